@@ -208,6 +208,7 @@ class Document(Model):
     warnings: list[Problem] = []
     timings: dict[str, float] = {}
     blocks: list[Block] = Field(default=[], exclude=True)
+    bold_lines: list[int] = Field(default=[], exclude=True)   # start offsets of wholly bold lines
 
     def to_json(self, **kwargs) -> str:
         """The analysis JSON (schema rasoat/analysis@1)."""

@@ -1,0 +1,45 @@
+"""Small Vietnamese text helpers shared by stages: tone placement, diacritic folding, lines."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+# Old-style tone placement on the first vowel of "oa", "oe", "uy" at a syllable end ("hoà", "uỷ").
+_OLD_TONES = {
+    "òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ",
+    "òe": "oè", "óe": "oé", "ỏe": "oẻ", "õe": "oẽ", "ọe": "oẹ",
+    "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ",
+}
+_OLD_TO_NEW = {old: new for new, old in _OLD_TONES.items()}
+_OLD_PATTERN = re.compile("(" + "|".join(_OLD_TO_NEW) + r")(?![\w])", re.IGNORECASE)
+
+
+def fold_tone_placement(text: str) -> str:
+    """Rewrite old-style tone placement to the modern one ("Uỷ ban" → "Ủy ban", "hoà" → "hòa")."""
+
+    def fix(match: re.Match) -> str:
+        old = match.group()
+        new = _OLD_TO_NEW[old.lower()]
+        return new[0].upper() + new[1:] if old[0].isupper() else new
+
+    return _OLD_PATTERN.sub(fix, unicodedata.normalize("NFC", text))
+
+
+def strip_diacritics(text: str) -> str:
+    """"Kế hoạch" → "Ke hoach" (for diacritic-insensitive matching)."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+
+
+def fold_spaces(text: str) -> str:
+    """Every run of whitespace (newlines included) folded to one space, ends stripped."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, line) for each line of `text`, without the newline."""
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, pos + len(line), line
+        pos += len(line) + 1
