@@ -1,0 +1,301 @@
+"""Deadlines (thời hạn): the time limit of a task item, or a deadline table cell, normalised.
+
+Words come from service/lexicons/deadlines.yaml. In running text a time expression counts only
+with a deadline cue (trước, chậm nhất, trong, hoàn thành…, or a completion verb before "vào/đến");
+horizons (tầm nhìn, thời kỳ…), aims (mục tiêu…) and cited documents' dates are left out.
+A table cell (`parse_deadline`) is read as a deadline as it stands.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import cache
+
+from service.document import Deadline
+from service.lexicons import load
+
+YEAR = r"(?:19|20)\d{2}(?!\d)"
+NUM = r"\d{1,2}(?!\d)"
+SENTENCE_END = re.compile(r"[.;:\n](?!\d)")
+CLAUSE_END = re.compile(r"[.,;:\n(](?!\d)")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A time expression, recurrence word or assembled deadline at text[a:b]."""
+
+    a: int
+    b: int
+    kind: str
+    start: date | None = None
+    end: date | None = None
+    yearless: bool = False
+    recurrence: str | None = None
+    cued: bool = False                      # carries its own cue: "từ … đến …", a duration
+
+
+def _alt(words) -> str:
+    """A regex alternation of `words`, longest first, a space matching any run of spaces."""
+    items = sorted({str(w).strip() for w in words}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
+
+
+def _key(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
+@cache
+def _lex() -> dict:
+    return load("deadlines")
+
+
+@cache
+def _rx(name: str, anchored: str = "") -> re.Pattern:
+    """A compiled alternation of the cue list `name` ('' | 'end': anchored at the end)."""
+    words = _lex()["cues"][name] if name in _lex()["cues"] else _lex()["recurrence"][name]
+    body = rf"(?<!\w){_alt(words)}(?!\w)"
+    return re.compile(body + (r"\s*$" if anchored == "end" else ""), re.I)
+
+
+@cache
+def _patterns() -> list[tuple[str, re.Pattern]]:
+    """(kind, regex) for every time expression, assembled from the lexicon."""
+    lx, w = _lex(), _lex()["words"]
+    day, month, quarter, year = (_alt(w[k]) for k in ("day", "month", "quarter", "year"))
+    rel, join = _alt(lx["relative_years"]), _alt(w["list_joiners"])
+    q = rf"(?:{_alt(lx['roman'])}|[1-4])(?!\w)"
+    tail = rf"(?:\s*[/,.\-]?\s*(?:{year}\s+)?(?P<y>{YEAR})|\s+{year}\s+(?P<rel>{rel})(?!\w))"
+    monthly = _alt(lx["recurrence"]["monthly"])
+    kinds = {
+        "date": rf"(?:{day}\s+)?(?P<d>{NUM})\s*(?P<s>[/.\-])\s*(?P<m>{NUM})\s*(?P=s)\s*(?P<y>{YEAR})",
+        "date_words": rf"{day}\s+(?P<d>{NUM})\s+{month}\s+(?P<m>{NUM})"
+                      rf"(?:\s*,?\s*{year}\s+(?:(?P<y>{YEAR})|(?P<rel>{rel})(?!\w)))?",
+        "day_month": rf"(?:{day}\s+)?(?P<d>{NUM})/(?P<m>{NUM})(?![/\d])",
+        "day_only": rf"{day}\s+(?P<d>{NUM})(?=\s+(?:của\s+)?{monthly})",
+        "month": rf"{month}\s+(?P<ms>{NUM}(?:\s*{join}\s*(?:{month}\s+)?{NUM})*){tail}?",
+        "quarter": rf"{quarter}\s+(?P<qs>{q}(?:\s*{join}\s*(?:{quarter}\s+)?{q})*){tail}?",
+        "part": rf"(?P<part>{_alt(lx['parts_of_year'])})(?:\s+(?P<y>{YEAR})|\s+(?P<rel>{rel})(?!\w))?",
+        "range": rf"(?:{_alt(w['period'])}\s+)?(?:(?P<from>{_alt(w['range_from'])})\s+)?(?:{year}\s+)?"
+                 rf"(?P<y1>{YEAR})\s*{_alt(w['range_to'])}\s*(?:{year}\s+)?(?P<y2>{YEAR})",
+        "year": rf"{year}\s+(?:(?P<y>{YEAR})|(?P<rel>{rel})(?!\w))",
+        "bare_year": rf"(?P<y>{YEAR})",
+        "duration": rf"{_alt(lx['duration_lead'])}\s+\d+\s+{_alt(lx['duration_units'])}"
+                    rf"(?!\s+(?:đầu|cuối)\s+năm)",
+    }
+    out = [(k, re.compile(rf"(?<![\w/.\-]){p}(?![\w/])", re.I)) for k, p in kinds.items()]
+    for rec in ("yearly", "half_yearly", "quarterly", "monthly", "continuous", "on_demand"):
+        out.append((f"rec:{rec}", _rx(rec)))
+    return out
+
+
+def _day(y: int | None, m: int, d: int | None = None) -> date | None:
+    """date(y, m, d), d=None meaning the month's last day; None when invalid or no year."""
+    if y is None or not 1 <= m <= 12:
+        return None
+    last = calendar.monthrange(y, m)[1]
+    if d is not None and not 1 <= d <= last:
+        return None
+    return date(y, m, last if d is None else d)
+
+
+def _numerals(s: str) -> list[int]:
+    roman = _lex()["roman"]
+    return [roman.get(t.lower()) or int(t) for t in re.findall(r"\b(?:[IVX]+|\d+)\b", s, re.I)
+            if t.isdigit() or t.lower() in roman]
+
+
+def _hit(kind: str, m: re.Match, dy: int | None) -> Hit | None:
+    """The period a match names (dates completed with the document year `dy`)."""
+    g = {k: v for k, v in m.groupdict().items() if v}
+    if kind.startswith("rec:"):
+        return Hit(m.start(), m.end(), "rec", recurrence=kind[4:], cued=True)
+    yearless = "y" not in g and "rel" not in g and kind not in ("range", "duration")
+    y = int(g["y"]) if "y" in g else None
+    if "rel" in g and dy is not None:
+        y = dy + int(_lex()["relative_years"][_key(g["rel"])])
+    y = dy if yearless else y
+    a, b = m.start(), m.end()
+    if kind in ("date", "date_words", "day_month"):
+        mo, dd = int(g["m"]), int(g["d"])
+        d = _day(y, mo, dd) if 1 <= mo <= 12 and 1 <= dd <= 31 else None
+        if d is None and (y is not None or not (1 <= mo <= 12 and 1 <= dd <= 31)):
+            return None
+        return Hit(a, b, kind, d, d, yearless)
+    if kind in ("month", "quarter", "part"):
+        if kind == "part":
+            first, last = _lex()["parts_of_year"][_key(g["part"])]
+        else:
+            nums = _numerals(g["ms"] if kind == "month" else g["qs"])
+            if kind == "quarter":
+                nums = [3 * n for n in nums]
+            first, last = (nums[0] - 2 if kind == "quarter" else nums[0]), nums[-1]
+            if not (1 <= first <= last <= 12):
+                return None
+        return Hit(a, b, kind, _day(y, first, 1), _day(y, last), yearless)
+    if kind in ("year", "bare_year"):
+        return Hit(a, b, kind, _day(y, 1, 1), _day(y, 12)) if y else None
+    if kind == "range":
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        return Hit(a, b, kind, date(y1, 1, 1), date(y2, 12, 31), cued="from" in g) if y1 < y2 <= y1 + 50 else None
+    return Hit(a, b, kind, yearless=kind == "day_only", cued=kind == "duration")
+
+
+def _scan(text: str, dy: int | None) -> list[Hit]:
+    """Every time expression and recurrence word, longest first where they overlap."""
+    found = [h for kind, rx in _patterns() for m in rx.finditer(text) if (h := _hit(kind, m, dy))]
+    found.sort(key=lambda h: (h.a, -(h.b - h.a)))
+    out: list[Hit] = []
+    for h in found:
+        if not out or h.a >= out[-1].b:
+            out.append(h)
+    return out
+
+
+def _clause_start(text: str, a: int, ends: re.Pattern = SENTENCE_END) -> int:
+    """Where the sentence (or clause) holding position `a` starts."""
+    lo = max(0, a - 400)
+    starts = [m.end() for m in ends.finditer(text, lo, a)]
+    return starts[-1] if starts else lo
+
+
+def _verb_near(pre: str) -> bool:
+    """A completion verb ends `pre` within a few words, with no plan noun in between."""
+    verbs = list(_rx("completion").finditer(pre))
+    if not verbs:
+        return False
+    between = pre[verbs[-1].end():]
+    return len(between.split()) <= _lex()["cues"]["weak_window"] and not _rx("plan_nouns").search(between)
+
+
+def _aimed(text: str, a: int) -> bool:
+    """An aim word (mục tiêu, hướng tới…) governs position `a` in its clause."""
+    seg = text[_clause_start(text, a, CLAUSE_END):a]
+    aims = list(_rx("target").finditer(seg))
+    return bool(aims) and not _rx("completion").search(seg[aims[-1].end():])
+
+
+def _cue(text: str, h: Hit) -> tuple[int, str] | None:
+    """(start of the cue, cue words) when the expression `h` reads as a deadline, else None."""
+    s0 = _clause_start(text, h.a)
+    left = text[s0:h.a]
+    weak = _rx("weak", "end").search(left)
+    core = left[:weak.start()] if weak else left
+    if _rx("horizon", "end").search(core) or _aimed(text, h.a):
+        return None
+    if strong := _rx("strong", "end").search(left):
+        lead = re.search(rf"(?<!\w){_alt(_lex()['cues']['lead_in'])}\s*$", left[:strong.start()], re.I)
+        return s0 + (lead or strong).start(), left[strong.start():].strip()
+    if h.kind == "bare_year":
+        return None
+    if weak and _verb_near(core):
+        return s0 + weak.start(), weak.group().strip()
+    if h.cued:
+        return h.a, ""
+    initial = re.fullmatch(r"\W*(?:\w{1,2}\)\W*)?", core)
+    if initial and re.match(rf"\s*,?\s*{_rx('completion').pattern}", text[h.b:], re.I):
+        return s0 + (weak.start() if weak else len(left)), weak.group().strip() if weak else ""
+    return None
+
+
+def _bound(h: Hit, a: int, cue: str) -> Hit:
+    """Apply the cue: "trước năm 2025" ends 2024-12-31; "trước/chậm nhất/đến" leave start open."""
+    cues = _lex()["cues"]
+    h = replace(h, a=a)
+    if h.start and h.kind in ("year", "bare_year", "quarter", "month") \
+            and re.search(rf"(?<!\w){_alt(cues['exclusive'])}$", cue, re.I):
+        return replace(h, start=None, end=h.start - timedelta(days=1))
+    if cue and re.search(rf"(?<!\w){_alt(cues['open_start'])}(?!\w)", cue, re.I):
+        return replace(h, start=None)
+    return h
+
+
+def _join(text: str, x: Hit, y: Hit) -> Hit | None:
+    """x and y (in order) as one deadline when one is a time and the other a recurrence next to it."""
+    if (x.kind == "rec") == (y.kind == "rec") or (x.recurrence and y.recurrence):
+        return None
+    t, r = (y, x) if x.kind == "rec" else (x, y)
+    gap = text[x.b:y.a]
+    joiners = _alt(_lex()["recurrence"]["joiners"])
+    ok = re.fullmatch(rf"\s*(?:{joiners})?\s*" if t is x else r"\s*,?\s*", gap, re.I)
+    if r.recurrence == "on_demand" and t is y and t.end and not SENTENCE_END.search(gap):
+        return replace(t, a=r.a)                     # "ngay sau khi … ban hành trong năm 2024"
+    if not ok:
+        return None
+    gone = t.yearless                                # "trước ngày 15/12 hằng năm": no end
+    return replace(t, a=x.a, b=y.b, recurrence=r.recurrence,
+                   start=None if gone else t.start, end=None if gone else t.end)
+
+
+def _merge(text: str, hits: list[Hit]) -> list[Hit]:
+    """Join adjacent dates and recurrence words; "định kỳ" + a day without year recurs."""
+    out: list[Hit] = []
+    for h in hits:
+        joined = _join(text, out[-1], h) if out else None
+        if joined:
+            out[-1] = joined
+        else:
+            out.append(h)
+    periodic = _rx("periodic")
+    for i, h in enumerate(out):
+        if h.yearless and not h.recurrence and periodic.match(text, h.a):
+            rec = "monthly" if h.kind == "day_only" else "yearly"
+            out[i] = replace(h, recurrence=rec, start=None, end=None)
+    return out
+
+
+def _deadline(text: str, h: Hit, offset: int) -> Deadline:
+    return Deadline(text=text[h.a:h.b], start=h.start, end=h.end, recurrence=h.recurrence,
+                    char_start=h.a + offset, char_end=h.b + offset)
+
+
+def _vetoed(text: str, h: Hit) -> bool:
+    """A recurrence word about money or averages ("chi thường xuyên", "bình quân hằng năm")."""
+    return bool(_rx("veto_before", "end").search(text[max(0, h.a - 40):h.a]))
+
+
+def find_deadlines(text: str, offset: int = 0, default_year: int | None = None) -> list[Deadline]:
+    """Every deadline in running text, in order (a cue is required; horizons are left out)."""
+    text = unicodedata.normalize("NFC", text)
+    kept: list[Hit] = []
+    hits = _scan(text, default_year)
+    for h, nxt in zip(hits, hits[1:] + [None]):
+        if h.kind == "rec":
+            if not _vetoed(text, h):
+                kept.append(h)
+            continue
+        cue = _cue(text, h)
+        if cue is None and nxt and nxt.kind == "rec" and _join(text, h, nxt):
+            cue = (h.a, "")                          # "Năm 2022 và hàng năm"
+        if cue is not None:
+            h = _bound(h, *cue)
+            if not (default_year and h.end and h.end.year < default_year):
+                kept.append(h)
+    return [_deadline(text, h, offset) for h in _merge(text, kept)]
+
+
+def find_deadline(text: str, offset: int = 0, default_year: int | None = None) -> Deadline | None:
+    """The deadline of one task item: the first dated one, else the first recurrence."""
+    found = find_deadlines(text, offset, default_year)
+    return next((d for d in found if d.end), found[0] if found else None)
+
+
+def parse_deadline(text: str, offset: int = 0, default_year: int | None = None) -> Deadline | None:
+    """A whole deadline cell ("Quý III, năm 2022", "Năm 2025; Năm 2030", "Hằng năm") normalised."""
+    text = unicodedata.normalize("NFC", text)
+    lead = len(text) - len(text.lstrip())
+    cell = text.strip()
+    hits = []
+    for h in _scan(cell, default_year):
+        strong = _rx("strong", "end").search(cell[:h.a]) if h.kind != "rec" else None
+        hits.append(_bound(h, h.a, strong.group().strip()) if strong else h)
+    hits = _merge(cell, hits)
+    if not hits:
+        return None
+    starts = [h.start for h in hits if h.start]
+    ends = [h.end for h in hits if h.end]
+    rec = next((h.recurrence for h in hits if h.recurrence), None)
+    return Deadline(text=cell, start=min(starts, default=None), end=max(ends, default=None),
+                    recurrence=rec, char_start=offset + lead, char_end=offset + lead + len(cell))
