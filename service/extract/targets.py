@@ -1,0 +1,315 @@
+"""Numeric targets (chỉ tiêu): "Đến năm 2030, tỷ lệ che phủ rừng đạt 60%".
+
+A target is a number with a unit (or a bare number after "bằng"/"đạt") that is not a
+reference (document number, date, article, map scale), not a scope description (depth,
+interest rate) and not a result already achieved (report language). Cues live in
+service/lexicons/targets.yaml.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from service.document import Target
+from service.extract.numbers import NUMBER, parse_number, parse_range
+
+LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "targets.yaml"
+QUOTES = "“”\"'‘’«»"
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    """The parsed targets.yaml."""
+    return yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+
+
+def alternation(words: list[str]) -> str:
+    """A regex alternation of phrases, longest first, any whitespace between words."""
+    parts = sorted({str(w) for w in words}, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in parts)
+
+
+def phrase_re(words: list[str], suffix: str = "", prefix: str = "") -> re.Pattern:
+    """A case-insensitive regex for whole phrases from `words`."""
+    return re.compile(rf"{prefix}(?<!\w)(?:{alternation(words)})(?!\w){suffix}", re.I)
+
+
+@dataclass(frozen=True)
+class Patterns:
+    mention: re.Pattern
+    comparator_before: dict[str, re.Pattern]
+    comparator_after: dict[str, re.Pattern]
+    strong_past: re.Pattern
+    weak_past: re.Pattern
+    target_cue: re.Pattern
+    head: re.Pattern
+    strip_end: re.Pattern
+    bare_cue: re.Pattern
+    reference: re.Pattern
+    scope: re.Pattern
+    funding: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def patterns() -> Patterns:
+    """Compiled patterns built from the lexicon."""
+    lx = lexicon()
+    u = lx["units"]
+    mult = alternation(u["multiplier"])
+    per = alternation(u["per"])
+    core = rf"(?:{mult})\s+(?:{alternation(u['measure'] + u['count'])})|{alternation(u['money'] + u['measure'] + u['count'])}|{mult}"
+    unit = (rf"(?:%|{alternation(u['percent'][1:])}|{core})(?![\w])"
+            rf"(?:\s*/\s*(?:1\s*)?(?:{per})(?!\w))*")
+    num = rf"(?:(?:từ\s+)?{NUMBER}\s*%?\s*(?:[-–—]|đến|tới)\s*{NUMBER}|{NUMBER})"
+    mention = re.compile(
+        rf"(?<![\w.,/:])[{QUOTES}]?(?P<num>{num})[{QUOTES}]?(?![\d])"
+        rf"(?:\s*(?P<unit>{unit}))?", re.I)
+    cmp_ = lx["comparators"]
+    return Patterns(
+        mention=mention,
+        comparator_before={k: phrase_re(v["before"], r"\s*$") for k, v in cmp_.items()},
+        comparator_after={k: phrase_re(v["after"], prefix=r"^\s*") for k, v in cmp_.items()},
+        strong_past=phrase_re(lx["achievement"]["strong"]),
+        weak_past=phrase_re(lx["achievement"]["weak"]),
+        target_cue=phrase_re(lx["target_cues"]),
+        head=phrase_re(lx["indicator_heads"], r"(?!\s*\d)"),
+        strip_end=phrase_re(lx["indicator_strip"], r"[\s:,]*$"),
+        bare_cue=phrase_re(lx["bare_cues"], r"\s*$"),
+        reference=phrase_re(lx["reference_before"], r"\s*$"),
+        scope=re.compile(alternation(lx["scope_before"]), re.I),
+        funding=phrase_re(lx["budget"]["funding_cues"]),
+    )
+
+
+CLAUSE_END = re.compile(r"[;!?\n]|\.(?=\s|$)|:(?=\s*(?:$|[^\s\d“\"]))")
+SENTENCE_END = re.compile(r"[!?\n]|\.(?=\s|$)")
+COMMA = re.compile(r"\s*,\s+")
+TIME_LEAD = re.compile(
+    r"^\s*(?:phấn đấu\s*)?(?:(?:từ nay |đến |tới |vào |trước |trong |hết |cuối )*năm\s+\d{4}"
+    r"|(?:đến|tới|vào|trước)\s+\d{4}|giai đoạn\b|trước mắt|hằng năm|hàng năm|mỗi năm"
+    r"|phấn đấu$|mục tiêu$)", re.I)
+TIME_ONLY = re.compile(TIME_LEAD.pattern + r"[\s,]*$", re.I)
+MARKER = re.compile(r"\s*(?:[-+•*–]\s*|\(?[a-zđ0-9]{1,3}[.)]\s+|[IVX]+\.\s+)*", re.I)
+INTRO = re.compile(r"(?<!\w)(?:hướng tới(?:\s+mục tiêu)?|phấn đấu(?:\s+đạt)?|nhằm|với mục tiêu|mục tiêu|đạt mức)(?!\w)", re.I)
+DUE_LEAD = re.compile(r"\s*(?:(?:(?:đến|tới|vào|trước|trong)\s+)?năm\s+(?:19|20)\d{2}(?!\d)"
+                      r"|(?:giai đoạn\s+)?(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}(?!\d))", re.I)
+DUE_YEAR = re.compile(r"(?:đến|tới|vào|trước|trong|hết|cuối)(?:\s+(?:hết|cuối))?\s+(?:năm\s+)?"
+                      r"((?:19|20)\d{2})(?!\d)", re.I)
+ANY_YEAR = re.compile(r"(?<!so với )(?<!lần )năm\s+((?:19|20)\d{2})(?!\d)(?:\s*[-–]\s*((?:19|20)\d{2}))?"
+                      r"|((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})(?!\d)", re.I)
+PAST_YEAR = re.compile(r"(?<!đến )(?<!tới )(?<!vào )(?<!trước )(?<!hết )(?<!cuối )(?<!với )"
+                       r"(?<!trong )năm\s+(?:19|20)\d{2}(?![\d\s]*[-–])", re.I)
+MONEY = re.compile(r"đồng|usd|vn[dđ]|^(?:nghìn |ngàn )?(?:tỷ|tỉ|triệu)$", re.I)
+NOT_MONEY = re.compile(r"\s*(?:chí|bào|bằng|thời|bộ|ruộng|đội|hành|nghiệp|loạt|minh)(?!\w)", re.I)
+COUNT_CUE = re.compile(r"(?<!\w)(?:đạt|tăng|giảm|hoàn thành|phấn đấu|tối thiểu|ít nhất|trên|thêm)(?!\w)", re.I)
+CONNECTOR = re.compile(r"[^,;]*?(?:,|\bvà\b|\bcòn\b)\s*|\s*", re.I)
+NEXT_FIGURE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d.,]*\s*(?:%|[a-zđ])", re.I)
+BASELINE_AFTER = re.compile(rf"^\s*(?:lên|xuống|còn|tăng lên|giảm xuống)\s+(?:mức\s+)?{NUMBER}", re.I)
+TRAIL_CUT = re.compile(r"(?:^|\s+)(?:(?:đến|tới|vào|trước|trong)\s+năm|năm\s+\d{4}|giai đoạn|trở lên|trở xuống"
+                       r"|so với|trong đó|và\s+(?=\S+\s+\S*\d))\b.*$", re.I | re.S)
+
+
+def bounds(text: str, pos: int, pattern: re.Pattern, parens: bool = True) -> tuple[int, int]:
+    """Start and end of the stretch around `pos` delimited by `pattern`, narrowed to the
+    parentheses `pos` is in, if any and `parens`."""
+    start = 0
+    for m in pattern.finditer(text, 0, pos):
+        start = m.end()
+    m = pattern.search(text, pos)
+    end = m.start() if m else len(text)
+    if parens:                                        # inside "( ... )"
+        opened, closed = text.rfind("(", start, pos), text.find(")", pos, end)
+        start = opened + 1 if opened > text.rfind(")", start, pos) else start
+        end = closed if closed != -1 and "(" not in text[pos:closed] else end
+    return start, end
+
+
+def quote_start(text: str, clause_start: int, pos: int) -> int:
+    """Start of the comma-clause holding `pos`, merged with a leading time phrase; in a
+    run-on clause, from the last cue ("hướng tới", "phấn đấu") or the first indicator head."""
+    cuts = [clause_start] + [m.end() for m in COMMA.finditer(text, clause_start, pos)]
+    i = len(cuts) - 1
+    while i > 0:
+        previous = MARKER.sub("", text[cuts[i - 1]:cuts[i]], count=1)
+        if not TIME_ONLY.match(previous):
+            break
+        i -= 1
+    start = cuts[i]
+    if len(text[start:pos].split()) > 12:
+        intro = list(INTRO.finditer(text, start, pos))
+        start = intro[-1].start() if intro else start
+    if len(text[start:pos].split()) > 12:
+        window = pos - len(" ".join(text[start:pos].split()[-20:])) - 2
+        head = patterns().head.search(text, max(start, window), pos)
+        start = head.start() if head else start
+    return MARKER.match(text, start).end()
+
+
+def quote_end(text: str, end: int, clause_end: int) -> int:
+    """End of a target's quote: the due-year phrase right after the number if any, else its
+    comma-clause unless that runs on (another figure, over 30 words), else the number."""
+    comma = COMMA.search(text, end, clause_end)
+    stop = comma.start() if comma else clause_end
+    lead = DUE_LEAD.match(text, end, stop)
+    if lead:
+        return lead.end()
+    tail = text[end:stop]
+    more = any(f["unit"] for f in patterns().mention.finditer(tail))
+    if more or len(tail.split()) > 30:
+        stop = end
+    return len(text[:stop].rstrip(" ,"))
+
+
+@lru_cache(maxsize=1)
+def count_units() -> frozenset[str]:
+    """Lower-cased count units (người, hộ, xã...)."""
+    return frozenset(u.lower() for u in lexicon()["units"]["count"])
+
+
+def is_reference(text: str, start: int, end: int, has_unit: bool, value: float) -> bool:
+    """A document number, date, article, scale or year rather than a figure."""
+    p = patterns()
+    before = text[max(0, start - 30):start].rstrip(QUOTES + " ")
+    after = text[end:end + 3]
+    if re.search(r"\d\s?[/:]\s?$|[-/]$", before) or re.match(r"\s?[-/:]\s?[\w\d]", after) and not has_unit:
+        return True
+    if p.reference.search(before):
+        return True
+    return not has_unit and 1900 <= value <= 2100 and value == int(value)
+
+
+def is_achievement(clause_before: str, clause: str, sentence_before: str, sentence: str) -> bool:
+    """The figure reports a result (đã đạt, so với cùng kỳ, năm 2021 đạt) rather than an aim:
+    a strong past cue before it in its clause, or a weak one (so với, a bare "năm N" earlier
+    in the sentence) in a sentence without any target cue."""
+    p = patterns()
+    if p.strong_past.search(clause_before):
+        return True
+    weak = p.weak_past.search(clause) or PAST_YEAR.search(clause_before)
+    return bool(weak) and not p.target_cue.search(sentence)
+
+
+def comparator(text: str, start: int, end: int, is_range: bool) -> str:
+    """">=", "<=", "range" or "=" from the words around the number."""
+    if is_range:
+        return "range"
+    before = text[max(0, start - 30):start].rstrip(QUOTES + " ")
+    after = text[end:end + 20]
+    for op in (">=", "<="):
+        if patterns().comparator_after[op].search(after):
+            return op
+    for op in ("<=", ">="):          # "<=" first: "giảm xuống dưới" before "dưới"/"trên"
+        if patterns().comparator_before[op].search(before):
+            return op
+    return "="
+
+
+def due_year(sentence: str, pos: int, clause: tuple[int, int], context_year: int | None) -> int | None:
+    """The year the target is due: "đến/vào/trước năm N" nearest in the sentence, else a
+    "năm N" / "2011-2015" in the clause (first after the number before the next figure,
+    else the last before it; a period gives its end), else the caller's context year."""
+    due = [(abs(m.start() - pos), int(m[1])) for m in DUE_YEAR.finditer(sentence)]
+    if due:
+        return min(due)[1]
+    c0, c1 = clause
+    years = [(m.start(), int([g for g in m.groups() if g][-1])) for m in ANY_YEAR.finditer(sentence, c0, c1)]
+    nxt = NEXT_FIGURE.search(sentence, pos + 1, c1)
+    limit = nxt.start() if nxt else c1
+    after = [y for at, y in years if pos < at < min(limit, pos + 35)]
+    before = [y for at, y in years if at < pos]
+    return after[0] if after else before[-1] if before else context_year
+
+
+def indicator(before: str, trailing: str) -> str | None:
+    """The measured quantity: the words before the number (from an indicator head if any),
+    with cue words stripped, else/also the noun phrase after the unit."""
+    p = patterns()
+    phrase = TIME_LEAD.sub("", before).lstrip(" ,")
+    head = None
+    for head in p.head.finditer(phrase):
+        break
+    if head:
+        phrase = phrase[head.start():]
+    for _ in range(4):
+        phrase = p.strip_end.sub("", phrase).strip(" ,:;-" + QUOTES)
+    phrase = re.sub(r"^(?:phấn đấu|mục tiêu|hướng tới mục tiêu)\s+", "", phrase, flags=re.I)
+    trailing = TRAIL_CUT.sub("", trailing).strip(" ,:;-" + QUOTES)
+    if len(trailing.split()) > 16:
+        trailing = ""
+    if phrase and trailing and not head and len(phrase.split()) <= 3:
+        return f"{trailing} ({phrase})"
+    return phrase or trailing or None
+
+
+def find_targets(text: str, offset: int = 0, context_year: int | None = None) -> list[Target]:
+    """Every numeric target in `text`; offsets are positions in `text` plus `offset`."""
+    p = patterns()
+    found: list[Target] = []
+    for m in p.mention.finditer(text):
+        target = _target(text, m, context_year)
+        if not target:
+            continue
+        if found and not target.indicator and 0 <= target.start - found[-1].end <= 12 \
+                and target.text.lstrip(QUOTES)[:1].isdigit():
+            target.indicator = found[-1].indicator       # "... đạt 17% và 15% giai đoạn sau"
+        found.append(target)
+    for t in found:
+        t.start += offset
+        t.end += offset
+    return found
+
+
+def _target(text: str, m: re.Match, context_year: int | None) -> Target | None:
+    """The target a number mention stands for, or None if it is not one."""
+    p = patterns()
+    n0, n1 = m.span("num")
+    unit = re.sub(r"\s*/\s*", "/", re.sub(r"\s+", " ", m["unit"])) if m["unit"] else None
+    rng = parse_range(m["num"])
+    value = rng[0] if rng else parse_number(m["num"])
+    if value is None or (rng and 1900 <= rng[1] <= 2100 and rng[0] < 1900):
+        return None
+    if is_reference(text, n0, n1, bool(unit), value):
+        return None
+    before = text[:n0].rstrip(QUOTES + " ")
+    if not unit and not (p.bare_cue.search(before[-12:]) and value < 1900):
+        return None
+    if BASELINE_AFTER.match(text, m.end()):
+        return None
+    c0, c1 = bounds(text, n0, CLAUSE_END)
+    s0, s1 = bounds(text, n0, SENTENCE_END, parens=False)
+    clause_before = text[c0:n0]
+    if p.scope.search(clause_before) or is_achievement(clause_before, text[c0:c1], text[s0:n0], text[s0:s1]):
+        return None
+    if unit and MONEY.search(unit) and p.funding.search(clause_before) \
+            and not re.search(r"\bđạt\b|phấn đấu", clause_before, re.I):
+        return None                                   # funding, not a target
+    if unit and unit.lower() == "đồng" and NOT_MONEY.match(text, m.end()):
+        return None                                   # "80 đồng chí"
+    if unit and unit.lower() in count_units() and not (p.target_cue.search(text[s0:s1])
+                                                         or COUNT_CUE.search(clause_before)):
+        return None                                   # a count with no aim stated
+    if unit and "/" in unit and MONEY.search(unit) and not (p.target_cue.search(text[s0:s1])
+                                                           or COUNT_CUE.search(clause_before)):
+        return None                                   # a rate (mức hỗ trợ 5 triệu đồng/ha)
+    q0 = quote_start(text, c0, n0)
+    figures = [f for f in p.mention.finditer(text, q0, n0) if f["unit"] and f.end() <= n0]
+    if figures:                                       # "A đạt 17% giai đoạn 1 và 15% ..."
+        q0 = figures[-1].end() + len(CONNECTOR.match(text, figures[-1].end()).group(0))
+    end = m.end()
+    q1 = quote_end(text, end, c1)
+    year = due_year_in(text, s0, s1, n0, (c0, c1), context_year)
+    return Target(
+        text=text[q0:q1], indicator=indicator(text[q0:n0], text[end:q1]), value=value,
+        value_max=rng[1] if rng else None, unit=unit, year=year,
+        comparator=comparator(text, n0, m.end(), bool(rng)), start=q0, end=q1)
+
+
+def due_year_in(text: str, s0: int, s1: int, pos: int, clause: tuple[int, int],
+                context_year: int | None) -> int | None:
+    """due_year over the sentence text[s0:s1]."""
+    sentence = text[s0:s1]
+    return due_year(sentence, pos - s0, (clause[0] - s0, clause[1] - s0), context_year)
