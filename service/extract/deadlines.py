@@ -170,6 +170,14 @@ def _verb_near(pre: str) -> bool:
     return len(between.split()) <= _lex()["cues"]["weak_window"] and not _rx("plan_nouns").search(between)
 
 
+def _closing(text: str, h: Hit, core: str, cue: str) -> bool:
+    """"… của tỉnh đến năm 2026.": a closing weak cue ends the sentence, no plan noun just before."""
+    cues = _lex()["cues"]
+    if not re.fullmatch(_alt(cues["closing"]), cue.strip(), re.I) or not re.match(r"\s*(?:[.;]|$)", text[h.b:]):
+        return False
+    return not _rx("plan_nouns").search(" ".join(core.split()[-cues["closing_window"]:]))
+
+
 def _aimed(text: str, a: int) -> bool:
     """An aim word (mục tiêu, hướng tới…) governs position `a` in its clause."""
     seg = text[_clause_start(text, a, CLAUSE_END):a]
@@ -183,14 +191,14 @@ def _cue(text: str, h: Hit) -> tuple[int, str] | None:
     left = text[s0:h.a]
     weak = _rx("weak", "end").search(left)
     core = left[:weak.start()] if weak else left
-    if _rx("horizon", "end").search(core) or _aimed(text, h.a):
+    if any(_rx("horizon", "end").search(c) for c in (left, core)) or _aimed(text, h.a):
         return None
     if strong := _rx("strong", "end").search(left):
         lead = re.search(rf"(?<!\w){_alt(_lex()['cues']['lead_in'])}\s*$", left[:strong.start()], re.I)
         return s0 + (lead or strong).start(), left[strong.start():].strip()
     if h.kind == "bare_year":
         return None
-    if weak and _verb_near(core):
+    if weak and (_verb_near(core) or _closing(text, h, core, weak.group())):
         return s0 + weak.start(), weak.group().strip()
     if h.cued:
         return h.a, ""
@@ -253,7 +261,11 @@ def _deadline(text: str, h: Hit, offset: int) -> Deadline:
 
 def _vetoed(text: str, h: Hit) -> bool:
     """A recurrence word about money or averages ("chi thường xuyên", "bình quân hằng năm")."""
-    return bool(_rx("veto_before", "end").search(text[max(0, h.a - 40):h.a]))
+    words = _alt(_lex()["recurrence"]["veto_before"])
+    if re.search(rf"(?<!\w){words}(?:\s+\S+)?\s*$", text[max(0, h.a - 40):h.a], re.I):
+        return True
+    clause = text[_clause_start(text, h.a, CLAUSE_END):h.a].lower()
+    return any(w in clause for w in _lex()["recurrence"]["veto_clause"])
 
 
 def find_deadlines(text: str, offset: int = 0, default_year: int | None = None) -> list[Deadline]:
