@@ -1,0 +1,78 @@
+"""Deadline patterns (cases shared with evaluation/deadline_patterns.yaml), negatives and offsets."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from service.extract.deadlines import find_deadline, find_deadlines, parse_deadline
+
+CASES = yaml.safe_load((Path(__file__).parents[2] / "evaluation" / "deadline_patterns.yaml")
+                       .read_text(encoding="utf-8"))["cases"]
+POSITIVE = [c for c in CASES if c.get("deadline", True)]
+NEGATIVE = [c for c in CASES if not c.get("deadline", True)]
+
+
+def _run(case: dict):
+    fn = parse_deadline if case["mode"] == "parse" else find_deadline
+    return fn(case["text"], default_year=case.get("default_year"))
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def test_enough_patterns():
+    assert len(POSITIVE) >= 30 and len(NEGATIVE) >= 10
+
+
+@pytest.mark.parametrize("case", POSITIVE, ids=[c["id"] for c in POSITIVE])
+def test_pattern(case):
+    got = _run(case)
+    assert got is not None, case["text"]
+    assert (_iso(got.start), _iso(got.end), got.recurrence) == \
+        (case["start"], case["end"], case["recurrence"])
+    assert got.text and got.text in case["text"]
+
+
+@pytest.mark.parametrize("case", NEGATIVE, ids=[c["id"] for c in NEGATIVE])
+def test_not_a_deadline(case):
+    assert _run(case) is None
+    assert find_deadlines(case["text"], default_year=case.get("default_year")) == []
+
+
+def test_offsets_point_into_text():
+    text = "Sở Tài chính chủ trì, hoàn thành trong quý II/2026; báo cáo trước ngày 15/12 hằng năm."
+    found = find_deadlines(text, offset=100)
+    assert [d.text for d in found] == ["hoàn thành trong quý II/2026", "trước ngày 15/12 hằng năm"]
+    for d in found:
+        assert text[d.char_start - 100:d.char_end - 100] == d.text
+    assert found[0].end == date(2026, 6, 30) and found[1].recurrence == "yearly"
+
+
+def test_first_dated_deadline_wins():
+    text = "Thường xuyên theo dõi; hoàn thành trước ngày 30/9/2025."
+    got = find_deadline(text, offset=7)
+    assert got.end == date(2025, 9, 30)
+    assert (got.char_start, got.char_end) == (text.index("hoàn thành") + 7, len(text) - 1 + 7)
+
+
+def test_cell_offset_skips_whitespace():
+    got = parse_deadline("  Quý IV, năm 2022 ", offset=40)
+    assert got.text == "Quý IV, năm 2022"
+    assert (got.char_start, got.char_end) == (42, 58)
+    assert got.end == date(2022, 12, 31)
+
+
+def test_cell_without_time_is_none():
+    assert parse_deadline("Theo tiến độ dự án") is None
+    assert parse_deadline("") is None
+
+
+def test_decree_date_then_deadline():
+    text = ("sửa đổi Nghị định số 06/2022/NĐ-CP ngày 07 tháng 01 năm 2022, "
+            "trình Chính phủ trước ngày 30 tháng 7 năm 2024.")
+    got = find_deadline(text)
+    assert got.text == "trước ngày 30 tháng 7 năm 2024" and got.end == date(2024, 7, 30)
