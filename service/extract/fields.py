@@ -1,0 +1,59 @@
+"""Extract stage: per-task targets, budget and output, and the document's list of targets."""
+from __future__ import annotations
+
+import re
+
+from ..document import Document, Target
+from ..structure.zones import skip_zones
+from ..text import lines
+from .budget import find_budget
+from .outputs import find_output
+from .targets import find_targets
+
+_HORIZON = re.compile(r"(?:đến|tới)\s+năm\s+(\d{4})", re.IGNORECASE)
+
+
+def extract_fields(doc: Document) -> Document:
+    """Fill targets, budget and output of every task, and `doc.targets`."""
+    doc.targets = document_targets(doc)
+    for task in doc.tasks:
+        task.targets = [t for t in doc.targets if task.start <= t.start and t.end <= task.end]
+        if task.budget is None and task.origin != "table":
+            task.budget = find_budget(task.text, task.start)
+        if task.output is None and task.origin != "table":
+            task.output = find_output(task.text, task.start)
+    return doc
+
+
+def document_targets(doc: Document) -> list[Target]:
+    """Every target of the body (header, basis and signature left out), each once."""
+    skip = skip_zones(doc.text)
+    found: list[Target] = []
+    for start, end, line in lines(doc.text):
+        if not line.strip() or any(a <= start < b for a, b in skip):
+            continue
+        year = _context_year(doc, start)
+        found.extend(find_targets(line, start, context_year=year))
+    return _unique(found)
+
+
+def _context_year(doc: Document, offset: int) -> int | None:
+    """The horizon of the innermost section heading around `offset` ("Tầm nhìn đến năm 2045")."""
+    year = None
+    for section in doc.sections:
+        if section.start <= offset < section.end:
+            match = _HORIZON.search(section.heading)
+            if match:
+                year = int(match.group(1))
+    return year
+
+
+def _unique(targets: list[Target]) -> list[Target]:
+    seen: set[tuple] = set()
+    out = []
+    for target in targets:
+        key = (target.indicator, target.value, target.unit, target.year)
+        if key not in seen:
+            seen.add(key)
+            out.append(target)
+    return out

@@ -1,0 +1,111 @@
+"""Lead (chủ trì) and support (phối hợp) bodies of a task, and bodies named by a heading.
+
+Lead: the subject of the item ("Sở Tài chính chủ trì…", "Giao Sở X…", "Trong năm 2022, các bộ,
+ngành … hoàn thành"), a body right before "chủ trì", else the body inherited from the heading or
+lead-in. Support: bodies after "phối hợp (với)", "cùng (với)", "với sự tham gia của".
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..document import Body, Task
+from ..lexicons import load
+from .bodies import parse_body_list, recase
+
+_SUPPORT_CUES = re.compile(
+    r"(?<!sự )(?:phối hợp(?: chặt chẽ)?(?: với)?|cùng với|với sự tham gia của|với sự phối hợp của|"
+    r"có sự phối hợp của|và sự phối hợp của)\s+", re.IGNORECASE)
+_LEAD_BEFORE = re.compile(r"\s*(?:,\s*)?(?:làm đầu mối|chủ trì)\b", re.IGNORECASE)
+
+
+@cache
+def _cues() -> dict:
+    return load("structure")
+
+
+def _subject_start(text: str) -> int:
+    """Offset where the subject may begin: after "Giao"/"Đề nghị" or a leading time phrase."""
+    stripped = len(text) - len(text.lstrip())
+    lowered = text[stripped:].lower()
+    for opener in _cues()["directive_openers"]:
+        if lowered.startswith(opener + " "):
+            return stripped + len(opener) + 1
+    comma = text.find(",", stripped)
+    if 0 < comma - stripped < 40 and lowered.startswith(tuple(_cues()["adverbial_cues"])):
+        return comma + 1 + (len(text[comma + 1:]) - len(text[comma + 1:].lstrip()))
+    return stripped
+
+
+def subject_bodies(text: str, offset: int = 0) -> list[Body]:
+    """Bodies that open the sentence as its subject, when a predicate follows."""
+    start = _subject_start(text)
+    bodies, end = parse_body_list(text, start, offset)
+    if not bodies:
+        return []
+    rest = text[end:].lstrip(" ,").lower()
+    if not rest or rest.startswith(tuple(m + " " for m in _cues()["statement_markers"])):
+        return []
+    return bodies
+
+
+def is_directive(sentence: str) -> bool:
+    """A sentence that assigns work to a named body."""
+    lowered = sentence.strip().lower()
+    if lowered.startswith(tuple(_cues()["not_task_openers"])):
+        return False
+    return bool(subject_bodies(sentence))
+
+
+def heading_bodies(text: str, start: int, end: int) -> list[Body]:
+    """Bodies a heading or lead-in hands to its items.
+
+    "3. Ủy ban nhân dân các xã, phường", "1. Cục X có trách nhiệm:", "1. Các Bộ: A, B:",
+    "NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG".
+    """
+    line = text[start:end]
+    bodies = subject_bodies(line, start) or _whole_line_bodies(line, start)
+    if bodies:
+        return bodies
+    match = re.search(r"\bCỦA\s+(.+?)\s*:?\s*$", line)
+    if match and line.upper() == line:
+        name = recase(match.group(1))
+        found, stop = parse_body_list(name)
+        if found and stop >= len(name) - 1:
+            body = found[0]
+            return [Body(name=name, canonical=body.canonical, start=start + match.start(1),
+                         end=start + match.end(1))]
+    return []
+
+
+def _whole_line_bodies(line: str, offset: int) -> list[Body]:
+    """A heading that is only a list of bodies ("Ủy ban nhân dân các xã, phường")."""
+    bodies, end = parse_body_list(line, _subject_start(line), offset)
+    return bodies if bodies and not line[end:].strip(" :.;") else []
+
+
+def _lead_before_chu_tri(text: str, offset: int) -> list[Body]:
+    """Bodies standing right before "chủ trì" inside the item ("…, giao Sở Y tế chủ trì")."""
+    for match in re.finditer(r"\b(?:giao|do|để|,)\s+", text, re.IGNORECASE):
+        bodies, end = parse_body_list(text, match.end(), offset)
+        if bodies and _LEAD_BEFORE.match(text, end):
+            return bodies
+    return []
+
+
+def support_bodies(text: str, offset: int = 0) -> list[Body]:
+    found: list[Body] = []
+    for match in _SUPPORT_CUES.finditer(text):
+        bodies, _ = parse_body_list(text, match.end(), offset)
+        found.extend(b for b in bodies if all(b.start != f.start for f in found))
+    return found
+
+
+def assign(task: Task, inherited_lead: list[Body]) -> Task:
+    """Set `task.lead` and `task.support` from its text and what its heading hands down."""
+    text, offset = task.text, task.start
+    lead = subject_bodies(text, offset) or _lead_before_chu_tri(text, offset)
+    task.lead = lead or [b.model_copy() for b in inherited_lead]
+    lead_starts = {b.start for b in lead}
+    task.support = [b for b in support_bodies(text, offset) if b.start not in lead_starts]
+    return task

@@ -1,0 +1,227 @@
+"""Metadata from the header, preamble and signature: kind, number, issuer, date, place, title,
+basis (căn cứ), recipients and signer. Conventions of Nghị định 30/2020/NĐ-CP and Hướng dẫn
+36-HD/VPTW: issuer left and motto right, "Số: 104-CTr/TU", "Lào Cai, ngày 30 tháng 8 năm 2026".
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+
+from ..document import Citation, Document, Metadata
+from ..extract.bodies import parse_body_list, recase
+from ..lexicons import load
+from ..text import fold_spaces, lines
+
+HEADER_LINES = 30
+_UPPER = "A-ZĐÀ-Ỹ"
+_NUMBER = r"\d{1,5}[a-z]?(?:/\d{4})?\s?[-/]\s?[A-ZĐ][A-Za-zĐđ&]*(?:\s?[-/.]\s?[A-ZĐa-zđ&0-9]+)*"
+_NUMBER_RE = re.compile(r"\bS[ốoô0ỐÓ][:.]?\s*(" + _NUMBER + r"|\.*\s*/[A-ZĐ][\w/&-]*)", re.UNICODE)
+_DATE_RE = re.compile(
+    r"(?:([" + _UPPER + r"][\w. ]{1,30}?)\s*,\s*)?ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})",
+    re.IGNORECASE)
+_CITED = re.compile(
+    r"(?P<kind>Nghị quyết|Chương trình hành động|Chương trình|Kế hoạch|Chỉ thị|Kết luận|Quyết định|"
+    r"Công văn|Hướng dẫn|Thông báo|Báo cáo|Thông tư|Nghị định|Luật|Quy định|Đề án)"
+    r"(?:\s+liên tịch)?(?:\s+số)?\s*(?P<number>" + _NUMBER + r")"
+    r"(?:,?\s*ngày\s*(?P<date>\d{1,2}\s*(?:/|-|tháng)\s*\d{1,2}\s*(?:/|-|năm)\s*\d{4}))?"
+    r"(?:\s+của\s+(?P<issuer>[" + _UPPER + r"][^,;()]*?))?(?=\s+(?:về|khóa|khoá|ban hành|hướng dẫn)\b|[,;.()]|$)",
+    re.IGNORECASE)
+
+
+@cache
+def _kinds() -> dict[str, dict]:
+    return load("metadata")["kinds"]
+
+
+def extract_metadata(doc: Document) -> Document:
+    """Fill `doc.metadata` from the text."""
+    text = doc.text
+    head = list(lines(text))[:HEADER_LINES]
+    meta = Metadata()
+    meta.number = _number(head)
+    meta.place, meta.issued_on = _place_and_date(head)
+    title_index, meta.kind, meta.title = _kind_and_title(head)
+    meta.kind = _kind_from_number(meta.number) or meta.kind
+    if meta.kind == "khac" and re.search(r"^\s*V/v\b", text[:3000], re.MULTILINE):
+        meta.kind = "cong_van"
+    meta.issuer = _issuer(head)
+    meta.basis = _basis(text, head[title_index][1] if title_index is not None else 0)
+    meta.recipients = _recipients(text)
+    meta.signer = _signer(text)
+    doc.metadata = meta
+    return doc
+
+
+def _strip_marks(line: str) -> str:
+    return fold_spaces(line.replace("*", " ").strip(" |"))
+
+
+def _number(head: list[tuple[int, int, str]]) -> str | None:
+    for _, _, line in head:
+        match = _NUMBER_RE.search(line.replace("*", ""))
+        if match:
+            number = re.sub(r"\s+", "", match.group(1))
+            return number if re.match(r"\d", number) else None
+    return None
+
+
+def _place_and_date(head: list[tuple[int, int, str]]) -> tuple[str | None, date | None]:
+    for _, _, line in head:
+        match = _DATE_RE.search(line.replace("*", " "))
+        if not match:
+            continue
+        place = match.group(1).strip() if match.group(1) else None
+        if place and "|" in place:
+            place = place.split("|")[-1].strip()
+        day, month, year = match.group(2), match.group(3), match.group(4)
+        try:
+            issued = date(int(year), int(month), int(day)) if day and month else None
+        except ValueError:
+            issued = None
+        return place, issued
+    return None, None
+
+
+def _kind_and_title(head: list[tuple[int, int, str]]) -> tuple[int | None, str, str | None]:
+    names = sorted(((n.upper(), k) for k, v in _kinds().items() for n in v["names"]),
+                   key=lambda p: len(p[0]), reverse=True)
+    for index, (_, _, line) in enumerate(head):
+        clean = _strip_marks(line)
+        if not clean or clean != clean.upper():
+            continue
+        for name, kind in names:
+            if clean == name or clean.startswith(name + " "):
+                return index, kind, _title(head, index, clean[len(name):].strip())
+    for index, (_, _, line) in enumerate(head):
+        if re.match(r"\s*V/v\b", line):
+            return index, "cong_van", _strip_marks(line)
+    return None, "khac", None
+
+
+def _title(head: list[tuple[int, int, str]], index: int, rest: str) -> str | None:
+    """Trích yếu: the capitalised lines after the kind name."""
+    parts = [rest] if rest else []
+    for _, _, line in head[index + 1:index + 6]:
+        clean = _strip_marks(line)
+        if not clean or clean != clean.upper() or not re.search(f"[{_UPPER}]", clean):
+            break
+        if parts and len(clean.split()) <= 3:
+            break  # the issuer's name repeated before "Căn cứ"
+        parts.append(clean)
+    return " ".join(parts) or None
+
+
+def _kind_from_number(number: str | None) -> str | None:
+    if not number:
+        return None
+    codes = re.split(r"[-/]", number)[1:]
+    for code in codes:
+        for kind, spec in _kinds().items():
+            if code in spec["codes"] and kind != "khac":
+                return kind
+    return "cong_van" if len(codes) >= 1 and not any(c.isdigit() for c in codes[0]) else None
+
+
+def _issuer(head: list[tuple[int, int, str]]) -> str | None:
+    """The issuing body: the left part of the header lines above the number, recased."""
+    mottos = load("metadata")["mottos"]
+    parts: list[str] = []
+    for _, _, line in head:
+        if _NUMBER_RE.search(line) or re.search(r"ngày\s*\d*\s*tháng", line):
+            break
+        left = line.split(" | ")[0] if " | " in line else line
+        clean = _strip_marks(left)
+        for motto in mottos:
+            clean = re.sub(re.escape(motto), " ", clean, flags=re.IGNORECASE)
+        clean = fold_spaces(re.sub(r"[-–_=*]{2,}|^\W+$", " ", clean))
+        if clean and clean == clean.upper() and re.search(f"[{_UPPER}]", clean):
+            parts.append(clean)
+    return _combine_issuer(parts) if parts else None
+
+
+def _combine_issuer(parts: list[str]) -> str:
+    """"ĐẢNG BỘ TỈNH X" + "TỈNH ỦY" → "Tỉnh ủy X"; "BỘ A" + "CỤC B" → "Cục B"; else join."""
+    if len(parts) >= 2 and parts[0].startswith("ĐẢNG BỘ") and parts[1].endswith("ỦY"):
+        place = re.sub(r"^ĐẢNG BỘ\s+(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)?\s*", "", parts[0])
+        return recase(f"{parts[1]} {place}")
+    if len(parts) >= 2:
+        lower = recase(" ".join(parts[1:]))
+        bodies, _ = parse_body_list(lower)
+        if bodies and bodies[0].start == 0 and not re.match(r"(tỉnh|huyện|thành phố|xã)\b", lower, re.I):
+            return lower
+    return recase(" ".join(parts))
+
+
+def _basis(text: str, title_start: int) -> list[Citation]:
+    """Documents cited in the preamble's "Căn cứ…/Thực hiện…/Triển khai…" sentences and the title."""
+    cues = tuple(c.lower() for c in load("metadata")["basis_cues"])
+    found: dict[str, Citation] = {}
+    for start, _, line in list(lines(text))[:HEADER_LINES + 40]:
+        if start < title_start:
+            continue
+        if _is_heading(line) and found:
+            break
+        stripped = line.strip().lstrip("-+• ").lower()
+        is_title = start == title_start or (line == line.upper() and start < title_start + 600)
+        if not (stripped.startswith(cues) or is_title):
+            continue
+        for match in _CITED.finditer(line):
+            citation = _citation(match, start)
+            key = citation.number.upper()
+            if key not in found or found[key].number.isupper():
+                found[key] = citation
+    return list(found.values())
+
+
+def _is_heading(line: str) -> bool:
+    return bool(re.match(r"\s*(?:[IVX]+[.\-]|\d+\.|Điều\s+\d+|PHẦN|Phần)\s", line))
+
+
+def _citation(match: re.Match, line_start: int) -> Citation:
+    kind_word = match.group("kind").lower()
+    kind = next((k for k, v in _kinds().items() if kind_word in v["names"]), "khac")
+    issued = _parse_date(match.group("date")) if match.group("date") else None
+    issuer = match.group("issuer").strip() if match.group("issuer") else None
+    return Citation(number=re.sub(r"\s+", "", match.group("number")), kind=kind, issued_on=issued,
+                    issuer=issuer, text=match.group(0), start=line_start + match.start(),
+                    end=line_start + match.end())
+
+
+def _parse_date(text: str) -> date | None:
+    numbers = [int(n) for n in re.findall(r"\d+", text)]
+    try:
+        return date(numbers[2], numbers[1], numbers[0]) if len(numbers) == 3 else None
+    except ValueError:
+        return None
+
+
+def _recipients(text: str) -> list[str]:
+    """"Kính gửi:" addressees, else the "Nơi nhận:" list without the archive line."""
+    match = re.search(r"Kính gửi\s*:?(.*?)(?=\n[^-\n•+]|\Z)", text, re.DOTALL)
+    if not match:
+        match = re.search(r"Nơi nhận\s*:?(.*?)(?=\s\|\s|\n[^-\n•+]|\Z)", text, re.DOTALL)
+    if not match:
+        return []
+    items = re.split(r"\n|(?:^|\s)[-•+]\s", match.group(1))
+    out = [fold_spaces(i).strip(" ;,.-") for i in items]
+    return [i for i in out if i and not re.match(r"(?i)lưu\b", i)]
+
+
+_NAME = r"(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
+
+
+def _signer(text: str) -> str | None:
+    """The name under the first signature block ("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / Name")."""
+    titles = tuple(t.upper() for t in load("metadata")["signature_titles"])
+    all_lines = [fold_spaces(line) for _, _, line in lines(text)]
+    for index, line in enumerate(all_lines):
+        cell = line.split(" | ")[-1].strip()
+        if not cell.upper().startswith(titles) or cell != cell.upper() and not re.search(_NAME + "$", cell):
+            continue
+        window = [cell] + [l.split(" | ")[-1] for l in all_lines[index + 1:index + 5]]
+        for candidate in window:
+            match = re.search(r"(?:^|\s)(" + _NAME + r")\s*$", candidate)
+            if match and not match.group(1).upper() == match.group(1):
+                return match.group(1)
+    return None

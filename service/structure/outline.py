@@ -1,0 +1,118 @@
+"""Outline: classify each line by its numbering (PHẦN / I. / 1. / 1.1. / a) / - / +) and build
+the heading tree. Table rows are left to `tables`; unnumbered paragraphs hang under the nearest
+heading-like item (a short title or a lead-in ending with ":").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..document import Document, Section
+from ..text import lines
+
+_MARKERS: list[tuple[int, re.Pattern]] = [
+    (0, re.compile(r"(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+(?:thứ\s+\w+|[IVXLC]+|\d+)\b[.:\-–]?\s*")),
+    (1, re.compile(r"Điều\s+(\d+)\s*[.:]\s*")),
+    (1, re.compile(r"([IVX]{1,5})\s*[.\-–/)]\s+(?=\S)")),
+    (4, re.compile(r"(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(?=\S)")),
+    (3, re.compile(r"(\d{1,2}\.\d{1,2})\.?\s+(?=\S)")),
+    (2, re.compile(r"(\d{1,2})\s*[.)]\s*(?=[^\d\s.])")),
+    (2, re.compile(r"(\d{1,2})\s*-\s+(?=\S)")),
+    (5, re.compile(r"([a-zđ])\s*[).]\s+(?=\S)")),
+    (6, re.compile(r"[-–—•·]\s*(?=\S)")),
+    (7, re.compile(r"[+*◦○▪]\s*(?=\S)")),
+]
+PARAGRAPH = 8
+
+
+@dataclass
+class Node:
+    """One line of the body: a numbered item, a heading or a paragraph."""
+
+    start: int
+    end: int
+    text: str                      # the line without its numbering
+    rank: int                      # 0 part … 7 plus item, 8 unnumbered paragraph
+    label: str | None = None
+    bold: bool = False
+    parent: "Node | None" = None
+    children: list["Node"] = field(default_factory=list)
+    body_start: int = 0            # offset where the text after the numbering starts
+
+    @property
+    def upper(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+    @property
+    def is_lead_in(self) -> bool:
+        return self.text.rstrip().endswith(":")
+
+    @property
+    def heading_like(self) -> bool:
+        """A title or lead-in: children and following paragraphs belong to it."""
+        text = self.text.rstrip()
+        return (self.upper or self.bold or self.is_lead_in
+                or (len(text) < 160 and not re.search(r"[.;!?]$|\.\s*/\.$", text) and self.rank <= 5))
+
+    def descendants_end(self) -> int:
+        return self.children[-1].descendants_end() if self.children else self.end
+
+
+def classify(line: str) -> tuple[int, str | None, int]:
+    """(rank, label, length of the numbering) of one line."""
+    for rank, pattern in _MARKERS:
+        match = pattern.match(line)
+        if match:
+            label = match.group(1) if match.groups() else None
+            return rank, label, match.end()
+    return PARAGRAPH, None, 0
+
+
+def build_tree(doc: Document, skip: list[tuple[int, int]]) -> Node:
+    """The outline of `doc.text`, leaving out lines that start inside a `skip` span."""
+    root = Node(start=0, end=len(doc.text), text="", rank=-1)
+    stack = [root]
+    bold = set(doc.bold_lines)
+    for start, end, line in lines(doc.text):
+        if not line.strip() or any(a <= start < b for a, b in skip):
+            continue
+        rank, label, size = classify(line)
+        node = Node(start=start, end=end, text=line[size:], rank=rank, label=label,
+                    bold=start in bold, body_start=start + size)
+        if rank == PARAGRAPH and node.bold or rank == PARAGRAPH and node.upper:
+            node.rank = rank = 0 if node.upper and len(stack) == 1 else rank
+        _attach(stack, node)
+    return root
+
+
+def _attach(stack: list[Node], node: Node) -> None:
+    if node.rank == PARAGRAPH:
+        while len(stack) > 1 and not stack[-1].heading_like:
+            stack.pop()
+    else:
+        while len(stack) > 1 and stack[-1].rank >= node.rank:
+            stack.pop()
+    node.parent = stack[-1]
+    stack[-1].children.append(node)
+    if node.rank != PARAGRAPH:
+        stack.append(node)
+
+
+def sections(root: Node) -> tuple[list[Section], dict[int, str]]:
+    """Sections for every node with children or a title line; returns them and node.start → id."""
+    found: list[Section] = []
+    ids: dict[int, str] = {}
+
+    def walk(node: Node, parent_id: str | None, level: int) -> None:
+        for child in node.children:
+            if child.children or (child.upper and child.rank <= 1):
+                section_id = f"s{len(found) + 1}"
+                ids[child.start] = section_id
+                found.append(Section(id=section_id, heading=child.text.strip(), level=level,
+                                     start=child.start, end=child.descendants_end(),
+                                     parent=parent_id, label=child.label))
+                walk(child, section_id, level + 1)
+
+    walk(root, None, 1)
+    return found, ids

@@ -1,0 +1,121 @@
+"""Assignment tables (bảng phân công nhiệm vụ): recognise column roles from the header row and
+turn each row into a task with its lead, support, deadline, output and budget cells."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..document import Body, Cell, Document, Output, Table, TableRow, Task
+from ..extract.bodies import canonical, parse_body_list
+from ..extract.budget import find_budget
+from ..extract.deadlines import parse_deadline
+from ..lexicons import load
+
+
+@cache
+def _roles() -> dict[str, list[str]]:
+    return load("structure")["table_columns"]
+
+
+def column_roles(header: list[str]) -> dict[str, int]:
+    """Role → column index for a header row ("Cơ quan chủ trì" → lead)."""
+    found: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        text = cell.lower().strip(" .*")
+        for role, words in _roles().items():
+            if role in found:
+                continue
+            if (role == "number" and text in words) or (role != "number" and any(w in text for w in words)):
+                found[role] = index
+                break
+    return found
+
+
+def recognise(doc: Document) -> Document:
+    """Fill each table's `header` and `columns`; a headerless table continuing an assignment
+    table with as many columns (a page break) takes that table's columns."""
+    previous: Table | None = None
+    for table in doc.tables:
+        header = [c.text for c in table.rows[0].cells]
+        roles = column_roles(header)
+        if "content" in roles and ("lead" in roles or "deadline" in roles):
+            table.header, table.columns = header, roles
+            previous = table
+        elif previous and len(header) == len(previous.header):
+            table.columns = dict(previous.columns)
+    return doc
+
+
+def table_tasks(doc: Document, section_ids: dict[int, str] | None = None) -> list[Task]:
+    """One task per data row of every assignment table."""
+    tasks: list[Task] = []
+    for table in doc.tables:
+        if not table.columns:
+            continue
+        rows = table.rows[1:] if table.header else table.rows
+        for row in rows:
+            task = _row_task(table, row)
+            if task:
+                tasks.append(task)
+    return tasks
+
+
+def _cell(row: TableRow, table: Table, role: str) -> Cell | None:
+    index = table.columns.get(role)
+    if index is None or index >= len(row.cells):
+        return None
+    cell = row.cells[index]
+    return cell if cell.text.strip() else None
+
+
+def _row_task(table: Table, row: TableRow) -> Task | None:
+    content = _cell(row, table, "content")
+    if content is None or _is_group_row(row, table, content):
+        return None
+    task = Task(id="", text=content.text, start=content.start, end=content.end, origin="table")
+    lead, support = _cell(row, table, "lead"), _cell(row, table, "support")
+    task.lead = cell_bodies(lead) if lead else []
+    task.support = cell_bodies(support) if support else []
+    deadline = _cell(row, table, "deadline")
+    task.deadline = parse_deadline(deadline.text, deadline.start) if deadline else None
+    output = _cell(row, table, "output")
+    if output and output.text.strip().lower() not in load("structure")["empty_outputs"]:
+        task.output = Output(text=output.text, start=output.start, end=output.end)
+    budget = _cell(row, table, "budget")
+    task.budget = find_budget(budget.text, budget.start) if budget else None
+    return task
+
+
+def _is_group_row(row: TableRow, table: Table, content: Cell) -> bool:
+    """A row that only names a group of tasks ("I | NHÓM NHIỆM VỤ VỀ THỂ CHẾ | | |")."""
+    others = [c for i, c in enumerate(row.cells)
+              if c is not content and i != table.columns.get("number") and c.text.strip()]
+    letters = [ch for ch in content.text if ch.isalpha()]
+    return not others and (all(ch.isupper() for ch in letters) or bool(
+        re.match(r"[IVX]+$|[A-Z]$", _number_text(row, table))))
+
+
+def _number_text(row: TableRow, table: Table) -> str:
+    cell = _cell(row, table, "number")
+    return cell.text.strip(" .") if cell else ""
+
+
+def cell_bodies(cell: Cell) -> list[Body]:
+    """Bodies of a lead/support cell; text the gazetteer does not know is kept as one body each."""
+    bodies: list[Body] = []
+    pos = 0
+    text = cell.text
+    for part in re.finditer(r"[^;,\n]+(?:,\s*(?=[a-zđà-ỹ])[^;,\n]+)*", text):
+        if part.start() < pos:
+            continue
+        found, end = parse_body_list(text, part.start(), cell.start)
+        if found and found[0].start == cell.start + part.start() + (len(part.group()) - len(part.group().lstrip())):
+            bodies.extend(found)
+            pos = end
+            continue
+        name = part.group().strip(" .")
+        if name and not re.fullmatch(r"(?i)và|các|\W*", name):
+            offset = cell.start + part.start() + part.group().find(name)
+            bodies.append(Body(name=name, canonical=canonical(name), start=offset, end=offset + len(name)))
+            pos = part.end()
+    return bodies
