@@ -85,7 +85,7 @@ def patterns() -> Patterns:
     )
 
 
-CLAUSE_END = re.compile(r"[;!?\n]|\.(?=\s|$)|:(?=\s*(?:$|[^\s\d“\"]))")
+CLAUSE_END = re.compile(r"[;!?\n]|\.(?=\s|$)|:(?!\s*[\d“\"])")
 SENTENCE_END = re.compile(r"[!?\n]|\.(?=\s|$)")
 COMMA = re.compile(r"\s*,\s+")
 TIME_LEAD = re.compile(
@@ -108,7 +108,7 @@ NOT_MONEY = re.compile(r"\s*(?:chí|bào|bằng|thời|bộ|ruộng|đội|hành
 COUNT_CUE = re.compile(r"(?<!\w)(?:đạt|tăng|giảm|hoàn thành|phấn đấu|tối thiểu|ít nhất|trên|thêm)(?!\w)", re.I)
 CONNECTOR = re.compile(r"[^,;]*?(?:,|\bvà\b|\bcòn\b)\s*|\s*", re.I)
 NEXT_FIGURE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d.,]*\s*(?:%|[a-zđ])", re.I)
-BASELINE_AFTER = re.compile(rf"^\s*(?:lên|xuống|còn|tăng lên|giảm xuống)\s+(?:mức\s+)?{NUMBER}", re.I)
+BASELINE_AFTER = re.compile(rf"\s*(?:lên|xuống|còn|tăng lên|giảm xuống)\s+(?:mức\s+)?{NUMBER}", re.I)
 TRAIL_CUT = re.compile(r"(?:^|\s+)(?:(?:đến|tới|vào|trước|trong)\s+năm|năm\s+\d{4}|giai đoạn|trở lên|trở xuống"
                        r"|so với|trong đó|và\s+(?=\S+\s+\S*\d))\b.*$", re.I | re.S)
 
@@ -116,11 +116,12 @@ TRAIL_CUT = re.compile(r"(?:^|\s+)(?:(?:đến|tới|vào|trước|trong)\s+năm
 def bounds(text: str, pos: int, pattern: re.Pattern, parens: bool = True) -> tuple[int, int]:
     """Start and end of the stretch around `pos` delimited by `pattern`, narrowed to the
     parentheses `pos` is in, if any and `parens`."""
-    start = 0
-    for m in pattern.finditer(text, 0, pos):
+    start, end = 0, len(text)
+    for m in pattern.finditer(text):
+        if m.start() >= pos:
+            end = m.start()
+            break
         start = m.end()
-    m = pattern.search(text, pos)
-    end = m.start() if m else len(text)
     if parens:                                        # inside "( ... )"
         opened, closed = text.rfind("(", start, pos), text.find(")", pos, end)
         start = opened + 1 if opened > text.rfind(")", start, pos) else start
@@ -202,13 +203,12 @@ def comparator(text: str, start: int, end: int, is_range: bool) -> str:
     for op in (">=", "<="):
         if patterns().comparator_after[op].search(after):
             return op
-    for op in ("<=", ">="):          # "<=" first: "giảm xuống dưới" before "dưới"/"trên"
-        if patterns().comparator_before[op].search(before):
-            return op
-    return "="
+    hits = [(m.start(), op) for op, r in patterns().comparator_before.items() if (m := r.search(before))]
+    return min(hits)[1] if hits else "="             # the longest cue: "không dưới" over "dưới"
 
 
-def due_year(sentence: str, pos: int, clause: tuple[int, int], context_year: int | None) -> int | None:
+def due_year(sentence: str, pos: int, clause: tuple[int, int], context_year: int | None,
+             pos_end: int | None = None) -> int | None:
     """The year the target is due: "đến/vào/trước năm N" nearest in the sentence, else a
     "năm N" / "2011-2015" in the clause (first after the number before the next figure,
     else the last before it; a period gives its end), else the caller's context year."""
@@ -217,9 +217,10 @@ def due_year(sentence: str, pos: int, clause: tuple[int, int], context_year: int
         return min(due)[1]
     c0, c1 = clause
     years = [(m.start(), int([g for g in m.groups() if g][-1])) for m in ANY_YEAR.finditer(sentence, c0, c1)]
-    nxt = NEXT_FIGURE.search(sentence, pos + 1, c1)
-    limit = nxt.start() if nxt else c1
-    after = [y for at, y in years if pos < at < min(limit, pos + 35)]
+    nxt = NEXT_FIGURE.search(sentence, pos_end or pos + 1, c1)
+    paren = sentence.find("(", pos, c1)
+    limit = min(nxt.start() if nxt else c1, paren if paren != -1 else c1, pos + 35)
+    after = [y for at, y in years if pos < at < limit]
     before = [y for at, y in years if at < pos]
     return after[0] if after else before[-1] if before else context_year
 
@@ -267,7 +268,7 @@ def _target(text: str, m: re.Match, context_year: int | None) -> Target | None:
     """The target a number mention stands for, or None if it is not one."""
     p = patterns()
     n0, n1 = m.span("num")
-    unit = re.sub(r"\s*/\s*", "/", re.sub(r"\s+", " ", m["unit"])) if m["unit"] else None
+    unit = re.sub(r"\s*/\s*(?:1\s*)?", "/", re.sub(r"\s+", " ", m["unit"])) if m["unit"] else None
     rng = parse_range(m["num"])
     value = rng[0] if rng else parse_number(m["num"])
     if value is None or (rng and 1900 <= rng[1] <= 2100 and rng[0] < 1900):
@@ -301,15 +302,15 @@ def _target(text: str, m: re.Match, context_year: int | None) -> Target | None:
         q0 = figures[-1].end() + len(CONNECTOR.match(text, figures[-1].end()).group(0))
     end = m.end()
     q1 = quote_end(text, end, c1)
-    year = due_year_in(text, s0, s1, n0, (c0, c1), context_year)
+    year = due_year_in(text, s0, s1, (n0, m.end()), (c0, c1), context_year)
     return Target(
         text=text[q0:q1], indicator=indicator(text[q0:n0], text[end:q1]), value=value,
         value_max=rng[1] if rng else None, unit=unit, year=year,
         comparator=comparator(text, n0, m.end(), bool(rng)), start=q0, end=q1)
 
 
-def due_year_in(text: str, s0: int, s1: int, pos: int, clause: tuple[int, int],
+def due_year_in(text: str, s0: int, s1: int, span: tuple[int, int], clause: tuple[int, int],
                 context_year: int | None) -> int | None:
-    """due_year over the sentence text[s0:s1]."""
-    sentence = text[s0:s1]
-    return due_year(sentence, pos - s0, (clause[0] - s0, clause[1] - s0), context_year)
+    """due_year over the sentence text[s0:s1] for the figure at `span`."""
+    return due_year(text[s0:s1], span[0] - s0, (clause[0] - s0, clause[1] - s0), context_year,
+                    span[1] - s0)
