@@ -55,30 +55,33 @@ def canonical(name: str) -> str:
 
 
 def recase(upper: str) -> str:
-    """Recase an all-caps body name from a header ("BỘ CÔNG THƯƠNG" → "Bộ Công Thương")."""
+    """Recase an all-caps body name from a header ("CỤC BIẾN ĐỔI KHÍ HẬU" → "Cục Biến đổi khí hậu")."""
     lex = _lexicon()
     found = lex.official.get(_key(upper))
     if found:
         return found
-    words = upper.lower().split()
+    spelled = {h.lower(): h for h in load("bodies")["heads"]} | {a.lower(): a for a in lex.abbreviations}
+    lower = " ".join(upper.split()).lower()
+    head = next((h for h in sorted(spelled, key=len, reverse=True)
+                 if lower == h or lower.startswith(h + " ")), "")
+    rest = _recase_name(lower[len(head):].split(), party=head.endswith("ủy"))
+    return " ".join(filter(None, [spelled.get(head, ""), rest]))
+
+
+def _recase_name(words: list[str], party: bool) -> str:
+    """Capitalise the first word, words after "và"/","/"-", and place names after admin units."""
+    units = {u.split()[-1] for u in _lexicon().admin_units} | {"thành", "thị"}
     out: list[str] = []
-    capital_next, place = True, False
-    lower_units = {u.split()[-1] for u in lex.admin_units} | {"thành", "thị"}
+    capital_next, place = True, party
     for i, word in enumerate(words):
-        if out and word in lower_units and not place and i + 1 < len(words):
+        if word in units and not place and i + 1 < len(words):
             out.append(word)
-            capital_next = words[i + 1] not in lower_units
-            place = capital_next
+            place = words[i + 1] not in units
+            capital_next = False
             continue
         out.append(word[:1].upper() + word[1:] if capital_next or place else word)
-        capital_next = word in ("và", "-") or word.endswith(",") or (i == 1 and words[1] == "ủy")
-        place = place or (i == 1 and words[1] == "ủy")
-    text = " ".join(out)
-    spelled = {h.lower(): h for h in load("bodies")["heads"]}
-    for head in sorted(spelled, key=len, reverse=True):
-        if text.lower().startswith(head + " ") or text.lower() == head:
-            return spelled[head] + text[len(head):]
-    return text
+        capital_next = word in ("và", "-") or word.endswith(",")
+    return " ".join(out)
 
 
 # ---------------------------------------------------------------- scanning
@@ -128,19 +131,49 @@ def match_body(text: str, pos: int = 0) -> tuple[int, int] | None:
 
 
 def _match_at(scan: _Scanner, i: int) -> int | None:
-    """Token index just past the body starting at token i, or None."""
+    """Token index just past the body starting at token i, or None (the longest reading wins)."""
+    ends = [e for e in (_official_at(scan, i), _generic_at(scan, i), _headed_at(scan, i)) if e]
+    return max(ends) if ends else None
+
+
+def _official_at(scan: _Scanner, i: int) -> int | None:
+    """An officially named body from the gazetteer ("Ủy ban quản lý vốn nhà nước tại doanh nghiệp")."""
+    name = scan.phrase_at(i, _official_phrases())
+    return _extend_qualifiers(scan, scan.skip_chars(i, len(name))) if name else None
+
+
+@cache
+def _official_phrases() -> tuple[str, ...]:
+    return tuple(sorted(_lexicon().official, key=len, reverse=True))
+
+
+def _generic_at(scan: _Scanner, i: int) -> int | None:
+    generic = scan.phrase_at(i, _lexicon().generic)
+    if not generic:
+        return None
+    j = _extend_qualifiers(scan, scan.skip_chars(i, len(generic)))
+    return _having_qualifier(scan, j)
+
+
+def _having_qualifier(scan: _Scanner, j: int) -> int:
+    """"các địa phương có rừng": "có" + one noun, when a verb or punctuation follows."""
+    if j + 1 < len(scan.tokens) and scan.tokens[j][0].lower() == "có":
+        noun = scan.tokens[j + 1][0]
+        after = scan.tokens[j + 2][0] if j + 2 < len(scan.tokens) else "."
+        if noun.isalpha() and noun.islower() and not scan.phrase_at(j, _lexicon().stops) \
+                and (not after[:1].isalnum() or scan.phrase_at(j + 2, _lexicon().stops)):
+            return j + 2
+    return j
+
+
+def _headed_at(scan: _Scanner, i: int) -> int | None:
     lex = _lexicon()
-    generic = scan.phrase_at(i, lex.generic)
-    if generic:
-        j = scan.skip_chars(i, len(generic))
-        return _extend_qualifiers(scan, j)
     prefix = 1 if scan.phrase_at(i, ("các",)) and i + 1 < len(scan.tokens) else 0
     head = scan.phrase_at(i + prefix, lex.heads)
     if not head:
         return None
     j = scan.skip_chars(i + prefix, len(head))
-    head_token = scan.tokens[i + prefix][0]
-    if not _capitalised(head_token):
+    if not _capitalised(scan.tokens[i + prefix][0]):
         return None  # "ban hành", "bộ phận": a head noun must be capitalised
     name_end = _extend_name(scan, j)
     if name_end == j and not _standalone(head, scan, j):

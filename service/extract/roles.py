@@ -24,29 +24,30 @@ def _cues() -> dict:
     return load("structure")
 
 
-def _subject_start(text: str) -> int:
-    """Offset where the subject may begin: after "Giao"/"Đề nghị" or a leading time phrase."""
+def _subject_starts(text: str) -> list[int]:
+    """Offsets where the subject may begin: the start, after "Giao"/"Đề nghị", or after each
+    comma of a leading adverbial ("Trong năm 2022, các bộ…", "Trên cơ sở …, Bộ trưởng…")."""
     stripped = len(text) - len(text.lstrip())
     lowered = text[stripped:].lower()
     for opener in _cues()["directive_openers"]:
         if lowered.startswith(opener + " "):
-            return stripped + len(opener) + 1
-    comma = text.find(",", stripped)
-    if 0 < comma - stripped < 40 and lowered.startswith(tuple(_cues()["adverbial_cues"])):
-        return comma + 1 + (len(text[comma + 1:]) - len(text[comma + 1:].lstrip()))
-    return stripped
+            return [stripped + len(opener) + 1]
+    starts = [stripped]
+    if lowered.startswith(tuple(_cues()["adverbial_cues"])):
+        starts += [m.end() for m in re.finditer(r",\s*", text[:300])]
+    return starts
 
 
 def subject_bodies(text: str, offset: int = 0) -> list[Body]:
     """Bodies that open the sentence as its subject, when a predicate follows."""
-    start = _subject_start(text)
-    bodies, end = parse_body_list(text, start, offset)
-    if not bodies:
-        return []
-    rest = text[end:].lstrip(" ,").lower()
-    if not rest or rest.startswith(tuple(m + " " for m in _cues()["statement_markers"])):
-        return []
-    return bodies
+    for start in _subject_starts(text):
+        bodies, end = parse_body_list(text, start, offset)
+        if not bodies:
+            continue
+        rest = text[end:].lstrip(" ,").lower()
+        if rest and not rest.startswith(tuple(m + " " for m in _cues()["statement_markers"])):
+            return bodies
+    return []
 
 
 def is_directive(sentence: str) -> bool:
@@ -80,7 +81,7 @@ def heading_bodies(text: str, start: int, end: int) -> list[Body]:
 
 def _whole_line_bodies(line: str, offset: int) -> list[Body]:
     """A heading that is only a list of bodies ("Ủy ban nhân dân các xã, phường")."""
-    bodies, end = parse_body_list(line, _subject_start(line), offset)
+    bodies, end = parse_body_list(line, _subject_starts(line)[0], offset)
     return bodies if bodies and not line[end:].strip(" :.;") else []
 
 

@@ -73,7 +73,7 @@ def _passed_down(doc: Document, node: Node, inherited: Inherited, ids: dict[int,
         return inherited
     lead = roles.heading_bodies(doc.text, node.body_start, node.end) or inherited.lead
     deadline = inherited.deadline
-    if node.is_lead_in:
+    if node.is_lead_in and not _has_full_sentence(node.text):
         deadline = find_deadline(doc.text[node.body_start:node.end], node.body_start) or deadline
     return Inherited(lead=lead, deadline=deadline, section=ids.get(node.start, inherited.section))
 
@@ -119,7 +119,7 @@ def _directive_sentences(doc: Document, node: Node, inherited: Inherited) -> lis
     tasks = []
     for start, end in _sentences(doc.text, node.start, node.end):
         sentence = doc.text[start:end]
-        if roles.is_directive(sentence) and not _is_closing(sentence):
+        if roles.is_directive(sentence) and not _is_closing(sentence) and not sentence.rstrip().endswith(":"):
             tasks.append(_task(doc, node, inherited, start, end))
     return tasks
 

@@ -1,0 +1,52 @@
+"""Command line: `rasoat analyze FILE` (readable summary or --format json)."""
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from .errors import RasoatError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Rà soát: read Vietnamese resolutions and plans, report what is in them.")
+err = Console(stderr=True)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.callback()
+def main() -> None:
+    """Rà soát: analyse Vietnamese resolutions, programmes and plans."""
+
+
+@app.command()
+def analyze(
+    file: Path = typer.Argument(..., help="PDF, DOCX, TXT or HTML document"),
+    format: Format = typer.Option(Format.text, "--format", "-f", help="text (readable) or json"),
+) -> None:
+    """Extract metadata, structure and every task with its owners, deadline and targets."""
+    from .pipeline import analyze_file
+    from .report import print_summary
+
+    try:
+        doc = analyze_file(file)
+    except RasoatError as error:
+        err.print(f"[bold red]error[/] ({error.code}): {error.message}")
+        raise typer.Exit(2)
+    except FileNotFoundError:
+        err.print(f"[bold red]error[/]: no such file: {file}")
+        raise typer.Exit(2)
+    if format is Format.json:
+        sys.stdout.write(doc.to_json(indent=1) + "\n")
+    else:
+        print_summary(doc, Console())
+
+
+if __name__ == "__main__":
+    app()
