@@ -79,7 +79,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         "quarter": rf"{quarter}\s+(?P<qs>{q}(?:\s*{join}\s*(?:{quarter}\s+)?{q})*){tail}?",
         "part": rf"(?P<part>{_alt(lx['parts_of_year'])})(?:\s+(?P<y>{YEAR})|\s+(?P<rel>{rel})(?!\w))?",
         "range": rf"(?:{_alt(w['period'])}\s+)?(?:(?P<from>{_alt(w['range_from'])})\s+)?(?:{year}\s+)?"
-                 rf"(?P<y1>{YEAR})\s*{_alt(w['range_to'])}\s*(?:{year}\s+)?(?P<y2>{YEAR})",
+                 rf"(?P<y1>{YEAR})\s*{_alt(w['range_dashes'] + w['range_words'])}\s*(?:{year}\s+)?(?P<y2>{YEAR})",
         "year": rf"{year}\s+(?:(?P<y>{YEAR})|(?P<rel>{rel})(?!\w))",
         "bare_year": rf"(?P<y>{YEAR})",
         "duration": rf"{_alt(lx['duration_lead'])}\s+\d+\s+{_alt(lx['duration_units'])}"
@@ -151,6 +151,22 @@ def _scan(text: str, dy: int | None) -> list[Hit]:
     for h in found:
         if not out or h.a >= out[-1].b:
             out.append(h)
+    return _from_to(text, out)
+
+
+def _from_to(text: str, hits: list[Hit]) -> list[Hit]:
+    """"từ tháng 6/2025 đến tháng 9/2025": two expressions joined into one period."""
+    w = _lex()["words"]
+    frm = re.compile(rf"(?<!\w){_alt(w['range_from'])}\s+$", re.I)
+    to = re.compile(rf"\s*{_alt(w['range_dashes'] + w['range_words'])}\s*", re.I)
+    out: list[Hit] = []
+    for h in hits:
+        x = out[-1] if out else None
+        if x and x.kind not in ("rec", "range") and h.kind != "rec" and x.start and h.end \
+                and to.fullmatch(text, x.b, h.a) and (m := frm.search(text, 0, x.a)):
+            out[-1] = Hit(m.start(), h.b, "range", x.start, h.end, cued=True)
+        else:
+            out.append(h)
     return out
 
 
@@ -193,6 +209,15 @@ def _cue(text: str, h: Hit) -> tuple[int, str] | None:
     core = left[:weak.start()] if weak else left
     if any(_rx("horizon", "end").search(c) for c in (left, core)) or _aimed(text, h.a):
         return None
+    labelled = not left.strip() and re.search(rf"(?<!\w){_alt(_lex()['cues']['labels'])}\s*:\s*$",
+                                               text[max(0, s0 - 60):s0], re.I)
+    if labelled:
+        return h.a, ""
+    w = _lex()["words"]
+    frm = re.search(rf"(?<!\w){_alt(w['range_from'])}\s*$", left, re.I)
+    if frm and re.search(rf"\s{_alt(w['range_words'])}\s|\d\s*{_alt(w['range_dashes'])}\s*\d",
+                         text[h.a:h.b], re.I):       # "từ tháng 6 đến tháng 9 năm 2025"
+        return s0 + frm.start(), ""
     if strong := _rx("strong", "end").search(left):
         lead = re.search(rf"(?<!\w){_alt(_lex()['cues']['lead_in'])}\s*$", left[:strong.start()], re.I)
         return s0 + (lead or strong).start(), left[strong.start():].strip()
@@ -227,7 +252,7 @@ def _join(text: str, x: Hit, y: Hit) -> Hit | None:
     t, r = (y, x) if x.kind == "rec" else (x, y)
     gap = text[x.b:y.a]
     joiners = _alt(_lex()["recurrence"]["joiners"])
-    ok = re.fullmatch(rf"\s*(?:{joiners})?\s*" if t is x else r"\s*,?\s*", gap, re.I)
+    ok = re.fullmatch(rf"\s*(?:{joiners})?\s*" if t is x else r"\s*[,(]?\s*", gap, re.I)
     if r.recurrence == "on_demand" and t is y and t.end and not SENTENCE_END.search(gap):
         return replace(t, a=r.a)                     # "ngay sau khi … ban hành trong năm 2024"
     if not ok:
