@@ -83,7 +83,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         "year": rf"{year}\s+(?:(?P<y>{YEAR})|(?P<rel>{rel})(?!\w))",
         "bare_year": rf"(?P<y>{YEAR})",
         "duration": rf"{_alt(lx['duration_lead'])}\s+\d+\s+{_alt(lx['duration_units'])}"
-                    rf"(?!\s+(?:đầu|cuối)\s+năm)",
+                    rf"(?!\s+{_alt(lx['duration_not_before'])}(?!\w))",
     }
     out = [(k, re.compile(rf"(?<![\w/.\-]){p}(?![\w/])", re.I)) for k, p in kinds.items()]
     for rec in ("yearly", "half_yearly", "quarterly", "monthly", "continuous", "on_demand"):
