@@ -42,3 +42,9 @@ class EncodingError(IngestError):
 
 class FileTooLargeError(IngestError):
     code = "file_too_large"
+
+
+class EncryptedFileError(IngestError):
+    """A password-protected file (tệp có mật khẩu)."""
+
+    code = "encrypted_file"

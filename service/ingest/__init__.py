@@ -1,0 +1,54 @@
+"""Ingest stage: read a PDF, DOCX, TXT or HTML file into `Document.source` and `Document.blocks`.
+
+The format is sniffed from the content first (%PDF, a ZIP holding word/document.xml, <html),
+the file suffix second. Nothing else of the Document is filled in here.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from ..document import Document, SourceFile
+from ..errors import EmptyFileError, FileTooLargeError, IngestError
+from . import docx, html, pdf, text
+from .base import Parsed
+from .detect import detect_format
+
+__all__ = ["MAX_BYTES", "read_bytes", "read_file"]
+
+MAX_BYTES = 50 * 2**20
+_READERS: dict[str, Callable[[bytes], Parsed]] = {
+    "pdf": pdf.read, "docx": docx.read, "txt": text.read, "html": html.read,
+}
+
+
+def read_file(path: str | Path, max_bytes: int = MAX_BYTES) -> Document:
+    """Read a file from disk; its size is checked before it is loaded."""
+    path = Path(path)
+    if not path.is_file():
+        raise IngestError(f"File not found (không tìm thấy tệp): {path}")
+    _check_size(path.stat().st_size, max_bytes, path.name)
+    with path.open("rb") as handle:
+        data = handle.read(max_bytes + 1)
+    return read_bytes(data, path.name, max_bytes)
+
+
+def read_bytes(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> Document:
+    """Read a file's content; `name` gives the suffix used when sniffing is not conclusive."""
+    _check_size(len(data), max_bytes, name)
+    if not data.strip():
+        raise EmptyFileError(f"The file is empty (tệp rỗng): {name}")
+    fmt = detect_format(data, name)
+    parsed = _READERS[fmt](data)
+    if not any(b.text.strip() or any(c.strip() for row in b.rows for c in row) for b in parsed.blocks):
+        raise EmptyFileError(f"The file has no text (tệp không có nội dung): {name}")
+    source = SourceFile(name=name, format=fmt, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
+                        encoding=parsed.encoding, pages=parsed.pages)
+    return Document(source=source, blocks=parsed.blocks)
+
+
+def _check_size(size: int, max_bytes: int, name: str) -> None:
+    if size > max_bytes:
+        raise FileTooLargeError(f"The file is too large (tệp quá lớn): {name} has {size / 2**20:.1f} MB, "
+                                f"the limit is {max_bytes / 2**20:.1f} MB.")

@@ -1,0 +1,14 @@
+"""What every format reader returns."""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ..document import Block  # noqa: F401  (re-exported for readers)
+
+
+class Parsed(NamedTuple):
+    """Blocks read from one file, plus what the reader learnt about it."""
+
+    blocks: list[Block]
+    encoding: str | None = None
+    pages: int | None = None

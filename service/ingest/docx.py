@@ -1,0 +1,110 @@
+"""DOCX via python-docx: body paragraphs and tables in document order.
+
+Merged cells are written once: a horizontally merged cell keeps its text in its first grid column
+and leaves the spanned columns empty; a vertically merged cell keeps its text in its first row and
+is empty below. A nested table's text is flattened into its parent cell.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+
+from docx import Document as open_docx
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+
+from ..document import Block
+from ..errors import CorruptFileError, FileTooLargeError, IngestError
+from .base import Parsed
+
+MAX_UNCOMPRESSED = 200 * 2**20
+MAX_RATIO = 100
+RATIO_FLOOR = 2**20  # entries smaller than this are never treated as bombs
+
+
+def read(data: bytes) -> Parsed:
+    """Blocks of the document body; raises for damaged files and zip bombs."""
+    check_zip(data)
+    try:
+        document = open_docx(io.BytesIO(data))
+        blocks = list(_body_blocks(document.element.body, document))
+    except IngestError:
+        raise
+    except Exception as exc:  # zipfile, lxml and python-docx errors on damaged input
+        raise CorruptFileError(f"The DOCX file is damaged (tệp DOCX bị hỏng): {exc}") from exc
+    return Parsed(blocks)
+
+
+def check_zip(data: bytes) -> None:
+    """Refuse damaged archives and ones that would expand too much (zip bombs)."""
+    try:
+        entries = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise CorruptFileError(f"The DOCX file is damaged (tệp DOCX bị hỏng): {exc}") from exc
+    total = sum(entry.file_size for entry in entries)
+    if total > MAX_UNCOMPRESSED:
+        raise FileTooLargeError(f"The DOCX expands to {total / 2**20:.0f} MB, over the "
+                                f"{MAX_UNCOMPRESSED / 2**20:.0f} MB limit (possible zip bomb).")
+    for entry in entries:
+        if entry.file_size > RATIO_FLOOR and entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
+            raise FileTooLargeError(f"The DOCX entry {entry.filename} is compressed {MAX_RATIO}+ times "
+                                    "(possible zip bomb); refusing to read it.")
+
+
+def _body_blocks(element: Any, parent: Any) -> Iterator[Block]:
+    """Paragraph and table blocks of a body-like element, content controls included."""
+    for child in element.iterchildren():
+        if child.tag == qn("w:p"):
+            paragraph = Paragraph(child, parent)
+            if paragraph.text.strip():
+                yield Block(text=paragraph.text, bold=_is_bold(paragraph))
+        elif child.tag == qn("w:tbl"):
+            rows = _table_rows(child)
+            if rows:
+                yield Block(kind="table", rows=rows)
+        elif child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _body_blocks(content, parent)
+
+
+def _table_rows(tbl: Any) -> list[list[str]]:
+    """Cell texts row by row, merged cells written once."""
+    rows = []
+    for tr in tbl.findall(qn("w:tr")):
+        row: list[str] = []
+        for tc in tr.findall(qn("w:tc")):
+            text = "" if tc.vMerge == "continue" else _cell_text(tc)
+            row += [text] + [""] * (tc.grid_span - 1)
+        rows.append(row)
+    width = max(map(len, rows), default=0)
+    return [r + [""] * (width - len(r)) for r in rows if any(c.strip() for c in r)]
+
+
+def _cell_text(tc: Any) -> str:
+    """All paragraphs of a cell, nested tables included, one per line."""
+    texts = (Paragraph(p, None).text.strip() for p in tc.iter(qn("w:p")))
+    return "\n".join(t for t in texts if t)
+
+
+def _is_bold(paragraph: Paragraph) -> bool:
+    """A Heading/Title style, or every run with text is bold (directly or by style)."""
+    style_name = paragraph.style.name if paragraph.style is not None else ""
+    if style_name.startswith(("Heading", "Title")):
+        return True
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    return bool(runs) and all(_run_bold(run, paragraph) for run in runs)
+
+
+def _run_bold(run: Any, paragraph: Paragraph) -> bool:
+    """Direct formatting first, then the character style, then the paragraph style chain."""
+    if run.bold is not None:
+        return run.bold
+    for style in (run.style, paragraph.style):
+        while style is not None:
+            if style.font.bold is not None:
+                return style.font.bold
+            style = style.base_style
+    return False

@@ -1,0 +1,123 @@
+"""PDF via pdfplumber: text lines and ruled tables, page by page, in reading order.
+
+Words inside a table's box belong to the table only. Lines that sit side by side with a wide gap
+(the two-column header of a Vietnamese document) are joined with " | ", as in converted text.
+A line ending in "letter-" followed by a line starting in lowercase is joined to it: the hyphen
+becomes a space after a whole Vietnamese syllable ("phát-/triển" -> "phát triển") and is dropped
+after a broken word ("develop-/ment" -> "development").
+"""
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+import pdfplumber
+from pdfplumber.utils.text import extract_text
+
+from ..document import Block
+from ..errors import CorruptFileError, EncryptedFileError, IngestError, NoTextLayerError
+from .base import Parsed
+from .charsets import is_syllable
+
+COLUMN_GAP_EM = 2.0
+_HYPHEN_END = re.compile(r"([^\W\d_]+)-$")
+Box = tuple[float, float, float, float]
+
+
+def read(data: bytes) -> Parsed:
+    """Blocks of every page; raises for damaged, encrypted or scanned PDFs."""
+    if b"%%EOF" not in data[-2048:]:
+        raise CorruptFileError("The PDF is truncated or damaged (tệp PDF bị hỏng): no end-of-file marker.")
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as document:
+            pages = [_page_blocks(page, number) for number, page in enumerate(document.pages, 1)]
+    except IngestError:
+        raise
+    except Exception as exc:  # pdfminer raises many kinds of errors on damaged input
+        raise _classify(exc) from exc
+    if not pages:
+        raise CorruptFileError("The PDF has no pages (tệp PDF bị hỏng).")
+    blocks = [block for page in pages for block in page]
+    if not blocks:
+        raise NoTextLayerError(f"The PDF has {len(pages)} page(s) but no text layer: it looks scanned "
+                               "(bản scan). Run OCR on it first, or provide the DOCX/text version.")
+    return Parsed(join_hyphenated(blocks), pages=len(pages))
+
+
+def _classify(exc: Exception) -> IngestError:
+    """Map a pdfminer failure to an encrypted or corrupt-file error."""
+    chain, seen = [], exc
+    while seen is not None:
+        chain.append(f"{type(seen).__name__} {seen}".lower())
+        seen = seen.__cause__ or seen.__context__
+    if any("password" in text or "encrypt" in text for text in chain):
+        return EncryptedFileError("The PDF is password-protected (có mật khẩu): remove the password first.")
+    return CorruptFileError(f"The PDF is damaged and cannot be read (tệp PDF bị hỏng): {exc}")
+
+
+def _page_blocks(page: Any, number: int) -> list[Block]:
+    """Text lines and tables of one page, sorted top to bottom."""
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+    body = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
+    items = [(t.bbox[1], Block(kind="table", rows=_rows(t.extract()), page=number)) for t in tables]
+    for line in body.extract_text_lines(return_chars=True):
+        text = _line_text(line["chars"])
+        if text:
+            items.append((line["top"], Block(text=text, page=number, bold=_is_bold(line["chars"]))))
+    items.sort(key=lambda item: item[0])
+    return [block for _, block in items]
+
+
+def _inside(obj: dict, boxes: list[Box]) -> bool:
+    """Whether the centre of a character lies in one of the boxes."""
+    x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _rows(raw: list[list[str | None]]) -> list[list[str]]:
+    """Cell texts with inner line breaks joined; merged cells (None) become empty."""
+    rows = [[_cell_text(cell) for cell in row] for row in raw]
+    return [row for row in rows if any(row)]
+
+
+def _cell_text(cell: str | None) -> str:
+    lines = [line.strip() for line in (cell or "").splitlines() if line.strip()]
+    return join_hyphenated([Block(text=line) for line in lines])[0].text if lines else ""
+
+
+def _line_text(chars: list[dict]) -> str:
+    """Text of one line; segments separated by a column-wide gap are joined with " | "."""
+    chars = sorted(chars, key=lambda c: c["x0"])
+    segments, current = [], []
+    for char in chars:
+        if current and char["x0"] - current[-1]["x1"] > COLUMN_GAP_EM * char["size"]:
+            segments.append(current)
+            current = []
+        if char["text"].strip() or current:
+            current.append(char)
+    segments.append(current)
+    texts = [" ".join(extract_text(seg).split()) for seg in segments if seg]
+    return " | ".join(t for t in texts if t)
+
+
+def _is_bold(chars: list[dict]) -> bool:
+    """Every visible character is set in a bold font."""
+    visible = [c for c in chars if c["text"].strip()]
+    return bool(visible) and all("bold" in str(c.get("fontname", "")).lower() for c in visible)
+
+
+def join_hyphenated(blocks: list[Block]) -> list[Block]:
+    """Join a paragraph ending in "letter-" with the next one when that starts in lowercase."""
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        match = _HYPHEN_END.search(prev.text) if prev and prev.kind == block.kind == "paragraph" else None
+        if match and block.text[:1].islower() and prev.page == block.page:
+            glue = " " if is_syllable(match.group(1)) else ""
+            out[-1] = prev.model_copy(update={"text": prev.text[:-1] + glue + block.text,
+                                              "bold": prev.bold and block.bold})
+        else:
+            out.append(block)
+    return out

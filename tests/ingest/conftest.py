@@ -1,0 +1,43 @@
+"""Builders for ingest test inputs, all written into tmp_path."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+FONT_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+
+
+def _register_fonts() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if "DejaVu" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("DejaVu", FONT))
+        pdfmetrics.registerFont(TTFont("DejaVu-Bold", FONT_BOLD))
+
+
+@pytest.fixture
+def make_pdf(tmp_path: Path):
+    """make_pdf(pages, name) where each page is a list of (x, y, text, bold) lines, or a callable(canvas)."""
+    pytest.importorskip("reportlab")
+    from reportlab.pdfgen import canvas
+
+    _register_fonts()
+
+    def build(pages: list, name: str = "doc.pdf", **canvas_kwargs) -> Path:
+        path = tmp_path / name
+        pdf = canvas.Canvas(str(path), pagesize=(595, 842), **canvas_kwargs)
+        for page in pages:
+            if callable(page):
+                page(pdf)
+            else:
+                for x, y, text, bold in page:
+                    pdf.setFont("DejaVu-Bold" if bold else "DejaVu", 11)
+                    pdf.drawString(x, y, text)
+            pdf.showPage()
+        pdf.save()
+        return path
+
+    return build

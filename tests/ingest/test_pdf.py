@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+import pytest
+
+from service.errors import CorruptFileError, EncryptedFileError, NoTextLayerError
+from service.ingest import read_bytes, read_file
+
+
+def _texts(doc):
+    return [b.text for b in doc.blocks if b.kind == "paragraph"]
+
+
+def test_lines_pages_and_bold(make_pdf):
+    path = make_pdf([
+        [(72, 780, "KẾ HOẠCH", True), (72, 760, "Triển khai thực hiện Nghị quyết số 88/NQ-CP", False)],
+        [(72, 780, "Điều 2. Tổ chức thực hiện", True), (72, 760, "Các bộ, ngành chủ động", False)],
+    ])
+    doc = read_file(path)
+    assert doc.source.format == "pdf" and doc.source.pages == 2
+    assert [(b.text, b.page, b.bold) for b in doc.blocks] == [
+        ("KẾ HOẠCH", 1, True),
+        ("Triển khai thực hiện Nghị quyết số 88/NQ-CP", 1, False),
+        ("Điều 2. Tổ chức thực hiện", 2, True),
+        ("Các bộ, ngành chủ động", 2, False),
+    ]
+    assert len(doc.source.sha256) == 64 and doc.source.size == path.stat().st_size
+
+
+def test_mixed_bold_line_is_not_bold(make_pdf):
+    def page(pdf):
+        pdf.setFont("DejaVu-Bold", 11)
+        pdf.drawString(72, 780, "Điều 1.")
+        pdf.setFont("DejaVu", 11)
+        pdf.drawString(120, 780, "Phê duyệt Kế hoạch")
+
+    doc = read_file(make_pdf([page]))
+    assert [(b.text, b.bold) for b in doc.blocks] == [("Điều 1. Phê duyệt Kế hoạch", False)]
+
+
+def test_hyphen_broken_lines_are_joined(make_pdf):
+    doc = read_file(make_pdf([[
+        (72, 780, "Thúc đẩy phát-", False), (72, 765, "triển thị trường các-bon", False),
+        (72, 750, "Nâng cao năng lực quản lý nhà nước", False),
+        (72, 735, "Xây dựng cơ sở dữ liệu khoáng-", False), (72, 720, "Sản phẩm mới", False),
+    ]]))
+    assert _texts(doc) == [
+        "Thúc đẩy phát triển thị trường các-bon",
+        "Nâng cao năng lực quản lý nhà nước",
+        "Xây dựng cơ sở dữ liệu khoáng-",
+        "Sản phẩm mới",
+    ]
+
+
+def test_two_column_header_is_split_with_pipe(make_pdf):
+    doc = read_file(make_pdf([[(60, 780, "CHÍNH PHỦ", True), (300, 780, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True)]]))
+    assert _texts(doc) == ["CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+
+
+def test_table_becomes_one_block_and_its_text_is_not_repeated(make_pdf):
+    from reportlab.platypus import Table, TableStyle
+
+    data = [["TT", "Nội dung", "Cơ quan chủ trì"],
+            ["1", "Hoàn thành Luật Khoáng sản", "Bộ Tài nguyên và Môi trường"],
+            ["2", "Quy hoạch năng lượng", "Bộ Công Thương"]]
+
+    def page(pdf):
+        pdf.setFont("DejaVu", 11)
+        pdf.drawString(72, 780, "Danh mục nhiệm vụ")
+        table = Table(data)
+        table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), "DejaVu", 10),
+                                   ("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+        _, height = table.wrapOn(pdf, 450, 600)
+        table.drawOn(pdf, 72, 740 - height)
+        pdf.drawString(72, 600, "Tổ chức thực hiện")
+
+    doc = read_file(make_pdf([page]))
+    assert [b.kind for b in doc.blocks] == ["paragraph", "table", "paragraph"]
+    table = doc.blocks[1]
+    assert table.rows == data and table.page == 1
+    assert _texts(doc) == ["Danh mục nhiệm vụ", "Tổ chức thực hiện"]
+
+
+def test_scanned_pdf_needs_ocr(make_pdf):
+    def page(pdf):
+        pdf.setFillGray(0.5)
+        pdf.rect(50, 50, 400, 600, fill=1)
+
+    with pytest.raises(NoTextLayerError, match="OCR"):
+        read_file(make_pdf([page, page]))
+
+
+def test_truncated_pdf_is_corrupt(make_pdf):
+    data = make_pdf([[(72, 780, "Nội dung", False)]]).read_bytes()
+    with pytest.raises(CorruptFileError):
+        read_bytes(data[: len(data) // 2], "cut.pdf")
+
+
+def test_garbage_after_pdf_header_is_corrupt():
+    data = b"%PDF-1.7\n" + bytes(range(256)) * 40 + b"\n%%EOF\n"
+    with pytest.raises(CorruptFileError):
+        read_bytes(data, "bad.pdf")
+
+
+def test_encrypted_pdf_is_refused(make_pdf):
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    path = make_pdf([[(72, 780, "Mật", False)]], encrypt=StandardEncryption("secret", canPrint=0))
+    with pytest.raises(EncryptedFileError, match="password"):
+        read_file(path)
