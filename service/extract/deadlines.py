@@ -271,6 +271,11 @@ def _merge(text: str, hits: list[Hit]) -> list[Hit]:
             out[-1] = joined
         else:
             out.append(h)
+    for i in range(len(out) - 2, -1, -1):           # "trước ngày 10/6 và ngày 10/12 hằng năm"
+        x, y = out[i], out[i + 1]
+        if x.kind != "rec" and x.yearless and not x.recurrence and y.kind != "rec" \
+                and y.recurrence and y.end is None and re.fullmatch(r"\s*(?:,|và)\s*", text[x.b:y.a]):
+            out[i:i + 2] = [replace(y, a=x.a)]
     periodic = _rx("periodic")
     for i, h in enumerate(out):
         if h.yearless and not h.recurrence and periodic.match(text, h.a):
