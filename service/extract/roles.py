@@ -45,9 +45,15 @@ def subject_bodies(text: str, offset: int = 0) -> list[Body]:
         if not bodies:
             continue
         rest = text[end:].lstrip(" ,").lower()
-        if rest and not rest.startswith(tuple(m + " " for m in _cues()["statement_markers"])):
+        if rest and not _reports(rest):
             return bodies
     return []
+
+
+def _reports(predicate: str) -> bool:
+    """The predicate reports or describes ("đã triển khai", "trong tỉnh đã tập trung", "là…")."""
+    head = " " + " ".join(re.split(r"[,;.]", predicate, maxsplit=1)[0].split()[:5]) + " "
+    return any(f" {marker} " in head for marker in _cues()["statement_markers"])
 
 
 def is_directive(sentence: str) -> bool:

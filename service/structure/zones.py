@@ -8,6 +8,8 @@ from functools import cache
 from ..lexicons import load
 from ..text import lines
 
+_HEADER_LINE = re.compile(r"\bS[ốo]\s*:?\s*\d*\s*/|ngày\s*\d*\s*tháng\s*\d*\s*năm\s*\d{4}|"
+                          r"Độc lập|CỘNG H[ÒO]A|ĐẢNG CỘNG SẢN|^\s*V/v\b", re.IGNORECASE)
 _ATTACHED = re.compile(r"\s*\(?\s*(?:Ban hành\s+)?[Kk]èm theo\b")
 
 
@@ -33,8 +35,11 @@ def skip_zones(text: str) -> list[tuple[int, int]]:
     all_lines = list(lines(text))
     zones: list[tuple[int, int]] = []
     first_title = next((i for i, (_, _, l) in enumerate(all_lines[:40]) if is_title(l)), None)
+    header_end = _header_end(all_lines[:first_title] if first_title is not None else all_lines[:15])
     if first_title is not None:
-        zones.append((0, _title_block_end(all_lines, first_title)))
+        header_end = max(header_end, _title_block_end(all_lines, first_title))
+    if header_end:
+        zones.append((0, header_end))
     closing = tuple(load("structure")["closing_cues"])
     i = first_title + 1 if first_title is not None else 0
     while i < len(all_lines):
@@ -49,6 +54,22 @@ def skip_zones(text: str) -> list[tuple[int, int]]:
             zones.append((start, _title_block_end(all_lines, i)))
         i += 1
     return zones
+
+
+def _header_end(all_lines: list[tuple[int, int, str]]) -> int:
+    """End of the number/date/motto lines and of a "V/v …" subject line (công văn)."""
+    end = 0
+    for index, (_, stop, line) in enumerate(all_lines):
+        if len(line) > 200 or re.match(r"\s*(?:\d+|[a-zđ]|[IVX]+)[.)]\s", line):
+            break
+        if _HEADER_LINE.search(line):
+            end = stop + 1
+            if re.match(r"\s*V/v\b", line):
+                for _, more_stop, more in all_lines[index + 1:index + 4]:
+                    if not more.strip() or re.match(r"\s*(Kính gửi|[-+•])", more) or is_upper(more):
+                        break
+                    end = more_stop + 1
+    return end
 
 
 def _title_block_end(all_lines: list[tuple[int, int, str]], index: int) -> int:

@@ -1,0 +1,66 @@
+"""Body mentions (cơ quan): names as written, lists, canonical forms, recasing."""
+import pytest
+
+from service.extract.bodies import canonical, parse_body_list, recase
+
+
+@pytest.mark.parametrize("text, names, rest", [
+    ("Bộ Tư pháp, Bộ Công Thương, các bộ ngành liên quan", ["Bộ Tư pháp", "Bộ Công Thương", "các bộ ngành liên quan"], ""),
+    ("Bộ Nông nghiệp và Phát triển nông thôn và các cơ quan liên quan xác định",
+     ["Bộ Nông nghiệp và Phát triển nông thôn", "các cơ quan liên quan"], "xác định"),
+    ("Bộ Thông tin và Truyền thông, các cơ quan thông tấn, báo chí thực hiện tuyên truyền",
+     ["Bộ Thông tin và Truyền thông", "các cơ quan thông tấn, báo chí"], "thực hiện"),
+    ("Cục Viễn thám quốc gia chủ trì, phối hợp", ["Cục Viễn thám quốc gia"], "chủ trì"),
+    ("Sở Kế hoạch và Đầu tư chủ trì", ["Sở Kế hoạch và Đầu tư"], "chủ trì"),
+    ("UBND các huyện, thị xã, thành phố tổ chức", ["UBND các huyện, thị xã, thành phố"], "tổ chức"),
+    ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương trong việc rà soát",
+     ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"], "trong việc"),
+    ("cơ quan chuyên môn thuộc Bộ Tài chính hoàn thiện", ["cơ quan chuyên môn thuộc Bộ Tài chính"], "hoàn thiện"),
+    ("Sở Văn hóa, Thể thao và Du lịch, Sở Y tế triển khai", ["Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế"], "triển khai"),
+    ("Viện Chiến lược, Chính sách tài nguyên và môi trường nghiên cứu",
+     ["Viện Chiến lược, Chính sách tài nguyên và môi trường"], "nghiên cứu"),
+    ("Ủy ban quản lý vốn nhà nước tại doanh nghiệp.", ["Ủy ban quản lý vốn nhà nước tại doanh nghiệp"], "."),
+    ("các địa phương có rừng xác định tiềm năng", ["các địa phương có rừng"], "xác định"),
+    ("Huyện ủy Bảo Thắng lãnh đạo", ["Huyện ủy Bảo Thắng"], "lãnh đạo"),
+])
+def test_body_lists(text, names, rest):
+    bodies, end = parse_body_list(text)
+    assert [b.name for b in bodies] == names
+    assert text[end:].strip().startswith(rest)
+    for body in bodies:
+        assert text[body.start:body.end] == body.name or body.name.startswith("Bộ ")
+
+
+def test_colon_list_expands_the_shared_head():
+    text = "Các Bộ: Công Thương, Xây dựng, Tài nguyên và Môi trường:"
+    bodies, _ = parse_body_list(text)
+    assert [b.name for b in bodies] == ["Bộ Công Thương", "Bộ Xây dựng", "Bộ Tài nguyên và Môi trường"]
+
+
+@pytest.mark.parametrize("text", ["ban hành kế hoạch thực hiện", "Ban hành kèm theo Nghị quyết này", "bộ phận một cửa",
+                                  "Hội nghị lần thứ 26", "Trường hợp cần thiết"])
+def test_words_that_only_look_like_heads(text):
+    assert parse_body_list(text)[0] == []
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("UBND tỉnh", "Ủy ban nhân dân tỉnh"),
+    ("Uỷ ban nhân dân huyện", "Ủy ban nhân dân huyện"),
+    ("Bộ TN&MT", "Bộ Tài nguyên và Môi trường"),
+    ("Sở KH&ĐT", "Sở Kế hoạch và Đầu tư"),
+    ("bộ công thương", "Bộ Công Thương"),
+])
+def test_canonical(name, expected):
+    assert canonical(name) == expected
+
+
+@pytest.mark.parametrize("upper, expected", [
+    ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "Ủy ban nhân dân tỉnh Lào Cai"),
+    ("TỈNH ỦY LÀO CAI", "Tỉnh ủy Lào Cai"),
+    ("BỘ CÔNG THƯƠNG", "Bộ Công Thương"),
+    ("CỤC BIẾN ĐỔI KHÍ HẬU", "Cục Biến đổi khí hậu"),
+    ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Sở Văn hóa, Thể thao và Du lịch"),
+    ("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", "Ủy ban nhân dân thành phố Hà Nội"),
+])
+def test_recase_header_names(upper, expected):
+    assert recase(upper) == expected
