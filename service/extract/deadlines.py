@@ -73,7 +73,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         "date": rf"(?:{day}\s+)?(?P<d>{NUM})\s*(?P<s>[/.\-])\s*(?P<m>{NUM})\s*(?P=s)\s*(?P<y>{YEAR})",
         "date_words": rf"{day}\s+(?P<d>{NUM})\s+{month}\s+(?P<m>{NUM})"
                       rf"(?:\s*,?\s*{year}\s+(?:(?P<y>{YEAR})|(?P<rel>{rel})(?!\w)))?",
-        "day_month": rf"(?:{day}\s+)?(?P<d>{NUM})/(?P<m>{NUM})(?![/\d])",
+        "day_month": rf"(?P<day>{day}\s+)?(?P<d>{NUM})/(?P<m>{NUM})(?![/\d])",
         "day_only": rf"{day}\s+(?P<d>{NUM})(?=\s+(?:của\s+)?{monthly})",
         "month": rf"{month}\s+(?P<ms>{NUM}(?:\s*{join}\s*(?:{month}\s+)?{NUM})*){tail}?",
         "quarter": rf"{quarter}\s+(?P<qs>{q}(?:\s*{join}\s*(?:{quarter}\s+)?{q})*){tail}?",
@@ -123,7 +123,8 @@ def _hit(kind: str, m: re.Match, dy: int | None) -> Hit | None:
         d = _day(y, mo, dd) if 1 <= mo <= 12 and 1 <= dd <= 31 else None
         if d is None and (y is not None or not (1 <= mo <= 12 and 1 <= dd <= 31)):
             return None
-        return Hit(a, b, kind, d, d, yearless)
+        bare = kind == "day_month" and "day" not in g      # "30/6" needs "trước" before it
+        return Hit(a, b, "bare_day" if bare else kind, d, d, yearless)
     if kind in ("month", "quarter", "part"):
         if kind == "part":
             first, last = _lex()["parts_of_year"][_key(g["part"])]
@@ -221,7 +222,7 @@ def _cue(text: str, h: Hit) -> tuple[int, str] | None:
     if strong := _rx("strong", "end").search(left):
         lead = re.search(rf"(?<!\w){_alt(_lex()['cues']['lead_in'])}\s*$", left[:strong.start()], re.I)
         return s0 + (lead or strong).start(), left[strong.start():].strip()
-    if h.kind == "bare_year":
+    if h.kind in ("bare_year", "bare_day"):
         return None
     if weak and (_verb_near(core) or _closing(text, h, core, weak.group())):
         return s0 + weak.start(), weak.group().strip()
@@ -332,7 +333,8 @@ def parse_deadline(text: str, offset: int = 0, default_year: int | None = None) 
     hits = []
     for h in _scan(cell, default_year):
         strong = _rx("strong", "end").search(cell[:h.a]) if h.kind != "rec" else None
-        hits.append(_bound(h, h.a, strong.group().strip()) if strong else h)
+        if strong or h.kind != "bare_day":
+            hits.append(_bound(h, h.a, strong.group().strip()) if strong else h)
     hits = _merge(cell, hits)
     if not hits:
         return None

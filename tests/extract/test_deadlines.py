@@ -68,6 +68,7 @@ def test_cell_offset_skips_whitespace():
 
 def test_cell_without_time_is_none():
     assert parse_deadline("Theo tiến độ dự án") is None
+    assert parse_deadline("IOC kết nối 9/9 huyện", default_year=2025) is None
     assert parse_deadline("") is None
 
 
