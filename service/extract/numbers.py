@@ -17,7 +17,7 @@ RANGE_RE = re.compile(
 WORDS = {"không": 0, "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6,
          "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "trăm": 100}
 
-MULTIPLIERS = {"nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "nghìn tỉ": 1e12, "tỷ": 1e9, "tỉ": 1e9,
+MULTIPLIERS = {"triệu tỷ": 1e15, "nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "nghìn tỉ": 1e12, "tỷ": 1e9, "tỉ": 1e9,
                "triệu": 1e6, "nghìn": 1e3, "ngàn": 1e3, "trăm": 1e2}
 
 

@@ -61,7 +61,8 @@ def patterns() -> Patterns:
     u = lx["units"]
     mult = alternation(u["multiplier"])
     per = alternation(u["per"])
-    core = rf"(?:{mult})\s+(?:{alternation(u['measure'] + u['count'])})|{alternation(u['money'] + u['measure'] + u['count'])}|{mult}"
+    core = (rf"(?:{mult})\s+(?:{alternation(u['measure'] + u['count'])})"
+            rf"|{alternation(u['money'] + u['measure'] + u['count'] + u['cue_only'])}|{mult}")
     unit = (rf"(?:%|{alternation(u['percent'][1:])}|{core})(?![\w])"
             rf"(?:\s*/\s*(?:1\s*)?(?:{per})(?!\w))*")
     num = rf"(?:(?:từ\s+)?{NUMBER}\s*%?\s*(?:[-–—]|đến|tới)\s*{NUMBER}|{NUMBER})"
@@ -102,7 +103,9 @@ DUE_YEAR = re.compile(r"(?:đến|tới|vào|trước|trong|hết|cuối)(?:\s+(
 ANY_YEAR = re.compile(r"(?<!so với )(?<!lần )năm\s+((?:19|20)\d{2})(?!\d)(?:\s*[-–]\s*((?:19|20)\d{2}))?"
                       r"|((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})(?!\d)", re.I)
 PAST_YEAR = re.compile(r"(?<!đến )(?<!tới )(?<!vào )(?<!trước )(?<!hết )(?<!cuối )(?<!với )"
-                       r"(?<!trong )năm\s+(?:19|20)\d{2}(?![\d\s]*[-–])", re.I)
+                       r"(?<!trong )năm\s+(?:19|20)\d{2}(?![\d\s]*[-–:])", re.I)
+IMPERATIVE = re.compile(r"\s*(?:[-+•*]\s*|\(?[a-zđ0-9]{1,3}[.)]\s+)?(?:giảm|tăng|nâng|đạt|phấn đấu|bảo đảm|"
+                        r"đảm bảo|duy trì|hoàn thành|cứng hóa|xây dựng|trồng)(?!\w)", re.I)
 MONEY = re.compile(r"đồng|usd|vn[dđ]|^(?:nghìn |ngàn )?(?:tỷ|tỉ|triệu)$", re.I)
 NOT_MONEY = re.compile(r"\s*(?:chí|bào|bằng|thời|bộ|ruộng|đội|hành|nghiệp|loạt|minh)(?!\w)", re.I)
 COUNT_CUE = re.compile(r"(?<!\w)(?:đạt|tăng|giảm|hoàn thành|phấn đấu|tối thiểu|ít nhất|trên|thêm)(?!\w)", re.I)
@@ -176,7 +179,7 @@ def is_reference(text: str, start: int, end: int, has_unit: bool, value: float) 
     p = patterns()
     before = text[max(0, start - 30):start].rstrip(QUOTES + " ")
     after = text[end:end + 3]
-    if re.search(r"\d\s?[/:]\s?$|[-/]$", before) or re.match(r"\s?[-/:]\s?[\w\d]", after) and not has_unit:
+    if re.search(r"\d[/:]$|\w[-/]$", text[max(0, start - 2):start]) or re.search(r"\w\s*[-–]$", before) or re.match(r"\s?[-/:]\s?[\w\d]", after) and not has_unit:
         return True
     if p.reference.search(before):
         return True
@@ -191,7 +194,7 @@ def is_achievement(clause_before: str, clause: str, sentence_before: str, senten
     if p.strong_past.search(clause_before):
         return True
     weak = p.weak_past.search(clause) or PAST_YEAR.search(clause_before)
-    return bool(weak) and not p.target_cue.search(sentence)
+    return bool(weak) and not (p.target_cue.search(sentence) or IMPERATIVE.match(clause))
 
 
 def comparator(text: str, start: int, end: int, is_range: bool) -> str:
@@ -254,6 +257,8 @@ def find_targets(text: str, offset: int = 0, context_year: int | None = None) ->
         target = _target(text, m, context_year)
         if not target:
             continue
+        if not target.indicator and target.unit and "/" in target.unit and "%" not in target.unit:
+            target.indicator = target.unit                # "2,5 bác sĩ/vạn dân"
         if found and not target.indicator and 0 <= target.start - found[-1].end <= 12 \
                 and target.text.lstrip(QUOTES)[:1].isdigit():
             target.indicator = found[-1].indicator       # "... đạt 17% và 15% giai đoạn sau"
@@ -276,7 +281,8 @@ def _target(text: str, m: re.Match, context_year: int | None) -> Target | None:
     if is_reference(text, n0, n1, bool(unit), value):
         return None
     before = text[:n0].rstrip(QUOTES + " ")
-    if not unit and not (p.bare_cue.search(before[-12:]) and value < 1900):
+    bare = not unit or unit.lower() in {w.lower() for w in lexicon()["units"]["cue_only"]}
+    if bare and not (p.bare_cue.search(before[-12:]) and value < 1900):
         return None
     if BASELINE_AFTER.match(text, m.end()):
         return None
@@ -297,11 +303,14 @@ def _target(text: str, m: re.Match, context_year: int | None) -> Target | None:
                                                            or COUNT_CUE.search(clause_before)):
         return None                                   # a rate (mức hỗ trợ 5 triệu đồng/ha)
     q0 = quote_start(text, c0, n0)
-    figures = [f for f in p.mention.finditer(text, q0, n0) if f["unit"] and f.end() <= n0]
+    cue_only = {w.lower() for w in lexicon()["units"]["cue_only"]}
+    figures = [f for f in p.mention.finditer(text, q0, n0)
+               if f["unit"] and f["unit"].lower() not in cue_only and f.end() <= n0]
     if figures:                                       # "A đạt 17% giai đoạn 1 và 15% ..."
         q0 = figures[-1].end() + len(CONNECTOR.match(text, figures[-1].end()).group(0))
     end = m.end()
     q1 = quote_end(text, end, c1)
+    q0 = q0 if q0 <= n0 else n0
     year = due_year_in(text, s0, s1, (n0, m.end()), (c0, c1), context_year)
     return Target(
         text=text[q0:q1], indicator=indicator(text[q0:n0], text[end:q1]), value=value,

@@ -137,3 +137,34 @@ def test_parenthesised_breakdown():
 ])
 def test_not_targets(text):
     assert find_targets(text) == []
+
+
+def test_imperative_item_with_baseline_year():
+    t = one("- Giảm 30% số vụ tai nạn giao thông so với năm 2020.")
+    assert (t.value, t.indicator) == (30, "số vụ tai nạn giao thông")
+
+
+def test_year_label_with_colon():
+    t = one("Năm 2024: 95% thủ tục hành chính được cung cấp dịch vụ công trực tuyến toàn trình.")
+    assert (t.value, t.year) == (95, 2024)
+
+
+def test_age_only_after_a_cue():
+    found = find_targets("Phấn đấu tỷ lệ suy dinh dưỡng trẻ em dưới 5 tuổi còn dưới 16 %; tuổi thọ bình quân đạt 75 tuổi.")
+    assert [(t.value, t.unit, t.comparator) for t in found] == [(16, "%", "<="), (75, "tuổi", "=")]
+    assert found[0].indicator == "tỷ lệ suy dinh dưỡng trẻ em dưới 5 tuổi"
+
+
+def test_large_money_unit_and_period_end_year():
+    t = one("Tổng vốn đầu tư toàn xã hội giai đoạn 2021-2025 khoảng 1,2 triệu tỷ đồng.")
+    assert (t.value, t.unit, t.year) == (1.2, "triệu tỷ đồng", 2025)
+
+
+def test_usd_target():
+    t = one("Phấn đấu đến năm 2025, GRDP bình quân đầu người đạt 5.000 USD.")
+    assert (t.value, t.unit, t.year, t.indicator) == (5000, "USD", 2025, "GRDP bình quân đầu người")
+
+
+def test_list_marker_before_number():
+    t = one("Các chỉ tiêu sau .\n- 100 % cán bộ chuyên trách công đoàn được đào tạo", context_year=2013)
+    assert (t.value, t.year, t.indicator) == (100, 2013, "cán bộ chuyên trách công đoàn được đào tạo")
