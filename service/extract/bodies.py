@@ -90,6 +90,7 @@ class _Scanner:
 
     def __init__(self, text: str, pos: int = 0):
         self.text = text
+        self.folded = fold_tone_placement(text).lower()   # same length: offsets stay valid
         self.tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, pos)]
 
     def index_at(self, pos: int) -> int:
@@ -100,7 +101,7 @@ class _Scanner:
 
     def phrase_at(self, i: int, phrases: tuple[str, ...]) -> str | None:
         """The first phrase (lower-case) that the tokens from i spell, if any."""
-        rest = self.text[self.tokens[i][1]:self.tokens[i][1] + 80].lower() if i < len(self.tokens) else ""
+        rest = self.folded[self.tokens[i][1]:self.tokens[i][1] + 80] if i < len(self.tokens) else ""
         for phrase in phrases:
             if rest.startswith(phrase) and not _word_char(rest, len(phrase)):
                 return phrase

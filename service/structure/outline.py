@@ -32,7 +32,7 @@ class Node:
     start: int
     end: int
     text: str                      # the line without its numbering
-    rank: int                      # 0 part … 7 plus item, 8 unnumbered paragraph
+    rank: float                    # 0 part … 7 plus item, 8 unnumbered paragraph
     label: str | None = None
     bold: bool = False
     parent: "Node | None" = None
@@ -88,15 +88,23 @@ def build_tree(doc: Document, skip: list[tuple[int, int]]) -> Node:
 
 def _attach(stack: list[Node], node: Node) -> None:
     if node.rank == PARAGRAPH:
-        while len(stack) > 1 and not stack[-1].heading_like:
+        while len(stack) > 1 and (not stack[-1].heading_like or _closed_lead_in(stack[-1])):
             stack.pop()
     else:
+        top = stack[-1]
+        if top.is_lead_in and not top.children and top.rank == node.rank:
+            top.rank -= 0.5   # "- Giao các sở:" followed by "- …" items of the same kind
         while len(stack) > 1 and stack[-1].rank >= node.rank:
             stack.pop()
     node.parent = stack[-1]
     stack[-1].children.append(node)
     if node.rank != PARAGRAPH:
         stack.append(node)
+
+
+def _closed_lead_in(node: Node) -> bool:
+    """A lead-in whose list items have begun: a plain paragraph after them is not its child."""
+    return node.is_lead_in and any(c.rank != PARAGRAPH for c in node.children)
 
 
 def sections(root: Node) -> tuple[list[Section], dict[int, str]]:

@@ -81,10 +81,10 @@ def _passed_down(doc: Document, node: Node, inherited: Inherited, ids: dict[int,
 def _is_task(node: Node, parent: Node) -> bool:
     if node.upper or node.bold:
         return False
-    if node.rank == 1 and node.label and node.label.isdigit():   # "Điều 3. …"
-        return roles.is_directive(node.text)
     if node.children:
         return _has_full_sentence(node.text)
+    if node.rank == 1 and node.label and node.label.isdigit():   # "Điều 3. …"
+        return roles.is_directive(node.text)
     if node.rank == PARAGRAPH:
         return parent.heading_like and not _is_closing(node.text)
     return True
