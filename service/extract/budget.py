@@ -108,6 +108,9 @@ def _clause_budget(clause: str, offset: int) -> Budget | None:
     if money and not statement and re.search(r"(?<!\w)(?:đạt|phấn đấu)(?!\w)", clause[:money.start()], re.I):
         return None                                   # an aim: a target, not funding
     begin = min(m.start() for m in (statement, money, p["funding"].search(clause)) if m)
+    source = _sources(clause[begin:])
+    if not (source or funded):
+        return None                                   # "vốn bằng quyền sử dụng đất", a bare heading
     head = clause[begin:].rstrip(" ,")
     return Budget(text=head, amount_vnd=amount if funded or statement else None,
-                  source=_sources(clause[begin:]), start=offset + begin, end=offset + begin + len(head))
+                  source=source, start=offset + begin, end=offset + begin + len(head))
