@@ -144,6 +144,31 @@ class Output(Model):
     end: int = 0
 
 
+class Cue(Model):
+    """A vague-wording cue in a task: slogan verb, intensifier, vague time, generic owner…"""
+
+    text: str
+    category: str
+    start: int
+    end: int
+
+
+class Vagueness(Model):
+    """How vague a task is (1 = slogan only) and what it lacks."""
+
+    score: float
+    cues: list[Cue] = []
+    missing: list[str] = []              # of: owner, deadline, target, output, budget
+    hint: str | None = None              # a short Vietnamese rewrite template
+
+
+class VaguenessSummary(Model):
+    score: float
+    distribution: dict[str, int] = {}
+    worst_tasks: list[str] = []
+    missing_counts: dict[str, int] = {}
+
+
 class Task(Model):
     """One unit of assigned work (nhiệm vụ)."""
 
@@ -160,6 +185,7 @@ class Task(Model):
     targets: list[Target] = []
     budget: Budget | None = None
     output: Output | None = None
+    vagueness: Vagueness | None = None
 
 
 # ---------------------------------------------------------------- metadata
@@ -205,6 +231,7 @@ class Document(Model):
     tables: list[Table] = []
     tasks: list[Task] = []
     targets: list[Target] = []
+    vagueness_summary: VaguenessSummary | None = None
     warnings: list[Problem] = []
     timings: dict[str, float] = {}
     blocks: list[Block] = Field(default=[], exclude=True)
