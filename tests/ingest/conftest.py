@@ -1,6 +1,7 @@
 """Builders for ingest test inputs, all written into tmp_path."""
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -41,3 +42,21 @@ def make_pdf(tmp_path: Path):
         return path
 
     return build
+
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+@pytest.fixture
+def encode_cp1258():
+    """Windows-1258 writes tone marks as combining characters after the base letter."""
+
+    def encode(text: str) -> bytes:
+        out = []
+        for char in text:
+            parts = unicodedata.normalize("NFD", char)
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
+            out.append(base + "".join(c for c in parts if c in _TONES))
+        return "".join(out).encode("cp1258")
+
+    return encode

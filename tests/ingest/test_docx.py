@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from docx import Document as NewDocx
+
+from service.errors import CorruptFileError, FileTooLargeError
+from service.ingest import docx as docx_reader
+from service.ingest import read_bytes, read_file
+
+
+def _sample(path):
+    doc = NewDocx()
+    doc.add_heading("KẾ HOẠCH", level=1)
+    para = doc.add_paragraph()
+    para.add_run("Điều 1. ").bold = True
+    para.add_run("Phê duyệt").bold = True
+    doc.add_paragraph("Triển khai thực hiện Nghị quyết")
+    mixed = doc.add_paragraph()
+    mixed.add_run("Chủ trì: ").bold = True
+    mixed.add_run("Bộ Tài chính")
+    table = doc.add_table(rows=3, cols=3)
+    for r, row in enumerate([["TT", "Nhiệm vụ", "Cơ quan"], ["1", "Rà soát", "Bộ Nội vụ"],
+                             ["2", "Xây dựng đề án", ""]]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(1, 2).merge(table.cell(2, 2))          # vertical merge: "Bộ Nội vụ" for rows 1-2
+    header = doc.add_table(rows=1, cols=3)
+    header.cell(0, 0).merge(header.cell(0, 1)).text = "Nơi nhận"
+    header.cell(0, 2).text = "TM. CHÍNH PHỦ"
+    doc.add_paragraph("Tổ chức thực hiện")
+    doc.save(path)
+    return path
+
+
+def test_paragraphs_and_tables_in_order(tmp_path):
+    doc = read_file(_sample(tmp_path / "kh.docx"))
+    assert doc.source.format == "docx" and doc.source.pages is None
+    summary = [(b.kind, b.text, b.bold) for b in doc.blocks]
+    assert summary[:4] == [("paragraph", "KẾ HOẠCH", True), ("paragraph", "Điều 1. Phê duyệt", True),
+                           ("paragraph", "Triển khai thực hiện Nghị quyết", False),
+                           ("paragraph", "Chủ trì: Bộ Tài chính", False)]
+    assert [b.kind for b in doc.blocks[4:]] == ["table", "table", "paragraph"]
+    assert doc.blocks[-1].text == "Tổ chức thực hiện"
+
+
+def test_merged_cells_are_written_once(tmp_path):
+    doc = read_file(_sample(tmp_path / "kh.docx"))
+    assert doc.blocks[4].rows == [["TT", "Nhiệm vụ", "Cơ quan"], ["1", "Rà soát", "Bộ Nội vụ"],
+                                  ["2", "Xây dựng đề án", ""]]
+    assert doc.blocks[5].rows == [["Nơi nhận", "", "TM. CHÍNH PHỦ"]]
+
+
+def test_nested_table_text_is_kept_once(tmp_path):
+    doc = NewDocx()
+    outer = doc.add_table(rows=1, cols=2)
+    outer.cell(0, 0).text = "Nhiệm vụ"
+    inner = outer.cell(0, 1).add_table(rows=1, cols=1)
+    inner.cell(0, 0).text = "Bộ Xây dựng"
+    doc.save(tmp_path / "n.docx")
+    rows = read_file(tmp_path / "n.docx").blocks[0].rows
+    assert rows[0][0] == "Nhiệm vụ"
+    assert rows[0][1].count("Bộ Xây dựng") == 1
+
+
+def test_sniffed_by_content_not_suffix(tmp_path):
+    data = _sample(tmp_path / "kh.docx").read_bytes()
+    assert read_bytes(data, "upload.bin").source.format == "docx"
+
+
+def test_corrupt_zip(tmp_path):
+    data = _sample(tmp_path / "kh.docx").read_bytes()
+    with pytest.raises(CorruptFileError):
+        read_bytes(data[: len(data) // 2], "kh.docx")
+
+
+def test_damaged_document_xml(tmp_path):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(_sample(tmp_path / "kh.docx")) as src, zipfile.ZipFile(buffer, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            dst.writestr(item, b"<w:document" if item.filename == "word/document.xml" else data)
+    with pytest.raises(CorruptFileError):
+        read_bytes(buffer.getvalue(), "kh.docx")
+
+
+def test_zip_bomb_is_refused(tmp_path):
+    path = _sample(tmp_path / "bomb.docx")
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/media/zeros.bin", b"\0" * (20 * 2**20))
+    assert path.stat().st_size < 2**20
+    with pytest.raises(FileTooLargeError, match="zip bomb"):
+        read_file(path)
+
+
+def test_total_uncompressed_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(docx_reader, "MAX_UNCOMPRESSED", 1000)
+    with pytest.raises(FileTooLargeError, match="expands"):
+        read_file(_sample(tmp_path / "kh.docx"))
