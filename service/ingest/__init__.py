@@ -13,6 +13,7 @@ from ..document import Document, SourceFile
 from ..errors import EmptyFileError, FileTooLargeError, IngestError
 from . import docx, html, pdf, text
 from .base import Parsed
+from .charsets import convert_legacy, detect_legacy_font
 from .detect import detect_format
 
 __all__ = ["MAX_BYTES", "read_bytes", "read_file"]
@@ -41,11 +42,25 @@ def read_bytes(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> Document:
         raise EmptyFileError(f"The file is empty (tệp rỗng): {name}")
     fmt = detect_format(data, name)
     parsed = _READERS[fmt](data)
+    if fmt != "txt":
+        parsed = _repair_legacy_font(parsed)
     if not any(b.text.strip() or any(c.strip() for row in b.rows for c in row) for b in parsed.blocks):
         raise EmptyFileError(f"The file has no text (tệp không có nội dung): {name}")
     source = SourceFile(name=name, format=fmt, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
                         encoding=parsed.encoding, pages=parsed.pages)
     return Document(source=source, blocks=parsed.blocks)
+
+
+def _repair_legacy_font(parsed: Parsed) -> Parsed:
+    """Convert blocks typed in a TCVN3 (.VnTime) or VNI font to Unicode; the font name goes to encoding."""
+    sample = "\n".join(b.text or " ".join(c for row in b.rows for c in row) for b in parsed.blocks[:400])
+    name = detect_legacy_font(sample)
+    if name is None:
+        return parsed
+    blocks = [b.model_copy(update={"text": convert_legacy(b.text, name),
+                                   "rows": [[convert_legacy(c, name) for c in row] for row in b.rows]})
+              for b in parsed.blocks]
+    return parsed._replace(blocks=blocks, encoding=name)
 
 
 def _check_size(size: int, max_bytes: int, name: str) -> None:

@@ -59,9 +59,22 @@ def decode_legacy(data: bytes, name: str) -> str | None:
             return unicodedata.normalize("NFC", data.decode("cp1258"))
         except UnicodeDecodeError:
             return None
+    return convert_legacy(data.decode("latin-1"), name)
+
+
+def convert_legacy(text: str, name: str) -> str:
+    """Map text typed in a TCVN3 or VNI font (read as Latin-1 characters) to Unicode NFC."""
     table, pattern = _table(name)
-    text = pattern.sub(lambda m: table[m.group()], data.decode("latin-1"))
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", pattern.sub(lambda m: table[m.group()], text))
+
+
+def detect_legacy_font(text: str) -> str | None:
+    """"tcvn3" or "vni" when text extracted from a PDF/DOCX/HTML was typed in such a font."""
+    if sum(ord(c) > 0xFF for c in text) > len(text) * 0.01:
+        return None  # real Unicode Vietnamese (ạ, ơ, ư ...) is outside Latin-1
+    base = vietnamese_score(text)
+    score, name = max((vietnamese_score(convert_legacy(text, n)), n) for n in ("tcvn3", "vni"))
+    return name if score >= MIN_SCORE and score > base + 0.2 else None
 
 
 def legacy_table(name: str) -> dict[str, str]:

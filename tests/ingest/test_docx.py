@@ -99,3 +99,25 @@ def test_total_uncompressed_limit(tmp_path, monkeypatch):
     monkeypatch.setattr(docx_reader, "MAX_UNCOMPRESSED", 1000)
     with pytest.raises(FileTooLargeError, match="expands"):
         read_file(_sample(tmp_path / "kh.docx"))
+
+
+def test_legacy_font_text_is_converted(tmp_path):
+    doc = NewDocx()
+    doc.add_paragraph("NghÞ quyÕt vÒ ®Þnh h\u00adíng chiÕn l\u00adîc kho¸ng s¶n")   # typed in .VnTime (TCVN3)
+    table = doc.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Bé Tµi chÝnh"
+    table.cell(0, 1).text = "Quý III n¨m 2022"
+    doc.save(tmp_path / "old.docx")
+    result = read_file(tmp_path / "old.docx")
+    assert result.source.encoding == "tcvn3"
+    assert result.blocks[0].text == "Nghị quyết về định hướng chiến lược khoáng sản"
+    assert result.blocks[1].rows == [["Bộ Tài chính", "Quý III năm 2022"]]
+
+
+def test_unicode_text_is_left_alone(tmp_path):
+    doc = NewDocx()
+    doc.add_paragraph("Bà con nông dân vùng cao và các xã")
+    doc.save(tmp_path / "u.docx")
+    result = read_file(tmp_path / "u.docx")
+    assert result.source.encoding is None
+    assert result.blocks[0].text == "Bà con nông dân vùng cao và các xã"
