@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..document import Block  # noqa: F401  (re-exported for readers)
+from ..document import Block
 
 
 class Parsed(NamedTuple):

@@ -16,7 +16,7 @@ import pdfplumber
 from pdfplumber.utils.text import extract_text
 
 from ..document import Block
-from ..errors import CorruptFileError, EncryptedFileError, IngestError, NoTextLayerError
+from ..errors import CorruptFileError, EncodingError, EncryptedFileError, IngestError, NoTextLayerError
 from .base import Parsed
 from .charsets import is_syllable
 
@@ -42,6 +42,9 @@ def read(data: bytes) -> Parsed:
     if not blocks:
         raise NoTextLayerError(f"The PDF has {len(pages)} page(s) but no text layer: it looks scanned "
                                "(bản scan). Run OCR on it first, or provide the DOCX/text version.")
+    if sum("(cid:" in b.text for b in blocks) > len(blocks) / 2:
+        raise EncodingError("The PDF's fonts have no Unicode mapping, so its text cannot be read "
+                            "(lỗi phông chữ): run OCR on it, or provide the DOCX/text version.")
     return Parsed(join_hyphenated(blocks), pages=len(pages))
 
 
