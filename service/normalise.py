@@ -13,13 +13,11 @@ from .document import Block, Cell, Document, Page, Table, TableRow
 CELL_SEPARATOR = " | "
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f\ufeff\u00ad]")
-_HYPHEN_BREAK = re.compile(r"(\w)-\n(?=[a-zà-ỹđ])")
 
 
 def clean_line(text: str) -> str:
-    """NFC, drop control characters, fold spaces, join hyphenated breaks; newlines become spaces."""
+    """NFC, drop control characters, fold spaces; newlines become spaces (ingest joins hyphen breaks)."""
     text = unicodedata.normalize("NFC", _CONTROL.sub("", text))
-    text = _HYPHEN_BREAK.sub(r"\1", text)
     return _SPACES.sub(" ", text.replace("\r", " ").replace("\n", " ")).strip()
 
 

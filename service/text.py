@@ -43,3 +43,9 @@ def lines(text: str) -> Iterator[tuple[int, int, str]]:
     for line in text.split("\n"):
         yield pos, pos + len(line), line
         pos += len(line) + 1
+
+
+def is_upper(text: str, share: float = 0.85) -> bool:
+    """Written in capitals (a title or heading); tolerates "41-CTr/TU" inside."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= share * len(letters)

@@ -45,7 +45,7 @@ def read(data: bytes) -> Parsed:
     if sum("(cid:" in b.text for b in blocks) > len(blocks) / 2:
         raise EncodingError("The PDF's fonts have no Unicode mapping, so its text cannot be read "
                             "(lỗi phông chữ): run OCR on it, or provide the DOCX/text version.")
-    return Parsed(join_hyphenated(blocks), pages=len(pages))
+    return Parsed(join_across_pages(join_hyphenated(blocks)), pages=len(pages))
 
 
 def _classify(exc: Exception) -> IngestError:
@@ -65,12 +65,56 @@ def _page_blocks(page: Any, number: int) -> list[Block]:
     boxes = [t.bbox for t in tables]
     body = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
     items = [(t.bbox[1], Block(kind="table", rows=_rows(t.extract()), page=number)) for t in tables]
-    for line in body.extract_text_lines(return_chars=True):
-        text = _line_text(line["chars"])
-        if text:
-            items.append((line["top"], Block(text=text, page=number, bold=_is_bold(line["chars"]))))
+    lines = [_Line(line, _line_text(line["chars"])) for line in body.extract_text_lines(return_chars=True)]
+    lines = [line for line in lines if line.text and not _PAGE_NUMBER.match(line.text)]
+    for paragraph in paragraphs(lines, [t.bbox[1] for t in tables], page.width):
+        text = " ".join(b.text for b in join_hyphenated([Block(text=l.text) for l in paragraph]))
+        items.append((paragraph[0].top, Block(text=text, page=number, bold=all(l.bold for l in paragraph))))
     items.sort(key=lambda item: item[0])
     return [block for _, block in items]
+
+
+class _Line:
+    """One text line with the geometry that paragraph rebuilding needs."""
+
+    def __init__(self, line: dict, text: str):
+        self.text = text
+        self.top, self.bottom = line["top"], line["bottom"]
+        self.x0, self.x1 = line["x0"], line["x1"]
+        sizes = [c["size"] for c in line["chars"] if c["text"].strip()] or [10.0]
+        self.size = max(set(sizes), key=sizes.count)
+        self.bold = _is_bold(line["chars"])
+
+
+_PAGE_NUMBER = re.compile(r"\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|\s*(?:Trang|Page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?\s*$")
+_NEW_ITEM = re.compile(r"\s*(?:[-–—•+*]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ][).]\s|[IVX]{1,5}[.\-]\s|Điều\s+\d)")
+
+
+def paragraphs(lines: list[_Line], table_tops: list[float], page_width: float) -> list[list[_Line]]:
+    """Group wrapped lines into paragraphs: a line joins the previous one when that one runs to the
+    right margin (or stops mid-sentence), the gap is one line, and it opens no new list item."""
+    if not lines:
+        return []
+    right = max(sorted(l.x1 for l in lines)[int(len(lines) * 0.9)], 0.75 * page_width)
+    left = sorted(l.x0 for l in lines)[int(len(lines) * 0.1)]
+    groups: list[list[_Line]] = [[lines[0]]]
+    for line in lines[1:]:
+        prev = groups[-1][-1]
+        if _continues(prev, line, left, right) and not any(prev.bottom <= t <= line.top for t in table_tops):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+def _continues(prev: _Line, line: _Line, left: float, right: float) -> bool:
+    if " | " in prev.text or " | " in line.text or _NEW_ITEM.match(line.text) or prev.bold != line.bold:
+        return False
+    if line.top - prev.bottom > 0.9 * line.size or line.x0 > left + 1.5 * line.size:
+        return False
+    full_width = prev.x1 >= right - 2 * prev.size
+    mid_sentence = not re.search(r"[.:;!?]$", prev.text) and line.text[:1].islower()
+    return full_width or mid_sentence
 
 
 def _inside(obj: dict, boxes: list[Box]) -> bool:
@@ -87,7 +131,7 @@ def _rows(raw: list[list[str | None]]) -> list[list[str]]:
 
 def _cell_text(cell: str | None) -> str:
     lines = [line.strip() for line in (cell or "").splitlines() if line.strip()]
-    return join_hyphenated([Block(text=line) for line in lines])[0].text if lines else ""
+    return " ".join(b.text for b in join_hyphenated([Block(text=line) for line in lines]))
 
 
 def _line_text(chars: list[dict]) -> str:
@@ -109,6 +153,19 @@ def _is_bold(chars: list[dict]) -> bool:
     """Every visible character is set in a bold font."""
     visible = [c for c in chars if c["text"].strip()]
     return bool(visible) and all("bold" in str(c.get("fontname", "")).lower() for c in visible)
+
+
+def join_across_pages(blocks: list[Block]) -> list[Block]:
+    """Join a paragraph cut by a page break: it stops mid-sentence and the next page goes on in lowercase."""
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if (prev and prev.kind == block.kind == "paragraph" and prev.page != block.page
+                and block.text[:1].islower() and not re.search(r"[.:;!?]$", prev.text)):
+            out[-1] = prev.model_copy(update={"text": f"{prev.text} {block.text}"})
+        else:
+            out.append(block)
+    return out
 
 
 def join_hyphenated(blocks: list[Block]) -> list[Block]:

@@ -11,7 +11,7 @@ from functools import cache
 from ..document import Citation, Document, Metadata
 from ..extract.bodies import parse_body_list, recase
 from ..lexicons import load
-from ..text import fold_spaces, lines
+from ..text import fold_spaces, is_upper, lines
 
 HEADER_LINES = 30
 _UPPER = "A-ZĐÀ-Ỹ"
@@ -20,6 +20,7 @@ _NUMBER_RE = re.compile(r"\bS[ốoô0ỐÓ][:.]?\s*(" + _NUMBER + r"|\.*\s*/[A-Z
 _DATE_RE = re.compile(
     r"(?:([" + _UPPER + r"][\w. ]{1,30}?)\s*,\s*)?ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})",
     re.IGNORECASE)
+_BASIS_START = re.compile(r"(?:Căn cứ|Thực hiện|Triển khai|Để|Quán triệt)\b")
 _CITED = re.compile(
     r"(?P<kind>Nghị quyết|Chương trình hành động|Chương trình|Kế hoạch|Chỉ thị|Kết luận|Quyết định|"
     r"Công văn|Hướng dẫn|Thông báo|Báo cáo|Thông tư|Nghị định|Luật|Quy định|Đề án)"
@@ -88,7 +89,7 @@ def _kind_and_title(head: list[tuple[int, int, str]]) -> tuple[int | None, str, 
                    key=lambda p: len(p[0]), reverse=True)
     for index, (_, _, line) in enumerate(head):
         clean = _strip_marks(line)
-        if not clean or clean != clean.upper():
+        if not clean or not is_upper(clean):
             continue
         for name, kind in names:
             if clean == name or clean.startswith(name + " "):
@@ -104,7 +105,8 @@ def _title(head: list[tuple[int, int, str]], index: int, rest: str) -> str | Non
     parts = [rest] if rest else []
     for _, _, line in head[index + 1:index + 6]:
         clean = _strip_marks(line)
-        if not clean or clean != clean.upper() or not re.search(f"[{_UPPER}]", clean):
+        lowercase_title = not parts and clean[:1].islower() and len(clean) < 300
+        if not clean or not (is_upper(clean) or lowercase_title) or _BASIS_START.match(clean):
             break
         if parts and len(clean.split()) <= 3:
             break  # the issuer's name repeated before "Căn cứ"
@@ -135,14 +137,16 @@ def _issuer(head: list[tuple[int, int, str]]) -> str | None:
         for motto in mottos:
             clean = re.sub(re.escape(motto), " ", clean, flags=re.IGNORECASE)
         clean = fold_spaces(re.sub(r"[-–_=*]{2,}|^\W+$", " ", clean))
-        if clean and clean == clean.upper() and re.search(f"[{_UPPER}]", clean):
+        if clean and is_upper(clean):
             parts.append(clean)
     return _combine_issuer(parts) if parts else None
 
 
 def _combine_issuer(parts: list[str]) -> str:
     """"ĐẢNG BỘ TỈNH X" + "TỈNH ỦY" → "Tỉnh ủy X"; "BỘ A" + "CỤC B" → "Cục B"; else join."""
-    if len(parts) >= 2 and parts[0].startswith("ĐẢNG BỘ") and parts[1].endswith("ỦY"):
+    if len(parts) >= 2 and parts[0].startswith("ĐẢNG BỘ") and "ỦY" in parts[1]:
+        if not parts[1].endswith("ỦY"):
+            return recase(parts[1])
         place = re.sub(r"^ĐẢNG BỘ\s+(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)?\s*", "", parts[0])
         return recase(f"{parts[1]} {place}")
     if len(parts) >= 2:
@@ -169,9 +173,14 @@ def _basis(text: str, title_start: int) -> list[Citation]:
         for match in _CITED.finditer(line):
             citation = _citation(match, start)
             key = citation.number.upper()
-            if key not in found or found[key].number.isupper():
+            if key not in found or _detail(citation) > _detail(found[key]):
                 found[key] = citation
     return list(found.values())
+
+
+def _detail(citation: Citation) -> tuple[bool, bool]:
+    """How much a citation tells: a date first, then text in normal case (not the title's capitals)."""
+    return citation.issued_on is not None, not is_upper(citation.text)
 
 
 def _is_heading(line: str) -> bool:

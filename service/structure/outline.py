@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Document, Section
-from ..text import lines
+from ..text import is_upper, lines
 
 _MARKERS: list[tuple[int, re.Pattern]] = [
     (0, re.compile(r"(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+(?:thứ\s+\w+|[IVXLC]+|\d+)\b[.:\-–]?\s*")),
@@ -41,8 +41,7 @@ class Node:
 
     @property
     def upper(self) -> bool:
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 4 and all(c.isupper() for c in letters)
+        return is_upper(self.text)
 
     @property
     def is_lead_in(self) -> bool:

@@ -6,22 +6,17 @@ import re
 from functools import cache
 
 from ..lexicons import load
-from ..text import lines
+from ..text import is_upper, lines
 
 _HEADER_LINE = re.compile(r"\bS[ốo]\s*:?\s*\d*\s*/|ngày\s*\d*\s*tháng\s*\d*\s*năm\s*\d{4}|"
                           r"Độc lập|CỘNG H[ÒO]A|ĐẢNG CỘNG SẢN|^\s*V/v\b", re.IGNORECASE)
-_ATTACHED = re.compile(r"\s*\(?\s*(?:Ban hành\s+)?[Kk]èm theo\b")
+_ATTACHED = re.compile(r"[\s*]*\(?\s*(?:Ban hành\s+)?[Kk]èm theo\b")
 
 
 @cache
 def _kind_names() -> tuple[str, ...]:
     names = [n.upper() for spec in load("metadata")["kinds"].values() for n in spec["names"]]
     return tuple(sorted(names + ["PHỤ LỤC", "BIỂU", "DANH MỤC"], key=len, reverse=True))
-
-
-def is_upper(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 def is_title(line: str) -> bool:

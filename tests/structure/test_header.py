@@ -1,0 +1,72 @@
+"""Header metadata on real-looking headers (Nghị định 30/2020 and Hướng dẫn 36-HD/VPTW layouts)."""
+from datetime import date
+
+from service.pipeline import analyze_text
+
+STATE = """ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH LÀO CAI | Độc lập - Tự do - Hạnh phúc
+Số: 125/KH-UBND | Lào Cai, ngày 15 tháng 3 năm 2025
+KẾ HOẠCH
+THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG SỐ 41-CTr/TU CỦA TỈNH ỦY
+Thực hiện Chương trình hành động số 41-CTr/TU ngày 17/01/2025 của Tỉnh ủy Lào Cai; Căn cứ Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+1. Cụ thể hóa các nhiệm vụ của Chương trình.
+II. NHIỆM VỤ
+1. Sở Tài chính chủ trì, phối hợp với các sở, ngành bố trí kinh phí, hoàn thành trước ngày 30/6/2025.
+Nơi nhận:
+- Thường trực Tỉnh ủy;
+- Lưu: VT. | TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Văn Hùng
+"""
+
+PARTY = """ĐẢNG BỘ TỈNH LÀO CAI | ĐẢNG CỘNG SẢN VIỆT NAM
+HUYỆN ỦY BẢO THẮNG
+*
+Số 87-KH/HU | Bảo Thắng, ngày 21 tháng 02 năm 2025
+KẾ HOẠCH
+thực hiện Chương trình hành động số 41-CTr/TU
+Thực hiện Chương trình hành động số 41-CTr/TU, ngày 17/01/2025 của Tỉnh ủy, Ban Thường vụ Huyện ủy ban hành Kế hoạch:
+1. Ban Tuyên giáo Huyện ủy chủ trì tổ chức quán triệt trong quý II/2025.
+"""
+
+
+def test_state_header():
+    meta = analyze_text(STATE).metadata
+    assert meta.kind == "ke_hoach"
+    assert meta.number == "125/KH-UBND"
+    assert meta.issuer == "Ủy ban nhân dân tỉnh Lào Cai"
+    assert meta.issued_on == date(2025, 3, 15)
+    assert meta.place == "Lào Cai"
+    assert meta.title.startswith("THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG")
+    assert [c.number for c in meta.basis] == ["41-CTr/TU", "749/QĐ-TTg"]
+    assert meta.basis[0].kind == "chuong_trinh" and meta.basis[0].issued_on == date(2025, 1, 17)
+    assert meta.signer == "Nguyễn Văn Hùng"
+    assert meta.recipients == ["Thường trực Tỉnh ủy"]
+
+
+def test_party_header():
+    meta = analyze_text(PARTY).metadata
+    assert meta.number == "87-KH/HU"
+    assert meta.issuer == "Huyện ủy Bảo Thắng"
+    assert meta.issued_on == date(2025, 2, 21)
+    assert [c.number for c in meta.basis] == ["41-CTr/TU"]
+
+
+def test_draft_without_number_or_day():
+    draft = STATE.replace("Số: 125/KH-UBND", "Số:      /KH-UBND").replace("ngày 15 tháng 3", "ngày    tháng 3")
+    meta = analyze_text(draft).metadata
+    assert meta.number is None
+    assert meta.issued_on is None
+
+
+def test_cong_van_kind_from_number_without_kind_code():
+    text = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LÀO CAI | Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 812/UBND-VX | Lào Cai, ngày 26 tháng 02 năm 2025\nV/v triển khai phòng, chống dịch sởi\n"
+            "Kính gửi:\n- Sở Y tế;\n- Ủy ban nhân dân các huyện.\n"
+            "Sở Y tế chủ trì tổ chức tiêm vắc xin, hoàn thành trước ngày 31/3/2025.\n")
+    doc = analyze_text(text)
+    assert doc.metadata.kind == "cong_van"
+    assert doc.metadata.recipients == ["Sở Y tế", "Ủy ban nhân dân các huyện"]
+    assert [t.text[:10] for t in doc.tasks] == ["Sở Y tế ch"]

@@ -1,0 +1,42 @@
+"""Assignment tables: column roles and one task per row."""
+from datetime import date
+
+import pytest
+
+from service.pipeline import analyze_text
+from service.structure.tables import column_roles
+
+TABLE_PLAN = """KẾ HOẠCH
+PHỤ LỤC
+TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm | Kinh phí
+I | NHÓM NHIỆM VỤ VỀ THỂ CHẾ |  |  |  |  |
+1 | Xây dựng quy chế quản lý dữ liệu số của tỉnh | Sở Thông tin và Truyền thông | Sở Tư pháp, các sở, ngành | Quý II/2025 | Quyết định của UBND tỉnh | 500 triệu đồng
+2 | Tổ chức tập huấn kỹ năng số cho cán bộ cấp xã | Sở Nội vụ | UBND các huyện, thị xã, thành phố | Hằng năm | Nhiệm vụ | Ngân sách tỉnh
+"""
+
+
+@pytest.mark.parametrize("header, roles", [
+    (["TT", "Nội dung công việc", "Sản phẩm, hình thức văn bản", "Cơ quan chủ trì thực hiện",
+      "Cơ quan phối hợp thực hiện", "Thời gian trình"],
+     {"number": 0, "content": 1, "output": 2, "lead": 3, "support": 4, "deadline": 5}),
+    (["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Tiến độ", "Kinh phí"],
+     {"number": 0, "content": 1, "lead": 2, "support": 3, "deadline": 4, "budget": 5}),
+])
+def test_column_roles(header, roles):
+    assert column_roles(header) == roles
+
+
+def test_rows_become_tasks_with_their_cells():
+    doc = analyze_text(TABLE_PLAN)
+    table_tasks = [t for t in doc.tasks if t.origin == "table"]
+    assert [t.text[:9] for t in table_tasks] == ["Xây dựng ", "Tổ chức t"]
+    first, second = table_tasks
+    assert [b.name for b in first.lead] == ["Sở Thông tin và Truyền thông"]
+    assert [b.name for b in first.support] == ["Sở Tư pháp", "các sở, ngành"]
+    assert first.deadline.end == date(2025, 6, 30)
+    assert first.output.text == "Quyết định của UBND tỉnh"
+    assert first.budget.amount_vnd == 500_000_000
+    assert second.deadline.recurrence == "yearly"
+    assert second.output is None          # "Nhiệm vụ" names no product
+    assert second.budget.source
+    assert doc.text[first.start:first.end] == first.text

@@ -1,0 +1,81 @@
+"""Task segmentation and owner inheritance (ANNOTATION.md §2)."""
+from datetime import date
+
+from service.pipeline import analyze_text
+
+PLAN = """KẾ HOẠCH
+Triển khai thực hiện Nghị quyết
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+- Nâng cao nhận thức của cán bộ, đảng viên.
+II. NHIỆM VỤ CHỦ YẾU CỦA SỞ TÀI CHÍNH
+1. Rà soát các khoản chi thường xuyên.
+2. Phối hợp với Sở Kế hoạch và Đầu tư xây dựng kế hoạch vốn năm 2026.
+III. TỔ CHỨC THỰC HIỆN
+1. Ủy ban nhân dân các xã, phường
+a) Tổ chức tuyên truyền trên hệ thống loa truyền thanh cơ sở.
+b) Báo cáo kết quả thực hiện trước ngày 15/12 hằng năm.
+2. Trong năm 2025 hoàn thành việc lập, trình phê duyệt các đề án:
++ Đề án phát triển du lịch cộng đồng.
++ Đề án chuyển đổi số cấp xã.
+3. Công an tỉnh chủ trì, phối hợp với Bộ Chỉ huy Quân sự tỉnh bảo đảm an ninh.
+Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc việc thực hiện Kế hoạch này.
+Trên đây là Kế hoạch của Ủy ban nhân dân tỉnh.
+Nơi nhận:
+- Sở Tài chính;
+- Lưu: VT.
+"""
+
+
+def _tasks():
+    return analyze_text(PLAN).tasks
+
+
+def test_purpose_section_and_closing_are_not_tasks():
+    texts = [t.text for t in _tasks()]
+    assert not any("Nâng cao nhận thức" in t for t in texts)
+    assert not any("Trên đây" in t for t in texts)
+    assert not any("Lưu" in t for t in texts)
+    assert len(texts) == 8
+
+
+def test_heading_owner_is_inherited():
+    by_start = {t.text[:12]: t for t in _tasks()}
+    assert [b.name for b in by_start["Rà soát các "].lead] == ["Sở Tài chính"]
+    task = by_start["Phối hợp với"]
+    assert [b.name for b in task.lead] == ["Sở Tài chính"]
+    assert [b.name for b in task.support] == ["Sở Kế hoạch và Đầu tư"]
+    assert [b.name for b in by_start["Tổ chức tuyê"].lead] == ["Ủy ban nhân dân các xã, phường"]
+
+
+def test_lead_in_deadline_reaches_its_items_and_lead_in_is_not_a_task():
+    tasks = _tasks()
+    plans = [t for t in tasks if t.text.startswith("Đề án")]
+    assert len(plans) == 2
+    assert all(t.deadline and t.deadline.end == date(2025, 12, 31) for t in plans)
+    assert not any(t.text.startswith("Trong năm 2025 hoàn thành") for t in tasks)
+
+
+def test_recurring_report_and_own_subject():
+    by_start = {t.text[:12]: t for t in _tasks()}
+    report = by_start["Báo cáo kết "]
+    assert report.deadline.recurrence == "yearly" and report.deadline.end is None
+    police = by_start["Công an tỉnh"]
+    assert [b.name for b in police.lead] == ["Công an tỉnh"]
+    assert [b.name for b in police.support] == ["Bộ Chỉ huy Quân sự tỉnh"]
+
+
+def test_directive_sentence_after_the_list_is_a_task():
+    tasks = _tasks()
+    office = [t for t in tasks if t.text.startswith("Văn phòng")]
+    assert len(office) == 1 and office[0].origin == "sentence"
+
+
+def test_offsets_point_into_the_text():
+    doc = analyze_text(PLAN)
+    for task in doc.tasks:
+        assert doc.text[task.start:task.end] == task.text
+        for body in task.lead + task.support:
+            assert doc.text[body.start:body.end].lower().startswith(body.name.split()[0].lower())
+    assert [s.heading for s in doc.sections if s.level == 1][:3] == [
+        "MỤC ĐÍCH, YÊU CẦU", "NHIỆM VỤ CHỦ YẾU CỦA SỞ TÀI CHÍNH", "TỔ CHỨC THỰC HIỆN"]
