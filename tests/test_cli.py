@@ -1,0 +1,66 @@
+"""`rasoat analyze`: readable output, the JSON contract, and clear errors."""
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from service.cli import app
+
+SAMPLES = Path(__file__).resolve().parents[1] / "corpora" / "samples"
+runner = CliRunner()
+
+
+def test_json_contract():
+    result = runner.invoke(app, ["analyze", str(SAMPLES / "ubnd-kh-phan-cong.docx"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["schema"] == "rasoat/analysis@1"
+    assert set(data["document"]) >= {"kind", "number", "issuer", "issued_on", "place", "title", "basis",
+                                     "recipients", "signer"}
+    text = data["text"]
+    for task in data["tasks"]:
+        assert set(task) >= {"id", "section", "text", "start", "end", "page", "lead", "support", "deadline",
+                             "targets", "budget", "output"}
+        assert text[task["start"]:task["end"]] == task["text"]
+        for body in task["lead"] + task["support"]:
+            assert set(body) == {"name", "canonical", "start", "end"}
+        if task["deadline"]:
+            assert set(task["deadline"]) >= {"text", "start", "end", "recurrence"}
+    assert "blocks" not in data
+
+
+def test_readable_summary_lists_tasks():
+    result = runner.invoke(app, ["analyze", str(SAMPLES / "ubnd-chi-thi.txt")], env={"COLUMNS": "160"})
+    assert result.exit_code == 0
+    assert "03/CT-UBND" in result.stdout
+    assert "Sở Kế hoạch và Đầu tư" in result.stdout
+    assert "nhiệm vụ" in result.stdout
+
+
+def test_errors_are_clear_and_exit_2(tmp_path):
+    cases = {
+        "empty.txt": (b"", "empty"),
+        "broken.pdf": (b"%PDF-1.4\n1 0 obj\n", "damaged"),
+        "latin.txt": ("Répertoire général des données économiques".encode("cp1252") * 5, "encoding"),
+    }
+    for name, (data, word) in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        result = runner.invoke(app, ["analyze", str(path)])
+        assert result.exit_code == 2, name
+        assert word in result.stderr.lower(), (name, result.stderr)
+    missing = runner.invoke(app, ["analyze", str(tmp_path / "nope.pdf")])
+    assert missing.exit_code == 2
+
+
+def test_scanned_pdf_says_ocr_is_needed(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "scan.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    page.rect(50, 50, 400, 600, fill=1)
+    page.save()
+    result = runner.invoke(app, ["analyze", str(path)])
+    assert result.exit_code == 2
+    assert "ocr" in result.stderr.lower()
