@@ -22,7 +22,7 @@ _BOLD_LINE = re.compile(r"\*\*([^*].*?)\*\*")
 def read(data: bytes) -> Parsed:
     """Decode the bytes and split them into blocks."""
     text, encoding = decode_text(data)
-    return Parsed(parse_lines(text.splitlines()), encoding=encoding)
+    return Parsed(unwrap(parse_lines(text.splitlines())), encoding=encoding)
 
 
 def parse_lines(lines: list[str]) -> list[Block]:
@@ -76,8 +76,36 @@ def _flush(run: list[list[str] | None], blocks: list[Block]) -> None:
 
 
 def _paragraph(line: str) -> Block:
-    """A paragraph; a line wholly in **...** is a bold heading."""
+    """A paragraph; a line wholly in **...** is a bold heading; *emphasis* marks are dropped."""
     match = _BOLD_LINE.fullmatch(line.strip())
     if match:
         return Block(text=match.group(1), bold=True)
-    return Block(text=line)
+    return Block(text=_unemphasise(line))
+
+
+_LIST_START = re.compile(r"\s*(?:[-–—•+*]\s|[a-zđ][).]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s)")
+_OPEN_END = re.compile(r"(?:,|\b(?:và|với|của|cho|các|những|về|để|trong|theo|tại|từ|đến|hoặc))$")
+
+
+def unwrap(blocks: list[Block]) -> list[Block]:
+    """Join hard-wrapped lines (OCR output, fixed-width text) back into paragraphs.
+
+    A line goes on the previous one when it starts in lower case without a list marker, or when
+    the previous one ends open (a comma or a word like "và", "của", "với")."""
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if prev and prev.kind == block.kind == "paragraph" and _continues(prev.text, block.text):
+            glue = "" if prev.text.endswith("-") and block.text[:1].islower() else " "
+            text = (prev.text[:-1] if glue == "" else prev.text.rstrip()) + glue + block.text.strip()
+            out[-1] = prev.model_copy(update={"text": text, "bold": prev.bold and block.bold})
+        else:
+            out.append(block)
+    return out
+
+
+def _continues(prev: str, line: str) -> bool:
+    if " | " in prev or " | " in line or _LIST_START.match(line) or prev.rstrip().endswith(":"):
+        return False
+    stripped = line.lstrip()
+    return stripped[:1].islower() or bool(_OPEN_END.search(prev.rstrip()))
