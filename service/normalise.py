@@ -12,12 +12,14 @@ from .document import Block, Cell, Document, Page, Table, TableRow
 
 CELL_SEPARATOR = " | "
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+_OCR_ZERO = re.compile(r"(?<=\d)[ØøOo](?=[\d/.,-])|(?<=[\d/])Ø|Ø(?=\d)")
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f\ufeff\u00ad]")
 
 
 def clean_line(text: str) -> str:
-    """NFC, drop control characters, fold spaces; newlines become spaces (ingest joins hyphen breaks)."""
-    text = unicodedata.normalize("NFC", _CONTROL.sub("", text))
+    """NFC, drop control characters, fold spaces, mend OCR zeros ("2Ø24" → "2024"); newlines become
+    spaces (ingest joins hyphen breaks)."""
+    text = _OCR_ZERO.sub("0", unicodedata.normalize("NFC", _CONTROL.sub("", text)))
     return _SPACES.sub(" ", text.replace("\r", " ").replace("\n", " ")).strip()
 
 

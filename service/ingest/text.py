@@ -10,6 +10,7 @@ import re
 
 from ..document import Block
 from .base import Parsed
+from ..text import is_upper
 from .charsets import decode_text
 
 _SPLIT = re.compile(r"(?<!\\)\|")
@@ -84,6 +85,7 @@ def _paragraph(line: str) -> Block:
 
 
 _LIST_START = re.compile(r"\s*(?:[-–—•+*]\s|[a-zđ][).]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s)")
+_BLOCK_START = re.compile(r"(?:Nơi nhận|Kính gửi|TM\.|T/M|KT\.|TL\.|Q\.|\(Kèm theo|\(Ban hành kèm)", re.IGNORECASE)
 _OPEN_END = re.compile(r"(?:,|\b(?:và|với|của|cho|các|những|về|để|trong|theo|tại|từ|đến|hoặc))$")
 
 
@@ -92,10 +94,11 @@ def unwrap(blocks: list[Block]) -> list[Block]:
 
     A line goes on the previous one when it starts in lower case without a list marker, or when
     the previous one ends open (a comma or a word like "và", "của", "với")."""
+    width = _wrap_width(blocks)
     out: list[Block] = []
     for block in blocks:
         prev = out[-1] if out else None
-        if prev and prev.kind == block.kind == "paragraph" and _continues(prev.text, block.text):
+        if prev and prev.kind == block.kind == "paragraph" and _continues(prev.text, block.text, width):
             glue = "" if prev.text.endswith("-") and block.text[:1].islower() else " "
             text = (prev.text[:-1] if glue == "" else prev.text.rstrip()) + glue + block.text.strip()
             out[-1] = prev.model_copy(update={"text": text, "bold": prev.bold and block.bold})
@@ -104,8 +107,24 @@ def unwrap(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _continues(prev: str, line: str) -> bool:
-    if " | " in prev or " | " in line or _LIST_START.match(line) or prev.rstrip().endswith(":"):
+def _wrap_width(blocks: list[Block]) -> int | None:
+    """The line width of a hard-wrapped text (most lines end near it), else None."""
+    lengths = sorted(len(b.text) for b in blocks if b.kind == "paragraph" and " | " not in b.text)
+    if len(lengths) < 10:
+        return None
+    width = lengths[int(len(lengths) * 0.9)]
+    near = sum(0.8 * width <= n <= width for n in lengths)
+    return width if width <= 130 and near >= 0.4 * len(lengths) else None
+
+
+def _continues(prev: str, line: str, width: int | None = None) -> bool:
+    """Whether `line` goes on the paragraph `prev` (see `unwrap`)."""
+    stripped, prev = line.strip(), prev.rstrip()
+    if " | " in prev or " | " in line or _LIST_START.match(line) or _BLOCK_START.match(stripped):
         return False
-    stripped = line.lstrip()
-    return stripped[:1].islower() or bool(_OPEN_END.search(prev.rstrip()))
+    if stripped[:1].islower():
+        return True
+    if prev.endswith(":") or is_upper(prev) or is_upper(stripped):
+        return False
+    full_line = width is not None and len(prev) >= 0.8 * width and not re.search(r"[.;!?]$", prev)
+    return full_line or bool(_OPEN_END.search(prev))
