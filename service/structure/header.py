@@ -133,13 +133,20 @@ def _issuer(head: list[tuple[int, int, str]]) -> str | None:
         if _NUMBER_RE.search(line) or re.search(r"ngày\s*\d*\s*tháng", line):
             break
         left = line.split(" | ")[0] if " | " in line else line
-        clean = _strip_marks(left)
+        clean = _mend_ocr(_strip_marks(left))
         for motto in mottos:
             clean = re.sub(re.escape(motto), " ", clean, flags=re.IGNORECASE)
         clean = fold_spaces(re.sub(r"[-–_=*]{2,}|^\W+$", " ", clean))
         if clean and is_upper(clean):
             parts.append(clean)
     return _combine_issuer(parts) if parts else None
+
+
+def _mend_ocr(text: str) -> str:
+    """Mend frequent OCR confusions in header capitals ("TÍNH ỦY" → "TỈNH ỦY")."""
+    for wrong, right in load("metadata")["ocr_header_fixes"].items():
+        text = text.replace(wrong, right)
+    return text
 
 
 def _combine_issuer(parts: list[str]) -> str:

@@ -70,3 +70,13 @@ def test_cong_van_kind_from_number_without_kind_code():
     assert doc.metadata.kind == "cong_van"
     assert doc.metadata.recipients == ["Sở Y tế", "Ủy ban nhân dân các huyện"]
     assert [t.text[:10] for t in doc.tasks] == ["Sở Y tế ch"]
+
+
+def test_ocr_garbled_party_header():
+    text = ("TÍNH ỦY LÀO CAI | ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 1Ø4-CTr/TU | Lào Cai, ngày 3Ø tháng 8 năm 2Ø25\n"
+            "CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết số 57-NQ/TW\n")
+    meta = analyze_text(text).metadata
+    assert meta.issuer == "Tỉnh ủy Lào Cai"
+    assert meta.number == "104-CTr/TU"
+    assert meta.issued_on == date(2025, 8, 30)
+    assert meta.kind == "chuong_trinh"
