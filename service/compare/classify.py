@@ -1,0 +1,127 @@
+"""Class of one lower task (verbatim / adapted / new), what it copies and what it adds.
+
+- verbatim: the lower task and the upper sentences it draws on are the same words (two-sided
+  overlap ≥ `verbatim`) and it adds no owner, figure or deadline of its own;
+- adapted: enough is aligned (`adapted`), or, with an encoder, the meaning is close
+  (`semantic` cosine, with at least `semantic_min_lexical` aligned);
+- new: otherwise.
+Thresholds live in thresholds.json, calibrated on synthetic pairs (corpora/synthetic.py).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from ..document import Task
+from .align import PairAlignment, Unit
+from .model import Addition, CopiedTarget, CopyClass
+from .normalise import AGENCY, DATE, tokens
+
+OWNER_HOLDERS = {AGENCY, "<committee>", "<people_committee>", "<party_org>", "<council>"}
+_NUMBER = re.compile(r"\d")
+
+
+@dataclass
+class Thresholds:
+    verbatim: float = 0.9
+    adapted: float = 0.35
+    semantic: float = 0.88
+    semantic_min_lexical: float = 0.1
+
+    def as_dict(self) -> dict[str, float]:
+        return dict(self.__dict__)
+
+
+@cache
+def load_thresholds(semantic: bool) -> Thresholds:
+    """The calibrated thresholds shipped with the package, for runs with or without an encoder."""
+    data = json.loads(files(__package__).joinpath("thresholds.json").read_text(encoding="utf-8"))
+    return Thresholds(**data["profiles"]["semantic" if semantic else "lexical"])
+
+
+def decide(lexical: float, dice: float, semantic: float | None, detail: bool,
+           th: Thresholds) -> CopyClass:
+    """The class from the aligned share of the lower task, the two-sided overlap with the upper
+    sentences it draws on (`dice`), the cosine (None without an encoder) and added detail."""
+    if dice >= th.verbatim and not detail:
+        return "verbatim"
+    if lexical >= th.adapted:
+        return "adapted"
+    if semantic is not None and semantic >= th.semantic and lexical >= th.semantic_min_lexical:
+        return "adapted"
+    return "new"
+
+
+def _runs(unit: Unit, hits: set[int]) -> list[list[int]]:
+    """Maximal runs of lower token positions not covered by the alignment."""
+    runs: list[list[int]] = []
+    for i in range(len(unit.toks)):
+        if i in hits:
+            continue
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _span_text(unit: Unit, run: list[int]) -> str:
+    return unit.text[unit.toks[run[0]].start:unit.toks[run[-1]].end]
+
+
+def additions(unit: Unit, hits: set[int], task: Task | None,
+              upper_tasks: list[Task | None]) -> list[Addition]:
+    """What the lower task adds: owners, a deadline, figures and other words not in the upper."""
+    found: list[Addition] = []
+    upper_norm = {t.norm for ut in upper_tasks if ut for t in tokens(ut.text)}
+    upper_norm |= {t.norm for ut in upper_tasks if ut for b in ut.lead + ut.support
+                   for t in tokens(b.name)}
+    if task is not None:
+        for body in task.lead + task.support:
+            body_norms = [t.norm for t in tokens(body.name)]
+            if body_norms and not set(body_norms) <= upper_norm | {"các", "và"}:
+                found.append(Addition(kind="owner", text=body.name))
+        if task.deadline and not any(ut and ut.deadline for ut in upper_tasks):
+            found.append(Addition(kind="deadline", text=task.deadline.text))
+    for run in _runs(unit, hits):
+        norms = [unit.toks[i].norm for i in run]
+        text = _span_text(unit, run)
+        if any(n in OWNER_HOLDERS for n in norms) and not any(a.text in text or text in a.text
+                                                              for a in found if a.kind == "owner"):
+            found.append(Addition(kind="owner", text=text))
+        elif any(_NUMBER.search(n) for n in norms if n != DATE):
+            found.append(Addition(kind="figure", text=text))
+        elif DATE in norms and not any(a.kind == "deadline" for a in found):
+            found.append(Addition(kind="deadline", text=text))
+        elif len(run) >= 2:
+            found.append(Addition(kind="words", text=text))
+    return found
+
+
+def has_detail(found: list[Addition]) -> bool:
+    """A local owner, figure or deadline added (what makes a copy an adaptation)."""
+    return any(a.kind != "words" for a in found)
+
+
+def copied_targets(task: Task | None, uppers: list[tuple[str, Task | None]]) -> list[CopiedTarget]:
+    """Lower targets with the same value and unit as a target of an upper counterpart."""
+    if task is None:
+        return []
+    out = []
+    for target in task.targets:
+        for upper_id, upper in uppers:
+            if upper and any(u.value == target.value and u.unit == target.unit
+                             and target.value is not None for u in upper.targets):
+                out.append(CopiedTarget(text=target.text, value=target.value, unit=target.unit,
+                                        upper_task_id=upper_id))
+                break
+    return out
+
+
+def lexical_share(unit: Unit, chosen: list[PairAlignment]) -> float:
+    """Share of the lower task's tokens aligned to any chosen upper task."""
+    hits = set().union(*(p.lower_hits for p in chosen)) if chosen else set()
+    return len(hits) / len(unit.toks) if unit.toks else 0.0

