@@ -153,7 +153,19 @@ def _generic_at(scan: _Scanner, i: int) -> int | None:
     if not generic:
         return None
     j = _extend_qualifiers(scan, scan.skip_chars(i, len(generic)))
-    return _having_qualifier(scan, j)
+    return _assigned_qualifier(scan, _having_qualifier(scan, j))
+
+
+_ASSIGNED = re.compile(r"(?:được giao|được phân công)(?: nhiệm vụ| chủ trì)?"
+                       r"(?: (?:trong|tại) (?:Kế hoạch|Chương trình|Chỉ thị|Nghị quyết|Đề án)(?: này)?)?", re.IGNORECASE)
+
+
+def _assigned_qualifier(scan: _Scanner, j: int) -> int:
+    """"các đơn vị được giao nhiệm vụ trong Kế hoạch": the participle names who is meant."""
+    if j >= len(scan.tokens):
+        return j
+    match = _ASSIGNED.match(scan.text, scan.tokens[j][1])
+    return scan.index_at(match.end()) if match else j
 
 
 def _having_qualifier(scan: _Scanner, j: int) -> int:

@@ -52,7 +52,8 @@ def _unique(targets: list[Target]) -> list[Target]:
     seen: set[tuple] = set()
     out = []
     for target in targets:
-        key = (target.indicator, target.value, target.unit, target.year)
+        tail = " ".join((target.indicator or "").lower().split()[-2:])
+        key = (tail, target.value, target.value_max, target.unit, target.year)
         if key not in seen:
             seen.add(key)
             out.append(target)

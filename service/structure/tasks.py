@@ -51,7 +51,7 @@ def _walk(doc: Document, node: Node, inherited: Inherited, ids: dict[int, str], 
         if _excluded(child):
             continue
         passed = _passed_down(doc, child, inherited, ids)
-        if child.rank == PARAGRAPH and node.rank < 0:
+        if child.rank == PARAGRAPH and (node.rank < 0 or _is_closing(child.text)):
             out.extend(_directive_sentences(doc, child, inherited))
         elif _is_task(child, node):
             out.append(_task(doc, child, inherited))
