@@ -17,6 +17,7 @@ from .normalise import normalise
 from .structure.header import extract_metadata
 from .structure.tables import recognise
 from .structure.tasks import segment
+from .vagueness import score_vagueness
 
 Stage = Callable[[Document], Document]
 STAGES: list[tuple[str, Stage]] = [
@@ -25,6 +26,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("tables", recognise),
     ("tasks", segment),
     ("fields", extract_fields),
+    ("vagueness", score_vagueness),
 ]
 
 

@@ -1,0 +1,99 @@
+"""Score a task's vagueness and summarise a document.
+
+The score is a transparent sum, capped at 1 (1 = slogan only):
+
+    score = min(1, missing part + min(CUE_CAP, Σ over categories of min(CATEGORY_CAP, Σ cue weights)))
+
+    missing part: owner (no lead body)                      0.45
+                  deadline (no thời hạn)                    0.15
+                  measure (neither a target nor an output)  0.20
+                  budget                                    0.00 (reported, not scored)
+
+The weights follow the specificity levels of ANNOTATION.md §2: a task with no owner is at most
+level 2, so its missing owner alone brings it to the vague threshold; a task with an owner but
+no output, measure or time (level 3) stays below it unless slogan cues push it over. Cue weights
+come from service/lexicons/vague_cues.yaml (a slogan verb 0.15, an intensifier 0.06…), counted
+only where their context conditions hold. Bands: specific < SPECIFIC_BELOW ≤ mixed <
+VAGUE_FROM ≤ vague; a task is flagged vague from VAGUE_FROM.
+"""
+from __future__ import annotations
+
+from ..document import Document, Task, Vagueness, VaguenessSummary
+from .cues import Hit, Rule, find_hits, has_measure, to_cue
+from .hints import make_hint
+
+MISSING_WEIGHTS = {"owner": 0.45, "deadline": 0.15, "measure": 0.20, "budget": 0.0}
+CUE_CAP = 0.35
+CATEGORY_CAP = 0.20
+SPECIFIC_BELOW = 0.30
+VAGUE_FROM = 0.45
+PARTS = ("owner", "deadline", "target", "output", "budget")
+WORST = 5
+
+
+def missing_parts(task: Task) -> list[str]:
+    """Which of owner, deadline, target, output, budget the task lacks (a measured figure counts
+    as a target even where the targets stage kept none)."""
+    present = {"owner": bool(task.lead), "deadline": task.deadline is not None,
+               "target": bool(task.targets) or has_measure(task.text),
+               "output": task.output is not None, "budget": task.budget is not None}
+    return [part for part in PARTS if not present[part]]
+
+
+def missing_weight(missing: list[str]) -> float:
+    """The missing part of the score (a measure is missing when both target and output are)."""
+    weight = sum(MISSING_WEIGHTS[p] for p in ("owner", "deadline", "budget") if p in missing)
+    if "target" in missing and "output" in missing:
+        weight += MISSING_WEIGHTS["measure"]
+    return weight
+
+
+def cue_weight(hits: list[Hit]) -> float:
+    """Counted cue weights, at most CATEGORY_CAP per category and CUE_CAP in all."""
+    per_category: dict[str, float] = {}
+    for hit in hits:
+        per_category[hit.rule.category] = per_category.get(hit.rule.category, 0.0) + hit.rule.weight
+    return min(CUE_CAP, sum(min(CATEGORY_CAP, w) for w in per_category.values()))
+
+
+def band(score: float) -> str:
+    if score < SPECIFIC_BELOW:
+        return "specific"
+    return "mixed" if score < VAGUE_FROM else "vague"
+
+
+def is_vague(score: float) -> bool:
+    return score >= VAGUE_FROM
+
+
+def score_task(task: Task, rules: tuple[Rule, ...] | None = None) -> Vagueness:
+    """Cues, missing parts, score and rewrite hint of one task."""
+    hits = find_hits(task, rules)
+    missing = missing_parts(task)
+    score = round(min(1.0, missing_weight(missing) + cue_weight(hits)), 3)
+    cues = [to_cue(h, task) for h in hits]
+    hint = make_hint(missing, cues) if band(score) != "specific" else None
+    return Vagueness(score=score, cues=cues, missing=missing, hint=hint)
+
+
+def summarise(tasks: list[Task]) -> VaguenessSummary:
+    """Mean score, tasks per band, the worst vague tasks and how often each part is missing."""
+    scored = [t for t in tasks if t.vagueness is not None]
+    distribution = {"specific": 0, "mixed": 0, "vague": 0}
+    missing_counts = {part: 0 for part in PARTS}
+    for task in scored:
+        distribution[band(task.vagueness.score)] += 1
+        for part in task.vagueness.missing:
+            missing_counts[part] += 1
+    ranked = sorted((t for t in scored if is_vague(t.vagueness.score)), key=lambda t: -t.vagueness.score)
+    mean = sum(t.vagueness.score for t in scored) / len(scored) if scored else 0.0
+    return VaguenessSummary(score=round(mean, 3), distribution=distribution,
+                            worst_tasks=[t.id for t in ranked[:WORST]], missing_counts=missing_counts)
+
+
+def score_document(doc: Document, rules: tuple[Rule, ...] | None = None) -> Document:
+    """Set every task's vagueness and the document's summary."""
+    for task in doc.tasks:
+        task.vagueness = score_task(task, rules)
+    doc.vagueness_summary = summarise(doc.tasks)
+    return doc
