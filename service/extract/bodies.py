@@ -225,16 +225,8 @@ def _extend_name(scan: _Scanner, j: int) -> int:
         if j == start and not (_capitalised(token) or scan.phrase_at(j, lex.admin_units)
                                or token.lower() in ("các", "cơ", "đảng", "quân", "nhân", "thành", "ngang")):
             break
-        if j > start and scan.phrase_at(j, lex.heads) and _capitalised(token) and not _inside_name(scan, j):
-            break
         j += 1
     return j
-
-
-def _inside_name(scan: _Scanner, j: int) -> bool:
-    """A head word that is part of a name ("Ủy ban nhân dân tỉnh" after "Văn phòng")."""
-    previous = scan.tokens[j - 1][0].lower() if j else ""
-    return previous in ("thuộc", "của", "đảng", "phòng", "văn") or scan.phrase_at(j, ("ủy ban nhân dân", "uỷ ban nhân dân", "tỉnh ủy", "huyện ủy"))
 
 
 def _joins_name(scan: _Scanner, j: int, lowercase_ok: bool = False) -> bool:

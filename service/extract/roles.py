@@ -93,7 +93,7 @@ def _whole_line_bodies(line: str, offset: int) -> list[Body]:
 
 def _lead_before_chu_tri(text: str, offset: int) -> list[Body]:
     """Bodies standing right before "chủ trì" inside the item ("…, giao Sở Y tế chủ trì")."""
-    for match in re.finditer(r"\b(?:giao|do|để|,)\s+", text, re.IGNORECASE):
+    for match in re.finditer(r"^|\b(?:giao|do|để|chỉ đạo|,)\s+", text, re.IGNORECASE):
         bodies, end = parse_body_list(text, match.end(), offset)
         if bodies and _LEAD_BEFORE.match(text, end):
             return bodies
