@@ -1,0 +1,83 @@
+"""Task scores, missing parts, hints and the document summary."""
+from service.document import Document
+from service.vagueness import VAGUE_FROM, is_vague, score_task, score_vagueness, summarise
+
+
+def test_slogan_only_is_vague(task):
+    v = score_task(task("Tiếp tục đẩy mạnh công tác tuyên truyền, nâng cao nhận thức của nhân dân."))
+    assert v.score >= 0.9 and is_vague(v.score)
+    assert v.missing == ["owner", "deadline", "target", "output", "budget"]
+
+
+def test_slogan_verb_with_owner_target_and_deadline_is_specific(task):
+    t = task("Sở Xây dựng chủ trì nâng cao tỷ lệ hộ dùng nước sạch lên 95% vào năm 2025.",
+             lead="Sở Xây dựng", deadline="vào năm 2025", target="tỷ lệ hộ dùng nước sạch lên 95%")
+    v = score_task(t)
+    assert v.score < 0.2 and not is_vague(v.score)
+    assert v.cues == [] and v.hint is None
+    assert v.missing == ["output", "budget"]
+
+
+def test_owner_output_deadline_is_specific(task):
+    t = task("Sở Tài chính chủ trì xây dựng Kế hoạch thực hiện, trình Ủy ban nhân dân tỉnh trước ngày 30/6/2025.",
+             lead="Sở Tài chính", deadline="trước ngày 30/6/2025", output="Kế hoạch thực hiện")
+    assert score_task(t).score == 0.0
+
+
+def test_inherited_owner_counts(task):
+    t = task("Xây dựng Kế hoạch chuyển đổi số, ban hành trong quý II/2025.", inherited_lead="Sở Nội vụ",
+             deadline="trong quý II/2025", output="Kế hoạch chuyển đổi số")
+    assert "owner" not in score_task(t).missing
+
+
+def test_owner_without_anything_checkable_is_mixed(task):
+    t = task("Sở Nội vụ chủ trì rà soát biên chế cán bộ chuyên trách.", lead="Sở Nội vụ")
+    v = score_task(t)
+    assert not is_vague(v.score) and v.score > 0.2
+
+
+def test_owner_with_slogans_is_vague(task):
+    t = task("Sở Y tế tăng cường công tác quản lý, nâng cao chất lượng khám chữa bệnh.", lead="Sở Y tế")
+    assert is_vague(score_task(t).score)
+
+
+def test_missing_owner_is_vague_per_annotation_rule(task):
+    t = task("Hoàn thành dự thảo Luật trình Chính phủ trong tháng 7 năm 2022.", deadline="trong tháng 7 năm 2022",
+             output="dự thảo Luật")
+    v = score_task(t)
+    assert v.missing == ["owner", "target", "budget"]
+    assert v.score >= VAGUE_FROM
+
+
+def test_a_measured_figure_counts_as_target(task):
+    v = score_task(task("Sở Công Thương chủ trì hỗ trợ 100% hợp tác xã đưa sản phẩm lên sàn.", lead="Sở Công Thương"))
+    assert "target" not in v.missing
+
+
+def test_hint_names_what_is_missing(task):
+    v = score_task(task("Tiếp tục đẩy mạnh công tác tuyên truyền."))
+    assert v.hint.startswith("Nêu rõ cơ quan chủ trì, sản phẩm đầu ra")
+    assert "thời hạn hoàn thành" in v.hint and "«[Cơ quan] chủ trì" in v.hint
+    assert "đẩy mạnh" in v.hint or "tiếp tục" in v.hint
+
+
+def test_score_in_range(task):
+    for text in ("Đẩy mạnh, tăng cường, nâng cao, tích cực, chủ động, quyết liệt, kịp thời công tác các mặt.", "x"):
+        assert 0.0 <= score_task(task(text)).score <= 1.0
+
+
+def test_summary(task):
+    vague = task("Tăng cường công tác kiểm tra, giám sát.")
+    specific = task("Sở Tài chính chủ trì xây dựng Kế hoạch thực hiện trước ngày 30/6/2025.",
+                    lead="Sở Tài chính", deadline="trước ngày 30/6/2025", output="Kế hoạch thực hiện")
+    specific.id = "t2"
+    doc = score_vagueness(Document(tasks=[vague, specific]))
+    summary = doc.vagueness_summary
+    assert summary.distribution == {"specific": 1, "mixed": 0, "vague": 1}
+    assert summary.worst_tasks == ["t1"]
+    assert summary.missing_counts["owner"] == 1 and summary.missing_counts["budget"] == 2
+    assert summary.score == round((vague.vagueness.score + specific.vagueness.score) / 2, 3)
+
+
+def test_empty_document():
+    assert summarise([]).score == 0.0
