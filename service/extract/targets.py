@@ -10,21 +10,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-
-import yaml
 
 from service.document import Target
+from service.lexicons import load
 from service.extract.numbers import NUMBER, parse_number, parse_range
 
-LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "targets.yaml"
 QUOTES = "“”\"'‘’«»"
 
 
-@lru_cache(maxsize=1)
 def lexicon() -> dict:
     """The parsed targets.yaml."""
-    return yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+    return load("targets")
 
 
 def alternation(words: list[str]) -> str:
