@@ -13,6 +13,7 @@ from .document import Block, Cell, Document, Page, Table, TableRow
 CELL_SEPARATOR = " | "
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
 _OCR_ZERO = re.compile(r"(?<=\d)[ØøOo](?=[\d/.,-])|(?<=[\d/])Ø|Ø(?=\d)")
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=\S) +([,.;:!?%)\]])(?=\s|$)|(?<=[(\[]) +")
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f\ufeff\u00ad]")
 
 
@@ -20,7 +21,8 @@ def clean_line(text: str) -> str:
     """NFC, drop control characters, fold spaces, mend OCR zeros ("2Ø24" → "2024"); newlines become
     spaces (ingest joins hyphen breaks)."""
     text = _OCR_ZERO.sub("0", unicodedata.normalize("NFC", _CONTROL.sub("", text)))
-    return _SPACES.sub(" ", text.replace("\r", " ").replace("\n", " ")).strip()
+    text = _SPACES.sub(" ", text.replace("\r", " ").replace("\n", " ")).strip()
+    return _SPACE_BEFORE_PUNCT.sub(r"\1", text)
 
 
 class _TextBuilder:

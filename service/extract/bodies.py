@@ -17,6 +17,7 @@ from ..text import fold_tone_placement
 
 _TOKEN = re.compile(r"[\w&]+(?:[-–][\w&]+)*|[^\w\s]", re.UNICODE)
 _QUALIFIERS = ("có liên quan", "liên quan", "trực thuộc trung ương", "trực thuộc Trung ương",
+               "trực thuộc tỉnh", "trực thuộc huyện", "thuộc tỉnh", "thuộc huyện", "tỉnh", "huyện", "thành phố",
                "trên địa bàn", "cấp tỉnh", "cấp huyện", "cấp xã", "các cấp")
 
 
@@ -204,9 +205,19 @@ def _standalone(head: str, scan: _Scanner, j: int) -> bool:
 def _extend_name(scan: _Scanner, j: int) -> int:
     """Consume the proper-name words after a head; return the index past them."""
     lex = _lexicon()
-    start = j
+    start, after_unit = j, False
     while j < len(scan.tokens) and j - start < 16:
         token = scan.tokens[j][0]
+        generic = scan.phrase_at(j, lex.generic) if j == start else None
+        if generic:   # "Thủ trưởng các sở, ban, ngành"
+            j = scan.skip_chars(j, len(generic))
+            break
+        unit = scan.phrase_at(j, lex.admin_units)
+        if unit:
+            after_unit, j = True, scan.skip_chars(j, len(unit))
+            continue
+        if after_unit and token[:1].islower() and token.lower() not in ("các", "và"):
+            break   # "Ủy ban nhân dân huyện chỉ xem xét…": the place ends the name
         if not _capitalised(token) and scan.phrase_at(j, lex.stops):
             if token.lower() == "và" and _joins_name(scan, j + 1, lowercase_ok=j > start + 1):
                 j += 1

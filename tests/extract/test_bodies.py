@@ -64,3 +64,18 @@ def test_canonical(name, expected):
 ])
 def test_recase_header_names(upper, expected):
     assert recase(upper) == expected
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Uỷ ban nhân dân thành phố, Uỷ ban nhân dân quận - huyện chỉ xem xét thông qua dự thảo",
+     ["Uỷ ban nhân dân thành phố", "Uỷ ban nhân dân quận - huyện"]),
+    ("Ủy ban nhân dân các huyện, thị xã, thành phố trực thuộc tỉnh tổ chức",
+     ["Ủy ban nhân dân các huyện, thị xã, thành phố trực thuộc tỉnh"]),
+    ("Thủ trưởng các sở, ban, ngành có trách nhiệm", ["Thủ trưởng các sở, ban, ngành"]),
+    ("Đảng đoàn Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức chính trị - xã hội tỉnh lãnh đạo",
+     ["Đảng đoàn Ủy ban Mặt trận Tổ quốc tỉnh", "các tổ chức chính trị - xã hội tỉnh"]),
+    ("Các đơn vị được giao nhiệm vụ trong Kế hoạch khẩn trương triển khai",
+     ["Các đơn vị được giao nhiệm vụ trong Kế hoạch"]),
+])
+def test_place_ends_the_name_and_nested_bodies(text, names):
+    assert [b.name for b in parse_body_list(text)[0]] == names
