@@ -8,6 +8,9 @@ from ..document import Output
 from ..lexicons import load
 
 
+_REPORT = re.compile(r"\b(báo cáo (?:kết quả|Thủ tướng|Chính phủ|Bộ trưởng|Ủy ban|UBND|Hội đồng|Ban Thường vụ|Thường trực|Tỉnh ủy|Huyện ủy|Chủ tịch))")
+
+
 @cache
 def _pattern() -> re.Pattern:
     data = load("outputs")
@@ -16,9 +19,20 @@ def _pattern() -> re.Pattern:
     return re.compile(rf"\b(?:{verbs})\s+(?:(?:các|một|01|\d+)\s+)?((?:{products})\b)", re.IGNORECASE)
 
 
+@cache
+def _heads() -> re.Pattern:
+    products = "|".join(sorted(map(re.escape, load("outputs")["products"]), key=len, reverse=True))
+    return re.compile(rf"\s*(?:{products})\b", re.IGNORECASE)
+
+
 def find_output(text: str, offset: int = 0) -> Output | None:
-    """The first product named after a delivery verb, cut at the first purpose/time clause."""
-    match = _pattern().search(text)
+    """The product a task names: the item itself when it is a product ("Chiến lược …", under a
+    lead-in), else the first product after a delivery verb or "báo cáo <cơ quan>", cut at the first
+    purpose or time clause."""
+    if _heads().match(text) and text[:1].isupper():
+        phrase = text.strip().rstrip(" .;:")
+        return Output(text=phrase, start=offset + text.find(phrase), end=offset + text.find(phrase) + len(phrase))
+    match = _pattern().search(text) or _REPORT.search(text)
     if not match:
         return None
     start = match.start(1)
