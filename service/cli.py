@@ -50,3 +50,5 @@ def analyze(
 
 if __name__ == "__main__":
     app()
+from .compare.command import compare_command  # noqa: E402
+app.command("compare")(compare_command)

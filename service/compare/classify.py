@@ -39,7 +39,8 @@ class Thresholds:
 def load_thresholds(semantic: bool) -> Thresholds:
     """The calibrated thresholds shipped with the package, for runs with or without an encoder."""
     data = json.loads(files(__package__).joinpath("thresholds.json").read_text(encoding="utf-8"))
-    return Thresholds(**data["profiles"]["semantic" if semantic else "lexical"])
+    profile = data["profiles"]["semantic" if semantic else "lexical"]
+    return Thresholds(**{k: v for k, v in profile.items() if k in Thresholds.__dataclass_fields__})
 
 
 def decide(lexical: float, dice: float, semantic: float | None, detail: bool,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -10,7 +11,7 @@ from .align import PairAlignment, Unit, align_task, prepare, quick_scores
 from .classify import (Thresholds, additions, copied_targets, decide, has_detail,
                        lexical_share, load_thresholds)
 from .embed import Encoder, cosine_matrix, default_encoder
-from .model import Comparison, DocRef, Item, Method, Span, UpperMatch, UpperTask
+from .model import Addition, Comparison, DocRef, Item, Method, Span, UpperMatch, UpperTask
 
 LEXICAL_CANDIDATES = 3
 SEMANTIC_CANDIDATES = 2
@@ -51,24 +52,48 @@ def _choose(unit: Unit, uppers: list[Unit], cands: list[int],
     return chosen
 
 
-def _item(task: Task, unit: Unit, uppers: list[Unit], upper_tasks: list[Task],
-          row_sem: np.ndarray | None, th: Thresholds) -> Item:
-    """Classify one lower task and describe its counterparts, copies and additions."""
+@dataclass
+class Evidence:
+    """What decides a lower task's class: the aligned upper tasks and the signals."""
+
+    unit: Unit
+    chosen: list[PairAlignment]
+    lexical: float                      # share of lower tokens aligned to any chosen upper task
+    dice: float                         # two-sided overlap with the best upper task's sentences
+    semantic: float | None              # best cosine among the chosen upper tasks
+    found: list[Addition]               # owners, deadline, figures, words the lower task adds
+
+    @property
+    def detail(self) -> bool:
+        return has_detail(self.found)
+
+
+def _evidence(task: Task, unit: Unit, uppers: list[Unit], upper_tasks: list[Task],
+              row_sem: np.ndarray | None) -> Evidence:
+    """Align one lower task and gather its signals."""
     cands = _candidates(quick_row(unit, uppers), row_sem)
     chosen = _choose(unit, uppers, cands, row_sem)
-    lexical = lexical_share(unit, chosen)
     semantic = float(max(row_sem[p.upper] for p in chosen)) if row_sem is not None and chosen else None
     hits = set().union(*(p.lower_hits for p in chosen)) if chosen else set()
-    counterparts = [upper_tasks[p.upper] for p in chosen]
-    found = additions(unit, hits, task, counterparts)
+    found = additions(unit, hits, task, [upper_tasks[p.upper] for p in chosen])
     dice = chosen[0].dice(len(unit.toks)) if chosen else 0.0
-    cls = decide(lexical, dice, semantic, has_detail(found), th)
-    matches = [] if cls == "new" else [_match(unit, uppers[p.upper], p, row_sem) for p in chosen]
-    return Item(task_id=task.id, text=task.text, class_=cls, upper=matches,
-                copied_targets=[] if cls == "new" else copied_targets(
-                    task, [(t.id, t) for t in counterparts]),
-                local_additions=found if cls != "verbatim" else [a for a in found if a.kind == "words"],
-                copied_spans=[] if cls == "new" else _spans(unit, hits))
+    return Evidence(unit, chosen, lexical_share(unit, chosen), dice, semantic, found)
+
+
+def _item(task: Task, ev: Evidence, uppers: list[Unit], upper_tasks: list[Task],
+          row_sem: np.ndarray | None, th: Thresholds) -> Item:
+    """Classify one lower task and describe its counterparts, copies and additions."""
+    cls = decide(ev.lexical, ev.dice, ev.semantic, ev.detail, th)
+    if cls == "new":
+        return Item(task_id=task.id, text=task.text, class_=cls, local_additions=ev.found)
+    hits = set().union(*(p.lower_hits for p in ev.chosen))
+    counterparts = [(upper_tasks[p.upper].id, upper_tasks[p.upper]) for p in ev.chosen]
+    return Item(task_id=task.id, text=task.text, class_=cls,
+                upper=[_match(ev.unit, uppers[p.upper], p, row_sem) for p in ev.chosen],
+                copied_targets=copied_targets(task, counterparts),
+                local_additions=ev.found if cls == "adapted" else
+                [a for a in ev.found if a.kind == "words"],
+                copied_spans=_spans(ev.unit, hits))
 
 
 def quick_row(unit: Unit, uppers: list[Unit]) -> np.ndarray:
@@ -94,6 +119,22 @@ def _resolve_encoder(encoder: Encoder | None, semantic: bool) -> tuple[Encoder |
     return found, [reason] if reason else []
 
 
+def evidence(lower: Document, upper: Document, encoder: Encoder | None = None) -> tuple[
+        list[Evidence], list[Unit], np.ndarray | None]:
+    """Signals for every lower task (no thresholds involved): used by `compare` and calibration."""
+    vocab: dict[str, int] = {}
+    uppers = [prepare(t.id, t.text, vocab) for t in upper.tasks]
+    lowers = [prepare(t.id, t.text, vocab) for t in lower.tasks]
+    if not uppers:
+        return [Evidence(u, [], 0.0, 0.0, None, []) for u in lowers], uppers, None
+    sem = None
+    if encoder is not None and lowers:
+        sem = cosine_matrix(encoder, [t.text for t in lower.tasks], [t.text for t in upper.tasks])
+    found = [_evidence(task, unit, uppers, upper.tasks, None if sem is None else sem[i])
+             for i, (task, unit) in enumerate(zip(lower.tasks, lowers))]
+    return found, uppers, sem
+
+
 def compare(lower: Document, upper: Document, encoder: Encoder | None = None,
             semantic: bool = True) -> Comparison:
     """Compare a lower-level plan's tasks with those of the upper programme it implements.
@@ -103,28 +144,19 @@ def compare(lower: Document, upper: Document, encoder: Encoder | None = None,
     """
     began = time.perf_counter()
     encoder, notes = _resolve_encoder(encoder, semantic)
-    vocab: dict[str, int] = {}
-    uppers = [prepare(t.id, t.text, vocab) for t in upper.tasks]
-    lowers = [prepare(t.id, t.text, vocab) for t in lower.tasks]
-    timings = {"prepare": time.perf_counter() - began}
-    sem = None
-    if encoder is not None and uppers and lowers:
-        sem = cosine_matrix(encoder, [t.text for t in lower.tasks], [t.text for t in upper.tasks])
-        timings["encode"] = time.perf_counter() - began - timings["prepare"]
+    found, uppers, sem = evidence(lower, upper, encoder)
     th = load_thresholds(sem is not None)
-    items = [_item(task, unit, uppers, upper.tasks, None if sem is None else sem[i], th)
-             for i, (task, unit) in enumerate(zip(lower.tasks, lowers))] if uppers else [
-        Item(task_id=t.id, text=t.text, class_="new") for t in lower.tasks]
+    items = [_item(task, ev, uppers, upper.tasks, None if sem is None else sem[i], th)
+             for i, (task, ev) in enumerate(zip(lower.tasks, found))]
     used = {m.task_id for item in items for m in item.upper}
     total = sum(len(t.text) for t in lower.tasks)
     copied = sum(len(i.text) for i in items if i.class_ == "verbatim")
-    timings["total"] = time.perf_counter() - began
     return Comparison(
         lower=doc_ref(lower), upper=doc_ref(upper),
         copy_ratio=round(copied / total, 4) if total else 0.0,
         coverage=round(len(used) / len(upper.tasks), 4) if upper.tasks else 0.0,
         items=items,
         uncovered_upper=[UpperTask(task_id=t.id, text=t.text) for t in upper.tasks if t.id not in used],
-        method=Method(semantic=sem is not None, encoder=getattr(encoder, "name", None) if sem is not None
-                      else None, thresholds=th.as_dict()),
-        notes=notes, timings={k: round(v, 4) for k, v in timings.items()})
+        method=Method(semantic=sem is not None, thresholds=th.as_dict(),
+                      encoder=getattr(encoder, "name", None) if sem is not None else None),
+        notes=notes, timings={"total": round(time.perf_counter() - began, 4)})
