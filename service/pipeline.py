@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from . import ingest
+from .checks import flag_gaps
 from .document import Block, Document, SourceFile
 from .errors import RasoatError
 from .extract.fields import extract_fields
@@ -27,6 +28,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("tasks", segment),
     ("fields", extract_fields),
     ("vagueness", score_vagueness),
+    ("checks", flag_gaps),
 ]
 
 

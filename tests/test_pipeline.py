@@ -51,3 +51,13 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path):
     assert isinstance(results[empty], EmptyFileError)
     assert isinstance(results[broken], CorruptFileError)
     assert not isinstance(results[good], RasoatError) and results[good].tasks
+
+
+def test_gaps_are_flagged_as_warnings():
+    from service.pipeline import analyze_text
+
+    doc = analyze_text("Một đoạn văn bản không có tiêu đề, không số, không ngày.\n")
+    codes = {w.code for w in doc.warnings}
+    assert {"missing_number", "missing_issued_on", "unknown_kind", "no_tasks"} <= codes
+    clean = analyze_file(SAMPLES / "ubnd-chi-thi.txt")
+    assert not {w.code for w in clean.warnings} & {"missing_number", "missing_issued_on", "no_tasks"}
