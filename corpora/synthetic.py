@@ -29,7 +29,7 @@ TRAIN_SEEDS, HELD_OUT_SEEDS = range(0, 6), range(100, 103)
 LEVEL_SWAPS = {
     "province": [
         ("Chương trình hành động", "Kế hoạch"), ("chương trình hành động", "kế hoạch"),
-        ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "Đảng đoàn Hội đồng nhân dân huyện"),
+        ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "Đảng đoàn Ủy ban nhân dân huyện"),
         ("các sở, ban, ngành, đoàn thể tỉnh", "các phòng, ban, đoàn thể huyện"),
         ("các sở, ban, ngành", "các phòng, ban, ngành"), ("các sở, ngành, địa phương", "các phòng, ban, xã, thị trấn"),
         ("Ủy ban nhân dân các huyện, thị xã, thành phố", "Ủy ban nhân dân các xã, thị trấn"),

@@ -59,9 +59,10 @@ def shingles(norms: Sequence[str]) -> tuple[set[tuple[str, ...]], set[str]]:
     return words, chars
 
 
-def prepare(task_id: str, text: str, vocab: dict[str, int]) -> Unit:
+def prepare(task_id: str, text: str, vocab: dict[str, int],
+            places: frozenset[str] = frozenset()) -> Unit:
     """Tokenise and shingle one task; `vocab` grows with new token forms."""
-    toks = tokens(text)
+    toks = tokens(text, places)
     norms = [t.norm for t in toks]
     ids = np.array([vocab.setdefault(n, len(vocab)) for n in norms], dtype=np.int64)
     words, chars = shingles(norms)

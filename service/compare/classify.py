@@ -75,13 +75,16 @@ def _span_text(unit: Unit, run: list[int]) -> str:
 
 def additions(unit: Unit, hits: set[int], task: Task | None,
               upper_tasks: list[Task | None]) -> list[Addition]:
-    """What the lower task adds: owners, a deadline, figures and other words not in the upper."""
+    """What the lower task adds: owners (in its text and not aligned, or inherited from a lead-in
+    and absent from the upper tasks), a deadline, figures and other words not in the upper."""
     found: list[Addition] = []
     upper_norm = {t.norm for ut in upper_tasks if ut for t in tokens(ut.text)}
     upper_norm |= {t.norm for ut in upper_tasks if ut for b in ut.lead + ut.support
                    for t in tokens(b.name)}
     if task is not None:
         for body in task.lead + task.support:
+            if task.start <= body.start < task.end:
+                continue                     # written in the task: the alignment judges it
             body_norms = [t.norm for t in tokens(body.name)]
             if body_norms and not set(body_norms) <= upper_norm | {"các", "và"}:
                 found.append(Addition(kind="owner", text=body.name))

@@ -11,6 +11,7 @@ from .align import PairAlignment, Unit, align_task, prepare, quick_scores
 from .classify import (Thresholds, additions, copied_targets, decide, has_detail,
                        lexical_share, load_thresholds)
 from .embed import Encoder, cosine_matrix, default_encoder
+from .normalise import places_in
 from .model import Addition, Comparison, DocRef, Item, Method, Span, UpperMatch, UpperTask
 
 LEXICAL_CANDIDATES = 3
@@ -123,8 +124,10 @@ def evidence(lower: Document, upper: Document, encoder: Encoder | None = None) -
         list[Evidence], list[Unit], np.ndarray | None]:
     """Signals for every lower task (no thresholds involved): used by `compare` and calibration."""
     vocab: dict[str, int] = {}
-    uppers = [prepare(t.id, t.text, vocab) for t in upper.tasks]
-    lowers = [prepare(t.id, t.text, vocab) for t in lower.tasks]
+    places = frozenset(places_in(lower.text) | places_in(upper.text) |
+                       {d.metadata.place for d in (lower, upper) if d.metadata.place})
+    uppers = [prepare(t.id, t.text, vocab, places) for t in upper.tasks]
+    lowers = [prepare(t.id, t.text, vocab, places) for t in lower.tasks]
     if not uppers:
         return [Evidence(u, [], 0.0, 0.0, None, []) for u in lowers], uppers, None
     sem = None

@@ -3,7 +3,8 @@
 `tokens(text)` returns the comparison tokens of a task with their character spans in `text`:
 dates and years → `<date>`, the document's own kind name → `<doc>`, party committees →
 `<committee>`, Sở/Phòng names → `<agency>`, tỉnh/huyện/xã (with the place name after them) →
-`<unit>`, and so on (lists in service/lexicons/levels.yaml). Other words are lower-cased with
+`<unit>`, the same place names elsewhere → `<place>`, and so on (lists in
+service/lexicons/levels.yaml). Other words are lower-cased with
 modern tone placement; punctuation and leading item numbers are dropped.
 """
 from __future__ import annotations
@@ -18,6 +19,7 @@ from ..text import fold_tone_placement
 DATE = "<date>"
 UNIT = "<unit>"
 AGENCY = "<agency>"
+PLACE = "<place>"
 
 _DATE_PATTERNS = [
     r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}",
@@ -73,11 +75,29 @@ def _patterns() -> list[tuple[re.Pattern, str | None]]:
     return patterns
 
 
-def _placeholders(text: str) -> list[Token]:
+@cache
+def _place_pattern(places: frozenset[str]) -> re.Pattern | None:
+    if not places:
+        return None
+    return re.compile(rf"(?<!\w)(?:{_alternation(sorted(places))})(?!\w)")
+
+
+def places_in(text: str) -> set[str]:
+    """Place names written after an administrative-unit word ("huyện Bảo Thắng" → "Bảo Thắng")."""
+    unit_pattern = _patterns()[-1][0]
+    found = set()
+    for m in unit_pattern.finditer(_fold(text)):
+        names = re.split(r"\s*(?:,|\bvà\b)\s*", re.sub(r"^\S+(?:\s+[a-zđà-ỹ]\S*)*\s*", "", m.group()))
+        found |= {n for n in names if len(n) > 2 and n[0].isupper()}
+    return found
+
+
+def _placeholders(text: str, places: frozenset[str] = frozenset()) -> list[Token]:
     """Spans of `text` that become one placeholder token each (first pattern wins a span)."""
     taken = bytearray(len(text))
     found: list[Token] = []
-    for pattern, holder in _patterns():
+    extra = _place_pattern(places)
+    for pattern, holder in _patterns() + ([(extra, PLACE)] if extra else []):
         for m in pattern.finditer(text):
             if any(taken[m.start():m.end()]):
                 continue
@@ -94,12 +114,13 @@ def _fold(text: str) -> str:
     return _QU.sub(lambda m: m.group(1) + _QU_BACK[m.group(2)], folded)
 
 
-def tokens(text: str) -> list[Token]:
-    """Comparison tokens of one task text, in order, with spans into `text`."""
+def tokens(text: str, places: frozenset[str] = frozenset()) -> list[Token]:
+    """Comparison tokens of one task text, in order, with spans into `text`; `places` are the
+    place names of the compared documents, replaced wherever they stand."""
     folded = _fold(text)
     numbering = _NUMBERING.match(folded)
     skip = numbering.end() if numbering else 0
-    holders = [t for t in _placeholders(folded) if t.start >= skip]
+    holders = [t for t in _placeholders(folded, places) if t.start >= skip]
     covered = bytearray(len(folded))
     for t in holders:
         covered[t.start:t.end] = b"\x01" * (t.end - t.start)
@@ -108,6 +129,6 @@ def tokens(text: str) -> list[Token]:
     return sorted(holders + words, key=lambda t: t.start)
 
 
-def normalise(text: str) -> str:
+def normalise(text: str, places: frozenset[str] = frozenset()) -> str:
     """The normalised form of a text as one string of space-separated tokens."""
-    return " ".join(t.norm for t in tokens(text))
+    return " ".join(t.norm for t in tokens(text, places))

@@ -1,0 +1,21 @@
+"""The synthetic pair generator: deterministic, labelled, level words swapped."""
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from corpora.synthetic import level_swap, make_pair  # noqa: E402
+
+
+def test_level_swap():
+    assert level_swap("Sở Thông tin và Truyền thông của tỉnh Lào Cai báo cáo Tỉnh ủy") == \
+        "Phòng Văn hóa và Thông tin của huyện Bảo Thắng báo cáo Huyện ủy"
+
+
+def test_pairs_are_deterministic_and_labelled():
+    a, b = make_pair("ubnd-chi-thi", 3), make_pair("ubnd-chi-thi", 3)
+    assert a.lower_text == b.lower_text
+    assert {x["copy"] for x in a.labels} <= {"verbatim", "adapted", "new"}
+    assert all(x["quote"] in a.lower_text for x in a.labels)
+    assert all((x["upper_quote"] is None) == (x["copy"] == "new") for x in a.labels)
+    assert make_pair("ubnd-chi-thi", 4).lower_text != a.lower_text
