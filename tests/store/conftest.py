@@ -1,0 +1,32 @@
+"""Fixtures: a Store on SQLite (temporary directory) and on PostgreSQL (one database per session)."""
+from __future__ import annotations
+
+import pytest
+
+from service.store import Store
+from service.store.testing import empty_tables, postgres_database, postgres_unavailable
+
+
+@pytest.fixture(scope="session")
+def pg_url():
+    reason = postgres_unavailable()
+    if reason:
+        pytest.skip(f"PostgreSQL variant skipped: {reason}")
+    with postgres_database() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    if request.param == "sqlite":
+        return None
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def store(db_url, tmp_path):
+    store = Store.open(tmp_path / "data", db_url)
+    yield store
+    if db_url:
+        empty_tables(store.engine)
+    store.close()
