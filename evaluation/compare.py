@@ -148,7 +148,12 @@ def calibrate(encoder) -> dict:
 def bench(encoder) -> dict:
     """Compare time for a ~20-page plan (synthetic tasks of all train pairs) against its programme."""
     pairs = dataset("train")
-    tasks = [item["quote"] for p in pairs for item in p.labels][:220]
+    tasks, size = [], 0
+    for quote in (item["quote"] for p in pairs for item in p.labels):
+        if size > 20 * 3000:                     # ~20 pages of 3,000 characters
+            break
+        tasks.append(quote)
+        size += len(quote) + 5
     lower = analyze_text(pairs[0].lower_text.split("I. NHIỆM VỤ")[0] + "I. NHIỆM VỤ\n" +
                          "\n".join(f"{i}. {t}" for i, t in enumerate(tasks, 1)) + "\n")
     upper_text = "\n".join(path.read_text(encoding="utf-8") for path in sorted({p.upper for p in pairs}))

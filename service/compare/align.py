@@ -17,6 +17,7 @@ MATCH, MISMATCH, GAP = 2.0, -1.0, 1.0
 MIN_RUN_SCORE = 6.0        # a local alignment worth keeping: about three words in a row
 MAX_ROUNDS = 3             # alignments per (lower, upper) pair: the copied clause and moved ones
 MIN_EXTRA = 3              # tokens a further upper task must add to the coverage of a lower one
+MIN_CONTAINMENT = 0.05     # shingle containment below which an upper task is not aligned
 WORD_N, CHAR_N = 3, 5
 
 
@@ -102,11 +103,14 @@ def smith_waterman(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     n, m = len(a), len(b)
     h = np.zeros((n + 1, m + 1), dtype=np.float32)
     ramp = np.arange(m + 1, dtype=np.float32) * GAP
+    scores = np.where(a[:, None] == b[None, :], np.float32(MATCH), np.float32(MISMATCH))
+    row = np.zeros(m + 1, dtype=np.float32)
     for i in range(1, n + 1):
-        s = np.where(b == a[i - 1], MATCH, MISMATCH)
-        best = np.maximum(np.maximum(h[i - 1, :-1] + s, h[i - 1, 1:] - GAP), 0.0)
-        row = np.concatenate(([0.0], best))
-        h[i] = np.maximum.accumulate(row + ramp) - ramp      # gaps along b
+        np.maximum(h[i - 1, :-1] + scores[i - 1], h[i - 1, 1:] - GAP, out=row[1:])
+        np.maximum(row, 0.0, out=row)
+        row += ramp
+        np.maximum.accumulate(row, out=h[i])            # gaps along b
+        h[i] -= ramp
     return h
 
 
@@ -133,7 +137,7 @@ def align_pair(lower: Unit, upper: Unit, index: int) -> PairAlignment:
     a, b = lower.ids.copy(), upper.ids.copy()
     result = PairAlignment(index, 0.0, shingle=containment(lower, upper))
     for _ in range(MAX_ROUNDS):
-        if len(a) == 0 or len(b) == 0:
+        if np.count_nonzero(np.isin(a, b)) < MIN_EXTRA:   # too few shared tokens left for a run
             break
         score, pairs = traceback(smith_waterman(a, b), a, b)
         if score < MIN_RUN_SCORE and not (pairs and len(pairs) == len(a)):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..document import Document, Task
-from .align import PairAlignment, Unit, align_task, prepare, quick_scores
+from .align import MIN_CONTAINMENT, PairAlignment, Unit, align_task, prepare, quick_scores
 from .classify import (Thresholds, additions, copied_targets, decide, has_detail,
                        lexical_share, load_thresholds)
 from .embed import Encoder, cosine_matrix, default_encoder
@@ -37,7 +37,7 @@ def _spans(unit: Unit, hits: set[int]) -> list[Span]:
 
 def _candidates(row_lex: np.ndarray, row_sem: np.ndarray | None) -> list[int]:
     """Upper tasks worth aligning: best by shingles, plus best by meaning."""
-    picked = [int(k) for k in np.argsort(-row_lex)[:LEXICAL_CANDIDATES] if row_lex[k] > 0]
+    picked = [int(k) for k in np.argsort(-row_lex)[:LEXICAL_CANDIDATES] if row_lex[k] > MIN_CONTAINMENT]
     if row_sem is not None:
         picked += [int(k) for k in np.argsort(-row_sem)[:SEMANTIC_CANDIDATES]]
     return list(dict.fromkeys(picked))
@@ -121,21 +121,27 @@ def _resolve_encoder(encoder: Encoder | None, semantic: bool) -> tuple[Encoder |
 
 
 def evidence(lower: Document, upper: Document, encoder: Encoder | None = None) -> tuple[
-        list[Evidence], list[Unit], np.ndarray | None]:
-    """Signals for every lower task (no thresholds involved): used by `compare` and calibration."""
+        list[Evidence], list[Unit], dict[int, np.ndarray]]:
+    """Signals for every lower task (no thresholds involved): used by `compare` and calibration.
+
+    The encoder only sees the lower tasks the lexical signal leaves open (aligned share below the
+    `adapted` threshold) and the upper tasks; the cosine rows are returned by lower task index."""
     vocab: dict[str, int] = {}
     places = frozenset(places_in(lower.text) | places_in(upper.text) |
                        {d.metadata.place for d in (lower, upper) if d.metadata.place})
     uppers = [prepare(t.id, t.text, vocab, places) for t in upper.tasks]
     lowers = [prepare(t.id, t.text, vocab, places) for t in lower.tasks]
     if not uppers:
-        return [Evidence(u, [], 0.0, 0.0, None, []) for u in lowers], uppers, None
-    sem = None
-    if encoder is not None and lowers:
-        sem = cosine_matrix(encoder, [t.text for t in lower.tasks], [t.text for t in upper.tasks])
-    found = [_evidence(task, unit, uppers, upper.tasks, None if sem is None else sem[i])
-             for i, (task, unit) in enumerate(zip(lower.tasks, lowers))]
-    return found, uppers, sem
+        return [Evidence(u, [], 0.0, 0.0, None, []) for u in lowers], uppers, {}
+    found = [_evidence(task, unit, uppers, upper.tasks, None) for task, unit in zip(lower.tasks, lowers)]
+    open_ = [i for i, ev in enumerate(found) if ev.lexical < load_thresholds(True).adapted]
+    rows: dict[int, np.ndarray] = {}
+    if encoder is not None and open_:
+        sem = cosine_matrix(encoder, [lower.tasks[i].text for i in open_], [t.text for t in upper.tasks])
+        rows = dict(zip(open_, sem))
+        for i in open_:
+            found[i] = _evidence(lower.tasks[i], lowers[i], uppers, upper.tasks, rows[i])
+    return found, uppers, rows
 
 
 def compare(lower: Document, upper: Document, encoder: Encoder | None = None,
@@ -147,9 +153,10 @@ def compare(lower: Document, upper: Document, encoder: Encoder | None = None,
     """
     began = time.perf_counter()
     encoder, notes = _resolve_encoder(encoder, semantic)
-    found, uppers, sem = evidence(lower, upper, encoder)
-    th = load_thresholds(sem is not None)
-    items = [_item(task, ev, uppers, upper.tasks, None if sem is None else sem[i], th)
+    found, uppers, rows = evidence(lower, upper, encoder)
+    semantic_ran = encoder is not None and bool(uppers) and bool(lower.tasks)
+    th = load_thresholds(semantic_ran)
+    items = [_item(task, ev, uppers, upper.tasks, rows.get(i), th)
              for i, (task, ev) in enumerate(zip(lower.tasks, found))]
     used = {m.task_id for item in items for m in item.upper}
     total = sum(len(t.text) for t in lower.tasks)
@@ -160,6 +167,6 @@ def compare(lower: Document, upper: Document, encoder: Encoder | None = None,
         coverage=round(len(used) / len(upper.tasks), 4) if upper.tasks else 0.0,
         items=items,
         uncovered_upper=[UpperTask(task_id=t.id, text=t.text) for t in upper.tasks if t.id not in used],
-        method=Method(semantic=sem is not None, thresholds=th.as_dict(),
-                      encoder=getattr(encoder, "name", None) if sem is not None else None),
+        method=Method(semantic=semantic_ran, thresholds=th.as_dict(),
+                      encoder=getattr(encoder, "name", None) if semantic_ran else None),
         notes=notes, timings={"total": round(time.perf_counter() - began, 4)})

@@ -37,7 +37,8 @@ class UpperMatch(Model):
     text: str
     similarity: float                     # combined lexical (and semantic) similarity, 0–1
     lexical: float = 0.0                  # share of the lower task's tokens aligned to this task
-    semantic: float | None = None         # cosine of the embeddings, when an encoder ran
+    semantic: float | None = None         # cosine of the embeddings, when the encoder was asked
+                                          # (only for tasks the lexical signal leaves open)
     copied_spans: list[Span] = []         # spans of this upper text that the lower task copies
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lexicons import load
 from ..text import fold_tone_placement
@@ -114,6 +114,7 @@ def _fold(text: str) -> str:
     return _QU.sub(lambda m: m.group(1) + _QU_BACK[m.group(2)], folded)
 
 
+@lru_cache(maxsize=4096)
 def tokens(text: str, places: frozenset[str] = frozenset()) -> list[Token]:
     """Comparison tokens of one task text, in order, with spans into `text`; `places` are the
     place names of the compared documents, replaced wherever they stand."""
@@ -126,7 +127,7 @@ def tokens(text: str, places: frozenset[str] = frozenset()) -> list[Token]:
         covered[t.start:t.end] = b"\x01" * (t.end - t.start)
     words = [Token(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(folded, skip)
              if not covered[m.start()]]
-    return sorted(holders + words, key=lambda t: t.start)
+    return sorted(holders + words, key=lambda t: t.start)      # cached: callers must not mutate
 
 
 def normalise(text: str, places: frozenset[str] = frozenset()) -> str:
