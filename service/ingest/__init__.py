@@ -19,8 +19,16 @@ from .detect import detect_format
 __all__ = ["MAX_BYTES", "read_bytes", "read_file"]
 
 MAX_BYTES = 50 * 2**20
+
+
+def _read_image(data: bytes) -> Parsed:
+    from .ocr import read_image  # OCR is only loaded for images
+
+    return read_image(data)
+
+
 _READERS: dict[str, Callable[[bytes], Parsed]] = {
-    "pdf": pdf.read, "docx": docx.read, "txt": text.read, "html": html.read,
+    "pdf": pdf.read, "docx": docx.read, "txt": text.read, "html": html.read, "image": _read_image,
 }
 
 
@@ -46,9 +54,10 @@ def read_bytes(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> Document:
         parsed = _repair_legacy_font(parsed)
     if not any(b.text.strip() or any(c.strip() for row in b.rows for c in row) for b in parsed.blocks):
         raise EmptyFileError(f"The file has no text (tệp không có nội dung): {name}")
-    source = SourceFile(name=name, format=fmt, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
-                        encoding=parsed.encoding, pages=parsed.pages)
-    return Document(source=source, blocks=parsed.blocks)
+    # SourceFile.format has no "image" yet: a scanned image is a one-page (or TIFF multi-page) "pdf"
+    source = SourceFile(name=name, format="pdf" if fmt == "image" else fmt, sha256=hashlib.sha256(data).hexdigest(),
+                        size=len(data), encoding=parsed.encoding, pages=parsed.pages)
+    return Document(source=source, blocks=parsed.blocks, warnings=list(parsed.problems))
 
 
 def _repair_legacy_font(parsed: Parsed) -> Parsed:

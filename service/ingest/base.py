@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..document import Block
+from ..document import Block, Problem
 
 
 class Parsed(NamedTuple):
@@ -12,3 +12,4 @@ class Parsed(NamedTuple):
     blocks: list[Block]
     encoding: str | None = None
     pages: int | None = None
+    problems: tuple[Problem, ...] = ()   # warnings for Document.warnings (e.g. OCR quality)

@@ -6,7 +6,7 @@ import re
 import zipfile
 from pathlib import PurePath
 
-from ..errors import CorruptFileError, NoTextLayerError, UnsupportedFormatError
+from ..errors import CorruptFileError, UnsupportedFormatError
 
 _SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".text": "txt", ".md": "txt",
              ".html": "html", ".htm": "html", ".xhtml": "html"}
@@ -16,9 +16,11 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def detect_format(data: bytes, name: str) -> str:
-    """Return "pdf", "docx", "txt" or "html", or raise for formats we cannot read."""
+    """Return "pdf", "docx", "txt", "html" or "image" (read by OCR), or raise for formats we cannot read."""
     if b"%PDF-" in data[:1024]:
         return "pdf"
+    if data.startswith(_IMAGES):
+        return "image"
     if data.startswith(b"PK\x03\x04"):
         return _zip_format(data)
     _reject_binary(data)
@@ -40,9 +42,7 @@ def _zip_format(data: bytes) -> str:
 
 
 def _reject_binary(data: bytes) -> None:
-    """Images need OCR; old .doc and other binaries are not supported."""
-    if data.startswith(_IMAGES):
-        raise NoTextLayerError("This is an image (ảnh quét), not a text document: run OCR first.")
+    """Old .doc and other binaries are not supported."""
     if data.startswith(_OLE):
         raise UnsupportedFormatError("Old Word .doc format is not supported: save it as .docx.")
     if _looks_binary(data[:4096]):

@@ -15,10 +15,12 @@ from typing import Any
 import pdfplumber
 from pdfplumber.utils.text import extract_text
 
-from ..document import Block
+from ..document import Block, Problem
 from ..errors import CorruptFileError, EncodingError, EncryptedFileError, IngestError, NoTextLayerError
 from .base import Parsed
-from .charsets import is_syllable
+from ..lexicons import load
+from ..ocr.syllables import quality, word_count
+from .charsets import convert_legacy, is_syllable
 
 COLUMN_GAP_EM = 2.0
 _HYPHEN_END = re.compile(r"([^\W\d_]+)-$")
@@ -26,12 +28,14 @@ Box = tuple[float, float, float, float]
 
 
 def read(data: bytes) -> Parsed:
-    """Blocks of every page; raises for damaged, encrypted or scanned PDFs."""
+    """Blocks of every page; pages without a usable text layer are OCR'd when Tesseract is installed;
+    raises for damaged, encrypted or scanned PDFs that cannot be read."""
     if b"%%EOF" not in data[-2048:]:
         raise CorruptFileError("The PDF is truncated or damaged (tệp PDF bị hỏng): no end-of-file marker.")
     try:
         with pdfplumber.open(io.BytesIO(data)) as document:
             pages = [_page_blocks(page, number) for number, page in enumerate(document.pages, 1)]
+            pages, problems = _ocr_where_needed(document.pages, pages)
     except IngestError:
         raise
     except Exception as exc:  # pdfminer raises many kinds of errors on damaged input
@@ -45,7 +49,51 @@ def read(data: bytes) -> Parsed:
     if sum("(cid:" in b.text for b in blocks) > len(blocks) / 2:
         raise EncodingError("The PDF's fonts have no Unicode mapping, so its text cannot be read "
                             "(lỗi phông chữ): run OCR on it, or provide the DOCX/text version.")
-    return Parsed(join_across_pages(join_hyphenated(blocks)), pages=len(pages))
+    return Parsed(join_across_pages(join_hyphenated(blocks)), pages=len(pages), problems=tuple(problems))
+
+
+def _ocr_where_needed(pdf_pages: list[Any], pages: list[list[Block]]) -> tuple[list[list[Block]], list[Problem]]:
+    """Replace pages whose text layer is empty (with an image) or garbage by their OCR, where OCR
+    reads better; without Tesseract, raise when no page has text, else keep them with a warning."""
+    need = [n for n, (page, blocks) in enumerate(zip(pdf_pages, pages), 1) if _needs_ocr(page, blocks)]
+    if not need:
+        return pages, []
+    from . import ocr
+
+    if not ocr.available():
+        if all(not pages[n - 1] or layer_quality(pages[n - 1]) < 0.5 for n in range(1, len(pages) + 1)):
+            from ..ocr.tesseract import binary
+            binary()  # raises, saying how to install Tesseract
+        return pages, [Problem(stage="ingest", code="ocr_unavailable",
+                               message=f"page(s) {need} have no usable text layer and Tesseract is not installed: "
+                                       "apt-get install tesseract-ocr tesseract-ocr-vie")]
+    results = ocr.ocr_pdf_pages(pdf_pages, need)
+    pages = list(pages)
+    for result in results:
+        if not pages[result.number - 1] or result.quality > layer_quality(pages[result.number - 1]):
+            pages[result.number - 1] = result.blocks
+    return pages, ocr.problems(results, len(pages))
+
+
+def _needs_ocr(page: Any, blocks: list[Block]) -> bool:
+    """No text but an image (a scan), or text that is not Vietnamese in any known font encoding."""
+    thresholds = load("ocr")["quality"]
+    text = _blocks_text(blocks)
+    if word_count(text) < thresholds["min_words"]:
+        return bool(page.images)
+    return layer_quality(blocks) < thresholds["garbage_below"]
+
+
+def layer_quality(blocks: list[Block]) -> float:
+    """Share of valid Vietnamese syllables, the text read as Unicode, TCVN3 or VNI (the best)."""
+    text = _blocks_text(blocks)[:20000]
+    if "(cid:" in text:
+        return 0.0
+    return max(quality(text), *(quality(convert_legacy(text, name)) for name in ("tcvn3", "vni")))
+
+
+def _blocks_text(blocks: list[Block]) -> str:
+    return " ".join(b.text or " ".join(c for row in b.rows for c in row) for b in blocks)
 
 
 def _classify(exc: Exception) -> IngestError:

@@ -1,0 +1,119 @@
+"""OCR words → text lines → paragraph and table blocks, the way the PDF reader builds them.
+
+Words are grouped into lines by vertical overlap (not by Tesseract's line ids, which split the
+two-column header); segments separated by a column-wide gap are joined with " | ". Coordinates are
+converted to points so `pdf.paragraphs` can rebuild wrapped paragraphs with its own thresholds.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from ..document import Block
+from typing import Any
+
+from ..ingest.pdf import _PAGE_NUMBER, join_hyphenated, paragraphs
+from .repair import repair_line
+from .tables import find_tables, grid_rows, in_grid
+from .tesseract import Word
+
+COLUMN_GAP = 1.6          # a gap wider than this many word heights separates columns
+_NOISE = re.compile(r"^[|\[\]{}_—–~`'\".,:;!]+$")
+
+
+@dataclass
+class Line:
+    """One text line; geometry in points (what pdf.paragraphs expects)."""
+
+    words: list[Word]
+    scale: float = 1.0
+    segments: list[list[Word]] = field(default_factory=list)
+    text: str = ""
+    bold: bool = False
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words) * self.scale
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words) * self.scale
+
+    @property
+    def x0(self) -> float:
+        return min(w.x0 for w in self.words) * self.scale
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words) * self.scale
+
+    @property
+    def size(self) -> float:
+        return statistics.median(w.height for w in self.words) * self.scale
+
+
+def clean_words(words: list[Word]) -> list[Word]:
+    """Drop table rules and specks read as "|", "[", "—" and words Tesseract has no confidence in."""
+    return [w for w in words if not _NOISE.match(w.text) and w.conf >= 0 and not (w.conf < 20 and len(w.text) < 3)]
+
+
+def group_lines(words: list[Word], scale: float = 1.0) -> list[Line]:
+    """Lines by vertical overlap, words left to right, segments split at column-wide gaps."""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: w.yc):
+        for line in reversed(lines[-3:]):
+            if _overlaps(line, word):
+                line.append(word)
+                break
+        else:
+            lines.append([word])
+    out = [Line(sorted(line, key=lambda w: w.x0), scale) for line in lines]
+    for line in out:
+        line.segments = split_segments(line.words)
+        line.text = " | ".join(repair_line(" ".join(w.text for w in seg)) for seg in line.segments)
+    return sorted(out, key=lambda l: l.top)
+
+
+def _overlaps(line: list[Word], word: Word) -> bool:
+    top, bottom = statistics.median(w.top for w in line), statistics.median(w.bottom for w in line)
+    overlap = min(bottom, word.bottom) - max(top, word.top)
+    return overlap > 0.5 * min(bottom - top, word.height)
+
+
+def split_segments(words: list[Word]) -> list[list[Word]]:
+    """Words of one line (left to right) cut where the gap is wider than COLUMN_GAP word heights."""
+    height = statistics.median(w.height for w in words) if words else 0
+    segments: list[list[Word]] = []
+    for word in words:
+        if segments and word.x0 - segments[-1][-1].x1 <= COLUMN_GAP * height:
+            segments[-1].append(word)
+        else:
+            segments.append([word])
+    return segments
+
+
+def page_blocks(words: list[Word], page: int, scale: float, width_pt: float,
+                grid: Any = None, ink: Any = None) -> list[Block]:
+    """Paragraph and table blocks of one OCR'd page, top to bottom; `grid` is the ruled table's
+    Rules (ys, xs) when the image has one, and `ink` the page's dark-pixel mask."""
+    words = clean_words(words)
+    items: list[tuple[float, Block]] = []
+    if grid is not None:
+        inside = [w for w in words if in_grid(w, grid.ys, grid.xs)]
+        rows = grid_rows(inside, grid.ys, grid.xs, ink)
+        if rows:
+            items.append((grid.ys[0] * scale, Block(kind="table", rows=rows, page=page)))
+            words = [w for w in words if not in_grid(w, grid.ys, grid.xs)]
+    lines = [l for l in group_lines(words, scale) if not _PAGE_NUMBER.match(l.text)]
+    tables = find_tables(lines)
+    in_table = {i for first, last, _ in tables for i in range(first, last + 1)}
+    for first, last, rows in tables:
+        items.append((lines[first].top, Block(kind="table", rows=rows, page=page)))
+    body = [line for i, line in enumerate(lines) if i not in in_table]
+    tops = [top for top, block in items if block.kind == "table"]
+    for group in paragraphs(body, tops, width_pt):
+        text = " ".join(b.text for b in join_hyphenated([Block(text=l.text) for l in group]))
+        items.append((group[0].top, Block(text=text, page=page)))
+    items.sort(key=lambda item: item[0])
+    return [block for _, block in items]

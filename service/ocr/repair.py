@@ -1,0 +1,196 @@
+"""Syllable-level repair of OCR text: digit look-alikes in numbers and dates, letter confusions in
+words that are not Vietnamese syllables, sắc/hỏi swaps inside dictionary words, and lost or wrong
+diacritics on known body names (service/lexicons/bodies.yaml). Rules: service/lexicons/ocr.yaml.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..lexicons import load
+from ..text import fold_tone_placement, strip_diacritics
+from .syllables import frequency, is_valid, known_words
+
+_EDGE = re.compile(r"^(\W*)(.*?)(\W*)$", re.DOTALL)
+_DATE_CUES = {"ngày", "tháng", "năm", "số", "số:"}
+_NUMERIC_SPLIT = re.compile(r"([/.\-,:])")
+_PAIR_SWAPS = {"í": "ỉ", "ỉ": "í", "ó": "ỏ", "ỏ": "ó", "ú": "ủ", "ủ": "ú", "é": "ẻ", "ẻ": "é",
+               "á": "ả", "ả": "á", "ố": "ổ", "ổ": "ố", "ấ": "ẩ", "ẩ": "ấ", "ế": "ể", "ể": "ế"}
+
+
+def repair_line(line: str) -> str:
+    """Repair one OCR'd line: numbers, words, word pairs, then body names."""
+    tokens = line.split()
+    out: list[str] = []
+    for i, token in enumerate(tokens):
+        after_cue = bool(out) and out[-1].lower() in _DATE_CUES
+        out.append(repair_word(repair_number(token, after_cue)))
+    return repair_phrases(" ".join(repair_pairs(out)))
+
+
+def repair_number(token: str, after_cue: bool = False) -> str:
+    """"Z32Ø/BTC-QLCS" → "2320/BTC-QLCS", "1O/O3/2O25" → "10/03/2025", "tháng O3" → "tháng 03"."""
+    if not any(c.isdigit() for c in token) and not after_cue:
+        return token
+    parts = _NUMERIC_SPLIT.split(token)
+    numeric = [p for p in parts[::2] if p and _numeric_like(p)]
+    is_date = len(numeric) >= 2 and "/" in token or after_cue
+    return "".join(_to_digits(p, is_date) if i % 2 == 0 and _should_mend(p, is_date) else p
+                   for i, p in enumerate(parts))
+
+
+def _numeric_like(part: str) -> bool:
+    looks = _digit_map()
+    return bool(part) and all(c.isdigit() or c in looks for c in part)
+
+
+def _should_mend(part: str, is_date: bool) -> bool:
+    if not _numeric_like(part) or not any(c.isdigit() for c in part):
+        return False
+    digits = sum(c.isdigit() for c in part)
+    return is_date or digits > len(part) - digits or (len(part) >= 3 and 2 * digits >= len(part))
+
+
+def _to_digits(part: str, is_date: bool) -> str:
+    looks, weak = _digit_map(), _weak()
+    return "".join(looks[c] if c in looks and (is_date or c not in weak or _between_digits(part, k)) else c
+                   for k, c in enumerate(part))
+
+
+def _between_digits(part: str, k: int) -> bool:
+    return 0 < k < len(part) - 1 and part[k - 1].isdigit() and part[k + 1].isdigit()
+
+
+def repair_word(token: str) -> str:
+    """A word that is no syllable becomes its most frequent valid one-confusion neighbour."""
+    lead, core, tail = _EDGE.match(token).groups()
+    if not core or not core.isalpha() and not _has_confusable(core) or is_valid(core):
+        return token
+    best = _best_candidate(core.lower(), lambda w: is_valid(w))
+    return lead + _same_case(best, core) + tail if best else token
+
+
+def _has_confusable(core: str) -> bool:
+    return any(c.isalpha() for c in core) and all(c.isalpha() or c in _letter_map() for c in core.lower())
+
+
+def _best_candidate(word: str, accept) -> str | None:
+    freq = frequency()
+    scored = [(freq.get(c, 0), c) for c in _variants(word) if c in freq and accept(c)]
+    return max(scored)[1] if scored else None
+
+
+def _variants(word: str) -> set[str]:
+    """Every spelling one confusion away (each rule applied at one position)."""
+    out = set()
+    for wrong, rights in _letter_map().items():
+        start = word.find(wrong)
+        while start >= 0:
+            for right in rights:
+                out.add(fold_tone_placement(word[:start] + right + word[start + len(wrong):]))
+            start = word.find(wrong, start + 1)
+    out.discard(word)
+    return out
+
+
+def repair_pairs(tokens: list[str]) -> list[str]:
+    """"TÍNH ỦY" → "TỈNH ỦY": swap sắc/hỏi in one word when that turns a non-word pair into a
+    dictionary word and neither word forms a dictionary word with its other neighbour."""
+    words = known_words()
+    low = [fold_tone_placement(_EDGE.match(t).group(2)).lower() for t in tokens]
+    out = list(tokens)
+    for i in range(len(tokens) - 1):
+        a, b = low[i], low[i + 1]
+        if not a or not b or f"{a} {b}" in words or _bound(low, i, words):
+            continue
+        for j, word in ((i, a), (i + 1, b)):
+            fixed = _swap_tone(word, lambda w: (f"{w} {b}" if j == i else f"{a} {w}") in words)
+            if fixed:
+                lead, core, tail = _EDGE.match(out[j]).groups()
+                out[j], low[j] = lead + _same_case(fixed, core) + tail, fixed
+                break
+    return out
+
+
+def _bound(low: list[str], i: int, words: frozenset[str]) -> bool:
+    before = i > 0 and f"{low[i - 1]} {low[i]}" in words
+    after = i + 2 < len(low) and f"{low[i + 1]} {low[i + 2]}" in words
+    return before or after
+
+
+def _swap_tone(word: str, accept) -> str | None:
+    for k, char in enumerate(word):
+        if char in _PAIR_SWAPS:
+            candidate = word[:k] + _PAIR_SWAPS[char] + word[k + 1:]
+            if is_valid(candidate) and accept(candidate):
+                return candidate
+    return None
+
+
+def repair_phrases(line: str) -> str:
+    """Body names with lost or wrong diacritics ("Uy ban nhan dan tinh" → "Ủy ban nhân dân tỉnh")."""
+    tokens = line.split(" ")
+    folded = [_fold(t) for t in tokens]
+    phrases = _phrases()
+    i = 0
+    while i < len(tokens):
+        for n in range(min(_longest(), len(tokens) - i), 1, -1):
+            right = phrases.get(" ".join(folded[i:i + n]))
+            if right and " ".join(tokens[i:i + n]).lower() != right.lower():
+                tokens[i:i + n] = _same_case_words(right.split(), tokens[i:i + n])
+                i += n - 1
+                break
+        i += 1
+    return " ".join(tokens)
+
+
+def _same_case_words(right: list[str], wrong: list[str]) -> list[str]:
+    if all(w.isupper() for w in wrong if w.isalpha()):
+        return [r.upper() for r in right]
+    return [r if r[:1].isupper() or not w[:1].isupper() else r[:1].upper() + r[1:]
+            for r, w in zip(right, wrong)]
+
+
+def _same_case(word: str, like: str) -> str:
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word
+
+
+def _fold(text: str) -> str:
+    return strip_diacritics(text).lower()
+
+
+@cache
+def _phrases() -> dict[str, str]:
+    """Folded form -> body name, for names whose folded form is not ambiguous."""
+    bodies = load("bodies")
+    names = [*bodies["heads"], *bodies["official_names"], *bodies["abbreviations"].values(),
+             "Tỉnh ủy", "Huyện ủy", "Thành ủy", "Ủy ban nhân dân tỉnh", "Ủy ban nhân dân huyện",
+             "nhân dân tỉnh", "nhân dân huyện"]
+    table: dict[str, str | None] = {}
+    for name in names:
+        if " " in name:
+            key = _fold(name)
+            table[key] = name if table.get(key, name) == name else None
+    return {k: v for k, v in table.items() if v}
+
+
+@cache
+def _longest() -> int:
+    return max(len(k.split()) for k in _phrases())
+
+
+@cache
+def _digit_map() -> dict[str, str]:
+    return {str(k): str(v) for k, v in load("ocr")["digit_lookalikes"].items()}
+
+
+@cache
+def _weak() -> frozenset[str]:
+    return frozenset(load("ocr")["weak_digit_lookalikes"])
+
+
+@cache
+def _letter_map() -> dict[str, list[str]]:
+    return {str(k): [str(v) for v in vs] for k, vs in load("ocr")["letters"].items()}
