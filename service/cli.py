@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
+from .compare.command import compare_command
 from .errors import RasoatError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -48,7 +49,7 @@ def analyze(
         print_summary(doc, Console())
 
 
+app.command("compare")(compare_command)
+
 if __name__ == "__main__":
     app()
-from .compare.command import compare_command  # noqa: E402
-app.command("compare")(compare_command)

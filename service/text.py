@@ -12,7 +12,7 @@ _OLD_TONES = {
     "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ",
 }
 _OLD_TO_NEW = {old: new for new, old in _OLD_TONES.items()}
-_OLD_PATTERN = re.compile("(" + "|".join(_OLD_TO_NEW) + r")(?![\w])", re.IGNORECASE)
+_OLD_PATTERN = re.compile("(?<![qQ])(" + "|".join(_OLD_TO_NEW) + r")(?![\w])", re.IGNORECASE)
 
 
 def fold_tone_placement(text: str) -> str:

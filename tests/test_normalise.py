@@ -35,3 +35,11 @@ def test_blocks_become_lines_with_cell_offsets():
     assert doc.text[cell.start:cell.end] == "Xây dựng đề án"
     assert [(p.number, doc.text[p.start:p.end]) for p in doc.pages] == [(1, "KẾ HOẠCH\n"), (2, doc.text[9:])]
     assert doc.bold_lines == [0]
+
+
+@pytest.mark.parametrize("old, new", [("Uỷ ban", "Ủy ban"), ("hoà bình", "hòa bình"), ("Thuỷ lợi", "Thủy lợi"),
+                                      ("quý II", "quý II"), ("quỹ đầu tư", "quỹ đầu tư"), ("hoàn thành", "hoàn thành")])
+def test_tone_placement(old, new):
+    from service.text import fold_tone_placement
+
+    assert fold_tone_placement(old) == new
