@@ -50,7 +50,7 @@ def ocr_page(image: Any, number: int) -> PageOcr:
     from ..ocr.syllables import quality
 
     began = time.perf_counter()
-    image = image.convert("L")
+    image = pictures.without_colour(image)
     rotated = tesseract.orientation(image)
     if rotated:
         image = image.rotate(rotated, expand=True, fillcolor=255)
@@ -80,7 +80,7 @@ def ocr_pdf_pages(pages: list[Any], numbers: list[int]) -> list[PageOcr]:
     out: list[PageOcr] = []
     chunk = max(1, os.cpu_count() or 1)
     for k in range(0, len(numbers), chunk):
-        batch = [(n, pages[n - 1].to_image(resolution=DPI).original.convert("L")) for n in numbers[k:k + chunk]]
+        batch = [(n, pages[n - 1].to_image(resolution=DPI).original) for n in numbers[k:k + chunk]]
         out += ocr_images(batch)
     return out
 
@@ -101,7 +101,7 @@ def _frames(data: bytes) -> list[Any]:
 
     try:
         image = Image.open(io.BytesIO(data))
-        frames = [frame.convert("L") for frame in ImageSequence.Iterator(image)]
+        frames = [frame.convert("RGB") for frame in ImageSequence.Iterator(image)]
     except (UnidentifiedImageError, OSError, ValueError) as exc:
         raise NoTextLayerError(f"The image cannot be read for OCR (ảnh quét bị hỏng): {exc}") from exc
     dpi = image.info.get("dpi", (DPI, DPI))[0] or DPI

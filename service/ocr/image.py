@@ -14,6 +14,17 @@ class Rules(NamedTuple):
     xs: list[int]
 
 
+def without_colour(image: Any) -> Any:
+    """Greyscale page with coloured ink (red seals, blue signatures) faded: each pixel takes its
+    brightest channel, so only black print stays dark."""
+    import numpy as np
+    from PIL import Image
+
+    if image.mode not in ("RGB", "RGBA", "P", "CMYK"):
+        return image.convert("L")
+    return Image.fromarray(np.asarray(image.convert("RGB")).max(axis=2))
+
+
 def dark(image: Any) -> Any:
     """Boolean numpy array: True where the (greyscale) page is ink."""
     import numpy as np
@@ -23,36 +34,62 @@ def dark(image: Any) -> Any:
 
 def skew_angle(image: Any) -> float:
     """Degrees to rotate (counter-clockwise) so text lines are horizontal: the angle whose row
-    profile is sharpest, searched on a small copy."""
+    profile is sharpest, searched coarsely on a small copy, then finely on a larger one."""
+    coarse = _best_angle(image, 900, [k / 4 for k in range(int(-MAX_SKEW * 4), int(MAX_SKEW * 4) + 1)])
+    return _best_angle(image, 1800, [coarse + k / 20 for k in range(-4, 5)])
+
+
+def _best_angle(image: Any, size: int, angles: list[float]) -> float:
     import numpy as np
 
     small = image.convert("L")
-    small.thumbnail((900, 900))
-    best, best_score = 0.0, -1.0
-    for step in range(int(-MAX_SKEW * 4), int(MAX_SKEW * 4) + 1):
-        angle = step / 4
+    small.thumbnail((size, size))
+    scores = []
+    for angle in angles:
         rows = dark(small.rotate(angle, fillcolor=255)).sum(axis=1).astype(float)
-        score = float(np.square(np.diff(rows)).sum())
-        if score > best_score:
-            best, best_score = angle, score
-    return best
+        scores.append((float(np.square(np.diff(rows)).sum()), -abs(angle), angle))
+    return round(max(scores)[2], 2)
 
 
 def rules(image: Any) -> Rules:
     """Horizontal rules spanning RULE_SHARE of the width; vertical ones inside their span."""
     ink = dark(image)
     height, width = ink.shape
-    ys = _runs(ink.sum(axis=1) > RULE_SHARE * width)
+    ys = _runs(_longest_runs(_smear(ink, axis=0)) > RULE_SHARE * width)
     if len(ys) < 2:
         return Rules([], [])
-    band = ink[ys[0]:ys[-1] + 1]
+    band = _smear(ink[ys[0]:ys[-1] + 1], axis=1)
     xs = _runs(band.sum(axis=0) > 0.6 * band.shape[0])
     return Rules(ys, xs) if len(xs) >= 3 else Rules([], [])
 
 
+def _longest_runs(ink: Any) -> Any:
+    """Per row, the longest unbroken run of ink (a rule is long, a text line is cut by spaces)."""
+    import numpy as np
+
+    out = np.zeros(ink.shape[0], dtype=int)
+    for y in np.flatnonzero(ink.sum(axis=1) > RULE_SHARE * ink.shape[1]):
+        edges = np.flatnonzero(np.diff(np.concatenate(([0], ink[y].view(np.int8), [0]))))
+        out[y] = int((edges[1::2] - edges[::2]).max()) if len(edges) else 0
+    return out
+
+
+def _smear(ink: Any, axis: int, reach: int = 4) -> Any:
+    """Ink spread `reach` pixels both ways along `axis`, so a slightly slanted rule stays one line."""
+    out = ink.copy()
+    for shift in range(1, reach + 1):
+        if axis == 0:
+            out[shift:] |= ink[:-shift]
+            out[:-shift] |= ink[shift:]
+        else:
+            out[:, shift:] |= ink[:, :-shift]
+            out[:, :-shift] |= ink[:, shift:]
+    return out
+
+
 def crosses(image_ink: Any, x: int, y0: int, y1: int) -> bool:
     """Whether a vertical rule at x runs through most of the band y0..y1."""
-    band = image_ink[y0:y1, max(0, x - 3):x + 4]
+    band = image_ink[y0:y1, max(0, x - 6):x + 7]
     return band.shape[0] > 0 and band.any(axis=1).mean() > 0.7
 
 

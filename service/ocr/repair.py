@@ -14,17 +14,23 @@ from .syllables import frequency, is_valid, known_words
 _EDGE = re.compile(r"^(\W*)(.*?)(\W*)$", re.DOTALL)
 _DATE_CUES = {"ngày", "tháng", "năm", "số", "số:"}
 _NUMERIC_SPLIT = re.compile(r"([/.\-,:])")
+_SPECKS = re.compile(r"[‹›¡¿«»■□●•™®©¬¦]")
+_SPECK_DOT = re.compile(r"(?<=[^\W\d_]{2})[.,·](?=[^\W\d_]{2})|(?<=[^\W\d_A-ZĐ]{2})\.(?= [a-zđà-ỹ])")
+_ROMAN = re.compile(r"^[IVl1|!]{1,4}(?=/)")
+_ROMAN_FIX = re.compile(r"[l1|!]")
 _PAIR_SWAPS = {"í": "ỉ", "ỉ": "í", "ó": "ỏ", "ỏ": "ó", "ú": "ủ", "ủ": "ú", "é": "ẻ", "ẻ": "é",
                "á": "ả", "ả": "á", "ố": "ổ", "ổ": "ố", "ấ": "ẩ", "ẩ": "ấ", "ế": "ể", "ể": "ế"}
 
 
 def repair_line(line: str) -> str:
-    """Repair one OCR'd line: numbers, words, word pairs, then body names."""
-    tokens = line.split()
+    """Repair one OCR'd line: specks, numbers, words, word pairs, then body names."""
+    tokens = _SPECKS.sub(" ", _SPECK_DOT.sub(" ", line)).split()
     out: list[str] = []
-    for i, token in enumerate(tokens):
-        after_cue = bool(out) and out[-1].lower() in _DATE_CUES
-        out.append(repair_word(repair_number(token, after_cue)))
+    for token in tokens:
+        previous = out[-1].lower() if out else ""
+        if previous == "quý":
+            token = _ROMAN.sub(lambda m: _ROMAN_FIX.sub("I", m.group()), token)
+        out.extend(repair_word(repair_number(token, previous in _DATE_CUES)).split(" "))
     return repair_phrases(" ".join(repair_pairs(out)))
 
 
@@ -66,8 +72,17 @@ def repair_word(token: str) -> str:
     lead, core, tail = _EDGE.match(token).groups()
     if not core or not core.isalpha() and not _has_confusable(core) or is_valid(core):
         return token
-    best = _best_candidate(core.lower(), lambda w: is_valid(w))
+    best = _best_candidate(core.lower(), lambda w: is_valid(w)) or _split_glued(core.lower())
     return lead + _same_case(best, core) + tail if best else token
+
+
+def _split_glued(word: str) -> str | None:
+    """"họcvà" → "học và": two known syllables Tesseract ran together (the likeliest split)."""
+    freq = frequency()
+    splits = [(min(freq.get(word[:k], 0), freq.get(word[k:], 0)), f"{word[:k]} {word[k:]}")
+              for k in range(1, len(word)) if is_valid(word[:k]) and is_valid(word[k:])]
+    best = max(splits, default=(0, None))
+    return best[1] if best[0] >= 3 else None
 
 
 def _has_confusable(core: str) -> bool:
@@ -154,6 +169,8 @@ def _same_case_words(right: list[str], wrong: list[str]) -> list[str]:
 def _same_case(word: str, like: str) -> str:
     if like.isupper() and len(like) > 1:
         return word.upper()
+    if " " in word and like[:1].isupper():
+        return word[:1].upper() + word[1:]
     return word[:1].upper() + word[1:] if like[:1].isupper() else word
 
 

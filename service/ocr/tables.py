@@ -26,8 +26,13 @@ def cell_text(words: list[Word]) -> str:
     if not words:
         return ""
     height = statistics.median(w.height for w in words)
-    ordered = sorted(words, key=lambda w: (round(w.yc / (0.8 * height)), w.x0))
-    return repair_line(" ".join(w.text for w in ordered))
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: w.yc):
+        if lines and word.yc - statistics.mean(w.yc for w in lines[-1]) < 0.5 * height:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return repair_line(" ".join(w.text for line in lines for w in sorted(line, key=lambda w: w.x0)))
 
 
 # ---------------------------------------------------------------- ruled grid
