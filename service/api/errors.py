@@ -1,0 +1,47 @@
+"""Every error response is JSON `{"error": {"code", "message"}}`; codes come from service/errors.py."""
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+
+from ..errors import FileTooLargeError, RasoatError
+
+CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+         405: "method_not_allowed", 409: "conflict", 413: "file_too_large", 422: "invalid_request"}
+
+
+class ApiError(HTTPException):
+    """An HTTP error with a stable code."""
+
+    def __init__(self, status: int, code: str, message: str):
+        super().__init__(status, message)
+        self.code = code
+
+
+def error_response(status: int, code: str, message: str, headers: dict | None = None) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status, headers=headers)
+
+
+def status_for(error: RasoatError) -> int:
+    return 413 if isinstance(error, FileTooLargeError) else 422
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers that turn exceptions into the error JSON."""
+
+    @app.exception_handler(RasoatError)
+    async def _rasoat(_: Request, error: RasoatError) -> JSONResponse:
+        return error_response(status_for(error), error.code, error.message)
+
+    @app.exception_handler(HTTPException)
+    async def _http(_: Request, error: HTTPException) -> JSONResponse:
+        code = getattr(error, "code", None) or CODES.get(error.status_code, "error")
+        return error_response(error.status_code, code, str(error.detail), getattr(error, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, error: RequestValidationError) -> JSONResponse:
+        first = error.errors()[0] if error.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        return error_response(422, "invalid_request", f"{where}: {first.get('msg', 'invalid request')}")

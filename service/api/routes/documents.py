@@ -1,0 +1,101 @@
+"""Documents: upload (→ job), list, read the analysis, tasks, targets, upper sources, delete."""
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, File, Response, UploadFile
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
+
+from ...document import Document, Target, Task
+from ...jobs import job_view
+from ...store import documents, jobs, security
+from ...store.models import DocumentRow
+from ...store.sources import rank_sources
+from ..deps import DB, Admin, AppState, Reader, Reviewer, State
+from ..errors import ApiError
+from ..uploads import store_upload
+from ..views import document_view
+
+router = APIRouter(prefix="/documents", tags=["documents"])
+
+
+def get_document_row(db: DB, doc_id: str) -> DocumentRow:
+    row = documents.get_row(db, doc_id)
+    if row is None:
+        raise ApiError(404, "not_found", f"no document {doc_id}")
+    return row
+
+
+def _submit(state: AppState, digest: str, name: str, actor: str) -> tuple[int, dict[str, Any]]:
+    """A done job for a known file, the in-flight job for it, or a new job."""
+    with state.store.session() as s:
+        security.audit(s, actor, "upload", digest, filename=name)
+        row = documents.by_sha(s, digest)
+        if row is not None:
+            job = jobs.create_job(s, "analyze", {"sha256": digest, "filename": name}, actor, "done")
+            jobs.finish(s, job.id, {"document_id": row.id, "duplicate": True}, document_id=row.id)
+            return 200, {"job_id": job.id, "status": "done", "document_id": row.id, "duplicate": True}
+        active = jobs.find_active(s, "analyze", digest)
+        if active is not None:
+            return 202, {"job_id": active.id, "status": active.status, "document_id": None, "duplicate": True}
+    job = state.jobs.enqueue("analyze", {"sha256": digest, "filename": name}, actor)
+    return 202, {"job_id": job.id, "status": job.status, "document_id": None, "duplicate": False}
+
+
+@router.post("", status_code=202, summary="Upload a document for analysis (returns a job)")
+async def upload_document(state: State, actor: Reviewer, file: UploadFile = File(...)) -> JSONResponse:
+    digest, name, _ = await store_upload(state, file)
+    status, body = await run_in_threadpool(_submit, state, digest, name, actor.name)
+    return JSONResponse(body, status_code=status, headers={"Location": f"/v1/jobs/{body['job_id']}"})
+
+
+@router.get("", summary="Stored documents, newest first")
+def list_documents(db: DB, _: Reader, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    rows = documents.recent(db, limit=min(limit, 500) + offset)[offset:]
+    return [document_view(r) for r in rows]
+
+
+@router.get("/{doc_id}", summary="The analysis JSON (schema rasoat/analysis@1)",
+            responses={200: {"model": Document}})
+def get_document(db: DB, _: Reader, doc_id: str) -> Response:
+    return Response(get_document_row(db, doc_id).analysis, media_type="application/json")
+
+
+@router.get("/{doc_id}/tasks", response_model=list[Task])
+def get_tasks(db: DB, _: Reader, doc_id: str) -> list[Task]:
+    return documents.load(get_document_row(db, doc_id)).tasks
+
+
+@router.get("/{doc_id}/targets", response_model=list[Target])
+def get_targets(db: DB, _: Reader, doc_id: str) -> list[Target]:
+    return documents.load(get_document_row(db, doc_id)).targets
+
+
+@router.get("/{doc_id}/sources", summary="Stored documents ranked as this one's upper source")
+def get_sources(db: DB, _: Reader, doc_id: str) -> list[dict[str, Any]]:
+    doc = documents.load(get_document_row(db, doc_id))
+    return [document_view(row) | {"score": score, "reason": reason}
+            for row, score, reason in rank_sources(db, doc, doc_id)]
+
+
+@router.delete("/{doc_id}", status_code=204, summary="Delete a document, its tasks and its file")
+def delete_document(state: State, db: DB, actor: Admin, doc_id: str) -> Response:
+    row = documents.delete_document(db, doc_id)
+    if row is None:
+        raise ApiError(404, "not_found", f"no document {doc_id}")
+    security.audit(db, actor.name, "delete", doc_id, filename=row.filename, sha256=row.sha256)
+    db.commit()
+    state.store.files.delete(row.sha256)
+    return Response(status_code=204)
+
+
+jobs_router = APIRouter(prefix="/jobs", tags=["jobs"])
+
+
+@jobs_router.get("/{job_id}", summary="A job's status, progress, error and result")
+def get_job(db: DB, _: Reader, job_id: str) -> dict[str, Any]:
+    job = jobs.get_job(db, job_id)
+    if job is None:
+        raise ApiError(404, "not_found", f"no job {job_id}")
+    return job_view(job)

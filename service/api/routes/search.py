@@ -1,0 +1,83 @@
+"""Search over stored documents and tasks, task exports (CSV, XLSX, JSON) and the DOCX report."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query, Response
+
+from ...compare import compare
+from ...store import documents, security
+from ...store.models import TaskRow
+from ...store.search import Filters, search_documents, search_tasks
+from ...store.sources import rank_sources
+from ..deps import DB, Reader, Reviewer, State
+from ..exports import MEDIA, WRITERS
+from ..report import review_docx
+from ..views import document_view, task_view
+from .documents import get_document_row
+
+router = APIRouter(tags=["search"])
+Format = Literal["csv", "xlsx", "json"]
+
+
+def filters(q: str = "", kind: str | None = None, issuer: str | None = None, year: int | None = None,
+            owner: str | None = None, deadline_from: date | None = None, deadline_to: date | None = None,
+            limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+            offset: Annotated[int, Query(ge=0)] = 0) -> Filters:
+    """Query parameters of a search; every word of `q` must match, diacritics ignored."""
+    return Filters(q, kind, issuer, year, owner, deadline_from, deadline_to, limit, offset)
+
+
+Search = Annotated[Filters, Depends(filters)]
+
+
+@router.get("/search", summary="Documents and tasks matching q (diacritic-insensitive) and filters")
+def search(db: DB, _: Reader, f: Search) -> dict[str, Any]:
+    return {"documents": [document_view(r) for r in search_documents(db, f)],
+            "tasks": [task_view(t, d) for t, d in search_tasks(db, f)]}
+
+
+def _download(data: bytes, fmt: str, stem: str) -> Response:
+    return Response(data, media_type=MEDIA.get(fmt, "application/octet-stream"),
+                    headers={"Content-Disposition": f'attachment; filename="{stem}.{fmt}"'})
+
+
+@router.get("/search/export", summary="The tasks of a search as CSV, XLSX or JSON")
+def export_search(db: DB, actor: Reviewer, f: Search, format: Format = "csv") -> Response:
+    f.limit = 100000 if f.limit == 50 else f.limit
+    rows = [task_view(t, d) for t, d in search_tasks(db, f)]
+    security.audit(db, actor.name, "export", None, scope="search", q=f.q, format=format, rows=len(rows))
+    db.commit()
+    return _download(WRITERS[format](rows), format, "nhiem-vu")
+
+
+@router.get("/documents/{doc_id}/export", summary="A document's tasks as CSV, XLSX or JSON")
+def export_document(db: DB, actor: Reviewer, doc_id: str, format: Format = "csv") -> Response:
+    doc = get_document_row(db, doc_id)
+    tasks = db.query(TaskRow).filter(TaskRow.document_id == doc_id).order_by(TaskRow.position)
+    rows = [task_view(t, doc) for t in tasks]
+    security.audit(db, actor.name, "export", doc_id, scope="document", format=format, rows=len(rows))
+    db.commit()
+    return _download(WRITERS[format](rows), format, f"nhiem-vu-{doc_id}")
+
+
+@router.get("/documents/{doc_id}/report", summary="The review report (phiếu thẩm định) as DOCX")
+def export_report(state: State, db: DB, actor: Reviewer, doc_id: str,
+                  upper_id: str | None = None) -> Response:
+    """Copied items are listed against `upper_id`, or against the stored document the basis cites."""
+    doc = documents.load(get_document_row(db, doc_id))
+    if upper_id:
+        upper_row = get_document_row(db, upper_id)
+    else:
+        cited = [row for row, score, _ in rank_sources(db, doc, doc_id) if score >= 1.0]
+        upper_row = cited[0] if cited else None
+    comparison = None
+    if upper_row is not None:
+        comparison = compare(doc, documents.load(upper_row), semantic=state.settings.semantic)
+    security.audit(db, actor.name, "export", doc_id, scope="report", format="docx",
+                   upper_id=upper_row.id if upper_row else None)
+    db.commit()
+    return _download(review_docx(doc, comparison), "docx", f"phieu-tham-dinh-{doc_id}")
+
+

@@ -1,0 +1,101 @@
+"""What each kind of job does: analyse one upload, a batch of files, or a draft check."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+
+from ..api.config import Settings
+from ..document import Document
+from ..errors import RasoatError
+from ..pipeline import analyze_bytes
+from ..store import Store, documents, jobs
+from ..store.models import JobRow
+from ..store.sources import rank_sources
+from .draft import check_draft
+
+
+@dataclass
+class JobContext:
+    store: Store
+    settings: Settings
+    notify: Callable[[str], None] = field(default=lambda job_id: None)
+
+
+Outcome = tuple[dict[str, Any] | None, str | None]          # (result, document id)
+
+
+def error_dict(error: RasoatError) -> dict[str, str]:
+    return {"code": error.code, "message": error.message}
+
+
+def ingest_one(ctx: JobContext, digest: str, filename: str) -> tuple[str, bool]:
+    """Analyse and store a file unless a document with the same hash exists: (id, duplicate)."""
+    with ctx.store.session() as s:
+        row = documents.by_sha(s, digest)
+        if row is not None:
+            return row.id, True
+    doc = analyze_bytes(ctx.store.files.get(digest), filename)
+    try:
+        with ctx.store.session() as s:
+            return documents.save_document(s, doc, digest, filename).id, False
+    except IntegrityError:                  # the same file finished in another worker meanwhile
+        with ctx.store.session() as s:
+            return documents.by_sha(s, digest).id, True
+
+
+def analyze_job(ctx: JobContext, job: JobRow) -> Outcome:
+    doc_id, duplicate = ingest_one(ctx, job.payload["sha256"], job.payload["filename"])
+    return {"document_id": doc_id, "duplicate": duplicate}, doc_id
+
+
+def _batch_file(ctx: JobContext, item: dict[str, Any]) -> dict[str, Any]:
+    out = {"name": item["name"]}
+    if item.get("error"):
+        return out | {"status": "failed", "error": item["error"]}
+    try:
+        doc_id, duplicate = ingest_one(ctx, item["sha256"], item["name"])
+    except RasoatError as error:
+        return out | {"status": "failed", "error": error_dict(error)}
+    except Exception as error:  # one bad file never blocks the rest
+        return out | {"status": "failed", "error": {"code": "internal_error", "message": repr(error)[:300]}}
+    return out | {"status": "duplicate" if duplicate else "done", "document_id": doc_id}
+
+
+def batch_job(ctx: JobContext, job: JobRow) -> Outcome:
+    """Every file in turn; each gets its own status and error."""
+    items = job.payload["files"]
+    results: list[dict[str, Any]] = []
+    for item in items:
+        results.append(_batch_file(ctx, item))
+        with ctx.store.session() as s:
+            jobs.set_progress(s, job.id, len(results) / len(items), {"files": results})
+    counts = {k: sum(r["status"] == k for r in results) for k in ("done", "duplicate", "failed")}
+    return {"files": results, "counts": counts}, None
+
+
+def _upper(ctx: JobContext, payload: dict[str, Any], draft: Document) -> tuple[Document | None, str | None]:
+    """The upper document: given by id, uploaded, or the stored document the draft cites."""
+    with ctx.store.session() as s:
+        if payload.get("upper_id"):
+            row = documents.get_row(s, payload["upper_id"])
+            return (documents.load(row), row.id) if row else (None, None)
+        if payload.get("upper_sha256"):
+            data = ctx.store.files.get(payload["upper_sha256"])
+            return analyze_bytes(data, payload.get("upper_filename") or "upper.txt"), None
+        cited = [(row, score) for row, score, _ in rank_sources(s, draft) if score >= 1.0]
+        return (documents.load(cited[0][0]), cited[0][0].id) if cited else (None, None)
+
+
+def draft_job(ctx: JobContext, job: JobRow) -> Outcome:
+    payload = job.payload
+    draft = analyze_bytes(ctx.store.files.get(payload["sha256"]), payload["filename"])
+    upper, upper_id = _upper(ctx, payload, draft)
+    return check_draft(draft, upper, ctx.settings.semantic, upper_id), None
+
+
+HANDLERS: dict[str, Callable[[JobContext, JobRow], Outcome]] = {
+    "analyze": analyze_job, "batch": batch_job, "check_draft": draft_job,
+}
