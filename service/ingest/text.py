@@ -46,8 +46,8 @@ def parse_lines(lines: list[str]) -> list[Block]:
 def table_cells(line: str) -> list[str] | None:
     """The cells of a table line, or None when the line is not part of a table."""
     stripped = line.strip()
-    if len(stripped) > 1 and stripped.startswith("|") and stripped.endswith("|"):
-        return _cells(stripped[1:-1])
+    if len(stripped) > 1 and line.startswith("|") and stripped.endswith("|"):
+        return _cells(stripped[1:-1])   # markdown "| a | b |" (a bare row " | b | " starts with a space)
     if line.count(" | ") >= 2 or (stripped.startswith("| ") and stripped.count(" | ") >= 1):
         return _cells(line)
     return None

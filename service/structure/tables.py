@@ -36,7 +36,7 @@ def recognise(doc: Document) -> Document:
     table with as many columns (a page break) takes that table's columns."""
     previous: Table | None = None
     for table in doc.tables:
-        header = [c.text for c in table.rows[0].cells]
+        header = _header_cells(table)
         roles = column_roles(header)
         if "content" in roles and ("lead" in roles or "deadline" in roles):
             table.header, table.columns = header, roles
@@ -44,6 +44,22 @@ def recognise(doc: Document) -> Document:
         elif previous and len(header) == len(previous.header):
             table.columns = dict(previous.columns)
     return doc
+
+
+def _header_cells(table: Table) -> list[str]:
+    """The header, joining a second header row ("Cơ quan thực hiện" over "Chủ trì | Phối hợp")."""
+    header = [c.text for c in table.rows[0].cells]
+    if len(table.rows) > 1 and _is_header_row(table.rows[1]):
+        second = [c.text for c in table.rows[1].cells]
+        header = [f"{a} {b}".strip() if b else a for a, b in zip(header, second)]
+    return header
+
+
+def _is_header_row(row: TableRow) -> bool:
+    """A row of column titles: short cells, most of them naming a column role."""
+    texts = [c.text for c in row.cells if c.text.strip()]
+    roles = column_roles([c.text for c in row.cells])
+    return len(roles) >= 2 and len(roles) >= 0.6 * len(texts) and all(len(t) <= 40 for t in texts)
 
 
 def table_tasks(doc: Document, section_ids: dict[int, str] | None = None) -> list[Task]:
@@ -54,6 +70,8 @@ def table_tasks(doc: Document, section_ids: dict[int, str] | None = None) -> lis
             continue
         rows = table.rows[1:] if table.header else table.rows
         for row in rows:
+            if _is_header_row(row):
+                continue   # the header again, or its second row
             task = _row_task(table, row)
             if task:
                 tasks.append(task)

@@ -40,3 +40,17 @@ def test_rows_become_tasks_with_their_cells():
     assert second.output is None          # "Nhiệm vụ" names no product
     assert second.budget.source
     assert doc.text[first.start:first.end] == first.text
+
+
+def test_two_row_header_and_repeated_header_after_a_page_break():
+    text = ("KẾ HOẠCH\nPHỤ LỤC\n"
+            "TT | Nội dung công việc | Cơ quan thực hiện |  | Thời gian hoàn thành\n"
+            " |  | Chủ trì | Phối hợp | \n"
+            "1 | Ban hành quy chế phối hợp liên ngành | Sở Nội vụ | Sở Tư pháp | Quý II/2025\n"
+            "TT | Nội dung công việc | Cơ quan thực hiện |  | Thời gian hoàn thành\n"
+            "2 | Tổ chức hội nghị sơ kết | Văn phòng Ủy ban nhân dân tỉnh | Các sở, ngành | Tháng 12/2025\n")
+    tasks = [t for t in analyze_text(text).tasks if t.origin == "table"]
+    assert [t.text for t in tasks] == ["Ban hành quy chế phối hợp liên ngành", "Tổ chức hội nghị sơ kết"]
+    assert [b.name for b in tasks[0].lead] == ["Sở Nội vụ"]
+    assert [b.name for b in tasks[0].support] == ["Sở Tư pháp"]
+    assert [b.name for b in tasks[1].support] == ["Các sở, ngành"]
