@@ -53,3 +53,21 @@ app.command("compare")(compare_command)
 
 if __name__ == "__main__":
     app()
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", help="interface to listen on"),
+    port: int = typer.Option(8000, help="TCP port"),
+    workers: int = typer.Option(None, help="job worker threads (default RASOAT_WORKERS or 2)"),
+) -> None:
+    """Start the REST API (OpenAPI at /docs); settings from RASOAT_* environment variables."""
+    import uvicorn
+
+    from .api.app import create_app
+    from .api.config import Settings
+
+    settings = Settings()
+    if workers:
+        settings.workers = workers
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
