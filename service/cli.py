@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
+from .archive.command import find_source_command, index_command
 from .compare.command import compare_command
 from .errors import RasoatError
 
@@ -50,6 +51,8 @@ def analyze(
 
 
 app.command("compare")(compare_command)
+app.command("index")(index_command)
+app.command("find-source")(find_source_command)
 
 if __name__ == "__main__":
     app()

@@ -1,0 +1,101 @@
+"""`find_sources(doc, archive)`: which stored documents could be the upper source of `doc`.
+
+1. citations: numbers in `doc.metadata.basis` matched against stored numbers → cited, ranked first;
+2. content: the LSH index proposes candidates (never a scan of the archive), the best by MinHash
+   Jaccard estimate are re-ranked by the task-level content score (service.archive.content).
+
+Score in 0..1: a cited document 0.8 + 0.2 × content; otherwise 0.8 × content, halved when the
+candidate was issued after `doc` (a source comes first).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+from pydantic import BaseModel
+
+from ..document import Document
+from . import signature as sg
+from .content import content_score
+from .store import Archive, Record
+
+CITED_FLOOR = 0.8
+RERANK_MIN = 20
+
+
+class SourceCandidate(BaseModel):
+    """A stored document that may be the upper source of the queried one."""
+
+    id: str
+    path: str
+    number: str | None = None
+    kind: str | None = None
+    issuer: str | None = None
+    issued_on: date | None = None
+    score: float
+    cited: bool = False
+    content_score: float = 0.0
+    jaccard: float | None = None        # MinHash estimate of the shingle Jaccard, when a candidate
+    reason: str = ""
+
+
+def cited_records(doc: Document, archive: Archive) -> dict[str, tuple[Record, str]]:
+    """Stored documents cited in the basis, by id, with the citation's number as written."""
+    found: dict[str, tuple[Record, str]] = {}
+    for citation in doc.metadata.basis:
+        for rec in archive.by_number(citation.number):
+            year_cited = citation.issued_on.year if citation.issued_on else None
+            if year_cited and rec.issued_on and int(rec.issued_on[:4]) != year_cited:
+                continue                       # same number, another year: another document
+            found.setdefault(rec.id, (rec, citation.number or ""))
+    return found
+
+
+def lsh_candidates(sig, archive: Archive, exclude: str, limit: int) -> tuple[dict[str, float], int]:
+    """Up to `limit` LSH candidates by Jaccard estimate, and how many the LSH returned."""
+    ids = [i for i in archive.candidates(sig) if i != exclude]
+    if not ids:
+        return {}, 0
+    ids, values = archive.signatures(ids)
+    est = (values == np.asarray(sig.hashvalues, dtype=np.uint64)[None, :]).mean(axis=1)
+    order = np.argsort(-est)[:limit]
+    return {ids[k]: float(est[k]) for k in order}, len(ids)
+
+
+def _score(cited: bool, content: float, later: bool) -> float:
+    score = CITED_FLOOR + (1 - CITED_FLOOR) * content if cited else CITED_FLOOR * content
+    return round(score * (0.5 if later and not cited else 1.0), 4)
+
+
+def _candidate(rec: Record, content: float, cite: str | None, jaccard: float | None,
+               issued: date | None) -> SourceCandidate:
+    later = bool(issued and rec.issued_on and date.fromisoformat(rec.issued_on) > issued)
+    reasons = [f"cited in basis ({cite})"] if cite is not None else []
+    reasons.append(f"content {content:.2f}" + (" (issued after)" if later else ""))
+    return SourceCandidate(
+        id=rec.id, path=rec.path, number=rec.number, kind=rec.kind, issuer=rec.issuer,
+        issued_on=rec.issued_on, score=_score(cite is not None, content, later),
+        cited=cite is not None, content_score=round(content, 4),
+        jaccard=None if jaccard is None else round(jaccard, 4), reason="; ".join(reasons))
+
+
+def find_sources(doc: Document, archive: Archive, top: int = 5, use_citations: bool = True,
+                 stats: dict | None = None) -> list[SourceCandidate]:
+    """Candidate upper documents of `doc`, best first (the document itself is left out)."""
+    own = sg.content_sha256(doc)
+    own_id = own[:16]
+    norms = sg.normalised_tasks(doc)
+    sig = sg.minhash(sg.shingles(norms))
+    cited = cited_records(doc, archive) if use_citations else {}
+    cited.pop(own_id, None)
+    pool, returned = lsh_candidates(sig, archive, own_id, max(4 * top, RERANK_MIN))
+    records = {r.id: r for r in archive.records([i for i in pool if i not in cited])}
+    records.update({i: rec for i, (rec, _) in cited.items()})
+    out = [_candidate(rec, content_score(norms, rec.tasks), cited[i][1] if i in cited else None,
+                      pool.get(i), doc.metadata.issued_on)
+           for i, rec in records.items()]
+    out = [c for c in out if c.cited or c.score > 0]
+    out.sort(key=lambda c: (-c.score, -(c.jaccard or 0.0)))
+    if stats is not None:
+        stats.update(archive=len(archive), lsh_candidates=returned, reranked=len(records))
+    return out[:top]
