@@ -6,8 +6,8 @@ converted to points so `pdf.paragraphs` can rebuild wrapped paragraphs with its 
 """
 from __future__ import annotations
 
-import re
 import statistics
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..document import Block
@@ -19,7 +19,7 @@ from .tables import find_tables, grid_rows, in_grid
 from .tesseract import Word
 
 COLUMN_GAP = 1.6          # a gap wider than this many word heights separates columns
-_NOISE = re.compile(r"^[|\[\]{}_—–~`'\".,:;!]+$")
+_KEEP = {"-", "–", "+", "*", "&", "%", "…", "(", ")"}   # marks without letters that are still text
 
 
 @dataclass
@@ -55,7 +55,9 @@ class Line:
 
 def clean_words(words: list[Word]) -> list[Word]:
     """Drop table rules and specks read as "|", "[", "—" and words Tesseract has no confidence in."""
-    return [w for w in words if not _NOISE.match(w.text) and w.conf >= 0 and not (w.conf < 20 and len(w.text) < 3)]
+    return [w for w in words if (any(c.isdigit() or c.isalpha() and unicodedata.category(c) != "Lm"
+                                     for c in w.text) or w.text in _KEEP)
+            and w.conf >= 0 and not (w.conf < 20 and len(w.text) < 3)]
 
 
 def group_lines(words: list[Word], scale: float = 1.0) -> list[Line]:

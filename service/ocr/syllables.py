@@ -29,6 +29,7 @@ _CLOSED = set("ă â oă uâ iê yê uô ươ uyê".split())
 _FRONT = ("i", "e", "ê", "y")
 _STOPS = ("c", "ch", "p", "t")
 _WORD = re.compile(r"[^\W\d_]+")
+_PUNCT = "\"'“”‘’«»()[]{}<>.,;:!?…-–—/\\*_#%&+=|~`^@$"
 
 
 @cache
@@ -78,13 +79,19 @@ def is_valid(word: str) -> bool:
 
 
 def quality(text: str) -> float:
-    """Share of the words (letters only) that are valid syllables; 0.0 for no words at all."""
-    words = _WORD.findall(text)
+    """Share of the words (digits aside) that are valid syllables; 0.0 for no words at all."""
+    words = _words(text)
     return sum(map(is_valid, words)) / len(words) if words else 0.0
 
 
 def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+    return len(_words(text))
+
+
+def _words(text: str) -> list[str]:
+    """Space-separated tokens without edge punctuation, those with a letter and no digit."""
+    tokens = (t.strip(_PUNCT) for t in text.split())
+    return [t for t in tokens if t and not any(c.isdigit() for c in t) and any(c.isalpha() for c in t)]
 
 
 @cache

@@ -1,0 +1,62 @@
+"""Syllable inventory, page quality and OCR repair (no Tesseract needed)."""
+import pytest
+
+from service.document import Block
+from service.ingest.pdf import layer_quality
+from service.ocr.repair import repair_line, repair_number
+from service.ocr.syllables import inventory, is_valid, quality
+
+
+@pytest.mark.parametrize("word, valid", [
+    ("tỉnh", True), ("tính", True), ("nghiệp", True), ("gì", True), ("quyết", True), ("ủy", True),
+    ("TỈNH", True), ("kêt", False), ("cac", False), ("ngê", False), ("ci", False), ("Ø", False), ("họcvà", False),
+])
+def test_syllable_rules(word, valid):
+    assert is_valid(word) is valid
+
+
+def test_inventory_is_generated_from_rules():
+    assert 4000 < len(inventory()) < 12000
+    assert {"nghiêng", "khuya", "quyết".replace("ế", "ê")} <= inventory()
+
+
+def test_quality_is_the_share_of_valid_syllables():
+    assert quality("Sở Tài chính chủ trì, phối hợp với Sở Nội vụ") == 1.0
+    assert quality("Sá»Ÿ TÃ i chÃ­nh chá»§ trÃ¬ phá»‘i há»£p vá»›i") < 0.5
+    assert quality("12/2025 - 30%") == 0.0
+
+
+def test_garbage_text_layer_scores_low_but_legacy_fonts_do_not():
+    assert layer_quality([Block(text="Sá»Ÿ TÃ i chÃ­nh chá»§ trÃ¬, phá»‘i há»£p vá»›i")]) < 0.5
+    assert layer_quality([Block(text="Së Tµi chÝnh chñ tr×, phèi hîp víi Së Néi vô")]) > 0.9  # TCVN3
+    assert layer_quality([Block(text="(cid:12)(cid:13)")]) == 0.0
+
+
+@pytest.mark.parametrize("ocr, fixed", [
+    ("TÍNH ỦY LÀO CAI", "TỈNH ỦY LÀO CAI"),
+    ("Số: Z32Ø/BTC-QLCS", "Số: 2320/BTC-QLCS"),
+    ("Lào Cai, ngày 1O tháng O3 năm 2O25", "Lào Cai, ngày 10 tháng 03 năm 2025"),
+    ("hoàn thành trước ngày 3O/6/2O25", "hoàn thành trước ngày 30/6/2025"),
+    ("Uy ban nhan dan tinh Lao Cai", "Ủy ban nhân dân tỉnh Lao Cai"),
+    ("Sở Tài chinh chủ trì", "Sở Tài chính chủ trì"),
+    ("Sở Khoa họcvà Công nghệ", "Sở Khoa học và Công nghệ"),
+    ("Sở Thông tin và Truyền.thông", "Sở Thông tin và Truyền thông"),
+    ("Quý IIl/2025", "Quý III/2025"),
+    ("Tháng›10 hằng năm", "Tháng 10 hằng năm"),
+])
+def test_repair(ocr, fixed):
+    assert repair_line(ocr) == fixed
+
+
+@pytest.mark.parametrize("text", [
+    "Sở Tài chính chủ trì, phối hợp với các cơ quan, đơn vị thực hiện",
+    "tinh thần trách nhiệm, tính toán chi phí, G20 và B2",
+    "Ban Chấp hành Trung ương, Ủy ban nhân dân tỉnh",
+])
+def test_clean_text_is_left_alone(text):
+    assert repair_line(text) == text
+
+
+def test_weak_lookalikes_need_a_date():
+    assert repair_number("G20") == "G20"
+    assert repair_number("1S/02/2025") == "15/02/2025"
