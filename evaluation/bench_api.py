@@ -32,8 +32,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(port: int, data_dir: str, workers: int, database_url: str | None) -> subprocess.Popen:
-    env = os.environ | {"RASOAT_DATA_DIR": data_dir, "RASOAT_ADMIN_KEY": KEY,
+def start_server(port: int, data_dir: str, workers: int, database_url: str | None,
+                 runner: str) -> subprocess.Popen:
+    env = os.environ | {"RASOAT_DATA_DIR": data_dir, "RASOAT_ADMIN_KEY": KEY, "RASOAT_RUNNER": runner,
                         "RASOAT_WORKERS": str(workers), "RASOAT_SEMANTIC": "false"}
     if database_url:
         env["RASOAT_DATABASE_URL"] = database_url
@@ -142,7 +143,8 @@ def table(results: dict, args: argparse.Namespace) -> str:
     lines += ["", f"jobs accepted {len(results['accepted'])}: done {fin['done']}, failed {fin['failed']}, "
                   f"lost {fin['lost']}  ({'nothing lost' if fin['lost'] == 0 else 'LOST JOBS'})",
               f"documents analysed per second (end to end): {fin['done'] / results['wall']:.2f}",
-              f"wall time {results['wall']:.1f} s; concurrency {args.concurrency}; job workers {args.workers}; "
+              f"wall time {results['wall']:.1f} s; concurrency {args.concurrency}; "
+              f"job workers {args.workers} {args.runner}; "
               f"database {'PostgreSQL' if args.database_url else 'SQLite'}"]
     return "\n".join(lines)
 
@@ -153,12 +155,13 @@ def main() -> None:
     parser.add_argument("--checks", type=int, default=8)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--workers", type=int, default=4, help="job worker threads in the server")
+    parser.add_argument("--runner", choices=("threads", "processes"), default="threads")
     parser.add_argument("--max-seconds", type=float, default=180, help="stop sending after this long")
     parser.add_argument("--database-url", default=None, help="default: SQLite in a temporary directory")
     args = parser.parse_args()
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="rasoat-bench-") as data_dir:
-        server = start_server(port, data_dir, args.workers, args.database_url)
+        server = start_server(port, data_dir, args.workers, args.database_url, args.runner)
         try:
             results = asyncio.run(load(f"http://127.0.0.1:{port}", args.uploads, args.checks,
                                        args.concurrency, args.max_seconds))

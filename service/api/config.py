@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -12,7 +13,8 @@ class Settings(BaseSettings):
     data_dir: Path = Path(".rasoat")           # SQLite file and original files
     database_url: str | None = None           # e.g. postgresql://user@host/db; default SQLite
     admin_key: str | None = None              # bootstrap admin API key
-    workers: int = 2                          # job worker threads
+    workers: int = 2                          # job workers (threads or processes)
+    runner: Literal["threads", "processes"] = "threads"
     max_attempts: int = 3                     # a job interrupted this often is failed
     max_upload_mb: float = 50.0               # one uploaded file
     sync_seconds: float = 20.0                # check-draft waits this long before answering 202

@@ -26,8 +26,15 @@ class JobService:
         self.notifier = notifier or Notifier(store, settings.webhook_attempts,
                                              settings.webhook_backoff, settings.webhook_timeout)
         self.context = JobContext(store, settings, self.notifier.job_finished)
-        self.runner = runner or ThreadRunner(partial(execute, self.context), settings.workers)
+        self.runner = runner or self._runner(settings)
         self.max_attempts = settings.max_attempts
+
+    def _runner(self, settings: Settings) -> Runner:
+        if settings.runner == "processes":
+            from .processes import ProcessRunner
+
+            return ProcessRunner(settings, self.notifier.job_finished, settings.workers)
+        return ThreadRunner(partial(execute, self.context), settings.workers)
 
     def start(self) -> list[str]:
         """Requeue jobs left running by a dead process and submit every queued job."""

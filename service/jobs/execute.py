@@ -23,11 +23,11 @@ def job_view(job: JobRow) -> dict[str, Any]:
     }
 
 
-def execute(ctx: JobContext, job_id: str) -> None:
-    """Run the job unless another worker has claimed it or it is finished."""
+def execute(ctx: JobContext, job_id: str) -> bool:
+    """Run the job unless another worker has claimed it or it is finished (then False)."""
     with ctx.store.session() as s:
         if not jobs.claim(s, job_id):
-            return
+            return False
     with ctx.store.session() as s:
         job = jobs.get_job(s, job_id)
     result, doc_id, error = None, None, None
@@ -41,3 +41,4 @@ def execute(ctx: JobContext, job_id: str) -> None:
     with ctx.store.session() as s:
         jobs.finish(s, job_id, result=result, error=error, document_id=doc_id)
     ctx.notify(job_id)
+    return True

@@ -19,7 +19,7 @@ class Runner(Protocol):
 class ThreadRunner:
     """A pool of worker threads inside the app process."""
 
-    def __init__(self, execute: Callable[[str], None], workers: int = 2):
+    def __init__(self, execute: Callable[[str], object], workers: int = 2):
         self._execute = execute
         self._pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="rasoat-job")
 

@@ -34,3 +34,11 @@ def test_running_job_resumes_at_start_up(api, settings):
         api.client = client
         job = api.get(f"/v1/jobs/{given_up}").json()
     assert job["status"] == "failed" and job["error"]["code"] == "interrupted"
+
+
+def test_process_runner_runs_jobs_outside_the_api_process(api, settings):
+    settings = settings.model_copy(update={"runner": "processes", "workers": 1})
+    with TestClient(create_app(settings)) as client:
+        api.client = client
+        doc_id = api.upload("cong-van-trien-khai.txt")
+        assert api.get(f"/v1/documents/{doc_id}/tasks").json()
