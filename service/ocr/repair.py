@@ -143,17 +143,20 @@ def _swap_tone(word: str, accept) -> str | None:
 
 
 def repair_phrases(line: str) -> str:
-    """Body names with lost or wrong diacritics ("Uy ban nhan dan tinh" → "Ủy ban nhân dân tỉnh")."""
+    """Body names with lost or wrong diacritics or glued words ("Uy ban nhan dan tinh" → "Ủy ban nhân
+    dân tỉnh", "Thông tìnvà Truyền thông" → "Thông tin và Truyền thông"): folded, spaces ignored."""
     tokens = line.split(" ")
     folded = [_fold(t) for t in tokens]
     phrases = _phrases()
     i = 0
     while i < len(tokens):
         for n in range(min(_longest(), len(tokens) - i), 1, -1):
-            right = phrases.get(" ".join(folded[i:i + n]))
+            right = phrases.get("".join(folded[i:i + n]))
             if right and " ".join(tokens[i:i + n]).lower() != right.lower():
-                tokens[i:i + n] = _same_case_words(right.split(), tokens[i:i + n])
-                i += n - 1
+                fixed = _same_case_words(right.split(), tokens[i:i + n])
+                tokens[i:i + n] = fixed
+                folded[i:i + n] = [_fold(t) for t in fixed]
+                i += len(fixed) - 1
                 break
         i += 1
     return " ".join(tokens)
@@ -162,6 +165,8 @@ def repair_phrases(line: str) -> str:
 def _same_case_words(right: list[str], wrong: list[str]) -> list[str]:
     if all(w.isupper() for w in wrong if w.isalpha()):
         return [r.upper() for r in right]
+    if len(right) != len(wrong):
+        return right
     return [r if r[:1].isupper() or not w[:1].isupper() else r[:1].upper() + r[1:]
             for r, w in zip(right, wrong)]
 
@@ -183,19 +188,21 @@ def _phrases() -> dict[str, str]:
     """Folded form -> body name, for names whose folded form is not ambiguous."""
     bodies = load("bodies")
     names = [*bodies["heads"], *bodies["official_names"], *bodies["abbreviations"].values(),
+             "Sở Thông tin và Truyền thông", "Sở Khoa học và Công nghệ", "Sở Giáo dục và Đào tạo",
+             "Sở Văn hóa, Thể thao và Du lịch", "Sở Lao động - Thương binh và Xã hội",
              "Tỉnh ủy", "Huyện ủy", "Thành ủy", "Ủy ban nhân dân tỉnh", "Ủy ban nhân dân huyện",
              "nhân dân tỉnh", "nhân dân huyện"]
     table: dict[str, str | None] = {}
     for name in names:
         if " " in name:
-            key = _fold(name)
+            key = _fold(name).replace(" ", "")
             table[key] = name if table.get(key, name) == name else None
     return {k: v for k, v in table.items() if v}
 
 
 @cache
 def _longest() -> int:
-    return max(len(k.split()) for k in _phrases())
+    return max(len(v.split()) for v in _phrases().values())
 
 
 @cache
