@@ -10,6 +10,8 @@ from ..compare.classify import lexical_share, load_thresholds
 from ..compare.normalise import Token
 
 CANDIDATE_TASKS = 3          # upper tasks aligned per query task (best by shingle containment)
+GATE = 0.2                   # shingle containment below which no alignment is tried: a task half
+                             # aligned (the `adapted` threshold) shares far more than this
 
 
 def unit(task_id: str, norm_text: str, vocab: dict[str, int]) -> Unit:
@@ -27,7 +29,7 @@ def units(norm_texts: list[str], vocab: dict[str, int]) -> list[Unit]:
 
 def task_covered(lower: Unit, uppers: list[Unit], row: np.ndarray, threshold: float) -> bool:
     """Does the lower task align to the uppers with an aligned share ≥ `threshold`?"""
-    cands = [int(k) for k in np.argsort(-row)[:CANDIDATE_TASKS] if row[k] > MIN_CONTAINMENT]
+    cands = [int(k) for k in np.argsort(-row)[:CANDIDATE_TASKS] if row[k] > max(GATE, MIN_CONTAINMENT)]
     if not cands:
         return False
     return lexical_share(lower, align_task(lower, uppers, cands)) >= threshold

@@ -20,7 +20,7 @@ from .content import content_score
 from .store import Archive, Record
 
 CITED_FLOOR = 0.8
-RERANK_MIN = 20
+RERANK_MIN = 10          # LSH candidates re-ranked by content: max(2 × top, this)
 
 
 class SourceCandidate(BaseModel):
@@ -88,7 +88,7 @@ def find_sources(doc: Document, archive: Archive, top: int = 5, use_citations: b
     sig = sg.minhash(sg.shingles(norms))
     cited = cited_records(doc, archive) if use_citations else {}
     cited.pop(own_id, None)
-    pool, returned = lsh_candidates(sig, archive, own_id, max(4 * top, RERANK_MIN))
+    pool, returned = lsh_candidates(sig, archive, own_id, max(2 * top, RERANK_MIN))
     records = {r.id: r for r in archive.records([i for i in pool if i not in cited])}
     records.update({i: rec for i, (rec, _) in cited.items()})
     out = [_candidate(rec, content_score(norms, rec.tasks), cited[i][1] if i in cited else None,

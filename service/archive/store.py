@@ -78,12 +78,13 @@ class Archive:
     def has(self, sha256: str) -> bool:
         return self.db.execute("select 1 from documents where sha256 = ?", (sha256,)).fetchone() is not None
 
-    def add(self, doc: Document, path: str | Path = "") -> str | None:
-        """Store one analysed document; its id, or None when its sha256 is already stored."""
+    def add(self, doc: Document, path: str | Path = "", norms: list[str] | None = None) -> str | None:
+        """Store one analysed document; its id, or None when its sha256 is already stored.
+        `norms` (normalised task texts) may be given when computed already."""
         sha = sg.content_sha256(doc)
         if self.has(sha):
             return None
-        norms = sg.normalised_tasks(doc)
+        norms = sg.normalised_tasks(doc) if norms is None else norms
         sig = sg.minhash(sg.shingles(norms))
         meta = doc.metadata
         doc_id = sha[:16]
