@@ -14,6 +14,7 @@ from ..jobs import JobService
 from ..store import Store, security
 from .config import Settings
 from .deps import AppState
+from . import ui
 from .errors import install
 from .routes import admin, checks, documents, search
 
@@ -69,6 +70,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in (documents.router, documents.jobs_router, checks.router, search.router, admin.router):
         v1.include_router(router)
     app.include_router(v1)
+    ui.mount(app)
 
     @app.get("/healthz", include_in_schema=False)
     def health() -> dict[str, str]:
