@@ -17,6 +17,7 @@ _NUMERIC_SPLIT = re.compile(r"([/.\-,:])")
 _SPECKS = re.compile(r"[‹›¡¿«»■□●•™®©¬¦]")
 _SPECK_DOT = re.compile(r"(?<=[^\W\d_]{2})[.,·](?=[^\W\d_]{2})|(?<=[^\W\d_A-ZĐ]{2})\.(?= [a-zđà-ỹ])")
 _ROMAN = re.compile(r"^[IVl1|!]{1,4}(?=/)")
+_ROMAN_HEADING = re.compile(r"^(?=.*[IVXl|])[IVXli1|]{2,4}\.$")
 _ROMAN_FIX = re.compile(r"[l1|!]")
 _PAIR_SWAPS = {"í": "ỉ", "ỉ": "í", "ó": "ỏ", "ỏ": "ó", "ú": "ủ", "ủ": "ú", "é": "ẻ", "ẻ": "é",
                "á": "ả", "ả": "á", "ố": "ổ", "ổ": "ố", "ấ": "ẩ", "ẩ": "ấ", "ế": "ể", "ể": "ế"}
@@ -25,6 +26,8 @@ _PAIR_SWAPS = {"í": "ỉ", "ỉ": "í", "ó": "ỏ", "ỏ": "ó", "ú": "ủ", 
 def repair_line(line: str) -> str:
     """Repair one OCR'd line: specks, numbers, words, word pairs, then body names."""
     tokens = _SPECKS.sub(" ", _SPECK_DOT.sub(" ", line)).split()
+    if tokens and _ROMAN_HEADING.match(tokens[0]) and not tokens[0][:-1].isdigit():
+        tokens[0] = _ROMAN_FIX.sub("I", tokens[0].replace("i", "I"))  # "li. NHIỆM VỤ" → "II. NHIỆM VỤ"
     out: list[str] = []
     for token in tokens:
         previous = out[-1].lower() if out else ""
@@ -70,7 +73,7 @@ def _between_digits(part: str, k: int) -> bool:
 def repair_word(token: str) -> str:
     """A word that is no syllable becomes its most frequent valid one-confusion neighbour."""
     lead, core, tail = _EDGE.match(token).groups()
-    if not core or not core.isalpha() and not _has_confusable(core) or is_valid(core):
+    if not core or not core.isalpha() and not _has_confusable(core) or is_valid(core) or _abbreviation(core):
         return token
     best = _best_candidate(core.lower(), lambda w: is_valid(w)) or _split_glued(core.lower())
     return lead + _same_case(best, core) + tail if best else token
@@ -83,6 +86,11 @@ def _split_glued(word: str) -> str | None:
               for k in range(1, len(word)) if is_valid(word[:k]) and is_valid(word[k:])]
     best = max(splits, default=(0, None))
     return best[1] if best[0] >= 3 else None
+
+
+def _abbreviation(core: str) -> bool:
+    """"II", "UBND", "VT": plain-ASCII capitals are numerals and abbreviations, not broken words."""
+    return core.isascii() and core.isupper() and len(core) <= 6
 
 
 def _has_confusable(core: str) -> bool:

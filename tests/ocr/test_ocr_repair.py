@@ -43,6 +43,8 @@ def test_garbage_text_layer_scores_low_but_legacy_fonts_do_not():
     ("Sở Thông tin và Truyền.thông", "Sở Thông tin và Truyền thông"),
     ("Quý IIl/2025", "Quý III/2025"),
     ("Tháng›10 hằng năm", "Tháng 10 hằng năm"),
+    ("li. NHIỆM VỤ", "II. NHIỆM VỤ"),
+    ("11. Sở Y tế", "11. Sở Y tế"),
 ])
 def test_repair(ocr, fixed):
     assert repair_line(ocr) == fixed
