@@ -5,7 +5,8 @@
    Jaccard estimate are re-ranked by the task-level content score (service.archive.content).
 
 Score in 0..1: a cited document 0.8 + 0.2 × content; otherwise 0.8 × content, halved when the
-candidate was issued after `doc` (a source comes first).
+candidate was issued after `doc` (a source comes first). A stored document with `doc`'s own number
+is another copy of it (the PDF of the same plan), never its source.
 """
 from __future__ import annotations
 
@@ -89,7 +90,9 @@ def find_sources(doc: Document, archive: Archive, top: int = 5, use_citations: b
     cited = cited_records(doc, archive) if use_citations else {}
     cited.pop(own_id, None)
     pool, returned = lsh_candidates(sig, archive, own_id, max(2 * top, RERANK_MIN))
-    records = {r.id: r for r in archive.records([i for i in pool if i not in cited])}
+    mine = sg.number_key(doc.metadata.number)
+    records = {r.id: r for r in archive.records([i for i in pool if i not in cited])
+               if not (mine and sg.number_key(r.number) == mine)}   # another copy of this document
     records.update({i: rec for i, (rec, _) in cited.items()})
     out = [_candidate(rec, content_score(norms, rec.tasks), cited[i][1] if i in cited else None,
                       pool.get(i), doc.metadata.issued_on)
