@@ -37,13 +37,22 @@ class Block(Model):
     bold: bool = False                   # the whole paragraph is bold (a bold-only heading)
 
 
+class OcrPage(Model):
+    """A page read by OCR: its quality (share of valid Vietnamese syllables) and rotation."""
+
+    number: int
+    quality: float
+    rotated: int = 0                     # degrees turned upright before recognition
+
+
 class SourceFile(Model):
     name: str = ""
-    format: Literal["pdf", "docx", "txt", "html"] = "txt"
+    format: Literal["pdf", "docx", "txt", "html", "image"] = "txt"
     sha256: str = ""
     size: int = 0
     encoding: str | None = None          # detected text encoding, for TXT/HTML
     pages: int | None = None
+    ocr_pages: list[OcrPage] = []        # pages whose text came from OCR
 
 
 # ---------------------------------------------------------------- layout

@@ -54,9 +54,8 @@ def read_bytes(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> Document:
         parsed = _repair_legacy_font(parsed)
     if not any(b.text.strip() or any(c.strip() for row in b.rows for c in row) for b in parsed.blocks):
         raise EmptyFileError(f"The file has no text (tệp không có nội dung): {name}")
-    # SourceFile.format has no "image" yet: a scanned image is a one-page (or TIFF multi-page) "pdf"
-    source = SourceFile(name=name, format="pdf" if fmt == "image" else fmt, sha256=hashlib.sha256(data).hexdigest(),
-                        size=len(data), encoding=parsed.encoding, pages=parsed.pages)
+    source = SourceFile(name=name, format=fmt, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
+                        encoding=parsed.encoding, pages=parsed.pages, ocr_pages=list(parsed.ocr_pages))
     return Document(source=source, blocks=parsed.blocks, warnings=list(parsed.problems))
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..document import Block, Problem
+from ..document import Block, OcrPage, Problem
 
 
 class Parsed(NamedTuple):
@@ -13,3 +13,4 @@ class Parsed(NamedTuple):
     encoding: str | None = None
     pages: int | None = None
     problems: tuple[Problem, ...] = ()   # warnings for Document.warnings (e.g. OCR quality)
+    ocr_pages: tuple[OcrPage, ...] = ()  # pages read by OCR

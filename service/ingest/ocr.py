@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..document import Block, Problem
+from ..document import Block, OcrPage, Problem
 from ..errors import NoTextLayerError
 from ..lexicons import load
 from .base import Parsed
@@ -93,7 +93,13 @@ def read_image(data: bytes) -> Parsed:
     frames = _frames(data)
     results = ocr_images(list(enumerate(frames, 1)))
     blocks = [block for result in results for block in result.blocks]
-    return Parsed(blocks, pages=len(frames), problems=tuple(problems(results, len(frames))))
+    return Parsed(blocks, pages=len(frames), problems=tuple(problems(results, len(frames))),
+                  ocr_pages=tuple(page_reports(results)))
+
+
+def page_reports(results: list[PageOcr]) -> list[OcrPage]:
+    """Quality and rotation of every OCR'd page, for SourceFile.ocr_pages."""
+    return [OcrPage(number=r.number, quality=r.quality, rotated=r.rotated or 0) for r in results]
 
 
 def _frames(data: bytes) -> list[Any]:

@@ -15,7 +15,7 @@ from typing import Any
 import pdfplumber
 from pdfplumber.utils.text import extract_text
 
-from ..document import Block, Problem
+from ..document import Block, OcrPage, Problem
 from ..errors import CorruptFileError, EncodingError, EncryptedFileError, IngestError, NoTextLayerError
 from .base import Parsed
 from ..lexicons import load
@@ -35,7 +35,7 @@ def read(data: bytes) -> Parsed:
     try:
         with pdfplumber.open(io.BytesIO(data)) as document:
             pages = [_page_blocks(page, number) for number, page in enumerate(document.pages, 1)]
-            pages, problems = _ocr_where_needed(document.pages, pages)
+            pages, problems, ocr_pages = _ocr_where_needed(document.pages, pages)
     except IngestError:
         raise
     except Exception as exc:  # pdfminer raises many kinds of errors on damaged input
@@ -49,15 +49,17 @@ def read(data: bytes) -> Parsed:
     if sum("(cid:" in b.text for b in blocks) > len(blocks) / 2:
         raise EncodingError("The PDF's fonts have no Unicode mapping, so its text cannot be read "
                             "(lỗi phông chữ): run OCR on it, or provide the DOCX/text version.")
-    return Parsed(join_across_pages(join_hyphenated(blocks)), pages=len(pages), problems=tuple(problems))
+    return Parsed(join_across_pages(join_hyphenated(blocks)), pages=len(pages), problems=tuple(problems),
+                  ocr_pages=tuple(ocr_pages))
 
 
-def _ocr_where_needed(pdf_pages: list[Any], pages: list[list[Block]]) -> tuple[list[list[Block]], list[Problem]]:
+def _ocr_where_needed(pdf_pages: list[Any], pages: list[list[Block]]
+                      ) -> tuple[list[list[Block]], list[Problem], list[OcrPage]]:
     """Replace pages whose text layer is empty (with an image) or garbage by their OCR, where OCR
     reads better; without Tesseract, raise when no page has text, else keep them with a warning."""
     need = [n for n, (page, blocks) in enumerate(zip(pdf_pages, pages), 1) if _needs_ocr(page, blocks)]
     if not need:
-        return pages, []
+        return pages, [], []
     from . import ocr
 
     if not ocr.available():
@@ -66,13 +68,13 @@ def _ocr_where_needed(pdf_pages: list[Any], pages: list[list[Block]]) -> tuple[l
             binary()  # raises, saying how to install Tesseract
         return pages, [Problem(stage="ingest", code="ocr_unavailable",
                                message=f"page(s) {need} have no usable text layer and Tesseract is not installed: "
-                                       "apt-get install tesseract-ocr tesseract-ocr-vie")]
+                                       "apt-get install tesseract-ocr tesseract-ocr-vie")], []
     results = ocr.ocr_pdf_pages(pdf_pages, need)
     pages = list(pages)
-    for result in results:
-        if not pages[result.number - 1] or result.quality > layer_quality(pages[result.number - 1]):
-            pages[result.number - 1] = result.blocks
-    return pages, ocr.problems(results, len(pages))
+    used = [r for r in results if not pages[r.number - 1] or r.quality > layer_quality(pages[r.number - 1])]
+    for result in used:
+        pages[result.number - 1] = result.blocks
+    return pages, ocr.problems(results, len(pages)), ocr.page_reports(used)
 
 
 def _needs_ocr(page: Any, blocks: list[Block]) -> bool:

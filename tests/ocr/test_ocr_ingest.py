@@ -55,6 +55,7 @@ def test_text_layer_kept_and_empty_page_ocred(tmp_path, text_image):
     assert "Sở Tài chính chủ trì" in page2 and "30/6/2025" in page2
     summary = [w for w in doc.warnings if w.code == "ocr"]
     assert summary and "OCR on 1 of 2 page(s)" in summary[0].message
+    assert [p.number for p in doc.source.ocr_pages] == [2] and 0 < doc.source.ocr_pages[0].quality <= 1
 
 
 @needs_tesseract
@@ -64,6 +65,7 @@ def test_png_image_is_read_by_ocr(text_image):
     doc = read_bytes(buffer.getvalue(), "scan.png")
     text = " ".join(b.text for b in doc.blocks)
     assert LINES[0] in text and "Sở Y tế" in text
+    assert doc.source.format == "image" and [p.number for p in doc.source.ocr_pages] == [1]
 
 
 def test_without_tesseract_the_error_says_how_to_install(monkeypatch, tmp_path):
