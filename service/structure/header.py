@@ -12,6 +12,7 @@ from ..document import Citation, Document, Metadata
 from ..extract.bodies import parse_body_list, recase
 from ..lexicons import load
 from ..text import fold_spaces, is_upper, lines
+from .zones import is_sentence_title
 
 HEADER_LINES = 30
 _UPPER = "A-ZĐÀ-Ỹ"
@@ -105,11 +106,12 @@ def _title(head: list[tuple[int, int, str]], index: int, rest: str) -> str | Non
     parts = [rest] if rest else []
     for _, _, line in head[index + 1:index + 6]:
         clean = _strip_marks(line)
-        lowercase_title = not parts and clean[:1].islower() and len(clean) < 300
-        if not clean or not (is_upper(clean) or lowercase_title) or _BASIS_START.match(clean):
+        first = not parts and line is head[index + 1][2]
+        lowercase_title = first and (clean[:1].islower() and len(clean) < 300 or is_sentence_title(clean))
+        if not clean or not (is_upper(clean) or lowercase_title) or _BASIS_START.match(clean) and not first:
             break
-        if parts and len(clean.split()) <= 3:
-            break  # the issuer's name repeated before "Căn cứ"
+        if parts and (len(clean.split()) <= 3 or not is_upper(parts[0])):
+            break  # the issuer's name or authority ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") before "Căn cứ"
         parts.append(clean)
     return " ".join(parts) or None
 

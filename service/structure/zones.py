@@ -70,12 +70,21 @@ def _header_end(all_lines: list[tuple[int, int, str]]) -> int:
 def _title_block_end(all_lines: list[tuple[int, int, str]], index: int) -> int:
     """End offset of a title line, the capitalised lines after it and a "(Kèm theo…)" line."""
     end = all_lines[index][1] + 1
-    for start, stop, line in all_lines[index + 1:index + 8]:
-        if (is_upper(line) and not re.match(r"\s*[IVX]+[.\-]\s", line)) or _ATTACHED.match(line) or not line.strip():
+    for offset, (start, stop, line) in enumerate(all_lines[index + 1:index + 8]):
+        heading = is_upper(line) and not re.match(r"\s*[IVX]+[.\-]\s", line)
+        if heading or _ATTACHED.match(line) or not line.strip() or (offset == 0 and is_sentence_title(line)):
             end = stop + 1
             continue
         break
     return end
+
+
+def is_sentence_title(line: str) -> bool:
+    """A trích yếu in sentence case right under the kind ("Ban hành Kế hoạch thực hiện…"): no
+    final stop, no list marker, not a basis sentence."""
+    text = line.strip()
+    return (0 < len(text) < 300 and text[:1].isupper() and not re.search(r"[.:;]$", text)
+            and not re.match(r"(?:\d+|[IVX]+|[a-zđ])[.)]\s|[-+•]\s|Căn cứ\b", text))
 
 
 def _closing_end(all_lines: list[tuple[int, int, str]], index: int, addressees: bool) -> int:
