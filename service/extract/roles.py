@@ -56,6 +56,16 @@ def _reports(predicate: str) -> bool:
     return any(f" {marker} " in head for marker in _cues()["statement_markers"])
 
 
+def is_report(text: str) -> bool:
+    """An item whose named subject reports or agrees instead of acting ("Ban Thường vụ Tỉnh ủy
+    cơ bản đồng ý…", "Sở X đã triển khai…")."""
+    for start in _subject_starts(text):
+        bodies, end = parse_body_list(text, start)
+        if bodies:
+            return _reports(text[end:].lstrip(" ,").lower())
+    return False
+
+
 def is_directive(sentence: str) -> bool:
     """A sentence that assigns work to a named body."""
     lowered = sentence.strip().lower()

@@ -86,8 +86,8 @@ def _is_task(node: Node, parent: Node) -> bool:
     if node.rank == 1 and node.label and node.label.isdigit():   # "Điều 3. …"
         return roles.is_directive(node.text)
     if node.rank == PARAGRAPH:
-        return parent.heading_like and not _is_closing(node.text)
-    return True
+        return parent.heading_like and not _is_closing(node.text) and not roles.is_report(node.text)
+    return not roles.is_report(node.text)
 
 
 def _has_full_sentence(text: str) -> bool:

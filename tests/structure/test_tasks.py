@@ -79,3 +79,13 @@ def test_offsets_point_into_the_text():
             assert doc.text[body.start:body.end].lower().startswith(body.name.split()[0].lower())
     assert [s.heading for s in doc.sections if s.level == 1][:3] == [
         "MỤC ĐÍCH, YÊU CẦU", "NHIỆM VỤ CHỦ YẾU CỦA SỞ TÀI CHÍNH", "TỔ CHỨC THỰC HIỆN"]
+
+
+def test_conclusion_items_that_agree_or_report_are_not_tasks():
+    text = ("KẾT LUẬN\ncủa Ban Thường vụ Tỉnh ủy về tình hình kinh tế - xã hội\n"
+            "1. Ban Thường vụ Tỉnh ủy cơ bản đồng ý với Báo cáo của Ban cán sự đảng Ủy ban nhân dân tỉnh.\n"
+            "2. Sở Tài chính đã triển khai đồng bộ các giải pháp thu ngân sách.\n"
+            "3. Giao Ban cán sự đảng Ủy ban nhân dân tỉnh chỉ đạo hoàn thành Đề án trước ngày 30/9/2025.\n")
+    tasks = analyze_text(text).tasks
+    assert [t.text[:4] for t in tasks] == ["Giao"]
+    assert [b.name for b in tasks[0].lead] == ["Ban cán sự đảng Ủy ban nhân dân tỉnh"]
