@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 
 from .archive.command import find_source_command, index_command
+from .batch.command import batch_command
 from .compare.command import compare_command
 from .errors import RasoatError
 
@@ -53,6 +54,7 @@ def analyze(
 app.command("compare")(compare_command)
 app.command("index")(index_command)
 app.command("find-source")(find_source_command)
+app.command("batch")(batch_command)
 
 if __name__ == "__main__":
     app()
