@@ -1,5 +1,5 @@
-"""A small web UI (Vietnamese labels) on the same app: pages are static shells; their scripts call
-the /v1 API with the API key kept in the browser's localStorage."""
+"""The reviewers' web UI (Vietnamese) on the same app. Pages are static shells; their scripts call
+the /v1 API with the API key the user typed, kept in the browser's localStorage."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,14 +14,28 @@ templates = Jinja2Templates(directory=str(HERE / "templates"))
 router = APIRouter(prefix="/ui", include_in_schema=False)
 
 
+def page(request: Request, name: str, title: str, **context) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, {"title": title, "page": name} | context)
+
+
 @router.get("", response_class=HTMLResponse)
 def index(request: Request) -> HTMLResponse:
-    return templates.TemplateResponse(request, "index.html", {"title": "Rà soát văn bản"})
+    return page(request, "index.html", "Rà soát văn bản")
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
 def document(request: Request, doc_id: str) -> HTMLResponse:
-    return templates.TemplateResponse(request, "document.html", {"title": "Văn bản", "doc_id": doc_id})
+    return page(request, "document.html", "Văn bản", doc_id=doc_id)
+
+
+@router.get("/compare", response_class=HTMLResponse)
+def compare(request: Request, lower: str, upper: str) -> HTMLResponse:
+    return page(request, "compare.html", "So sánh với văn bản cấp trên", lower=lower, upper=upper)
+
+
+@router.get("/check", response_class=HTMLResponse)
+def check(request: Request) -> HTMLResponse:
+    return page(request, "check.html", "Kiểm tra dự thảo")
 
 
 def mount(app: FastAPI) -> None:

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Response
 from pydantic import BaseModel, Field, HttpUrl
 
 from ...store import security, webhooks
-from ..deps import DB, Admin
+from ..deps import DB, Admin, Reader
 from ..errors import ApiError
 
 router = APIRouter(tags=["admin"])
@@ -28,6 +28,11 @@ class WebhookRequest(BaseModel):
 
 def _stamp(value: Any) -> str | None:
     return value.isoformat() if value else None
+
+
+@router.get("/me", summary="The caller's key name and role")
+def me(actor: Reader) -> dict[str, str]:
+    return {"name": actor.name, "role": actor.role}
 
 
 @router.post("/keys", status_code=201, summary="Create an API key (the key is shown once)")

@@ -1,14 +1,15 @@
 """Draft checks (tasks, vagueness, copy comparison, what is missing), comparisons and batches."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, File, Form, UploadFile
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from ...compare import Comparison, compare
+from ...compare.report_html import render_html
 from ...errors import RasoatError
 from ...jobs.limits import check_size, expand_zip
 from ...store import documents, security
@@ -55,14 +56,18 @@ class CompareRequest(BaseModel):
     semantic: bool | None = None
 
 
-@router.post("/compare", response_model=Comparison, summary="Copy check of two stored documents")
-def compare_documents(state: State, db: DB, actor: Reviewer, body: CompareRequest) -> Comparison:
+@router.post("/compare", response_model=Comparison, summary="Copy check of two stored documents",
+             responses={200: {"content": {"text/html": {}}}})
+def compare_documents(state: State, db: DB, actor: Reviewer, body: CompareRequest,
+                      format: Literal["json", "html"] = "json") -> Comparison | HTMLResponse:
+    """JSON (rasoat/comparison@1), or with `format=html` the self-contained side-by-side page."""
     lower = documents.load(get_document_row(db, body.lower_id))
     upper = documents.load(get_document_row(db, body.upper_id))
     security.audit(db, actor.name, "compare", body.lower_id, upper_id=body.upper_id)
     db.commit()
     semantic = state.settings.semantic if body.semantic is None else body.semantic
-    return compare(lower, upper, semantic=semantic)
+    result = compare(lower, upper, semantic=semantic)
+    return HTMLResponse(render_html(result)) if format == "html" else result
 
 
 def _batch_items(state: AppState, name: str, data: bytes) -> list[dict[str, Any]]:

@@ -4,9 +4,11 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, File, Response, UploadFile
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.concurrency import run_in_threadpool
 
+from ...compare import Comparison
+from ...compare.report_html import render_html
 from ...document import Document, Target, Task
 from ...jobs import job_view
 from ...store import documents, jobs, security
@@ -99,3 +101,13 @@ def get_job(db: DB, _: Reader, job_id: str) -> dict[str, Any]:
     if job is None:
         raise ApiError(404, "not_found", f"no job {job_id}")
     return job_view(job)
+
+
+@jobs_router.get("/{job_id}/comparison", response_class=HTMLResponse,
+                 summary="A finished draft check's comparison as the side-by-side HTML page")
+def get_job_comparison(db: DB, _: Reader, job_id: str) -> HTMLResponse:
+    job = jobs.get_job(db, job_id)
+    comparison = (job.result or {}).get("comparison") if job is not None else None
+    if not comparison:
+        raise ApiError(404, "not_found", f"no comparison in job {job_id}")
+    return HTMLResponse(render_html(Comparison.model_validate(comparison)))

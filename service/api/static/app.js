@@ -1,125 +1,121 @@
-// rasoat web UI: calls the /v1 API with the key kept in localStorage.
+// rasoat web UI, shared part: the API key (kept in localStorage, sent as X-API-Key), API calls,
+// uploads with progress, job polling, highlighting, downloads and the side-by-side comparison frame.
 const rasoat = (() => {
   const $ = (sel) => document.querySelector(sel);
+  const KEY = "rasoat-key";
   const keyInput = $("#api-key");
-  keyInput.value = localStorage.getItem("rasoat-key") || "";
-  keyInput.addEventListener("change", () => localStorage.setItem("rasoat-key", keyInput.value.trim()));
+  keyInput.value = localStorage.getItem(KEY) || "";
   const status = (text) => { $("#status").textContent = text; };
   const esc = (s) => String(s ?? "").replace(/[&<>"]/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}[c]));
   const fold = (s) => String(s ?? "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+  const row = (cells) => "<tr>" + cells.map((c) => `<td>${c}</td>`).join("") + "</tr>";
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  const key = () => keyInput.value.trim();
+
+  function explain(code, body) {
+    if (code === 401) return "Chưa đăng nhập hoặc khóa API không đúng: nhập khóa ở góc trên.";
+    if (code === 403) return "Khóa API này không đủ quyền cho thao tác (cần vai trò reviewer hoặc admin).";
+    return body.error ? `${body.error.code}: ${body.error.message}` : `Lỗi HTTP ${code}`;
+  }
 
   async function api(path, options = {}) {
-    const response = await fetch("/v1" + path, {...options, headers: {"X-API-Key": keyInput.value.trim(), ...(options.headers || {})}});
+    const response = await fetch("/v1" + path, {...options, headers: {"X-API-Key": key(), ...(options.headers || {})}});
     if (!response.ok) {
       const body = await response.json().catch(() => ({}));
-      throw new Error(body.error ? `${body.error.code}: ${body.error.message}` : `HTTP ${response.status}`);
+      keyInput.classList.toggle("invalid", response.status === 401);
+      throw new Error(explain(response.status, body));
     }
     return response;
   }
+  const json = async (path, options) => (await api(path, options)).json();
 
-  async function waitJob(id, li) {
-    for (;;) {
-      const job = await (await api(`/jobs/${id}`)).json();
-      if (job.status === "done") { li.innerHTML = `${esc(li.dataset.name)}: <a href="/ui/documents/${job.document_id}">xong — xem</a>`; return; }
-      if (job.status === "failed") { li.textContent = `${li.dataset.name}: lỗi ${job.error.code} — ${job.error.message}`; return; }
-      li.textContent = `${li.dataset.name}: đang xử lý (${Math.round(job.progress * 100)}%)`;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-
-  async function upload(files) {
-    for (const file of files) {
-      const li = document.createElement("li");
-      li.dataset.name = file.name; li.textContent = `${file.name}: đang tải lên`;
-      $("#uploads").append(li);
-      const form = new FormData(); form.append("file", file);
-      try {
-        const job = await (await api("/documents", {method: "POST", body: form})).json();
-        waitJob(job.job_id, li).then(listDocuments);
-      } catch (e) { li.textContent = `${file.name}: ${e.message}`; }
-    }
-  }
-
-  function row(cells) { return "<tr>" + cells.map((c) => `<td>${c}</td>`).join("") + "</tr>"; }
-
-  async function listDocuments(params) {
-    try {
-      const query = new URLSearchParams(params || {});
-      const found = params ? await (await api(`/search?${query}`)).json() : {documents: await (await api("/documents")).json(), tasks: []};
-      $("#documents tbody").innerHTML = found.documents.map((d) => row([
-        `<a href="/ui/documents/${d.id}">${esc(d.number || "(không số)")}</a>`, esc(d.kind), esc(d.issuer), esc(d.issued_on), d.task_count, esc(d.filename)])).join("");
-      $("#tasks tbody").innerHTML = found.tasks.map((t) => row([
-        `<a href="/ui/documents/${t.document_id}">${esc(t.document_number)}</a>`, esc(t.text), esc(t.lead), esc(t.deadline)])).join("");
-      status("");
-    } catch (e) { status(e.message); }
-  }
-
-  function index() {
-    const drop = $("#drop");
-    drop.addEventListener("dragover", (e) => { e.preventDefault(); drop.classList.add("over"); });
-    drop.addEventListener("dragleave", () => drop.classList.remove("over"));
-    drop.addEventListener("drop", (e) => { e.preventDefault(); drop.classList.remove("over"); upload(e.dataTransfer.files); });
-    $("#file").addEventListener("change", (e) => upload(e.target.files));
-    $("#search").addEventListener("submit", (e) => {
-      e.preventDefault();
-      const params = Object.fromEntries([...new FormData(e.target)].filter(([, v]) => v));
-      listDocuments(params);
+  function upload(path, form, onProgress) {
+    // XMLHttpRequest rather than fetch: it reports the upload's progress.
+    return new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open("POST", "/v1" + path);
+      xhr.setRequestHeader("X-API-Key", key());
+      xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+      xhr.onerror = () => reject(new Error("Không kết nối được máy chủ"));
+      xhr.onload = () => {
+        const body = JSON.parse(xhr.responseText || "{}");
+        if (xhr.status < 300) resolve({status: xhr.status, body});
+        else { keyInput.classList.toggle("invalid", xhr.status === 401); reject(new Error(explain(xhr.status, body))); }
+      };
+      xhr.send(form);
     });
-    listDocuments();
   }
 
-  function highlight(task) {
-    // Offsets in the analysis index the document text; a task's own text starts at task.start.
-    const marks = new Array(task.text.length).fill("");
-    const paint = (start, end, cls) => { for (let i = Math.max(0, start - task.start); i < Math.min(task.text.length, end - task.start); i++) marks[i] = cls; };
-    task.lead.forEach((b) => paint(b.start, b.end, "owner"));
-    if (task.deadline) paint(task.deadline.char_start, task.deadline.char_end, "deadline");
-    task.targets.forEach((t) => paint(t.start, t.end, "target"));
-    (task.vagueness?.cues || []).forEach((c) => paint(c.start, c.end, "vague"));
+  async function waitJob(id, onProgress) {
+    for (;;) {
+      const job = await json(`/jobs/${id}`);
+      if (job.status === "done" || job.status === "failed") return job;
+      onProgress(job);
+      await sleep(400);
+    }
+  }
+
+  async function login() {
+    localStorage.setItem(KEY, key());
+    if (!key()) { $("#whoami").textContent = "chưa đăng nhập"; return null; }
+    try {
+      const me = await json("/me");
+      $("#whoami").textContent = `${me.name} (${me.role})`;
+      keyInput.classList.remove("invalid"); status("");
+      return me;
+    } catch (e) { $("#whoami").textContent = ""; status(e.message); return null; }
+  }
+
+  function paint(text, offset, spans) {
+    // `spans` index the document text; `text` starts at `offset` in it. Later spans win.
+    const marks = new Array(text.length).fill("");
+    for (const {start, end, cls} of spans) {
+      for (let i = Math.max(0, start - offset); i < Math.min(text.length, end - offset); i++) marks[i] = cls;
+    }
     let html = "", i = 0;
     while (i < marks.length) {
       let j = i; while (j < marks.length && marks[j] === marks[i]) j++;
-      const part = esc(task.text.slice(i, j));
+      const part = esc(text.slice(i, j));
       html += marks[i] ? `<span class="${marks[i]}">${part}</span>` : part;
       i = j;
     }
     return html;
   }
 
-  async function download(docId, kind) {
-    const path = kind === "report" ? `/documents/${docId}/report` : `/documents/${docId}/export?format=${kind}`;
+  function paintWords(text, words) {
+    // Highlight by finding each phrase in `text` (for results that carry no offsets).
+    const spans = [];
+    for (const {word, cls} of words) {
+      const at = word ? text.indexOf(word) : -1;
+      if (at >= 0) spans.push({start: at, end: at + word.length, cls});
+    }
+    return paint(text, 0, spans);
+  }
+
+  async function download(path, fallbackName) {
     try {
-      const blob = await (await api(path)).blob();
-      const a = document.createElement("a");
-      a.href = URL.createObjectURL(blob);
-      a.download = kind === "report" ? `phieu-tham-dinh-${docId}.docx` : `nhiem-vu-${docId}.${kind}`;
-      a.click();
+      const response = await api(path);
+      const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") || "")?.[1] || fallbackName;
+      save(await response.blob(), name);
     } catch (e) { status(e.message); }
   }
 
-  async function document_(docId) {
-    let doc;
-    try { doc = await (await api(`/documents/${docId}`)).json(); } catch (e) { status(e.message); return; }
-    const m = doc.document;
-    $("#doc-title").textContent = `${m.number || "(không số)"} — ${m.title || doc.source.name}`;
-    $("#doc-meta").textContent = `${m.issuer || ""} ${m.issued_on ? "· ngày " + m.issued_on : ""} · ${doc.tasks.length} nhiệm vụ`
-      + (doc.vagueness_summary ? ` · điểm chung chung trung bình ${doc.vagueness_summary.score}` : "");
-    document.querySelectorAll("[data-export]").forEach((b) => b.addEventListener("click", () => download(docId, b.dataset.export)));
-    const render = () => {
-      const f = Object.fromEntries(new FormData($("#filters")));
-      const rows = doc.tasks.filter((t) =>
-        (!f.text || fold(t.text).includes(fold(f.text))) &&
-        (!f.owner || t.lead.some((b) => fold(b.canonical || b.name).includes(fold(f.owner)))) &&
-        (!f.vague || (t.vagueness && t.vagueness.score >= 0.45)) &&
-        (!f.nodeadline || !t.deadline) && (!f.noowner || !t.lead.length));
-      $("#task-table tbody").innerHTML = rows.map((t) => row([
-        esc(t.id), highlight(t), esc(t.lead.map((b) => b.canonical || b.name).join("; ")),
-        esc(t.support.map((b) => b.canonical || b.name).join("; ")), esc(t.deadline?.text),
-        t.vagueness ? `<span class="${t.vagueness.score >= 0.45 ? "score-high" : ""}">${t.vagueness.score}</span>` : ""])).join("");
-    };
-    $("#filters").addEventListener("input", render);
-    render();
+  function save(blob, name) {
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(blob); a.download = name;
+    document.body.append(a); a.click(); a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
   }
 
-  return {index, document: document_};
+  function showComparison(frame, html) {
+    // The comparison is report_html's self-contained page, shown in a script-less frame.
+    frame.onload = () => { frame.style.height = frame.contentDocument.documentElement.scrollHeight + 20 + "px"; };
+    frame.srcdoc = html; frame.hidden = false;
+  }
+
+  $("#login").addEventListener("submit", (e) => { e.preventDefault(); login().then(() => window.dispatchEvent(new Event("rasoat-login"))); });
+  $("#logout").addEventListener("click", () => { keyInput.value = ""; login(); });
+  const ready = login();
+
+  return {$, esc, fold, row, status, api, json, upload, waitJob, paint, paintWords, download, save, showComparison, ready};
 })();
