@@ -14,7 +14,7 @@ class Settings(BaseSettings):
     database_url: str | None = None           # e.g. postgresql://user@host/db; default SQLite
     admin_key: str | None = None              # bootstrap admin API key
     workers: int = 2                          # job workers (threads or processes)
-    runner: Literal["threads", "processes"] = "threads"
+    runner: Literal["threads", "processes", "dask"] = "threads"
     max_attempts: int = 3                     # a job interrupted this often is failed
     max_upload_mb: float = 50.0               # one uploaded file
     sync_seconds: float = 20.0                # check-draft waits this long before answering 202

@@ -30,7 +30,8 @@ def dask_client(address: str | None = None, workers: int | None = None,
         client = Client(address)
     else:
         cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
-                               processes=processes, host="127.0.0.1", dashboard_address=None)
+                               processes=processes, dashboard_address=None,
+                               **({"host": "127.0.0.1"} if processes else {}))
         client = Client(cluster)
     try:
         client.register_plugin(Warmup())

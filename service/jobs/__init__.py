@@ -34,6 +34,9 @@ class JobService:
             from .processes import ProcessRunner
 
             return ProcessRunner(settings, self.notifier.job_finished, settings.workers)
+        if settings.runner == "dask":
+            from .dask_runner import DaskRunner
+            return DaskRunner(settings, self.notifier.job_finished, settings.workers)
         return ThreadRunner(partial(execute, self.context), settings.workers)
 
     def start(self) -> list[str]:
