@@ -108,6 +108,23 @@ def test_upload_document_view_and_xlsx_export(server, ui, downloads, tmp_path_fa
     assert any(ITC in c for c in cells)
 
 
+DROP = """
+const file = new File([arguments[0]], arguments[1], {type: "text/plain"});
+const data = new DataTransfer(); data.items.add(file);
+document.querySelector("#drop").dispatchEvent(new DragEvent("drop", {dataTransfer: data, bubbles: true}));
+"""
+
+
+def test_drag_and_drop_upload(server, ui):
+    ui.get(server + "/ui")
+    wait(ui, "#whoami", text="(admin)")
+    text = (SAMPLES / "ubnd-chi-thi.txt").read_text(encoding="utf-8")
+    ui.execute_script(DROP, text, "chi-thi-keo-tha.txt")
+    assert wait(ui, "#uploads li", text="chi-thi-keo-tha.txt")
+    wait(ui, "#uploads a.done", seconds=40)
+    assert wait(ui, "#documents td", text="chi-thi-keo-tha.txt")
+
+
 def _downloaded(folder: Path, suffix: str, seconds: float = 15) -> Path:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
