@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
+from ..report import KIND_NAMES
 from .model import Comparison, DocRef, Item, Span
 
 CSS = """
@@ -16,6 +17,7 @@ th{background:#f3f3f3} mark{background:#ffd6d6} ins{background:#d8f5d8;text-deco
 .new{color:#17732d;font-weight:bold} .meta{color:#555} .sim{color:#777;font-size:.85em}
 """
 LABELS = {"verbatim": "sao chép nguyên văn", "adapted": "cụ thể hóa", "new": "nhiệm vụ mới"}
+ADDITION_LABELS = {"owner": "cơ quan", "figure": "số liệu", "deadline": "thời hạn", "words": "nội dung"}
 
 
 def marked(text: str, spans: list[Span], tag: str = "mark") -> str:
@@ -32,7 +34,8 @@ def marked(text: str, spans: list[Span], tag: str = "mark") -> str:
 
 def _ref(ref: DocRef) -> str:
     date = ref.issued_on.strftime("%d/%m/%Y") if ref.issued_on else ""
-    return escape(" ".join(p for p in (ref.kind, ref.number, ref.issuer, date) if p))
+    kind = KIND_NAMES.get(ref.kind or "", ref.kind)
+    return escape(" ".join(p for p in (kind, ref.number, ref.issuer, date) if p))
 
 
 def _lower_cell(item: Item) -> str:
@@ -59,21 +62,22 @@ def _lower_cell(item: Item) -> str:
 def _upper_cell(item: Item) -> str:
     if not item.upper:
         return "<em>(không có nhiệm vụ tương ứng ở cấp trên)</em>"
-    return "<hr>".join(f'<div class="sim">{escape(m.task_id)} · similarity {m.similarity:.2f}</div>'
+    return "<hr>".join(f'<div class="sim">{escape(m.task_id)} · độ tương đồng {m.similarity:.2f}</div>'
                        f"{marked(m.text, m.copied_spans)}" for m in item.upper)
 
 
 def _additions(item: Item) -> str:
-    rows = [f"<li><b>{escape(a.kind)}</b>: <ins>{escape(a.text)}</ins></li>" for a in item.local_additions]
-    rows += [f"<li><b>copied target</b>: {escape(t.text)}</li>" for t in item.copied_targets]
+    rows = [f"<li><b>{escape(ADDITION_LABELS.get(a.kind, a.kind))}</b>: <ins>{escape(a.text)}</ins></li>"
+            for a in item.local_additions]
+    rows += [f"<li><b>chỉ tiêu giữ nguyên của cấp trên</b>: {escape(t.text)}</li>" for t in item.copied_targets]
     return f"<ul>{''.join(rows)}</ul>" if rows else ""
 
 
 def render_html(result: Comparison) -> str:
     """The whole report as one HTML page."""
     counts = result.counts()
-    signals = f"lexical + semantic ({escape(result.method.encoder or '')})" if result.method.semantic \
-        else "lexical only"
+    signals = f"từ ngữ + ngữ nghĩa ({escape(result.method.encoder or '')})" if result.method.semantic \
+        else "so khớp từ ngữ"
     rows = "".join(
         f'<tr><td>{escape(i.task_id)}</td><td class="{i.class_}">{LABELS[i.class_]}</td>'
         f"<td>{_lower_cell(i)}{_additions(i)}</td><td>{_upper_cell(i)}</td></tr>" for i in result.items)
@@ -86,7 +90,7 @@ def render_html(result: Comparison) -> str:
 <p class="meta">Cấp dưới: {_ref(result.lower)}<br>Cấp trên: {_ref(result.upper)}<br>
 Tỷ lệ sao chép (copy_ratio): <b>{result.copy_ratio:.0%}</b> ·
 Độ bao phủ (coverage): <b>{result.coverage:.0%}</b> ·
-sao chép {counts['verbatim']}, cụ thể hóa {counts['adapted']}, mới {counts['new']} · signals: {signals}</p>
+sao chép {counts['verbatim']}, cụ thể hóa {counts['adapted']}, mới {counts['new']} · phương pháp: {signals}</p>
 <ul class="meta">{notes}</ul>
 <p class="meta"><mark>chữ chép từ cấp trên</mark> · <ins>nội dung bổ sung của cấp dưới</ins></p>
 <table><tr><th>#</th><th>Loại</th><th>Nhiệm vụ cấp dưới</th><th>Nhiệm vụ cấp trên tương ứng</th></tr>
