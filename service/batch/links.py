@@ -21,7 +21,8 @@ from ..archive import signature as sg
 from ..archive.content import content_score
 from ..archive.store import LSH_THRESHOLD
 
-MIN_JACCARD = 0.1          # content links below this Jaccard estimate are not made
+MIN_JACCARD = 0.15         # no content link below this Jaccard estimate (real pairs: 0.17–0.47,
+                           # unrelated ~0.03, see service/archive/store.py)
 MIN_CONTENT = 0.25         # nor, when re-ranked, below this content score
 SAME_LEVEL = 0.8           # a candidate at the document's own level (a sibling?) weighs less
 POOL = 10                  # LSH candidates kept by Jaccard estimate
@@ -51,30 +52,37 @@ class Node:
         return sg.number_key(self.number)
 
 
-def build_index(nodes: list[Node]) -> tuple[MinHashLSH, dict[str, list[int]]]:
-    """The LSH index over every signature and the number index (number key → node positions)."""
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=sg.NUM_PERM)
-    by_key: dict[str, list[int]] = defaultdict(list)
-    with lsh.insertion_session() as session:
-        for i, node in enumerate(nodes):
-            session.insert(i, lean(node.signature), check_duplication=False)
-            if node.key:
-                by_key[node.key].append(i)
-    return lsh, by_key
+class Index:
+    """The LSH index, the number index and column arrays for vectorised candidate filtering."""
 
+    def __init__(self, nodes: list[Node]):
+        self.nodes = nodes
+        self.lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=sg.NUM_PERM)
+        self.by_key: dict[str, list[int]] = defaultdict(list)
+        with self.lsh.insertion_session() as session:
+            for i, node in enumerate(nodes):
+                session.insert(i, lean(node.signature), check_duplication=False)
+                if node.key:
+                    self.by_key[node.key].append(i)
+        self.sigs = np.stack([n.signature for n in nodes]) if nodes else np.zeros((0, sg.NUM_PERM), np.uint64)
+        self.level = np.array([-1 if n.level is None else n.level for n in nodes], dtype=np.int64)
+        self.day = np.array([n.issued_on.toordinal() if n.issued_on else -1 for n in nodes], dtype=np.int64)
+        self.key = np.array([n.key or "" for n in nodes], dtype=object)
 
-def _allowed(node: Node, cand: Node) -> bool:
-    """A possible upper: not another copy, not issued later, not at a lower level."""
-    if cand.sha256 == node.sha256 or (node.key and cand.key == node.key):
-        return False
-    if node.issued_on and cand.issued_on and cand.issued_on > node.issued_on:
-        return False
-    return node.level is None or cand.level is None or cand.level <= node.level
+    def jaccard(self, node: Node, idx: np.ndarray) -> np.ndarray:
+        return (self.sigs[idx] == node.signature[None, :]).mean(axis=1)
 
-
-def _jaccard(node: Node, cands: list[Node]) -> np.ndarray:
-    values = np.stack([c.signature for c in cands])
-    return (values == node.signature[None, :]).mean(axis=1)
+    def allowed(self, node: Node, pos: int, idx: np.ndarray) -> np.ndarray:
+        """Possible uppers of nodes[pos]: not itself or another copy, not issued later, not at a
+        lower level."""
+        ok = idx != pos
+        if node.key:
+            ok &= self.key[idx] != node.key
+        if node.issued_on:
+            ok &= (self.day[idx] < 0) | (self.day[idx] <= node.issued_on.toordinal())
+        if node.level is not None:
+            ok &= (self.level[idx] < 0) | (self.level[idx] <= node.level)
+        return ok
 
 
 def _row(node: Node, cand: Node, method: str, jaccard: float, content: float | None) -> dict:
@@ -83,42 +91,45 @@ def _row(node: Node, cand: Node, method: str, jaccard: float, content: float | N
             "content": None if content is None else round(content, 4)}
 
 
-def _cited(node: Node, nodes: list[Node], by_key: dict[str, list[int]]) -> dict | None:
-    cands = [nodes[i] for key in node.basis for i in by_key.get(key, ())
-             if nodes[i].sha256 != node.sha256 and nodes[i].key != node.key]
-    if not cands:
+def _cited(node: Node, index: Index) -> dict | None:
+    idx = np.array([i for key in node.basis for i in index.by_key.get(key, ())
+                    if index.nodes[i].sha256 != node.sha256 and index.nodes[i].key != node.key], dtype=np.int64)
+    if not len(idx):
         return None
-    est = _jaccard(node, cands)
+    est = index.jaccard(node, idx)
     best = int(np.argmax(est))
-    return _row(node, cands[best], "citation", est[best], None)
+    return _row(node, index.nodes[idx[best]], "citation", est[best], None)
 
 
-def _by_content(node: Node, nodes: list[Node], lsh: MinHashLSH,
-                norms: Callable[[str], list[str]] | None, rerank: int) -> dict | None:
-    cands = [nodes[i] for i in lsh.query(lean(node.signature)) if _allowed(node, nodes[i])]
-    if not cands:
+def _by_content(node: Node, pos: int, index: Index, norms: Callable[[str], list[str]] | None,
+                rerank: int) -> dict | None:
+    idx = np.fromiter(index.lsh.query(lean(node.signature)), dtype=np.int64)
+    idx = idx[index.allowed(node, pos, idx)] if len(idx) else idx
+    if not len(idx):
         return None
-    est = _jaccard(node, cands) * [1.0 if c.level is None or node.level is None or c.level < node.level
-                                   else SAME_LEVEL for c in cands]
+    same = (index.level[idx] >= 0) & (index.level[idx] == (-2 if node.level is None else node.level))
+    est = index.jaccard(node, idx) * np.where(same, SAME_LEVEL, 1.0)
     order = [int(k) for k in np.argsort(-est)[:POOL] if est[k] >= MIN_JACCARD]
     if not order:
         return None
+    cands = [index.nodes[idx[k]] for k in order]
     if norms is None or rerank <= 0:
-        return _row(node, cands[order[0]], "content", est[order[0]], None)
+        return _row(node, cands[0], "content", est[order[0]], None)
     mine = norms(node.sha256)
-    scored = [(content_score(mine, norms(cands[k].sha256)), est[k], k) for k in order[:rerank]]
-    content, jac, k = max(scored)
-    return _row(node, cands[k], "content", jac, content) if content >= MIN_CONTENT else None
+    scored = [(content_score(mine, norms(c.sha256)), est[k], n) for n, (k, c) in enumerate(zip(order, cands))
+              if n < rerank]
+    content, jac, n = max(scored)
+    return _row(node, cands[n], "content", jac, content) if content >= MIN_CONTENT else None
 
 
 def link_all(nodes: list[Node], norms: Callable[[str], list[str]] | None = None,
              rerank: int = 0, use_citations: bool = True) -> list[dict]:
     """One link row per document that has an upper document in the archive."""
-    lsh, by_key = build_index(nodes)
+    index = Index(nodes)
     out = []
-    for node in nodes:
-        row = _cited(node, nodes, by_key) if use_citations and node.basis else None
-        row = row or _by_content(node, nodes, lsh, norms, rerank)
+    for pos, node in enumerate(nodes):
+        row = _cited(node, index) if use_citations and node.basis else None
+        row = row or _by_content(node, pos, index, norms, rerank)
         if row:
             out.append(row)
     return out
