@@ -16,6 +16,7 @@ from ..lexicons import load
 from ..text import fold_tone_placement
 
 _TOKEN = re.compile(r"[\w&]+(?:[-–][\w&]+)*|[^\w\s]", re.UNICODE)
+_COMMITTEES = ("tỉnh ủy", "thành ủy", "huyện ủy", "thị ủy", "quận ủy", "đảng ủy")
 _QUALIFIERS = ("có liên quan", "liên quan", "trực thuộc trung ương", "trực thuộc Trung ương",
                "trực thuộc tỉnh", "trực thuộc huyện", "thuộc tỉnh", "thuộc huyện", "tỉnh", "huyện", "thành phố",
                "trên địa bàn", "cấp tỉnh", "cấp huyện", "cấp xã", "các cấp")
@@ -212,12 +213,16 @@ def _extend_name(scan: _Scanner, j: int) -> int:
         if generic:   # "Thủ trưởng các sở, ban, ngành"
             j = scan.skip_chars(j, len(generic))
             break
-        unit = scan.phrase_at(j, lex.admin_units)
+        unit = scan.phrase_at(j, lex.admin_units) if token[:1].islower() else None
         if unit:
             after_unit, j = True, scan.skip_chars(j, len(unit))
             continue
         if after_unit and token[:1].islower() and token.lower() not in ("các", "và"):
             break   # "Ủy ban nhân dân huyện chỉ xem xét…": the place ends the name
+        committee = scan.phrase_at(j, _COMMITTEES) if j > start and _capitalised(token) else None
+        if committee:   # "Ban Thường vụ Tỉnh ủy": a committee closes the name like a place does
+            after_unit, j = True, scan.skip_chars(j, len(committee))
+            continue
         if not _capitalised(token) and scan.phrase_at(j, lex.stops):
             if token.lower() == "và" and _joins_name(scan, j + 1, lowercase_ok=j > start + 1):
                 j += 1

@@ -52,8 +52,13 @@ def subject_bodies(text: str, offset: int = 0) -> list[Body]:
 
 def _reports(predicate: str) -> bool:
     """The predicate reports or describes ("đã triển khai", "trong tỉnh đã tập trung", "là…")."""
-    head = " " + " ".join(re.split(r"[,;.]", predicate, maxsplit=1)[0].split()[:5]) + " "
-    return any(f" {marker} " in head for marker in _cues()["statement_markers"])
+    cues = _cues()
+    clause = " ".join(re.split(r"[,;.]", predicate, maxsplit=1)[0].split())
+    if clause.startswith(tuple(cues["role_phrases"])):
+        return False
+    head = " " + " ".join(clause.split()[:4]) + " "
+    return (clause + " ").startswith(tuple(m + " " for m in cues["statement_markers"])) or any(
+        f" {marker} " in head for marker in cues["tense_markers"])
 
 
 def is_report(text: str) -> bool:
