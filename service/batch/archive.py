@@ -64,7 +64,8 @@ def _pairs(links: list[dict], docs: Path) -> Iterator[tuple[str, str, str, str]]
 
 
 def copy_checks(links: list[dict], out: Path, mapper: Mapper = local_map) -> list[dict]:
-    return [row for _, row in mapper(copy_pair, _pairs(links, out / "docs")) if isinstance(row, dict)]
+    rows = [row for _, row in mapper(copy_pair, _pairs(links, out / "docs")) if isinstance(row, dict)]
+    return sorted(rows, key=lambda r: (r["sha256"], r["parent_sha256"]))      # completion order varies
 
 
 def task_lookup(tasks: pa.Table) -> dict[str, list[tuple[str, str, str]]]:

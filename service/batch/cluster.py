@@ -30,7 +30,7 @@ def dask_client(address: str | None = None, workers: int | None = None,
         client = Client(address)
     else:
         cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
-                               processes=processes, dashboard_address=None,
+                               processes=processes, dashboard_address="127.0.0.1:0",
                                **({"host": "127.0.0.1"} if processes else {}))
         client = Client(cluster)
     try:

@@ -49,7 +49,7 @@ class DaskRunner:
         address = address or os.environ.get("DASK_SCHEDULER_ADDRESS")
         self._cluster = None if address else LocalCluster(
             n_workers=max(1, workers), threads_per_worker=1, processes=processes,
-            dashboard_address=None, **({"host": "127.0.0.1"} if processes else {}))
+            dashboard_address="127.0.0.1:0", **({"host": "127.0.0.1"} if processes else {}))
         self._client = Client(address or self._cluster)
         self._client.register_plugin(Warmup())
         self._futures: set = set()
