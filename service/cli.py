@@ -11,11 +11,10 @@ from rich.console import Console
 from .archive.command import find_source_command, index_command
 from .batch.command import batch_command
 from .compare.command import compare_command
-from .errors import RasoatError
+from .cli_support import analyze_or_exit
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Rà soát: read Vietnamese resolutions and plans, report what is in them.")
-err = Console(stderr=True)
 
 
 class Format(str, Enum):
@@ -34,17 +33,9 @@ def analyze(
     format: Format = typer.Option(Format.text, "--format", "-f", help="text (readable) or json"),
 ) -> None:
     """Extract metadata, structure and every task with its owners, deadline and targets."""
-    from .pipeline import analyze_file
     from .report import print_summary
 
-    try:
-        doc = analyze_file(file)
-    except RasoatError as error:
-        err.print(f"[bold red]error[/] ({error.code}): {error.message}")
-        raise typer.Exit(2)
-    except FileNotFoundError:
-        err.print(f"[bold red]error[/]: no such file: {file}")
-        raise typer.Exit(2)
+    doc = analyze_or_exit(file)
     if format is Format.json:
         sys.stdout.write(doc.to_json(indent=1) + "\n")
     else:

