@@ -11,19 +11,10 @@ from fastapi.testclient import TestClient
 from service.api.app import create_app
 from service.api.config import Settings
 from service.store import make_engine
-from service.store.testing import empty_tables, postgres_database, postgres_unavailable
+from service.store.testing import empty_tables
 
 SAMPLES = Path(__file__).parents[2] / "corpora" / "samples"
 ADMIN = "test-admin-key-0123456789"
-
-
-@pytest.fixture(scope="session")
-def pg_url():
-    reason = postgres_unavailable()
-    if reason:
-        pytest.skip(f"PostgreSQL variant skipped: {reason}")
-    with postgres_database() as url:
-        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

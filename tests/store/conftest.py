@@ -4,16 +4,7 @@ from __future__ import annotations
 import pytest
 
 from service.store import Store
-from service.store.testing import empty_tables, postgres_database, postgres_unavailable
-
-
-@pytest.fixture(scope="session")
-def pg_url():
-    reason = postgres_unavailable()
-    if reason:
-        pytest.skip(f"PostgreSQL variant skipped: {reason}")
-    with postgres_database() as url:
-        yield url
+from service.store.testing import empty_tables
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
