@@ -70,15 +70,18 @@ def test_corrupt_file_is_isolated_in_failures(small_archive, tmp_path):
     assert len(table(out, "documents")) == 5
 
 
-def test_zip_source_and_unsafe_zip(small_archive, tmp_path):
+def test_zip_source_loaded_into_db_and_unsafe_zip(small_archive, tmp_path, monkeypatch):
     archive = tmp_path / "archive.zip"
     with zipfile.ZipFile(archive, "w") as z:
         for path in sorted(small_archive.rglob("*")):
             if path.is_file():
                 z.write(path, path.relative_to(small_archive).as_posix())
     out = tmp_path / "zip-out"
-    summary = run_batch(archive, out, workers=2, processes=False)
+    monkeypatch.setenv("RASOAT_DATA_DIR", str(tmp_path / "service-data"))
+    monkeypatch.delenv("RASOAT_DATABASE_URL", raising=False)
+    summary = run_batch(archive, out, workers=2, processes=False, load=True)
     assert (summary["analysed"], summary["failed"], len(summary["duplicates"])) == (5, 1, 1)
+    assert summary["loaded_into_db"] == 5
     assert len(table(out, "links")) >= 2
     evil = tmp_path / "evil.zip"
     with zipfile.ZipFile(evil, "w") as z:
