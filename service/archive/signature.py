@@ -59,9 +59,14 @@ def minhash(shingle_set: set[str]) -> LeanMinHash:
     return LeanMinHash(m)
 
 
+_SCHEME = getattr(MinHash(num_perm=1, seed=SEED), "scheme", None)   # datasketch >= 2 names it
+
+
 def from_hashvalues(values: np.ndarray) -> LeanMinHash:
-    """A signature rebuilt from stored hash values."""
-    return LeanMinHash(seed=SEED, hashvalues=values)
+    """A signature rebuilt from stored hash values (datasketch 2 wants the hashing scheme stated)."""
+    if _SCHEME is None:
+        return LeanMinHash(seed=SEED, hashvalues=values)
+    return LeanMinHash(seed=SEED, hashvalues=values, scheme=_SCHEME)
 
 
 def to_bytes(sig: LeanMinHash) -> bytes:

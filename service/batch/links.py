@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import MinHashLSH
 
 from ..archive import signature as sg
 from ..archive.content import content_score
@@ -26,16 +26,6 @@ MIN_JACCARD = 0.15         # no content link below this Jaccard estimate (real p
 MIN_CONTENT = 0.25         # nor, when re-ranked, below this content score
 SAME_LEVEL = 0.8           # a candidate at the document's own level (a sibling?) weighs less
 POOL = 10                  # LSH candidates kept by Jaccard estimate
-SCHEME = getattr(MinHash(num_perm=1, seed=sg.SEED), "scheme", None)   # datasketch ≥ 2 names it
-
-
-def lean(values: np.ndarray) -> LeanMinHash:
-    """A signature from stored hash values (datasketch 2 wants the hashing scheme stated)."""
-    if SCHEME is None:
-        return LeanMinHash(seed=sg.SEED, hashvalues=values)
-    return LeanMinHash(seed=sg.SEED, hashvalues=values, scheme=SCHEME)
-
-
 @dataclass
 class Node:
     """What linking needs of one document."""
@@ -61,7 +51,7 @@ class Index:
         self.by_key: dict[str, list[int]] = defaultdict(list)
         with self.lsh.insertion_session() as session:
             for i, node in enumerate(nodes):
-                session.insert(i, lean(node.signature), check_duplication=False)
+                session.insert(i, sg.from_hashvalues(node.signature), check_duplication=False)
                 if node.key:
                     self.by_key[node.key].append(i)
         self.sigs = np.stack([n.signature for n in nodes]) if nodes else np.zeros((0, sg.NUM_PERM), np.uint64)
@@ -103,7 +93,7 @@ def _cited(node: Node, index: Index) -> dict | None:
 
 def _by_content(node: Node, pos: int, index: Index, norms: Callable[[str], list[str]] | None,
                 rerank: int) -> dict | None:
-    idx = np.fromiter(index.lsh.query(lean(node.signature)), dtype=np.int64)
+    idx = np.fromiter(index.lsh.query(sg.from_hashvalues(node.signature)), dtype=np.int64)
     idx = idx[index.allowed(node, pos, idx)] if len(idx) else idx
     if not len(idx):
         return None
