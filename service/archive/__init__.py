@@ -4,10 +4,14 @@
     archive = Archive.open(".rasoat/archive")
     for cand in find_sources(doc, archive):     # -> list[SourceCandidate], best first
         print(cand.score, cand.number, cand.reason)
+
+`find_sources` reads any `Corpus`: the `Archive` here, or the service's database
+(`service.store.sources.corpus(session)`), so the CLI, the API and jobs rank alike.
 """
 from .indexing import IndexReport, index_folder, index_paths
-from .rank import SourceCandidate, find_sources
-from .store import DEFAULT_STORE, Archive
+from .corpus import Corpus
+from .rank import SourceCandidate, find_sources, likely_upper
+from .store import DEFAULT_STORE, Archive, Record
 
-__all__ = ["Archive", "DEFAULT_STORE", "IndexReport", "SourceCandidate", "find_sources",
-           "index_folder", "index_paths"]
+__all__ = ["Archive", "Corpus", "DEFAULT_STORE", "IndexReport", "Record", "SourceCandidate",
+           "find_sources", "index_folder", "index_paths", "likely_upper"]

@@ -1,4 +1,5 @@
-"""`find_sources(doc, archive)`: which stored documents could be the upper source of `doc`.
+"""`find_sources(doc, corpus)`: which stored documents could be the upper source of `doc`, over any
+`Corpus` (the local `Archive`, or the service's database via service.store.sources).
 
 1. citations: numbers in `doc.metadata.basis` matched against stored numbers → cited, ranked first;
 2. content: the LSH index proposes candidates (never a scan of the archive), the best by MinHash
@@ -6,7 +7,8 @@
 
 Score in 0..1: a cited document 0.8 + 0.2 × content; otherwise 0.8 × content, halved when the
 candidate was issued after `doc` (a source comes first). A stored document with `doc`'s own number
-is another copy of it (the PDF of the same plan), never its source.
+is another copy of it (the PDF of the same plan), never its source. `likely_upper` picks the one to
+compare against when none is given (check-draft, the review report).
 """
 from __future__ import annotations
 
@@ -18,10 +20,13 @@ from pydantic import BaseModel
 from ..document import Document
 from . import signature as sg
 from .content import content_score
-from .store import Archive, Record
+from .corpus import Corpus
+from .store import Record
 
 CITED_FLOOR = 0.8
 RERANK_MIN = 10          # LSH candidates re-ranked by content: max(2 × top, this)
+MIN_CONTENT = 0.25       # an uncited candidate is a likely upper from this content score (as the
+                         # batch links' content links: a quarter of the tasks aligned)
 
 
 class SourceCandidate(BaseModel):
@@ -40,7 +45,7 @@ class SourceCandidate(BaseModel):
     reason: str = ""
 
 
-def cited_records(doc: Document, archive: Archive) -> dict[str, tuple[Record, str]]:
+def cited_records(doc: Document, archive: Corpus) -> dict[str, tuple[Record, str]]:
     """Stored documents cited in the basis, by id, with the citation's number as written."""
     found: dict[str, tuple[Record, str]] = {}
     for citation in doc.metadata.basis:
@@ -52,7 +57,7 @@ def cited_records(doc: Document, archive: Archive) -> dict[str, tuple[Record, st
     return found
 
 
-def lsh_candidates(sig, archive: Archive, exclude: str, limit: int) -> tuple[dict[str, float], int]:
+def lsh_candidates(sig, archive: Corpus, exclude: str | None, limit: int) -> tuple[dict[str, float], int]:
     """Up to `limit` LSH candidates by Jaccard estimate, and how many the LSH returned."""
     ids = [i for i in archive.candidates(sig) if i != exclude]
     if not ids:
@@ -80,11 +85,11 @@ def _candidate(rec: Record, content: float, cite: str | None, jaccard: float | N
         jaccard=None if jaccard is None else round(jaccard, 4), reason="; ".join(reasons))
 
 
-def find_sources(doc: Document, archive: Archive, top: int = 5, use_citations: bool = True,
+def find_sources(doc: Document, archive: Corpus, top: int = 5, use_citations: bool = True,
                  stats: dict | None = None) -> list[SourceCandidate]:
-    """Candidate upper documents of `doc`, best first (the document itself is left out)."""
-    own = sg.content_sha256(doc)
-    own_id = own[:16]
+    """Candidate upper documents of `doc` in `archive` (any Corpus), best first (the document
+    itself is left out)."""
+    own_id = archive.own_id(doc)
     norms = sg.normalised_tasks(doc)
     sig = sg.minhash(sg.shingles(norms))
     cited = cited_records(doc, archive) if use_citations else {}
@@ -102,3 +107,10 @@ def find_sources(doc: Document, archive: Archive, top: int = 5, use_citations: b
     if stats is not None:
         stats.update(archive=len(archive), lsh_candidates=returned, reranked=len(records))
     return out[:top]
+
+
+def likely_upper(found: list[SourceCandidate]) -> SourceCandidate | None:
+    """The candidate to compare against when no upper is given: the best one, if its basis cites it
+    or its content score reaches MIN_CONTENT."""
+    best = found[0] if found else None
+    return best if best and (best.cited or best.content_score >= MIN_CONTENT) else None

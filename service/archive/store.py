@@ -75,6 +75,10 @@ class Archive:
     def __len__(self) -> int:
         return self.db.execute("select count(*) from documents").fetchone()[0]
 
+    def own_id(self, doc: Document) -> str:
+        """The id `doc` has (or would have) here: the first 16 hex digits of its sha256."""
+        return sg.content_sha256(doc)[:16]
+
     def has(self, sha256: str) -> bool:
         return self.db.execute("select 1 from documents where sha256 = ?", (sha256,)).fetchone() is not None
 
@@ -87,7 +91,7 @@ class Archive:
         norms = sg.normalised_tasks(doc) if norms is None else norms
         sig = sg.minhash(sg.shingles(norms))
         meta = doc.metadata
-        doc_id = sha[:16]
+        doc_id = self.own_id(doc)
         self.db.execute(
             "insert into documents values (?,?,?,?,?,?,?,?,?,?,?)",
             (doc_id, str(path), sha, meta.kind, meta.number, sg.number_key(meta.number), meta.issuer,
