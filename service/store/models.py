@@ -1,4 +1,4 @@
-"""SQLAlchemy 2 tables: documents, tasks, jobs, api_keys, audit_log, webhooks, webhook_deliveries.
+"""SQLAlchemy 2 tables: documents, tasks, document_signatures, jobs, api_keys, audit_log, webhooks, webhook_deliveries.
 
 The schema is created by the Alembic migrations in `migrations/`; these classes must match them.
 """
@@ -8,7 +8,8 @@ import uuid
 from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Integer, String, Text, event
+from sqlalchemy import (JSON, Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text,
+                        event)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -61,6 +62,18 @@ class TaskRow(Base):
     deadline_text: Mapped[str | None] = mapped_column(Text)
     deadline_end: Mapped[date | None] = mapped_column(Date, index=True)
     vague_score: Mapped[float | None] = mapped_column(Float)
+
+
+class SignatureRow(Base):
+    """What the source ranking (service.archive) reads of a document: see service/store/sources.py."""
+
+    __tablename__ = "document_signatures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), unique=True)
+    number_key: Mapped[str | None] = mapped_column(String(128), index=True)   # archive's number key
+    tasks: Mapped[str] = mapped_column(Text)                       # JSON list of normalised task texts
+    signature: Mapped[bytes] = mapped_column(LargeBinary)          # MinHash hash values (uint64)
 
 
 class JobRow(Base):
