@@ -8,12 +8,13 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 
 from ..api.config import Settings
+from ..archive import find_sources, likely_upper
 from ..document import Document
 from ..errors import RasoatError
 from ..pipeline import analyze_bytes
 from ..store import Store, documents, jobs
 from ..store.models import JobRow
-from ..store.sources import rank_sources
+from ..store.sources import corpus
 from .draft import check_draft
 
 
@@ -77,7 +78,8 @@ def batch_job(ctx: JobContext, job: JobRow) -> Outcome:
 
 
 def _upper(ctx: JobContext, payload: dict[str, Any], draft: Document) -> tuple[Document | None, str | None]:
-    """The upper document: given by id, uploaded, or the stored document the draft cites."""
+    """The upper document: given by id, uploaded, or the stored one find_sources ranks first when
+    the draft's basis cites it or its content score is high enough (likely_upper)."""
     with ctx.store.session() as s:
         if payload.get("upper_id"):
             row = documents.get_row(s, payload["upper_id"])
@@ -85,8 +87,9 @@ def _upper(ctx: JobContext, payload: dict[str, Any], draft: Document) -> tuple[D
         if payload.get("upper_sha256"):
             data = ctx.store.files.get(payload["upper_sha256"])
             return analyze_bytes(data, payload.get("upper_filename") or "upper.txt"), None
-        cited = [(row, score) for row, score, _ in rank_sources(s, draft) if score >= 1.0]
-        return (documents.load(cited[0][0]), cited[0][0].id) if cited else (None, None)
+        best = likely_upper(find_sources(draft, corpus(s)))
+        row = documents.get_row(s, best.id) if best else None
+        return (documents.load(row), row.id) if row else (None, None)
 
 
 def draft_job(ctx: JobContext, job: JobRow) -> Outcome:

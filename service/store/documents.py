@@ -8,7 +8,8 @@ from sqlalchemy.orm import Session
 
 from ..document import Document, Task
 from ..text import strip_diacritics
-from .models import DocumentRow, TaskRow
+from .models import DocumentRow, SignatureRow, TaskRow
+from .sources import index_document
 
 
 def fold(text: str | None) -> str:
@@ -33,7 +34,8 @@ def _task_row(task: Task, position: int) -> TaskRow:
 
 
 def save_document(session: Session, doc: Document, digest: str, filename: str) -> DocumentRow:
-    """Store an analysis and its tasks; returns the row (flushed, with its id)."""
+    """Store an analysis, its tasks and its signature row for the source ranking (service.store.
+    sources); returns the row (flushed, with its id)."""
     meta = doc.metadata
     row = DocumentRow(
         sha256=digest, filename=filename, format=doc.source.format, kind=meta.kind,
@@ -48,6 +50,7 @@ def save_document(session: Session, doc: Document, digest: str, filename: str) -
         task_row = _task_row(task, position)
         task_row.document_id = row.id
         session.add(task_row)
+    index_document(session, row.id, doc)
     session.flush()
     return row
 
@@ -66,18 +69,20 @@ def load(row: DocumentRow) -> Document:
 
 
 def delete_document(session: Session, doc_id: str) -> DocumentRow | None:
-    """Delete a document and its tasks; returns the deleted row (for its hash) or None."""
+    """Delete a document, its tasks and its signature row; returns the deleted row (for its hash)."""
     row = session.get(DocumentRow, doc_id)
     if row is None:
         return None
     session.execute(delete(TaskRow).where(TaskRow.document_id == doc_id))
+    session.execute(delete(SignatureRow).where(SignatureRow.document_id == doc_id))
     session.delete(row)
     session.flush()
     return row
 
 
-def by_number(session: Session, key: str) -> list[DocumentRow]:
-    return list(session.scalars(select(DocumentRow).where(DocumentRow.number_key == key)))
+def rows(session: Session, ids: list[str]) -> list[DocumentRow]:
+    """Stored documents by id (unknown ids are skipped)."""
+    return list(session.scalars(select(DocumentRow).where(DocumentRow.id.in_(ids)))) if ids else []
 
 
 def recent(session: Session, limit: int = 200) -> list[DocumentRow]:

@@ -3,17 +3,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, File, Response, UploadFile
+from fastapi import APIRouter, File, Query, Response, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.concurrency import run_in_threadpool
 
+from ...archive import find_sources
 from ...compare import Comparison
 from ...compare.report_html import render_html
 from ...document import Document, Target, Task
 from ...jobs import job_view
 from ...store import documents, jobs, security
 from ...store.models import DocumentRow
-from ...store.sources import rank_sources
+from ...store.sources import corpus
 from ..deps import DB, Admin, AppState, Reader, Reviewer, State
 from ..errors import ApiError
 from ..uploads import store_upload
@@ -75,10 +76,15 @@ def get_targets(db: DB, _: Reader, doc_id: str) -> list[Target]:
 
 
 @router.get("/{doc_id}/sources", summary="Stored documents ranked as this one's upper source")
-def get_sources(db: DB, _: Reader, doc_id: str) -> list[dict[str, Any]]:
+def get_sources(db: DB, _: Reader, doc_id: str,
+                top: int = Query(10, ge=1, le=50)) -> list[dict[str, Any]]:
+    """service.archive.find_sources over the stored documents: each document's fields plus
+    score, cited, content_score, jaccard and reason, best first."""
     doc = documents.load(get_document_row(db, doc_id))
-    return [document_view(row) | {"score": score, "reason": reason}
-            for row, score, reason in rank_sources(db, doc, doc_id)]
+    found = find_sources(doc, corpus(db, own_id=doc_id), top=top)
+    rows = {row.id: row for row in documents.rows(db, [c.id for c in found])}
+    return [document_view(rows[c.id]) | c.model_dump(mode="json", exclude={"id", "path"})
+            for c in found if c.id in rows]
 
 
 @router.delete("/{doc_id}", status_code=204, summary="Delete a document, its tasks and its file")

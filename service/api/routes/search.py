@@ -6,11 +6,12 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Response
 
+from ...archive import find_sources, likely_upper
 from ...compare import compare
 from ...store import documents, security
 from ...store.models import TaskRow
 from ...store.search import Filters, search_documents, search_tasks
-from ...store.sources import rank_sources
+from ...store.sources import corpus
 from ..deps import DB, Reader, Reviewer, State
 from ..exports import MEDIA, WRITERS
 from ..report import review_docx
@@ -65,13 +66,14 @@ def export_document(db: DB, actor: Reviewer, doc_id: str, format: Format = "csv"
 @router.get("/documents/{doc_id}/report", summary="The review report (phiếu thẩm định) as DOCX")
 def export_report(state: State, db: DB, actor: Reviewer, doc_id: str,
                   upper_id: str | None = None) -> Response:
-    """Copied items are listed against `upper_id`, or against the stored document the basis cites."""
+    """Copied items are listed against `upper_id`, or against the stored document find_sources
+    ranks first when the basis cites it or its content score is high enough (likely_upper)."""
     doc = documents.load(get_document_row(db, doc_id))
     if upper_id:
         upper_row = get_document_row(db, upper_id)
     else:
-        cited = [row for row, score, _ in rank_sources(db, doc, doc_id) if score >= 1.0]
-        upper_row = cited[0] if cited else None
+        best = likely_upper(find_sources(doc, corpus(db, own_id=doc_id)))
+        upper_row = get_document_row(db, best.id) if best else None
     comparison = None
     if upper_row is not None:
         comparison = compare(doc, documents.load(upper_row), semantic=state.settings.semantic)
