@@ -8,10 +8,10 @@
 `find_sources` reads any `Corpus`: the `Archive` here, or the service's database
 (`service.store.sources.corpus(session)`), so the CLI, the API and jobs rank alike.
 """
-from .indexing import IndexReport, index_folder, index_paths
 from .corpus import Corpus
+from .indexing import IndexReport, index_folder, index_paths
 from .rank import SourceCandidate, find_sources, likely_upper
 from .store import DEFAULT_STORE, Archive, Record
 
-__all__ = ["Archive", "Corpus", "DEFAULT_STORE", "IndexReport", "Record", "SourceCandidate",
+__all__ = ["DEFAULT_STORE", "Archive", "Corpus", "IndexReport", "Record", "SourceCandidate",
            "find_sources", "index_folder", "index_paths", "likely_upper"]

@@ -151,7 +151,9 @@ class StoreCorpus:
 
     def by_number(self, number: str | None) -> list[Record]:
         key = sg.number_key(number)
-        return [_record(r) for r in self.session.execute(RECORD.where(SignatureRow.number_key == key))] if key else []
+        if not key:
+            return []
+        return [_record(r) for r in self.session.execute(RECORD.where(SignatureRow.number_key == key))]
 
     def candidates(self, sig) -> list[str]:
         return self.index.query(self.session, sig)
@@ -160,7 +162,8 @@ class StoreCorpus:
         return signatures(self.session, ids)
 
     def records(self, ids: Iterable[str]) -> list[Record]:
-        return [_record(r) for part in _chunks(ids) for r in self.session.execute(RECORD.where(DocumentRow.id.in_(part)))]
+        return [_record(r) for part in _chunks(ids)
+                for r in self.session.execute(RECORD.where(DocumentRow.id.in_(part)))]
 
 
 def corpus(session: Session, own_id: str | None = None) -> StoreCorpus:

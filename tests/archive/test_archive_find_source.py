@@ -5,7 +5,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from service.archive import Archive, SourceCandidate, find_sources
+from service.archive import Archive, SourceCandidate, find_sources, likely_upper
+from service.archive.rank import MIN_CONTENT
 from service.cli import app
 from service.pipeline import analyze_file
 
@@ -63,3 +64,12 @@ def test_cli_index_and_text_output(sample_dir, tmp_path):
 def test_cli_missing_file(tmp_path):
     result = CliRunner().invoke(app, ["find-source", str(tmp_path / "nope.txt"), "--store", str(tmp_path)])
     assert result.exit_code == 2
+
+
+def test_likely_upper_needs_a_citation_or_enough_content(indexed):
+    store, _ = indexed
+    archive = Archive.open(store)
+    assert likely_upper(find_sources(analyze_file(DISTRICT), archive)).number == "41-CTr/TU"
+    weak = SourceCandidate(id="x", path="", score=0.1, content_score=MIN_CONTENT / 2)
+    assert likely_upper([weak]) is None and likely_upper([]) is None
+    assert likely_upper([weak.model_copy(update={"cited": True})]).id == "x"
