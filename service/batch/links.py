@@ -19,11 +19,11 @@ from datasketch import MinHashLSH
 
 from ..archive import signature as sg
 from ..archive.content import content_score
+from ..archive.rank import MIN_CONTENT   # nor, when re-ranked, below this content score
 from ..archive.store import LSH_THRESHOLD
 
 MIN_JACCARD = 0.15         # no content link below this Jaccard estimate (real pairs: 0.17–0.47,
                            # unrelated ~0.03, see service/archive/store.py)
-MIN_CONTENT = 0.25         # nor, when re-ranked, below this content score
 SAME_LEVEL = 0.8           # a candidate at the document's own level (a sibling?) weighs less
 POOL = 10                  # LSH candidates kept by Jaccard estimate
 @dataclass
