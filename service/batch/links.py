@@ -19,7 +19,7 @@ from datasketch import MinHashLSH
 
 from ..archive import signature as sg
 from ..archive.content import content_score
-from ..archive.rank import MIN_CONTENT   # nor, when re-ranked, below this content score
+from ..archive.rank import MIN_CONTENT  # nor, when re-ranked, below this content score
 from ..archive.store import LSH_THRESHOLD
 
 MIN_JACCARD = 0.15         # no content link below this Jaccard estimate (real pairs: 0.17–0.47,
