@@ -2,11 +2,13 @@
 
 An upper document's tasks become a lower plan: some are dropped, some copied with only level words,
 numbering and dates changed (verbatim), some reworded or given a local owner, figure or deadline
-(adapted); local tasks are added (new) and the order is shuffled within sections. Deterministic per
-seed. Used to calibrate service/compare/thresholds.json and in tests and evaluation.
+(adapted), some heavily reworded as real plans do (condensed to a table-row item, restated under
+other verbs or scope, split in two or merged: corpora/synthetic_hard.py, also adapted); local tasks
+are added (new, some sharing only boilerplate words with the upper) and neighbours change places.
+Deterministic per seed. Used to calibrate service/compare/thresholds.json and in tests and evaluation.
 
     python corpora/synthetic.py --show 0          # print the lower text of train pair 0
-    python corpora/synthetic.py --calibrate       # grid-search thresholds on the train split
+    python evaluation/compare.py --calibrate      # calibrate thresholds and model on the train split
 """
 from __future__ import annotations
 
@@ -20,6 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "corpora" / "samples"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+from corpora import synthetic_hard as hard  # noqa: E402
 
 UPPERS = {"tinh-uy-ctr-chuyen-doi-so": "province", "ubnd-kh-phan-cong": "province",
           "ubnd-chi-thi": "province", "huyen-uy-kh-chuyen-doi-so": "district"}
@@ -140,19 +144,25 @@ def add_detail(text: str, rng: random.Random) -> str:
     return body + "."
 
 
-def _lower_task(text: str, rng: random.Random, level: str) -> tuple[str, str] | None:
-    """(lower text, label) for one upper task, or None when dropped."""
+def _lower_tasks(text: str, rng: random.Random, level: str) -> list[tuple[str, str]]:
+    """(lower text, label) pairs for one upper task: none when dropped, two when split."""
     roll = rng.random()
     swapped = shift_dates(level_swap(text, level), rng)
     if roll < 0.2:
-        return None
-    if roll < 0.55:
-        return swapped, "verbatim"
-    if roll < 0.75:
-        return add_detail(swapped, rng), "adapted"
-    if roll < 0.88:
-        return reword(swapped, rng), "adapted"
-    return add_detail(reword(swapped, rng), rng), "adapted"
+        return []
+    if roll < 0.5:
+        return [(swapped, "verbatim")]
+    if roll < 0.64:
+        return [(add_detail(swapped, rng), "adapted")]
+    if roll < 0.72:
+        made = reword(swapped, rng)
+        return [(made, "adapted" if made != swapped else "verbatim")]
+    if roll < 0.78:
+        return [(add_detail(reword(swapped, rng), rng), "adapted")]
+    if roll < 0.83 and (parts := hard.split(swapped, rng)):
+        return [(p, "adapted") for p in parts]
+    made = hard.hard_adapt(swapped, rng)
+    return [(add_detail(made, rng) if rng.random() < 0.3 else made, "adapted")]
 
 
 def make_pair(upper_name: str, seed: int) -> Pair:
@@ -163,11 +173,23 @@ def make_pair(upper_name: str, seed: int) -> Pair:
     level = UPPERS[upper_name]
     upper = SAMPLES / f"{upper_name}.txt"
     labels = []
-    for task in analyze_file(upper).tasks:
-        made = _lower_task(" ".join(task.text.split()), rng, level)
-        if made and len(made[0]) > 15:
-            labels.append({"quote": made[0], "copy": made[1], "upper_quote": task.text})
-    for text in rng.sample(NEW_TASKS, rng.randint(2, 5)):
+    tasks = analyze_file(upper).tasks
+    merged_next = False
+    for k, task in enumerate(tasks):
+        text = " ".join(task.text.split())
+        if merged_next:
+            merged_next = False
+            continue
+        if k + 1 < len(tasks) and rng.random() < 0.05:      # two upper tasks merged into one
+            merged = hard.merge(level_swap(text, level), level_swap(tasks[k + 1].text, level), rng)
+            labels.append({"quote": merged, "copy": "adapted", "upper_quote": task.text})
+            merged_next = True
+            continue
+        for quote, label in _lower_tasks(text, rng, level):
+            if len(quote) > 15:
+                labels.append({"quote": quote, "copy": label, "upper_quote": task.text})
+    news = rng.sample(NEW_TASKS, rng.randint(2, 4)) + [hard.hard_negative(rng) for _ in range(rng.randint(1, 3))]
+    for text in news:
         labels.insert(rng.randrange(len(labels) + 1), {"quote": text, "copy": "new", "upper_quote": None})
     for i in range(0, len(labels) - 1, 2):           # renumber: neighbours change places
         if rng.random() < 0.3:
@@ -197,10 +219,6 @@ if __name__ == "__main__":
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--show", type=int, help="print the lower text of train pair N")
-    parser.add_argument("--calibrate", action="store_true", help="write service/compare/thresholds.json")
     args = parser.parse_args()
     if args.show is not None:
         print(dataset("train")[args.show].lower_text)
-    if args.calibrate:
-        from corpora.calibrate import main as calibrate
-        calibrate()

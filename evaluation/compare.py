@@ -18,7 +18,10 @@ import json
 import sys
 import time
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -29,6 +32,7 @@ from service.compare import compare  # noqa: E402
 from service.compare.classify import Thresholds, decide  # noqa: E402
 from service.compare.embed import default_encoder  # noqa: E402
 from service.compare.engine import evidence  # noqa: E402
+from service.compare.logit import Logit, fit  # noqa: E402
 from service.pipeline import analyze_file, analyze_text  # noqa: E402
 
 CLASSES = ("verbatim", "adapted", "new")
@@ -123,25 +127,56 @@ def self_swap(encoder, semantic: bool) -> float:
     return round(100 * abs(same - swapped), 2)
 
 
-def calibrate(encoder) -> dict:
-    """Grid-search the thresholds on the train split for macro-F1; both profiles."""
+FEATURES = ("lexical", "content", "length")
+
+
+def _train_samples(encoder) -> list[tuple[str, object]]:
+    """(gold class, Evidence) for every paired task of the synthetic train split."""
     samples = []
     for name, lower_text, upper_path, gold in synthetic_pairs("train"):
         lower, upper = analyze_text(lower_text), analyze_file(upper_path)
         found, _, _ = evidence(lower, upper, encoder)
         by_id = dict(zip((t.id for t in lower.tasks), found))
         samples += [(g["copy"], by_id[p.id]) for g, p in match_tasks(gold, lower.tasks) if g and p]
+    return samples
+
+
+def _macro(samples, th: Thresholds, profile: str) -> float:
+    return prf(Counter((g, decide(ev.lexical, ev.dice, ev.semantic if profile == "semantic" else None,
+                                  ev.detail, th, ev.signals())) for g, ev in samples))["macro_f1"]
+
+
+def _fit_model(samples, th: Thresholds) -> Logit:
+    """Logistic regression (copied vs new) on the lexical signals; the cut that maximises
+    train macro-F1 with the calibrated verbatim threshold (lexical profile)."""
+    features = FEATURES
+    x = np.array([[ev.signals().get(f) or 0.0 for f in features] for _, ev in samples])
+    y = np.array([g != "new" for g, _ in samples], dtype=float)
+    weights, bias = fit(x, y)
+    model = Logit(features, tuple(float(w) for w in weights), bias)
+    cuts = [round(c, 2) for c in np.arange(0.2, 0.81, 0.05)]
+    best = max(cuts, key=lambda c: _macro(samples, replace(th, model=replace(model, cut=c)), "lexical"))
+    return replace(model, cut=best)
+
+
+def calibrate(encoder) -> dict:
+    """Grid-search the rule thresholds on the train split for macro-F1, then fit the adapted-vs-new
+    model on the same split; both profiles."""
+    samples = _train_samples(encoder)
+    rules = itertools.product([0.8, 0.85, 0.88, 0.9, 0.92, 0.94, 0.96, 0.98], [0.2, 0.3, 0.4, 0.5, 0.6, 0.7])
+    verbatim, adapted = max(rules, key=lambda t: _macro(samples, Thresholds(*t, 1.01, 0.1), "lexical"))
+    rule_th = Thresholds(verbatim, adapted, 1.01, 0.1)
+    model = _fit_model(samples, rule_th)
     profiles = {}
     for profile in ("lexical", "semantic") if encoder else ("lexical",):
-        grid = itertools.product([0.8, 0.85, 0.88, 0.9, 0.92, 0.94, 0.96, 0.98], [0.2, 0.3, 0.4, 0.5, 0.6, 0.7],
-                                 [0.86, 0.88, 0.9, 0.92, 0.94, 0.96] if profile == "semantic" else [1.01],
-                                 [0.0, 0.1, 0.2] if profile == "semantic" else [0.1])
-        def macro(t: tuple) -> float:
-            return prf(Counter((g, decide(ev.lexical, ev.dice, ev.semantic if profile == "semantic" else None,
-                                          ev.detail, Thresholds(*t))) for g, ev in samples))["macro_f1"]
-        best = max(grid, key=macro)
-        profiles[profile] = dict(zip(("verbatim", "adapted", "semantic", "semantic_min_lexical"), best),
-                                 train_macro_f1=macro(best))
+        grid = itertools.product([0.86, 0.88, 0.9, 0.92, 0.94, 0.96, 1.01], [0.0, 0.1, 0.2]) \
+            if profile == "semantic" else [(1.01, 0.1)]
+        best = max(grid, key=lambda t: _macro(samples, replace(rule_th, semantic=t[0], semantic_min_lexical=t[1],
+                                                               model=model), profile))
+        th = replace(rule_th, semantic=best[0], semantic_min_lexical=best[1])
+        profiles[profile] = dict(verbatim=verbatim, adapted=adapted, semantic=best[0], semantic_min_lexical=best[1],
+                                 rules_train_macro_f1=_macro(samples, th, profile), model=model.as_dict(),
+                                 train_macro_f1=_macro(samples, replace(th, model=model), profile))
     return profiles
 
 
@@ -191,7 +226,8 @@ def main() -> None:
     if args.calibrate:
         data = json.loads(THRESHOLDS.read_text(encoding="utf-8"))
         data.update(version=data.get("version", 0) + 1, profiles=calibrate(encoder),
-                    note="grid search for macro-F1 on corpora/synthetic.py train pairs "
+                    note="rule thresholds: grid search for macro-F1; model: logistic regression "
+                         "(adapted vs new), both on corpora/synthetic.py train pairs only "
                          "(python evaluation/compare.py --calibrate)")
         data["profiles"].setdefault("semantic", data["profiles"]["lexical"])
         THRESHOLDS.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

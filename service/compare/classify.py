@@ -2,10 +2,12 @@
 
 - verbatim: the lower task and the upper sentences it draws on are the same words (two-sided
   overlap ≥ `verbatim`) and it adds no owner, figure or deadline of its own;
-- adapted: enough is aligned (`adapted`), or, with an encoder, the meaning is close
-  (`semantic` cosine, with at least `semantic_min_lexical` aligned);
+- adapted: when the calibrated model (logit.py) gives a probability from the lexical signals
+  (aligned share, content-word overlap, length ratio) that reaches its cut (without a model: when
+  enough is aligned, `adapted`), or, with an encoder, when the meaning is close (`semantic`
+  cosine, with at least `semantic_min_lexical` aligned);
 - new: otherwise.
-Thresholds live in thresholds.json, calibrated on synthetic pairs (corpora/synthetic.py).
+Thresholds and the model live in thresholds.json, calibrated on synthetic pairs (corpora/synthetic.py).
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from importlib.resources import files
 
 from ..document import Task
 from .align import PairAlignment, Unit
+from .logit import Logit
 from .model import Addition, CopiedTarget, CopyClass
 from .normalise import AGENCY, DATE, tokens
 
@@ -30,9 +33,14 @@ class Thresholds:
     adapted: float = 0.35
     semantic: float = 0.88
     semantic_min_lexical: float = 0.1
+    model: Logit | None = None
 
     def as_dict(self) -> dict[str, float]:
-        return dict(self.__dict__)
+        out = {k: v for k, v in self.__dict__.items() if k != "model"}
+        if self.model:
+            out.update({f"w_{f}": w for f, w in zip(self.model.features, self.model.weights)},
+                       bias=self.model.bias, cut=self.model.cut)
+        return out
 
 
 @cache
@@ -40,16 +48,23 @@ def load_thresholds(semantic: bool) -> Thresholds:
     """The calibrated thresholds shipped with the package, for runs with or without an encoder."""
     data = json.loads(files(__package__).joinpath("thresholds.json").read_text(encoding="utf-8"))
     profile = data["profiles"]["semantic" if semantic else "lexical"]
-    return Thresholds(**{k: v for k, v in profile.items() if k in Thresholds.__dataclass_fields__})
+    fields = {k: v for k, v in profile.items() if k in Thresholds.__dataclass_fields__}
+    if "model" in fields:
+        fields["model"] = Logit.from_dict(fields["model"])
+    return Thresholds(**fields)
 
 
 def decide(lexical: float, dice: float, semantic: float | None, detail: bool,
-           th: Thresholds) -> CopyClass:
+           th: Thresholds, signals: dict[str, float] | None = None) -> CopyClass:
     """The class from the aligned share of the lower task, the two-sided overlap with the upper
-    sentences it draws on (`dice`), the cosine (None without an encoder) and added detail."""
+    sentences it draws on (`dice`), the cosine (None without an encoder) and added detail;
+    `signals` (named as in logit.py) feed the model when the thresholds carry one."""
     if dice >= th.verbatim and not detail:
         return "verbatim"
-    if lexical >= th.adapted:
+    if th.model is not None and signals is not None:
+        if th.model.prob(signals) >= th.model.cut:
+            return "adapted"
+    elif lexical >= th.adapted:
         return "adapted"
     if semantic is not None and semantic >= th.semantic and lexical >= th.semantic_min_lexical:
         return "adapted"

@@ -1,6 +1,7 @@
 """`compare(lower, upper)`: align each lower task with the upper tasks it draws on and classify it."""
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass
 
@@ -10,12 +11,15 @@ from ..document import Document, Task
 from .align import MIN_CONTAINMENT, PairAlignment, Unit, align_task, prepare, quick_scores
 from .classify import (Thresholds, additions, copied_targets, decide, has_detail,
                        lexical_share, load_thresholds)
+from .content import ContentIndex
 from .embed import Encoder, cosine_matrix, default_encoder
 from .normalise import places_in
 from .model import Addition, Comparison, DocRef, Item, Method, Span, UpperMatch, UpperTask
 
 LEXICAL_CANDIDATES = 3
 SEMANTIC_CANDIDATES = 2
+CONTENT_CANDIDATES = 2
+MIN_CONTENT = 0.1          # content overlap below which an upper task is not a candidate
 
 
 def doc_ref(doc: Document) -> DocRef:
@@ -35,21 +39,24 @@ def _spans(unit: Unit, hits: set[int]) -> list[Span]:
     return spans
 
 
-def _candidates(row_lex: np.ndarray, row_sem: np.ndarray | None) -> list[int]:
-    """Upper tasks worth aligning: best by shingles, plus best by meaning."""
+def _candidates(row_lex: np.ndarray, row_sem: np.ndarray | None, row_con: np.ndarray) -> list[int]:
+    """Upper tasks worth aligning: best by shingles, by content words, and by meaning."""
     picked = [int(k) for k in np.argsort(-row_lex)[:LEXICAL_CANDIDATES] if row_lex[k] > MIN_CONTAINMENT]
+    picked += [int(k) for k in np.argsort(-row_con)[:CONTENT_CANDIDATES] if row_con[k] > MIN_CONTENT]
     if row_sem is not None:
         picked += [int(k) for k in np.argsort(-row_sem)[:SEMANTIC_CANDIDATES]]
     return list(dict.fromkeys(picked))
 
 
 def _choose(unit: Unit, uppers: list[Unit], cands: list[int],
-            row_sem: np.ndarray | None) -> list[PairAlignment]:
-    """Aligned upper tasks; with nothing aligned, the semantically closest one."""
+            row_sem: np.ndarray | None, row_con: np.ndarray) -> list[PairAlignment]:
+    """Aligned upper tasks; with nothing aligned, the closest by content words or meaning."""
     chosen = align_task(unit, uppers, cands) if cands else []
-    if row_sem is not None and not any(p.lower_hits for p in chosen):
-        best = int(np.argmax(row_sem))
-        chosen = [PairAlignment(best, 0.0)]
+    if not any(p.lower_hits for p in chosen):
+        if row_con.size and row_con.max() > MIN_CONTENT:
+            chosen = [PairAlignment(int(np.argmax(row_con)), 0.0)]
+        elif row_sem is not None:
+            chosen = [PairAlignment(int(np.argmax(row_sem)), 0.0)]
     return chosen
 
 
@@ -63,28 +70,50 @@ class Evidence:
     dice: float                         # two-sided overlap with the best upper task's sentences
     semantic: float | None              # best cosine among the chosen upper tasks
     found: list[Addition]               # owners, deadline, figures, words the lower task adds
+    content: float = 0.0                # IDF-weighted content-word overlap (content.py)
+    length: float = 0.0                 # log of lower tokens over the closest upper task's
 
     @property
     def detail(self) -> bool:
         return has_detail(self.found)
 
+    def signals(self) -> dict[str, float]:
+        """The named inputs of the adapted-vs-new model (logit.py)."""
+        out = {"lexical": self.lexical, "content": self.content, "length": self.length,
+               "dice": self.dice}
+        if self.semantic is not None:
+            out["semantic"] = self.semantic
+        return out
+
+
+def _content(unit: Unit, uppers: list[Unit], index: ContentIndex,
+             chosen: list[PairAlignment], row_con: np.ndarray) -> tuple[float, float]:
+    """Content-word overlap (best single upper task, or all chosen ones together) and the log
+    length ratio against the upper task closest in content."""
+    content = max(float(row_con.max()), index.union_score(unit.text, [p.upper for p in chosen]))
+    best = uppers[int(np.argmax(row_con))]
+    length = math.log(max(len(unit.toks), 1) / max(len(best.toks), 1))
+    return content, max(min(length, 3.0), -3.0)
+
 
 def _evidence(task: Task, unit: Unit, uppers: list[Unit], upper_tasks: list[Task],
-              row_sem: np.ndarray | None) -> Evidence:
+              row_sem: np.ndarray | None, index: ContentIndex) -> Evidence:
     """Align one lower task and gather its signals."""
-    cands = _candidates(quick_row(unit, uppers), row_sem)
-    chosen = _choose(unit, uppers, cands, row_sem)
+    row_con = index.scores(unit.text)
+    cands = _candidates(quick_row(unit, uppers), row_sem, row_con)
+    chosen = _choose(unit, uppers, cands, row_sem, row_con)
     semantic = float(max(row_sem[p.upper] for p in chosen)) if row_sem is not None and chosen else None
     hits = set().union(*(p.lower_hits for p in chosen)) if chosen else set()
     found = additions(unit, hits, task, [upper_tasks[p.upper] for p in chosen])
     dice = chosen[0].dice(len(unit.toks)) if chosen else 0.0
-    return Evidence(unit, chosen, lexical_share(unit, chosen), dice, semantic, found)
+    content, length = _content(unit, uppers, index, chosen, row_con)
+    return Evidence(unit, chosen, lexical_share(unit, chosen), dice, semantic, found, content, length)
 
 
 def _item(task: Task, ev: Evidence, uppers: list[Unit], upper_tasks: list[Task],
           row_sem: np.ndarray | None, th: Thresholds) -> Item:
     """Classify one lower task and describe its counterparts, copies and additions."""
-    cls = decide(ev.lexical, ev.dice, ev.semantic, ev.detail, th)
+    cls = decide(ev.lexical, ev.dice, ev.semantic, ev.detail, th, ev.signals())
     if cls == "new":
         return Item(task_id=task.id, text=task.text, class_=cls, local_additions=ev.found)
     hits = set().union(*(p.lower_hits for p in ev.chosen))
@@ -133,14 +162,16 @@ def evidence(lower: Document, upper: Document, encoder: Encoder | None = None) -
     lowers = [prepare(t.id, t.text, vocab, places) for t in lower.tasks]
     if not uppers:
         return [Evidence(u, [], 0.0, 0.0, None, []) for u in lowers], uppers, {}
-    found = [_evidence(task, unit, uppers, upper.tasks, None) for task, unit in zip(lower.tasks, lowers)]
+    index = ContentIndex([t.text for t in upper.tasks], places)
+    found = [_evidence(task, unit, uppers, upper.tasks, None, index)
+             for task, unit in zip(lower.tasks, lowers)]
     open_ = [i for i, ev in enumerate(found) if ev.lexical < load_thresholds(True).adapted]
     rows: dict[int, np.ndarray] = {}
     if encoder is not None and open_:
         sem = cosine_matrix(encoder, [lower.tasks[i].text for i in open_], [t.text for t in upper.tasks])
         rows = dict(zip(open_, sem))
         for i in open_:
-            found[i] = _evidence(lower.tasks[i], lowers[i], uppers, upper.tasks, rows[i])
+            found[i] = _evidence(lower.tasks[i], lowers[i], uppers, upper.tasks, rows[i], index)
     return found, uppers, rows
 
 
