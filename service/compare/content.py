@@ -26,36 +26,35 @@ FUNCTION_WORDS = frozenset(
 
 
 @cache
-def _lexicon() -> tuple[dict[tuple[str, ...], tuple[str, ...]], frozenset[tuple[str, ...]], int]:
-    """(synonym phrase → canonical phrase, boilerplate phrases, longest phrase in syllables)."""
+def _lexicon() -> tuple[dict[tuple[str, ...], tuple[str, ...]], frozenset[tuple[str, ...]],
+                        dict[str, list[int]]]:
+    """(synonym phrase → canonical phrase, boilerplate phrases, first syllable → phrase lengths
+    to try, longest first)."""
     lex = load("synonyms")
     canon = {tuple(w.split()): tuple(group[0].split()) for group in lex["groups"] for w in group}
     boiler = frozenset(tuple(w.split()) for w in lex["boilerplate"])
-    longest = max(len(p) for p in list(canon) + list(boiler))
-    return canon, boiler, longest
+    lengths: dict[str, set[int]] = {}
+    for phrase in list(canon) + list(boiler):
+        lengths.setdefault(phrase[0], set()).add(len(phrase))
+    return canon, boiler, {w: sorted(n, reverse=True) for w, n in lengths.items()}
 
 
 def canonical(norms: list[str]) -> tuple[list[str], list[bool]]:
     """Synonyms replaced by their group's first member (longest phrase first), and for each
     resulting syllable whether it belongs to a boilerplate phrase."""
-    canon, boiler, longest = _lexicon()
+    canon, boiler, lengths = _lexicon()
     out: list[str] = []
     i = 0
     while i < len(norms):
-        for n in range(min(longest, len(norms) - i), 0, -1):
-            phrase = tuple(norms[i:i + n])
-            if phrase in canon:
-                out += canon[phrase]
-                i += n
-                break
-        else:
-            out.append(norms[i])
-            i += 1
+        n = next((n for n in lengths.get(norms[i], ()) if tuple(norms[i:i + n]) in canon), 0)
+        out += canon[tuple(norms[i:i + n])] if n else [norms[i]]
+        i += n or 1
     flags = [False] * len(out)
-    for i in range(len(out)):
-        for n in range(1, min(longest, len(out) - i) + 1):
+    for i, w in enumerate(out):
+        for n in lengths.get(w, ()):
             if tuple(out[i:i + n]) in boiler:
                 flags[i:i + n] = [True] * n
+                break
     return out, flags
 
 
