@@ -144,6 +144,22 @@ def add_detail(text: str, rng: random.Random) -> str:
     return body + "."
 
 
+def _lower_task(text: str, rng: random.Random, level: str) -> tuple[str, str] | None:
+    """(lower text, label) for one upper task, or None when dropped: the mild rewordings only
+    (kept as they were for corpora/archive.py and archive_gen.py)."""
+    roll = rng.random()
+    swapped = shift_dates(level_swap(text, level), rng)
+    if roll < 0.2:
+        return None
+    if roll < 0.55:
+        return swapped, "verbatim"
+    if roll < 0.75:
+        return add_detail(swapped, rng), "adapted"
+    if roll < 0.88:
+        return reword(swapped, rng), "adapted"
+    return add_detail(reword(swapped, rng), rng), "adapted"
+
+
 def _lower_tasks(text: str, rng: random.Random, level: str) -> list[tuple[str, str]]:
     """(lower text, label) pairs for one upper task: none when dropped, two when split."""
     roll = rng.random()
