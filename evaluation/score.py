@@ -1,15 +1,21 @@
-"""Score `rasoat analyze` against gold annotations (../shared/ANNOTATION.md), end to end.
+"""Score `rasoat analyze` against gold annotations (../shared/ANNOTATION.md), end to end, per document.
 
 Tasks are matched one-to-one to gold quotes by text; a missed task loses its fields (its gold
 lead, support and deadline count as misses) and a spurious task's fields count as false alarms.
 
-    python evaluation/score.py [--corpus ../shared/corpus/real] [--json out.json] [--details]
+The headline is the first-sight figure: every annotated document outside the tuning set is scored
+once, before any rule is changed for it, and that score is kept in evaluation/first_sight.json
+with the commit it was measured on (`--record` adds documents not yet there). Current figures on
+the same documents follow, then the tuning set (the four documents the rules were written on).
+
+    python evaluation/score.py [--details] [--only X15 ...] [--json out.json] [--record]
 """
 from __future__ import annotations
 
 import argparse
 import json
 import re
+import subprocess
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -24,6 +30,10 @@ from service.document import Document  # noqa: E402
 from service.text import fold_spaces, fold_tone_placement  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "real"
+OWN_GOLD = ROOT / "evaluation" / "gold"            # our annotations of unannotated real documents
+FIRST_SIGHT = ROOT / "evaluation" / "first_sight.json"
+TUNING_SET = {"B1", "B2", "D1", "D2"}              # the four documents the rules were first written on
+META_FIELDS = ("kind", "number", "issuer", "issued_on")
 MATCH_THRESHOLD = 0.5
 
 
@@ -168,45 +178,179 @@ def score_meta(gold: dict, doc: Document, scores: Scores) -> None:
                                 Counter(norm(c.number) for c in meta.basis))
 
 
+@dataclass
+class GoldDoc:
+    """One annotated document: its id ("X15", "P-00178020"), gold and text path."""
+
+    id: str
+    gold: dict
+    path: Path
+
+    @property
+    def tuning(self) -> bool:
+        return self.id in TUNING_SET
+
+
+def gold_docs(corpus: Path = DEFAULT_CORPUS, own: Path = OWN_GOLD) -> list[GoldDoc]:
+    """The shared gold (`corpus/gold`, texts in `corpus/docs`) and ours (`evaluation/gold`, texts
+    named relative to the corpus root, e.g. "pool_2009_2010/00178020.txt")."""
+    docs = []
+    for path in sorted((corpus / "gold").glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        docs.append(GoldDoc(path.stem.split("_")[0], gold, corpus / "docs" / gold["doc"]))
+    for path in sorted(own.glob("*.json")) if own.is_dir() else []:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        docs.append(GoldDoc(path.stem, gold, corpus / gold["doc"]))
+    return docs
+
+
+def score_doc(doc_gold: GoldDoc, analyze: Callable[[Path], Document], scores: Scores | None = None) -> Scores:
+    """Score one document into `scores` (a fresh tally when None)."""
+    scores = scores or Scores()
+    gold = doc_gold.gold
+    doc = analyze(doc_gold.path)
+    score_meta(gold["meta"], doc, scores)
+    score_targets(gold["targets"], doc, scores)
+    if gold.get("tasks_annotated"):
+        score_tasks(gold["tasks"], doc, scores, doc_gold.id)
+    return scores
+
+
 def score_corpus(corpus: Path, analyze: Callable[[Path], Document]) -> Scores:
+    """Every shared gold document pooled into one tally (robustness and OCR evaluations)."""
     scores = Scores()
-    for gold_path in sorted((corpus / "gold").glob("*.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        doc = analyze(corpus / "docs" / gold["doc"])
-        score_meta(gold["meta"], doc, scores)
-        score_targets(gold["targets"], doc, scores)
-        if gold.get("tasks_annotated"):
-            score_tasks(gold["tasks"], doc, scores, gold_path.stem[:2])
+    for doc_gold in gold_docs(corpus, own=Path("/nonexistent")):
+        score_doc(doc_gold, analyze, scores)
     return scores
 
 
 def report(scores: Scores) -> dict:
     out = {name: tally.prf() for name, tally in scores.tallies.items()}
-    out["metadata"] = {k: round(v / scores.meta_total, 3) for k, v in scores.meta.items()}
+    out["metadata"] = {k: round(v / scores.meta_total, 3) for k, v in scores.meta.items()} \
+        if scores.meta_total else {}
+    out["documents"] = scores.meta_total
     return out
+
+
+def pooled(rows: list[dict]) -> dict:
+    """Micro-averaged figures over per-document tallies (as recorded or as measured)."""
+    scores = Scores()
+    for row in rows:
+        for name, counts in row["tallies"].items():
+            tally = scores.tallies[name]
+            tally.tp, tally.fp, tally.fn = tally.tp + counts["tp"], tally.fp + counts["fp"], tally.fn + counts["fn"]
+        scores.meta.update({k: int(v) for k, v in row["meta"].items()})
+        scores.meta_total += 1
+    return report(scores)
+
+
+def as_row(scores: Scores) -> dict:
+    """What is kept of one document's score: raw counts, so rows can be pooled later."""
+    return {"tallies": {n: {"tp": t.tp, "fp": t.fp, "fn": t.fn} for n, t in scores.tallies.items()},
+            "meta": {k: bool(scores.meta[k]) for k in META_FIELDS}}
+
+
+# ---------------------------------------------------------------- first-sight record
+def load_first_sight(path: Path = FIRST_SIGHT) -> dict:
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"documents": {}}
+
+
+def _git(*args: str) -> str:
+    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+
+
+def record_first_sight(docs: list[GoldDoc], rows: dict[str, dict], path: Path = FIRST_SIGHT,
+                       allow_dirty: bool = False) -> list[str]:
+    """Add every gold document not yet recorded, with the commit it was measured on. Refuses when
+    the package has uncommitted changes (the score must belong to a commit)."""
+    if _git("status", "--porcelain", "service") and not allow_dirty:
+        raise SystemExit("service/ has uncommitted changes: commit first, then record first sight")
+    record = load_first_sight(path)
+    commit, added = _git("rev-parse", "--short=12", "HEAD"), []
+    for doc in docs:
+        if doc.tuning or doc.id in record["documents"]:
+            continue
+        record["documents"][doc.id] = {"commit": commit, "date": date.today().isoformat(),
+                                       "gold": str(doc.gold["doc"]), **rows[doc.id]}
+        added.append(doc.id)
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return added
+
+
+# ---------------------------------------------------------------- printing
+FIELDS = ("tasks", "lead", "support", "deadline", "targets", "basis")
+
+
+def _f1(row: dict, name: str) -> str:
+    t = row["tallies"][name]
+    if not t["tp"] + t["fp"] + t["fn"]:
+        return "    –"
+    p = t["tp"] / (t["tp"] + t["fp"]) if t["tp"] + t["fp"] else 1.0
+    r = t["tp"] / (t["tp"] + t["fn"]) if t["tp"] + t["fn"] else 1.0
+    return f"{2 * p * r / (p + r) if p + r else 0.0:5.2f}"
+
+
+def print_rows(docs: list[GoldDoc], rows: dict[str, dict], first: dict) -> None:
+    print(f"{'document':<12} {'set':<6} " + " ".join(f"{f[:7]:>7}" for f in FIELDS)
+          + "  meta k/n/i/d   first-sight tasks/lead (commit)")
+    for doc in docs:
+        row, seen = rows[doc.id], first["documents"].get(doc.id)
+        meta = "".join("✓" if row["meta"][k] else "·" for k in META_FIELDS)
+        then = f"{_f1(seen, 'tasks')}/{_f1(seen, 'lead')} ({seen['commit'][:7]})" if seen else ""
+        print(f"{doc.id:<12} {'tune' if doc.tuning else 'dev':<6} "
+              + " ".join(f"{_f1(row, f):>7}" for f in FIELDS) + f"  {meta:<13} {then}")
+
+
+def print_summary(title: str, result: dict) -> None:
+    print(f"\n{title} ({result['documents']} documents)")
+    print(f"{'field':<10} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn")
+    for name in FIELDS:
+        prf = result[name]
+        print(f"{name:<10} {prf['precision']:>6.3f} {prf['recall']:>6.3f} {prf['f1']:>6.3f}   "
+              f"{prf['tp']}/{prf['fp']}/{prf['fn']}")
+    if result["metadata"]:
+        print("metadata accuracy: " + ", ".join(f"{k} {v:.3f}" for k, v in result["metadata"].items()))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--json", type=Path)
+    parser.add_argument("--json", type=Path, help="write every figure here")
     parser.add_argument("--details", action="store_true", help="print every task match")
+    parser.add_argument("--only", nargs="*", help="score only these document ids")
+    parser.add_argument("--record", action="store_true",
+                        help="record first-sight scores of gold documents not yet recorded")
+    parser.add_argument("--allow-dirty", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     from service.pipeline import analyze_file
 
-    scores = score_corpus(args.corpus, analyze_file)
-    result = report(scores)
+    docs = [d for d in gold_docs(args.corpus) if not args.only or d.id in args.only]
+    rows, details = {}, []
+    for doc in docs:
+        scores = score_doc(doc, analyze_file)
+        rows[doc.id] = as_row(scores)
+        details += scores.details
+    if args.record:
+        print("recorded first sight:", ", ".join(record_first_sight(docs, rows, allow_dirty=args.allow_dirty))
+              or "nothing new")
+    first = load_first_sight()
     if args.details:
-        print("\n".join(scores.details))
-    print(f"{'field':<10} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn")
-    for name, prf in result.items():
-        if name == "metadata":
-            continue
-        print(f"{name:<10} {prf['precision']:>6.3f} {prf['recall']:>6.3f} {prf['f1']:>6.3f}   "
-              f"{prf['tp']}/{prf['fp']}/{prf['fn']}")
-    print("metadata accuracy: " + ", ".join(f"{k} {v:.3f}" for k, v in result["metadata"].items()))
+        print("\n".join(details))
+    print_rows(docs, rows, first)
+    results = {
+        "first_sight": pooled(list(first["documents"].values())),
+        "current_dev": pooled([rows[d.id] for d in docs if not d.tuning]),
+        "current_tuning": pooled([rows[d.id] for d in docs if d.tuning]),
+        "current_all": pooled(list(rows.values())),
+    }
+    print_summary("HEADLINE — first sight: each document scored before any change was made for it, "
+                  "as recorded in evaluation/first_sight.json", results["first_sight"])
+    print_summary("Now, on the same documents (no longer unseen: rules have since been changed "
+                  "with them in view)", results["current_dev"])
+    print_summary("Tuning set (B1, B2, D1, D2: the rules were first written on these)", results["current_tuning"])
     if args.json:
-        args.json.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+        results["documents"] = rows
+        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
     return 0
 
 
