@@ -35,6 +35,7 @@ class Block(Model):
     rows: list[list[str]] = []           # cell texts (kind == "table")
     page: int | None = None              # 1-based page number where the format has pages
     bold: bool = False                   # the whole paragraph is bold (a bold-only heading)
+    indent: int | None = None            # leading spaces of a plain-text line (layout text), else None
 
 
 class OcrPage(Model):

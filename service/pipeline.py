@@ -1,4 +1,4 @@
-"""The pipeline: ingest → normalise → metadata → tables → tasks → fields, for one document or many.
+"""The pipeline: ingest → layout → normalise → metadata → tables → tasks → fields, for one document or many.
 
 The CLI, the API and batch jobs all call these functions. Each stage is `stage(doc) -> doc`;
 timings are recorded per stage.
@@ -14,6 +14,7 @@ from .checks import flag_gaps
 from .document import Block, Document, SourceFile
 from .errors import RasoatError
 from .extract.fields import extract_fields
+from .layout import rebuild_layout
 from .normalise import normalise
 from .structure.header import extract_metadata
 from .structure.tables import recognise
@@ -22,6 +23,7 @@ from .vagueness import score_vagueness
 
 Stage = Callable[[Document], Document]
 STAGES: list[tuple[str, Stage]] = [
+    ("layout", rebuild_layout),
     ("normalise", normalise),
     ("metadata", extract_metadata),
     ("tables", recognise),

@@ -1,8 +1,13 @@
-"""Plain text: decode, then one paragraph per line, with pipe tables gathered into table blocks.
+"""Plain text: decode, then one block per line, with pipe tables gathered into table blocks.
 
 Tables come as runs of consecutive lines, either markdown ("| a | b |", "| --- | --- |") or bare
 ("2 | Hoàn thành ... | Bộ Tài chính | Quý III năm 2022": at least two " | " separators; the first
 cell may be empty). A line with a single " | " stays a paragraph, as written.
+
+Text exported from a PDF page by page (pdftotext and the like) keeps its layout: a form feed
+starts a page, a line's indentation is kept on its block (the layout stage re-joins wrapped lines
+with it), and segments separated by a wide run of spaces (the two columns of a document header) are
+joined with " | ". Lines are not joined here: that is the layout stage's job.
 """
 from __future__ import annotations
 
@@ -10,7 +15,6 @@ import re
 
 from ..document import Block
 from .base import Parsed
-from ..text import is_upper
 from .charsets import decode_text
 
 _SPLIT = re.compile(r"(?<!\\)\|")
@@ -20,10 +24,19 @@ _EMPHASIS = re.compile(r"(?<![\w*])\*(\S(?:[^*]*?\S)?)\*(?![\w*])")
 _BOLD_LINE = re.compile(r"\*\*([^*].*?)\*\*")
 
 
+_COLUMN_GAP = re.compile(r"(?<=\S) {6,}(?=\S)")
+_NUMBER_GAP = re.compile(r"(\bS[ốo]\s*:?\s*\d*) \| (?=/)")   # "Số: 904      /BC-SNNMT" is one field
+
+
 def read(data: bytes) -> Parsed:
-    """Decode the bytes and split them into blocks."""
+    """Decode the bytes and split them into blocks; form feeds start pages."""
     text, encoding = decode_text(data)
-    return Parsed(unwrap(parse_lines(text.splitlines())), encoding=encoding)
+    pages = text.split("\f")
+    if len(pages) == 1:
+        return Parsed(parse_lines(text.splitlines()), encoding=encoding)
+    blocks = [b.model_copy(update={"page": number})
+              for number, page in enumerate(pages, 1) for b in parse_lines(page.splitlines())]
+    return Parsed(blocks, encoding=encoding, pages=len(pages))
 
 
 def parse_lines(lines: list[str]) -> list[Block]:
@@ -31,7 +44,7 @@ def parse_lines(lines: list[str]) -> list[Block]:
     blocks: list[Block] = []
     run: list[list[str] | None] = []
     for raw in lines:
-        line = raw.rstrip()
+        line = _split_columns(raw.rstrip().expandtabs(8))
         cells = table_cells(line)
         if cells is not None:
             run.append(None if _is_separator(cells) else cells)
@@ -41,6 +54,14 @@ def parse_lines(lines: list[str]) -> list[Block]:
             blocks.append(_paragraph(line))
     _flush(run, blocks)
     return blocks
+
+
+def _split_columns(line: str) -> str:
+    """Join side-by-side segments of a layout line with " | " (kept as the line's indentation + text)."""
+    body = line.lstrip(" ")
+    if "|" in body or not _COLUMN_GAP.search(body):
+        return line
+    return line[:len(line) - len(body)] + _NUMBER_GAP.sub(r"\1 ", _COLUMN_GAP.sub(" | ", body))
 
 
 def table_cells(line: str) -> list[str] | None:
@@ -77,54 +98,10 @@ def _flush(run: list[list[str] | None], blocks: list[Block]) -> None:
 
 
 def _paragraph(line: str) -> Block:
-    """A paragraph; a line wholly in **...** is a bold heading; *emphasis* marks are dropped."""
+    """A paragraph with its indentation; a line wholly in **...** is a bold heading; *emphasis* marks
+    are dropped."""
+    indent = len(line) - len(line.lstrip(" "))
     match = _BOLD_LINE.fullmatch(line.strip())
     if match:
-        return Block(text=match.group(1), bold=True)
-    return Block(text=_unemphasise(line))
-
-
-_LIST_START = re.compile(r"\s*(?:[-–—•+*]\s|[a-zđ][).]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s)")
-_BLOCK_START = re.compile(r"(?:Nơi nhận|Kính gửi|TM\.|T/M|KT\.|TL\.|Q\.|\(Kèm theo|\(Ban hành kèm)", re.IGNORECASE)
-_OPEN_END = re.compile(r"(?:,|\b(?:và|với|của|cho|các|những|về|để|trong|theo|tại|từ|đến|hoặc))$")
-
-
-def unwrap(blocks: list[Block]) -> list[Block]:
-    """Join hard-wrapped lines (OCR output, fixed-width text) back into paragraphs.
-
-    A line goes on the previous one when it starts in lower case without a list marker, or when
-    the previous one ends open (a comma or a word like "và", "của", "với")."""
-    width = _wrap_width(blocks)
-    out: list[Block] = []
-    for block in blocks:
-        prev = out[-1] if out else None
-        if prev and prev.kind == block.kind == "paragraph" and _continues(prev.text, block.text, width):
-            glue = "" if prev.text.endswith("-") and block.text[:1].islower() else " "
-            text = (prev.text[:-1] if glue == "" else prev.text.rstrip()) + glue + block.text.strip()
-            out[-1] = prev.model_copy(update={"text": text, "bold": prev.bold and block.bold})
-        else:
-            out.append(block)
-    return out
-
-
-def _wrap_width(blocks: list[Block]) -> int | None:
-    """The line width of a hard-wrapped text (most lines end near it), else None."""
-    lengths = sorted(len(b.text) for b in blocks if b.kind == "paragraph" and " | " not in b.text)
-    if len(lengths) < 10:
-        return None
-    width = lengths[int(len(lengths) * 0.9)]
-    near = sum(0.8 * width <= n <= width for n in lengths)
-    return width if width <= 130 and near >= 0.4 * len(lengths) else None
-
-
-def _continues(prev: str, line: str, width: int | None = None) -> bool:
-    """Whether `line` goes on the paragraph `prev` (see `unwrap`)."""
-    stripped, prev = line.strip(), prev.rstrip()
-    if " | " in prev or " | " in line or _LIST_START.match(line) or _BLOCK_START.match(stripped):
-        return False
-    if stripped[:1].islower():
-        return True
-    if prev.endswith(":") or is_upper(prev) or is_upper(stripped):
-        return False
-    full_line = width is not None and len(prev) >= 0.8 * width and not re.search(r"[.;!?]$", prev)
-    return full_line or bool(_OPEN_END.search(prev))
+        return Block(text=match.group(1), bold=True, indent=indent)
+    return Block(text=_unemphasise(line.strip()), indent=indent)

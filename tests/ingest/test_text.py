@@ -106,20 +106,3 @@ def test_real_resolution_assignment_table():
     assert rows[6][:3] == ["", "Thống kê, kiểm kê nguồn lực tài nguyên khoáng sản trong phạm vi cả nước", "Đề án"]
     assert rows[-1][0] == "18"
     assert "Số: 88/NQ-CP | Hà Nội, ngày 22 tháng 7 năm 2022" in [b.text for b in doc.blocks]
-
-
-def test_hard_wrapped_lines_are_joined_into_paragraphs():
-    text = ("1. Sở Tài chính chủ trì, phối hợp với\n"
-            "Sở Kế hoạch và Đầu tư tham mưu bố trí kinh phí thực hiện\n"
-            "các nhiệm vụ, hoàn thành trước ngày 30/6/2025.\n"
-            "2. Sở Nội vụ hướng dẫn.\n"
-            "a) Rà soát tổ chức bộ máy;\n"
-            "- Lưu: VT.\n")
-    doc = read_bytes(text.encode("utf-8"), "wrapped.txt")
-    assert [b.text for b in doc.blocks] == [
-        "1. Sở Tài chính chủ trì, phối hợp với Sở Kế hoạch và Đầu tư tham mưu bố trí kinh phí thực hiện "
-        "các nhiệm vụ, hoàn thành trước ngày 30/6/2025.",
-        "2. Sở Nội vụ hướng dẫn.",
-        "a) Rà soát tổ chức bộ máy;",
-        "- Lưu: VT.",
-    ]

@@ -1,0 +1,235 @@
+"""Tables whose text layer gives one cell per line (assignment tables in PDF exports and annexes).
+
+    TT / Nội dung / Cơ quan chủ trì / Cơ quan phối hợp / Thời gian      (header: one cell a line,
+    1                                                                    or a markdown row followed
+    Xây dựng quy chế phối hợp …                                          by the cells it lacks)
+    Sở Tư pháp
+    Các sở, ngành liên quan
+    Quý III/2026
+
+The header is a run of short lines naming column roles (`structure.yaml` `table_columns`), or a
+one-row pipe table followed by more such lines; a row of column numbers "(1) (2) …" after it is
+skipped. A line holding only a row number starts a row; the lines after it fill the columns in
+header order, each where it fits (body lists in the owner columns, a time limit in the deadline
+column, text elsewhere); a text line right after the content goes on the content, and a body name
+cut by a page break ("…, Cục" … "Lâm nghiệp") is mended. The table ends at a heading, a block cue, a
+new list item after a complete row, or a paragraph that no row number follows.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..document import Block
+from ..extract.bodies import parse_body_list
+from ..extract.deadlines import parse_deadline
+from ..lexicons import load
+from ..structure.tables import column_roles
+from ..text import is_upper
+from .wrapping import BLOCK_START, LIST_START
+
+ROW_NUMBER = re.compile(r"\(?(?:\d{1,3}(?:\.\d{1,2}){0,2}|[IVXLC]{1,6}|[a-zđ])\)?[.)]?")
+_COLUMN_NUMBERS = re.compile(r"\(?\d{1,2}\)?")
+_HEADER_CELL_MAX = 60
+_TEXT_ROLES = {"content", "output", "budget", "note", None}
+
+
+@dataclass
+class _Row:
+    number: str
+    lines: list[str] = field(default_factory=list)
+
+
+def rebuild_tables(blocks: list[Block]) -> list[Block]:
+    """Blocks with every cell-per-line table turned into one table block."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        found = _header_at(blocks, i)
+        if found:
+            titles, j = found
+            rows, k = _rows(blocks, j, column_roles(titles), len(titles))
+            if rows:
+                out.append(Block(kind="table", rows=[titles] + rows, page=blocks[i].page))
+                i = k
+                continue
+        out.append(blocks[i])
+        i += 1
+    return out
+
+
+# ---------------------------------------------------------------- header
+def _header_at(blocks: list[Block], i: int) -> tuple[list[str], int] | None:
+    """(column titles, index after the header) when a header starts at block i: a run of column titles
+    that begins with the number column if it has one and names no role twice."""
+    block = blocks[i]
+    if block.kind == "table" and len(block.rows) == 1 and i + 1 < len(blocks) \
+            and blocks[i + 1].kind == "paragraph":
+        titles = [c for c in block.rows[0] if c.strip()]
+        j = i + 1
+    elif block.kind == "paragraph" and _header_cell(block.text) and column_roles([block.text]):
+        titles, j = [], i
+    else:
+        return None
+    while j < len(blocks) and blocks[j].kind == "paragraph" and _header_cell(blocks[j].text) \
+            and not ROW_NUMBER.fullmatch(blocks[j].text.strip()):
+        titles.append(blocks[j].text.strip())
+        j += 1
+    roles = [next(iter(column_roles([t])), None) for t in titles]
+    known = [r for r in roles if r]
+    if "content" not in known or len(known) < 3 or len(known) < 0.6 * len(titles) \
+            or len(set(known)) < len(known) or ("number" in known and roles[0] != "number"):
+        return None
+    return titles, _skip_column_numbers(blocks, j)
+
+
+def _header_cell(text: str) -> bool:
+    text = text.strip()
+    return 0 < len(text) <= _HEADER_CELL_MAX and len(text.split()) <= 8 and not re.search(r"[.;]$", text)
+
+
+def _skip_column_numbers(blocks: list[Block], j: int) -> int:
+    """Past a row of column numbers ("(1)", "(2)", …) printed under the header: the same style,
+    counting up from 1."""
+    k = j
+    while k < len(blocks) and blocks[k].kind == "paragraph":
+        text = blocks[k].text.strip()
+        if not _COLUMN_NUMBERS.fullmatch(text) or k > j and (text[0] == "(") != (blocks[j].text.strip()[0] == "("):
+            break
+        if re.sub(r"\D", "", text) != str(k - j + 1):
+            break
+        k += 1
+    return k if k - j >= 3 else j
+
+
+# ---------------------------------------------------------------- rows
+def _rows(blocks: list[Block], j: int, roles: dict[str, int], width: int) -> tuple[list[list[str]], int]:
+    """Rows rebuilt from block j on, and the index where the table ends."""
+    data_roles = [role_of(roles, c) for c in range(width) if c != roles.get("number")]
+    rows: list[_Row] = []
+    k = j
+    while k < len(blocks) and blocks[k].kind == "paragraph":
+        text = blocks[k].text.strip()
+        if ROW_NUMBER.fullmatch(text):
+            rows.append(_Row(text))
+        elif not rows or _ends_table(text, rows[-1], data_roles, blocks, k):
+            break
+        else:
+            rows[-1].lines.append(text)
+        k += 1
+    if not rows or not any(len(r.lines) >= 2 for r in rows):
+        return [], j
+    return [_cells(r, roles, data_roles, width) for r in rows], k
+
+
+def role_of(roles: dict[str, int], column: int) -> str | None:
+    return next((role for role, index in roles.items() if index == column), None)
+
+
+def _ends_table(text: str, row: _Row, data_roles: list[str | None], blocks: list[Block], k: int) -> bool:
+    """A heading, a block cue, or (after a complete row) a list item or a paragraph that no row
+    number follows within a few lines."""
+    if BLOCK_START.match(text) or (is_upper(text) and row.lines and len(text.split()) > 2):
+        return True
+    complete = len(row.lines) >= min(2, len(data_roles))
+    mends = text[:1].islower() or (len(text.split()) <= 8 and any(_dangling_head(line) for line in row.lines))
+    if not complete or mends:
+        return False
+    if LIST_START.match(text) and not ROW_NUMBER.fullmatch(text):
+        return True
+    ahead = blocks[k + 1:k + 4]
+    return not any(b.kind == "paragraph" and ROW_NUMBER.fullmatch(b.text.strip()) for b in ahead) \
+        and len(row.lines) >= len(data_roles)
+
+
+def _cells(row: _Row, roles: dict[str, int], data_roles: list[str | None], width: int) -> list[str]:
+    """The row's cells in header order: one line a column when the lines fit their places, else each
+    line where it fits."""
+    if len(row.lines) <= len(data_roles) and all(_plausible(r, line) for r, line in zip(data_roles, row.lines)):
+        cells = row.lines + [""] * (len(data_roles) - len(row.lines))
+    else:
+        cells = _placed(row.lines, data_roles)
+    if "number" in roles:
+        cells.insert(roles["number"], row.number)
+    return cells + [""] * (width - len(cells))
+
+
+def _plausible(role: str | None, line: str) -> bool:
+    """A line that may stand in a column of this role (positional reading of a complete row)."""
+    kind = _kind(line)
+    if role in ("lead", "support"):
+        return kind == "bodies" or (kind == "text" and line[:1].isupper() and len(line.split()) <= 14
+                                    and not re.search(r"[.;]$", line))
+    if role == "deadline":
+        return kind == "deadline" or len(line.split()) <= 6
+    return role == "content" or kind != "bodies"
+
+
+def _placed(lines: list[str], data_roles: list[str | None]) -> list[str]:
+    """Each line in the next column where it fits; a text line right after the content goes on it."""
+    cells = [""] * len(data_roles)
+    last, pointer, leftovers = None, 0, []
+    content = data_roles.index("content")
+    for line in lines:
+        kind = _kind(line)
+        if not cells[content]:
+            target = content
+        elif kind == "text" and last == content:
+            cells[content] += " " + line
+            continue
+        else:
+            target = next((q for q in range(pointer, len(cells)) if not cells[q] and _fits(data_roles[q], kind)),
+                          None)
+        if target is None:
+            leftovers.append((line, kind))
+            continue
+        cells[target], last, pointer = line, target, target + 1
+    _place_leftovers(cells, data_roles, leftovers)
+    return cells
+
+
+def _kind(line: str) -> str:
+    """What a cell line holds: "bodies" (a list of bodies), "deadline" (a time limit) or "text"."""
+    bodies, end = parse_body_list(line)
+    if bodies and end >= len(line.rstrip(" .;,")) - 1:
+        return "bodies"
+    if len(line.split()) <= 16 and parse_deadline(line) is not None:
+        return "deadline"
+    return "text"
+
+
+def _fits(role: str | None, kind: str) -> bool:
+    if role in ("lead", "support"):
+        return kind == "bodies"
+    if role == "deadline":
+        return kind == "deadline"
+    return kind == "text" and role in _TEXT_ROLES
+
+
+def _place_leftovers(cells: list[str], data_roles: list[str | None], leftovers: list[tuple[str, str]]) -> None:
+    """Lines after every cell is filled (a row cut by a page break): a body name cut after its head
+    word is mended, text goes on the content."""
+    for line, kind in leftovers:
+        owner = next((q for q, role in enumerate(data_roles) if role in ("lead", "support") and _dangling_head(cells[q])),
+                     None)
+        if owner is not None and kind == "text" and line[:1].isupper() and len(line.split()) <= 8:
+            cells[owner] += " " + line
+        elif kind == "text" or "content" not in data_roles:
+            cells[data_roles.index("content")] += " " + line
+        else:
+            cells[next(q for q, role in enumerate(data_roles) if _fits(role, kind) or role == "content")] += "; " + line
+
+
+def _dangling_head(cell: str) -> bool:
+    """The cell's last body is a head word alone ("Viện X, Cục"): its name went to the next page."""
+    last = " ".join(re.split(r"[,;]", cell)[-1].split())
+    return bool(last) and last[:1].isupper() and last.lower() in _bare_heads()
+
+
+@cache
+def _bare_heads() -> frozenset[str]:
+    """Head nouns that are not a body by themselves (official names like "Chính phủ" are)."""
+    data = load("bodies")
+    official = {n.lower() for n in data["official_names"]}
+    return frozenset(h.lower() for h in data["heads"] if h.lower() not in official)

@@ -1,0 +1,96 @@
+"""Re-join lines that the page width broke (text exported from PDF, OCR, fixed-width text).
+
+Only a real list marker, a block cue or a paragraph indent starts a new paragraph; a wrapped line
+that starts with a capital or a number ("31-CTr/TW…", "ODA…") goes on the previous one. Layout
+text (where the reader kept each line's indentation) is read by its margins: a first-line indent
+opens a paragraph, a line at the left margin continues one.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..document import Block
+from ..text import is_upper
+
+LIST_START = re.compile(r"\s*(?:[-–—•+*]\s|[a-zđ][).]\s|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s|[IVX]{1,5}[.\-]\s"
+                        r"|(?:Điều|Chương|Mục|Phần|PHẦN|CHƯƠNG)\s+[\dIVX]+\b)")
+BLOCK_START = re.compile(r"(?:Nơi nhận|Kính gửi|TM\.|T/M|KT\.|TL\.|Q\.|\(Kèm theo|\(Ban hành kèm|Số\s*:)",
+                         re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.;:!?]$|\./\.$")
+_OPEN_END = re.compile(r"(?:,|-|\b(?:và|với|của|cho|các|những|về|để|trong|theo|tại|từ|đến|hoặc|số|ngày))$")
+
+
+def unwrap(blocks: list[Block]) -> list[Block]:
+    """Blocks with wrapped paragraph lines joined; tables and other blocks are left as they are."""
+    margin = _left_margin(blocks)
+    width = _wrap_width(blocks)
+    out: list[Block] = []
+    first_indent: int | None = None
+    for block in blocks:
+        prev = out[-1] if out else None
+        if prev and prev.kind == block.kind == "paragraph" and prev.page == block.page \
+                and continues(prev.text, block.text, width, margin, first_indent, block.indent):
+            out[-1] = _joined(prev, block)
+        else:
+            out.append(block)
+            first_indent = block.indent
+    return out
+
+
+def _joined(prev: Block, block: Block) -> Block:
+    text = prev.text.rstrip()
+    glue = "" if text.endswith("-") and block.text[:1].islower() and not text.endswith(" -") else " "
+    joined = (text[:-1] if glue == "" else text) + glue + block.text.strip()
+    return prev.model_copy(update={"text": joined, "bold": prev.bold and block.bold})
+
+
+def continues(prev: str, line: str, width: int | None = None, margin: int | None = None,
+              prev_indent: int | None = None, indent: int | None = None) -> bool:
+    """Whether `line` goes on the paragraph that ends with `prev` (which began at `prev_indent`)."""
+    stripped, prev = line.strip(), prev.rstrip()
+    if not stripped or " | " in prev or " | " in stripped or BLOCK_START.match(stripped):
+        return False
+    if is_upper(prev) or (is_upper(stripped) and not stripped[:1].isdigit()):
+        return False
+    closed = bool(_SENTENCE_END.search(prev))
+    layout = margin is not None and indent is not None
+    at_margin = layout and indent <= margin + 1
+    if LIST_START.match(stripped):
+        if closed or re.match(r"[-–—•+*]\s", stripped):
+            return False
+        weak = re.match(r"(?:Điều|Chương|Mục|Phần)\s", stripped, re.IGNORECASE)
+        indented_paragraph = prev_indent is not None and margin is not None and prev_indent > margin + 1
+        return (at_margin and indented_paragraph) or bool(weak and _OPEN_END.search(prev))
+    if stripped[:1].islower() and not closed:
+        return True
+    if layout:
+        if at_margin:
+            return not prev.endswith(":")
+        return prev_indent is not None and indent >= prev_indent + 2 and not closed
+    if prev.endswith(":"):
+        return False
+    full_line = width is not None and len(prev) >= 0.8 * width and not closed
+    return full_line or bool(_OPEN_END.search(prev))
+
+
+def _left_margin(blocks: list[Block]) -> int | None:
+    """The left margin of layout text when paragraphs start with an indent, else None."""
+    indents = [b.indent for b in blocks if b.kind == "paragraph" and b.indent is not None and b.text.strip()]
+    if len(indents) < 5:
+        return None
+    margin, count = Counter(indents).most_common(1)[0]
+    margin = min(i for i in indents if i >= margin - 1)
+    indented = sum(i >= margin + 3 for i in indents)
+    return margin if count >= 0.3 * len(indents) and indented >= max(2, 0.08 * len(indents)) else None
+
+
+def _wrap_width(blocks: list[Block]) -> int | None:
+    """The line width of a hard-wrapped text (most lines end near it), else None."""
+    lengths = sorted(len(b.text) + (b.indent or 0) for b in blocks
+                     if b.kind == "paragraph" and " | " not in b.text)
+    if len(lengths) < 10:
+        return None
+    width = lengths[int(len(lengths) * 0.9)]
+    near = sum(0.8 * width <= n <= width for n in lengths)
+    return width if width <= 130 and near >= 0.4 * len(lengths) else None

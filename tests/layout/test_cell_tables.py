@@ -1,0 +1,97 @@
+"""Tables whose text layer gives one cell per line are rebuilt row by row."""
+from service.document import Block
+from service.ingest import read_bytes
+from service.layout import rebuild_layout, rebuild_tables
+from service.pipeline import analyze_text
+
+ANNEX = """\
+PHỤ LỤC
+NHIỆM VỤ CỤ THỂ TRIỂN KHAI KẾ HOẠCH
+TT
+Nội dung nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Thời gian hoàn thành
+Ghi chú
+(1)
+(2)
+(3)
+(4)
+(5)
+I
+NHIỆM VỤ VỀ THỂ CHẾ
+1
+Xây dựng quy chế phối hợp quản lý cụm công nghiệp trên địa bàn tỉnh.
+Sở Công Thương
+Sở Tài chính; các cơ quan, đơn vị có liên quan
+Quý III/2025
+2
+Rà soát, đề xuất sửa đổi quy định về hỗ trợ doanh nghiệp nhỏ và vừa, trình Ủy ban nhân dân tỉnh
+xem xét, ban hành.
+Sở Tài chính
+Sở Tư pháp
+Trước ngày 30/11/2025
+II
+NHIỆM VỤ VỀ HẠ TẦNG
+3
+Hoàn thành đầu tư hạ tầng kỹ thuật cụm công nghiệp phía Bắc.
+Ủy ban nhân dân các xã, phường
+Sở Xây dựng; Sở Công Thương
+Năm 2026
+III. TỔ CHỨC THỰC HIỆN
+Các sở, ngành căn cứ nhiệm vụ được giao xây dựng kế hoạch chi tiết.
+"""
+
+
+def table_rows(text: str) -> list[list[str]]:
+    doc = rebuild_layout(read_bytes(text.encode("utf-8"), "phu-luc.txt"))
+    tables = [b for b in doc.blocks if b.kind == "table"]
+    assert len(tables) == 1
+    return tables[0].rows
+
+
+def test_rows_are_rebuilt_in_header_order():
+    rows = table_rows(ANNEX)
+    assert rows[0] == ["TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành",
+                       "Ghi chú"]
+    assert rows[1][:2] == ["I", "NHIỆM VỤ VỀ THỂ CHẾ"] and not any(rows[1][2:])
+    assert rows[2] == ["1", "Xây dựng quy chế phối hợp quản lý cụm công nghiệp trên địa bàn tỉnh.",
+                       "Sở Công Thương", "Sở Tài chính; các cơ quan, đơn vị có liên quan", "Quý III/2025", ""]
+    assert rows[3][1].endswith("trình Ủy ban nhân dân tỉnh xem xét, ban hành.")     # a wrapped content cell
+    assert rows[3][2:5] == ["Sở Tài chính", "Sở Tư pháp", "Trước ngày 30/11/2025"]
+    assert rows[-1][0] == "3" and rows[-1][4] == "Năm 2026"
+
+
+def test_the_table_ends_at_the_next_heading():
+    doc = rebuild_layout(read_bytes(ANNEX.encode("utf-8"), "phu-luc.txt"))
+    after = [b.text for b in doc.blocks[doc.blocks.index(next(b for b in doc.blocks if b.kind == "table")) + 1:]]
+    assert after == ["III. TỔ CHỨC THỰC HIỆN", "Các sở, ngành căn cứ nhiệm vụ được giao xây dựng kế hoạch chi tiết."]
+
+
+def test_rebuilt_rows_become_tasks_with_owner_and_deadline_and_group_rows_do_not():
+    doc = analyze_text(ANNEX, "phu-luc.txt")
+    tasks = [t for t in doc.tasks if t.origin == "table"]
+    assert [t.text[:20] for t in tasks] == ["Xây dựng quy chế phố", "Rà soát, đề xuất sửa", "Hoàn thành đầu tư hạ"]
+    assert [[b.name for b in t.lead] for t in tasks] == [["Sở Công Thương"], ["Sở Tài chính"],
+                                                         ["Ủy ban nhân dân các xã, phường"]]
+    assert [b.name for b in tasks[0].support] == ["Sở Tài chính", "các cơ quan, đơn vị có liên quan"]
+    assert [str(t.deadline.end) for t in tasks] == ["2025-09-30", "2025-11-30", "2026-12-31"]
+
+
+def test_markdown_header_row_with_a_cell_left_on_the_next_line():
+    text = ("| STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp |\n| --- | --- | --- | --- |\nThời hạn\n"
+            "1\nTổ chức hội nghị tập huấn nghiệp vụ cho cán bộ cấp xã.\nSở Nội vụ\nCác xã, phường\nQuý II/2026\n"
+            "2\nCập nhật cơ sở dữ liệu cán bộ, công chức\nSở Nội vụ, Trung tâm\nSở Khoa học và Công nghệ\n"
+            "Thường xuyên\ncủa tỉnh, kết nối với cơ sở dữ liệu quốc gia.\nDữ liệu số\n")
+    rows = table_rows(text)
+    assert rows[0] == ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn"]
+    assert rows[1] == ["1", "Tổ chức hội nghị tập huấn nghiệp vụ cho cán bộ cấp xã.", "Sở Nội vụ", "Các xã, phường",
+                       "Quý II/2026"]
+    # a row cut by a page break: the content's tail and the cut body name come after the other cells
+    assert rows[2][1] == "Cập nhật cơ sở dữ liệu cán bộ, công chức của tỉnh, kết nối với cơ sở dữ liệu quốc gia."
+    assert rows[2][2] == "Sở Nội vụ, Trung tâm Dữ liệu số"
+
+
+def test_short_lines_without_column_titles_are_not_a_table():
+    blocks = [Block(text=t) for t in ("KẾ HOẠCH", "Triển khai chuyển đổi số", "năm 2025", "1", "Mục đích")]
+    assert rebuild_tables(blocks) == blocks

@@ -1,0 +1,31 @@
+"""Page numbers, separators and lone marks are dropped; numbers that belong to the text are kept."""
+from service.document import Block
+from service.ingest import read_bytes
+from service.layout import drop_furniture, rebuild_layout
+
+
+def test_page_numbers_at_page_edges_and_separators_are_dropped():
+    text = ("KẾ HOẠCH\n-----------\nCải cách hành chính năm 2025\n"
+            "       1. Sở Nội vụ chủ trì theo dõi, đôn đốc các cơ quan, đơn vị thực\n"
+            "hiện kế hoạch.\n\f                        2\n"
+            "       2. Sở Tài chính bố trí kinh phí.\n* *\n")
+    doc = rebuild_layout(read_bytes(text.encode("utf-8"), "ke-hoach.txt"))
+    assert [b.text for b in doc.blocks] == [
+        "KẾ HOẠCH", "Cải cách hành chính năm 2025",
+        "1. Sở Nội vụ chủ trì theo dõi, đôn đốc các cơ quan, đơn vị thực hiện kế hoạch.",
+        "2. Sở Tài chính bố trí kinh phí."]
+    assert [b.page for b in doc.blocks] == [1, 1, 1, 2]
+
+
+def test_a_number_that_interrupts_a_sentence_is_a_page_number():
+    blocks = [Block(text="Sở Giáo dục và Đào tạo chủ trì, phối hợp với các cơ quan liên quan tổ chức"),
+              Block(text="- 4 -"), Block(text="tập huấn cho giáo viên trong quý III năm 2025.")]
+    assert [b.text for b in drop_furniture(blocks)] == [blocks[0].text, blocks[2].text]
+
+
+def test_numbers_that_are_not_page_furniture_are_kept():
+    blocks = [Block(text="TT"), Block(text="1"), Block(text="Xây dựng kế hoạch tuyên truyền."),
+              Block(text="Số lượng đoàn kiểm tra:"), Block(text="12")]
+    assert drop_furniture(blocks) == blocks
+    paged = [Block(text="Tổng hợp kết quả.", page=3), Block(text="17", page=3)]
+    assert drop_furniture(paged) == paged          # 17 is not page 3's number
