@@ -128,19 +128,19 @@ def _kind_from_number(number: str | None) -> str | None:
 
 
 def _issuer(head: list[tuple[int, int, str]]) -> str | None:
-    """The issuing body: the left part of the header lines above the number, recased."""
+    """The issuing body: the header cells above the number that are not the motto, recased."""
     mottos = load("metadata")["mottos"]
     parts: list[str] = []
     for _, _, line in head:
         if _NUMBER_RE.search(line) or re.search(r"ngày\s*\d*\s*tháng", line):
             break
-        left = line.split(" | ")[0] if " | " in line else line
-        clean = _mend_ocr(_strip_marks(left))
-        for motto in mottos:
-            clean = re.sub(re.escape(motto), " ", clean, flags=re.IGNORECASE)
-        clean = fold_spaces(re.sub(r"[-–_=*]{2,}|^\W+$", " ", clean))
-        if clean and is_upper(clean):
-            parts.append(clean)
+        for cell in line.split(" | "):
+            clean = _mend_ocr(_strip_marks(cell))
+            for motto in mottos:
+                clean = re.sub(re.escape(motto), " ", clean, flags=re.IGNORECASE)
+            clean = fold_spaces(re.sub(r"[-–_=*]{2,}|^\W+$", " ", clean))
+            if clean and is_upper(clean):
+                parts.append(clean)
     return _combine_issuer(parts) if parts else None
 
 
