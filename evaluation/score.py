@@ -295,6 +295,9 @@ def print_rows(docs: list[GoldDoc], rows: dict[str, dict], first: dict) -> None:
           + "  meta k/n/i/d   first-sight tasks/lead (commit)")
     for doc in docs:
         row, seen = rows[doc.id], first["documents"].get(doc.id)
+        if not doc.tuning and not seen:
+            print(f"{doc.id:<12} new    (not yet recorded at first sight: run with --record)")
+            continue
         meta = "".join("✓" if row["meta"][k] else "·" for k in META_FIELDS)
         then = f"{_f1(seen, 'tasks')}/{_f1(seen, 'lead')} ({seen['commit'][:7]})" if seen else ""
         print(f"{doc.id:<12} {'tune' if doc.tuning else 'dev':<6} "
@@ -335,13 +338,13 @@ def main(argv: list[str] | None = None) -> int:
               or "nothing new")
     first = load_first_sight()
     if args.details:
-        print("\n".join(details))
+        print("\n".join(d for d in details if d.split()[0] in first["documents"] or d.split()[0] in TUNING_SET))
     print_rows(docs, rows, first)
     results = {
         "first_sight": pooled(list(first["documents"].values())),
-        "current_dev": pooled([rows[d.id] for d in docs if not d.tuning]),
+        "current_dev": pooled([rows[d.id] for d in docs if d.id in first["documents"]]),
         "current_tuning": pooled([rows[d.id] for d in docs if d.tuning]),
-        "current_all": pooled(list(rows.values())),
+        "current_all": pooled([rows[d.id] for d in docs if d.tuning or d.id in first["documents"]]),
     }
     print_summary("HEADLINE — first sight: each document scored before any change was made for it, "
                   "as recorded in evaluation/first_sight.json", results["first_sight"])
@@ -349,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
                   "with them in view)", results["current_dev"])
     print_summary("Tuning set (B1, B2, D1, D2: the rules were first written on these)", results["current_tuning"])
     if args.json:
-        results["documents"] = rows
+        results["documents"] = {k: v for k, v in rows.items() if k in first["documents"] or k in TUNING_SET}
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
     return 0
 
