@@ -49,3 +49,15 @@ def is_upper(text: str, share: float = 0.85) -> bool:
     """Written in capitals (a title or heading); tolerates "41-CTr/TU" inside."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3 and sum(c.isupper() for c in letters) >= share * len(letters)
+
+
+def phrase_alternation(phrases) -> str:
+    """A regex alternation of phrases, longest first, any run of spaces between words; matched as
+    whole words by the caller (`(?<!\\w)(?:…)(?!\\w)`)."""
+    items = sorted({" ".join(str(p).split()) for p in phrases if str(p).strip()}, key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split(" "))) for p in items) + ")"
+
+
+def phrase_pattern(phrases, flags: int = re.IGNORECASE) -> re.Pattern:
+    """A compiled whole-word pattern for any of `phrases` (see `phrase_alternation`)."""
+    return re.compile(rf"(?<!\w){phrase_alternation(phrases)}(?!\w)", flags)

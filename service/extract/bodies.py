@@ -1,9 +1,11 @@
 """Bodies (cơ quan, đơn vị): find lead (chủ trì) and support (phối hợp) bodies in task text.
 
-A body mention is a head noun from the gazetteer ("Sở", "Ủy ban nhân dân", "Cục"…) followed by
-its proper name, or a generic phrase ("các cơ quan, đơn vị có liên quan"). A name runs until a
-verb or cue word from the lexicon's `stop_words`; "và" and "," continue it only before a
-capitalised word that is not itself a head ("Bộ Tài nguyên và Môi trường").
+A body mention is an official name from the gazetteer, a head noun ("Sở", "Ủy ban nhân dân", "Cục"…)
+followed by its proper name, or a generic body ("các cơ quan, đơn vị có liên quan"; the grammar is in
+`body_grammar`). A proper name runs over capitalised words and, after a capitalised word, the
+lower-case words of a Vietnamese name ("Cục Biến đổi khí hậu"), until a verb or cue word from the
+lexicon's `stop_words`, punctuation, or lower case after a multi-word proper name ("… Đông Nam Nghệ An
+trực tiếp"). "và" and "," continue it only before a capitalised word that is not itself a head.
 """
 from __future__ import annotations
 
@@ -14,34 +16,37 @@ from functools import cache
 from ..document import Body
 from ..lexicons import load
 from ..text import fold_tone_placement
+from .body_grammar import generic_end, grammar, tail_end
+from .body_scanner import Scanner, capitalised
 
-_TOKEN = re.compile(r"[\w&]+(?:[-–][\w&]+)*|[^\w\s]", re.UNICODE)
 _COMMITTEES = ("tỉnh ủy", "thành ủy", "huyện ủy", "thị ủy", "quận ủy", "đảng ủy")
-_QUALIFIERS = ("có liên quan", "liên quan", "trực thuộc trung ương", "trực thuộc Trung ương",
-               "trực thuộc tỉnh", "trực thuộc huyện", "thuộc tỉnh", "thuộc huyện", "tỉnh", "huyện", "thành phố",
-               "trên địa bàn", "cấp tỉnh", "cấp huyện", "cấp xã", "các cấp")
+_NAME_WORDS = 16
 
 
 @dataclass(frozen=True)
 class _Lexicon:
     heads: tuple[str, ...]
-    generic: tuple[str, ...]
+    lowercase_heads: tuple[str, ...]
+    standalone_heads: frozenset[str]
     stops: tuple[str, ...]
     abbreviations: dict[str, str]
     official: dict[str, str]
     admin_units: tuple[str, ...]
 
 
+def _by_length(words) -> tuple[str, ...]:
+    return tuple(sorted({w.lower() for w in words}, key=len, reverse=True))
+
+
 @cache
 def _lexicon() -> _Lexicon:
     data = load("bodies")
-    meta = load("metadata")
-    by_length = lambda xs: tuple(sorted({x.lower() for x in xs}, key=len, reverse=True))  # noqa: E731
     abbreviations = dict(data["abbreviations"])
     official = {_key(n): n for n in data["official_names"]}
-    heads = list(data["heads"]) + [a for a in abbreviations if a in ("UBND", "HĐND", "MTTQ", "UBMTTQ", "BCĐ", "BTV")]
-    return _Lexicon(by_length(heads), by_length(data["generic_heads"]), by_length(data["stop_words"]),
-                    abbreviations, official, by_length(meta["admin_units"]))
+    heads = list(data["heads"]) + list(data["abbreviated_heads"])
+    return _Lexicon(_by_length(heads), _by_length(data["lowercase_heads"]),
+                    frozenset(h.lower() for h in data["standalone_heads"]), _by_length(data["stop_words"]),
+                    abbreviations, official, _by_length(load("metadata")["admin_units"]))
 
 
 def _key(name: str) -> str:
@@ -86,63 +91,25 @@ def _recase_name(words: list[str], party: bool) -> str:
     return " ".join(out)
 
 
-# ---------------------------------------------------------------- scanning
-class _Scanner:
-    """Token cursor over a string, keeping character offsets."""
-
-    def __init__(self, text: str, pos: int = 0):
-        self.text = text
-        self.folded = fold_tone_placement(text).lower()   # same length: offsets stay valid
-        self.tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, pos)]
-
-    def index_at(self, pos: int) -> int:
-        for i, (_, start, _) in enumerate(self.tokens):
-            if start >= pos:
-                return i
-        return len(self.tokens)
-
-    def phrase_at(self, i: int, phrases: tuple[str, ...]) -> str | None:
-        """The first phrase (lower-case) that the tokens from i spell, if any."""
-        rest = self.folded[self.tokens[i][1]:self.tokens[i][1] + 80] if i < len(self.tokens) else ""
-        for phrase in phrases:
-            if rest.startswith(phrase) and not _word_char(rest, len(phrase)):
-                return phrase
-        return None
-
-    def skip_chars(self, i: int, n: int) -> int:
-        """Index of the first token starting at or after n characters past token i."""
-        return self.index_at(self.tokens[i][1] + n)
-
-
-def _word_char(text: str, i: int) -> bool:
-    return i < len(text) and (text[i].isalnum() or text[i] == "&")
-
-
-def _capitalised(token: str) -> bool:
-    return token[:1].isupper() or token[:1].isdigit()
-
-
+# ---------------------------------------------------------------- one body
 def match_body(text: str, pos: int = 0) -> tuple[int, int] | None:
     """The span of a body mention starting at `pos` (after spaces), or None."""
-    scan = _Scanner(text, pos)
-    if not scan.tokens:
-        return None
-    end_index = _match_at(scan, 0)
-    if end_index is None:
-        return None
-    return scan.tokens[0][1], scan.tokens[end_index - 1][2]
+    scan = Scanner(text, pos)
+    end_index = _match_at(scan, 0) if len(scan) else None
+    return (scan.tokens[0][1], scan.tokens[end_index - 1][2]) if end_index else None
 
 
-def _match_at(scan: _Scanner, i: int) -> int | None:
+def _match_at(scan: Scanner, i: int) -> int | None:
     """Token index just past the body starting at token i, or None (the longest reading wins)."""
-    ends = [e for e in (_official_at(scan, i), _generic_at(scan, i), _headed_at(scan, i)) if e]
+    ends = [e for e in (_official_at(scan, i), generic_end(scan, i, _match_at, _extend_name), _headed_at(scan, i))
+            if e]
     return max(ends) if ends else None
 
 
-def _official_at(scan: _Scanner, i: int) -> int | None:
+def _official_at(scan: Scanner, i: int) -> int | None:
     """An officially named body from the gazetteer ("Ủy ban quản lý vốn nhà nước tại doanh nghiệp")."""
     name = scan.phrase_at(i, _official_phrases())
-    return _extend_qualifiers(scan, scan.skip_chars(i, len(name))) if name else None
+    return tail_end(scan, scan.skip(i, name), _match_at) if name else None
 
 
 @cache
@@ -150,80 +117,47 @@ def _official_phrases() -> tuple[str, ...]:
     return tuple(sorted(_lexicon().official, key=len, reverse=True))
 
 
-def _generic_at(scan: _Scanner, i: int) -> int | None:
-    generic = scan.phrase_at(i, _lexicon().generic)
-    if not generic:
-        return None
-    j = _extend_qualifiers(scan, scan.skip_chars(i, len(generic)))
-    return _assigned_qualifier(scan, _having_qualifier(scan, j))
-
-
-_ASSIGNED = re.compile(r"(?:được giao|được phân công)(?: nhiệm vụ| chủ trì)?"
-                       r"(?: (?:trong|tại) (?:Kế hoạch|Chương trình|Chỉ thị|Nghị quyết|Đề án)(?: này)?)?", re.IGNORECASE)
-
-
-def _assigned_qualifier(scan: _Scanner, j: int) -> int:
-    """"các đơn vị được giao nhiệm vụ trong Kế hoạch": the participle names who is meant."""
-    if j >= len(scan.tokens):
-        return j
-    match = _ASSIGNED.match(scan.text, scan.tokens[j][1])
-    return scan.index_at(match.end()) if match else j
-
-
-def _having_qualifier(scan: _Scanner, j: int) -> int:
-    """"các địa phương có rừng": "có" + one noun, when a verb or punctuation follows."""
-    if j + 1 < len(scan.tokens) and scan.tokens[j][0].lower() == "có":
-        noun = scan.tokens[j + 1][0]
-        after = scan.tokens[j + 2][0] if j + 2 < len(scan.tokens) else "."
-        if noun.isalpha() and noun.islower() and not scan.phrase_at(j, _lexicon().stops) \
-                and (not after[:1].isalnum() or scan.phrase_at(j + 2, _lexicon().stops)):
-            return j + 2
-    return j
-
-
-def _headed_at(scan: _Scanner, i: int) -> int | None:
+def _headed_at(scan: Scanner, i: int) -> int | None:
+    """A head noun and its proper name ("Sở Tài chính"), with an optional "các" before it."""
     lex = _lexicon()
-    prefix = 1 if scan.phrase_at(i, ("các",)) and i + 1 < len(scan.tokens) else 0
+    prefix = 1 if scan.word(i).lower() in ("các", "những") and i + 1 < len(scan) else 0
     head = scan.phrase_at(i + prefix, lex.heads)
-    if not head:
-        return None
-    j = scan.skip_chars(i + prefix, len(head))
-    if not _capitalised(scan.tokens[i + prefix][0]):
-        return None  # "ban hành", "bộ phận": a head noun must be capitalised
+    lowercase = scan.phrase_at(i + prefix, lex.lowercase_heads)
+    if not head or not (capitalised(scan.word(i + prefix)) or lowercase):
+        return None   # "ban hành", "bộ phận": a head noun must be capitalised
+    j = scan.skip(i + prefix, head)
     name_end = _extend_name(scan, j)
-    if name_end == j and not _standalone(head, scan, j):
-        return None
-    return _extend_qualifiers(scan, name_end)
+    inner = generic_end(scan, j, _match_at, _extend_name) if j < len(scan) else None
+    if inner and inner >= name_end:
+        return inner                # "Thủ trưởng các sở, ban, ngành", "Giám đốc các Sở"
+    end = tail_end(scan, name_end, _match_at)
+    if end == j and not _standalone(head, scan, j):
+        return None                 # a head alone; "UBND cấp xã", "người đứng đầu địa phương" are bodies
+    return end
 
 
-def _standalone(head: str, scan: _Scanner, j: int) -> bool:
-    """Heads that are a whole body by themselves ("Chính phủ", "Bộ trưởng")."""
-    if j < len(scan.tokens) and scan.tokens[j][0] in (":",):
-        return True
-    return " " in head or head in ("chủ tịch", "bộ trưởng", "thủ trưởng", "giám đốc", "chính phủ", "quốc hội")
+def _standalone(head: str, scan: Scanner, j: int) -> bool:
+    """Heads that are a whole body by themselves ("Chính phủ", "Bộ trưởng", "Ban Chỉ đạo")."""
+    return scan.word(j) == ":" or " " in head or head in _lexicon().standalone_heads
 
 
-def _extend_name(scan: _Scanner, j: int) -> int:
+def _extend_name(scan: Scanner, j: int) -> int:
     """Consume the proper-name words after a head; return the index past them."""
     lex = _lexicon()
-    start, after_unit = j, False
-    while j < len(scan.tokens) and j - start < 16:
-        token = scan.tokens[j][0]
-        generic = scan.phrase_at(j, lex.generic) if j == start else None
-        if generic:   # "Thủ trưởng các sở, ban, ngành"
-            j = scan.skip_chars(j, len(generic))
-            break
+    start, after_unit, run = j, False, 0        # run: capitalised words in a row
+    while j < len(scan) and j - start < _NAME_WORDS:
+        token = scan.word(j)
         unit = scan.phrase_at(j, lex.admin_units) if token[:1].islower() else None
         if unit:
-            after_unit, j = True, scan.skip_chars(j, len(unit))
+            after_unit, run, j = True, 0, scan.skip(j, unit)
             continue
-        if after_unit and token[:1].islower() and token.lower() not in ("các", "và"):
-            break   # "Ủy ban nhân dân huyện chỉ xem xét…": the place ends the name
-        committee = scan.phrase_at(j, _COMMITTEES) if j > start and _capitalised(token) else None
+        if (after_unit or run >= 2) and token[:1].islower() and token.lower() not in ("các", "và"):
+            break   # "Ủy ban nhân dân huyện chỉ xem xét…", "… Đông Nam Nghệ An trực tiếp"
+        committee = scan.phrase_at(j, _COMMITTEES) if j > start and capitalised(token) else None
         if committee:   # "Ban Thường vụ Tỉnh ủy": a committee closes the name like a place does
-            after_unit, j = True, scan.skip_chars(j, len(committee))
+            after_unit, j = True, scan.skip(j, committee)
             continue
-        if not _capitalised(token) and scan.phrase_at(j, lex.stops):
+        if not capitalised(token) and scan.phrase_at(j, lex.stops):
             if token.lower() == "và" and _joins_name(scan, j + 1, lowercase_ok=j > start + 1):
                 j += 1
                 continue
@@ -238,66 +172,54 @@ def _extend_name(scan: _Scanner, j: int) -> int:
             continue
         if not re.match(r"\w", token):
             break
-        if j == start and not (_capitalised(token) or scan.phrase_at(j, lex.admin_units)
-                               or token.lower() in ("các", "cơ", "đảng", "quân", "nhân", "thành", "ngang")):
+        if j == start and not (capitalised(token) or token.lower() in ("các", "cơ", "đảng", "quân", "nhân",
+                                                                        "thành", "ngang")):
             break
+        head = scan.phrase_at(j, lex.heads) if capitalised(token) else None
+        if head:                    # a body inside the name: "Bộ trưởng Bộ Xây dựng"
+            run, j = 0, scan.skip(j, head)
+            continue
+        run = run + 1 if capitalised(token) else 0
         j += 1
     return j
 
 
-def _joins_name(scan: _Scanner, j: int, lowercase_ok: bool = False) -> bool:
+def _joins_name(scan: Scanner, j: int, lowercase_ok: bool = False) -> bool:
     """After "và" or ",": the name goes on with a word that is not a new head, list or verb.
 
     Capitalised words continue a name ("Tài nguyên và Môi trường"); lower-case ones only where
     the name already runs in lower case ("Chính sách tài nguyên và môi trường").
     """
-    if j >= len(scan.tokens):
+    if j >= len(scan):
         return False
-    token = scan.tokens[j][0]
+    token = scan.word(j)
     lex = _lexicon()
-    if token.lower() in ("các", "những", "cá", "nhân", "người") or scan.phrase_at(j, lex.heads) and _capitalised(token):
+    if token.lower() in ("các", "những", "cá", "nhân", "người") or scan.phrase_at(j, lex.heads) and capitalised(token):
         return False
-    if _capitalised(token):
+    if capitalised(token):
         return True
     return lowercase_ok and re.match(r"\w", token) is not None and not scan.phrase_at(j, lex.stops) \
-        and not scan.phrase_at(j, lex.generic)
+        and not scan.phrase_at(j, grammar().nouns)
 
 
-def _comma_joins_name(scan: _Scanner, j: int) -> bool:
+def _comma_joins_name(scan: Scanner, j: int) -> bool:
     """After ",": "Văn hóa, Thể thao" or an admin-unit list ("các tỉnh, thành phố")."""
-    if j >= len(scan.tokens):
+    if j >= len(scan):
         return False
     if scan.phrase_at(j, _lexicon().admin_units):
-        prev = scan.tokens[j - 2][0].lower() if j >= 2 else ""
+        prev = scan.word(j - 2).lower() if j >= 2 else ""
         return prev in {u.split()[-1] for u in _lexicon().admin_units}
-    return _joins_name(scan, j) and not scan.phrase_at(j, _lexicon().generic)
+    return _joins_name(scan, j) and not scan.phrase_at(j, grammar().nouns)
 
 
-def _extend_qualifiers(scan: _Scanner, j: int) -> int:
-    """Take trailing qualifiers: "có liên quan", "thuộc Bộ X", "trực thuộc trung ương"."""
-    while j < len(scan.tokens):
-        qualifier = scan.phrase_at(j, tuple(q.lower() for q in _QUALIFIERS))
-        if qualifier:
-            j = scan.skip_chars(j, len(qualifier))
-            continue
-        if scan.phrase_at(j, ("thuộc", "trực thuộc")):
-            k = j + (2 if scan.tokens[j][0].lower() == "trực" else 1)
-            inner = _match_at(scan, k) if k < len(scan.tokens) else None
-            if inner:
-                j = inner
-                continue
-        break
-    return j
-
-
-# ---------------------------------------------------------------- lists and roles
+# ---------------------------------------------------------------- lists
 def parse_body_list(text: str, pos: int = 0, offset: int = 0) -> tuple[list[Body], int]:
     """Bodies listed from `pos` ("A, B và các C"); returns them and the position after the list."""
     bodies: list[Body] = []
-    scan = _Scanner(text, pos)
+    scan = Scanner(text, pos)
     i = 0
-    while i < len(scan.tokens):
-        expanded = _expand_colon_list(scan, i, offset)
+    while i < len(scan):
+        expanded = _colon_list(scan, i, offset)
         if expanded:
             found, i = expanded
             bodies.extend(found)
@@ -310,8 +232,7 @@ def parse_body_list(text: str, pos: int = 0, offset: int = 0) -> tuple[list[Body
             bodies.append(Body(name=name, canonical=canonical(name), start=start_char + offset,
                                end=start_char + len(name) + offset))
             i = end
-        separator = scan.tokens[i][0].lower() if i < len(scan.tokens) else ""
-        if separator in (",", ";", "và"):
+        if scan.word(i).lower() in (",", ";", "và"):
             i += 1
             continue
         break
@@ -319,20 +240,51 @@ def parse_body_list(text: str, pos: int = 0, offset: int = 0) -> tuple[list[Body
     return bodies, end_pos
 
 
-def _expand_colon_list(scan: _Scanner, i: int, offset: int) -> tuple[list[Body], int] | None:
-    """"Các Bộ: Công Thương, Xây dựng" → Bộ Công Thương, Bộ Xây dựng (comma-separated names)."""
-    if not scan.phrase_at(i, ("các",)) or i + 2 >= len(scan.tokens) or scan.tokens[i + 2][0] != ":":
+def _colon_list(scan: Scanner, i: int, offset: int) -> tuple[list[Body], int] | None:
+    """A head shared by a list after a colon: "(các) Bộ: Công Thương, Xây dựng" → "Bộ Công Thương", "Bộ
+    Xây dựng"; "Giám đốc các Sở: Tài chính, Nội vụ" → "Giám đốc Sở Tài chính", …"""
+    lex = _lexicon()
+    k = i
+    title = scan.phrase_at(k, lex.heads) if capitalised(scan.word(k)) else None
+    if title and scan.word(scan.skip(k, title)).lower() == "các":
+        k = scan.skip(k, title) + 1
+    elif scan.word(k).lower() == "các":
+        k, title = k + 1, None
+    else:
         return None
-    head = scan.tokens[i + 1][0]
-    if not scan.phrase_at(i + 1, _lexicon().heads):
+    head = scan.phrase_at(k, lex.heads)
+    if not head or scan.word(scan.skip(k, head)) != ":":
         return None
-    bodies, j = [], i + 3
-    while j < len(scan.tokens) and _capitalised(scan.tokens[j][0]):
-        k = j
-        while k < len(scan.tokens) and scan.tokens[k][0] not in (",", ";", ":", ".", "(", ")"):
-            k += 1
-        start, end = scan.tokens[j][1], scan.tokens[k - 1][2]
-        name = f"{head} {scan.text[start:end]}"
-        bodies.append(Body(name=name, canonical=canonical(name), start=start + offset, end=end + offset))
-        j = k + 1 if k < len(scan.tokens) and scan.tokens[k][0] in (",", ";") else k
+    head_text = scan.text[scan.tokens[k][1]:scan.tokens[scan.skip(k, head) - 1][2]]
+    prefix = f"{scan.text[scan.tokens[i][1]:scan.tokens[k - 2][2]]} " if title else ""
+    bodies, j = [], scan.skip(k, head) + 1
+    while j < len(scan) and capitalised(scan.word(j)):
+        end = _list_item_end(scan, j)
+        start_char, end_char = scan.tokens[j][1], scan.tokens[end - 1][2]
+        for name_start, name in _split_joined(head_text, scan.text[start_char:end_char], start_char):
+            full = f"{prefix}{head_text} {name}"
+            bodies.append(Body(name=full, canonical=canonical(f"{head_text} {name}"),
+                               start=name_start + offset, end=name_start + len(name) + offset))
+        j = end + 1 if scan.word(end) in (",", ";") and capitalised(scan.word(end + 1)) else end
     return (bodies, j) if bodies else None
+
+
+def _list_item_end(scan: Scanner, j: int) -> int:
+    """End of one name in a colon list: at ",", ";", ":", "." or a lower-case stop word."""
+    lex = _lexicon()
+    k = j
+    while k < len(scan) and scan.word(k) not in (",", ";", ":", ".", "(", ")"):
+        if k > j and not capitalised(scan.word(k)) and scan.phrase_at(k, lex.stops) and scan.word(k).lower() != "và":
+            break
+        k += 1
+    return k
+
+
+def _split_joined(head: str, names: str, start: int) -> list[tuple[int, str]]:
+    """"Xây dựng và Công Thương" under "Sở" → two names when each is an official body and the whole is not."""
+    official = _lexicon().official
+    parts = names.split(" và ")
+    if len(parts) == 2 and _key(f"{head} {names}") not in official \
+            and all(_key(canonical(f"{head} {p}")) in official for p in parts):
+        return [(start, parts[0]), (start + len(parts[0]) + 4, parts[1])]
+    return [(start, names)]

@@ -11,6 +11,7 @@ from functools import cache
 
 from ..document import Body, Task
 from ..lexicons import load
+from ..text import is_upper, phrase_pattern
 from .bodies import parse_body_list, recase
 
 _SUPPORT_CUES = re.compile(
@@ -82,22 +83,33 @@ def is_directive(sentence: str) -> bool:
 def heading_bodies(text: str, start: int, end: int) -> list[Body]:
     """Bodies a heading or lead-in hands to its items.
 
-    "3. Ủy ban nhân dân các xã, phường", "1. Cục X có trách nhiệm:", "1. Các Bộ: A, B:",
-    "NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG".
+    "3. Ủy ban nhân dân các xã, phường", "1. Cục X có trách nhiệm:", "1. Các Bộ: A, B:", "Bộ trưởng yêu
+    cầu các cơ quan, đơn vị trực thuộc Bộ:", "Đối với các tỉnh ven biển:", "NHIỆM VỤ CỤ THỂ CỦA CÁC SỞ".
     """
     line = text[start:end]
-    bodies = subject_bodies(line, start) or _whole_line_bodies(line, start)
-    if bodies:
-        return bodies
-    match = re.search(r"\bCỦA\s+(.+?)\s*:?\s*$", line)
-    if match and line.upper() == line:
-        name = recase(match.group(1))
-        found, stop = parse_body_list(name)
-        if found and stop >= len(name) - 1:
-            body = found[0]
-            return [Body(name=name, canonical=body.canonical, start=start + match.start(1),
-                         end=start + match.end(1))]
+    return _cued_bodies(line, start) or subject_bodies(line, start) or _whole_line_bodies(line, start)
+
+
+def _cued_bodies(line: str, offset: int) -> list[Body]:
+    """Bodies right after an owner cue of the line (`owner_cues`); an all-caps heading is recased."""
+    for match in _owner_cues().finditer(line):
+        rest = line[match.end():].lstrip()
+        at = len(line) - len(rest)
+        if is_upper(rest):
+            name = recase(rest.rstrip(" :."))
+            found, stop = parse_body_list(name)
+            if found and stop >= len(name.rstrip(" :.")) - 1:
+                return [Body(name=name, canonical=found[0].canonical, start=offset + at, end=offset + len(line))]
+            continue
+        found, _ = parse_body_list(line, at, offset)
+        if found:
+            return found
     return []
+
+
+@cache
+def _owner_cues() -> re.Pattern:
+    return phrase_pattern(_cues()["owner_cues"])
 
 
 def _whole_line_bodies(line: str, offset: int) -> list[Body]:

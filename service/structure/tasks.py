@@ -12,7 +12,7 @@ from ..extract import roles
 from ..extract.deadlines import find_deadline
 from ..lexicons import load
 from ..text import fold_spaces
-from . import outline, tables, zones
+from . import non_tasks, outline, tables, zones
 from .outline import PARAGRAPH, Node
 
 
@@ -37,6 +37,7 @@ def segment(doc: Document) -> Document:
     doc.sections, section_ids = outline.sections(root)
     found: list[Task] = []
     _walk(doc, root, Inherited(), section_ids, found)
+    found = [t for t in found if non_tasks.reason(t.text) is None]
     found += tables.table_tasks(doc, section_ids=section_ids)
     found.sort(key=lambda t: t.start)
     for number, task in enumerate(found, 1):
@@ -106,12 +107,24 @@ def _task(doc: Document, node: Node, inherited: Inherited, start: int | None = N
           end: int | None = None) -> Task:
     start = node.body_start if start is None else start
     end = node.end if end is None else end
+    start = _past_leading_non_tasks(doc.text, start, end)
     text = doc.text[start:end]
     task = Task(id="", section=inherited.section, text=text, start=start, end=end,
                 origin="list" if node.rank != PARAGRAPH else "sentence")
     roles.assign(task, inherited.lead)
     task.deadline = find_deadline(text, start) or inherited.deadline
     return task
+
+
+def _past_leading_non_tasks(text: str, start: int, end: int) -> int:
+    """Where the task begins in an item that opens with sentences that are not tasks ("Kinh phí … được bố
+    trí từ ngân sách. Hằng năm, các cơ quan … có trách nhiệm …"): the first sentence that may be one."""
+    if non_tasks.reason(text[start:end]) not in ("funding", "pointers", "courtesy"):
+        return start
+    for sentence_start, sentence_end in _sentences(text, start, end)[1:]:
+        if non_tasks.reason(text[sentence_start:end]) is None:
+            return sentence_start
+    return start
 
 
 def _directive_sentences(doc: Document, node: Node, inherited: Inherited) -> list[Task]:

@@ -1,0 +1,164 @@
+"""The grammar of bodies named without a proper name, and of the words that narrow any body.
+
+    generic   := determiner? noun (joiner noun)* name? tail        "các sở, ban, ngành tỉnh"
+    joiner    := "," | "và" | "hoặc" | "/"        (not before a determiner: "… và các cơ quan" is a new body)
+    name      := a proper name or a body right after one noun     "các Sở GTVT", "các thành viên Ban Chỉ đạo"
+    tail      := qualifier* modifier?
+    qualifier := a `qualifiers` phrase ("có liên quan", "chức năng", "trên địa bàn") | "cấp" unit ("," unit)*
+                 | ("thuộc" | "trực thuộc" | "của") body-or-head | admin unit + proper name
+    modifier  := up to a few words describing the body ("có rừng", "hoạt động khoáng sản", "được giao
+                 nhiệm vụ tại Kế hoạch này"), kept only when punctuation, the end or a predicate cue
+                 (`stop_words`) follows.
+
+A noun without a determiner stands only when joined to another, qualified, or listed in
+`standalone_generic` ("địa phương", "chủ đầu tư"). Words live in `bodies.yaml`.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from ..lexicons import load
+from .body_scanner import Scanner, capitalised
+
+BodyAt = Callable[[Scanner, int], "int | None"]
+MODIFIER_WORDS = 10
+PARTICIPLE_WORDS = 14
+
+
+@dataclass(frozen=True)
+class Grammar:
+    determiners: tuple[str, ...]
+    nouns: tuple[str, ...]
+    bare: frozenset[str]
+    standalone: frozenset[str]
+    qualifiers: tuple[str, ...]
+    attachers: tuple[str, ...]
+    participles: tuple[str, ...]
+    starters: tuple[str, ...]
+    predicate_openers: tuple[str, ...]
+    stops: tuple[str, ...]
+    units: tuple[str, ...]
+    heads: tuple[str, ...]
+
+
+def _by_length(words) -> tuple[str, ...]:
+    return tuple(sorted({" ".join(str(w).lower().replace("–", "-").split()) for w in words}, key=len, reverse=True))
+
+
+@cache
+def grammar() -> Grammar:
+    data, meta = load("bodies"), load("metadata")
+    g = data["generic"]
+    return Grammar(_by_length(g["determiners"]), _by_length(g["nouns"]), frozenset(_by_length(g["bare_nouns"])),
+                   frozenset(_by_length(g["standalone"])), _by_length(g["qualifiers"]), _by_length(g["attachers"]),
+                   _by_length(g["participles"]), _by_length(g["modifier_starters"]),
+                   _by_length(g["predicate_openers"]), _by_length(data["stop_words"]),
+                   _by_length(meta["admin_units"]), _by_length(data["heads"]))
+
+
+def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scanner, int], int]) -> int | None:
+    """Token index past a generic body starting at token i, or None."""
+    gr = grammar()
+    determiner = scan.phrase_at(i, gr.determiners)
+    j = scan.skip(i, determiner) if determiner else i
+    nouns, last = 0, None
+    while j < len(scan):
+        noun = scan.phrase_at(j, gr.nouns)
+        if not noun or (not determiner and nouns == 0 and noun not in gr.bare):
+            break
+        j, nouns, last = scan.skip(j, noun), nouns + 1, noun
+        joined = _joined_noun(scan, j)
+        if joined is None:
+            break
+        j = joined
+    if not nouns:
+        return None
+    if nouns == 1 and j < len(scan) and capitalised(scan.word(j)):
+        inner = body_at(scan, j)
+        j = inner if inner else (name_end(scan, j) if not scan.phrase_at(j, gr.heads) else j)
+    end = tail_end(scan, j, body_at)
+    if not determiner and nouns == 1 and end == j and last not in gr.standalone:
+        return None
+    return modifier_end(scan, end, body_at)
+
+
+def _joined_noun(scan: Scanner, j: int) -> int | None:
+    """After a noun: the index of the next noun of the same list, or None."""
+    gr = grammar()
+    word = scan.word(j).lower()
+    if word not in (",", "và", "hoặc", "/"):
+        return None
+    k = j + 1
+    if scan.phrase_at(k, gr.determiners):
+        return None
+    return k if scan.phrase_at(k, gr.nouns) else None
+
+
+def tail_end(scan: Scanner, j: int, body_at: BodyAt) -> int:
+    """Past the qualifiers after a body: "có liên quan", "cấp xã, phường", "thuộc Bộ X", "tỉnh Hà Giang"."""
+    gr = grammar()
+    while j < len(scan):
+        qualifier = scan.phrase_at(j, gr.qualifiers)
+        if qualifier:
+            j = scan.skip(j, qualifier)
+            continue
+        if scan.word(j).lower() == "cấp" and scan.phrase_at(j + 1, gr.units):
+            j = _unit_list_end(scan, j + 1)
+            continue
+        attacher = scan.phrase_at(j, gr.attachers)
+        if attacher:
+            k = scan.skip(j, attacher)
+            inner = body_at(scan, k) if k < len(scan) else None
+            head = scan.phrase_at(k, gr.heads) if k < len(scan) and capitalised(scan.word(k)) else None
+            if inner or head:
+                j = inner or scan.skip(k, head)
+                continue
+            break
+        unit = scan.phrase_at(j, gr.units)
+        if unit and not capitalised(scan.word(j)):
+            k = scan.skip(j, unit)
+            if k < len(scan) and capitalised(scan.word(k)) and not scan.phrase_at(k, gr.heads):
+                while k < len(scan) and capitalised(scan.word(k)) and scan.word(k).isalpha():
+                    k += 1
+            j = k
+            continue
+        break
+    return j
+
+
+def _unit_list_end(scan: Scanner, j: int) -> int:
+    """Past "xã, phường" / "tỉnh và huyện" after "cấp"."""
+    gr = grammar()
+    while True:
+        unit = scan.phrase_at(j, gr.units)
+        if not unit:
+            return j
+        j = scan.skip(j, unit)
+        if scan.word(j) in (",", "và") and scan.phrase_at(j + 1, gr.units):
+            j += 1
+            continue
+        return j
+
+
+def modifier_end(scan: Scanner, j: int, body_at: BodyAt) -> int:
+    """Past a describing phrase after a generic body, when a boundary confirms it; else j."""
+    gr = grammar()
+    participle = scan.phrase_at(j, gr.participles)
+    limit = PARTICIPLE_WORDS if participle else MODIFIER_WORDS
+    k, words = j, 0
+    while k < len(scan) and words <= limit:
+        token = scan.word(k)
+        if not token[:1].isalnum():
+            return k if k > j and token in ",;.:()" else j
+        opener = scan.phrase_at(k, gr.predicate_openers)
+        stop = scan.phrase_at(k, gr.stops)
+        if opener or (k > j and stop and not participle):
+            return k
+        if capitalised(token) and scan.phrase_at(k, gr.heads) and not participle:
+            return j
+        if stop and not participle and k == j and not scan.phrase_at(k, gr.starters):
+            return j
+        k, words = k + 1, words + 1
+    return k if k >= len(scan) and k > j and words <= limit else j
