@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .document import Document, Problem
+from .structure.header import unreadable_date
 
 
 def flag_gaps(doc: Document) -> Document:
@@ -13,6 +14,10 @@ def flag_gaps(doc: Document) -> Document:
     for field, message in gaps:
         if getattr(meta, field) is None:
             doc.warnings.append(Problem(stage="metadata", code=f"missing_{field}", message=message))
+    if meta.issued_on is None and unreadable_date(doc.text):
+        doc.warnings.append(Problem(stage="metadata", code="unreadable_issued_on",
+                                    message="Có dòng ngày ban hành nhưng không đọc được ngày, tháng (dấu đóng hoặc "
+                                            "chữ viết tay trên bản scan?): để trống, cần kiểm tra bản gốc."))
     if meta.kind == "khac":
         doc.warnings.append(Problem(stage="metadata", code="unknown_kind",
                                     message="the document kind (Nghị quyết, Kế hoạch…) was not recognised"))

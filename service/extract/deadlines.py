@@ -295,6 +295,8 @@ def _vetoed(text: str, h: Hit) -> bool:
     words = _alt(_lex()["recurrence"]["veto_before"])
     if re.search(rf"(?<!\w){words}(?:\s+\S+)?\s*$", text[max(0, h.a - 40):h.a], re.I):
         return True
+    if re.match(rf"\s+{_alt(_lex()['recurrence']['veto_after'])}(?!\w)", text[h.b:], re.I):
+        return True
     clause = text[_clause_start(text, h.a, CLAUSE_END):h.a].lower()
     return any(w in clause for w in _lex()["recurrence"]["veto_clause"])
 
@@ -320,9 +322,38 @@ def find_deadlines(text: str, offset: int = 0, default_year: int | None = None) 
 
 
 def find_deadline(text: str, offset: int = 0, default_year: int | None = None) -> Deadline | None:
-    """The deadline of one task item: the first dated one, else the first recurrence."""
+    """The deadline of one task item: the first dated one, else the first recurrence, else a time
+    labelling the item ("Tháng 7 năm 2025: sơ kết …"), else a condition it opens with (on demand)."""
     found = find_deadlines(text, offset, default_year)
-    return next((d for d in found if d.end), found[0] if found else None)
+    dated = next((d for d in found if d.end), found[0] if found else None)
+    return dated or leading_period(text, offset, labelled=True) or _conditional(text, offset)
+
+
+_MARKER = re.compile(r"\s*(?:[-+•*]\s*|\(?[a-zđ0-9]{1,3}\s*[.)]\s*)?")
+
+
+def leading_period(text: str, offset: int = 0, labelled: bool = False) -> Deadline | None:
+    """A time expression that opens the text ("Giai đoạn 2026–2030 thực hiện: …", "Năm 2025:"); with
+    `labelled`, only when a colon follows it."""
+    start = _MARKER.match(text).end()
+    hits = [h for h in _scan(text[start:start + 80], None) if h.kind != "rec" and h.a == 0 and h.end]
+    if not hits:
+        return None
+    h = hits[0]
+    if labelled and not re.match(r"\s*:", text[start + h.b:]):
+        return None
+    return Deadline(text=text[start:start + h.b], start=h.start, end=h.end, char_start=offset + start,
+                    char_end=offset + start + h.b)
+
+
+def _conditional(text: str, offset: int) -> Deadline | None:
+    """"Khi nhận được quyết định…, Ủy ban nhân dân xã …": the condition, on demand."""
+    start = _MARKER.match(text).end()
+    match = re.match(rf"{_alt(_lex()['conditional_openers'])}\s[^,;.]{{3,120}}(?=,)", text[start:], re.I)
+    if not match:
+        return None
+    return Deadline(text=match.group(), recurrence="on_demand", char_start=offset + start,
+                    char_end=offset + start + match.end())
 
 
 def parse_deadline(text: str, offset: int = 0, default_year: int | None = None) -> Deadline | None:

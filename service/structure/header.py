@@ -11,7 +11,7 @@ from functools import cache
 from ..document import Citation, Document, Metadata
 from ..extract.bodies import parse_body_list, recase
 from ..lexicons import load
-from ..text import fold_spaces, is_upper, lines
+from ..text import fold_spaces, is_upper, lines, phrase_pattern
 from .zones import is_sentence_title
 
 HEADER_LINES = 30
@@ -24,8 +24,8 @@ _DATE_RE = re.compile(
 _BASIS_START = re.compile(r"(?:Căn cứ|Thực hiện|Triển khai|Để|Quán triệt)\b")
 _CITED = re.compile(
     r"(?P<kind>Nghị quyết|Chương trình hành động|Chương trình|Kế hoạch|Chỉ thị|Kết luận|Quyết định|"
-    r"Công văn|Hướng dẫn|Thông báo|Báo cáo|Thông tư|Nghị định|Luật|Quy định|Đề án)"
-    r"(?:\s+liên tịch)?(?:\s+số)?\s*(?P<number>" + _NUMBER + r")"
+    r"Công văn|Văn bản|Công điện|Hướng dẫn|Thông báo|Báo cáo|Thông tư|Nghị định|Luật|Quy định|Đề án)"
+    r"(?:\s+liên tịch)?(?:\s+số)?\s*:?\s*(?P<number>" + _NUMBER + r")"
     r"(?:,?\s*ngày\s*(?P<date>\d{1,2}\s*(?:/|-|tháng)\s*\d{1,2}\s*(?:/|-|năm)\s*\d{4}))?"
     r"(?:\s+của\s+(?P<issuer>[" + _UPPER + r"][^,;()]*?))?(?=\s+(?:về|khóa|khoá|ban hành|hướng dẫn)\b|[,;.()]|$)",
     re.IGNORECASE)
@@ -47,7 +47,7 @@ def extract_metadata(doc: Document) -> Document:
     meta.kind = _kind_from_number(meta.number) or meta.kind
     if meta.kind == "khac" and re.search(r"^\s*V/v\b", text[:3000], re.MULTILINE):
         meta.kind = "cong_van"
-    meta.issuer = _issuer(head)
+    meta.issuer = _issuer(head) or _authority(head, title_index) or _announcer(text)
     meta.basis = _basis(text, head[title_index][1] if title_index is not None else 0)
     meta.recipients = _recipients(text)
     meta.signer = _signer(text)
@@ -69,9 +69,11 @@ def _number(head: list[tuple[int, int, str]]) -> str | None:
 
 
 def _place_and_date(head: list[tuple[int, int, str]]) -> tuple[str | None, date | None]:
+    """The place and date of issue ("Lào Cai, ngày 30 tháng 8 năm 2026"), from the header only: a date in a
+    sentence of the body (a cited document's) is never the date of issue."""
     for _, _, line in head:
         match = _DATE_RE.search(line.replace("*", " "))
-        if not match:
+        if not match or not _header_date(line, match):
             continue
         place = match.group(1).strip() if match.group(1) else None
         if place and "|" in place:
@@ -98,7 +100,35 @@ def _kind_and_title(head: list[tuple[int, int, str]]) -> tuple[int | None, str, 
     for index, (_, _, line) in enumerate(head):
         if re.match(r"\s*V/v\b", line):
             return index, "cong_van", _strip_marks(line)
+    first = next(((i, _strip_marks(line)) for i, (_, _, line) in enumerate(head[:3]) if line.strip()), None)
+    if first:                                  # "Quyết định về việc …" on the first line (no header)
+        for name, kind in names:
+            if first[1].upper().startswith(name + " ") and re.match(r"\s*(?:về|v/v|ban hành|phê duyệt|quy định|"
+                                                                   r"hướng dẫn|kết luận|sửa đổi|thành lập|tình hình)\b",
+                                                                   first[1][len(name):], re.IGNORECASE):
+                return first[0], kind, first[1]
     return None, "khac", None
+
+
+def _header_date(line: str, match: re.Match) -> bool:
+    """A date line of the header: a cell of its own, or a place before the date, not a basis sentence."""
+    cell = next((c for c in line.split(" | ") if match.group(0).strip() in c.replace("*", " ")), line)
+    if _BASIS_START.match(cell.strip(" *")) or re.search(r"\b(?:của|số)\b", cell[:match.start()]):
+        return False
+    return bool(match.group(1)) or len(cell.strip(" *")) <= len(match.group(0)) + 3
+
+
+def unreadable_date(text: str) -> bool:
+    """The header shows a date line whose day or month cannot be read (a stamp or handwriting in a scan)."""
+    for _, _, line in list(lines(text))[:HEADER_LINES]:
+        if re.search(r"[A-ZĐÀ-Ỹ][\w ]{1,30},\s*ngày\b", line) and not _DATE_RE.search(line):
+            return True
+        match = _DATE_RE.search(line)
+        if match and match.group(1) and not (match.group(2) and match.group(3)):
+            return True
+        if match and match.group(1) and not 1 <= int(match.group(3)) <= 12:
+            return True
+    return False
 
 
 def _title(head: list[tuple[int, int, str]], index: int, rest: str) -> str | None:
@@ -144,6 +174,30 @@ def _issuer(head: list[tuple[int, int, str]]) -> str | None:
     return _combine_issuer(parts) if parts else None
 
 
+def _authority(head: list[tuple[int, int, str]], title_index: int | None) -> str | None:
+    """Without a header, the line under the title that names the issuing authority ("Thủ tướng Chính
+    phủ", "Ủy ban nhân dân tỉnh …"), recased."""
+    if title_index is None:
+        return None
+    for _, _, line in head[title_index + 1:title_index + 3]:
+        clean = _strip_marks(line)
+        bodies, _ = parse_body_list(clean)
+        if bodies and bodies[0].start == 0 and len(clean.split()) <= 12 and not re.search(r"[.;:]$", clean):
+            return recase(clean.upper())
+    return None
+
+
+def _announcer(text: str) -> str | None:
+    """The body that announces a Thông báo ("Văn phòng Chính phủ xin thông báo …")."""
+    for match in re.finditer(r"(?:^|[.;\n]\s*)([^.;\n]{3,120}?)\s+xin\s+thông\s+báo\b", text):
+        clause = match.group(1)
+        start = clause.rfind(",") + 1 if "," in clause else 0
+        bodies, end = parse_body_list(clause, len(clause) - len(clause[start:].lstrip()))
+        if bodies and not clause[end:].strip():
+            return " ".join(bodies[0].name.split())
+    return None
+
+
 def _mend_ocr(text: str) -> str:
     """Mend frequent OCR confusions in header capitals ("TÍNH ỦY" → "TỈNH ỦY")."""
     for wrong, right in load("metadata")["ocr_header_fixes"].items():
@@ -169,15 +223,16 @@ def _combine_issuer(parts: list[str]) -> str:
 def _basis(text: str, title_start: int) -> list[Citation]:
     """Documents cited in the preamble's "Căn cứ…/Thực hiện…/Triển khai…" sentences and the title."""
     cues = tuple(c.lower() for c in load("metadata")["basis_cues"])
+    received = phrase_pattern(load("metadata")["basis_received"])
     found: dict[str, Citation] = {}
     for start, _, line in list(lines(text))[:HEADER_LINES + 40]:
         if start < title_start:
             continue
-        if _is_heading(line) and found:
-            break
+        if _is_heading(line) or re.match(r"\s*[A-Z]\s?\.\s", line) and start > title_start:
+            break                      # the body begins: its citations are not the basis
         stripped = line.strip().lstrip("-+• ").lower()
         is_title = start == title_start or (line == line.upper() and start < title_start + 600)
-        if not (stripped.startswith(cues) or is_title):
+        if not (stripped.startswith(cues) or is_title or received.search(stripped[:120])):
             continue
         for match in _CITED.finditer(line):
             citation = _citation(match, start)

@@ -9,7 +9,7 @@ from functools import cache
 
 from ..document import Body, Deadline, Document, Task
 from ..extract import roles
-from ..extract.deadlines import find_deadline
+from ..extract.deadlines import find_deadline, leading_period
 from ..lexicons import load
 from ..text import fold_spaces
 from . import non_tasks, outline, tables, zones
@@ -75,7 +75,8 @@ def _passed_down(doc: Document, node: Node, inherited: Inherited, ids: dict[int,
     lead = roles.heading_bodies(doc.text, node.body_start, node.end) or inherited.lead
     deadline = inherited.deadline
     if node.is_lead_in and not _has_full_sentence(node.text):
-        deadline = find_deadline(doc.text[node.body_start:node.end], node.body_start) or deadline
+        text = doc.text[node.body_start:node.end]
+        deadline = find_deadline(text, node.body_start) or leading_period(text, node.body_start) or deadline
     return Inherited(lead=lead, deadline=deadline, section=ids.get(node.start, inherited.section))
 
 
