@@ -1,8 +1,9 @@
 """Numeric targets (chỉ tiêu): "Đến năm 2030, tỷ lệ che phủ rừng đạt 60%".
 
 A target is a number with a unit (or a bare number after "bằng"/"đạt") that is not a
-reference (document number, date, article, map scale), not a scope description (depth,
-interest rate) and not a result already achieved (report language). Cues live in
+reference (document number, date, article, map scale), not a description (an area, a length, a cost
+or a count with no aim in its clause), not a rate given or held ("hỗ trợ 50%") and not a result
+already achieved (report language). Cues live in
 service/lexicons/targets.yaml.
 """
 from __future__ import annotations
@@ -45,8 +46,10 @@ class Patterns:
     head: re.Pattern
     strip_end: re.Pattern
     bare_cue: re.Pattern
+    zero_cue: re.Pattern
     reference: re.Pattern
-    scope: re.Pattern
+    aim: re.Pattern
+    rate: re.Pattern
     funding: re.Pattern
 
 
@@ -76,8 +79,10 @@ def patterns() -> Patterns:
         head=phrase_re(lx["indicator_heads"], r"(?!\s*\d)"),
         strip_end=phrase_re(lx["indicator_strip"], r"[\s:,]*$"),
         bare_cue=phrase_re(lx["bare_cues"], r"\s*$"),
+        zero_cue=phrase_re(lx["zero_cues"], r"\s*$"),
         reference=phrase_re(lx["reference_before"], r"\s*$"),
-        scope=re.compile(alternation(lx["scope_before"]), re.I),
+        aim=phrase_re(lx["aim_cues"]),
+        rate=phrase_re(lx["rate_before"]),
         funding=phrase_re(lx["budget"]["funding_cues"]),
     )
 
@@ -107,6 +112,7 @@ NOT_MONEY = re.compile(r"\s*(?:chí|bào|bằng|thời|bộ|ruộng|đội|hành
 COUNT_CUE = re.compile(r"(?<!\w)(?:đạt|tăng|giảm|hoàn thành|phấn đấu|tối thiểu|ít nhất|trên|thêm)(?!\w)", re.I)
 CONNECTOR = re.compile(r"[^,;]*?(?:,|\bvà\b|\bcòn\b)\s*|\s*", re.I)
 NEXT_FIGURE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d.,]*\s*(?:%|[a-zđ])", re.I)
+BASELINE_YEAR = re.compile(r"\s*(?:vào\s+|của\s+)?năm\s+(?:19|20)\d{2}", re.I)
 BASELINE_AFTER = re.compile(rf"\s*(?:lên|xuống|còn|tăng lên|giảm xuống)\s+(?:mức\s+)?{NUMBER}", re.I)
 TRAIL_CUT = re.compile(r"(?:^|\s+)(?:(?:đến|tới|vào|trước|trong)\s+năm|năm\s+\d{4}|giai đoạn|trở lên|trở xuống"
                        r"|so với|trong đó|và\s+(?=\S+\s+\S*\d))\b.*$", re.I | re.S)
@@ -278,26 +284,21 @@ def _target(text: str, m: re.Match, context_year: int | None) -> Target | None:
         return None
     before = text[:n0].rstrip(QUOTES + " ")
     bare = not unit or unit.lower() in {w.lower() for w in lexicon()["units"]["cue_only"]}
-    if bare and not (p.bare_cue.search(before[-12:]) and value < 1900):
+    if bare and not (p.bare_cue.search(before[-12:]) and value < 1900 or value == 0 and p.zero_cue.search(before[-12:])):
         return None
-    if BASELINE_AFTER.match(text, m.end()):
-        return None
+    if BASELINE_AFTER.match(text, m.end()) or BASELINE_YEAR.match(text, m.end()) and before.endswith("từ"):
+        return None                                   # "từ 7 triệu năm 2005 lên …": the baseline
     c0, c1 = bounds(text, n0, CLAUSE_END)
     s0, s1 = bounds(text, n0, SENTENCE_END, parens=False)
     clause_before = text[c0:n0]
-    if p.scope.search(clause_before) or is_achievement(clause_before, text[c0:c1], text[s0:n0], text[s0:s1]):
+    if is_achievement(clause_before, text[c0:c1], text[s0:n0], text[s0:s1]):
         return None
-    if unit and MONEY.search(unit) and p.funding.search(clause_before) \
-            and not re.search(r"\bđạt\b|phấn đấu", clause_before, re.I):
-        return None                                   # funding, not a target
     if unit and unit.lower() == "đồng" and NOT_MONEY.match(text, m.end()):
         return None                                   # "80 đồng chí"
-    if unit and unit.lower() in count_units() and not (p.target_cue.search(text[s0:s1])
-                                                         or COUNT_CUE.search(clause_before)):
-        return None                                   # a count with no aim stated
-    if unit and "/" in unit and MONEY.search(unit) and not (p.target_cue.search(text[s0:s1])
-                                                           or COUNT_CUE.search(clause_before)):
-        return None                                   # a rate (mức hỗ trợ 5 triệu đồng/ha)
+    if unit and _describes(unit) and not (p.aim.search(clause_before) or _aim_indicator(clause_before)):
+        return None                                   # an area, a cost, a count: no aim stated
+    if p.rate.search(clause_before) and not p.target_cue.search(text[s0:s1]):
+        return None                                   # a rate given or held
     q0 = quote_start(text, c0, n0)
     cue_only = {w.lower() for w in lexicon()["units"]["cue_only"]}
     figures = [f for f in p.mention.finditer(text, q0, n0)
@@ -312,6 +313,22 @@ def _target(text: str, m: re.Match, context_year: int | None) -> Target | None:
         text=text[q0:q1], indicator=indicator(text[q0:n0], text[end:q1]), value=value,
         value_max=rng[1] if rng else None, unit=unit, year=year,
         comparator=comparator(text, n0, m.end(), bool(rng)), start=q0, end=q1)
+
+
+def _aim_indicator(clause_before: str) -> bool:
+    """An indicator head that names an aim ("tỷ lệ", "bình quân đầu người", "tổng vốn đầu tư"), not a size."""
+    sizes = {w.lower() for w in lexicon()["description_heads"]}
+    return any(m.group().lower() not in sizes for m in patterns().head.finditer(clause_before))
+
+
+def _describes(unit: str) -> bool:
+    """Units whose figures describe unless an aim is stated: money, measures and counts (not %)."""
+    u = unit.lower().split("/")[0].strip()
+    units = lexicon()["units"]
+    if "/" in unit and not MONEY.search(unit):
+        return False                                  # a ratio ("bác sĩ/vạn dân", "m2/người") is an indicator
+    plain = {w.lower() for w in units["money"] + units["measure"]} | count_units()
+    return u in plain or bool(MONEY.search(u)) or any(u.endswith(" " + w.lower()) for w in units["measure"])
 
 
 def due_year_in(text: str, s0: int, s1: int, span: tuple[int, int], clause: tuple[int, int],

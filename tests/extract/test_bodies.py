@@ -79,3 +79,44 @@ def test_recase_header_names(upper, expected):
 ])
 def test_place_ends_the_name_and_nested_bodies(text, names):
     assert [b.name for b in parse_body_list(text)[0]] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    # generic bodies: determiner, nouns joined by "," / "và", qualifiers, describing phrases up to the predicate
+    ("Các sở, ban, ngành và địa phương liên quan chủ động triển khai", ["Các sở, ban, ngành và địa phương liên quan"]),
+    ("Các sở, ngành và các cơ quan chức năng phối hợp", ["Các sở, ngành", "các cơ quan chức năng"]),
+    ("cơ quan, tổ chức liên quan thẩm định hồ sơ", ["cơ quan, tổ chức liên quan"]),
+    ("các tổ chức chính trị – xã hội tuyên truyền", ["các tổ chức chính trị – xã hội"]),
+    ("chính quyền địa phương hỗ trợ người dân", ["chính quyền địa phương"]),
+    ("Các cấp, ngành chủ động xây dựng kế hoạch", ["Các cấp, ngành"]),
+    ("Các doanh nghiệp kinh doanh xăng dầu trên địa bàn tỉnh có trách nhiệm",
+     ["Các doanh nghiệp kinh doanh xăng dầu trên địa bàn tỉnh"]),
+    ("Những địa phương có điều kiện cần chủ động", ["Những địa phương có điều kiện"]),
+    ("các cơ quan được phân công chủ trì nhiệm vụ tại Chương trình này có trách nhiệm báo cáo",
+     ["các cơ quan được phân công chủ trì nhiệm vụ tại Chương trình này"]),
+    ("Các cơ quan, đơn vị trực thuộc Bộ triển khai", ["Các cơ quan, đơn vị trực thuộc Bộ"]),
+    # officials by title, qualified heads, renamed and non-state bodies
+    ("Giám đốc các Sở, Thủ trưởng các ban, ngành tỉnh; Chủ tịch Ủy ban nhân dân các xã có trách nhiệm",
+     ["Giám đốc các Sở", "Thủ trưởng các ban, ngành tỉnh", "Chủ tịch Ủy ban nhân dân các xã"]),
+    ("UBND cấp xã, phường và người đứng đầu địa phương chịu trách nhiệm",
+     ["UBND cấp xã, phường", "người đứng đầu địa phương"]),
+    ("Thuế tỉnh kiểm tra việc kê khai", ["Thuế tỉnh"]),
+    ("Vườn quốc gia Bạch Mã, các Công ty Lâm nghiệp chủ động rà soát", ["Vườn quốc gia Bạch Mã", "các Công ty Lâm nghiệp"]),
+    ("Hội đồng quản trị Tổng công ty Đường sắt chỉ đạo", ["Hội đồng quản trị Tổng công ty Đường sắt"]),
+    ("Các thành viên Ban Chỉ đạo định kỳ báo cáo", ["Các thành viên Ban Chỉ đạo"]),
+    ("Bộ trưởng Bộ Xây dựng chủ trì", ["Bộ trưởng Bộ Xây dựng"]),
+    ("Ban quản lý Khu công nghiệp Tân Phú trực tiếp hướng dẫn", ["Ban quản lý Khu công nghiệp Tân Phú"]),
+])
+def test_the_body_grammar(text, names):
+    assert [b.name for b in parse_body_list(text)[0]] == names
+
+
+@pytest.mark.parametrize("text", ["Tổ chức tuyên truyền sâu rộng", "cấp giấy phép khai thác", "Hội nghị tổng kết",
+                                  "Ngành nông nghiệp đạt tăng trưởng", "đơn vị tính: triệu đồng"])
+def test_generic_nouns_alone_are_not_bodies(text):
+    assert parse_body_list(text)[0] == []
+
+
+def test_colon_list_under_a_title():
+    bodies, _ = parse_body_list("Giám đốc các Sở: Tài chính, Tư pháp và Nội vụ có trách nhiệm")
+    assert [b.name for b in bodies] == ["Giám đốc Sở Tài chính", "Giám đốc Sở Tư pháp", "Giám đốc Sở Nội vụ"]

@@ -168,3 +168,31 @@ def test_usd_target():
 def test_list_marker_before_number():
     t = one("Các chỉ tiêu sau .\n- 100 % cán bộ chuyên trách công đoàn được đào tạo", context_year=2013)
     assert (t.value, t.year, t.indicator) == (100, 2013, "cán bộ chuyên trách công đoàn được đào tạo")
+
+
+@pytest.mark.parametrize("text", [
+    "Dự án khu tái định cư phía Tây: diện tích 12,5 ha, tổng mức đầu tư khoảng 240 tỷ đồng.",
+    "Mỏ đá vôi được cấp phép với diện tích khu vực khai thác 6,2 ha.",
+    "Nhà nước hỗ trợ 50% chi phí đo đạc, lập hồ sơ giao đất.",
+    "Công ty mẹ do Nhà nước nắm giữ 100% vốn điều lệ.",
+    "Hiện tại, sản lượng cá tra chiếm trên 40% giá trị xuất khẩu của ngành.",
+    "Thực hiện trên địa bàn 7 huyện của tỉnh.",
+])
+def test_descriptions_rates_and_present_figures_are_not_targets(text):
+    assert find_targets(text) == []
+
+
+def test_a_measure_with_an_aim_is_a_target():
+    t = one("Đến năm 2030, diện tích rừng trồng mới đạt 12.000 ha.")
+    assert (t.value, t.unit, t.year) == (12000, "ha", 2030)
+
+
+def test_baseline_is_not_the_target():
+    found = find_targets("Nâng thu nhập bình quân của lao động từ 9 triệu đồng năm 2024 lên 15 triệu đồng năm 2030.")
+    assert [t.value for t in found] == [15]
+
+
+def test_net_zero_is_a_bare_zero_target():
+    t = one("Phấn đấu đạt mức phát thải ròng bằng 0 vào năm 2050.")
+    assert (t.value, t.year) == (0, 2050)
+    assert find_targets("Thu phí bằng 2 hình thức: tiền mặt và chuyển khoản.") == []
