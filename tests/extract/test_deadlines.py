@@ -13,6 +13,13 @@ CASES = yaml.safe_load((Path(__file__).parents[2] / "evaluation" / "deadline_pat
                        .read_text(encoding="utf-8"))["cases"]
 POSITIVE = [c for c in CASES if c.get("deadline", True)]
 NEGATIVE = [c for c in CASES if not c.get("deadline", True)]
+RECURRENCES = {"yearly", "half_yearly", "quarterly", "monthly", "continuous", "on_demand"}
+
+
+def _params(cases: list[dict]) -> list:
+    """One pytest param per case; a known gap of the extractor is a strict xfail, never hidden."""
+    return [pytest.param(c, id=c["id"], marks=[pytest.mark.xfail(strict=True, reason=c["known_gap"])]
+                         if c.get("known_gap") else []) for c in cases]
 
 
 def _run(case: dict):
@@ -25,10 +32,18 @@ def _iso(d: date | None) -> str | None:
 
 
 def test_enough_patterns():
-    assert len(POSITIVE) >= 30 and len(NEGATIVE) >= 10
+    """The shared cases cover every form the genre uses, and the known gaps stay a minority."""
+    assert len(POSITIVE) >= 55 and len(NEGATIVE) >= 15
+    assert len({c["id"] for c in CASES}) == len(CASES)
+    assert {c["mode"] for c in POSITIVE} == {c["mode"] for c in NEGATIVE} == {"find", "parse"}
+    assert {c["recurrence"] for c in POSITIVE} == RECURRENCES | {None}
+    dated = [c for c in POSITIVE if c["end"]]
+    assert len(dated) >= 40 and any(c["start"] is None for c in dated) and any(c.get("default_year") for c in dated)
+    assert any(c["end"] is None and c["recurrence"] is None for c in POSITIVE)        # a bare duration
+    assert sum(bool(c.get("known_gap")) for c in CASES) <= len(CASES) // 10
 
 
-@pytest.mark.parametrize("case", POSITIVE, ids=[c["id"] for c in POSITIVE])
+@pytest.mark.parametrize("case", _params(POSITIVE))
 def test_pattern(case):
     got = _run(case)
     assert got is not None, case["text"]
@@ -37,7 +52,7 @@ def test_pattern(case):
     assert got.text and got.text in case["text"]
 
 
-@pytest.mark.parametrize("case", NEGATIVE, ids=[c["id"] for c in NEGATIVE])
+@pytest.mark.parametrize("case", _params(NEGATIVE))
 def test_not_a_deadline(case):
     assert _run(case) is None
     assert find_deadlines(case["text"], default_year=case.get("default_year")) == []
@@ -72,8 +87,9 @@ def test_cell_without_time_is_none():
     assert parse_deadline("") is None
 
 
-def test_decree_date_then_deadline():
-    text = ("sửa đổi Nghị định số 06/2022/NĐ-CP ngày 07 tháng 01 năm 2022, "
-            "trình Chính phủ trước ngày 30 tháng 7 năm 2024.")
+def test_cited_date_then_deadline():
+    text = ("triển khai Thông tư số 12/2025/TT-BYT ngày 16 tháng 5 năm 2025 của Bộ Y tế, "
+            "trình Ủy ban nhân dân tỉnh trước ngày 15 tháng 9 năm 2026.")
     got = find_deadline(text)
-    assert got.text == "trước ngày 30 tháng 7 năm 2024" and got.end == date(2024, 7, 30)
+    assert got.text == "trước ngày 15 tháng 9 năm 2026" and got.end == date(2026, 9, 15)
+    assert [d.text for d in find_deadlines(text)] == [got.text]
