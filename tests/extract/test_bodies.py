@@ -6,20 +6,21 @@ from service.extract.bodies import canonical, parse_body_list, recase
 
 @pytest.mark.parametrize("text, names, rest", [
     ("Bộ Tư pháp, Bộ Công Thương, các bộ ngành liên quan", ["Bộ Tư pháp", "Bộ Công Thương", "các bộ ngành liên quan"], ""),
-    ("Bộ Nông nghiệp và Phát triển nông thôn và các cơ quan liên quan xác định",
-     ["Bộ Nông nghiệp và Phát triển nông thôn", "các cơ quan liên quan"], "xác định"),
-    ("Bộ Thông tin và Truyền thông, các cơ quan thông tấn, báo chí thực hiện tuyên truyền",
-     ["Bộ Thông tin và Truyền thông", "các cơ quan thông tấn, báo chí"], "thực hiện"),
+    ("Phòng Văn hóa và Thông tin và các trường học liên quan rà soát",
+     ["Phòng Văn hóa và Thông tin", "các trường học liên quan"], "rà soát"),
+    ("Phòng Tài chính - Kế hoạch, các cơ quan thông tấn, báo chí tuyên truyền về Đề án",
+     ["Phòng Tài chính - Kế hoạch", "các cơ quan thông tấn, báo chí"], "tuyên truyền"),
     ("Cục Viễn thám quốc gia chủ trì, phối hợp", ["Cục Viễn thám quốc gia"], "chủ trì"),
     ("Sở Kế hoạch và Đầu tư chủ trì", ["Sở Kế hoạch và Đầu tư"], "chủ trì"),
     ("UBND các huyện, thị xã, thành phố tổ chức", ["UBND các huyện, thị xã, thành phố"], "tổ chức"),
-    ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương trong việc rà soát",
-     ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"], "trong việc"),
-    ("cơ quan chuyên môn thuộc Bộ Tài chính hoàn thiện", ["cơ quan chuyên môn thuộc Bộ Tài chính"], "hoàn thiện"),
+    ("Ủy ban nhân dân các quận, huyện thuộc thành phố trong việc cấp phép",
+     ["Ủy ban nhân dân các quận, huyện thuộc thành phố"], "trong việc"),
+    ("cơ quan chuyên môn thuộc Ủy ban nhân dân huyện hoàn thiện", ["cơ quan chuyên môn thuộc Ủy ban nhân dân huyện"],
+     "hoàn thiện"),
     ("Sở Văn hóa, Thể thao và Du lịch, Sở Y tế triển khai", ["Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế"], "triển khai"),
-    ("Viện Chiến lược, Chính sách tài nguyên và môi trường nghiên cứu",
-     ["Viện Chiến lược, Chính sách tài nguyên và môi trường"], "nghiên cứu"),
-    ("Ủy ban quản lý vốn nhà nước tại doanh nghiệp.", ["Ủy ban quản lý vốn nhà nước tại doanh nghiệp"], "."),
+    ("Trung tâm Văn hóa, Thể thao và Truyền thông huyện nghiên cứu",
+     ["Trung tâm Văn hóa, Thể thao và Truyền thông huyện"], "nghiên cứu"),
+    ("Phòng Quản lý đô thị.", ["Phòng Quản lý đô thị"], "."),          # official name: "quản lý" does not stop it
     ("các địa phương có rừng xác định tiềm năng", ["các địa phương có rừng"], "xác định"),
     ("Huyện ủy Bảo Thắng lãnh đạo", ["Huyện ủy Bảo Thắng"], "lãnh đạo"),
 ])
@@ -67,15 +68,15 @@ def test_recase_header_names(upper, expected):
 
 
 @pytest.mark.parametrize("text, names", [
-    ("Uỷ ban nhân dân thành phố, Uỷ ban nhân dân quận - huyện chỉ xem xét thông qua dự thảo",
-     ["Uỷ ban nhân dân thành phố", "Uỷ ban nhân dân quận - huyện"]),
+    ("Uỷ ban nhân dân thị xã, Uỷ ban nhân dân phường - xã thẩm định hồ sơ",
+     ["Uỷ ban nhân dân thị xã", "Uỷ ban nhân dân phường - xã"]),
     ("Ủy ban nhân dân các huyện, thị xã, thành phố trực thuộc tỉnh tổ chức",
      ["Ủy ban nhân dân các huyện, thị xã, thành phố trực thuộc tỉnh"]),
     ("Thủ trưởng các sở, ban, ngành có trách nhiệm", ["Thủ trưởng các sở, ban, ngành"]),
     ("Đảng đoàn Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức chính trị - xã hội tỉnh lãnh đạo",
      ["Đảng đoàn Ủy ban Mặt trận Tổ quốc tỉnh", "các tổ chức chính trị - xã hội tỉnh"]),
-    ("Các đơn vị được giao nhiệm vụ trong Kế hoạch khẩn trương triển khai",
-     ["Các đơn vị được giao nhiệm vụ trong Kế hoạch"]),
+    ("Các phòng được giao chủ trì nội dung trong Đề án khẩn trương triển khai",
+     ["Các phòng được giao chủ trì nội dung trong Đề án"]),
 ])
 def test_place_ends_the_name_and_nested_bodies(text, names):
     assert [b.name for b in parse_body_list(text)[0]] == names
@@ -94,12 +95,12 @@ def test_place_ends_the_name_and_nested_bodies(text, names):
     ("Những địa phương có điều kiện cần chủ động", ["Những địa phương có điều kiện"]),
     ("các cơ quan được phân công chủ trì nhiệm vụ tại Chương trình này có trách nhiệm báo cáo",
      ["các cơ quan được phân công chủ trì nhiệm vụ tại Chương trình này"]),
-    ("Các cơ quan, đơn vị trực thuộc Bộ triển khai", ["Các cơ quan, đơn vị trực thuộc Bộ"]),
+    ("Các phòng, ban trực thuộc Sở triển khai", ["Các phòng, ban trực thuộc Sở"]),
     # officials by title, qualified heads, renamed and non-state bodies
-    ("Giám đốc các Sở, Thủ trưởng các ban, ngành tỉnh; Chủ tịch Ủy ban nhân dân các xã có trách nhiệm",
-     ["Giám đốc các Sở", "Thủ trưởng các ban, ngành tỉnh", "Chủ tịch Ủy ban nhân dân các xã"]),
-    ("UBND cấp xã, phường và người đứng đầu địa phương chịu trách nhiệm",
-     ["UBND cấp xã, phường", "người đứng đầu địa phương"]),
+    ("Giám đốc các Sở, Thủ trưởng các đơn vị sự nghiệp tỉnh; Bí thư Đảng ủy các xã có trách nhiệm",
+     ["Giám đốc các Sở", "Thủ trưởng các đơn vị sự nghiệp tỉnh", "Bí thư Đảng ủy các xã"]),
+    ("UBND các xã, thị trấn và người đứng đầu cơ sở chịu trách nhiệm",
+     ["UBND các xã, thị trấn", "người đứng đầu cơ sở"]),
     ("Thuế tỉnh kiểm tra việc kê khai", ["Thuế tỉnh"]),
     ("Vườn quốc gia Bạch Mã, các Công ty Lâm nghiệp chủ động rà soát", ["Vườn quốc gia Bạch Mã", "các Công ty Lâm nghiệp"]),
     ("Hội đồng quản trị Tổng công ty Đường sắt chỉ đạo", ["Hội đồng quản trị Tổng công ty Đường sắt"]),
@@ -115,6 +116,16 @@ def test_the_body_grammar(text, names):
                                   "Ngành nông nghiệp đạt tăng trưởng", "đơn vị tính: triệu đồng"])
 def test_generic_nouns_alone_are_not_bodies(text):
     assert parse_body_list(text)[0] == []
+
+
+@pytest.mark.xfail(strict=True, reason="a generic body runs on over a verb missing from stop_words "
+                                       "('các cơ quan báo chí đăng tải…', '… mở lớp')")
+@pytest.mark.parametrize("text, name", [
+    ("các cơ quan báo chí đăng tải tin bài về gương người tốt", "các cơ quan báo chí"),
+    ("Các trường học mở lớp bồi dưỡng kỹ năng số cho phụ huynh", "Các trường học"),
+])
+def test_a_generic_body_ends_at_any_verb(text, name):
+    assert [b.name for b in parse_body_list(text)[0]] == [name]
 
 
 def test_colon_list_under_a_title():
