@@ -17,22 +17,47 @@ from ..text import phrase_alternation, phrase_pattern
 def _patterns() -> dict[str, re.Pattern]:
     cues = load("structure")
     found = {name: phrase_pattern(words) for name, words in cues["not_tasks"].items()}
+    found["labels"] = re.compile(rf"\W*{phrase_alternation(cues['descriptor_labels'])}(?:\s+[^:;.]{{0,50}})?\s*:\s*\S",
+                                 re.IGNORECASE)
+    narrative = cues["narrative"]
+    found["narrative_open"] = re.compile(rf"\W*(?:{phrase_alternation(narrative['openers'])}|năm\s+\d{{4}}\s*,)(?!\w)",
+                                         re.IGNORECASE)
+    found["narrative_mark"] = phrase_pattern(narrative["markers"])
+    found["directive"] = phrase_pattern(narrative["directives"])
     found["funding"] = re.compile(rf"\W*{phrase_alternation(cues['funding_subjects'])}\b[^.;]{{0,80}}?"
                                   rf"(?<!\w){phrase_alternation(cues['funding_passives'])}(?!\w)", re.IGNORECASE)
     return found
 
 
+_FIGURE_VALUE = re.compile(r"^[^:]{1,80}:\s*[\d.,]+\s*(?:đ|đồng|triệu(?: đồng)?|tỷ(?: đồng)?|%|ha|km|người|hộ|lượt)?"
+                           r"\s*[.;]?\s*$", re.IGNORECASE)
+
+
+def _narrative(text: str, patterns: dict[str, re.Pattern]) -> bool:
+    """Report narrative: a situation opener, a tense or state word in the next words, no directive."""
+    opener = patterns["narrative_open"].match(text)
+    if not opener:
+        return False
+    head = " ".join(text[opener.end():].split()[:15])
+    return bool(patterns["narrative_mark"].search(head)) and not patterns["directive"].search(text)
+
+
 def reason(text: str) -> str | None:
-    """Why the item is not a task ("lead_in", "executing", "courtesy", "pointers", "formulas",
-    "funding", "bodies_only", "no_words"), or None when it may be one."""
+    """Why the item is not a task ("no_words", "lead_in", "executing", "courtesy", "pointers",
+    "label_value", "narrative", "funding", "bodies_only"), or None when it may be one."""
     stripped = text.strip()
     if len(re.findall(r"\w{2,}", stripped)) < 2:
         return "no_words"
     if stripped.endswith(":") and not re.search(r"[.;]\s+\S", stripped[:-1]):
         return "lead_in"
-    for name, pattern in _patterns().items():
-        if name != "funding" and pattern.search(stripped):
+    patterns = _patterns()
+    for name in ("executing", "courtesy", "pointers"):
+        if patterns[name].search(stripped):
             return name
+    if patterns["labels"].match(stripped) or _FIGURE_VALUE.search(stripped):
+        return "label_value"
+    if _narrative(stripped, patterns):
+        return "narrative"
     if _patterns()["funding"].match(stripped):
         return "funding"
     bodies, end = parse_body_list(stripped)

@@ -13,7 +13,8 @@ from ..text import is_upper, lines
 _MARKERS: list[tuple[int, re.Pattern]] = [
     (0, re.compile(r"(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+(?:thứ\s+\w+|[IVXLC]+|\d+)\b[.:\-–]?\s*")),
     (1, re.compile(r"Điều\s+(\d+)\s*[.:]\s*")),
-    (1, re.compile(r"([IVX]{1,5})\s*[.\-–/)]\s+(?=\S)")),
+    (1, re.compile(r"([IVX]{1,5}|[IVX][ivx]{1,4})\s*[.\-–/)]\s+(?=\S)")),   # "II.", "Ii." (case lost in export)
+    (0.5, re.compile(r"([A-HJ-UWYZĐ])\s?\.\s+(?=[A-ZĐÀ-Ỹ])")),                 # "A. THỰC HIỆN …", "B . Kế hoạch …"
     (4, re.compile(r"(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(?=\S)")),
     (3, re.compile(r"(\d{1,2}\.\d{1,2})\.?\s+(?=\S)")),
     (2, re.compile(r"(\d{1,2})\s*[.)]\s*(?=[^\d\s.])")),
@@ -86,6 +87,9 @@ def build_tree(doc: Document, skip: list[tuple[int, int]]) -> Node:
 
 
 def _attach(stack: list[Node], node: Node) -> None:
+    if node.rank == PARAGRAPH and _continues_item(stack[-1], node):
+        stack[-1].end = node.end   # only a list marker starts an item: the paragraph goes on the item
+        return
     if node.rank == PARAGRAPH:
         while len(stack) > 1 and (not stack[-1].heading_like or _closed_lead_in(stack[-1])):
             stack.pop()
@@ -101,9 +105,16 @@ def _attach(stack: list[Node], node: Node) -> None:
         stack.append(node)
 
 
+def _continues_item(top: Node, node: Node) -> bool:
+    """A plain paragraph right after a list item that is a sentence (not a heading or lead-in)."""
+    return (2 <= top.rank < PARAGRAPH and not top.children and not (top.upper or top.bold or top.is_lead_in)
+            and bool(re.search(r"[.;!?]\s*$", top.text)) and not (node.upper or node.bold))
+
+
 def _closed_lead_in(node: Node) -> bool:
-    """A lead-in whose list items have begun: a plain paragraph after them is not its child."""
-    return node.is_lead_in and any(c.rank != PARAGRAPH for c in node.children)
+    """A bulleted lead-in whose list items have begun: a plain paragraph after them is not its child (a
+    numbered lead-in keeps it: "1. Sở X: - …; - …" then a closing paragraph of item 1)."""
+    return node.is_lead_in and node.rank >= 5 and any(c.rank != PARAGRAPH for c in node.children)
 
 
 def sections(root: Node) -> tuple[list[Section], dict[int, str]]:

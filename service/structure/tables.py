@@ -69,9 +69,9 @@ def table_tasks(doc: Document, section_ids: dict[int, str] | None = None) -> lis
         if not table.columns:
             continue
         rows = table.rows[1:] if table.header else table.rows
-        for row in rows:
-            if _is_header_row(row):
-                continue   # the header again, or its second row
+        for index, row in enumerate(rows):
+            if _is_header_row(row) or _heads_sub_rows(table, row, rows[index + 1:index + 2]):
+                continue   # the header again or its second row; a group row over lettered rows
             task = _row_task(table, row)
             if task:
                 tasks.append(task)
@@ -111,6 +111,17 @@ def _is_group_row(row: TableRow, table: Table, content: Cell) -> bool:
     letters = [ch for ch in content.text if ch.isalpha()]
     return not others and (all(ch.isupper() for ch in letters) or bool(
         re.match(r"[IVX]+$|[A-Z]$", _number_text(row, table))))
+
+
+def _heads_sub_rows(table: Table, row: TableRow, following: list[TableRow]) -> bool:
+    """A row with only a number and a content cell, followed by a row numbered one level down
+    ("2 | Rà soát văn bản" then "a) | …"): it names a group of tasks."""
+    content = _cell(row, table, "content")
+    others = [c for i, c in enumerate(row.cells) if c is not content and i != table.columns.get("number") and c.text.strip()]
+    if others or not following or "number" not in table.columns:
+        return False
+    here, nxt = _number_text(row, table), _number_text(following[0], table)
+    return bool(re.fullmatch(r"\d+", here) and re.fullmatch(r"[a-zđ]\)?|\d+\.\d+", nxt))
 
 
 def _number_text(row: TableRow, table: Table) -> str:

@@ -55,7 +55,7 @@ def _walk(doc: Document, node: Node, inherited: Inherited, ids: dict[int, str], 
         if child.rank == PARAGRAPH and (node.rank < 0 or _is_closing(child.text)):
             out.extend(_directive_sentences(doc, child, inherited))
         elif _is_task(child, node):
-            out.append(_task(doc, child, inherited))
+            out.extend(_owner_split(doc, child, inherited))
         _walk(doc, child, passed, ids, out)
 
 
@@ -65,6 +65,8 @@ def _excluded(node: Node) -> bool:
         return False
     text = node.text.strip().lower()
     cues = _cues()
+    if text.startswith(tuple(cues["report_headings"])):
+        return True
     return text.startswith(tuple(cues["non_task_headings"])) and not any(
         word in text for word in cues["task_headings"])
 
@@ -115,6 +117,27 @@ def _task(doc: Document, node: Node, inherited: Inherited, start: int | None = N
     roles.assign(task, inherited.lead)
     task.deadline = find_deadline(text, start) or inherited.deadline
     return task
+
+
+def _owner_split(doc: Document, node: Node, inherited: Inherited) -> list[Task]:
+    """One task per item, unless a later sentence names its own doer (ANNOTATION §2): then each such
+    sentence starts a task of its own; closing sentences ("Trên đây là …") that ran on are dropped."""
+    start, end = node.body_start, node.end
+    if not re.search(r"[.!?]\s+\S", doc.text[start:end].rstrip()):
+        return [_task(doc, node, inherited)]
+    sentences = _sentences(doc.text, start, end)
+    cuts = [a for a, b in sentences[1:] if roles.subject_bodies(doc.text[a:b]) or _is_closing(doc.text[a:b])]
+    if not cuts:
+        return [_task(doc, node, inherited)]
+    bounds = [start] + cuts + [end]
+    tasks = []
+    for a, b in zip(bounds, bounds[1:]):
+        text = doc.text[a:b].rstrip()
+        if text and not _is_closing(text):
+            task = _task(doc, node, inherited, a, a + len(text))
+            task.origin = "list" if a == start else "sentence"
+            tasks.append(task)
+    return tasks
 
 
 def _past_leading_non_tasks(text: str, start: int, end: int) -> int:

@@ -71,7 +71,7 @@ def _title_block_end(all_lines: list[tuple[int, int, str]], index: int) -> int:
     """End offset of a title line, the capitalised lines after it and a "(Kèm theo…)" line."""
     end = all_lines[index][1] + 1
     for offset, (start, stop, line) in enumerate(all_lines[index + 1:index + 8]):
-        heading = is_upper(line) and not re.match(r"\s*[IVX]+[.\-]\s", line)
+        heading = is_upper(line) and not re.match(r"\s*(?:[IVX]+[.\-]|[A-HJ-UWYZĐ]\s?\.|PHẦN|CHƯƠNG|MỤC)\s", line)
         if heading or _ATTACHED.match(line) or not line.strip() or (offset == 0 and is_sentence_title(line)):
             end = stop + 1
             continue

@@ -95,3 +95,13 @@ def test_markdown_header_row_with_a_cell_left_on_the_next_line():
 def test_short_lines_without_column_titles_are_not_a_table():
     blocks = [Block(text=t) for t in ("KẾ HOẠCH", "Triển khai chuyển đổi số", "năm 2025", "1", "Mục đích")]
     assert rebuild_tables(blocks) == blocks
+
+
+def test_a_numbered_row_over_lettered_rows_is_a_group_not_a_task():
+    text = ("TT\nNội dung\nĐơn vị chủ trì\nĐơn vị phối hợp\nThời gian\n"
+            "1\nTuyên truyền, phổ biến Luật Đất đai\n"
+            "a)\nTổ chức hội nghị phổ biến cho cán bộ cấp xã.\nSở Nông nghiệp và Môi trường\nSở Tư pháp\nQuý I/2026\n"
+            "b)\nBiên soạn tài liệu hỏi đáp.\nSở Tư pháp\nCác sở, ngành liên quan\nQuý II/2026\n"
+            "2\nKiểm tra việc thi hành Luật tại các xã.\nThanh tra tỉnh\nSở Nông nghiệp và Môi trường\nNăm 2026\n")
+    tasks = [t for t in analyze_text(text, "phu-luc.txt").tasks if t.origin == "table"]
+    assert [t.text[:16] for t in tasks] == ["Tổ chức hội nghị", "Biên soạn tài li", "Kiểm tra việc th"]

@@ -37,3 +37,42 @@ def test_a_funding_sentence_before_an_assignment_leaves_the_assignment():
     assert len(tasks) == 1 and tasks[0].text.startswith("Hằng năm, các đơn vị")
     assert [b.name for b in tasks[0].lead] == ["các đơn vị được giao nhiệm vụ"]
     assert tasks[0].deadline.recurrence == "yearly"
+
+
+@pytest.mark.parametrize("text, why", [
+    ("Tên đề án: Phát triển du lịch cộng đồng tỉnh Hà Giang giai đoạn 2026 - 2030.", "label_value"),
+    ("Thời gian thực hiện: từ năm 2026 đến năm 2030.", "label_value"),
+    ("Năm 2027: 12.500.000.000 đồng", "label_value"),
+    ("Tổng số hồ sơ đã tiếp nhận: 418", "label_value"),
+    ("Việc sản xuất giống cây lâm nghiệp còn phân tán, chất lượng chưa đồng đều.", "narrative"),
+    ("Trong thời gian qua, công tác cải cách hành chính đã có nhiều chuyển biến tích cực.", "narrative"),
+])
+def test_labels_with_values_and_report_narrative(text, why):
+    assert reason(text) == why
+
+
+def test_narrative_with_a_directive_stays_a_task():
+    assert reason("Việc kiểm tra đã chậm, vì vậy các đơn vị cần khẩn trương hoàn thành trước ngày 30/6.") is None
+
+
+LETTERS = """BÁO CÁO
+Tình hình thực hiện nhiệm vụ tháng 4 và kế hoạch tháng 5 năm 2026
+A. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 4
+1. Đã tổ chức 03 hội nghị tập huấn cho cán bộ cấp xã.
+B. NHIỆM VỤ TRỌNG TÂM THÁNG 5
+1. Hoàn thành dự thảo Quy chế phối hợp, trình Ủy ban nhân dân tỉnh trước ngày 20/5/2026.
+2. Phòng Tổ chức cán bộ rà soát, bổ sung quy hoạch cán bộ. Văn phòng Sở tổng hợp kết quả, báo cáo Giám đốc Sở.
+Ii. TỔ CHỨC THỰC HIỆN
+Các phòng chuyên môn xây dựng kế hoạch chi tiết.
+"""
+
+
+def test_letter_headings_and_items_that_name_two_doers():
+    from service.pipeline import analyze_text
+    tasks = analyze_text(LETTERS).tasks
+    texts = [t.text for t in tasks]
+    assert not any(t.startswith("Đã tổ chức") for t in texts)           # the report part (A) has no tasks
+    assert texts[0].startswith("Hoàn thành dự thảo Quy chế")
+    two = [t for t in tasks if t.text.startswith(("Phòng Tổ chức", "Văn phòng Sở"))]
+    assert [[b.name for b in t.lead] for t in two] == [["Phòng Tổ chức cán bộ"], ["Văn phòng Sở"]]
+    assert texts[-1].startswith("Các phòng chuyên môn")                # under "Ii." (case lost in export)
