@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import codecs
-from pathlib import Path
 
 import pytest
 
@@ -9,11 +8,48 @@ from service.errors import EncodingError
 from service.ingest import read_bytes, read_file
 from service.ingest.charsets import legacy_table
 
-SAMPLE = ("Nghị quyết về định hướng chiến lược địa chất, khoáng sản và công nghiệp khai khoáng\n"
-          "Các bộ, ngành và địa phương tổ chức triển khai thực hiện nhiệm vụ được giao; "
-          "Ủy ban nhân dân tỉnh báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 hằng năm.\n"
-          "Đảm bảo tiến độ, chất lượng; tăng cường kiểm tra, giám sát, xử lý vi phạm.\n")
-REAL = Path("/work/shared/corpus/real/docs/B2_NQ-88-NQ-CP_2022-07-22_ChinhPhu_CTrHD.txt")
+SAMPLE = ("Kế hoạch phát triển du lịch cộng đồng gắn với bảo tồn văn hóa các dân tộc thiểu số\n"
+          "Các sở, ngành và địa phương chủ động triển khai nhiệm vụ được giao; Ủy ban nhân dân các xã "
+          "gửi báo cáo về Sở Văn hóa, Thể thao và Du lịch trước ngày 15 tháng 11 hằng năm.\n"
+          "Bảo đảm đúng tiến độ, hiệu quả; tăng cường kiểm tra, đôn đốc, kịp thời tháo gỡ vướng mắc.\n")
+
+# A plan exported from HTML, as users send it: header cells joined by " | ", the signature block
+# beside the recipients, then an annex whose assignment table has six columns and a row that
+# continues the one above (empty number cell). Our own text, modelled on Nghị định 30/2020/NĐ-CP.
+HTML_EXPORT = """ỦY BAN NHÂN DÂN
+TỈNH TUYÊN QUANG
+------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 318/KH-UBND | Tuyên Quang, ngày 16 tháng 10 năm 2026
+
+KẾ HOẠCH
+Triển khai Đề án phát triển du lịch cộng đồng tỉnh Tuyên Quang năm 2027
+I. MỤC ĐÍCH, YÊU CẦU
+Cụ thể hóa các nhiệm vụ của Đề án; phân công rõ cơ quan chủ trì, thời hạn hoàn thành.
+II. NHIỆM VỤ
+Các nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.
+
+Nơi nhận:
+- Các sở, ban, ngành tỉnh;
+- UBND các xã, phường;
+- Lưu: VT, VX. | TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Trần Văn Minh
+
+PHỤ LỤC
+NHIỆM VỤ TRIỂN KHAI ĐỀ ÁN
+(Kèm theo Kế hoạch số 318/KH-UBND ngày 16 tháng 10 năm 2026 của UBND tỉnh)
+TT | Nhiệm vụ | Kết quả đầu ra | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn hoàn thành
+1 | Khảo sát, lựa chọn các bản có tiềm năng phát triển du lịch cộng đồng | Báo cáo | Sở Văn hóa, Thể thao và Du lịch | UBND các xã | Quý I/2027
+2 | Xây dựng bộ tiêu chí homestay đạt chuẩn | Quyết định của UBND tỉnh | Sở Văn hóa, Thể thao và Du lịch | Sở Xây dựng, Sở Y tế | Quý II/2027
+3 | Hỗ trợ hộ gia đình cải tạo nhà ở truyền thống để đón khách | Nhiệm vụ | UBND các xã | Sở Tài chính | Năm 2027
+ | Lập danh mục nhà ở truyền thống cần bảo tồn | Danh mục | UBND các xã | Sở Xây dựng | Quý II/2027
+4 | Đào tạo kỹ năng phục vụ khách cho người dân | Lớp tập huấn | Trường Cao đẳng Tuyên Quang | Hội Liên hiệp Phụ nữ tỉnh | Hằng năm
+5 | Quảng bá sản phẩm du lịch cộng đồng trên nền tảng số | Chuyên trang | Trung tâm Thông tin và Xúc tiến du lịch | Báo và Phát thanh, Truyền hình Tuyên Quang | Thường xuyên
+6 | Sơ kết, đánh giá kết quả thực hiện | Báo cáo | Sở Văn hóa, Thể thao và Du lịch | Các sở, ngành liên quan | Tháng 12/2027
+"""
 
 
 def _encode_legacy(text: str, name: str) -> bytes:
@@ -64,22 +100,22 @@ def test_undecodable_text():
 
 
 def test_bare_pipe_table_and_header_lines():
-    text = ("Số: 88/NQ-CP | Hà Nội, ngày 22 tháng 7 năm 2022\n\n"
+    text = ("Số: 215/KH-UBND | Lào Cai, ngày 18 tháng 3 năm 2026\n\n"
             "TT | Nội dung | Chủ trì | Thời gian   \n"
-            "1 | Hoàn thành Luật | Bộ Tài chính | Quý III năm 2022\n"
-            " | Thống kê tài nguyên | Bộ Công Thương | Năm 2025\n"
+            "1 | Ban hành Quy chế | Sở Nội vụ | Quý II năm 2026\n"
+            " | Kiểm kê tài sản công | Sở Tài chính | Năm 2027\n"
             "Tổ chức thực hiện  \n")
     blocks = read_bytes(text.encode(), "t.txt").blocks
     assert [b.kind for b in blocks] == ["paragraph", "table", "paragraph"]
-    assert blocks[0].text == "Số: 88/NQ-CP | Hà Nội, ngày 22 tháng 7 năm 2022"
+    assert blocks[0].text == "Số: 215/KH-UBND | Lào Cai, ngày 18 tháng 3 năm 2026"
     assert blocks[1].rows == [["TT", "Nội dung", "Chủ trì", "Thời gian"],
-                              ["1", "Hoàn thành Luật", "Bộ Tài chính", "Quý III năm 2022"],
-                              ["", "Thống kê tài nguyên", "Bộ Công Thương", "Năm 2025"]]
+                              ["1", "Ban hành Quy chế", "Sở Nội vụ", "Quý II năm 2026"],
+                              ["", "Kiểm kê tài sản công", "Sở Tài chính", "Năm 2027"]]
     assert blocks[2].text == "Tổ chức thực hiện"
 
 
 def test_markdown_table_with_separator_and_emphasis():
-    text = ("| Số: 13/CT-TTg | *Hà Nội, ngày 02 tháng* *5 năm 2024* |\n"
+    text = ("| Số: 07/CT-UBND | *Lào Cai, ngày 09 tháng* *4 năm 2026* |\n"
             "| --- | --- |\n"
             "\n"
             "| TT | Nhiệm vụ |\n"
@@ -89,20 +125,23 @@ def test_markdown_table_with_separator_and_emphasis():
             "**CHỈ THỊ**\n")
     blocks = read_bytes(text.encode(), "t.md").blocks
     assert [b.kind for b in blocks] == ["table", "table", "paragraph", "paragraph"]
-    assert blocks[0].rows == [["Số: 13/CT-TTg", "Hà Nội, ngày 02 tháng 5 năm 2024"]]
+    assert blocks[0].rows == [["Số: 07/CT-UBND", "Lào Cai, ngày 09 tháng 4 năm 2026"]]
     assert blocks[1].rows == [["TT", "Nhiệm vụ"], ["1.", "Rà soát"]]
     assert (blocks[2].text, blocks[2].bold) == ("(Ban hành kèm theo Kế hoạch)", False)
     assert (blocks[3].text, blocks[3].bold) == ("CHỈ THỊ", True)
 
 
-@pytest.mark.skipif(not REAL.exists(), reason="real corpus not available")
-def test_real_resolution_assignment_table():
-    doc = read_file(REAL)
+def test_html_export_with_an_annex_assignment_table(tmp_path):
+    path = tmp_path / "ke-hoach-318.txt"
+    path.write_text(HTML_EXPORT, encoding="utf-8")
+    doc = read_file(path)
     tables = [b for b in doc.blocks if b.kind == "table"]
     assert len(tables) == 1
     rows = tables[0].rows
-    assert len(rows) == 20 and {len(r) for r in rows} == {6}
-    assert rows[0][0] == "TT" and rows[0][-1] == "Thời gian trình"
-    assert rows[6][:3] == ["", "Thống kê, kiểm kê nguồn lực tài nguyên khoáng sản trong phạm vi cả nước", "Đề án"]
-    assert rows[-1][0] == "18"
-    assert "Số: 88/NQ-CP | Hà Nội, ngày 22 tháng 7 năm 2022" in [b.text for b in doc.blocks]
+    assert len(rows) == 8 and {len(r) for r in rows} == {6}
+    assert rows[0][0] == "TT" and rows[0][-1] == "Thời hạn hoàn thành"
+    assert rows[4][:4] == ["", "Lập danh mục nhà ở truyền thống cần bảo tồn", "Danh mục", "UBND các xã"]
+    assert rows[-1][0] == "6" and rows[-1][-1] == "Tháng 12/2027"
+    texts = [b.text for b in doc.blocks]
+    assert "Số: 318/KH-UBND | Tuyên Quang, ngày 16 tháng 10 năm 2026" in texts
+    assert "- Lưu: VT, VX. | TM. ỦY BAN NHÂN DÂN" in texts
