@@ -8,10 +8,10 @@ ANNEX = """\
 PHỤ LỤC
 NHIỆM VỤ CỤ THỂ TRIỂN KHAI KẾ HOẠCH
 TT
-Nội dung nhiệm vụ
-Cơ quan chủ trì
-Cơ quan phối hợp
-Thời gian hoàn thành
+Nội dung công việc
+Đơn vị chủ trì
+Đơn vị phối hợp
+Tiến độ hoàn thành
 Ghi chú
 (1)
 (2)
@@ -23,7 +23,7 @@ NHIỆM VỤ VỀ THỂ CHẾ
 1
 Xây dựng quy chế phối hợp quản lý cụm công nghiệp trên địa bàn tỉnh.
 Sở Công Thương
-Sở Tài chính; các cơ quan, đơn vị có liên quan
+Sở Tài chính; các doanh nghiệp hạ tầng cụm công nghiệp
 Quý III/2025
 2
 Rà soát, đề xuất sửa đổi quy định về hỗ trợ doanh nghiệp nhỏ và vừa, trình Ủy ban nhân dân tỉnh
@@ -52,11 +52,11 @@ def table_rows(text: str) -> list[list[str]]:
 
 def test_rows_are_rebuilt_in_header_order():
     rows = table_rows(ANNEX)
-    assert rows[0] == ["TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành",
+    assert rows[0] == ["TT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Tiến độ hoàn thành",
                        "Ghi chú"]
     assert rows[1][:2] == ["I", "NHIỆM VỤ VỀ THỂ CHẾ"] and not any(rows[1][2:])
     assert rows[2] == ["1", "Xây dựng quy chế phối hợp quản lý cụm công nghiệp trên địa bàn tỉnh.",
-                       "Sở Công Thương", "Sở Tài chính; các cơ quan, đơn vị có liên quan", "Quý III/2025", ""]
+                       "Sở Công Thương", "Sở Tài chính; các doanh nghiệp hạ tầng cụm công nghiệp", "Quý III/2025", ""]
     assert rows[3][1].endswith("trình Ủy ban nhân dân tỉnh xem xét, ban hành.")     # a wrapped content cell
     assert rows[3][2:5] == ["Sở Tài chính", "Sở Tư pháp", "Trước ngày 30/11/2025"]
     assert rows[-1][0] == "3" and rows[-1][4] == "Năm 2026"
@@ -74,7 +74,7 @@ def test_rebuilt_rows_become_tasks_with_owner_and_deadline_and_group_rows_do_not
     assert [t.text[:20] for t in tasks] == ["Xây dựng quy chế phố", "Rà soát, đề xuất sửa", "Hoàn thành đầu tư hạ"]
     assert [[b.name for b in t.lead] for t in tasks] == [["Sở Công Thương"], ["Sở Tài chính"],
                                                          ["Ủy ban nhân dân các xã, phường"]]
-    assert [b.name for b in tasks[0].support] == ["Sở Tài chính", "các cơ quan, đơn vị có liên quan"]
+    assert [b.name for b in tasks[0].support] == ["Sở Tài chính", "các doanh nghiệp hạ tầng cụm công nghiệp"]
     assert [str(t.deadline.end) for t in tasks] == ["2025-09-30", "2025-11-30", "2026-12-31"]
 
 

@@ -18,8 +18,8 @@ def test_page_numbers_at_page_edges_and_separators_are_dropped():
 
 
 def test_a_number_that_interrupts_a_sentence_is_a_page_number():
-    blocks = [Block(text="Sở Giáo dục và Đào tạo chủ trì, phối hợp với các cơ quan liên quan tổ chức"),
-              Block(text="- 4 -"), Block(text="tập huấn cho giáo viên trong quý III năm 2025.")]
+    blocks = [Block(text="Sở Y tế chủ trì, phối hợp với Bảo hiểm xã hội tỉnh tổ chức"),
+              Block(text="- 4 -"), Block(text="tập huấn cho nhân viên y tế thôn, bản trong quý III năm 2025.")]
     assert [b.text for b in drop_furniture(blocks)] == [blocks[0].text, blocks[2].text]
 
 

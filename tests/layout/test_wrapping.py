@@ -9,15 +9,15 @@ def paragraphs(text: str) -> list[str]:
 
 
 def test_hard_wrapped_lines_are_joined_into_paragraphs():
-    text = ("1. Sở Tài chính chủ trì, phối hợp với\n"
-            "Sở Kế hoạch và Đầu tư tham mưu bố trí kinh phí thực hiện\n"
-            "các nhiệm vụ, hoàn thành trước ngày 30/6/2025.\n"
+    text = ("1. Sở Du lịch chủ trì, phối hợp với\n"
+            "Hội Nông dân tỉnh hướng dẫn các hộ gia đình làm du lịch\n"
+            "trải nghiệm nông nghiệp, hoàn thành trước ngày 30/6/2025.\n"
             "2. Sở Nội vụ hướng dẫn.\n"
             "a) Rà soát tổ chức bộ máy;\n"
             "- Lưu: VT.\n")
     assert paragraphs(text) == [
-        "1. Sở Tài chính chủ trì, phối hợp với Sở Kế hoạch và Đầu tư tham mưu bố trí kinh phí thực hiện "
-        "các nhiệm vụ, hoàn thành trước ngày 30/6/2025.",
+        "1. Sở Du lịch chủ trì, phối hợp với Hội Nông dân tỉnh hướng dẫn các hộ gia đình làm du lịch "
+        "trải nghiệm nông nghiệp, hoàn thành trước ngày 30/6/2025.",
         "2. Sở Nội vụ hướng dẫn.",
         "a) Rà soát tổ chức bộ máy;",
         "- Lưu: VT.",
@@ -26,8 +26,8 @@ def test_hard_wrapped_lines_are_joined_into_paragraphs():
 
 LAYOUT = """\
          Thực hiện Kế hoạch số 45/KH-UBND ngày 12/3/2025 của Ủy ban nhân dân
-tỉnh về cải cách hành chính, Chủ tịch Ủy ban nhân dân tỉnh giao:
-         1. Sở Tư pháp chủ trì, phối hợp với các cơ quan có liên quan rà soát
+tỉnh về cải cách hành chính, Ủy ban nhân dân huyện yêu cầu:
+         1. Phòng Tư pháp chủ trì, phối hợp với các cơ quan có liên quan rà soát
 Nghị quyết số 12/2024/NQ-HĐND ngày 10/7/2024 và đề xuất sửa đổi, bổ sung
 trước ngày 30/9/2025.
          2. Sở Nội vụ hướng dẫn Ủy ban nhân dân các xã, phường xây dựng kế hoạch
@@ -42,8 +42,8 @@ def test_layout_text_is_read_by_its_margins():
     with a capital, a number or a marker-like word."""
     assert paragraphs(LAYOUT) == [
         "Thực hiện Kế hoạch số 45/KH-UBND ngày 12/3/2025 của Ủy ban nhân dân tỉnh về cải cách hành chính, "
-        "Chủ tịch Ủy ban nhân dân tỉnh giao:",
-        "1. Sở Tư pháp chủ trì, phối hợp với các cơ quan có liên quan rà soát Nghị quyết số 12/2024/NQ-HĐND "
+        "Ủy ban nhân dân huyện yêu cầu:",
+        "1. Phòng Tư pháp chủ trì, phối hợp với các cơ quan có liên quan rà soát Nghị quyết số 12/2024/NQ-HĐND "
         "ngày 10/7/2024 và đề xuất sửa đổi, bổ sung trước ngày 30/9/2025.",
         "2. Sở Nội vụ hướng dẫn Ủy ban nhân dân các xã, phường xây dựng kế hoạch năm 2026; tổng hợp, báo cáo "
         "kết quả về Ủy ban nhân dân tỉnh.",
