@@ -51,7 +51,7 @@ def test_repair(ocr, fixed):
 
 
 @pytest.mark.parametrize("text", [
-    "Sở Tài chính chủ trì, phối hợp với các cơ quan, đơn vị thực hiện",
+    "Sở Y tế chủ trì, hướng dẫn các trạm y tế xã, phường thực hiện",
     "tinh thần trách nhiệm, tính toán chi phí, G20 và B2",
     "Ban Chấp hành Trung ương, Ủy ban nhân dân tỉnh",
 ])

@@ -8,7 +8,7 @@ TỈNH LÀO CAI | Độc lập - Tự do - Hạnh phúc
 Số: 125/KH-UBND | Lào Cai, ngày 15 tháng 3 năm 2025
 KẾ HOẠCH
 THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG SỐ 41-CTr/TU CỦA TỈNH ỦY
-Thực hiện Chương trình hành động số 41-CTr/TU ngày 17/01/2025 của Tỉnh ủy Lào Cai; Căn cứ Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:
+Thực hiện Chương trình hành động số 41-CTr/TU ngày 17/01/2025 của Tỉnh ủy Lào Cai; Căn cứ Quyết định số 1520/QĐ-TTg ngày 10/10/2024 của Thủ tướng Chính phủ về chuyển đổi số, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:
 I. MỤC ĐÍCH, YÊU CẦU
 1. Cụ thể hóa các nhiệm vụ của Chương trình.
 II. NHIỆM VỤ
@@ -16,8 +16,7 @@ II. NHIỆM VỤ
 Nơi nhận:
 - Thường trực Tỉnh ủy;
 - Lưu: VT. | TM. ỦY BAN NHÂN DÂN
-KT. CHỦ TỊCH
-PHÓ CHỦ TỊCH
+CHỦ TỊCH
 Nguyễn Văn Hùng
 """
 
@@ -40,7 +39,7 @@ def test_state_header():
     assert meta.issued_on == date(2025, 3, 15)
     assert meta.place == "Lào Cai"
     assert meta.title.startswith("THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG")
-    assert [c.number for c in meta.basis] == ["41-CTr/TU", "749/QĐ-TTg"]
+    assert [c.number for c in meta.basis] == ["41-CTr/TU", "1520/QĐ-TTg"]
     assert meta.basis[0].kind == "chuong_trinh" and meta.basis[0].issued_on == date(2025, 1, 17)
     assert meta.signer == "Nguyễn Văn Hùng"
     assert meta.recipients == ["Thường trực Tỉnh ủy"]

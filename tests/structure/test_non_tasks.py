@@ -7,11 +7,11 @@ from service.structure.non_tasks import reason
 
 @pytest.mark.parametrize("text, why", [
     ("Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ chịu trách nhiệm thi hành Quyết định này./.", "executing"),
-    ("Quyết định này có hiệu lực kể từ ngày ký.", "executing"),
+    ("Quyết định này có hiệu lực thi hành từ ngày ban hành.", "executing"),
     ("Văn phòng Bộ xin thông báo để các đơn vị biết, thực hiện.", "courtesy"),
     ("Sở Y tế trân trọng báo cáo Ủy ban nhân dân tỉnh./.", "courtesy"),
     ("(Danh mục nhiệm vụ chi tiết tại Phụ lục kèm theo)", "pointers"),
-    ("Kinh phí thực hiện Kế hoạch được bố trí từ nguồn ngân sách tỉnh và nguồn xã hội hóa.", "funding"),
+    ("Kinh phí triển khai các hoạt động của Đề án được bố trí từ ngân sách tỉnh và nguồn xã hội hóa.", "funding"),
     ("Các nhiệm vụ cụ thể như sau:", "lead_in"),
     ("Tổng công ty Bưu chính Việt Nam;", "bodies_only"),
     ("2.", "no_words"),

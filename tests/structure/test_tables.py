@@ -8,7 +8,7 @@ from service.structure.tables import column_roles
 
 TABLE_PLAN = """KẾ HOẠCH
 PHỤ LỤC
-TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm | Kinh phí
+TT | Nhiệm vụ, giải pháp | Chủ trì | Phối hợp | Thời hạn | Sản phẩm đầu ra | Kinh phí
 I | NHÓM NHIỆM VỤ VỀ THỂ CHẾ |  |  |  |  |
 1 | Xây dựng quy chế quản lý dữ liệu số của tỉnh | Sở Thông tin và Truyền thông | Sở Tư pháp, các sở, ngành | Quý II/2025 | Quyết định của UBND tỉnh | 500 triệu đồng
 2 | Tổ chức tập huấn kỹ năng số cho cán bộ cấp xã | Sở Nội vụ | UBND các huyện, thị xã, thành phố | Hằng năm | Nhiệm vụ | Ngân sách tỉnh
@@ -16,8 +16,7 @@ I | NHÓM NHIỆM VỤ VỀ THỂ CHẾ |  |  |  |  |
 
 
 @pytest.mark.parametrize("header, roles", [
-    (["TT", "Nội dung công việc", "Sản phẩm, hình thức văn bản", "Cơ quan chủ trì thực hiện",
-      "Cơ quan phối hợp thực hiện", "Thời gian trình"],
+    (["Số TT", "Tên nhiệm vụ", "Kết quả, sản phẩm", "Đơn vị thực hiện", "Đơn vị phối hợp", "Thời điểm hoàn thành"],
      {"number": 0, "content": 1, "output": 2, "lead": 3, "support": 4, "deadline": 5}),
     (["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Tiến độ", "Kinh phí"],
      {"number": 0, "content": 1, "lead": 2, "support": 3, "deadline": 4, "budget": 5}),

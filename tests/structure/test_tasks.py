@@ -10,7 +10,7 @@ I. MỤC ĐÍCH, YÊU CẦU
 - Nâng cao nhận thức của cán bộ, đảng viên.
 II. NHIỆM VỤ CHỦ YẾU CỦA SỞ TÀI CHÍNH
 1. Rà soát các khoản chi thường xuyên.
-2. Phối hợp với Sở Kế hoạch và Đầu tư xây dựng kế hoạch vốn năm 2026.
+2. Phối hợp với Kho bạc Nhà nước tỉnh đối chiếu số liệu giải ngân năm 2026.
 III. TỔ CHỨC THỰC HIỆN
 1. Ủy ban nhân dân các xã, phường
 a) Tổ chức tuyên truyền trên hệ thống loa truyền thanh cơ sở.
@@ -44,7 +44,7 @@ def test_heading_owner_is_inherited():
     assert [b.name for b in by_start["Rà soát các "].lead] == ["Sở Tài chính"]
     task = by_start["Phối hợp với"]
     assert [b.name for b in task.lead] == ["Sở Tài chính"]
-    assert [b.name for b in task.support] == ["Sở Kế hoạch và Đầu tư"]
+    assert [b.name for b in task.support] == ["Kho bạc Nhà nước tỉnh"]
     assert [b.name for b in by_start["Tổ chức tuyê"].lead] == ["Ủy ban nhân dân các xã, phường"]
 
 
