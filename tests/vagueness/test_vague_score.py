@@ -4,7 +4,7 @@ from service.vagueness import VAGUE_FROM, is_vague, score_task, score_vagueness,
 
 
 def test_slogan_only_is_vague(task):
-    v = score_task(task("Tiếp tục đẩy mạnh công tác tuyên truyền, nâng cao nhận thức của nhân dân."))
+    v = score_task(task("Tiếp tục đẩy mạnh công tác tuyên truyền, tích cực vận động nhân dân tham gia."))
     assert v.score >= 0.9 and is_vague(v.score)
     assert v.missing == ["owner", "deadline", "target", "output", "budget"]
 
