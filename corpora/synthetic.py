@@ -64,7 +64,7 @@ SYNONYMS = [("tăng cường", "đẩy mạnh"), ("triển khai", "tổ chức t
             ("người dân", "nhân dân"), ("tuyên truyền", "truyền thông"), ("phát huy", "nâng cao"),
             ("kịp thời", "nhanh chóng"), ("chủ động", "tích cực"), ("thường xuyên", "định kỳ")]
 OWNERS = ["Phòng Nội vụ", "Phòng Văn hóa và Thông tin", "Phòng Tài chính - Kế hoạch",
-          "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện", "Trung tâm Văn hóa, Thể thao và Truyền thông huyện",
+          "Văn phòng HĐND và UBND huyện", "Trung tâm Văn hóa, Thể thao và Truyền thông huyện",
           "Phòng Nông nghiệp và Phát triển nông thôn", "Công an huyện", "Phòng Kinh tế và Hạ tầng"]
 FIGURES = ["tại ít nhất {n} xã, thị trấn", "cho {n} hộ gia đình", "với ít nhất {n} lượt người tham gia",
            "đạt tối thiểu {n}%", "tại {n} thôn, tổ dân phố"]
@@ -86,7 +86,7 @@ NEW_TASKS = [
     "Tổ chức tập huấn sử dụng chữ ký số cho 100% cán bộ chủ chốt cấp xã trong tháng 5/2025.",
     "Đầu tư hệ thống phòng họp trực tuyến kết nối đến 15 xã, thị trấn trước ngày 31/12/2025.",
     "Vận động các hộ kinh doanh tại thị trấn Tằng Loỏng sử dụng hóa đơn điện tử khởi tạo từ máy tính tiền.",
-    "Mở chuyên mục hỏi đáp về dịch vụ công trực tuyến trên trang thông tin điện tử của huyện.",
+    "Mở chuyên mục hỏi đáp về thủ tục hành chính trực tuyến trên trang tin điện tử của huyện.",
 ]
 
 
