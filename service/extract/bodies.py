@@ -258,14 +258,14 @@ def _colon_list(scan: Scanner, i: int, offset: int) -> tuple[list[Body], int] | 
     head_text = scan.text[scan.tokens[k][1]:scan.tokens[scan.skip(k, head) - 1][2]]
     prefix = f"{scan.text[scan.tokens[i][1]:scan.tokens[k - 2][2]]} " if title else ""
     bodies, j = [], scan.skip(k, head) + 1
-    while j < len(scan) and capitalised(scan.word(j)):
+    while j < len(scan) and capitalised(scan.word(j)) and not scan.phrase_at(j, lex.heads):
         end = _list_item_end(scan, j)
         start_char, end_char = scan.tokens[j][1], scan.tokens[end - 1][2]
         for name_start, name in _split_joined(head_text, scan.text[start_char:end_char], start_char):
             full = f"{prefix}{head_text} {name}"
             bodies.append(Body(name=full, canonical=canonical(f"{head_text} {name}"),
                                start=name_start + offset, end=name_start + len(name) + offset))
-        j = end + 1 if scan.word(end) in (",", ";") and capitalised(scan.word(end + 1)) else end
+        j = end + 1 if scan.word(end) == "," and capitalised(scan.word(end + 1)) else end
     return (bodies, j) if bodies else None
 
 

@@ -31,6 +31,8 @@ PARTICIPLE_WORDS = 14
 class Grammar:
     determiners: tuple[str, ...]
     nouns: tuple[str, ...]
+    not_nouns: tuple[str, ...]
+    of_nouns: frozenset[str]
     bare: frozenset[str]
     standalone: frozenset[str]
     qualifiers: tuple[str, ...]
@@ -51,7 +53,8 @@ def _by_length(words) -> tuple[str, ...]:
 def grammar() -> Grammar:
     data, meta = load("bodies"), load("metadata")
     g = data["generic"]
-    return Grammar(_by_length(g["determiners"]), _by_length(g["nouns"]), frozenset(_by_length(g["bare_nouns"])),
+    return Grammar(_by_length(g["determiners"]), _by_length(g["nouns"]), _by_length(g["not_nouns"]),
+                   frozenset(_by_length(g["of_nouns"])), frozenset(_by_length(g["bare_nouns"])),
                    frozenset(_by_length(g["standalone"])), _by_length(g["qualifiers"]), _by_length(g["attachers"]),
                    _by_length(g["participles"]), _by_length(g["modifier_starters"]),
                    _by_length(g["predicate_openers"]), _by_length(data["stop_words"]),
@@ -65,7 +68,7 @@ def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scan
     j = scan.skip(i, determiner) if determiner else i
     nouns, last = 0, None
     while j < len(scan):
-        noun = scan.phrase_at(j, gr.nouns)
+        noun = scan.phrase_at(j, gr.nouns) if not scan.phrase_at(j, gr.not_nouns) else None
         if not noun or (not determiner and nouns == 0 and noun not in gr.bare):
             break
         j, nouns, last = scan.skip(j, noun), nouns + 1, noun
@@ -75,6 +78,10 @@ def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scan
         j = joined
     if not nouns:
         return None
+    if last in gr.of_nouns and scan.phrase_at(j, gr.determiners):   # "chính quyền các địa phương"
+        inner = generic_end(scan, j, body_at, name_end)
+        if inner:
+            return inner
     if nouns == 1 and j < len(scan) and capitalised(scan.word(j)):
         inner = body_at(scan, j)
         j = inner if inner else (name_end(scan, j) if not scan.phrase_at(j, gr.heads) else j)
@@ -91,7 +98,7 @@ def _joined_noun(scan: Scanner, j: int) -> int | None:
     if word not in (",", "và", "hoặc", "/"):
         return None
     k = j + 1
-    if scan.phrase_at(k, gr.determiners):
+    if scan.phrase_at(k, gr.determiners) or scan.phrase_at(k, gr.not_nouns):
         return None
     return k if scan.phrase_at(k, gr.nouns) else None
 

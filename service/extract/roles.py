@@ -87,10 +87,10 @@ def heading_bodies(text: str, start: int, end: int) -> list[Body]:
     cầu các cơ quan, đơn vị trực thuộc Bộ:", "Đối với các tỉnh ven biển:", "NHIỆM VỤ CỤ THỂ CỦA CÁC SỞ".
     """
     line = text[start:end]
-    return _cued_bodies(line, start) or subject_bodies(line, start) or _whole_line_bodies(line, start)
+    return cued_bodies(line, start) or subject_bodies(line, start) or _whole_line_bodies(line, start)
 
 
-def _cued_bodies(line: str, offset: int) -> list[Body]:
+def cued_bodies(line: str, offset: int) -> list[Body]:
     """Bodies right after an owner cue of the line (`owner_cues`); an all-caps heading is recased."""
     for match in _owner_cues().finditer(line):
         rest = line[match.end():].lstrip()
@@ -135,10 +135,19 @@ def support_bodies(text: str, offset: int = 0) -> list[Body]:
     return found
 
 
+def _requests(text: str) -> bool:
+    """The item opens with a requirement the heading's owner sets for others ("Yêu cầu các doanh nghiệp …"),
+    not an assignment ("Giao …") or a request to another body ("Đề nghị …", whose addressee does it)."""
+    return bool(re.match(r"\W*yêu cầu\s", text, re.IGNORECASE))
+
+
 def assign(task: Task, inherited_lead: list[Body]) -> Task:
     """Set `task.lead` and `task.support` from its text and what its heading hands down."""
     text, offset = task.text, task.start
-    lead = subject_bodies(text, offset) or _lead_before_chu_tri(text, offset)
+    if inherited_lead and _requests(text):
+        lead = []                   # under "1. Sở X": "Yêu cầu các đơn vị …" is Sở X requiring them
+    else:
+        lead = subject_bodies(text, offset) or _lead_before_chu_tri(text, offset)
     task.lead = lead or [b.model_copy() for b in inherited_lead]
     lead_starts = {b.start for b in lead}
     task.support = [b for b in support_bodies(text, offset) if b.start not in lead_starts]

@@ -39,6 +39,7 @@ class Node:
     parent: "Node | None" = None
     children: list["Node"] = field(default_factory=list)
     body_start: int = 0            # offset where the text after the numbering starts
+    paragraph_lead_in: bool = False  # an unnumbered lead-in ("… yêu cầu các đơn vị: ") heading a list
 
     @property
     def upper(self) -> bool:
@@ -93,6 +94,8 @@ def _attach(stack: list[Node], node: Node) -> None:
     if node.rank == PARAGRAPH:
         while len(stack) > 1 and (not stack[-1].heading_like or _closed_lead_in(stack[-1])):
             stack.pop()
+        if node.is_lead_in and not (node.upper or node.bold):
+            node.rank, node.paragraph_lead_in = stack[-1].rank + 0.25, True   # heads the list that follows
     else:
         top = stack[-1]
         if top.is_lead_in and not top.children and top.rank == node.rank:
@@ -112,9 +115,10 @@ def _continues_item(top: Node, node: Node) -> bool:
 
 
 def _closed_lead_in(node: Node) -> bool:
-    """A bulleted lead-in whose list items have begun: a plain paragraph after them is not its child (a
-    numbered lead-in keeps it: "1. Sở X: - …; - …" then a closing paragraph of item 1)."""
-    return node.is_lead_in and node.rank >= 5 and any(c.rank != PARAGRAPH for c in node.children)
+    """A bulleted or unnumbered lead-in whose list items have begun: a plain paragraph after them is not
+    its child (a numbered lead-in keeps it: "1. Sở X: - …; - …" then a closing paragraph of item 1)."""
+    return node.is_lead_in and (node.rank >= 5 or node.paragraph_lead_in) \
+        and any(c.rank != PARAGRAPH for c in node.children)
 
 
 def sections(root: Node) -> tuple[list[Section], dict[int, str]]:

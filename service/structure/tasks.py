@@ -74,7 +74,10 @@ def _excluded(node: Node) -> bool:
 def _passed_down(doc: Document, node: Node, inherited: Inherited, ids: dict[int, str]) -> Inherited:
     if not node.children:
         return inherited
-    lead = roles.heading_bodies(doc.text, node.body_start, node.end) or inherited.lead
+    if node.paragraph_lead_in:        # a sentence ending in ":" hands down only whom it names as doers
+        lead = roles.cued_bodies(doc.text[node.body_start:node.end], node.body_start) or inherited.lead
+    else:
+        lead = roles.heading_bodies(doc.text, node.body_start, node.end) or inherited.lead
     deadline = inherited.deadline
     if node.is_lead_in and not _has_full_sentence(node.text):
         text = doc.text[node.body_start:node.end]
