@@ -16,6 +16,7 @@ import re
 import sys
 import unicodedata
 from collections import defaultdict
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -30,8 +31,9 @@ def norm(text: str) -> list[str]:
     return re.sub(r"[^\w%]+", " ", text).split()
 
 
+@cache
 def corpus_index(words: int) -> dict[tuple[str, ...], set[str]]:
-    """Every run of `words` words of every corpus document → the documents holding it."""
+    """Every run of `words` words of every corpus document → the documents holding it (built once)."""
     index: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for path in sorted(CORPUS.rglob("*.txt")):
         tokens = norm(path.read_text(encoding="utf-8", errors="replace"))
