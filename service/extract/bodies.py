@@ -175,6 +175,8 @@ def _extend_name(scan: Scanner, j: int) -> int:
         if j == start and not (capitalised(token) or token.lower() in ("các", "cơ", "đảng", "quân", "nhân",
                                                                         "thành", "ngang")):
             break
+        if token[:1].islower() and j > start and _official_so_far(scan, start, j):
+            break   # "Sở Kế hoạch và Đầu tư phân khai …": an official name is complete
         head = scan.phrase_at(j, lex.heads) if capitalised(token) else None
         if head:                    # a body inside the name: "Bộ trưởng Bộ Xây dựng"
             run, j = 0, scan.skip(j, head)
@@ -182,6 +184,18 @@ def _extend_name(scan: Scanner, j: int) -> int:
         run = run + 1 if capitalised(token) else 0
         j += 1
     return j
+
+
+def _official_so_far(scan: Scanner, start: int, j: int) -> bool:
+    """The head before token `start` and the name up to token j spell an official body name."""
+    head_start = start - 1
+    while head_start > 0 and scan.word(head_start - 1)[:1].isupper() and scan.word(head_start)[:1].isupper():
+        head_start -= 1
+    for k in range(max(0, start - 4), start):
+        name = scan.text[scan.tokens[k][1]:scan.tokens[j - 1][2]]
+        if _key(canonical(name)) in _lexicon().official:
+            return True
+    return False
 
 
 def _joins_name(scan: Scanner, j: int, lowercase_ok: bool = False) -> bool:
@@ -227,17 +241,26 @@ def parse_body_list(text: str, pos: int = 0, offset: int = 0) -> tuple[list[Body
             end = _match_at(scan, i)
             if end is None:
                 break
+            end = _parenthetical_end(scan, end)
             start_char, end_char = scan.tokens[i][1], scan.tokens[end - 1][2]
             name = text[start_char:end_char].rstrip(" ,;")
             bodies.append(Body(name=name, canonical=canonical(name), start=start_char + offset,
                                end=start_char + len(name) + offset))
             i = end
         if scan.word(i).lower() in (",", ";", "và"):
-            i += 1
+            i += 2 if scan.word(i) in (",", ";") and scan.word(i + 1).lower() == "và" else 1
             continue
         break
     end_pos = scan.tokens[i - 1][2] if bodies and i else pos
     return bodies, end_pos
+
+
+def _parenthetical_end(scan: Scanner, end: int) -> int:
+    """Past "(Kho bạc Nhà nước)" when a body in parentheses follows the body ending at `end`."""
+    if scan.word(end) != "(":
+        return end
+    inner = _match_at(scan, end + 1)
+    return inner + 1 if inner and scan.word(inner) == ")" else end
 
 
 def _colon_list(scan: Scanner, i: int, offset: int) -> tuple[list[Body], int] | None:

@@ -82,11 +82,14 @@ def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scan
         inner = generic_end(scan, j, body_at, name_end)
         if inner:
             return inner
+    named = False
     if nouns == 1 and j < len(scan) and capitalised(scan.word(j)):
         inner = body_at(scan, j)
-        j = inner if inner else (name_end(scan, j) if not scan.phrase_at(j, gr.heads) else j)
+        head = scan.phrase_at(j, gr.heads)
+        after = inner or (scan.skip(j, head) if head else name_end(scan, j))  # "cơ quan Hải quan", "các Sở GTVT"
+        named, j = after > j and scan.word(i)[:1].islower(), after           # (not an all-caps heading)
     end = tail_end(scan, j, body_at)
-    if not determiner and nouns == 1 and end == j and last not in gr.standalone:
+    if not determiner and nouns == 1 and end == j and last not in gr.standalone and not named:
         return None
     return modifier_end(scan, end, body_at)
 
@@ -95,9 +98,10 @@ def _joined_noun(scan: Scanner, j: int) -> int | None:
     """After a noun: the index of the next noun of the same list, or None."""
     gr = grammar()
     word = scan.word(j).lower()
-    if word not in (",", "và", "hoặc", "/"):
-        return None
-    k = j + 1
+    units = scan.phrase_at(j - 1, gr.units) and scan.phrase_at(j + 1, gr.units)
+    if word not in (",", "/") and not (word in ("và", "hoặc") and units):
+        return None                 # "các sở, ngành và địa phương": "và" starts another body, but
+    k = j + 1                       # "các tỉnh và thành phố" is one list of units
     if scan.phrase_at(k, gr.determiners) or scan.phrase_at(k, gr.not_nouns):
         return None
     return k if scan.phrase_at(k, gr.nouns) else None
@@ -111,8 +115,8 @@ def tail_end(scan: Scanner, j: int, body_at: BodyAt) -> int:
         if qualifier:
             j = scan.skip(j, qualifier)
             continue
-        if scan.word(j).lower() == "cấp" and scan.phrase_at(j + 1, gr.units):
-            j = _unit_list_end(scan, j + 1)
+        if scan.word(j).lower() in ("cấp", "các") and scan.phrase_at(j + 1, gr.units):
+            j = _unit_list_end(scan, j + 1)        # "UBND cấp xã, phường", "Sở Tài chính các tỉnh"
             continue
         attacher = scan.phrase_at(j, gr.attachers)
         if attacher:

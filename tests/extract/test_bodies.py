@@ -84,7 +84,14 @@ def test_place_ends_the_name_and_nested_bodies(text, names):
 
 @pytest.mark.parametrize("text, names", [
     # generic bodies: determiner, nouns joined by "," / "và", qualifiers, describing phrases up to the predicate
-    ("Các sở, ban, ngành và địa phương liên quan chủ động triển khai", ["Các sở, ban, ngành và địa phương liên quan"]),
+    ("Các sở, ban, ngành và địa phương liên quan chủ động triển khai", ["Các sở, ban, ngành", "địa phương liên quan"]),
+    ("Ủy ban nhân dân các tỉnh và thành phố trực thuộc trung ương chủ trì",
+     ["Ủy ban nhân dân các tỉnh và thành phố trực thuộc trung ương"]),
+    ("Bộ Tài chính (Kho bạc Nhà nước), và các bộ liên quan cân đối",
+     ["Bộ Tài chính (Kho bạc Nhà nước)", "các bộ liên quan"]),
+    ("Sở Kế hoạch và Đầu tư phân bổ vốn", ["Sở Kế hoạch và Đầu tư"]),
+    ("Sở Tài chính các tỉnh báo cáo", ["Sở Tài chính các tỉnh"]),
+    ("cơ quan Hải quan, Sở Công Thương kiểm tra", ["cơ quan Hải quan", "Sở Công Thương"]),
     ("Các sở, ngành và các cơ quan chức năng phối hợp", ["Các sở, ngành", "các cơ quan chức năng"]),
     ("cơ quan, tổ chức liên quan thẩm định hồ sơ", ["cơ quan, tổ chức liên quan"]),
     ("các tổ chức chính trị – xã hội tuyên truyền", ["các tổ chức chính trị – xã hội"]),
