@@ -85,8 +85,8 @@ def test_place_ends_the_name_and_nested_bodies(text, names):
 @pytest.mark.parametrize("text, names", [
     # generic bodies: determiner, nouns joined by "," / "và", qualifiers, describing phrases up to the predicate
     ("Các sở, ban, ngành và địa phương liên quan chủ động triển khai", ["Các sở, ban, ngành", "địa phương liên quan"]),
-    ("Ủy ban nhân dân các tỉnh và thành phố trực thuộc trung ương chủ trì",
-     ["Ủy ban nhân dân các tỉnh và thành phố trực thuộc trung ương"]),
+    ("Ủy ban nhân dân các huyện và thị xã trực thuộc tỉnh chủ trì",
+     ["Ủy ban nhân dân các huyện và thị xã trực thuộc tỉnh"]),
     ("Bộ Tài chính (Kho bạc Nhà nước), và các bộ liên quan cân đối",
      ["Bộ Tài chính (Kho bạc Nhà nước)", "các bộ liên quan"]),
     ("Sở Kế hoạch và Đầu tư phân bổ vốn", ["Sở Kế hoạch và Đầu tư"]),
