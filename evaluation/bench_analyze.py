@@ -1,14 +1,22 @@
-"""Benchmark: analyse throughput (pages/s, documents/s) and peak memory on corpora/samples.
+"""Benchmark: the cost of `rasoat analyze` against merely reading the file and tokenising its text.
 
-    python evaluation/bench_analyze.py [--repeat 5]
+    python evaluation/bench_analyze.py [--repeat 3] [--json out.json]
 
-Pages are the PDF's page count; for TXT and DOCX the page count of the same sample's PDF is used,
-so figures compare across formats. The first run of each format is a warm-up (lexicons, models).
+As a user runs it: one process per file. For each sample (corpora/samples: PDF, DOCX, TXT) the
+baseline process reads the file the cheapest reasonable way (pdfplumber's text for a PDF,
+python-docx's paragraphs and cells for a DOCX, the decoded text for a TXT) and word-tokenises all of
+it with underthesea; the measured process runs `rasoat analyze FILE --format json`. The figure is
+the ratio of wall times (median of `--repeat` runs per file), per format and over all files; the
+aim is ≤ 2×. The in-process throughput of `analyze_file` after a warm-up (pages/s) and the peak
+resident memory of one `rasoat analyze` process are reported beside it.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import resource
+import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -16,41 +24,82 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from service.pipeline import analyze_file  # noqa: E402
-
 SAMPLES = ROOT / "corpora" / "samples"
+BASELINE = r"""
+import sys
+from pathlib import Path
+from underthesea import word_tokenize
+path = Path(sys.argv[1])
+if path.suffix == ".pdf":
+    import pdfplumber
+    with pdfplumber.open(path) as pdf:
+        text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+elif path.suffix == ".docx":
+    import docx
+    d = docx.Document(path)
+    text = "\n".join([p.text for p in d.paragraphs] + [c.text for t in d.tables for r in t.rows for c in r.cells])
+else:
+    text = path.read_text(encoding="utf-8", errors="replace")
+for line in text.splitlines():
+    if line.strip():
+        word_tokenize(line)
+"""
+ANALYZE = "from service.cli import app; app()"
 
 
-def pages_of(stem: str) -> int:
-    return analyze_file(SAMPLES / f"{stem}.pdf").source.pages or 1
-
-
-def bench(fmt: str, repeat: int) -> dict:
-    files = sorted(SAMPLES.glob(f"*.{fmt}"))
-    pages = sum(pages_of(f.stem) for f in files)
-    for f in files:
-        analyze_file(f)                                    # warm-up
+def timed(argv: list[str]) -> tuple[float, float]:
+    """(wall seconds, peak resident MiB) of one child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     began = time.perf_counter()
-    for _ in range(repeat):
-        for f in files:
-            analyze_file(f)
+    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
     elapsed = time.perf_counter() - began
-    runs = repeat * len(files)
-    return {"format": fmt, "documents": runs, "pages": pages * repeat, "seconds": round(elapsed, 2),
-            "docs_per_s": round(runs / elapsed, 2), "pages_per_s": round(pages * repeat / elapsed, 2)}
+    return elapsed, max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
 
 
-def main() -> int:
+def per_file(path: Path, repeat: int) -> dict:
+    base = [timed([sys.executable, "-c", BASELINE, str(path)])[0] for _ in range(repeat)]
+    ours = [timed([sys.executable, "-c", ANALYZE, "analyze", str(path), "--format", "json"]) for _ in range(repeat)]
+    b, o = statistics.median(base), statistics.median(t for t, _ in ours)
+    return {"file": path.name, "format": path.suffix[1:], "baseline_s": round(b, 3), "analyze_s": round(o, 3),
+            "ratio": round(o / b, 2), "peak_mib": round(max(m for _, m in ours))}
+
+
+def throughput(files: list[Path]) -> dict:
+    """Warm, in-process pages/s of analyze_file (start-up excluded)."""
+    from service.pipeline import analyze_file
+
+    for f in files:
+        analyze_file(f)
+    pages, began = 0, time.perf_counter()
+    for f in files:
+        pages += analyze_file(f).source.pages or 1
+    elapsed = time.perf_counter() - began
+    return {"documents": len(files), "pages": pages, "seconds": round(elapsed, 2),
+            "pages_per_s": round(pages / elapsed, 1)}
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--repeat", type=int, default=5)
-    args = parser.parse_args()
-    print(f"{'format':<6} {'docs':>5} {'pages':>6} {'sec':>7} {'docs/s':>7} {'pages/s':>8}")
-    for fmt in ("txt", "docx", "pdf"):
-        r = bench(fmt, args.repeat)
-        print(f"{r['format']:<6} {r['documents']:>5} {r['pages']:>6} {r['seconds']:>7} {r['docs_per_s']:>7} "
-              f"{r['pages_per_s']:>8}")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak resident memory: {peak:.0f} MiB (whole process, all formats)")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args(argv)
+    files = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".pdf", ".docx", ".txt"))
+    rows = [per_file(f, args.repeat) for f in files]
+    print(f"{'file':<40} {'baseline s':>10} {'analyze s':>10} {'ratio':>6} {'peak MiB':>9}")
+    for r in rows:
+        print(f"{r['file']:<40} {r['baseline_s']:>10} {r['analyze_s']:>10} {r['ratio']:>6} {r['peak_mib']:>9}")
+    summary = {}
+    for fmt in ("pdf", "docx", "txt", "all"):
+        chosen = [r for r in rows if fmt == "all" or r["format"] == fmt]
+        if chosen:
+            b, o = sum(r["baseline_s"] for r in chosen), sum(r["analyze_s"] for r in chosen)
+            summary[fmt] = round(o / b, 2)
+    print("ratio analyze / (read + tokenise), one process per file: "
+          + ", ".join(f"{k} {v}×" for k, v in summary.items()))
+    warm = throughput(files)
+    print(f"warm in-process throughput: {warm['pages_per_s']} pages/s over {warm['documents']} documents")
+    if args.json:
+        args.json.write_text(json.dumps({"files": rows, "ratio": summary, "warm": warm}, indent=1), encoding="utf-8")
     return 0
 
 

@@ -64,3 +64,14 @@ def test_scanned_pdf_says_ocr_is_needed(tmp_path):
     result = runner.invoke(app, ["analyze", str(path)])
     assert result.exit_code == 2
     assert "ocr" in result.stderr.lower()
+
+
+def test_the_cli_imports_no_heavy_extras():
+    """`rasoat analyze` starts fast and runs without the batch, API or model extras."""
+    import subprocess
+    import sys
+
+    code = ("import sys, service.cli; heavy = {'dask', 'distributed', 'pyarrow', 'torch', 'fastapi', 'uvicorn',"
+            " 'datasketch', 'sqlalchemy'}; print(sorted(heavy & {m.split('.')[0] for m in sys.modules}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -8,10 +8,20 @@
 `find_sources` reads any `Corpus`: the `Archive` here, or the service's database
 (`service.store.sources.corpus(session)`), so the CLI, the API and jobs rank alike.
 """
-from .corpus import Corpus
-from .indexing import IndexReport, index_folder, index_paths
-from .rank import SourceCandidate, find_sources, likely_upper
-from .store import DEFAULT_STORE, Archive, Record
+from __future__ import annotations
 
-__all__ = ["DEFAULT_STORE", "Archive", "Corpus", "IndexReport", "Record", "SourceCandidate",
-           "find_sources", "index_folder", "index_paths", "likely_upper"]
+from importlib import import_module
+
+# Loaded on first use: the CLI imports this package for its commands only.
+_EXPORTS = {"Corpus": ".corpus", "IndexReport": ".indexing", "index_folder": ".indexing", "index_paths": ".indexing",
+            "SourceCandidate": ".rank", "find_sources": ".rank", "likely_upper": ".rank",
+            "DEFAULT_STORE": ".location", "Archive": ".store", "Record": ".store"}
+
+
+def __getattr__(name: str):
+    if name not in _EXPORTS:
+        raise AttributeError(name)
+    return getattr(import_module(_EXPORTS[name], __name__), name)
+
+
+__all__ = list(_EXPORTS)

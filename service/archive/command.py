@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from .store import DEFAULT_STORE
+from .location import DEFAULT_STORE
 
 STORE_HELP = "archive directory (SQLite file and LSH index)"
 

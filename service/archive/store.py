@@ -18,9 +18,9 @@ import numpy as np
 from datasketch import MinHashLSH
 
 from ..document import Document
+from .location import DEFAULT_STORE
 from . import signature as sg
 
-DEFAULT_STORE = Path(".rasoat/archive")
 LSH_THRESHOLD = 0.1     # real lower/upper pairs have shingle Jaccard 0.17–0.47, unrelated ~0.03
 SCHEMA = """
 create table if not exists documents (

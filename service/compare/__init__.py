@@ -3,7 +3,17 @@
     from service.compare import compare
     result = compare(lower_doc, upper_doc)      # -> Comparison (schema rasoat/comparison@1)
 """
-from .engine import compare
-from .model import Comparison
+from __future__ import annotations
 
-__all__ = ["compare", "Comparison"]
+from importlib import import_module
+
+_EXPORTS = {"compare": ".engine", "Comparison": ".model"}
+
+
+def __getattr__(name: str):
+    if name not in _EXPORTS:
+        raise AttributeError(name)
+    return getattr(import_module(_EXPORTS[name], __name__), name)
+
+
+__all__ = list(_EXPORTS)
