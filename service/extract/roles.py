@@ -83,8 +83,8 @@ def is_directive(sentence: str) -> bool:
 def heading_bodies(text: str, start: int, end: int) -> list[Body]:
     """Bodies a heading or lead-in hands to its items.
 
-    "3. Ủy ban nhân dân các xã, phường", "1. Cục X có trách nhiệm:", "1. Các Bộ: A, B:", "Bộ trưởng yêu
-    cầu các cơ quan, đơn vị trực thuộc Bộ:", "Đối với các tỉnh ven biển:", "NHIỆM VỤ CỤ THỂ CỦA CÁC SỞ".
+    "3. Ủy ban nhân dân các xã, phường", "1. Cục X có trách nhiệm:", "1. Các Bộ: A, B:", "Giám đốc Sở yêu
+    cầu các phòng, trung tâm thuộc Sở:", "Đối với các tỉnh ven biển:", "NHIỆM VỤ CỤ THỂ CỦA CÁC SỞ".
     """
     line = text[start:end]
     return cued_bodies(line, start) or subject_bodies(line, start) or _whole_line_bodies(line, start)
