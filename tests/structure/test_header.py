@@ -79,3 +79,19 @@ def test_ocr_garbled_party_header():
     assert meta.number == "104-CTr/TU"
     assert meta.issued_on == date(2025, 8, 30)
     assert meta.kind == "chuong_trinh"
+
+
+def test_a_stamped_number_and_a_handwritten_date_are_left_empty_with_a_warning():
+    """In a scan the number is stamped and the day and month handwritten: OCR reads neither. They are left
+    null with a warning, and no date is taken from the body (a cited decree's date)."""
+    from service.pipeline import analyze_text
+
+    text = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH HÀ GIANG | Độc lập - Tự do - Hạnh phúc\n"
+            "Số: ...../QĐ-UBND | Hà Giang, ngày 1ĩ tháng ,5 năm 2026\nQUYẾT ĐỊNH\nVề việc giao nhiệm vụ\n"
+            "Căn cứ Nghị định số 45/2025/NĐ-CP ngày 12 tháng 3 năm 2025 của Chính phủ;\n"
+            "Điều 1. Giao Sở Nội vụ chủ trì rà soát, báo cáo trước ngày 30/6/2026.\n")
+    doc = analyze_text(text)
+    assert doc.metadata.number is None and doc.metadata.issued_on is None
+    assert doc.metadata.issuer == "Ủy ban nhân dân tỉnh Hà Giang"
+    codes = {w.code for w in doc.warnings}
+    assert {"missing_number", "missing_issued_on", "unreadable_issued_on"} <= codes
