@@ -336,6 +336,7 @@ def leading_period(text: str, offset: int = 0, labelled: bool = False) -> Deadli
     """A time expression that opens the text ("Giai đoạn 2026–2030 thực hiện: …", "Năm 2025:"); with
     `labelled`, only when a colon follows it."""
     start = _MARKER.match(text).end()
+    start += len(re.match(r"(?:(?:cuối|đầu|giữa)\s+(?=tháng|quý|năm))?", text[start:], re.I).group())
     hits = [h for h in _scan(text[start:start + 80], None) if h.kind != "rec" and h.a == 0 and h.end]
     if not hits:
         return None

@@ -155,12 +155,19 @@ def _past_leading_non_tasks(text: str, start: int, end: int) -> int:
 
 
 def _directive_sentences(doc: Document, node: Node, inherited: Inherited) -> list[Task]:
-    """Sentences of a free paragraph that assign work ("Văn phòng Chính phủ theo dõi…")."""
-    tasks = []
+    """Sentences of a free paragraph that assign work ("Văn phòng Chính phủ theo dõi…"); a sentence
+    after one that names no doer of its own goes on that task ("… Báo cáo kết quả trước ngày …")."""
+    tasks: list[Task] = []
     for start, end in _sentences(doc.text, node.start, node.end):
         sentence = doc.text[start:end]
-        if roles.is_directive(sentence) and not _is_closing(sentence) and not sentence.rstrip().endswith(":"):
+        if _is_closing(sentence) or sentence.rstrip().endswith(":"):
+            continue
+        if roles.is_directive(sentence):
             tasks.append(_task(doc, node, inherited, start, end))
+        elif tasks and tasks[-1].end >= start - 2 and not roles.subject_bodies(sentence) \
+                and non_tasks.reason(sentence) is None:
+            tasks[-1] = _task(doc, node, inherited, tasks[-1].start, end)
+            tasks[-1].origin = "sentence"
     return tasks
 
 
