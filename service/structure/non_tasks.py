@@ -20,7 +20,8 @@ def _patterns() -> dict[str, re.Pattern]:
     found["labels"] = re.compile(rf"\W*{phrase_alternation(cues['descriptor_labels'])}(?:\s+[^:;.]{{0,50}})?\s*:\s*\S",
                                  re.IGNORECASE)
     narrative = cues["narrative"]
-    found["narrative_open"] = re.compile(rf"\W*(?:{phrase_alternation(narrative['openers'])}|năm\s+\d{{4}}\s*,)(?!\w)",
+    dated = r"năm\s+\d{4}\s*,|ngày\s+\d{1,2}\b|đến\s+(?:ngày\s+)?\d{1,2}\s*/"     # "Ngày 13/01/2026, Sở …"
+    found["narrative_open"] = re.compile(rf"\W*(?:{phrase_alternation(narrative['openers'])}|{dated})(?!\w)",
                                          re.IGNORECASE)
     found["narrative_mark"] = phrase_pattern(narrative["markers"])
     found["directive"] = phrase_pattern(narrative["directives"])
@@ -48,10 +49,10 @@ def reason(text: str) -> str | None:
     stripped = text.strip()
     if len(re.findall(r"\w{2,}", stripped)) < 2:
         return "no_words"
-    if stripped.endswith(":") and not re.search(r"[.;]\s+\S", stripped[:-1]):
+    if stripped.endswith(":") and not re.search(r"\.\s+\S", stripped[:-1]):
         return "lead_in"
     patterns = _patterns()
-    for name in ("executing", "courtesy", "pointers"):
+    for name in ("executing", "courtesy", "closing", "pointers"):
         if patterns[name].search(stripped):
             return name
     if patterns["labels"].match(stripped) or _FIGURE_VALUE.search(stripped):

@@ -24,6 +24,7 @@ _MARKERS: list[tuple[int, re.Pattern]] = [
     (7, re.compile(r"[+*◦○▪]\s*(?=\S)")),
 ]
 PARAGRAPH = 8
+_BARE_MARKER = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,5})\s?[.)]\s*")
 
 
 @dataclass
@@ -75,12 +76,19 @@ def build_tree(doc: Document, skip: list[tuple[int, int]]) -> Node:
     root = Node(start=0, end=len(doc.text), text="", rank=-1)
     stack = [root]
     bold = set(doc.bold_lines)
+    marker: tuple[int, str] | None = None          # a numbering alone on its line ("2.") and its start
     for start, end, line in lines(doc.text):
         if not line.strip() or any(a <= start < b for a, b in skip):
             continue
-        rank, label, size = classify(line)
-        node = Node(start=start, end=end, text=line[size:], rank=rank, label=label,
+        if _BARE_MARKER.fullmatch(line):
+            marker = (start, line.strip())
+            continue
+        rank, label, size = classify(f"{marker[1]} {line.strip()}") if marker else classify(line)
+        if marker:                                 # "2." then its text on the next line: one item
+            size = len(line) - len(line.lstrip())
+        node = Node(start=marker[0] if marker else start, end=end, text=line[size:], rank=rank, label=label,
                     bold=start in bold, body_start=start + size)
+        marker = None
         if rank == PARAGRAPH and node.bold or rank == PARAGRAPH and node.upper:
             node.rank = rank = 0 if node.upper and len(stack) == 1 else rank
         _attach(stack, node)

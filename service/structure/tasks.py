@@ -129,14 +129,15 @@ def _owner_split(doc: Document, node: Node, inherited: Inherited) -> list[Task]:
     if not re.search(r"[.!?]\s+\S", doc.text[start:end].rstrip()):
         return [_task(doc, node, inherited)]
     sentences = _sentences(doc.text, start, end)
-    cuts = [a for a, b in sentences[1:] if roles.subject_bodies(doc.text[a:b]) or _is_closing(doc.text[a:b])]
+    cuts = [a for a, b in sentences[1:] if roles.subject_bodies(doc.text[a:b]) or _is_closing(doc.text[a:b])
+            or non_tasks.reason(doc.text[a:b]) is not None]
     if not cuts:
         return [_task(doc, node, inherited)]
     bounds = [start] + cuts + [end]
     tasks = []
     for a, b in zip(bounds, bounds[1:]):
         text = doc.text[a:b].rstrip()
-        if text and not _is_closing(text):
+        if text and not _is_closing(text) and (a == start or non_tasks.reason(text) is None):
             task = _task(doc, node, inherited, a, a + len(text))
             task.origin = "list" if a == start else "sentence"
             tasks.append(task)
@@ -146,7 +147,7 @@ def _owner_split(doc: Document, node: Node, inherited: Inherited) -> list[Task]:
 def _past_leading_non_tasks(text: str, start: int, end: int) -> int:
     """Where the task begins in an item that opens with sentences that are not tasks ("Kinh phí … được bố
     trí từ ngân sách. Hằng năm, các cơ quan … có trách nhiệm …"): the first sentence that may be one."""
-    if non_tasks.reason(text[start:end]) not in ("funding", "pointers", "courtesy"):
+    if non_tasks.reason(text[start:end]) not in ("funding", "pointers", "courtesy", "closing"):
         return start
     for sentence_start, sentence_end in _sentences(text, start, end)[1:]:
         if non_tasks.reason(text[sentence_start:end]) is None:

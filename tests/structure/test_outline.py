@@ -1,0 +1,31 @@
+"""The outline: numbering as printed in PDF exports, paragraphs that go on an item, lead-ins that head a list."""
+from service.pipeline import analyze_text
+
+TEXT = """THÔNG BÁO
+Kết luận của Giám đốc Sở tại hội nghị giao ban quý I năm 2026
+Giám đốc Sở yêu cầu các phòng, đơn vị thuộc Sở thực hiện các nội dung sau:
+1.
+Công tác tuyên truyền
+- Xây dựng chuyên mục hỏi đáp trên cổng thông tin điện tử của Sở.
+Cập nhật nội dung hằng tháng.
+2.
+Công tác kiểm tra
+- Phòng Thanh tra xây dựng kế hoạch kiểm tra năm 2026, trình Giám đốc Sở trước ngày 15/4/2026.
+Văn phòng Sở xin thông báo để các đơn vị biết, thực hiện.
+"""
+
+
+def test_a_number_alone_on_its_line_numbers_the_next_line():
+    doc = analyze_text(TEXT)
+    headings = {s.heading: s.label for s in doc.sections}
+    assert headings.get("Công tác tuyên truyền") == "1" and headings.get("Công tác kiểm tra") == "2"
+
+
+def test_items_inherit_the_doers_a_lead_in_names_and_run_on_over_plain_lines():
+    tasks = analyze_text(TEXT).tasks
+    first = next(t for t in tasks if t.text.startswith("Xây dựng chuyên mục"))
+    assert "Cập nhật nội dung hằng tháng." in first.text and first.deadline.recurrence == "monthly"
+    assert [b.name for b in first.lead] == ["các phòng, đơn vị thuộc Sở"]
+    check = next(t for t in tasks if t.text.startswith("Phòng Thanh tra"))
+    assert [b.name for b in check.lead] == ["Phòng Thanh tra"] and str(check.deadline.end) == "2026-04-15"
+    assert not any("xin thông báo" in t.text for t in tasks) and len(tasks) == 2
