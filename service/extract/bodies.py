@@ -158,6 +158,9 @@ def _extend_name(scan: Scanner, j: int) -> int:
             after_unit, j = True, scan.skip(j, committee)
             continue
         if not capitalised(token) and scan.phrase_at(j, lex.stops):
+            if token.lower() == "và" and after_unit and scan.phrase_at(j + 1, lex.admin_units):
+                j += 1              # "… các tỉnh và thành phố trực thuộc trung ương"
+                continue
             if token.lower() == "và" and _joins_name(scan, j + 1, lowercase_ok=j > start + 1):
                 j += 1
                 continue

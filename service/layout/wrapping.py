@@ -13,7 +13,7 @@ from collections import Counter
 from ..document import Block
 from ..text import is_upper
 
-LIST_START = re.compile(r"\s*(?:[-–—•+*]\s|[a-zđ][).]\s|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s|[IVX]{1,5}[.\-]\s"
+LIST_START = re.compile(r"\s*(?:[-–—•+*]\s|[a-zđ]\s?[).](?:\s|$)|\(?\d{1,2}(?:\.\d{1,2})*\s?[.)](?:\s|$)|[IVX]{1,5}\s?[.\-]\s"
                         r"|(?:Điều|Chương|Mục|Phần|PHẦN|CHƯƠNG)\s+[\dIVX]+\b)")
 BLOCK_START = re.compile(r"(?:Nơi nhận|Kính gửi|TM\.|T/M|KT\.|TL\.|Q\.|\(Kèm theo|\(Ban hành kèm|Số\s*:)",
                          re.IGNORECASE)
