@@ -20,6 +20,7 @@ from service.lexicons import load
 YEAR = r"(?:19|20)\d{2}(?!\d)"
 NUM = r"\d{1,2}(?!\d)"
 SENTENCE_END = re.compile(r"[.;:\n](?!\d)")
+_HOUR = re.compile(r"\s\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?\s*,?\s*$", re.I)
 CLAUSE_END = re.compile(r"[.,;:\n(](?!\d)")
 
 
@@ -205,7 +206,7 @@ def _aimed(text: str, a: int) -> bool:
 def _cue(text: str, h: Hit) -> tuple[int, str] | None:
     """(start of the cue, cue words) when the expression `h` reads as a deadline, else None."""
     s0 = _clause_start(text, h.a)
-    left = text[s0:h.a]
+    left = _HOUR.sub(" ", text[s0:h.a])              # "trước 16 giờ 00 ngày 12/6": the hour is no cue
     weak = _rx("weak", "end").search(left)
     core = left[:weak.start()] if weak else left
     if any(_rx("horizon", "end").search(c) for c in (left, core)) or _aimed(text, h.a):
@@ -226,6 +227,9 @@ def _cue(text: str, h: Hit) -> tuple[int, str] | None:
         return None
     if weak and (_verb_near(core) or _closing(text, h, core, weak.group())):
         return s0 + weak.start(), weak.group().strip()
+    if weak and h.kind in ("date", "date_words") and not h.yearless and weak.group().strip().lower() == "vào" \
+            and _rx("events").search(core) and not re.search(r"\bsố\s*\d", core, re.I):
+        return s0 + weak.start(), weak.group().strip()   # an event set on a day: "tổ chức … vào ngày 20/6/2026"
     if h.cued:
         return h.a, ""
     initial = re.fullmatch(r"\W*(?:\w{1,2}\)\W*)?", core)
@@ -297,6 +301,9 @@ def _vetoed(text: str, h: Hit) -> bool:
         return True
     if re.match(rf"\s+{_alt(_lex()['recurrence']['veto_after'])}(?!\w)", text[h.b:], re.I):
         return True
+    before = " ".join(text[_clause_start(text, h.a, CLAUSE_END):h.a].split()[-5:])
+    if _rx("plan_nouns").search(before) and text[_clause_start(text, h.a, CLAUSE_END):h.a].strip():
+        return True                                  # "kế hoạch đầu tư công hằng năm": it names the plan
     clause = text[_clause_start(text, h.a, CLAUSE_END):h.a].lower()
     return any(w in clause for w in _lex()["recurrence"]["veto_clause"])
 
