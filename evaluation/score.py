@@ -33,6 +33,8 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "real"
 OWN_GOLD = ROOT / "evaluation" / "gold"            # our annotations of unannotated real documents
 FIRST_SIGHT = ROOT / "evaluation" / "first_sight.json"
 TUNING_SET = {"B1", "B2", "D1", "D2"}              # the four documents the rules were first written on
+# PDF and DOCX originals of some annotated texts (corpus README): scored as a user would upload them.
+ORIGINALS = {"C1": "KH-UBND-trien-khai-Chi-thi-11-CT-TU-QLNN-khoang-san.docx"}
 META_FIELDS = ("kind", "number", "issuer", "issued_on")
 MATCH_THRESHOLD = 0.5
 
@@ -216,6 +218,18 @@ def score_doc(doc_gold: GoldDoc, analyze: Callable[[Path], Document], scores: Sc
     return scores
 
 
+def originals(corpus: Path, docs: list[GoldDoc]) -> list[GoldDoc]:
+    """The annotated documents whose PDF or DOCX original is in the corpus, pointing at the original."""
+    folder = corpus / "originals"
+    found = []
+    for doc in docs:
+        name = ORIGINALS.get(doc.id) or next((p.name for p in sorted(folder.glob(f"{doc.id}_*"))
+                                              if p.suffix in (".pdf", ".docx")), None) if folder.is_dir() else None
+        if name:
+            found.append(GoldDoc(f"{doc.id}.{name.rsplit('.', 1)[1]}", doc.gold, folder / name))
+    return found
+
+
 def score_corpus(corpus: Path, analyze: Callable[[Path], Document]) -> Scores:
     """Every shared gold document pooled into one tally (robustness and OCR evaluations)."""
     scores = Scores()
@@ -321,6 +335,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write every figure here")
     parser.add_argument("--details", action="store_true", help="print every task match")
     parser.add_argument("--only", nargs="*", help="score only these document ids")
+    parser.add_argument("--originals", action="store_true",
+                        help="also score the PDF/DOCX originals of annotated texts")
     parser.add_argument("--record", action="store_true",
                         help="record first-sight scores of gold documents not yet recorded")
     parser.add_argument("--allow-dirty", action="store_true", help=argparse.SUPPRESS)
@@ -351,6 +367,13 @@ def main(argv: list[str] | None = None) -> int:
     print_summary("Now, on the same documents (no longer unseen: rules have since been changed "
                   "with them in view)", results["current_dev"])
     print_summary("Tuning set (B1, B2, D1, D2: the rules were first written on these)", results["current_tuning"])
+    if args.originals:
+        files = originals(args.corpus, docs)
+        original_rows = {d.id: as_row(score_doc(d, analyze_file)) for d in files}
+        print("\nThe same documents from their PDF/DOCX originals (as a user uploads them):")
+        print_rows(files, original_rows, {"documents": {d.id: {**original_rows[d.id], "commit": "(original)"}
+                                                        for d in files}})
+        results["originals"] = pooled(list(original_rows.values()))
     if args.json:
         results["documents"] = {k: v for k, v in rows.items() if k in first["documents"] or k in TUNING_SET}
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -61,3 +61,9 @@ def phrase_alternation(phrases) -> str:
 def phrase_pattern(phrases, flags: int = re.IGNORECASE) -> re.Pattern:
     """A compiled whole-word pattern for any of `phrases` (see `phrase_alternation`)."""
     return re.compile(rf"(?<!\w){phrase_alternation(phrases)}(?!\w)", flags)
+
+
+# A line that stops on one of these has not ended its sentence: the next line goes on it, whatever its
+# first character ("… trước ngày" / "15/4/2026.", "… theo Quyết định số" / "12/2025/QĐ-UBND").
+OPEN_END = re.compile(r"(?:,|\b(?:và|với|của|cho|các|những|về|để|trong|theo|tại|từ|đến|hoặc|số|ngày|tháng|năm"
+                      r"|trước|sau|thuộc|là|được|bị|do|như|nhằm|gồm))$")

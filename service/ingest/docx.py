@@ -7,6 +7,7 @@ is empty below. A nested table's text is flattened into its parent cell.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from typing import Any
@@ -59,7 +60,7 @@ def _body_blocks(element: Any, parent: Any) -> Iterator[Block]:
         if child.tag == qn("w:p"):
             paragraph = Paragraph(child, parent)
             if paragraph.text.strip():
-                yield Block(text=paragraph.text, bold=_is_bold(paragraph))
+                yield Block(text=_with_list_marker(paragraph), bold=_is_bold(paragraph))
         elif child.tag == qn("w:tbl"):
             rows = _table_rows(child)
             if rows:
@@ -89,11 +90,26 @@ def _cell_text(tc: Any) -> str:
     return "\n".join(t for t in texts if t)
 
 
+_MARKER = re.compile(r"\s*(?:[-–—•+*]|\(?\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVX]{1,5}\.)\s")
+
+
+def _with_list_marker(paragraph: Paragraph) -> str:
+    """The paragraph's text; a paragraph numbered by Word's list numbering (no marker in its text) gets a
+    "- " so that it reads as the list item it is."""
+    text = paragraph.text
+    ppr = paragraph._p.pPr
+    numbered = ppr is not None and ppr.numPr is not None
+    style = paragraph.style
+    while style is not None and not numbered:          # numbering set by a list style ("List Number")
+        spr = style.element.pPr
+        numbered = spr is not None and spr.numPr is not None
+        style = style.base_style
+    return "- " + text.lstrip() if numbered and not _MARKER.match(text) else text
+
+
 def _is_bold(paragraph: Paragraph) -> bool:
-    """A Heading/Title style, or every run with text is bold (directly or by style)."""
-    style_name = paragraph.style.name if paragraph.style is not None else ""
-    if style_name.startswith(("Heading", "Title")):
-        return True
+    """Every run with text is bold (directly, by character style or by the paragraph's style chain). A
+    "Heading" style alone does not make a heading: documents set it on ordinary list items."""
     runs = [run for run in paragraph.runs if run.text.strip()]
     return bool(runs) and all(_run_bold(run, paragraph) for run in runs)
 

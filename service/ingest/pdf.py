@@ -20,9 +20,11 @@ from ..errors import CorruptFileError, EncodingError, EncryptedFileError, Ingest
 from .base import Parsed
 from ..lexicons import load
 from ..ocr.syllables import quality, word_count
+from ..text import OPEN_END
 from .charsets import convert_legacy, is_syllable
 
 COLUMN_GAP_EM = 2.0
+X_TOLERANCE_RATIO = 0.15   # a gap wider than 15% of the font size between letters is a space (some PDFs omit space glyphs)
 _HYPHEN_END = re.compile(r"([^\W\d_]+)-$")
 Box = tuple[float, float, float, float]
 
@@ -158,13 +160,16 @@ def paragraphs(lines: list[_Line], table_tops: list[float], page_width: float) -
 
 
 def _continues(prev: _Line, line: _Line, left: float, right: float) -> bool:
-    if " | " in prev.text or " | " in line.text or _NEW_ITEM.match(line.text) or prev.bold != line.bold:
+    """`line` goes on `prev`'s paragraph: close below it, not indented, no new list item, and `prev` either
+    runs to the right margin (in the same weight) or stops mid-sentence (a bold date ending a sentence
+    stays in it)."""
+    if " | " in prev.text or " | " in line.text or _NEW_ITEM.match(line.text):
         return False
     if line.top - prev.bottom > 0.9 * line.size or line.x0 > left + 1.5 * line.size:
         return False
-    full_width = prev.x1 >= right - 2 * prev.size
-    mid_sentence = not re.search(r"[.:;!?]$", prev.text) and line.text[:1].islower()
-    return full_width or mid_sentence
+    mid_sentence = not re.search(r"[.:;!?]$", prev.text) and (line.text[:1].islower() or OPEN_END.search(prev.text))
+    full_width = prev.x1 >= right - 2 * prev.size and prev.bold == line.bold
+    return full_width or bool(mid_sentence)
 
 
 def _inside(obj: dict, boxes: list[Box]) -> bool:
@@ -195,7 +200,7 @@ def _line_text(chars: list[dict]) -> str:
         if char["text"].strip() or current:
             current.append(char)
     segments.append(current)
-    texts = [" ".join(extract_text(seg).split()) for seg in segments if seg]
+    texts = [" ".join(extract_text(seg, x_tolerance_ratio=X_TOLERANCE_RATIO).split()) for seg in segments if seg]
     return " | ".join(t for t in texts if t)
 
 

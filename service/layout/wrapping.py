@@ -11,14 +11,13 @@ import re
 from collections import Counter
 
 from ..document import Block
-from ..text import is_upper
+from ..text import OPEN_END as _OPEN_END, is_upper
 
 LIST_START = re.compile(r"\s*(?:[-–—•+*]\s|[a-zđ]\s?[).](?:\s|$)|\(?\d{1,2}(?:\.\d{1,2})*\s?[.)](?:\s|$)|[IVX]{1,5}\s?[.\-]\s"
                         r"|(?:Điều|Chương|Mục|Phần|PHẦN|CHƯƠNG)\s+[\dIVX]+\b)")
 BLOCK_START = re.compile(r"(?:Nơi nhận|Kính gửi|TM\.|T/M|KT\.|TL\.|Q\.|\(Kèm theo|\(Ban hành kèm|Số\s*:)",
                          re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;:!?]$|\./\.$")
-_OPEN_END = re.compile(r"(?:,|-|\b(?:và|với|của|cho|các|những|về|để|trong|theo|tại|từ|đến|hoặc|số|ngày))$")
 
 
 def unwrap(blocks: list[Block]) -> list[Block]:

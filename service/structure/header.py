@@ -44,7 +44,7 @@ def extract_metadata(doc: Document) -> Document:
     meta.number = _number(head)
     meta.place, meta.issued_on = _place_and_date(head)
     title_index, meta.kind, meta.title = _kind_and_title(head)
-    meta.kind = _kind_from_number(meta.number) or meta.kind
+    meta.kind = _kind_from_number(meta.number or _number_code(head)) or meta.kind
     if meta.kind == "khac" and re.search(r"^\s*V/v\b", text[:3000], re.MULTILINE):
         meta.kind = "cong_van"
     meta.issuer = _issuer(head) or _authority(head, title_index) or _announcer(text)
@@ -98,7 +98,7 @@ def _kind_and_title(head: list[tuple[int, int, str]]) -> tuple[int | None, str, 
             if clean == name or clean.startswith(name + " "):
                 return index, kind, _title(head, index, clean[len(name):].strip())
     for index, (_, _, line) in enumerate(head):
-        if re.match(r"\s*V/v\b", line):
+        if re.match(r"\s*V/v", line):
             return index, "cong_van", _strip_marks(line)
     first = next(((i, _strip_marks(line)) for i, (_, _, line) in enumerate(head[:3]) if line.strip()), None)
     if first:                                  # "Quyết định về việc …" on the first line (no header)
@@ -124,9 +124,10 @@ def unreadable_date(text: str) -> bool:
         if re.search(r"[A-ZĐÀ-Ỹ][\w ]{1,30},\s*ngày\b", line) and not _DATE_RE.search(line):
             return True
         match = _DATE_RE.search(line)
-        if match and match.group(1) and not (match.group(2) and match.group(3)):
-            return True
-        if match and match.group(1) and not 1 <= int(match.group(3)) <= 12:
+        if match and match.group(1) and not (match.group(2) and match.group(3)) \
+                and re.search(r"ngày\s*\S*[^\d\s]\S*\s*tháng|tháng\s*\S*[^\d\s]\S*\s*năm", line):
+            return True                    # something is written where the day or month goes, but no digits
+        if match and match.group(1) and match.group(3) and not 1 <= int(match.group(3)) <= 12:
             return True
     return False
 
@@ -144,6 +145,15 @@ def _title(head: list[tuple[int, int, str]], index: int, rest: str) -> str | Non
             break  # the issuer's name or authority ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") before "Căn cứ"
         parts.append(clean)
     return " ".join(parts) or None
+
+
+def _number_code(head: list[tuple[int, int, str]]) -> str | None:
+    """The code of a number whose digits were stamped, not typed ("Số:    /UBND-KT" → "0/UBND-KT")."""
+    for _, _, line in head:
+        match = re.search(r"\bS[ốo]\s*:?[\s|.]*(/[A-ZĐ][\w&-]*(?:/[\w&-]+)?)", line)
+        if match:
+            return "0" + match.group(1)
+    return None
 
 
 def _kind_from_number(number: str | None) -> str | None:
@@ -165,6 +175,8 @@ def _issuer(head: list[tuple[int, int, str]]) -> str | None:
         if _NUMBER_RE.search(line) or re.search(r"ngày\s*\d*\s*tháng", line):
             break
         for cell in line.split(" | "):
+            if _MOTTO_CELL.search(cell):
+                continue                   # the motto column, however it is cut or spaced
             clean = _mend_ocr(_strip_marks(cell))
             for motto in mottos:
                 clean = re.sub(re.escape(motto), " ", clean, flags=re.IGNORECASE)
@@ -172,6 +184,9 @@ def _issuer(head: list[tuple[int, int, str]]) -> str | None:
             if clean and is_upper(clean):
                 parts.append(clean)
     return _combine_issuer(parts) if parts else None
+
+
+_MOTTO_CELL = re.compile(r"XÃ\s*HỘI\s*CHỦ\s*NGHĨA|Đ[ỘO]C\s*L[ẬA]P\s*[-–]\s*T[ỰU]\s*DO|ĐẢNG\s*CỘNG\s*SẢN", re.IGNORECASE)
 
 
 def _authority(head: list[tuple[int, int, str]], title_index: int | None) -> str | None:

@@ -91,12 +91,14 @@ def build_tree(doc: Document, skip: list[tuple[int, int]]) -> Node:
         marker = None
         if rank == PARAGRAPH and node.bold or rank == PARAGRAPH and node.upper:
             node.rank = rank = 0 if node.upper and len(stack) == 1 else rank
-        _attach(stack, node)
+        _attach(stack, node, run_on=doc.source.format in ("txt", "image"))
     return root
 
 
-def _attach(stack: list[Node], node: Node) -> None:
-    if node.rank == PARAGRAPH and _continues_item(stack[-1], node):
+def _attach(stack: list[Node], node: Node, run_on: bool = True) -> None:
+    """Hang `node` in the tree. With `run_on` (plain text, OCR: paragraph breaks are not reliable) a plain
+    paragraph right after a list item goes on that item."""
+    if run_on and node.rank == PARAGRAPH and _continues_item(stack[-1], node):
         stack[-1].end = node.end   # only a list marker starts an item: the paragraph goes on the item
         return
     if node.rank == PARAGRAPH:

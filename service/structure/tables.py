@@ -70,7 +70,7 @@ def table_tasks(doc: Document, section_ids: dict[int, str] | None = None) -> lis
             continue
         rows = table.rows[1:] if table.header else table.rows
         for index, row in enumerate(rows):
-            if _is_header_row(row) or _heads_sub_rows(table, row, rows[index + 1:index + 2]):
+            if _is_header_row(row) or _numbers_columns(row) or _heads_sub_rows(table, row, rows[index + 1:index + 2]):
                 continue   # the header again or its second row; a group row over lettered rows
             task = _row_task(table, row)
             if task:
@@ -111,6 +111,14 @@ def _is_group_row(row: TableRow, table: Table, content: Cell) -> bool:
     letters = [ch for ch in content.text if ch.isalpha()]
     return not others and (all(ch.isupper() for ch in letters) or bool(
         re.match(r"[IVX]+$|[A-Z]$", _number_text(row, table))))
+
+
+def _numbers_columns(row: TableRow) -> bool:
+    """The row of column numbers under a header: "(1) | (2) | (3)" or "1 | 2 | 3"."""
+    texts = [c.text.strip() for c in row.cells if c.text.strip()]
+    return len(texts) >= 3 and all(re.fullmatch(r"\(?\d{1,2}\)?", t) for t in texts) \
+        and [int(re.sub(r"\D", "", t)) for t in texts] == list(range(int(re.sub(r"\D", "", texts[0])),
+                                                                    int(re.sub(r"\D", "", texts[0])) + len(texts)))
 
 
 def _heads_sub_rows(table: Table, row: TableRow, following: list[TableRow]) -> bool:

@@ -121,3 +121,29 @@ def test_unicode_text_is_left_alone(tmp_path):
     result = read_file(tmp_path / "u.docx")
     assert result.source.encoding is None
     assert result.blocks[0].text == "Bà con nông dân vùng cao và các xã"
+
+
+def test_word_list_numbering_and_heading_styled_items(tmp_path):
+    """Items numbered by Word (no marker in their text) read as list items; a "Heading" style on an
+    ordinary item does not make it a heading."""
+    import docx
+
+    from service.pipeline import analyze_file
+
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("Phòng, chống thiên tai năm 2026")
+    heading = document.add_paragraph("II. NHIỆM VỤ")
+    heading.runs[0].bold = True
+    document.add_paragraph("1. Sở Nông nghiệp và Môi trường")
+    for text in ("Rà soát phương án ứng phó bão lũ, trình Ủy ban nhân dân tỉnh trước ngày 30/5/2026.",
+                 "Tổ chức diễn tập cứu hộ tại các xã ven sông trong quý II/2026."):
+        document.add_paragraph(text, style="List Number")
+    item = document.add_paragraph("- Kiểm tra an toàn hồ chứa nước trước mùa mưa.", style="Heading 4")
+    for run in item.runs:
+        run.bold = False
+    path = tmp_path / "ke-hoach.docx"
+    document.save(path)
+    tasks = analyze_file(path).tasks
+    assert [t.text[:20] for t in tasks] == ["Rà soát phương án ứn", "Tổ chức diễn tập cứu", "Kiểm tra an toàn hồ "]
+    assert all([b.name for b in t.lead] == ["Sở Nông nghiệp và Môi trường"] for t in tasks)

@@ -107,3 +107,24 @@ def test_encrypted_pdf_is_refused(make_pdf):
     path = make_pdf([[(72, 780, "Mật", False)]], encrypt=StandardEncryption("secret", canPrint=0))
     with pytest.raises(EncryptedFileError, match="password"):
         read_file(path)
+
+
+def test_a_bold_date_ending_a_sentence_stays_in_it(make_pdf):
+    doc = read_file(make_pdf([[
+        (72, 780, "Giao Sở Tư pháp chủ trì rà soát văn bản và báo cáo Ủy ban nhân dân tỉnh trước ngày", False),
+        (72, 765, "20/5/2026.", True),
+        (72, 740, "Căn cứ nội dung trên, Sở Tư pháp tổ chức thực hiện.", False),
+    ]]))
+    assert _texts(doc)[0].endswith("trước ngày 20/5/2026.") and len(_texts(doc)) == 2
+
+
+def test_words_set_without_space_glyphs_are_split(make_pdf):
+    """Some PDFs place words apart without a space character: a gap of a fifth of the font size is a space."""
+    def page(pdf):
+        pdf.setFont("DejaVu", 12)
+        x = 72
+        for word in ("Kính", "gửi:", "Sở", "Tài", "chính"):
+            pdf.drawString(x, 780, word)
+            x += pdf.stringWidth(word, "DejaVu", 12) + 3
+    doc = read_file(make_pdf([page]))
+    assert _texts(doc) == ["Kính gửi: Sở Tài chính"]
