@@ -25,6 +25,8 @@ def _patterns() -> dict[str, re.Pattern]:
                                          re.IGNORECASE)
     found["narrative_mark"] = phrase_pattern(narrative["markers"])
     found["directive"] = phrase_pattern(narrative["directives"])
+    kinds = [n for spec in load("metadata")["kinds"].values() for n in spec["names"]] + ["văn bản", "đề án"]
+    found["self_reference"] = re.compile(rf"\W*{phrase_alternation(kinds)}\s+này\b", re.IGNORECASE)
     found["funding"] = re.compile(rf"\W*{phrase_alternation(cues['funding_subjects'])}\b[^.;]{{0,80}}?"
                                   rf"(?<!\w){phrase_alternation(cues['funding_passives'])}(?!\w)", re.IGNORECASE)
     return found
@@ -45,7 +47,7 @@ def _narrative(text: str, patterns: dict[str, re.Pattern]) -> bool:
 
 def reason(text: str) -> str | None:
     """Why the item is not a task ("no_words", "lead_in", "executing", "courtesy", "pointers",
-    "label_value", "narrative", "funding", "bodies_only"), or None when it may be one."""
+    "label_value", "narrative", "self_reference", "funding", "bodies_only"), or None when it may be one."""
     stripped = text.strip()
     if len(re.findall(r"\w{2,}", stripped)) < 2:
         return "no_words"
@@ -59,6 +61,8 @@ def reason(text: str) -> str | None:
         return "label_value"
     if _narrative(stripped, patterns):
         return "narrative"
+    if patterns["self_reference"].match(stripped):
+        return "self_reference"            # "Kế hoạch này được phổ biến đến chi bộ."
     if _patterns()["funding"].match(stripped):
         return "funding"
     bodies, end = parse_body_list(stripped)
