@@ -25,6 +25,7 @@ from .normalise import AGENCY, DATE, tokens
 
 OWNER_HOLDERS = {AGENCY, "<committee>", "<people_committee>", "<party_org>", "<council>"}
 _NUMBER = re.compile(r"\d")
+_CITATION = re.compile(r"\d+(?:/\d{4})?[-/][A-ZĐ]")
 
 
 @dataclass
@@ -106,18 +107,41 @@ def additions(unit: Unit, hits: set[int], task: Task | None,
         if task.deadline and not any(ut and ut.deadline for ut in upper_tasks):
             found.append(Addition(kind="deadline", text=task.deadline.text))
     for run in _runs(unit, hits):
-        norms = [unit.toks[i].norm for i in run]
-        text = _span_text(unit, run)
-        if any(n in OWNER_HOLDERS for n in norms) and not any(a.text in text or text in a.text
-                                                              for a in found if a.kind == "owner"):
-            found.append(Addition(kind="owner", text=text))
-        elif any(_NUMBER.search(n) for n in norms if n != DATE):
-            found.append(Addition(kind="figure", text=text))
-        elif DATE in norms and not any(a.kind == "deadline" for a in found):
-            found.append(Addition(kind="deadline", text=text))
-        elif len(run) >= 2:
-            found.append(Addition(kind="words", text=text))
+        addition = _field_addition(unit, run, task) or _text_addition(unit, run)
+        if addition and not any(a.kind == addition.kind and (a.kind == "deadline" or a.text in addition.text
+                                                             or addition.text in a.text) for a in found):
+            found.append(addition)
     return found
+
+
+def _field_addition(unit: Unit, run: list[int], task: Task | None) -> Addition | None:
+    """An unaligned run that covers one of the task's extracted fields: that field, as extracted."""
+    if task is None or unit.text != task.text:
+        return None
+    start, end = task.start + unit.toks[run[0]].start, task.start + unit.toks[run[-1]].end
+    overlaps = lambda a, b: a < end and start < b  # noqa: E731
+    for body in task.lead + task.support:
+        if overlaps(body.start, body.end):
+            return Addition(kind="owner", text=body.name)
+    if task.deadline and overlaps(task.deadline.char_start, task.deadline.char_end):
+        return Addition(kind="deadline", text=task.deadline.text)
+    for target in task.targets:
+        if overlaps(target.start, target.end):
+            return Addition(kind="figure", text=target.text)
+    return None
+
+
+def _text_addition(unit: Unit, run: list[int]) -> Addition | None:
+    """Otherwise, by the run's own tokens; a number inside a citation ("41-CTr/TU") is no figure."""
+    norms = [unit.toks[i].norm for i in run]
+    text = _span_text(unit, run)
+    if any(n in OWNER_HOLDERS for n in norms):
+        return Addition(kind="owner", text=text)
+    if any(_NUMBER.search(n) for n in norms if n != DATE) and not _CITATION.search(text):
+        return Addition(kind="figure", text=text)
+    if DATE in norms:
+        return Addition(kind="deadline", text=text)
+    return Addition(kind="words", text=text) if len(run) >= 2 else None
 
 
 def has_detail(found: list[Addition]) -> bool:
