@@ -1,13 +1,15 @@
 """Class of one lower task (verbatim / adapted / new), what it copies and what it adds.
 
-- verbatim: the lower task and the upper sentences it draws on are the same words (two-sided
-  overlap ≥ `verbatim`) and it adds no owner, figure or deadline of its own;
-- adapted: when the calibrated model (logit.py) gives a probability from the lexical signals
-  (aligned share, content-word overlap, length ratio) that reaches its cut (without a model: when
-  enough is aligned, `adapted`), or, with an encoder, when the meaning is close (`semantic`
-  cosine, with at least `semantic_min_lexical` aligned);
+- verbatim (ANNOTATION.md §4): the same words as the upper passage it draws on but for level
+  words, names, numbering and dates: the two-sided overlap with that passage, once the owners and
+  deadlines the lower task adds are set aside, reaches `verbatim`, and it adds no figure of its
+  own (an added owner or deadline alone does not make it adapted);
+- adapted: the calibrated model (logit.py) over the signals (aligned share on each side,
+  content-word overlap, cosine of the embeddings when an encoder ran) reaches its cut; without a
+  model, the aligned share reaches `adapted` or the cosine reaches `semantic`;
 - new: otherwise.
-Thresholds and the model live in thresholds.json, calibrated on synthetic pairs (corpora/synthetic.py).
+Thresholds and the model live in thresholds.json, fitted on the real annotated pairs
+(evaluation/compare.py --calibrate; leave-one-pair-out figures in its report).
 """
 from __future__ import annotations
 
@@ -58,8 +60,9 @@ def load_thresholds(semantic: bool) -> Thresholds:
 def decide(lexical: float, dice: float, semantic: float | None, detail: bool,
            th: Thresholds, signals: dict[str, float] | None = None) -> CopyClass:
     """The class from the aligned share of the lower task, the two-sided overlap with the upper
-    sentences it draws on (`dice`), the cosine (None without an encoder) and added detail;
-    `signals` (named as in logit.py) feed the model when the thresholds carry one."""
+    passage it draws on (`dice`, added owners and deadlines set aside), the cosine (None without
+    an encoder) and whether it adds a figure (`detail`); `signals` (named as in logit.py) feed
+    the model when the thresholds carry one."""
     if dice >= th.verbatim and not detail:
         return "verbatim"
     if th.model is not None and signals is not None:
@@ -145,8 +148,18 @@ def _text_addition(unit: Unit, run: list[int]) -> Addition | None:
 
 
 def has_detail(found: list[Addition]) -> bool:
-    """A local owner, figure or deadline added (what makes a copy an adaptation)."""
-    return any(a.kind != "words" for a in found)
+    """A local figure added: what keeps a copy from being verbatim (owners and deadlines do not)."""
+    return any(a.kind == "figure" for a in found)
+
+
+def set_aside(unit: Unit, hits: set[int], task: Task | None) -> set[int]:
+    """Lower token positions of the unaligned runs that only add an owner or a deadline."""
+    out: set[int] = set()
+    for run in _runs(unit, hits):
+        addition = _field_addition(unit, run, task) or _text_addition(unit, run)
+        if addition is not None and addition.kind in ("owner", "deadline"):
+            out.update(run)
+    return out
 
 
 def copied_targets(task: Task | None, uppers: list[tuple[str, Task | None]]) -> list[CopiedTarget]:
