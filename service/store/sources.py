@@ -47,6 +47,25 @@ def index_document(session: Session, doc_id: str, doc: Document) -> None:
     session.add(signature_row(doc_id, doc))
 
 
+def store_vectors(session: Session, doc_id: str, doc: Document, encoder) -> None:
+    """Keep the document's passage embeddings with its signature row (service/compare/vectors.py)."""
+    from ..compare.vectors import passage_vectors
+
+    row = session.scalars(select(SignatureRow).where(SignatureRow.document_id == doc_id)).first()
+    if row is not None:
+        row.vectors, row.encoder = passage_vectors(doc, encoder), encoder.name
+
+
+def stored_vectors(session: Session, doc_id: str | None, doc: Document, encoder):
+    """The stored passage embeddings of a document, when made by `encoder`; else None."""
+    from ..compare.vectors import unpack
+
+    if doc_id is None or encoder is None:
+        return None
+    row = session.scalars(select(SignatureRow).where(SignatureRow.document_id == doc_id)).first()
+    return unpack(row.vectors, row.encoder, doc, encoder) if row is not None else None
+
+
 def backfill(engine: Engine, chunk: int = 100) -> int:
     """Add the signature rows of documents stored without one; how many were added."""
     missing = select(DocumentRow.id).where(~select(SignatureRow.id).where(
