@@ -174,6 +174,10 @@ class StoreCorpus:
             return []
         return [_record(r) for r in self.session.execute(RECORD.where(SignatureRow.number_key == key))]
 
+    def by_date(self, issued_on) -> list[Record]:
+        """Documents issued on that day (a citation whose number matched nothing)."""
+        return [_record(r) for r in self.session.execute(RECORD.where(DocumentRow.issued_on == issued_on))]
+
     def candidates(self, sig) -> list[str]:
         return self.index.query(self.session, sig)
 
