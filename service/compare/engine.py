@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..document import Document, Task
-from .align import MIN_CONTAINMENT, PairAlignment, Unit, align_task, prepare, quick_scores
+from .align import MIN_CONTAINMENT, PairAlignment, ShingleIndex, Unit, align_task, prepare
 from .classify import (Thresholds, additions, copied_targets, decide, has_detail, lexical_share,
                        load_thresholds, set_aside)
 from .content import ContentIndex
@@ -61,10 +61,10 @@ def _candidates(row_lex: np.ndarray, row_sem: np.ndarray | None, row_con: np.nda
     return list(dict.fromkeys(picked))
 
 
-def _choose(unit: Unit, uppers: list[Unit], cands: list[int],
+def _choose(unit: Unit, uppers: list[Unit], cands: list[int], row_lex: np.ndarray,
             row_sem: np.ndarray | None, row_con: np.ndarray) -> list[PairAlignment]:
     """Aligned upper passages; with nothing aligned, the closest by meaning or content words."""
-    chosen = align_task(unit, uppers, cands) if cands else []
+    chosen = align_task(unit, uppers, cands, row_lex) if cands else []
     if not any(p.lower_hits for p in chosen):
         if row_sem is not None:
             chosen = [PairAlignment(int(np.argmax(row_sem)), 0.0)]
@@ -115,11 +115,12 @@ def _content(unit: Unit, uppers: list[Unit], index: ContentIndex,
 
 
 def _evidence(task: Task, unit: Unit, uppers: list[Unit], upper_tasks: list[Task | None],
-              row_sem: np.ndarray | None, index: ContentIndex) -> Evidence:
+              row_sem: np.ndarray | None, index: ContentIndex, shingles: ShingleIndex) -> Evidence:
     """Align one lower task and gather its signals."""
     row_con = index.scores(unit.text)
-    cands = _candidates(quick_scores([unit], uppers)[0], row_sem, row_con)
-    chosen = _choose(unit, uppers, cands, row_sem, row_con)
+    row_lex = shingles.containment(unit)
+    cands = _candidates(row_lex, row_sem, row_con)
+    chosen = _choose(unit, uppers, cands, row_lex, row_sem, row_con)
     hits = set().union(*(p.lower_hits for p in chosen)) if chosen else set()
     found = additions(unit, hits, task, [upper_tasks[p.upper] for p in chosen])
     content, length = _content(unit, uppers, index, chosen, row_con)
@@ -222,7 +223,8 @@ def evidence(lower: Document, upper: Document, encoder: Encoder | None = None,
     if encoder is not None and lower.tasks:
         sem = semantic_rows(encoder, lower, [p.text for p in found_passages], upper_vectors)
         rows = dict(enumerate(sem))
-    found = [_evidence(task, unit, uppers, upper_tasks, rows.get(i), index)
+    shingles = ShingleIndex(uppers)
+    found = [_evidence(task, unit, uppers, upper_tasks, rows.get(i), index, shingles)
              for i, (task, unit) in enumerate(zip(lower.tasks, lowers))]
     return found, uppers, rows
 
