@@ -49,3 +49,30 @@ def is_upper(text: str, share: float = 0.85) -> bool:
     """Written in capitals (a title or heading); tolerates "41-CTr/TU" inside."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3 and sum(c.isupper() for c in letters) >= share * len(letters)
+
+
+# underthesea imports every optional pipeline it can at package import; with transformers installed
+# (the `semantic` extra) its translate pipeline pulls in transformers and PIL, seconds per process.
+# rasoat uses only its sentence splitter and word list, so those optional modules are kept out.
+_UNDERTHESEA_OPTIONAL = ("underthesea.pipeline.classification", "underthesea.pipeline.sentiment",
+                         "underthesea.pipeline.lang_detect", "underthesea.pipeline.dependency_parse",
+                         "underthesea.pipeline.translate", "underthesea.agent", "underthesea.address")
+
+
+def underthesea():
+    """The underthesea package, imported without its optional pipelines (a None entry in
+    sys.modules makes their import fail, which underthesea treats as "not installed")."""
+    import sys
+
+    if "underthesea" in sys.modules:
+        return sys.modules["underthesea"]
+    blocked = [m for m in _UNDERTHESEA_OPTIONAL if m not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None
+    try:
+        import underthesea as module
+    finally:
+        for name in blocked:
+            if sys.modules.get(name, 0) is None:
+                del sys.modules[name]
+    return module
