@@ -27,10 +27,25 @@ from corpora import synthetic_hard as hard  # noqa: E402
 
 UPPERS = {"tinh-uy-ctr-chuyen-doi-so": "province", "ubnd-kh-phan-cong": "province",
           "ubnd-chi-thi": "province", "huyen-uy-kh-chuyen-doi-so": "district"}
+# More upper documents for the copy-check pairs: our own công văn, and the real uppers of the shared
+# corpus (read from ../shared when it is there; never copied into the repository).
+REAL = ROOT.parent / "shared" / "corpus" / "real" / "docs"
+EXTRA_UPPERS = {"cong-van-trien-khai": (SAMPLES / "cong-van-trien-khai.txt", "province"),
+                "real-B1": (REAL / "B1_NQ-10-NQ-TW_2022-02-10_BoChinhTri.txt", "central"),
+                "real-D1": (REAL / "D1_CT-13-CT-TTg_2024-05-02_ThuTuong.txt", "central"),
+                "real-H1": (REAL / "H1_CT-07-CT-TTg_2012_ThuTuong_fromDOCX.txt", "central")}
 TRAIN_SEEDS, HELD_OUT_SEEDS = range(0, 6), range(100, 103)
 
 # Level swaps, longest first; applied case-sensitively (capitalised forms listed apart).
 LEVEL_SWAPS = {
+    "central": [
+        ("Bộ Chính trị", "Ban Thường vụ Tỉnh ủy"), ("Thủ tướng Chính phủ", "Chủ tịch Ủy ban nhân dân tỉnh"),
+        ("Chính phủ", "Ủy ban nhân dân tỉnh"), ("các bộ, ngành", "các sở, ban, ngành"),
+        ("Các bộ, ngành", "Các sở, ban, ngành"), ("các Bộ, cơ quan", "các sở, cơ quan"),
+        ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "Ủy ban nhân dân các huyện, thị xã, thành phố"),
+        ("các tỉnh, thành phố", "các huyện, thị xã, thành phố"), ("trung ương", "tỉnh"),
+        ("cả nước", "toàn tỉnh"), ("toàn quốc", "toàn tỉnh"), ("quốc gia", "của tỉnh"),
+    ],
     "province": [
         ("Chương trình hành động", "Kế hoạch"), ("chương trình hành động", "kế hoạch"),
         ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "Đảng đoàn Ủy ban nhân dân huyện"),
@@ -58,11 +73,7 @@ LEVEL_SWAPS = {
         ("huyện", "xã"), ("Huyện", "Xã"), ("HUYỆN", "XÃ"),
     ],
 }
-SYNONYMS = [("tăng cường", "đẩy mạnh"), ("triển khai", "tổ chức thực hiện"), ("bảo đảm", "đảm bảo"),
-            ("nâng cao", "cải thiện"), ("hoàn thiện", "kiện toàn"), ("rà soát", "đánh giá lại"),
-            ("xây dựng", "thiết lập"), ("khuyến khích", "tạo điều kiện cho"), ("hỗ trợ", "giúp đỡ"),
-            ("người dân", "nhân dân"), ("tuyên truyền", "truyền thông"), ("phát huy", "nâng cao"),
-            ("kịp thời", "nhanh chóng"), ("chủ động", "tích cực"), ("thường xuyên", "định kỳ")]
+SYNONYMS = hard.PARAPHRASES          # rewordings of our own, never the classifier's lexicon
 OWNERS = ["Phòng Nội vụ", "Phòng Văn hóa và Thông tin", "Phòng Tài chính - Kế hoạch",
           "Văn phòng HĐND và UBND huyện", "Trung tâm Văn hóa, Thể thao và Truyền thông huyện",
           "Phòng Nông nghiệp và Phát triển nông thôn", "Công an huyện", "Phòng Kinh tế và Hạ tầng"]
@@ -118,10 +129,10 @@ def shift_dates(text: str, rng: random.Random) -> str:
 
 def reword(text: str, rng: random.Random) -> str:
     """Swap one or two phrases for synonyms and sometimes put the clauses in another order."""
-    hits = [(a, b) for a, b in SYNONYMS if a in text.lower()] + [(b, a) for a, b in SYNONYMS if b in text.lower()]
+    hits = [(a, b) for a, b in SYNONYMS if a in text.lower()]
     for a, b in rng.sample(hits, min(len(hits), rng.randint(1, 2))):
         text = re.sub(re.escape(a), b, text, count=1, flags=re.I)
-    clauses = [c.strip() for c in text.rstrip(".").split(";")]
+    clauses = [c.strip() for c in text.rstrip(".").split(";") if c.strip()]
     if len(clauses) > 1 and rng.random() < 0.5:
         rng.shuffle(clauses)
         text = "; ".join(c[0].upper() + c[1:] if i == 0 else c[0].lower() + c[1:]
@@ -186,8 +197,7 @@ def make_pair(upper_name: str, seed: int) -> Pair:
     from service.pipeline import analyze_file
 
     rng = random.Random(f"{upper_name}:{seed}")
-    level = UPPERS[upper_name]
-    upper = SAMPLES / f"{upper_name}.txt"
+    upper, level = EXTRA_UPPERS.get(upper_name) or (SAMPLES / f"{upper_name}.txt", UPPERS[upper_name])
     labels = []
     tasks = analyze_file(upper).tasks
     merged_next = False
@@ -215,7 +225,8 @@ def make_pair(upper_name: str, seed: int) -> Pair:
 
 def render(labels: list[dict], level: str) -> str:
     """A lower plan in the samples' TXT convention, one task per numbered item."""
-    issuer = "HUYỆN ỦY BẢO THẮNG" if level == "province" else "ĐẢNG ỦY XÃ PHONG NIÊN"
+    issuer = {"central": "ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "province": "HUYỆN ỦY BẢO THẮNG"}.get(
+        level, "ĐẢNG ỦY XÃ PHONG NIÊN")
     lines = [f"{issuer} | ĐẢNG CỘNG SẢN VIỆT NAM", "* | ",
              "Số 90-KH/HU | Bảo Thắng, ngày 03 tháng 3 năm 2025", "", "KẾ HOẠCH",
              "thực hiện chương trình, kế hoạch của cấp trên", "", "I. NHIỆM VỤ, GIẢI PHÁP"]
@@ -224,10 +235,15 @@ def render(labels: list[dict], level: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def upper_names() -> list[str]:
+    """Every upper the copy-check pairs use: our samples, and the real uppers when present."""
+    return list(UPPERS) + [n for n, (path, _) in EXTRA_UPPERS.items() if path.exists()]
+
+
 def dataset(split: str) -> list[Pair]:
-    """Pairs of the `train` or `held_out` split (seeds differ; the same four upper samples)."""
+    """Pairs of the `train` or `held_out` split (seeds differ; the same upper documents)."""
     seeds = TRAIN_SEEDS if split == "train" else HELD_OUT_SEEDS
-    return [make_pair(name, seed) for name in UPPERS for seed in seeds]
+    return [make_pair(name, seed) for name in upper_names() for seed in seeds]
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 
 - `condense`: a long upper task becomes a short nominal table-row item (head action and object
   noun phrase; purpose clauses, figures and deadlines dropped);
-- `swap_synonyms`: administrative verbs swapped within their group (service/lexicons/synonyms.yaml);
+- `swap_synonyms`: administrative phrases reworded from PARAPHRASES, a table of this generator's own
+  that the classifier's lexicon (service/lexicons/synonyms.yaml) never equates (a test checks it);
 - `restate`: the same object under other verbs ("Hướng dẫn, kiểm tra việc …") or another scope
   ("… trong lĩnh vực X", "… của huyện");
 - `split` / `merge`: one upper task into two lower tasks, two into one;
@@ -20,7 +21,17 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from service.lexicons import load  # noqa: E402
+# Rewordings a real lower plan uses, kept apart from the classifier's synonym lexicon.
+PARAPHRASES = [
+    ("tăng cường", "chú trọng hơn nữa"), ("đẩy mạnh", "làm mạnh mẽ hơn"), ("triển khai", "đưa vào thực tiễn"),
+    ("bảo đảm", "giữ vững"), ("đảm bảo", "giữ vững"), ("nâng cao", "từng bước nâng lên"),
+    ("rà soát", "soát xét lại"), ("xây dựng", "soạn thảo"), ("hỗ trợ", "tiếp sức cho"),
+    ("người dân", "bà con"), ("tuyên truyền", "thông tin rộng rãi về"), ("kịp thời", "không để chậm trễ"),
+    ("thường xuyên", "liên tục"), ("khuyến khích", "động viên"), ("hoàn thiện", "sửa đổi cho đầy đủ"),
+    ("phát huy", "tận dụng tốt"), ("chủ động", "sớm"), ("tổ chức", "thực hiện việc"),
+    ("kiểm tra", "xem xét tại chỗ"), ("nghiên cứu", "tìm hiểu"), ("phối hợp", "cùng làm với"),
+    ("quản lý", "theo dõi, điều hành"), ("ứng dụng", "đưa vào sử dụng"), ("đào tạo", "huấn luyện"),
+]
 
 _CUT = re.compile(r"\s*(?:[,;:(]\s*|\s)(?:nhằm|để|góp phần|tạo sự|tạo điều kiện|bảo đảm|đảm bảo|trong đó|"
                   r"hoàn thành trong|hoàn thành trước|trước ngày|đến năm|trong năm|trong quý|từ năm|"
@@ -56,11 +67,9 @@ def _cap(text: str) -> str:
 
 
 def swap_synonyms(text: str, rng: random.Random, most: int = 2) -> str:
-    """Swap up to `most` administrative verbs for another member of their group."""
-    groups = load("synonyms")["groups"]
-    hits = [(w, g) for g in groups for w in g if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.I)]
-    for word, group in rng.sample(hits, min(len(hits), most)):
-        other = rng.choice([w for w in group if w != word])
+    """Reword up to `most` administrative phrases (PARAPHRASES, not the classifier's lexicon)."""
+    hits = [(a, b) for a, b in PARAPHRASES if re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text, re.I)]
+    for word, other in rng.sample(hits, min(len(hits), most)):
         text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", other, text, count=1, flags=re.I)
     return _cap(text)
 

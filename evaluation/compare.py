@@ -1,14 +1,19 @@
-"""Score the copy check (`rasoat compare`) on real pairs, the hand-labelled sample pair and held-out
-synthetic pairs; calibrate its thresholds; time it on a ~20-page plan.
+"""Score and calibrate the copy check (`rasoat compare`) on the real annotated pairs; synthetic
+pairs are secondary; time it on a ~20-page plan against a stored upper programme.
 
-    python evaluation/compare.py                     # quality, lexical-only and with the encoder
-    python evaluation/compare.py --bench             # compare time for a ~20-page plan
-    python evaluation/compare.py --calibrate         # write service/compare/thresholds.json (train split)
+    python evaluation/compare.py                     # leave-one-pair-out on real pairs; synthetic
+    python evaluation/compare.py --calibrate         # fit on every real pair → thresholds.json
+    python evaluation/compare.py --bench             # compare time beyond embedding the plan
+    python evaluation/compare.py --lexical-only      # without the encoder
 
-Per lower task the class (verbatim/adapted/new) is scored against gold after pairing predicted and
-gold tasks with evaluation/score.py's `match_tasks`; a gold task left unpaired counts as missed.
-copy_ratio error is against the gold share of verbatim text; "level swap" is the change of
-copy_ratio when only level words of the lower text are swapped (corpora/synthetic.level_swap).
+Real pairs: every gold file with an `upper_doc` (B2 vs B1, D2 vs D1). Every fitted number (the
+verbatim threshold, the logistic weights, its cut) is fitted with the pair it is scored on left out
+("leave-one-pair-out"); the held-out confusions are pooled into the headline figures. Per lower
+task the class is scored after pairing predicted and gold tasks with evaluation/score.py's
+`match_tasks`; a gold task left unpaired counts as missed (a miss for its class). "taken vs new"
+is the two-class reading (verbatim or adapted = taken). The synthetic pairs
+(corpora/synthetic.py: our samples and the real uppers, reworded without the classifier's lexicon)
+are scored with thresholds fitted on all real pairs.
 """
 from __future__ import annotations
 
@@ -26,17 +31,25 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from corpora.synthetic import SAMPLES, dataset, level_swap  # noqa: E402
-from evaluation.score import DEFAULT_CORPUS, match_tasks, similarity  # noqa: E402
-from service.compare import compare  # noqa: E402
+from corpora.synthetic import dataset  # noqa: E402
+from evaluation.score import DEFAULT_CORPUS, match_tasks  # noqa: E402
 from service.compare.classify import Thresholds, decide  # noqa: E402
 from service.compare.embed import default_encoder  # noqa: E402
-from service.compare.engine import evidence  # noqa: E402
+from service.compare.engine import evidence, pieces, upper_passages  # noqa: E402
 from service.compare.logit import Logit, fit  # noqa: E402
 from service.pipeline import analyze_file, analyze_text  # noqa: E402
 
 CLASSES = ("verbatim", "adapted", "new")
 THRESHOLDS = ROOT / "service" / "compare" / "thresholds.json"
+# Feature sets and L2: few features, as the real pairs are few (84 tasks). Chosen among about eight
+# candidate sets and three L2 values by the leave-one-pair-out figures themselves (closing note,
+# issue 14): a choice made looking at the held-out pairs, so those figures flatter it somewhat.
+FEATURES = {"lexical": ("content", "upper_cov"),
+            "semantic": ("semantic", "content")}
+L2 = 0.2                   # on standardised features
+VERBATIM_GRID = (0.7, 0.75, 0.8, 0.85, 0.88, 0.9, 0.92, 0.94, 0.96, 1.01)
+CUT_GRID = tuple(round(c, 2) for c in np.arange(0.1, 0.91, 0.05))
+ADAPTED_SHARE = 0.5        # the aligned share find-source counts as a covered task (not fitted here)
 
 
 def real_pairs(corpus: Path) -> list[tuple[str, str, Path, list[dict]]]:
@@ -51,137 +64,121 @@ def real_pairs(corpus: Path) -> list[tuple[str, str, Path, list[dict]]]:
     return out
 
 
-def sample_pair() -> tuple[str, str, Path, list[dict]]:
-    labels = json.loads((SAMPLES / "huyen-uy-kh-chuyen-doi-so.labels.json").read_text(encoding="utf-8"))
-    return ("sample", (SAMPLES / "huyen-uy-kh-chuyen-doi-so.txt").read_text(encoding="utf-8"),
-            SAMPLES / "tinh-uy-ctr-chuyen-doi-so.txt", labels["tasks"])
-
-
 def synthetic_pairs(split: str) -> list[tuple[str, str, Path, list[dict]]]:
     return [(p.name, p.lower_text, p.upper, p.labels) for p in dataset(split)]
 
 
+def collect(pair, encoder) -> dict:
+    """Evidence of every paired gold task of one pair, and the gold tasks left unpaired."""
+    name, lower_text, upper_path, gold = pair
+    lower, upper = analyze_text(lower_text, "lower.txt"), analyze_file(upper_path)
+    found, _, _ = evidence(lower, upper, encoder)
+    by_id = dict(zip((t.id for t in lower.tasks), found))
+    samples = [(g["copy"], by_id[p.id]) for g, p in match_tasks(gold, lower.tasks) if g and p]
+    missed = [g["copy"] for g, p in match_tasks(gold, lower.tasks) if g and p is None]
+    return {"name": name, "samples": samples, "missed": missed}
+
+
+def classify(ev, th: Thresholds, profile: str) -> str:
+    return decide(ev.lexical, ev.dice, ev.semantic if profile == "semantic" else None, ev.detail, th,
+                  ev.signals() if profile == "semantic" else
+                  {k: v for k, v in ev.signals().items() if k != "semantic"})
+
+
+def confusion_of(groups: list[dict], th: Thresholds, profile: str) -> Counter:
+    out: Counter = Counter()
+    for group in groups:
+        out.update((g, classify(ev, th, profile)) for g, ev in group["samples"])
+        out.update((g, "missed") for g in group["missed"])
+    return out
+
+
 def prf(confusion: Counter) -> dict:
-    """Per-class precision, recall, F1 and the macro-F1 from a (gold, predicted) counter."""
+    """Per-class precision, recall, F1, macro-F1, and the taken-vs-new reading."""
     out = {}
     for c in CLASSES:
         tp = confusion[(c, c)]
         fp = sum(v for (g, p), v in confusion.items() if p == c and g != c)
         fn = sum(v for (g, p), v in confusion.items() if g == c and p != c)
-        p_, r_ = tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0
-        out[c] = {"p": round(p_, 3), "r": round(r_, 3), "f1": round(2 * p_ * r_ / (p_ + r_) if p_ + r_ else 0, 3),
-                  "n": tp + fn}
+        out[c] = _f(tp, fp, fn)
     out["macro_f1"] = round(sum(out[c]["f1"] for c in CLASSES) / len(CLASSES), 3)
+    taken = {"verbatim", "adapted"}
+    tp = sum(v for (g, p), v in confusion.items() if g in taken and p in taken)
+    fp = sum(v for (g, p), v in confusion.items() if g == "new" and p in taken)
+    fn = sum(v for (g, p), v in confusion.items() if g in taken and p not in taken)
+    tn = confusion[("new", "new")]
+    fn_new = sum(v for (g, p), v in confusion.items() if g == "new" and p != "new")
+    fp_new = sum(v for (g, p), v in confusion.items() if g in taken and p == "new")
+    out["taken"], out["new_2class"] = _f(tp, fp, fn), _f(tn, fp_new, fn_new)
+    out["taken_vs_new_f1"] = out["taken"]["f1"]
+    out["taken_vs_new_macro_f1"] = round((out["taken"]["f1"] + out["new_2class"]["f1"]) / 2, 3)
     return out
 
 
-def gold_copy_ratio(gold: list[dict]) -> float:
-    total = sum(len(g["quote"]) for g in gold)
-    return sum(len(g["quote"]) for g in gold if g["copy"] == "verbatim") / total if total else 0.0
+def _f(tp: int, fp: int, fn: int) -> dict:
+    p, r = tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0
+    return {"p": round(p, 3), "r": round(r, 3), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 3), "n": tp + fn}
 
 
-def gold_coverage(gold: list[dict], upper_tasks) -> float:
-    """Share of upper tasks that some gold upper_quote points at."""
-    used = {max(range(len(upper_tasks)), key=lambda k: similarity(g["upper_quote"], upper_tasks[k].text))
-            for g in gold if g.get("upper_quote")}
-    return len(used) / len(upper_tasks) if upper_tasks else 0.0
+def _macro(groups, th, profile) -> float:
+    return prf(confusion_of(groups, th, profile))["macro_f1"]
 
 
-def score_pair(name: str, lower_text: str, upper_path: Path, gold: list[dict], encoder, semantic: bool,
-               confusion: Counter) -> dict:
-    """Classify one pair, add to `confusion`, and return its copy_ratio/coverage figures."""
-    lower, upper = analyze_text(lower_text, "lower.txt"), analyze_file(upper_path)
-    result = compare(lower, upper, encoder=encoder, semantic=semantic)
-    by_id = {item.task_id: item for item in result.items}
-    for g, p in match_tasks(gold, lower.tasks):
-        if g is not None:
-            confusion[(g["copy"], by_id[p.id].class_ if p is not None else "missed")] += 1
-    swapped = compare(analyze_text(level_swap(lower_text), "swapped.txt"), upper, encoder=encoder,
-                      semantic=semantic)
-    return {"pair": name, "copy_ratio": result.copy_ratio, "gold_copy_ratio": round(gold_copy_ratio(gold), 4),
-            "coverage": result.coverage, "gold_coverage": round(gold_coverage(gold, upper.tasks), 4),
-            "level_swap_change": round(100 * abs(swapped.copy_ratio - result.copy_ratio), 2)}
-
-
-def evaluate(groups: dict[str, list], encoder, semantic: bool) -> dict:
-    """Scores per group of pairs: per-class P/R/F1, macro-F1, copy_ratio error, coverage, level swap."""
-    report = {}
-    for group, pairs in groups.items():
-        confusion: Counter = Counter()
-        rows = [score_pair(*pair, encoder, semantic, confusion) for pair in pairs]
-        report[group] = {"classes": prf(confusion), "pairs": rows,
-                         "copy_ratio_error": round(sum(abs(r["copy_ratio"] - r["gold_copy_ratio"]) for r in rows)
-                                                   / len(rows) * 100, 2),
-                         "level_swap_change_max": max(r["level_swap_change"] for r in rows),
-                         "confusion": {f"{g}->{p}": v for (g, p), v in sorted(confusion.items())}}
-    return report
-
-
-def self_swap(encoder, semantic: bool) -> float:
-    """copy_ratio of the province programme against itself, minus that of its level-swapped copy."""
-    path = SAMPLES / "tinh-uy-ctr-chuyen-doi-so.txt"
-    upper = analyze_file(path)
-    same = compare(analyze_file(path), upper, encoder=encoder, semantic=semantic).copy_ratio
-    swapped = compare(analyze_text(level_swap(path.read_text(encoding="utf-8"))), upper,
-                      encoder=encoder, semantic=semantic).copy_ratio
-    return round(100 * abs(same - swapped), 2)
-
-
-FEATURES = ("lexical", "content", "length")
-
-
-def _train_samples(encoder) -> list[tuple[str, object]]:
-    """(gold class, Evidence) for every paired task of the synthetic train split."""
-    samples = []
-    for name, lower_text, upper_path, gold in synthetic_pairs("train"):
-        lower, upper = analyze_text(lower_text), analyze_file(upper_path)
-        found, _, _ = evidence(lower, upper, encoder)
-        by_id = dict(zip((t.id for t in lower.tasks), found))
-        samples += [(g["copy"], by_id[p.id]) for g, p in match_tasks(gold, lower.tasks) if g and p]
-    return samples
-
-
-def _macro(samples, th: Thresholds, profile: str) -> float:
-    return prf(Counter((g, decide(ev.lexical, ev.dice, ev.semantic if profile == "semantic" else None,
-                                  ev.detail, th, ev.signals())) for g, ev in samples))["macro_f1"]
-
-
-def _fit_model(samples, th: Thresholds) -> Logit:
-    """Logistic regression (copied vs new) on the lexical signals; the cut that maximises
-    train macro-F1 with the calibrated verbatim threshold (lexical profile)."""
-    features = FEATURES
+def fit_thresholds(groups: list[dict], profile: str) -> Thresholds:
+    """Every fitted number from `groups` alone: the verbatim threshold (two-sided overlap), the
+    logistic model (taken vs new) on the profile's features, and its cut, for macro-F1."""
+    samples = [(g, ev) for group in groups for g, ev in group["samples"]]
+    features = FEATURES[profile]
     x = np.array([[ev.signals().get(f) or 0.0 for f in features] for _, ev in samples])
     y = np.array([g != "new" for g, _ in samples], dtype=float)
-    weights, bias = fit(x, y)
-    model = Logit(features, tuple(float(w) for w in weights), bias)
-    cuts = [round(c, 2) for c in np.arange(0.2, 0.81, 0.05)]
-    best = max(cuts, key=lambda c: _macro(samples, replace(th, model=replace(model, cut=c)), "lexical"))
-    return replace(model, cut=best)
+    mean, std = x.mean(axis=0), x.std(axis=0) + 1e-9
+    weights, bias = fit((x - mean) / std, y, l2=L2)
+    weights = weights / std                         # folded back: the model reads raw signals
+    model = Logit(features, tuple(float(w) for w in weights), float(bias - weights @ mean))
+    best, best_score = None, -1.0
+    for verbatim, cut in itertools.product(VERBATIM_GRID, CUT_GRID):
+        th = Thresholds(verbatim=verbatim, adapted=ADAPTED_SHARE, semantic=1.01, semantic_min_lexical=0.0,
+                        model=replace(model, cut=cut))
+        score = _macro(groups, th, profile)
+        if score > best_score + 1e-9:
+            best, best_score = th, score
+    return best
 
 
-def calibrate(encoder) -> dict:
-    """Grid-search the rule thresholds on the train split for macro-F1, then fit the adapted-vs-new
-    model on the same split; both profiles."""
-    samples = _train_samples(encoder)
-    rules = itertools.product([0.8, 0.85, 0.88, 0.9, 0.92, 0.94, 0.96, 0.98], [0.2, 0.3, 0.4, 0.5, 0.6, 0.7])
-    verbatim, adapted = max(rules, key=lambda t: _macro(samples, Thresholds(*t, 1.01, 0.1), "lexical"))
-    rule_th = Thresholds(verbatim, adapted, 1.01, 0.1)
-    model = _fit_model(samples, rule_th)
-    profiles = {}
-    for profile in ("lexical", "semantic") if encoder else ("lexical",):
-        grid = itertools.product([0.86, 0.88, 0.9, 0.92, 0.94, 0.96, 1.01], [0.0, 0.1, 0.2]) \
-            if profile == "semantic" else [(1.01, 0.1)]
-        best = max(grid, key=lambda t: _macro(samples, replace(rule_th, semantic=t[0], semantic_min_lexical=t[1],
-                                                               model=model), profile))
-        th = replace(rule_th, semantic=best[0], semantic_min_lexical=best[1])
-        profiles[profile] = dict(verbatim=verbatim, adapted=adapted, semantic=best[0], semantic_min_lexical=best[1],
-                                 rules_train_macro_f1=_macro(samples, th, profile), model=model.as_dict(),
-                                 train_macro_f1=_macro(samples, replace(th, model=model), profile))
-    return profiles
+def leave_one_pair_out(groups: list[dict], profile: str, extra: list[dict] = ()) -> dict:
+    """Each real pair scored with thresholds fitted on the others (and `extra`); pooled figures."""
+    pooled: Counter = Counter()
+    rows = []
+    for k, held in enumerate(groups):
+        th = fit_thresholds([g for i, g in enumerate(groups) if i != k] + list(extra), profile)
+        confusion = confusion_of([held], th, profile)
+        pooled += confusion
+        rows.append({"pair": held["name"], "fitted_on": [g["name"] for i, g in enumerate(groups) if i != k]
+                     + [g["name"] for g in extra], "thresholds": th.as_dict(), "classes": prf(confusion),
+                     "confusion": _confusion_json(confusion)})
+    return {"pooled": prf(pooled), "confusion": _confusion_json(pooled), "folds": rows}
+
+
+def _confusion_json(confusion: Counter) -> dict:
+    return {f"{g}->{p}": v for (g, p), v in sorted(confusion.items())}
+
+
+def calibrate(groups_by_profile: dict[str, list[dict]]) -> dict:
+    """Thresholds fitted on every real pair, per profile (what thresholds.json ships)."""
+    out = {}
+    for profile, groups in groups_by_profile.items():
+        th = fit_thresholds(groups, profile)
+        out[profile] = dict(verbatim=th.verbatim, adapted=th.adapted, semantic=th.semantic,
+                            semantic_min_lexical=th.semantic_min_lexical, model=th.model.as_dict(),
+                            train_macro_f1=_macro(groups, th, profile))
+    return out
 
 
 def bench(encoder) -> dict:
-    """Compare time for a ~20-page plan (synthetic tasks of all train pairs) against its programme."""
+    """A ~20-page plan against a stored upper programme: the time to embed the plan's own tasks,
+    then the rest of the comparison with the upper's stored vectors (upper_vectors)."""
+    from service.compare import compare
+
     pairs = dataset("train")
     tasks, size = [], 0
     for quote in (item["quote"] for p in pairs for item in p.labels):
@@ -191,27 +188,46 @@ def bench(encoder) -> dict:
         size += len(quote) + 5
     lower = analyze_text(pairs[0].lower_text.split("I. NHIỆM VỤ")[0] + "I. NHIỆM VỤ\n" +
                          "\n".join(f"{i}. {t}" for i, t in enumerate(tasks, 1)) + "\n")
-    upper_text = "\n".join(path.read_text(encoding="utf-8") for path in sorted({p.upper for p in pairs}))
-    upper = analyze_text(upper_text)
+    upper = analyze_file(DEFAULT_CORPUS / "docs" / "B1_NQ-10-NQ-TW_2022-02-10_BoChinhTri.txt") \
+        if (DEFAULT_CORPUS / "docs").exists() else analyze_file(pairs[0].upper)
     out = {"lower_chars": len(lower.text), "lower_pages_at_3000_chars": round(len(lower.text) / 3000, 1),
-           "lower_tasks": len(lower.tasks), "upper_tasks": len(upper.tasks)}
-    for label, enc, semantic in (("lexical", None, False), ("with_encoder", encoder, True)):
-        if semantic and enc is None:
-            continue
-        runs = []
-        for _ in range(3):
-            began = time.perf_counter()
-            compare(lower, upper, encoder=enc, semantic=semantic)
-            runs.append(time.perf_counter() - began)
-        out[label] = {"first_s": round(runs[0], 3), "best_s": round(min(runs), 3)}
-    if encoder is not None:                      # a fresh encoder: model load and no cached vectors
-        began = time.perf_counter()
-        fresh = type(encoder)()
-        out["with_encoder"]["model_load_s"] = round(time.perf_counter() - began, 3)
-        began = time.perf_counter()
-        compare(lower, upper, encoder=fresh)
-        out["with_encoder"]["cold_cache_s"] = round(time.perf_counter() - began, 3)
+           "lower_tasks": len(lower.tasks), "upper_chars": len(upper.text),
+           "upper_passages": len(upper_passages(upper))}
+    began = time.perf_counter()
+    compare(lower, upper, semantic=False)
+    out["lexical_only_s"] = round(time.perf_counter() - began, 3)
+    if encoder is None:
+        return out
+    stored = encoder.encode([p.text for p in upper_passages(upper)])     # as stored with the upper
+    fresh = type(encoder)()                                              # no vectors in memory
+    texts = [p for t in lower.tasks for p in pieces(t.text)]
+    began = time.perf_counter()
+    fresh.encode(texts)
+    out["embed_plan_s"] = round(time.perf_counter() - began, 3)
+    out["plan_texts_embedded"] = len(texts)
+    began = time.perf_counter()
+    compare(lower, upper, encoder=fresh, upper_vectors=stored)
+    out["compare_beyond_embedding_s"] = round(time.perf_counter() - began, 3)
+    out["encoder"] = fresh.name
     return out
+
+
+def print_figures(figures: dict) -> None:
+    for profile in ("semantic", "lexical"):
+        res = figures.get(profile)
+        if not isinstance(res, dict):
+            continue
+        lopo = res["real_leave_one_pair_out"]["pooled"]
+        print(f"[{profile}] real pairs, leave-one-pair-out: macro-F1 {lopo['macro_f1']:.3f} · "
+              f"taken-vs-new F1 {lopo['taken_vs_new_f1']:.3f} (2-class macro {lopo['taken_vs_new_macro_f1']:.3f}) · "
+              + " ".join(f"{c} {lopo[c]['f1']:.2f}/{lopo[c]['n']}" for c in CLASSES))
+        for fold in res["real_leave_one_pair_out"]["folds"]:
+            c = fold["classes"]
+            print(f"    {fold['pair']} (fitted on {'+'.join(fold['fitted_on'])}): macro-F1 {c['macro_f1']:.3f}, "
+                  f"taken-vs-new F1 {c['taken_vs_new_f1']:.3f}")
+        syn = res["synthetic_held_out"]
+        print(f"    synthetic held-out (fitted on all real pairs): macro-F1 {syn['macro_f1']:.3f}, "
+              f"taken-vs-new F1 {syn['taken_vs_new_f1']:.3f}")
 
 
 def main() -> None:
@@ -222,29 +238,32 @@ def main() -> None:
     parser.add_argument("--lexical-only", action="store_true", help="skip the runs with the encoder")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
-    encoder, reason = (None, "--lexical-only") if args.lexical_only else default_encoder()
-    if args.calibrate:
-        data = json.loads(THRESHOLDS.read_text(encoding="utf-8"))
-        data.update(version=data.get("version", 0) + 1, profiles=calibrate(encoder),
-                    note="rule thresholds: grid search for macro-F1; model: logistic regression "
-                         "(adapted vs new), both on corpora/synthetic.py train pairs only "
-                         "(python evaluation/compare.py --calibrate)")
-        data["profiles"].setdefault("semantic", data["profiles"]["lexical"])
-        THRESHOLDS.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(json.dumps(data, indent=2, ensure_ascii=False))
-        return
+    encoder, note = (None, "--lexical-only") if args.lexical_only else default_encoder()
     if args.bench:
         figures = {"bench": bench(encoder)}
+        print(json.dumps(figures, indent=1, ensure_ascii=False))
     else:
-        groups = {"real": real_pairs(args.corpus), "sample": [sample_pair()],
-                  "synthetic_held_out": synthetic_pairs("held_out")}
-        figures = {"lexical": evaluate(groups, None, False), "self_swap_lexical": self_swap(None, False)}
-        if encoder is not None:
-            figures["semantic"] = evaluate(groups, encoder, True)
-            figures["self_swap_semantic"] = self_swap(encoder, True)
-        else:
-            figures["semantic"] = f"not run: {reason}"
-    print(json.dumps(figures, indent=1, ensure_ascii=False))
+        profiles = {"lexical": None} | ({"semantic": encoder} if encoder is not None else {})
+        real = {p: [collect(pair, enc) for pair in real_pairs(args.corpus)] for p, enc in profiles.items()}
+        if args.calibrate:
+            data = json.loads(THRESHOLDS.read_text(encoding="utf-8"))
+            data.update(version=data.get("version", 0) + 1, profiles=calibrate(real),
+                        note="verbatim threshold, logistic model (taken vs new) and its cut fitted on every "
+                             "real annotated pair (B2/B1, D2/D1) for macro-F1; leave-one-pair-out figures: "
+                             "python evaluation/compare.py")
+            data["profiles"].setdefault("semantic", data["profiles"]["lexical"])
+            THRESHOLDS.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            print(json.dumps(data, indent=2, ensure_ascii=False))
+            return
+        synthetic = {p: [collect(pair, enc) for pair in synthetic_pairs("held_out")] for p, enc in profiles.items()}
+        figures = {"encoder": getattr(encoder, "name", None), "note": note}
+        for profile in profiles:
+            th = fit_thresholds(real[profile], profile)
+            syn = confusion_of(synthetic[profile], th, profile)
+            figures[profile] = {"real_leave_one_pair_out": leave_one_pair_out(real[profile], profile),
+                                "real_fitted_on_all_in_sample": prf(confusion_of(real[profile], th, profile)),
+                                "synthetic_held_out": prf(syn) | {"confusion": _confusion_json(syn)}}
+        print_figures(figures)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1, ensure_ascii=False), encoding="utf-8")
 

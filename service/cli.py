@@ -12,6 +12,7 @@ from .archive.command import find_source_command, index_command
 from .batch.command import batch_command
 from .compare.command import compare_command
 from .cli_support import analyze_or_exit
+from .models.command import app as models_app
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Rà soát: read Vietnamese resolutions and plans, report what is in them.")
@@ -46,6 +47,7 @@ app.command("compare")(compare_command)
 app.command("index")(index_command)
 app.command("find-source")(find_source_command)
 app.command("batch")(batch_command)
+app.add_typer(models_app, name="models")
 
 if __name__ == "__main__":
     app()

@@ -36,6 +36,7 @@ class Block(Model):
     page: int | None = None              # 1-based page number where the format has pages
     bold: bool = False                   # the whole paragraph is bold (a bold-only heading)
     indent: int | None = None            # leading spaces of a plain-text line (layout text), else None
+    blank_before: bool = False           # a blank line comes before it (plain text): a paragraph break
 
 
 class OcrPage(Model):

@@ -67,3 +67,30 @@ def phrase_pattern(phrases, flags: int = re.IGNORECASE) -> re.Pattern:
 # first character ("… trước ngày" / "15/4/2026.", "… theo Quyết định số" / "12/2025/QĐ-UBND").
 OPEN_END = re.compile(r"(?:,|\b(?:và|với|của|cho|các|những|về|để|trong|theo|tại|từ|đến|hoặc|số|ngày|tháng|năm"
                       r"|trước|sau|thuộc|là|được|bị|do|như|nhằm|gồm))$")
+
+
+# underthesea imports every optional pipeline it can at package import; with transformers installed
+# (the `semantic` extra) its translate pipeline pulls in transformers and PIL, seconds per process.
+# rasoat uses only its sentence splitter and word list, so those optional modules are kept out.
+_UNDERTHESEA_OPTIONAL = ("underthesea.pipeline.classification", "underthesea.pipeline.sentiment",
+                         "underthesea.pipeline.lang_detect", "underthesea.pipeline.dependency_parse",
+                         "underthesea.pipeline.translate", "underthesea.agent", "underthesea.address")
+
+
+def underthesea():
+    """The underthesea package, imported without its optional pipelines (a None entry in
+    sys.modules makes their import fail, which underthesea treats as "not installed")."""
+    import sys
+
+    if "underthesea" in sys.modules:
+        return sys.modules["underthesea"]
+    blocked = [m for m in _UNDERTHESEA_OPTIONAL if m not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None
+    try:
+        import underthesea as module
+    finally:
+        for name in blocked:
+            if sys.modules.get(name, 0) is None:
+                del sys.modules[name]
+    return module

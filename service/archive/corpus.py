@@ -4,6 +4,7 @@ database (`service.store.sources.StoreCorpus`, used by the API and the draft-che
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Protocol
 
 import numpy as np
@@ -24,6 +25,9 @@ class Corpus(Protocol):
 
     def by_number(self, number: str | None) -> list[Record]:
         """Documents whose number matches (service.archive.signature.number_key)."""
+
+    def by_date(self, issued_on: date) -> list[Record]:
+        """Documents issued on that day (citations matched by kind, date and issuer)."""
 
     def candidates(self, sig: LeanMinHash) -> list[str]:
         """Ids the LSH index proposes for a signature (never a scan of every document)."""

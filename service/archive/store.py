@@ -140,6 +140,11 @@ class Archive:
         return [_record(r) for r in self.db.execute(
             f"select {COLUMNS} from documents where number_key = ?", (key,))]
 
+    def by_date(self, issued_on) -> list[Record]:
+        """Stored documents issued on that day (a citation whose number matched nothing)."""
+        return [_record(r) for r in self.db.execute(
+            f"select {COLUMNS} from documents where issued_on = ?", (issued_on.isoformat(),))]
+
     def signatures(self, ids: Iterable[str] | None = None) -> tuple[list[str], np.ndarray]:
         """(ids, hash values matrix) of the given documents, or of all of them."""
         if ids is None:

@@ -114,6 +114,27 @@ def smith_waterman(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return h
 
 
+def smith_waterman_batch(a: np.ndarray, bs: list[np.ndarray]) -> list[np.ndarray]:
+    """`smith_waterman(a, b)` for several `b` at once: one row loop over `a` for all of them (the
+    `b` are padded on the right with a value no token has; a column depends only on columns to
+    its left, so the padding changes nothing)."""
+    k, m, n = len(bs), max(len(b) for b in bs), len(a)
+    padded = np.full((k, m), -3, dtype=np.int64)
+    for r, b in enumerate(bs):
+        padded[r, :len(b)] = b
+    h = np.zeros((n + 1, k, m + 1), dtype=np.float32)
+    ramp = np.arange(m + 1, dtype=np.float32) * GAP
+    scores = np.where(a[:, None, None] == padded[None], np.float32(MATCH), np.float32(MISMATCH))
+    row = np.zeros((k, m + 1), dtype=np.float32)
+    for i in range(1, n + 1):
+        np.maximum(h[i - 1, :, :-1] + scores[i - 1], h[i - 1, :, 1:] - GAP, out=row[:, 1:])
+        np.maximum(row, 0.0, out=row)
+        row += ramp
+        np.maximum.accumulate(row, axis=1, out=h[i])
+        h[i] -= ramp
+    return [h[:, r, :len(b) + 1] for r, b in enumerate(bs)]
+
+
 def traceback(h: np.ndarray, a: np.ndarray, b: np.ndarray) -> tuple[float, list[tuple[int, int]]]:
     """Best local alignment in `h`: its score and the matched (i, j) token pairs."""
     i, j = np.unravel_index(int(np.argmax(h)), h.shape)
@@ -132,21 +153,41 @@ def traceback(h: np.ndarray, a: np.ndarray, b: np.ndarray) -> tuple[float, list[
     return score, pairs[::-1]
 
 
-def align_pair(lower: Unit, upper: Unit, index: int) -> PairAlignment:
-    """Repeated local alignment: after each run, its tokens are masked and the next is sought."""
+def _shared_span(a: np.ndarray, b: np.ndarray) -> tuple[int, int, int, int, int] | None:
+    """How many tokens of `a` occur in `b`, and the spans of `a` and `b` between their first and
+    last shared tokens (a local alignment starts and ends on a match, so nothing outside counts)."""
+    la, lb = a.tolist(), b.tolist()
+    common = set(la) & set(lb)
+    if not common:
+        return None
+    in_a = [i for i, x in enumerate(la) if x in common]
+    in_b = [j for j, x in enumerate(lb) if x in common]
+    return len(in_a), in_a[0], in_a[-1] + 1, in_b[0], in_b[-1] + 1
+
+
+def align_pair(lower: Unit, upper: Unit, index: int, shingle: float | None = None,
+               first: np.ndarray | None = None) -> PairAlignment:
+    """Repeated local alignment: after each run, its tokens are masked and the next is sought
+    (`first`: the first round's score matrix, when computed in a batch)."""
     a, b = lower.ids.copy(), upper.ids.copy()
-    result = PairAlignment(index, 0.0, shingle=containment(lower, upper))
-    for _ in range(MAX_ROUNDS):
-        if np.count_nonzero(np.isin(a, b)) < MIN_EXTRA:   # too few shared tokens left for a run
+    result = PairAlignment(index, 0.0, shingle=containment(lower, upper) if shingle is None else shingle)
+    for round_ in range(MAX_ROUNDS):
+        span = _shared_span(a, b)
+        if span is None or span[0] < MIN_EXTRA:           # too few shared tokens left for a run
             break
-        score, pairs = traceback(smith_waterman(a, b), a, b)
+        if round_ == 0 and first is not None:
+            a0, b0 = 0, 0
+            score, pairs = traceback(first, a, b)
+        else:
+            _, a0, a1, b0, b1 = span
+            score, pairs = traceback(smith_waterman(a[a0:a1], b[b0:b1]), a[a0:a1], b[b0:b1])
         if score < MIN_RUN_SCORE and not (pairs and len(pairs) == len(a)):
             break
         result.score += score
         for i, j in pairs:
-            result.lower_hits.add(i)
-            result.upper_hits.add(j)
-            a[i], b[j] = -1, -2
+            result.lower_hits.add(i + a0)
+            result.upper_hits.add(j + b0)
+            a[i + a0], b[j + b0] = -1, -2
     result.region = region_size(upper, result.upper_hits)
     return result
 
@@ -158,13 +199,43 @@ def coverage(lower: Unit, hits: set[int]) -> float:
 
 def quick_scores(lowers: list[Unit], uppers: list[Unit]) -> np.ndarray:
     """Shingle containment of every lower task in every upper task (lower × upper)."""
-    return np.array([[containment(lo, up) for up in uppers] for lo in lowers]).reshape(
-        len(lowers), len(uppers))
+    index = ShingleIndex(uppers)
+    return np.array([index.containment(lo) for lo in lowers]).reshape(len(lowers), len(uppers))
 
 
-def align_task(lower: Unit, uppers: list[Unit], candidates: Sequence[int]) -> list[PairAlignment]:
-    """Upper tasks this lower task draws on, best first, each adding new covered tokens."""
-    pairs = [align_pair(lower, uppers[k], k) for k in candidates]
+class ShingleIndex:
+    """The upper units' shingles as posting lists: `containment(lower)` equals `containment(lower,
+    upper)` for every upper unit at once."""
+
+    def __init__(self, uppers: list[Unit]) -> None:
+        self.n = len(uppers)
+        self.words: dict[tuple[str, ...], list[int]] = {}
+        self.chars: dict[str, list[int]] = {}
+        for k, unit in enumerate(uppers):
+            for s in unit.words:
+                self.words.setdefault(s, []).append(k)
+            for s in unit.chars:
+                self.chars.setdefault(s, []).append(k)
+
+    def _share(self, shingles: set, postings: dict) -> np.ndarray:
+        hits = [k for s in shingles for k in postings.get(s, ())]
+        return np.bincount(np.asarray(hits, dtype=np.int64), minlength=self.n) / max(len(shingles), 1)
+
+    def containment(self, lower: Unit) -> np.ndarray:
+        if not lower.chars or not self.n:
+            return np.zeros(self.n)
+        words = self._share(lower.words, self.words) if lower.words else np.zeros(self.n)
+        return (words + self._share(lower.chars, self.chars)) / 2
+
+
+def align_task(lower: Unit, uppers: list[Unit], candidates: Sequence[int],
+               shingles: np.ndarray | None = None) -> list[PairAlignment]:
+    """Upper tasks this lower task draws on, best first, each adding new covered tokens
+    (`shingles`: the lower task's containment in every upper, when already computed)."""
+    worth = [k for k in candidates if (span := _shared_span(lower.ids, uppers[k].ids)) and span[0] >= MIN_EXTRA]
+    firsts = dict(zip(worth, smith_waterman_batch(lower.ids, [uppers[k].ids for k in worth]))) if worth else {}
+    pairs = [align_pair(lower, uppers[k], k, None if shingles is None else float(shingles[k]), firsts.get(k))
+             for k in candidates]
     chosen: list[PairAlignment] = []
     covered: set[int] = set()
     for pair in sorted(pairs, key=lambda p: (len(p.lower_hits), p.score), reverse=True):

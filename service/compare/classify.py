@@ -1,13 +1,15 @@
 """Class of one lower task (verbatim / adapted / new), what it copies and what it adds.
 
-- verbatim: the lower task and the upper sentences it draws on are the same words (two-sided
-  overlap ≥ `verbatim`) and it adds no owner, figure or deadline of its own;
-- adapted: when the calibrated model (logit.py) gives a probability from the lexical signals
-  (aligned share, content-word overlap, length ratio) that reaches its cut (without a model: when
-  enough is aligned, `adapted`), or, with an encoder, when the meaning is close (`semantic`
-  cosine, with at least `semantic_min_lexical` aligned);
+- verbatim (ANNOTATION.md §4): the same words as the upper passage it draws on but for level
+  words, names, numbering and dates: the two-sided overlap with that passage, once the owners and
+  deadlines the lower task adds are set aside, reaches `verbatim`, and it adds no figure of its
+  own (an added owner or deadline alone does not make it adapted);
+- adapted: the calibrated model (logit.py) over the signals (aligned share on each side,
+  content-word overlap, cosine of the embeddings when an encoder ran) reaches its cut; without a
+  model, the aligned share reaches `adapted` or the cosine reaches `semantic`;
 - new: otherwise.
-Thresholds and the model live in thresholds.json, calibrated on synthetic pairs (corpora/synthetic.py).
+Thresholds and the model live in thresholds.json, fitted on the real annotated pairs
+(evaluation/compare.py --calibrate; leave-one-pair-out figures in its report).
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from .normalise import AGENCY, DATE, tokens
 
 OWNER_HOLDERS = {AGENCY, "<committee>", "<people_committee>", "<party_org>", "<council>"}
 _NUMBER = re.compile(r"\d")
+_CITATION = re.compile(r"\d+(?:/\d{4})?[-/][A-ZĐ]")
 
 
 @dataclass
@@ -57,8 +60,9 @@ def load_thresholds(semantic: bool) -> Thresholds:
 def decide(lexical: float, dice: float, semantic: float | None, detail: bool,
            th: Thresholds, signals: dict[str, float] | None = None) -> CopyClass:
     """The class from the aligned share of the lower task, the two-sided overlap with the upper
-    sentences it draws on (`dice`), the cosine (None without an encoder) and added detail;
-    `signals` (named as in logit.py) feed the model when the thresholds carry one."""
+    passage it draws on (`dice`, added owners and deadlines set aside), the cosine (None without
+    an encoder) and whether it adds a figure (`detail`); `signals` (named as in logit.py) feed
+    the model when the thresholds carry one."""
     if dice >= th.verbatim and not detail:
         return "verbatim"
     if th.model is not None and signals is not None:
@@ -106,23 +110,56 @@ def additions(unit: Unit, hits: set[int], task: Task | None,
         if task.deadline and not any(ut and ut.deadline for ut in upper_tasks):
             found.append(Addition(kind="deadline", text=task.deadline.text))
     for run in _runs(unit, hits):
-        norms = [unit.toks[i].norm for i in run]
-        text = _span_text(unit, run)
-        if any(n in OWNER_HOLDERS for n in norms) and not any(a.text in text or text in a.text
-                                                              for a in found if a.kind == "owner"):
-            found.append(Addition(kind="owner", text=text))
-        elif any(_NUMBER.search(n) for n in norms if n != DATE):
-            found.append(Addition(kind="figure", text=text))
-        elif DATE in norms and not any(a.kind == "deadline" for a in found):
-            found.append(Addition(kind="deadline", text=text))
-        elif len(run) >= 2:
-            found.append(Addition(kind="words", text=text))
+        addition = _field_addition(unit, run, task) or _text_addition(unit, run)
+        if addition and not any(a.kind == addition.kind and (a.kind == "deadline" or a.text in addition.text
+                                                             or addition.text in a.text) for a in found):
+            found.append(addition)
     return found
 
 
+def _field_addition(unit: Unit, run: list[int], task: Task | None) -> Addition | None:
+    """An unaligned run that covers one of the task's extracted fields: that field, as extracted."""
+    if task is None or unit.text != task.text:
+        return None
+    start, end = task.start + unit.toks[run[0]].start, task.start + unit.toks[run[-1]].end
+    overlaps = lambda a, b: a < end and start < b  # noqa: E731
+    for body in task.lead + task.support:
+        if overlaps(body.start, body.end):
+            return Addition(kind="owner", text=body.name)
+    if task.deadline and overlaps(task.deadline.char_start, task.deadline.char_end):
+        return Addition(kind="deadline", text=task.deadline.text)
+    for target in task.targets:
+        if overlaps(target.start, target.end):
+            return Addition(kind="figure", text=target.text)
+    return None
+
+
+def _text_addition(unit: Unit, run: list[int]) -> Addition | None:
+    """Otherwise, by the run's own tokens; a number inside a citation ("41-CTr/TU") is no figure."""
+    norms = [unit.toks[i].norm for i in run]
+    text = _span_text(unit, run)
+    if any(n in OWNER_HOLDERS for n in norms):
+        return Addition(kind="owner", text=text)
+    if any(_NUMBER.search(n) for n in norms if n != DATE) and not _CITATION.search(text):
+        return Addition(kind="figure", text=text)
+    if DATE in norms:
+        return Addition(kind="deadline", text=text)
+    return Addition(kind="words", text=text) if len(run) >= 2 else None
+
+
 def has_detail(found: list[Addition]) -> bool:
-    """A local owner, figure or deadline added (what makes a copy an adaptation)."""
-    return any(a.kind != "words" for a in found)
+    """A local figure added: what keeps a copy from being verbatim (owners and deadlines do not)."""
+    return any(a.kind == "figure" for a in found)
+
+
+def set_aside(unit: Unit, hits: set[int], task: Task | None) -> set[int]:
+    """Lower token positions of the unaligned runs that only add an owner or a deadline."""
+    out: set[int] = set()
+    for run in _runs(unit, hits):
+        addition = _field_addition(unit, run, task) or _text_addition(unit, run)
+        if addition is not None and addition.kind in ("owner", "deadline"):
+            out.update(run)
+    return out
 
 
 def copied_targets(task: Task | None, uppers: list[tuple[str, Task | None]]) -> list[CopiedTarget]:

@@ -78,7 +78,10 @@ def terms(text: str, places: frozenset[str] = frozenset()) -> dict[str, float]:
 class ContentIndex:
     """The upper document's tasks as term sets, with IDF weights over those tasks."""
 
-    def __init__(self, upper_texts: list[str], places: frozenset[str] = frozenset()) -> None:
+    def __init__(self, upper_texts: list[str], places: frozenset[str] = frozenset(),
+                 background: list[str] = ()) -> None:
+        """IDF over the upper texts and `background` (the lower document's tasks), so that the
+        topic words both documents repeat count little."""
         self.places = places
         self.vocab: dict[str, int] = {}
         rows = [[self.vocab.setdefault(t, len(self.vocab)) for t in terms(text, places)]
@@ -87,7 +90,10 @@ class ContentIndex:
         for k, cols in enumerate(rows):
             self.matrix[k, cols] = 1.0
         df = self.matrix.sum(axis=0)
-        n = len(upper_texts)
+        for text in background:
+            cols = [c for t in terms(text, places) if (c := self.vocab.get(t)) is not None]
+            df[cols] += 1.0
+        n = len(upper_texts) + len(background)
         self.idf = np.log((n + 1) / (df + 1)) + 1.0
         self.unseen_idf = math.log(n + 1) + 1.0
 

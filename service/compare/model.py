@@ -31,15 +31,17 @@ class Span(Model):
 
 
 class UpperMatch(Model):
-    """An upper task the lower task draws on."""
+    """An upper passage the lower task draws on: a task, or another sentence (objective, heading)."""
 
-    task_id: str
+    task_id: str                          # the task's id, or O1, O2 … for other sentences
     text: str
+    kind: str = "task"                    # task, objective, heading
     similarity: float                     # combined lexical (and semantic) similarity, 0–1
     lexical: float = 0.0                  # share of the lower task's tokens aligned to this task
     semantic: float | None = None         # cosine of the embeddings, when the encoder was asked
                                           # (only for tasks the lexical signal leaves open)
     copied_spans: list[Span] = []         # spans of this upper text that the lower task copies
+    upper_coverage: float = 0.0           # share of this passage's tokens the lower task takes over
 
 
 class CopiedTarget(Model):
@@ -68,6 +70,8 @@ class Item(Model):
     copied_targets: list[CopiedTarget] = []
     local_additions: list[Addition] = []
     copied_spans: list[Span] = []         # spans of the lower text found in the upper text
+    reason: str = ""                      # why, in words a reviewer reads
+    signals: dict[str, float] = {}        # the values the class was decided on
 
 
 class UpperTask(Model):

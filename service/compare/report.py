@@ -29,8 +29,9 @@ def _highlighted(item: Item, width: int = 160) -> Text:
 def _row(item: Item) -> tuple:
     upper = "\n".join(f"{m.task_id} {m.similarity:.2f}" for m in item.upper) or "—"
     added = "; ".join(f"{a.kind}: {a.text}" for a in item.local_additions if a.kind != "words")
+    why = Text(item.reason, style="dim") + Text(f"\n{added}" if added else "")
     return (item.task_id, Text(LABELS[item.class_], style=STYLES[item.class_]), _highlighted(item),
-            upper, added)
+            upper, why)
 
 
 def print_report(result: Comparison, console: Console | None = None) -> None:
@@ -49,7 +50,7 @@ def print_report(result: Comparison, console: Console | None = None) -> None:
     table = Table(show_lines=False, expand=True)
     for column, kwargs in (("task", {"no_wrap": True}), ("class", {"no_wrap": True}),
                            ("lower task (copied words in red)", {"ratio": 5}),
-                           ("upper", {"min_width": 12, "no_wrap": True}), ("local additions", {"ratio": 2})):
+                           ("upper", {"min_width": 12, "no_wrap": True}), ("why · local additions", {"ratio": 3})):
         table.add_column(column, **kwargs)
     for item in result.items:
         table.add_row(*_row(item))

@@ -15,6 +15,7 @@ td,th{border:1px solid #ccc;padding:.4em;vertical-align:top;text-align:left}
 th{background:#f3f3f3} mark{background:#ffd6d6} ins{background:#d8f5d8;text-decoration:none}
 .verbatim{color:#b00020;font-weight:bold}.adapted{color:#946200;font-weight:bold}
 .new{color:#17732d;font-weight:bold} .meta{color:#555} .sim{color:#777;font-size:.85em}
+.why{color:#444;font-style:italic;margin:.3em 0}
 """
 LABELS = {"verbatim": "sao chép nguyên văn", "adapted": "cụ thể hóa", "new": "nhiệm vụ mới"}
 ADDITION_LABELS = {"owner": "cơ quan", "figure": "số liệu", "deadline": "thời hạn", "words": "nội dung"}
@@ -80,7 +81,8 @@ def render_html(result: Comparison) -> str:
         else "so khớp từ ngữ"
     rows = "".join(
         f'<tr><td>{escape(i.task_id)}</td><td class="{i.class_}">{LABELS[i.class_]}</td>'
-        f"<td>{_lower_cell(i)}{_additions(i)}</td><td>{_upper_cell(i)}</td></tr>" for i in result.items)
+        f'<td>{_lower_cell(i)}<p class="why">{escape(i.reason)}</p>{_additions(i)}</td>'
+        f"<td>{_upper_cell(i)}</td></tr>" for i in result.items)
     left_out = "".join(f"<li>{escape(t.task_id)}: {escape(t.text)}</li>" for t in result.uncovered_upper)
     notes = "".join(f"<li>{escape(n)}</li>" for n in result.notes)
     return f"""<!DOCTYPE html>

@@ -43,6 +43,7 @@ def parse_lines(lines: list[str]) -> list[Block]:
     """Paragraph blocks for ordinary lines, one table block per run of table lines."""
     blocks: list[Block] = []
     run: list[list[str] | None] = []
+    blank = False
     for raw in lines:
         line = _split_columns(raw.rstrip().expandtabs(8))
         cells = table_cells(line)
@@ -51,7 +52,8 @@ def parse_lines(lines: list[str]) -> list[Block]:
             continue
         _flush(run, blocks)
         if line.strip():
-            blocks.append(_paragraph(line))
+            blocks.append(_paragraph(line).model_copy(update={"blank_before": blank}))
+        blank = not line.strip()
     _flush(run, blocks)
     return blocks
 

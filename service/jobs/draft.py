@@ -29,10 +29,12 @@ def task_summary(task: Task) -> dict[str, Any]:
 
 
 def check_draft(draft: Document, upper: Document | None, semantic: bool = True,
-                upper_id: str | None = None) -> dict[str, Any]:
-    """The whole draft-check response as JSON-ready data."""
+                upper_id: str | None = None, upper_vectors=None) -> dict[str, Any]:
+    """The whole draft-check response as JSON-ready data; `upper_vectors` are the stored upper's
+    passage embeddings (service/compare/vectors.py), so that only the draft is embedded."""
     tasks = [task_summary(t) for t in draft.tasks]
-    comparison = compare(draft, upper, semantic=semantic) if upper is not None else None
+    comparison = (compare(draft, upper, semantic=semantic, upper_vectors=upper_vectors)
+                  if upper is not None else None)
     missing: dict[str, Any] = {
         "owner": [t["id"] for t in tasks if "owner" in t["missing"]],
         "deadline": [t["id"] for t in tasks if "deadline" in t["missing"]],

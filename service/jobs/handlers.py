@@ -14,7 +14,7 @@ from ..errors import RasoatError
 from ..pipeline import analyze_bytes
 from ..store import Store, documents, jobs
 from ..store.models import JobRow
-from ..store.sources import corpus
+from ..store.sources import corpus, store_vectors, stored_vectors
 from .draft import check_draft
 
 
@@ -39,12 +39,25 @@ def ingest_one(ctx: JobContext, digest: str, filename: str) -> tuple[str, bool]:
         if row is not None:
             return row.id, True
     doc = analyze_bytes(ctx.store.files.get(digest), filename)
+    encoder = _encoder(ctx)
     try:
         with ctx.store.session() as s:
-            return documents.save_document(s, doc, digest, filename).id, False
+            doc_id = documents.save_document(s, doc, digest, filename).id
+            if encoder is not None:                 # stored with it: a draft check embeds only the draft
+                store_vectors(s, doc_id, doc, encoder)
+            return doc_id, False
     except IntegrityError:                  # the same file finished in another worker meanwhile
         with ctx.store.session() as s:
             return documents.by_sha(s, digest).id, True
+
+
+def _encoder(ctx: JobContext):
+    """The sentence encoder when comparisons use it (settings.semantic), else None."""
+    if not ctx.settings.semantic:
+        return None
+    from ..compare.embed import default_encoder
+
+    return default_encoder()[0]
 
 
 def analyze_job(ctx: JobContext, job: JobRow) -> Outcome:
@@ -96,7 +109,11 @@ def draft_job(ctx: JobContext, job: JobRow) -> Outcome:
     payload = job.payload
     draft = analyze_bytes(ctx.store.files.get(payload["sha256"]), payload["filename"])
     upper, upper_id = _upper(ctx, payload, draft)
-    return check_draft(draft, upper, ctx.settings.semantic, upper_id), None
+    vectors = None
+    if upper is not None and upper_id is not None:
+        with ctx.store.session() as s:
+            vectors = stored_vectors(s, upper_id, upper, _encoder(ctx))
+    return check_draft(draft, upper, ctx.settings.semantic, upper_id, vectors), None
 
 
 HANDLERS: dict[str, Callable[[JobContext, JobRow], Outcome]] = {

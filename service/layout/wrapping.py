@@ -28,7 +28,7 @@ def unwrap(blocks: list[Block]) -> list[Block]:
     first_indent: int | None = None
     for block in blocks:
         prev = out[-1] if out else None
-        if prev and prev.kind == block.kind == "paragraph" and prev.page == block.page \
+        if prev and prev.kind == block.kind == "paragraph" and prev.page == block.page and not block.blank_before \
                 and continues(prev.text, block.text, width, margin, first_indent, block.indent):
             out[-1] = _joined(prev, block)
         else:

@@ -115,8 +115,10 @@ def _dictionary_syllables() -> set[str]:
 
 @cache
 def _dictionary_lines() -> tuple[str, ...]:
+    from ..text import underthesea as load_underthesea
+
     try:
-        import underthesea
+        underthesea = load_underthesea()
     except ImportError:
         return ()
     path = Path(underthesea.__file__).parent / "corpus" / "data" / "Viet74K.txt"

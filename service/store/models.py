@@ -74,6 +74,8 @@ class SignatureRow(Base):
     number_key: Mapped[str | None] = mapped_column(String(128), index=True)   # archive's number key
     tasks: Mapped[str] = mapped_column(Text)                       # JSON list of normalised task texts
     signature: Mapped[bytes] = mapped_column(LargeBinary)          # MinHash hash values (uint64)
+    vectors: Mapped[bytes | None] = mapped_column(LargeBinary)     # passage embeddings (float16)
+    encoder: Mapped[str | None] = mapped_column(String(200))       # the encoder that made them
 
 
 class JobRow(Base):

@@ -47,6 +47,25 @@ def index_document(session: Session, doc_id: str, doc: Document) -> None:
     session.add(signature_row(doc_id, doc))
 
 
+def store_vectors(session: Session, doc_id: str, doc: Document, encoder) -> None:
+    """Keep the document's passage embeddings with its signature row (service/compare/vectors.py)."""
+    from ..compare.vectors import passage_vectors
+
+    row = session.scalars(select(SignatureRow).where(SignatureRow.document_id == doc_id)).first()
+    if row is not None:
+        row.vectors, row.encoder = passage_vectors(doc, encoder), encoder.name
+
+
+def stored_vectors(session: Session, doc_id: str | None, doc: Document, encoder):
+    """The stored passage embeddings of a document, when made by `encoder`; else None."""
+    from ..compare.vectors import unpack
+
+    if doc_id is None or encoder is None:
+        return None
+    row = session.scalars(select(SignatureRow).where(SignatureRow.document_id == doc_id)).first()
+    return unpack(row.vectors, row.encoder, doc, encoder) if row is not None else None
+
+
 def backfill(engine: Engine, chunk: int = 100) -> int:
     """Add the signature rows of documents stored without one; how many were added."""
     missing = select(DocumentRow.id).where(~select(SignatureRow.id).where(
@@ -154,6 +173,10 @@ class StoreCorpus:
         if not key:
             return []
         return [_record(r) for r in self.session.execute(RECORD.where(SignatureRow.number_key == key))]
+
+    def by_date(self, issued_on) -> list[Record]:
+        """Documents issued on that day (a citation whose number matched nothing)."""
+        return [_record(r) for r in self.session.execute(RECORD.where(DocumentRow.issued_on == issued_on))]
 
     def candidates(self, sig) -> list[str]:
         return self.index.query(self.session, sig)

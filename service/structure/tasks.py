@@ -174,10 +174,10 @@ def _directive_sentences(doc: Document, node: Node, inherited: Inherited) -> lis
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans of text[start:end] (underthesea's sentence splitter, located by search)."""
-    from underthesea import sent_tokenize
+    from ..text import underthesea
 
     spans, pos = [], start
-    for sentence in sent_tokenize(text[start:end]):
+    for sentence in underthesea().sent_tokenize(text[start:end]):
         sentence = fold_spaces(sentence)
         found = text.find(sentence[:30], pos, end)
         if found < 0:

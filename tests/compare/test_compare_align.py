@@ -45,3 +45,27 @@ def test_lower_task_drawing_on_two_upper_tasks():
                      "thanh toán không dùng tiền mặt đối với 100% trường học, cơ sở y tế.")
     chosen = align_task(lo, [a, b], [0, 1])
     assert sorted(p.upper for p in chosen) == [0, 1]
+
+
+def test_batched_smith_waterman_equals_one_at_a_time():
+    import numpy as np
+
+    from service.compare.align import smith_waterman, smith_waterman_batch
+
+    rng = np.random.default_rng(7)
+    for _ in range(20):
+        a = rng.integers(0, 6, rng.integers(1, 25))
+        bs = [rng.integers(0, 6, rng.integers(1, 30)) for _ in range(3)]
+        assert all(np.array_equal(h, smith_waterman(a, b)) for h, b in zip(smith_waterman_batch(a, bs), bs))
+
+
+def test_shingle_index_equals_pairwise_containment():
+    from service.compare.align import ShingleIndex, containment, prepare
+
+    vocab: dict = {}
+    uppers = [prepare(str(i), t, vocab) for i, t in enumerate([
+        "Rà soát, sửa đổi các văn bản không còn phù hợp với chuyển đổi số.",
+        "Xây dựng kho dữ liệu dùng chung của tỉnh.", "Tổ chức tập huấn kỹ năng số."])]
+    lower = prepare("l", "Rà soát các văn bản không còn phù hợp; xây dựng kho dữ liệu dùng chung.", vocab)
+    row = ShingleIndex(uppers).containment(lower)
+    assert [round(x, 9) for x in row] == [round(containment(lower, u), 9) for u in uppers]

@@ -48,3 +48,23 @@ def test_copied_target(make_plan):
     item = compare(lower, upper, semantic=False).items[0]
     assert item.class_ != "new"
     assert [(t.value, t.unit) for t in item.copied_targets] == [(100.0, "%")]
+
+
+def test_additions_are_the_extracted_fields_and_citations_are_no_figures(make_plan):
+    plan = make_plan
+    from service.compare.align import prepare
+    from service.compare.classify import additions
+    from service.pipeline import analyze_text
+
+    upper = analyze_text(plan("TỈNH ỦY LÀO CAI", "41-CTr/TU", "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+                              ["Rà soát, sửa đổi các văn bản không còn phù hợp với chuyển đổi số."]))
+    lower = analyze_text(plan("HUYỆN ỦY BẢO THẮNG", "87-KH/HU", "KẾ HOẠCH", [
+        "Rà soát, sửa đổi các văn bản không còn phù hợp với chuyển đổi số theo Chương trình số "
+        "41-CTr/TU, hoàn thành trước ngày 30/9/2025."]))
+    task = lower.tasks[0]
+    vocab: dict = {}
+    unit, up = prepare(task.id, task.text, vocab), prepare("u", upper.tasks[0].text, vocab)
+    hits = set(range(len(up.toks)))                      # the copied opening, token for token
+    found = additions(unit, hits, task, [upper.tasks[0]])
+    assert not any(a.kind == "figure" for a in found)
+    assert [a.text for a in found if a.kind == "deadline"] == [task.deadline.text]

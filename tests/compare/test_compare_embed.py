@@ -21,7 +21,22 @@ def test_any_encoder_plugs_in(lower_doc, upper_doc):
     assert isinstance(BagOfWords(), Encoder)
     result = compare(lower_doc, upper_doc, encoder=BagOfWords())
     assert result.method.semantic and result.method.encoder == "bag-of-words"
-    assert [i.class_ for i in result.items] == ["verbatim", "verbatim", "adapted", "new"]
+    copied, new = result.items[0], result.items[3]            # its cosines feed the signals
+    assert copied.signals["semantic"] > 0.8 > new.signals["semantic"]
+
+
+def test_default_encoder_classes_and_stored_upper_vectors(lower_doc, upper_doc, lower_tasks):
+    from service.compare.embed import default_encoder
+    from service.compare.engine import upper_passages
+
+    encoder, _ = default_encoder()
+    if encoder is None:
+        pytest.skip("no sentence encoder installed")
+    result = compare(lower_doc, upper_doc, encoder=encoder)
+    assert [i.class_ for i in result.items] == [c for _, c in lower_tasks]
+    stored = encoder.encode([p.text for p in upper_passages(upper_doc)])
+    again = compare(lower_doc, upper_doc, encoder=encoder, upper_vectors=stored)
+    assert [i.signals for i in again.items] == [i.signals for i in result.items]
 
 
 def test_catalogue_records_the_model():

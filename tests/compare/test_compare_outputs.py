@@ -70,3 +70,14 @@ def test_lexical_only_fallback(monkeypatch, lower_doc, upper_doc):
     assert result.method.semantic is False and result.method.encoder is None
     assert any("not installed" in note for note in result.notes)
     assert [i.class_ for i in result.items] == ["verbatim", "verbatim", "adapted", "new"]
+
+
+def test_reports_say_why(lower_doc, upper_doc):
+    result = compare(lower_doc, upper_doc, semantic=False)
+    reasons = [i.reason for i in result.items]
+    assert reasons[0].startswith("chép nguyên văn") and reasons[3].startswith("nhiệm vụ mới")
+    assert reasons[2].startswith("cụ thể hóa: thêm") and "số liệu" in reasons[2] and "thời hạn" in reasons[2]
+    assert reasons[2] in render_html(result).replace("&#x27;", "'")
+    console = Console(record=True, width=200)
+    print_report(result, console)
+    assert "cụ thể hóa: thêm" in console.export_text()

@@ -19,3 +19,18 @@ def test_pairs_are_deterministic_and_labelled():
     assert all(x["quote"] in a.lower_text for x in a.labels)
     assert all((x["upper_quote"] is None) == (x["copy"] == "new") for x in a.labels)
     assert make_pair("ubnd-chi-thi", 4).lower_text != a.lower_text
+
+
+def test_rewordings_never_come_from_the_classifier_lexicon():
+    from corpora.synthetic_hard import PARAPHRASES
+    from service.compare.content import canonical
+
+    for phrase, other in PARAPHRASES:
+        assert canonical(phrase.split())[0] != canonical(other.split())[0], (phrase, other)
+
+
+def test_more_than_four_upper_documents():
+    from corpora.synthetic import upper_names
+
+    names = upper_names()
+    assert len(names) > 4 and "cong-van-trien-khai" in names

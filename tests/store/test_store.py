@@ -111,3 +111,37 @@ def test_file_store_is_content_addressed(tmp_path):
     assert files.get(digest) == b"hello"
     with pytest.raises(ValueError):
         files.path("../../etc/passwd")
+
+
+class HashingEncoder:
+    """A deterministic stand-in encoder: hashed word counts in 64 dimensions."""
+
+    name = "hashing-64"
+
+    def encode(self, texts):
+        import zlib
+
+        import numpy as np
+
+        rows = np.zeros((len(texts), 64), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for word in text.lower().split():
+                rows[i, zlib.crc32(word.encode()) % 64] += 1
+        return rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-9)
+
+
+def test_passage_vectors_are_stored_with_the_document(store, chi_thi):
+    from service.compare.engine import upper_passages
+    from service.store import documents
+    from service.store.sources import store_vectors, stored_vectors
+
+    encoder = HashingEncoder()
+    with store.session() as s:
+        doc_id = documents.save_document(s, chi_thi, "ab" * 32, "chi-thi.txt").id
+        store_vectors(s, doc_id, chi_thi, encoder)
+    with store.session() as s:
+        vectors = stored_vectors(s, doc_id, chi_thi, encoder)
+        other = type("Other", (HashingEncoder,), {"name": "another-encoder"})()
+        assert stored_vectors(s, doc_id, chi_thi, other) is None      # made by another encoder
+    expected = encoder.encode([p.text for p in upper_passages(chi_thi)])
+    assert vectors.shape == expected.shape and abs(vectors - expected).max() < 1e-3

@@ -66,8 +66,18 @@ def compare_documents(state: State, db: DB, actor: Reviewer, body: CompareReques
     security.audit(db, actor.name, "compare", body.lower_id, upper_id=body.upper_id)
     db.commit()
     semantic = state.settings.semantic if body.semantic is None else body.semantic
-    result = compare(lower, upper, semantic=semantic)
+    result = compare(lower, upper, semantic=semantic, upper_vectors=_stored(db, body.upper_id, upper, semantic))
     return HTMLResponse(render_html(result)) if format == "html" else result
+
+
+def _stored(db, upper_id: str, upper, semantic: bool):
+    """The upper's stored passage embeddings, when they were made by the encoder in use."""
+    if not semantic:
+        return None
+    from ...compare.embed import default_encoder
+    from ...store.sources import stored_vectors
+
+    return stored_vectors(db, upper_id, upper, default_encoder()[0])
 
 
 def _batch_items(state: AppState, name: str, data: bytes) -> list[dict[str, Any]]:
