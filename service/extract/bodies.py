@@ -147,6 +147,9 @@ def _extend_name(scan: Scanner, j: int) -> int:
     start, after_unit, run = j, False, 0        # run: capitalised words in a row
     while j < len(scan) and j - start < _NAME_WORDS:
         token = scan.word(j)
+        if j > start and token[:1].islower() and capitalised(scan.word(j - 1)) and _compound(scan, j):
+            run, j = 0, j + 1       # "Đào tạo", "Lâm sản": a word begun in capitals goes on in lower case
+            continue
         unit = scan.phrase_at(j, lex.admin_units) if token[:1].islower() else None
         if unit:
             after_unit, run, j = True, 0, scan.skip(j, unit)
@@ -166,11 +169,16 @@ def _extend_name(scan: Scanner, j: int) -> int:
                 continue
             break
         if token in (",", ";"):
-            if token == "," and _comma_joins_name(scan, j + 1):
+            if token == "," and _comma_joins_name(scan, j + 1) and not (after_unit and capitalised(scan.word(j + 1))):
                 j += 1
                 continue
             break
+        if token == "/" and after_unit and scan.phrase_at(j + 1, lex.admin_units):
+            j += 1                  # "xã / phường / thị trấn"
+            continue
         if token in ("-", "–", "&"):
+            if scan.word(j + 1)[:1].islower() and j > start and _official_so_far(scan, start, j):
+                break               # "Sở Lao động - Thương binh và Xã hội - thường trực …"
             j += 1
             continue
         if not re.match(r"\w", token):
@@ -187,6 +195,13 @@ def _extend_name(scan: Scanner, j: int) -> int:
         run = run + 1 if capitalised(token) else 0
         j += 1
     return j
+
+
+def _compound(scan: Scanner, j: int) -> bool:
+    """Token j finishes a word with the capitalised token before it (underthesea's dictionary)."""
+    from ..ocr.syllables import known_words
+
+    return f"{scan.word(j - 1)} {scan.word(j)}".lower() in known_words()
 
 
 def _official_so_far(scan: Scanner, start: int, j: int) -> bool:
@@ -247,8 +262,7 @@ def parse_body_list(text: str, pos: int = 0, offset: int = 0) -> tuple[list[Body
             end = _parenthetical_end(scan, end)
             start_char, end_char = scan.tokens[i][1], scan.tokens[end - 1][2]
             name = text[start_char:end_char].rstrip(" ,;")
-            bodies.append(Body(name=name, canonical=canonical(name), start=start_char + offset,
-                               end=start_char + len(name) + offset))
+            bodies.extend(_split_plural(name, start_char + offset))
             i = end
         if scan.word(i).lower() in (",", ";", "và"):
             i += 2 if scan.word(i) in (",", ";") and scan.word(i + 1).lower() == "và" else 1
@@ -256,6 +270,26 @@ def parse_body_list(text: str, pos: int = 0, offset: int = 0) -> tuple[list[Body
         break
     end_pos = scan.tokens[i - 1][2] if bodies and i else pos
     return bodies, end_pos
+
+
+def _split_plural(name: str, start: int) -> list[Body]:
+    """"Các Bộ Kế hoạch và Đầu tư, Tài chính, Giao thông vận tải": one head shared by a list of names, split
+    when every part is an official body under that head (and the whole is not)."""
+    match = re.match(r"(?:các|những)\s+(\S+)\s+(.+)$", name, re.IGNORECASE)
+    official = _lexicon().official
+    if not match or "," not in match.group(2) or _key(canonical(name)) in official:
+        return [Body(name=name, canonical=canonical(name), start=start, end=start + len(name))]
+    head, names = match.group(1), match.group(2)
+    parts = [part.strip() for part in names.split(",")]
+    if len(parts) < 2 or not all(_key(canonical(f"{head} {part}")) in official for part in parts):
+        return [Body(name=name, canonical=canonical(name), start=start, end=start + len(name))]
+    out, pos = [], start + match.start(2)
+    for part in parts:
+        at = name.index(part, pos - start)
+        full = f"{head} {part}"
+        out.append(Body(name=full, canonical=canonical(full), start=start + at, end=start + at + len(part)))
+        pos = start + at + len(part)
+    return out
 
 
 def _parenthetical_end(scan: Scanner, end: int) -> int:

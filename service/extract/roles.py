@@ -47,8 +47,42 @@ def subject_bodies(text: str, offset: int = 0) -> list[Body]:
             continue
         rest = text[end:].lstrip(" ,").lower()
         if rest and not _reports(rest):
-            return bodies
+            return _assignee(text, end - offset, offset) or bodies
     return []
+
+
+_ASSIGNING = re.compile(r"\s*,?\s*(?:giao cho|giao|yêu cầu|đề nghị)\s+", re.IGNORECASE)
+
+
+def _assignee(text: str, end: int, offset: int) -> list[Body]:
+    """"Hội đồng nhân dân tỉnh giao Ủy ban nhân dân tỉnh tổ chức …": the body assigned, not the one assigning."""
+    match = _ASSIGNING.match(text, end)
+    if not match:
+        return []
+    bodies, _ = parse_body_list(text, match.end(), offset)
+    return bodies
+
+
+_LABELLED_OWNER = re.compile(r"\W*(?:cơ quan|đơn vị|người)\b[^:;.]{0,60}:\s*", re.IGNORECASE)
+
+
+def labelled_owner(text: str, offset: int = 0) -> list[Body]:
+    """"Cơ quan thẩm định: Bộ Xây dựng": the body named after an owner label."""
+    match = _LABELLED_OWNER.match(text)
+    return parse_body_list(text, match.end(), offset)[0] if match else []
+
+
+_LIST_OF_TASKS = re.compile(r"\b(?:nhiệm vụ|nội dung|giải pháp|công việc|việc)\b[^:]{0,80}\bsau(?:\s+đây)?\s*:\s*$",
+                            re.IGNORECASE)
+
+
+def owners_of_list(line: str, offset: int = 0) -> list[Body]:
+    """Who does the items an unnumbered lead-in introduces: the doers it names after a cue ("… yêu cầu các
+    sở: "), or its subject when it introduces tasks ("Toàn ngành cần tập trung các nhiệm vụ sau:")."""
+    found = cued_bodies(line, offset)
+    if found or not _LIST_OF_TASKS.search(line):
+        return found
+    return subject_bodies(line, offset)
 
 
 def _reports(predicate: str) -> bool:
@@ -147,7 +181,7 @@ def assign(task: Task, inherited_lead: list[Body]) -> Task:
     if inherited_lead and _requests(text):
         lead = []                   # under "1. Sở X": "Yêu cầu các đơn vị …" is Sở X requiring them
     else:
-        lead = subject_bodies(text, offset) or _lead_before_chu_tri(text, offset)
+        lead = labelled_owner(text, offset) or subject_bodies(text, offset) or _lead_before_chu_tri(text, offset)
     task.lead = lead or [b.model_copy() for b in inherited_lead]
     lead_starts = {b.start for b in lead}
     task.support = [b for b in support_bodies(text, offset) if b.start not in lead_starts]

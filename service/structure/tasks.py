@@ -75,7 +75,7 @@ def _passed_down(doc: Document, node: Node, inherited: Inherited, ids: dict[int,
     if not node.children:
         return inherited
     if node.paragraph_lead_in:        # a sentence ending in ":" hands down only whom it names as doers
-        lead = roles.cued_bodies(doc.text[node.body_start:node.end], node.body_start) or inherited.lead
+        lead = roles.owners_of_list(doc.text[node.body_start:node.end], node.body_start) or inherited.lead
     else:
         lead = roles.heading_bodies(doc.text, node.body_start, node.end) or inherited.lead
     deadline = inherited.deadline
