@@ -273,7 +273,7 @@ def parse_body_list(text: str, pos: int = 0, offset: int = 0) -> tuple[list[Body
 
 
 def _split_plural(name: str, start: int) -> list[Body]:
-    """"Các Bộ Kế hoạch và Đầu tư, Tài chính, Giao thông vận tải": one head shared by a list of names, split
+    """"Các Sở Tư pháp, Nội vụ, Y tế": one head shared by a list of names, split
     when every part is an official body under that head (and the whole is not)."""
     match = re.match(r"(?:các|những)\s+(\S+)\s+(.+)$", name, re.IGNORECASE)
     official = _lexicon().official

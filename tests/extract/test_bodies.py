@@ -138,3 +138,21 @@ def test_a_generic_body_ends_at_any_verb(text, name):
 def test_colon_list_under_a_title():
     bodies, _ = parse_body_list("Giám đốc các Sở: Tài chính, Tư pháp và Nội vụ có trách nhiệm")
     assert [b.name for b in bodies] == ["Giám đốc Sở Tài chính", "Giám đốc Sở Tư pháp", "Giám đốc Sở Nội vụ"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Các Sở Tư pháp, Nội vụ, Y tế rà soát", ["Sở Tư pháp", "Sở Nội vụ", "Sở Y tế"]),
+    ("Phòng Giáo dục - Đào tạo phối hợp", ["Phòng Giáo dục - Đào tạo"]),
+    ("Ủy ban nhân dân 7 xã, Mặt trận, đoàn thể vận động", ["Ủy ban nhân dân 7 xã", "Mặt trận", "đoàn thể"]),
+    ("Ủy ban nhân dân xã / phường / thị trấn họp", ["Ủy ban nhân dân xã / phường / thị trấn"]),
+    ("huyện, thị xã, thành phố cân đối ngân sách", ["huyện, thị xã, thành phố"]),
+])
+def test_lists_under_one_head_words_and_places(text, names):
+    assert [b.name for b in parse_body_list(text)[0]] == names
+
+
+def test_the_assigned_body_is_the_doer():
+    from service.extract.roles import labelled_owner, subject_bodies
+    assert [b.name for b in subject_bodies("Hội đồng nhân dân tỉnh giao Ủy ban nhân dân tỉnh tổ chức thực hiện.")] \
+        == ["Ủy ban nhân dân tỉnh"]
+    assert [b.name for b in labelled_owner("Cơ quan thẩm định: Sở Xây dựng;")] == ["Sở Xây dựng"]
