@@ -26,14 +26,62 @@ def _patterns() -> dict[str, re.Pattern]:
     found["narrative_mark"] = phrase_pattern(narrative["markers"])
     found["directive"] = phrase_pattern(narrative["directives"])
     kinds = [n for spec in load("metadata")["kinds"].values() for n in spec["names"]] + ["văn bản", "đề án"]
+    found["descriptive"] = re.compile(rf"\W*{phrase_alternation(cues['descriptive_openers'])}(?!\w)", re.IGNORECASE)
+    found["basis"] = re.compile(rf"\W*{phrase_alternation(cues['basis_openers'])}(?!\w)", re.IGNORECASE)
     found["self_reference"] = re.compile(rf"\W*{phrase_alternation(kinds)}\s+này\b", re.IGNORECASE)
     found["funding"] = re.compile(rf"\W*{phrase_alternation(cues['funding_subjects'])}\b[^.;]{{0,80}}?"
                                   rf"(?<!\w){phrase_alternation(cues['funding_passives'])}(?!\w)", re.IGNORECASE)
     return found
 
 
-_FIGURE_VALUE = re.compile(r"^[^:]{1,80}:\s*[\d.,]+\s*(?:đ|đồng|triệu(?: đồng)?|tỷ(?: đồng)?|%|ha|km|người|hộ|lượt)?"
-                           r"\s*[.;]?\s*$", re.IGNORECASE)
+_FIGURE_VALUE = re.compile(r"^[^:]{1,80}:\s*[\d.,]+\s*(?:đ|đồng|triệu(?: đồng)?|tỷ(?: đồng)?|%|ha|km|người|hộ|lượt"
+                           r"|\w+)?\s*(?:\([^)]*\))?\s*[.;]?\s*$", re.IGNORECASE)
+
+
+def _labelled_bodies(text: str) -> bool:
+    """"Cấp phê duyệt: Thủ tướng Chính phủ;": a label whose value is only a body."""
+    match = re.match(r"[^:;.]{2,60}:\s*", text)
+    if not match or re.match(r"\W*(?:cơ quan|đơn vị|người)\b", text, re.IGNORECASE):
+        return False                 # "Cơ quan thẩm định: Bộ X" names who does it: a task
+    bodies, end = parse_body_list(text, match.end())
+    return bool(bodies) and not re.search(r"\w", text[end:])
+
+
+@cache
+def _tags(text: str) -> tuple[tuple[str, str], ...]:
+    """underthesea's part-of-speech tags of the first words of an item."""
+    from ..text import underthesea
+
+    return tuple(underthesea().pos_tag(" ".join(text.split()[:16])))
+
+
+def _stated(text: str, patterns: dict[str, re.Pattern]) -> bool:
+    """A statement, not an instruction: it opens with a noun that is no body ("Hội nghị đã …", "Số lượng
+    hồ sơ còn …"), a tense or state word follows soon, and no directive word is there."""
+    tags = _tags(text)
+    if not tags or tags[0][1] not in ("N", "Np", "P") or parse_body_list(text)[0] or _action_first(text):
+        return False
+    head = " ".join(word for word, _ in tags[:12])
+    return bool(_TENSE.search(head)) and not patterns["directive"].search(text)
+
+
+_TENSE = re.compile(r"(?<!\w)(?:đã|đang|vẫn|còn|chưa|sẽ có)(?!\w)", re.IGNORECASE)
+
+
+def _action_first(text: str) -> bool:
+    """The item opens with an action word of the lexicon ("Tổ chức …", "Triển khai …"), whatever the tagger says."""
+    from ..lexicons import load
+
+    return text.strip().lower().startswith(tuple(w + " " for w in load("bodies")["stop_words"] if " " in w or len(w) > 3))
+
+
+def _noun_phrase(text: str) -> bool:
+    """A short item naming a thing, with nothing to do ("Khu cảng và dịch vụ cảng;", "Thời gian phục vụ;")."""
+    words = text.rstrip(" .;").split()
+    if len(words) > 5 or parse_body_list(text)[0]:
+        return False
+    tags = _tags(text)
+    return bool(tags) and tags[0][1] in ("N", "Np")
 
 
 def _narrative(text: str, patterns: dict[str, re.Pattern]) -> bool:
@@ -47,7 +95,8 @@ def _narrative(text: str, patterns: dict[str, re.Pattern]) -> bool:
 
 def reason(text: str) -> str | None:
     """Why the item is not a task ("no_words", "lead_in", "executing", "courtesy", "pointers",
-    "label_value", "narrative", "self_reference", "funding", "bodies_only"), or None when it may be one."""
+    "label_value", "basis", "description", "narrative", "noun_phrase", "self_reference", "funding",
+    "bodies_only"), or None when it may be one."""
     stripped = text.strip()
     if len(re.findall(r"\w{2,}", stripped)) < 2:
         return "no_words"
@@ -57,10 +106,16 @@ def reason(text: str) -> str | None:
     for name in ("executing", "courtesy", "closing", "pointers"):
         if patterns[name].search(stripped):
             return name
-    if patterns["labels"].match(stripped) or _FIGURE_VALUE.search(stripped):
+    if patterns["labels"].match(stripped) or _FIGURE_VALUE.search(stripped) or _labelled_bodies(stripped):
         return "label_value"
-    if _narrative(stripped, patterns):
+    if patterns["basis"].match(stripped):
+        return "basis"
+    if patterns["descriptive"].match(stripped):
+        return "description"
+    if _narrative(stripped, patterns) or _stated(stripped, patterns):
         return "narrative"
+    if _noun_phrase(stripped):
+        return "noun_phrase"
     if patterns["self_reference"].match(stripped):
         return "self_reference"            # "Kế hoạch này được phổ biến đến chi bộ."
     if _patterns()["funding"].match(stripped):

@@ -122,6 +122,10 @@ def _task(doc: Document, node: Node, inherited: Inherited, start: int | None = N
     return task
 
 
+# Sentences that end an item they run on in: formulas about the document, not more of the item's work.
+_ENDS_AN_ITEM = {"executing", "courtesy", "closing", "self_reference", "funding", "pointers", "basis"}
+
+
 def _owner_split(doc: Document, node: Node, inherited: Inherited) -> list[Task]:
     """One task per item, unless a later sentence names its own doer (ANNOTATION §2): then each such
     sentence starts a task of its own; closing sentences ("Trên đây là …") that ran on are dropped."""
@@ -130,14 +134,14 @@ def _owner_split(doc: Document, node: Node, inherited: Inherited) -> list[Task]:
         return [_task(doc, node, inherited)]
     sentences = _sentences(doc.text, start, end)
     cuts = [a for a, b in sentences[1:] if roles.subject_bodies(doc.text[a:b]) or _is_closing(doc.text[a:b])
-            or non_tasks.reason(doc.text[a:b]) is not None]
+            or non_tasks.reason(doc.text[a:b]) in _ENDS_AN_ITEM]
     if not cuts:
         return [_task(doc, node, inherited)]
     bounds = [start] + cuts + [end]
     tasks = []
     for a, b in zip(bounds, bounds[1:]):
         text = doc.text[a:b].rstrip()
-        if text and not _is_closing(text) and (a == start or non_tasks.reason(text) is None):
+        if text and not _is_closing(text) and (a == start or non_tasks.reason(text) not in _ENDS_AN_ITEM):
             task = _task(doc, node, inherited, a, a + len(text))
             task.origin = "list" if a == start else "sentence"
             tasks.append(task)

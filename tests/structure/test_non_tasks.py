@@ -76,3 +76,24 @@ def test_letter_headings_and_items_that_name_two_doers():
     two = [t for t in tasks if t.text.startswith(("Phòng Tổ chức", "Văn phòng Sở"))]
     assert [[b.name for b in t.lead] for t in two] == [["Phòng Tổ chức cán bộ"], ["Văn phòng Sở"]]
     assert texts[-1].startswith("Các phòng chuyên môn")                # under "Ii." (case lost in export)
+
+
+@pytest.mark.parametrize("text, why", [
+    ("Là trung tâm dịch vụ logistics của vùng duyên hải.", "description"),
+    ("Căn cứ Quyết định số: 45/QĐ-UBND ngày 10 tháng 3 năm 2026 của Ủy ban nhân dân tỉnh;", "basis"),
+    ("Cấp quyết định: Chủ tịch Ủy ban nhân dân tỉnh;", "label_value"),
+    ("Nhóm A: 12 trạm (3 trạm cấp vùng)", "label_value"),
+    ("Hội thảo đã thống nhất được nhiều kiến nghị quan trọng về quản lý rừng.", "narrative"),
+    ("Khu vực kho ngoại quan;", "noun_phrase"),
+])
+def test_descriptions_preamble_lines_statements_and_bare_noun_phrases(text, why):
+    assert reason(text) == why
+
+
+@pytest.mark.parametrize("text", [
+    "Cơ quan thẩm định: Sở Xây dựng;",
+    "Tổ chức hội nghị phổ biến ngay sau khi các văn bản được ban hành.",
+    "Rà soát các dự án đã được phê duyệt.",
+])
+def test_owner_labels_and_actions_stay_tasks(text):
+    assert reason(text) is None
