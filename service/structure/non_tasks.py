@@ -68,11 +68,15 @@ def _stated(text: str, patterns: dict[str, re.Pattern]) -> bool:
 _TENSE = re.compile(r"(?<!\w)(?:đã|đang|vẫn|còn|chưa|sẽ có)(?!\w)", re.IGNORECASE)
 
 
-def _action_first(text: str) -> bool:
-    """The item opens with an action word of the lexicon ("Tổ chức …", "Triển khai …"), whatever the tagger says."""
-    from ..lexicons import load
+@cache
+def _actions() -> re.Pattern:
+    words = [w for w in load("bodies")["stop_words"] if " " in w or len(w) > 3]
+    return re.compile(rf"\W*{phrase_alternation(words)}(?!\w)", re.IGNORECASE)
 
-    return text.strip().lower().startswith(tuple(w + " " for w in load("bodies")["stop_words"] if " " in w or len(w) > 3))
+
+def _action_first(text: str) -> bool:
+    """The item opens with an action word of the lexicon ("Tổ chức …", "Rà soát, …"), whatever the tagger says."""
+    return bool(_actions().match(text))
 
 
 def _noun_phrase(text: str) -> bool:
