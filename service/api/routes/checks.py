@@ -14,7 +14,7 @@ from ...errors import RasoatError
 from ...jobs.limits import check_size, expand_zip
 from ...store import documents, security
 from ..deps import DB, AppState, Reviewer, State
-from ..errors import error_response, status_for
+from ..errors import error_response, status_for, status_for_code
 from ..uploads import read_upload, store_upload, wait_for
 from .documents import get_document_row
 
@@ -45,7 +45,7 @@ async def check_draft(state: State, actor: Reviewer, file: UploadFile = File(...
             return JSONResponse(job.result | {"job_id": job.id})
         if job.status == "failed":
             err = job.error or {"code": "error", "message": "failed"}
-            return error_response(413 if err["code"] == "file_too_large" else 422, err["code"], err["message"])
+            return error_response(status_for_code(err["code"]), err["code"], err["message"])
     return JSONResponse({"job_id": job.id, "status": job.status}, status_code=202,
                         headers={"Location": f"/v1/jobs/{job.id}"})
 
