@@ -33,11 +33,11 @@ class JobService:
         if settings.runner == "processes":
             from .processes import ProcessRunner
 
-            return ProcessRunner(settings, self.notifier.job_finished, settings.workers)
+            return ProcessRunner(settings, self.notifier.job_finished, settings.workers, self.store)
         if settings.runner == "dask":
             from .dask_runner import DaskRunner
             return DaskRunner(settings, self.notifier.job_finished, settings.workers)
-        return ThreadRunner(partial(execute, self.context), settings.workers)
+        return ThreadRunner(partial(execute, self.context), settings.workers, settings.shutdown_seconds)
 
     def start(self) -> list[str]:
         """Requeue jobs left running by a dead process and submit every queued job."""
