@@ -1,12 +1,16 @@
 """Every error response is JSON `{"error": {"code", "message"}}`; codes come from service/errors.py."""
 from __future__ import annotations
 
+import logging
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from ..errors import FileTooLargeError, LimitError, RasoatError
+from ..errors import FileTooLargeError, LimitError, RasoatError, message
+
+log = logging.getLogger("rasoat.api")
 
 CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
          405: "method_not_allowed", 409: "conflict", 413: "file_too_large", 422: "invalid_request"}
@@ -55,4 +59,10 @@ def install(app: FastAPI) -> None:
     async def _invalid(_: Request, error: RequestValidationError) -> JSONResponse:
         first = error.errors()[0] if error.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()))
-        return error_response(422, "invalid_request", f"{where}: {first.get('msg', 'invalid request')}")
+        return error_response(422, "invalid_request", f"{where}: tham số không hợp lệ ({first.get('msg', 'invalid')})")
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, error: Exception) -> JSONResponse:
+        """Anything else: logged with its trace, answered as JSON without the exception's text."""
+        log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=error)
+        return error_response(500, "internal_error", message("internal_error"))

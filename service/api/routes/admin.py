@@ -1,9 +1,9 @@
 """Admin: API keys, webhooks and their deliveries, the audit log."""
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Path, Query, Response
 from pydantic import BaseModel, Field, HttpUrl
 
 from ...store import security, webhooks
@@ -11,6 +11,7 @@ from ..deps import DB, Admin, Reader
 from ..errors import ApiError
 
 router = APIRouter(tags=["admin"])
+Id = Annotated[str, Path(min_length=1, max_length=64)]
 Role = Literal["reader", "reviewer", "admin"]
 EVENTS = ("job.done", "job.failed", "*")
 
@@ -50,7 +51,7 @@ def list_keys(db: DB, _: Admin) -> list[dict[str, Any]]:
 
 
 @router.delete("/keys/{key_id}", status_code=204, summary="Revoke an API key")
-def revoke_key(db: DB, actor: Admin, key_id: str) -> Response:
+def revoke_key(db: DB, actor: Admin, key_id: Id) -> Response:
     if not security.revoke(db, key_id):
         raise ApiError(404, "not_found", f"no active key {key_id}")
     security.audit(db, actor.name, "key_revoke", key_id)
@@ -73,7 +74,7 @@ def list_webhooks(db: DB, _: Admin) -> list[dict[str, Any]]:
 
 
 @router.delete("/webhooks/{webhook_id}", status_code=204, summary="Remove a webhook")
-def delete_webhook(db: DB, actor: Admin, webhook_id: str) -> Response:
+def delete_webhook(db: DB, actor: Admin, webhook_id: Id) -> Response:
     if not webhooks.delete_webhook(db, webhook_id):
         raise ApiError(404, "not_found", f"no webhook {webhook_id}")
     security.audit(db, actor.name, "webhook_delete", webhook_id)
@@ -82,15 +83,16 @@ def delete_webhook(db: DB, actor: Admin, webhook_id: str) -> Response:
 
 
 @router.get("/webhooks/{webhook_id}/deliveries", summary="Every delivery attempt of a webhook")
-def list_deliveries(db: DB, _: Admin, webhook_id: str) -> list[dict[str, Any]]:
+def list_deliveries(db: DB, _: Admin, webhook_id: Id) -> list[dict[str, Any]]:
     return [{"id": d.id, "event": d.event, "job_id": d.job_id, "attempt": d.attempt,
              "status_code": d.status_code, "error": d.error, "created_at": _stamp(d.created_at)}
             for d in webhooks.deliveries(db, webhook_id)]
 
 
 @router.get("/audit", summary="The audit log, newest first")
-def audit_log(db: DB, _: Admin, limit: int = 100, offset: int = 0,
-              action: str | None = None) -> list[dict[str, Any]]:
+def audit_log(db: DB, _: Admin, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+              offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+              action: Annotated[str | None, Query(max_length=64)] = None) -> list[dict[str, Any]]:
     return [{"id": e.id, "at": _stamp(e.at), "actor": e.actor, "action": e.action,
              "target": e.target, "details": e.details}
-            for e in security.audit_entries(db, min(limit, 1000), offset, action)]
+            for e in security.audit_entries(db, limit, offset, action)]
