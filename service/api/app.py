@@ -18,6 +18,7 @@ from .deps import AppState
 from . import ui
 from .errors import install
 from .guard import Guard
+from .headers import SecurityHeaders
 from .routes import admin, checks, documents, search
 
 log = logging.getLogger("rasoat.api")
@@ -72,6 +73,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                               "draft checks, copy comparison, exports. Auth: `X-API-Key` header.")
     install(app)
     app.add_middleware(Guard)
+    app.add_middleware(SecurityHeaders)                 # outermost: the guard's answers get them too
     v1 = APIRouter(prefix="/v1")
     for router in (documents.router, documents.jobs_router, checks.router, search.router, admin.router):
         v1.include_router(router)

@@ -23,8 +23,8 @@ class JobService:
     def __init__(self, store: Store, settings: Settings, runner: Runner | None = None,
                  notifier: Notifier | None = None):
         self.store = store
-        self.notifier = notifier or Notifier(store, settings.webhook_attempts,
-                                             settings.webhook_backoff, settings.webhook_timeout)
+        self.notifier = notifier or Notifier(store, settings.webhook_attempts, settings.webhook_backoff,
+                                             settings.webhook_timeout, allow=settings.webhook_allow)
         self.context = JobContext(store, settings, self.notifier.job_finished)
         self.runner = runner or self._runner(settings)
         self.max_attempts = settings.max_attempts
@@ -41,6 +41,7 @@ class JobService:
 
     def start(self) -> list[str]:
         """Requeue jobs left running by a dead process and submit every queued job."""
+        self.notifier.start()
         with self.store.session() as s:
             pending = jobs.recover(s, self.max_attempts)
         for job_id in pending:

@@ -7,7 +7,8 @@ from fastapi import APIRouter, Path, Query, Response
 from pydantic import BaseModel, Field, HttpUrl
 
 from ...store import security, webhooks
-from ..deps import DB, Admin, Reader
+from ...jobs.targets import UnsafeWebhookError, check
+from ..deps import DB, Admin, Reader, State
 from ..errors import ApiError
 
 router = APIRouter(tags=["admin"])
@@ -60,7 +61,12 @@ def revoke_key(db: DB, actor: Admin, key_id: Id) -> Response:
 
 
 @router.post("/webhooks", status_code=201, summary="Register a webhook (job.done, job.failed)")
-def create_webhook(db: DB, actor: Admin, body: WebhookRequest) -> dict[str, Any]:
+def create_webhook(state: State, db: DB, actor: Admin, body: WebhookRequest) -> dict[str, Any]:
+    """The URL must be http(s) and resolve to public addresses, or be allowed by RASOAT_WEBHOOK_ALLOW."""
+    try:
+        check(str(body.url), state.settings.webhook_allow)
+    except UnsafeWebhookError as error:
+        raise ApiError(422, error.code, error.message) from None
     row = webhooks.create_webhook(db, str(body.url), body.secret, list(body.events))
     security.audit(db, actor.name, "webhook_create", row.id, url=row.url)
     db.commit()
