@@ -41,7 +41,7 @@ def check_zip(data: bytes) -> None:
     """Refuse damaged archives and ones that would expand too much (zip bombs)."""
     try:
         entries = zipfile.ZipFile(io.BytesIO(data)).infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, ValueError, OSError, RuntimeError, EOFError) as exc:  # RuntimeError: "version 18.7"
         raise CorruptFileError(f"The DOCX file is damaged (tệp DOCX bị hỏng): {exc}") from exc
     check_decoded(sum(entry.file_size for entry in entries), "Tệp DOCX")
     for entry in entries:
