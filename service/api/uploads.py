@@ -12,6 +12,7 @@ from typing import Any
 from fastapi import Request
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
+from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
 
 from ..errors import EmptyFileError
@@ -40,8 +41,8 @@ async def read_form(request: Request, max_files: int = 2) -> FormData:
     """The request's multipart form (files spooled to disk past 1 MB; the guard caps the body)."""
     try:
         return await request.form(max_files=max_files, max_fields=16, max_part_size=64 * 1024)
-    except MultiPartException as error:
-        raise ApiError(400, "invalid_request", f"Biểu mẫu multipart/form-data không hợp lệ: {error.message}")
+    except (MultiPartException, HTTPException):     # Starlette turns the first into the second
+        raise ApiError(400, "invalid_request", "Biểu mẫu multipart/form-data không hợp lệ.") from None
 
 
 def file_field(form: FormData, name: str, required: bool = True) -> UploadFile | None:

@@ -7,6 +7,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "ocr"))
+sys.path.insert(0, str(Path(__file__).parent))
 
 
 def _load(name: str, path: Path):
@@ -19,3 +20,4 @@ def _load(name: str, path: Path):
 _api = _load("rasoat_api_fixtures", ROOT / "tests" / "api" / "conftest.py")
 ADMIN, SAMPLES, Api = _api.ADMIN, _api.SAMPLES, _api.Api
 api, db_url, settings = _api.api, _api.db_url, _api.settings
+
