@@ -2,8 +2,8 @@
 
 * a request without a key (X-API-Key header, or the UI's HttpOnly session cookie), or with an
   unknown or revoked key, gets 401 at once, from its headers alone;
-* a Content-Length over the route's cap gets 413 at once; a body without one (chunked) is counted
-  as it streams and cut at the cap (413 `request_too_large`);
+* a Content-Length over the route's cap gets 413 at once (outside /v1 too: 1 MB); a body without
+  one (chunked) is counted as it streams and cut at the cap (413 `request_too_large`);
 * a NUL byte in the path or query string gets 400;
 * a cookie-authenticated request that changes something must carry `X-Rasoat-UI: 1` (which a
   cross-site form cannot send), besides the cookie being SameSite=Strict.
@@ -55,15 +55,14 @@ class Guard:
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        cap = self._cap(scope)
         refusal = self._bad_bytes(scope)
         if refusal is None and scope["path"].startswith("/v1"):
-            refusal = await self._check(scope)
+            refusal = await self._check(scope)                  # the key first: 401 before 413
+        refusal = refusal or self._too_large(scope, cap)
         if refusal is not None:
             await receive_nothing(send, *refusal)
             return
-        cap = self._cap(scope)
-        if cap is None:
-            return await self.app(scope, receive, send)
         await self.app(scope, _counting(receive, cap), send)
 
     @staticmethod
@@ -86,22 +85,22 @@ class Guard:
         if from_cookie and scope["method"] not in SAFE and headers.get(UI_HEADER) != b"1":
             return _reply(403, "forbidden", "Yêu cầu từ giao diện web thiếu tiêu đề X-Rasoat-UI.")
         scope.setdefault("state", {})["rasoat_actor"] = row
-        declared = headers.get(b"content-length")
-        cap = self._cap(scope)
-        if declared is not None and cap is not None:
-            try:
-                size = int(declared)
-            except ValueError:
-                return _reply(400, "invalid_request", "Tiêu đề Content-Length không hợp lệ.")
-            if size > cap:
-                return _reply(413, "request_too_large", too_large(cap))
         return None
 
     @staticmethod
-    def _cap(scope: dict) -> int | None:
-        """The body cap of this route in bytes; None outside /v1."""
-        if not scope["path"].startswith("/v1"):
+    def _too_large(scope: dict, cap: int) -> tuple | None:
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is None:
             return None
+        try:
+            size = int(declared)
+        except ValueError:
+            return _reply(400, "invalid_request", "Tiêu đề Content-Length không hợp lệ.")
+        return _reply(413, "request_too_large", too_large(cap)) if size > cap else None
+
+    @staticmethod
+    def _cap(scope: dict) -> int:
+        """The body cap of this route in bytes: uploads, batches, else 1 MB (JSON, the UI's login)."""
         settings = scope["app"].state.rasoat.settings
         upload = settings.max_upload_bytes + 64 * 1024        # the file plus the form's own bytes
         return {"/v1/documents": upload, "/v1/check-draft": 2 * upload,

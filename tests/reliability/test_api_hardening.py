@@ -52,6 +52,9 @@ def test_key_and_size_are_checked_before_the_body(settings):
         body = b"".join(b"%x\r\n" % len(part) + part + b"\r\n" for part in parts)
         answer, _ = _raw(url, chunked, body)
         assert answer.startswith(b"HTTP/1.1 413") and b'"request_too_large"' in answer
+        login = f"POST /ui/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {gig}"
+        answer, _ = _raw(url, login)                                   # outside /v1: the 1 MB JSON cap
+        assert answer.startswith(b"HTTP/1.1 413")
     files = settings.data_dir / "files"
     assert not [p for p in files.rglob("*") if p.is_file()]            # nothing was stored
 
