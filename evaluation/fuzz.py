@@ -10,6 +10,7 @@ process that dies or an input that runs past --timeout seconds. Crashing inputs 
 
     python evaluation/fuzz.py --inputs 100000 --workers 2 --json evaluation/results/fuzz.json
     python evaluation/fuzz.py --inputs 300 --ocr          # with Tesseract (slow: OCR per page)
+    python evaluation/fuzz.py --atheris pdf --inputs 20000  # coverage-guided (atheris/libFuzzer), one family
 
 Without --ocr, OCR is switched off in the workers (a scan then ends in `no_text_layer`), so the
 figures measure the readers, not Tesseract. Reported: inputs, outcomes by code, crashes, hangs,
@@ -326,6 +327,33 @@ def summary(out: Path, seconds: float, dead: list[dict], ocr: bool) -> dict:
             "ocr": ocr}
 
 
+def atheris_run(family: str, runs: int, out: Path) -> None:
+    """Coverage-guided fuzzing of one family with atheris (libFuzzer): the seeds of that family as
+    the corpus, the same property; libFuzzer stops at the first crash and saves it in `out`."""
+    import atheris
+
+    with atheris.instrument_imports(include=["service"]):
+        import service.ingest  # noqa: F401
+        import service.jobs.limits  # noqa: F401
+        import service.pipeline  # noqa: F401
+    from service.ingest import ocr as ocr_reader
+
+    ocr_reader.available = lambda: False
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    corpus = out / f"corpus-{family}"
+    corpus.mkdir(parents=True, exist_ok=True)
+    for name, data in seeds()[family]:
+        (corpus / name).write_bytes(data)
+    name = seeds()[family][0][0]
+
+    def one(data: bytes) -> None:
+        run_one(family, name, data, analyse=False)
+
+    atheris.Setup([sys.argv[0], f"-runs={runs}", f"-artifact_prefix={out}/", "-timeout=60", "-rss_limit_mb=4096",
+                   str(corpus)], one)
+    atheris.Fuzz()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--inputs", type=int, default=100_000)
@@ -335,7 +363,10 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--out", type=Path, default=ROOT / "evaluation" / "results" / "fuzz")
     parser.add_argument("--json", type=Path, help="write the figures here")
+    parser.add_argument("--atheris", choices=list(FAMILIES), help="coverage-guided run of one family instead")
     args = parser.parse_args()
+    if args.atheris:
+        return atheris_run(args.atheris, args.inputs, args.out)
     figures = run(args.inputs, args.workers, args.out, args.timeout, args.ocr, args.seed)
     text = json.dumps(figures, ensure_ascii=False, indent=1)
     print(text)
