@@ -5,6 +5,7 @@
 * the 655-byte PDF with a 14,400² pt page (14 GB when rendered at 300 DPI), the 2,000-page scan,
   the 300-frame GIF, the 20,000² PNG and the ZIP of 450 compressible members: how long until the
   coded refusal, and the peak memory of the server with its workers (RSS of the process tree);
+* an honest ZIP of 200 × 1 MB members: the API process's memory while it streams them to disk;
 * a 1 GB POST without a key: how long until the 401, and how much body the server needed;
 * kill -9 with uploads in flight on SQLite and PostgreSQL: accepted, lost and duplicated jobs.
 
@@ -137,6 +138,51 @@ def refusal(name: str, data: bytes) -> dict:
             "rss_growth_mb": round(memory.peak - memory.before), "server_up": alive}
 
 
+def honest_zip(members: int = 200, size: int = 1_000_000) -> bytes:
+    """A ZIP of `members` texts of `size` bytes that compress about 3:1 (random words): it passes
+    every budget, so all of it streams through the API into the file store."""
+    import io
+    import random
+    import zipfile
+
+    words = "kế hoạch triển khai nhiệm vụ sở tài chính chủ trì phối hợp hoàn thành trước ngày năm".split()
+    rng, out = random.Random(7), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for k in range(members):
+            text = " ".join(rng.choice(words) + str(rng.randrange(1000)) for _ in range(size // 8))
+            archive.writestr(f"van-ban-{k:03d}.txt", text.encode("utf-8")[:size])
+    return out.getvalue()
+
+
+def zip_streaming() -> dict:
+    """Post an honest 200 × 1 MB ZIP: time to the 202 and the API process's memory meanwhile (the
+    members stream to disk one at a time; the batch job itself is not waited for)."""
+    data = honest_zip()
+    with tempfile.TemporaryDirectory() as tmp, rasoat_serve(env(Path(tmp))) as (url, proc):
+        warm(url)
+        import psutil
+
+        api = psutil.Process(proc.pid)
+        before, peak, stop = api.memory_info().rss / 2**20, [0.0], threading.Event()
+
+        def sample() -> None:
+            while not stop.is_set():
+                peak[0] = max(peak[0], api.memory_info().rss / 2**20)
+                time.sleep(0.01)
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        began = time.perf_counter()
+        answer = httpx.post(f"{url}/v1/batches", headers=HEADERS, files={"files": ("lo.zip", data)}, timeout=600)
+        seconds = time.perf_counter() - began
+        time.sleep(0.5)
+        after = api.memory_info().rss / 2**20
+        stop.set()
+        sampler.join()
+    return {"zip_mb": round(len(data) / 2**20, 1), "members": 200, "expanded_mb": round(200 * 1_000_000 / 2**20),
+            "http": answer.status_code, "files": answer.json().get("files"), "seconds": round(seconds, 1),
+            "api_rss_before_mb": round(before), "api_rss_peak_mb": round(peak[0]), "api_rss_after_mb": round(after)}
+
+
 def unauthenticated_gigabyte() -> dict:
     """Announce a 1 GB body without a key and stream it; how long until the 401, how much was sent."""
     with tempfile.TemporaryDirectory() as tmp, rasoat_serve(env(Path(tmp))) as (url, proc):
@@ -204,6 +250,7 @@ def main() -> None:
              ("300-khung.gif", hostile.frames_gif(300)), ("20000x20000.png", hostile.big_png(20000)),
              ("450-tep.zip", hostile.zip_members(450))]
     figures["refusals"] = [refusal(name, data) for name, data in cases]
+    figures["zip_streaming"] = zip_streaming()
     figures["unauthenticated_1gb_post"] = unauthenticated_gigabyte()
     if not args.skip_soak:
         from service.store.testing import postgres_database, postgres_unavailable
