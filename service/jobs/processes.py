@@ -160,6 +160,7 @@ class _Slot(threading.Thread):
                 self._run(job_id)
             except Exception:                      # the supervisor itself must survive anything
                 log.exception("supervising job %s failed", job_id)
+                self.runner.fail(job_id, "worker_crashed", message("worker_crashed"))
         if self.worker is not None:
             self.worker.stop()
 
