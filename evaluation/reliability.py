@@ -7,6 +7,7 @@
   coded refusal, and the peak memory of the server with its workers (RSS of the process tree);
 * an honest ZIP of 200 × 1 MB members: the API process's memory while it streams them to disk;
 * a 1 GB POST without a key: how long until the 401, and how much body the server needed;
+* SIGTERM with 12 jobs queued: seconds until the server exits, and the jobs after a restart;
 * kill -9 with uploads in flight on SQLite and PostgreSQL: accepted, lost and duplicated jobs.
 
     python evaluation/reliability.py [--json FILE] [--skip-soak]
@@ -208,6 +209,29 @@ def unauthenticated_gigabyte() -> dict:
             "body_bytes_sent_before_answer": sent, "files_stored": stored}
 
 
+def graceful_shutdown(jobs: int = 12) -> dict:
+    """SIGTERM with `jobs` uploads queued: seconds until the server has exited, and what became of
+    the jobs (the running ones requeued, the queued ones left queued; all done after a restart)."""
+    base = (SAMPLES / "huyen-uy-kh-chuyen-doi-so.txt").read_text(encoding="utf-8") * 8   # a few seconds each
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = env(Path(tmp))
+        with rasoat_serve(settings) as (url, proc):
+            warm(url)
+            ids = [post(url, f"d{k}.txt", (base + f"\n{k + 60}. Sở Y tế rà soát số {k}.\n").encode()).json()["job_id"]
+                   for k in range(jobs)]
+            began = time.perf_counter()
+            os.kill(proc.pid, signal.SIGTERM)
+            proc.wait(120)
+            seconds = time.perf_counter() - began
+        with rasoat_serve(settings) as (url, proc):
+            states = [httpx.get(f"{url}/v1/jobs/{i}", headers=HEADERS).json() for i in ids]
+            finished = wait_jobs(url, ids, 600)
+    return {"jobs": jobs, "seconds_to_exit": round(seconds, 2),
+            "done_before_exit": sum(s["status"] == "done" and s["attempts"] == 1 for s in states),
+            "done_after_restart": sum(j["status"] == "done" for j in finished.values()),
+            "failed": sum(j["status"] == "failed" for j in finished.values())}
+
+
 def soak(db_url: str | None, uploads: int = 40) -> dict:
     """kill -9 of the server (and its workers) once 15 uploads were accepted; then restart."""
     base = (SAMPLES / "ubnd-kh-phan-cong.txt").read_text(encoding="utf-8")
@@ -252,6 +276,7 @@ def main() -> None:
     figures["refusals"] = [refusal(name, data) for name, data in cases]
     figures["zip_streaming"] = zip_streaming()
     figures["unauthenticated_1gb_post"] = unauthenticated_gigabyte()
+    figures["graceful_shutdown"] = graceful_shutdown()
     if not args.skip_soak:
         from service.store.testing import postgres_database, postgres_unavailable
 

@@ -36,7 +36,8 @@ def _worker_main(settings: Settings, conn: Any) -> None:
     from .execute import execute
 
     os.setpgrp()                      # the supervisor kills the worker and its tesseract children together
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)      # shutdown is the supervisor's (a SIGTERM sent to
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)     # the whole service must not fail the running job)
     analyze_text("KẾ HOẠCH\n1. Sở Tài chính chủ trì.")        # load lexicons before the first job
     store = Store.open(settings.data_dir, settings.database_url, upgrade=False)
     context = JobContext(store, settings, heartbeat=lambda: conn.send(("tick", None)))
