@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
+SLOW_SECONDS = 10.0              # inputs slower than this are saved too
 FAMILIES = {"txt": 30, "html": 25, "docx": 12, "pdf": 15, "image": 10, "zip": 8}
 TOKENS = [b"%%EOF", b"endobj", b"endstream", b"<<", b">>", b"/Count 999999999", b"/MediaBox [0 0 99999 99999]",
           b"/Length 2147483647", b"obj", b"R", b"/Filter /FlateDecode", b"<div>" * 50, b"<table><tr><td>",
@@ -264,8 +265,8 @@ def worker(index: int, count: int, base_seed: int, out: Path, timeout: int, ocr:
         row = {"family": family, "seed": name, "size": len(data), "outcome": outcome, "seconds": round(seconds, 4),
                "rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
                "rss_grew_mb": round((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss) / 1024, 1)}
-        if outcome in ("crash", "hang"):
-            path = out / f"{outcome}-{index}-{state['n']}-{name}"
+        if outcome in ("crash", "hang") or seconds > SLOW_SECONDS:
+            path = out / f"{outcome if outcome in ('crash', 'hang') else 'slow'}-{index}-{state['n']}-{name}"
             path.write_bytes(data)
             row |= {"saved": str(path), "trace": detail}
         log.write(json.dumps(row) + "\n")
@@ -327,6 +328,28 @@ def summary(out: Path, seconds: float, dead: list[dict], ocr: bool) -> dict:
             "ocr": ocr}
 
 
+def replay(index: int, number: int, count: int, base_seed: int, out: Path) -> Path:
+    """Generate again input `number` (1-based) of worker `index` of a run of `count` inputs per
+    worker (Hypothesis is deterministic under @seed) and save it, without running it."""
+    families, state = seeds(), {"n": 0}
+    found: list[tuple[str, str, bytes]] = []
+
+    @seed(base_seed * 1000 + index)
+    @settings(max_examples=count, database=None, deadline=None, phases=[Phase.generate],
+              suppress_health_check=list(HealthCheck))
+    @given(inputs(families))
+    def property_(item: tuple[str, str, bytes]) -> None:
+        state["n"] += 1
+        if state["n"] == number:
+            found.append(item)
+
+    property_()
+    family, name, data = found[0]
+    path = out / f"replay-{index}-{number}-{name}"
+    path.write_bytes(data)
+    return path
+
+
 def atheris_run(family: str, runs: int, out: Path) -> None:
     """Coverage-guided fuzzing of one family with atheris (libFuzzer): the seeds of that family as
     the corpus, the same property; libFuzzer stops at the first crash and saves it in `out`."""
@@ -364,7 +387,13 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "evaluation" / "results" / "fuzz")
     parser.add_argument("--json", type=Path, help="write the figures here")
     parser.add_argument("--atheris", choices=list(FAMILIES), help="coverage-guided run of one family instead")
+    parser.add_argument("--replay", metavar="WORKER:N", help="save input N of WORKER of a run of --inputs")
     args = parser.parse_args()
+    if args.replay:
+        worker_index, number = map(int, args.replay.split(":"))
+        per_worker = args.inputs // args.workers + (worker_index < args.inputs % args.workers)
+        print(replay(worker_index, number, per_worker, args.seed, args.out))
+        return None
     if args.atheris:
         return atheris_run(args.atheris, args.inputs, args.out)
     figures = run(args.inputs, args.workers, args.out, args.timeout, args.ocr, args.seed)
