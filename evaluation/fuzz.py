@@ -136,7 +136,8 @@ def _numbers(data: bytes, at: int, value: bytes) -> bytes:
 positions = st.integers(0, 2**31)
 mutation = st.one_of(
     st.builds(lambda a, v: ("flip", a, v), positions, st.integers(0, 255)),
-    st.builds(lambda a, b: ("insert", a, b), positions, st.one_of(st.binary(min_size=1, max_size=64), st.sampled_from(TOKENS))),
+    st.builds(lambda a, b: ("insert", a, b), positions,
+              st.one_of(st.binary(min_size=1, max_size=64), st.sampled_from(TOKENS))),
     st.builds(lambda a, n: ("delete", a, n), positions, st.integers(1, 4096)),
     st.builds(lambda a, n, k: ("duplicate", a, n, k), positions, st.integers(1, 512), st.integers(2, 40)),
     st.builds(lambda a: ("truncate", a), positions),

@@ -235,7 +235,8 @@ def graceful_shutdown(jobs: int = 12) -> dict:
 def soak(db_url: str | None, uploads: int = 40) -> dict:
     """kill -9 of the server (and its workers) once 15 uploads were accepted; then restart."""
     base = (SAMPLES / "ubnd-kh-phan-cong.txt").read_text(encoding="utf-8")
-    files = [(f"kh-{k}.txt", (base + f"\n{k + 40}. Sở Nội vụ rà soát hồ sơ số {k}.\n").encode()) for k in range(uploads)]
+    files = [(f"kh-{k}.txt", (base + f"\n{k + 40}. Sở Nội vụ rà soát hồ sơ số {k}.\n").encode())
+             for k in range(uploads)]
     accepted, lock = {}, threading.Lock()
     with tempfile.TemporaryDirectory() as tmp:
         settings = env(Path(tmp), db_url)

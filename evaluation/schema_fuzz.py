@@ -25,8 +25,6 @@ sys.path.insert(0, str(ROOT / "tests" / "reliability"))
 from reliability_helpers import ADMIN, rasoat_serve  # noqa: E402
 
 
-
-
 def cli(url: str, examples: int, report: Path) -> dict:
     st = Path(sys.executable).parent / "st"
     command = [str(st), "run", f"{url}/openapi.json", "--header", f"X-API-Key: {ADMIN}",

@@ -18,10 +18,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import limits
 from ..document import Block, OcrPage, Problem
 from ..errors import ImageTooLargeError, NoTextLayerError, OcrTimeLimitError
 from ..lexicons import load
-from .. import limits
 from .base import Parsed
 
 DPI = limits.OCR_DPI
@@ -68,7 +68,8 @@ def available() -> bool:
 
 def ocr_page(image: Any, number: int, dpi: float = DPI, deadline: Deadline | None = None) -> PageOcr:
     """OCR one page image (rendered at `dpi`): upright, deskewed, words, grid, blocks, quality."""
-    from ..ocr import image as pictures, layout, tesseract
+    from ..ocr import image as pictures
+    from ..ocr import layout, tesseract
     from ..ocr.syllables import quality
 
     deadline = deadline or Deadline()

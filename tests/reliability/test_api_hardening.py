@@ -38,7 +38,8 @@ def _raw(url: str, head: str, body: bytes = b"", wait: float = 10) -> tuple[byte
 def test_key_and_size_are_checked_before_the_body(settings):
     gig = 1024**3
     with serving(settings) as url:
-        head = f"POST /v1/documents HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: {gig}"
+        head = ("POST /v1/documents HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+                f"Content-Length: {gig}")
         answer, _ = _raw(url, head)                                     # no key, 1 GB announced, 0 bytes sent
         assert answer.startswith(b"HTTP/1.1 401") and b'"unauthorized"' in answer
         answer, _ = _raw(url, head + "\r\nX-API-Key: wrong-key")

@@ -50,7 +50,8 @@ def test_any_bytes_under_any_name(data, name):
 @fast(150)
 @given(st.lists(st.text(max_size=120), max_size=30), st.sampled_from(["txt", "html"]))
 def test_any_text_as_plain_text_or_html(lines, kind):
-    body = "\n".join(lines) if kind == "txt" else "<html><body>" + "".join(f"<p>{x}</p>" for x in lines) + "</body></html>"
+    paragraphs = "".join(f"<p>{x}</p>" for x in lines)
+    body = "\n".join(lines) if kind == "txt" else f"<html><body>{paragraphs}</body></html>"
     try:
         doc = run_stages(read_bytes(body.encode("utf-8", "surrogatepass"), f"a.{kind}"))
     except RasoatError as error:

@@ -9,8 +9,9 @@ from corpora import hostile
 from ocr_helpers import SCAN, needs_tesseract
 from service import limits
 from service.cli import app
-from service.errors import (CorruptFileError, DecodedTooLargeError, ImageTooLargeError, OcrTimeLimitError, OcrTooManyPagesError,
-                            PageTooLargeError, TooDeeplyNestedError, TooManyFramesError, TooManyPagesError)
+from service.errors import (CorruptFileError, DecodedTooLargeError, ImageTooLargeError, OcrTimeLimitError,
+                            OcrTooManyPagesError, PageTooLargeError, TooDeeplyNestedError, TooManyFramesError,
+                            TooManyPagesError)
 from service.ingest import ocr as ocr_reader
 from service.ingest import read_bytes
 from service.jobs.limits import expand_zip

@@ -11,7 +11,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from ocr_helpers import SCAN, needs_tesseract
-from reliability_helpers import ADMIN
 from service.api.app import create_app
 from service.store import Store, jobs
 

@@ -13,10 +13,10 @@ from ...store.models import TaskRow
 from ...store.search import Filters, search_documents, search_tasks
 from ...store.sources import corpus
 from ..deps import DB, Reader, Reviewer, State
+from ..errors import ApiError
 from ..exports import MEDIA, WRITERS
 from ..report import review_docx
 from ..views import document_view, task_view
-from ..errors import ApiError
 from .documents import Id, get_document_row
 
 router = APIRouter(tags=["search"])
