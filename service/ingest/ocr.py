@@ -20,7 +20,7 @@ from typing import Any
 
 from .. import limits
 from ..document import Block, OcrPage, Problem
-from ..errors import ImageTooLargeError, NoTextLayerError, OcrTimeLimitError
+from ..errors import ImageTooLargeError, NoTextLayerError, OcrTimeLimitError, RasoatError
 from ..lexicons import load
 from .base import Parsed
 
@@ -152,7 +152,7 @@ def page_reports(results: list[PageOcr]) -> list[OcrPage]:
 def _frames(data: bytes) -> Iterator[Any]:
     """The frames as RGB images at about 300 DPI, one at a time; the frame count and each frame's
     pixels are checked before it is decoded, and no frame is scaled past ocr_max_pixels."""
-    from PIL import Image, ImageSequence, UnidentifiedImageError
+    from PIL import Image, ImageSequence
 
     try:
         image = Image.open(io.BytesIO(data))
@@ -168,7 +168,9 @@ def _frames(data: bytes) -> Iterator[Any]:
     except Image.DecompressionBombError as exc:
         raise ImageTooLargeError(f"Ảnh quá lớn để đọc: vượt giới hạn {limits.current().max_image_pixels / 1e6:.0f} "
                                  "megapixel (RASOAT_MAX_IMAGE_PIXELS).") from exc
-    except (UnidentifiedImageError, OSError, ValueError, EOFError, SyntaxError) as exc:
+    except RasoatError:
+        raise
+    except Exception as exc:  # Pillow raises many kinds on damaged files (TypeError "Missing dimensions"…)
         raise NoTextLayerError(f"The image cannot be read for OCR (ảnh quét bị hỏng): {exc}") from exc
 
 

@@ -9,9 +9,9 @@ from corpora import hostile
 from ocr_helpers import SCAN, needs_tesseract
 from service import limits
 from service.cli import app
-from service.errors import (CorruptFileError, DecodedTooLargeError, ImageTooLargeError, OcrTimeLimitError,
-                            OcrTooManyPagesError, PageTooLargeError, TooDeeplyNestedError, TooManyFramesError,
-                            TooManyPagesError)
+from service.errors import (CorruptFileError, DecodedTooLargeError, ImageTooLargeError, NoTextLayerError,
+                            OcrTimeLimitError, OcrTooManyPagesError, PageTooLargeError, TooDeeplyNestedError,
+                            TooManyFramesError, TooManyPagesError)
 from service.ingest import ocr as ocr_reader
 from service.ingest import read_bytes
 from service.jobs.limits import expand_zip
@@ -116,3 +116,13 @@ def test_batch_of_a_file_that_is_not_a_zip(tmp_path):
         result = CliRunner().invoke(app, ["batch", str(source), "--out", str(tmp_path / "out")])
         assert result.exit_code == 2 and isinstance(result.exception, SystemExit), result.output
         assert "corrupt_file" in result.output
+
+
+@needs_tesseract
+def test_tiff_without_dimensions_found_by_the_fuzzer():
+    """evaluation/fuzz.py --ocr found it: Pillow raised TypeError("Missing dimensions")."""
+    from pathlib import Path
+
+    data = (Path(__file__).parent / "data" / "broken-dimensions.tif").read_bytes()
+    with pytest.raises(NoTextLayerError, match="ảnh quét bị hỏng"):
+        read_bytes(data, "scan.tif")
