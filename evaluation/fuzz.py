@@ -9,11 +9,12 @@ Document or a RasoatError (a clean, coded error) — anything else is a crash, a
 process that dies or an input that runs past --timeout seconds. Crashing inputs are saved.
 
     python evaluation/fuzz.py --inputs 100000 --workers 2 --json evaluation/results/fuzz.json
-    python evaluation/fuzz.py --inputs 300 --ocr          # with Tesseract (slow: OCR per page)
+    python evaluation/fuzz.py --inputs 300 --ocr on       # with Tesseract (slow: OCR per page)
     python evaluation/fuzz.py --atheris pdf --inputs 20000  # coverage-guided (atheris/libFuzzer), one family
 
-Without --ocr, OCR is switched off in the workers (a scan then ends in `no_text_layer`), so the
-figures measure the readers, not Tesseract. Reported: inputs, outcomes by code, crashes, hangs,
+By default (--ocr stub) scanned pages are rendered and image frames decoded under the limits, but
+Tesseract is not run (an empty OCR result per page), so the figures measure the readers, not
+Tesseract; --ocr off leaves Tesseract absent altogether (nothing rendered), --ocr on runs it. Reported: inputs, outcomes by code, crashes, hangs,
 the slowest inputs and the peak memory (max RSS) of a worker.
 """
 from __future__ import annotations
@@ -180,7 +181,7 @@ def mutate_members(data: bytes, steps: list[tuple], member: int) -> bytes:
 
 def inputs(families: dict[str, list[tuple[str, bytes]]]) -> st.SearchStrategy:
     """(family, name, bytes) of one mutated input."""
-    weighted = [f for f, weight in FAMILIES.items() for _ in range(weight)]
+    weighted = [f for f, weight in FAMILIES.items() for _ in range(weight) if families.get(f)]
 
     @st.composite
     def draw(draw_one) -> tuple[str, str, bytes]:
@@ -190,7 +191,7 @@ def inputs(families: dict[str, list[tuple[str, bytes]]]) -> st.SearchStrategy:
         if family in ("docx", "zip") and draw_one(st.booleans()):
             return family, name, mutate_members(data, steps, draw_one(st.integers(0, 50)))
         if draw_one(st.integers(0, 9)) == 0:                     # splice in part of another seed
-            other = draw_one(st.sampled_from([d for seeds_ in families.values() for _, d in seeds_]))
+            other = draw_one(st.sampled_from([d for seeds_ in families.values() for _, d in seeds_ if seeds_]))
             data = _insert(data, draw_one(positions), other[:draw_one(st.integers(1, 4096))])
         return family, name, mutate(data, steps)
 
@@ -227,20 +228,34 @@ def _alarm(*_: object) -> None:
     raise Hang()
 
 
-def worker(index: int, count: int, base_seed: int, out: Path, timeout: int, ocr: bool) -> None:
-    """Run `count` Hypothesis examples; one JSON line per input in out/w<index>.jsonl."""
-    if not ocr:
-        from service.ingest import ocr as ocr_reader
-        from service.ocr import tesseract
+def _ocr_mode(mode: str) -> None:
+    """off: Tesseract absent (a scan ends in no_text_layer, nothing is rendered or decoded);
+    stub: pages are rendered and image frames decoded under the limits, but each page's OCR is an
+    empty result (no Tesseract); on: the real thing."""
+    from service.ingest import ocr as ocr_reader
+    from service.ocr import tesseract
 
+    if mode == "off":
         ocr_reader.available = lambda: False
 
         def unavailable() -> str:
             raise tesseract.OcrUnavailableError("OCR switched off for fuzzing")
         tesseract.binary = unavailable
+    elif mode == "stub":
+        tesseract.binary = lambda: "tesseract"
+        ocr_reader.ocr_page = lambda image, number, dpi=300, deadline=None: ocr_reader.PageOcr(
+            number, [], 0.0, 0, float(image.width * image.height))
+
+
+def worker(index: int, count: int, base_seed: int, out: Path, timeout: int, mode: str,
+           families_wanted: list[str] | None = None) -> None:
+    """Run `count` Hypothesis examples; one JSON line per input in out/w<index>.jsonl."""
+    _ocr_mode(mode)
     logging.getLogger("pdfminer").setLevel(logging.ERROR)     # damaged PDFs make it chatty
     signal.signal(signal.SIGALRM, _alarm)
     families = seeds()
+    if families_wanted:
+        families = {f: (v if f in families_wanted else []) for f, v in families.items()}
     log = (out / f"w{index}.jsonl").open("a", encoding="utf-8")
     state = {"n": 0}
 
@@ -278,7 +293,8 @@ def worker(index: int, count: int, base_seed: int, out: Path, timeout: int, ocr:
 
 
 # ---------------------------------------------------------------- driver
-def run(total: int, workers: int, out: Path, timeout: int, ocr: bool, base_seed: int = 11) -> dict:
+def run(total: int, workers: int, out: Path, timeout: int, mode: str, base_seed: int = 11,
+        families: list[str] | None = None) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("w*.jsonl"):
         old.unlink()
@@ -288,7 +304,8 @@ def run(total: int, workers: int, out: Path, timeout: int, ocr: bool, base_seed:
     began = time.perf_counter()
     pending = {k: (share[k], base_seed * 1000 + k) for k in range(workers)}
     while pending:
-        procs = {k: context.Process(target=worker, args=(k, n, s, out, timeout, ocr)) for k, (n, s) in pending.items()}
+        procs = {k: context.Process(target=worker, args=(k, n, s, out, timeout, mode, families))
+                 for k, (n, s) in pending.items()}
         for proc in procs.values():
             proc.start()
         for proc in procs.values():
@@ -304,14 +321,14 @@ def run(total: int, workers: int, out: Path, timeout: int, ocr: bool, base_seed:
                 if left > 0:
                     pending[k] = (left, base_seed * 1000 + k + 100 * len(dead))
                 share[k] = done[k] + 1 + max(left, 0)
-    return summary(out, time.perf_counter() - began, dead, ocr)
+    return summary(out, time.perf_counter() - began, dead, mode)
 
 
 def _count(path: Path) -> int:
     return sum(1 for _ in path.open(encoding="utf-8")) if path.exists() else 0
 
 
-def summary(out: Path, seconds: float, dead: list[dict], ocr: bool) -> dict:
+def summary(out: Path, seconds: float, dead: list[dict], mode: str) -> dict:
     rows = [json.loads(line) for path in sorted(out.glob("w*.jsonl")) for line in path.open(encoding="utf-8")]
     outcomes: dict[str, int] = {}
     for row in rows:
@@ -326,7 +343,7 @@ def summary(out: Path, seconds: float, dead: list[dict], ocr: bool) -> dict:
             "largest_rss_jump": max(({k: r[k] for k in ("family", "seed", "size", "rss_grew_mb")} for r in rows),
                                     key=lambda r: r["rss_grew_mb"], default=None),
             "seconds": round(seconds, 1), "inputs_per_second": round(len(rows) / max(seconds, 1e-9), 1),
-            "ocr": ocr}
+            "ocr": mode}
 
 
 def replay(index: int, number: int, count: int, base_seed: int, out: Path) -> Path:
@@ -383,7 +400,9 @@ def main() -> None:
     parser.add_argument("--inputs", type=int, default=100_000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--timeout", type=int, default=60, help="seconds before an input counts as a hang")
-    parser.add_argument("--ocr", action="store_true", help="keep OCR on (Tesseract): slow")
+    parser.add_argument("--ocr", choices=["off", "stub", "on"], default="stub",
+                        help="off: no Tesseract; stub: render and decode, empty OCR; on: Tesseract (slow)")
+    parser.add_argument("--families", help="comma-separated families to fuzz (default: all)")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--out", type=Path, default=ROOT / "evaluation" / "results" / "fuzz")
     parser.add_argument("--json", type=Path, help="write the figures here")
@@ -397,7 +416,8 @@ def main() -> None:
         return None
     if args.atheris:
         return atheris_run(args.atheris, args.inputs, args.out)
-    figures = run(args.inputs, args.workers, args.out, args.timeout, args.ocr, args.seed)
+    figures = run(args.inputs, args.workers, args.out, args.timeout, args.ocr, args.seed,
+                  args.families.split(",") if args.families else None)
     text = json.dumps(figures, ensure_ascii=False, indent=1)
     print(text)
     if args.json:

@@ -1,7 +1,7 @@
 """Property-based and mutation fuzzing of every reader (issue 11), a bounded slice of
 evaluation/fuzz.py: whatever the bytes, reading (and analysing) ends in a Document or a RasoatError
-with a code, never another exception. OCR is switched off here (Tesseract is slow); the limits
-that guard it have their own cases in test_hostile_inputs.py."""
+with a code, never another exception. Pages are rendered and frames decoded, but Tesseract is
+stubbed (it is slow); the limits that guard OCR have their own cases in test_hostile_inputs.py."""
 from __future__ import annotations
 
 import pytest
@@ -19,15 +19,13 @@ def fast(examples: int) -> settings:
 
 
 @pytest.fixture(autouse=True)
-def no_ocr(monkeypatch):
+def stub_ocr(monkeypatch):
+    """Scanned pages are rendered and image frames decoded under the limits; Tesseract is not run."""
     from service.ingest import ocr
     from service.ocr import tesseract
 
-    def unavailable():
-        raise tesseract.OcrUnavailableError("OCR switched off for fuzzing")
-
-    monkeypatch.setattr(ocr, "available", lambda: False)
-    monkeypatch.setattr(tesseract, "binary", unavailable)
+    monkeypatch.setattr(tesseract, "binary", lambda: "tesseract")
+    monkeypatch.setattr(ocr, "ocr_page", lambda image, number, dpi=300, deadline=None: ocr.PageOcr(number))
 
 
 @fast(250)
