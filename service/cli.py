@@ -57,7 +57,8 @@ if __name__ == "__main__":
 def serve(
     host: str = typer.Option("127.0.0.1", help="interface to listen on"),
     port: int = typer.Option(8000, help="TCP port"),
-    workers: int = typer.Option(None, help="job worker threads (default RASOAT_WORKERS or 2)"),
+    workers: int = typer.Option(None, help="job workers: processes, or threads with RASOAT_RUNNER=threads "
+                                           "(default RASOAT_WORKERS or 2)"),
 ) -> None:
     """Start the REST API (OpenAPI at /docs); settings from RASOAT_* environment variables."""
     import uvicorn

@@ -12,10 +12,13 @@ from fastapi import APIRouter, FastAPI
 
 from ..jobs import JobService
 from ..store import Store, security
+from ..store.orphans import sweep_orphans
 from .config import Settings
 from .deps import AppState
 from . import ui
 from .errors import install
+from .guard import Guard
+from .headers import SecurityHeaders
 from .routes import admin, checks, documents, search
 
 log = logging.getLogger("rasoat.api")
@@ -42,6 +45,9 @@ def start(settings: Settings) -> AppState:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     store = Store.open(settings.data_dir, settings.database_url)
     bootstrap_admin(store, settings)
+    removed = sweep_orphans(store)
+    if removed:
+        log.info("removed %d orphan files (uploads cut before their job)", removed)
     service = JobService(store, settings)
     resumed = service.start()
     if resumed:
@@ -66,6 +72,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   description="Rà soát văn bản: analysis of Vietnamese resolutions and plans, "
                               "draft checks, copy comparison, exports. Auth: `X-API-Key` header.")
     install(app)
+    app.add_middleware(Guard)
+    app.add_middleware(SecurityHeaders)                 # outermost: the guard's answers get them too
     v1 = APIRouter(prefix="/v1")
     for router in (documents.router, documents.jobs_router, checks.router, search.router, admin.router):
         v1.include_router(router)

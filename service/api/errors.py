@@ -1,12 +1,16 @@
 """Every error response is JSON `{"error": {"code", "message"}}`; codes come from service/errors.py."""
 from __future__ import annotations
 
+import logging
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from ..errors import FileTooLargeError, RasoatError
+from ..errors import FileTooLargeError, LimitError, RasoatError, message
+
+log = logging.getLogger("rasoat.api")
 
 CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
          405: "method_not_allowed", 409: "conflict", 413: "file_too_large", 422: "invalid_request"}
@@ -24,8 +28,19 @@ def error_response(status: int, code: str, message: str, headers: dict | None = 
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status, headers=headers)
 
 
+TOO_LARGE = {"file_too_large", "zip_bomb", "request_too_large", "too_many_pages", "too_many_frames",
+             "image_too_large", "page_too_large", "too_deeply_nested", "decoded_too_large",
+             "ocr_too_many_pages", "ocr_time_limit", "limit_exceeded"}
+
+
 def status_for(error: RasoatError) -> int:
-    return 413 if isinstance(error, FileTooLargeError) else 422
+    """413 for inputs over a size limit in some dimension, else 422."""
+    return 413 if isinstance(error, (FileTooLargeError, LimitError)) else 422
+
+
+def status_for_code(code: str) -> int:
+    """The status of a failure recorded as a code (a failed job's error)."""
+    return 413 if code in TOO_LARGE else 500 if code == "internal_error" else 422
 
 
 def install(app: FastAPI) -> None:
@@ -44,4 +59,10 @@ def install(app: FastAPI) -> None:
     async def _invalid(_: Request, error: RequestValidationError) -> JSONResponse:
         first = error.errors()[0] if error.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()))
-        return error_response(422, "invalid_request", f"{where}: {first.get('msg', 'invalid request')}")
+        return error_response(422, "invalid_request", f"{where}: tham số không hợp lệ ({first.get('msg', 'invalid')})")
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, error: Exception) -> JSONResponse:
+        """Anything else: logged with its trace, answered as JSON without the exception's text."""
+        log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=error)
+        return error_response(500, "internal_error", message("internal_error"))

@@ -1,10 +1,13 @@
-"""Task tables as CSV, XLSX and JSON; the DOCX review report (phiếu thẩm định)."""
+"""Task tables as CSV, XLSX and JSON; the DOCX review report (phiếu thẩm định). CSV and XLSX cells
+never hold a live formula (service/spreadsheet.py)."""
 from __future__ import annotations
 
 import csv
 import io
 import json
 from typing import Any
+
+from ..spreadsheet import csv_cell, xlsx_cell
 
 COLUMNS = [("document_number", "Số văn bản"), ("task_id", "Mã nhiệm vụ"), ("section", "Mục"),
            ("text", "Nội dung nhiệm vụ"), ("lead", "Chủ trì"), ("support", "Phối hợp"),
@@ -19,7 +22,7 @@ def to_csv(rows: list[dict[str, Any]]) -> bytes:
     writer = csv.writer(out)
     writer.writerow([label for _, label in COLUMNS])
     for row in rows:
-        writer.writerow(["" if row.get(k) is None else row[k] for k, _ in COLUMNS])
+        writer.writerow(["" if row.get(k) is None else csv_cell(row[k]) for k, _ in COLUMNS])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -34,7 +37,7 @@ def to_xlsx(rows: list[dict[str, Any]]) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([row.get(k) for k, _ in COLUMNS])
+        sheet.append([xlsx_cell(sheet, row.get(k)) for k, _ in COLUMNS])
     for letter, width in zip("ABCDEFGHI", (16, 10, 8, 80, 30, 30, 20, 12, 10)):
         sheet.column_dimensions[letter].width = width
     for cell in sheet["D"]:

@@ -10,6 +10,8 @@ from typing import Any
 import pyarrow.parquet as pq
 from openpyxl import Workbook
 
+from ..spreadsheet import xlsx_cell
+
 XLSX_ROWS = 5000          # rows per detail sheet (the Parquet/CSV tables hold everything)
 
 
@@ -20,7 +22,8 @@ def _sheet(book: Workbook, title: str, rows: list[dict[str, Any]]) -> None:
         return
     sheet.append(list(rows[0]))
     for row in rows[:XLSX_ROWS]:
-        sheet.append([v if isinstance(v, (int, float, str, type(None))) else str(v) for v in row.values()])
+        sheet.append([xlsx_cell(sheet, v if isinstance(v, (int, float, str, type(None))) else str(v))
+                      for v in row.values()])
 
 
 def quarters(out: Path) -> list[dict[str, Any]]:

@@ -7,14 +7,12 @@ read with a bound on its real size.
 from __future__ import annotations
 
 import hashlib
-import zipfile
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CorruptFileError, RasoatError
-from ..jobs.limits import MB, SKIPPED, ZipBombError, _check_member, _read_bounded, safe_name
+from ..jobs.limits import MB, SKIPPED, ZipBombError, ZipBudget, member_chunks, open_zip, zip_members
 
 SUFFIXES = {".pdf", ".docx", ".txt", ".html", ".htm"}
 ZIP_MAX_FILES = 1_000_000
@@ -52,36 +50,23 @@ def folder_items(folder: Path) -> Iterator[Item]:
         yield Item(name, data, digest(data))
 
 
-def _zip_members(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
-    """Members worth reading, after the archive-wide checks (names, count, declared size)."""
-    members = [i for i in archive.infolist() if not i.is_dir() and _wanted(i.filename)]
-    for info in members:
-        safe_name(info.filename)
-    if len(members) > ZIP_MAX_FILES:
-        raise ZipBombError(f"archive holds {len(members)} files; the limit is {ZIP_MAX_FILES}")
-    declared = sum(i.file_size for i in members)
-    if declared > ZIP_MAX_TOTAL:
-        raise ZipBombError(f"archive expands to {declared / MB:.0f} MB; the limit is {ZIP_MAX_TOTAL / MB:.0f} MB")
-    return members
+def _budget() -> ZipBudget:
+    return ZipBudget(ZIP_MAX_FILES, ZIP_MAX_TOTAL, ZIP_MAX_RATIO)
 
 
 def zip_items(path: Path) -> Iterator[Item]:
-    """Every document member of a ZIP; a member that cannot be read comes with its error."""
-    try:
-        archive = zipfile.ZipFile(path)
-    except zipfile.BadZipFile as error:
-        raise CorruptFileError(f"not a readable ZIP archive: {error}") from error
-    with archive:
-        budget = ZIP_MAX_TOTAL
-        for info in _zip_members(archive):
-            name = safe_name(info.filename)
-            _check_member(info, ZIP_MAX_RATIO)
+    """Every document member of a ZIP, one in memory at a time; a member that cannot be read comes
+    with its error (a bomb or an unsafe name stops the archive)."""
+    budget = _budget()
+    with open_zip(path) as archive:
+        for name, info in zip_members(archive, budget, _wanted):
             try:
-                data = _read_bounded(archive, info, budget)
-            except (zipfile.BadZipFile, RuntimeError, OSError, zlib.error) as error:
-                yield Item(name, None, digest(name.encode()), CorruptFileError(f"unreadable member: {error}"))
+                data = b"".join(member_chunks(archive, info, budget))
+            except ZipBombError:
+                raise
+            except RasoatError as error:
+                yield Item(name, None, digest(name.encode()), error)
                 continue
-            budget -= len(data)
             yield Item(name, data, digest(data))
 
 
@@ -89,14 +74,14 @@ def source_items(source: Path) -> Iterator[Item]:
     """The documents of a folder or a ZIP file."""
     if source.is_dir():
         return folder_items(source)
-    if source.is_file() and zipfile.is_zipfile(source):
+    if source.is_file():
         return zip_items(source)
-    raise CorruptFileError(f"not a folder nor a ZIP archive: {source}")
+    raise CorruptFileError(f"Không phải thư mục hay tệp ZIP (not a folder nor a ZIP archive): {source}")
 
 
 def count_items(source: Path) -> int:
     """How many documents the source holds (names only; nothing is read)."""
     if source.is_dir():
         return sum(1 for p in source.rglob("*") if p.is_file() and _wanted(p.name))
-    with zipfile.ZipFile(source) as archive:
-        return sum(1 for i in archive.infolist() if not i.is_dir() and _wanted(i.filename))
+    with open_zip(source) as archive:
+        return len(zip_members(archive, _budget(), _wanted))

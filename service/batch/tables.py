@@ -13,6 +13,8 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from ..spreadsheet import csv_cell
+
 S, I, F, D = pa.string(), pa.int32(), pa.float64(), pa.date32()
 SCHEMAS: dict[str, pa.Schema] = {
     "documents": pa.schema([("sha256", S), ("name", S), ("format", S), ("kind", S), ("number", S),
@@ -75,4 +77,13 @@ def write_table(out: Path, name: str, table: pa.Table) -> None:
     drop = [c for c in INTERNAL.get(name, []) if c in table.column_names]
     table = table.drop_columns(drop)
     pq.write_table(table, out / f"{name}.parquet")
-    pacsv.write_csv(table, out / f"{name}.csv")
+    pacsv.write_csv(csv_safe(table), out / f"{name}.csv")
+
+
+def csv_safe(table: pa.Table) -> pa.Table:
+    """String columns with formula-like texts neutralised for spreadsheets (service/spreadsheet.py)."""
+    for k, field in enumerate(table.schema):
+        if pa.types.is_string(field.type) or pa.types.is_large_string(field.type):
+            values = [csv_cell(v) for v in table.column(k).to_pylist()]
+            table = table.set_column(k, field, pa.array(values, type=field.type))
+    return table

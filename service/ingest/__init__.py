@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..document import Document, SourceFile
 from ..errors import EmptyFileError, FileTooLargeError, IngestError
+from ..limits import check_text
 from . import docx, html, pdf, text
 from .base import Parsed
 from .charsets import convert_legacy, detect_legacy_font
@@ -52,6 +53,7 @@ def read_bytes(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> Document:
     parsed = _READERS[fmt](data)
     if fmt != "txt":
         parsed = _repair_legacy_font(parsed)
+    check_text(sum(len(b.text) + sum(len(c) for row in b.rows for c in row) for b in parsed.blocks))
     if not any(b.text.strip() or any(c.strip() for row in b.rows for c in row) for b in parsed.blocks):
         raise EmptyFileError(f"The file has no text (tệp không có nội dung): {name}")
     source = SourceFile(name=name, format=fmt, sha256=hashlib.sha256(data).hexdigest(), size=len(data),

@@ -33,7 +33,7 @@ def _zip_format(data: bytes) -> str:
     """A ZIP is only readable when it is a Word document."""
     try:
         names = zipfile.ZipFile(io.BytesIO(data)).namelist()
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, ValueError, OSError, RuntimeError, EOFError) as exc:  # RuntimeError: "version 18.7"
         raise CorruptFileError(f"The ZIP/DOCX file is damaged (tệp bị hỏng): {exc}") from exc
     if "word/document.xml" in names:
         return "docx"

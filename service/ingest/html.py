@@ -18,6 +18,7 @@ from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction, Ta
 
 from ..document import Block
 from ..errors import EncodingError
+from ..limits import check_nesting
 from .base import Parsed
 
 _DROP = ["script", "style", "nav", "noscript", "template", "head", "iframe", "svg", "object"]
@@ -53,7 +54,7 @@ def decode_html(data: bytes) -> tuple[str, str]:
     for name in names + ["utf-8"]:
         try:
             return unicodedata.normalize("NFC", data.decode(name)), name
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError):      # unknown or pseudo charsets ("undefined")
             continue
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
@@ -75,7 +76,8 @@ class _Walker:
             self.blocks.append(Block(text=text, bold=bold))
         self.parts.clear()
 
-    def walk(self, node: Tag, bold: bool = False) -> None:
+    def walk(self, node: Tag, bold: bool = False, depth: int = 0) -> None:
+        check_nesting(depth)
         for child in node.children:
             if isinstance(child, NavigableString):
                 if not isinstance(child, _SKIP):
@@ -88,13 +90,13 @@ class _Walker:
                 if rows:
                     self.blocks.append(Block(kind="table", rows=rows))
             else:
-                self._walk_tag(child, bold)
+                self._walk_tag(child, bold, depth + 1)
 
-    def _walk_tag(self, tag: Tag, bold: bool) -> None:
+    def _walk_tag(self, tag: Tag, bold: bool, depth: int) -> None:
         is_block = tag.name in _BLOCK
         if is_block:
             self.flush()
-        self.walk(tag, bold or tag.name in _BOLD)
+        self.walk(tag, bold or tag.name in _BOLD, depth)
         if is_block:
             self.flush()
 

@@ -19,6 +19,7 @@ from ..document import Block, OcrPage, Problem
 from ..errors import CorruptFileError, EncodingError, EncryptedFileError, IngestError, NoTextLayerError
 from .base import Parsed
 from ..lexicons import load
+from ..limits import check_pages
 from ..ocr.syllables import quality, word_count
 from ..text import OPEN_END
 from .charsets import convert_legacy, is_syllable
@@ -36,6 +37,7 @@ def read(data: bytes) -> Parsed:
         raise CorruptFileError("The PDF is truncated or damaged (tệp PDF bị hỏng): no end-of-file marker.")
     try:
         with pdfplumber.open(io.BytesIO(data)) as document:
+            check_pages(len(document.pages))
             pages = [_page_blocks(page, number) for number, page in enumerate(document.pages, 1)]
             pages, problems, ocr_pages = _ocr_where_needed(document.pages, pages)
     except IngestError:

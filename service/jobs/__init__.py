@@ -23,8 +23,8 @@ class JobService:
     def __init__(self, store: Store, settings: Settings, runner: Runner | None = None,
                  notifier: Notifier | None = None):
         self.store = store
-        self.notifier = notifier or Notifier(store, settings.webhook_attempts,
-                                             settings.webhook_backoff, settings.webhook_timeout)
+        self.notifier = notifier or Notifier(store, settings.webhook_attempts, settings.webhook_backoff,
+                                             settings.webhook_timeout, allow=settings.webhook_allow)
         self.context = JobContext(store, settings, self.notifier.job_finished)
         self.runner = runner or self._runner(settings)
         self.max_attempts = settings.max_attempts
@@ -33,14 +33,15 @@ class JobService:
         if settings.runner == "processes":
             from .processes import ProcessRunner
 
-            return ProcessRunner(settings, self.notifier.job_finished, settings.workers)
+            return ProcessRunner(settings, self.notifier.job_finished, settings.workers, self.store)
         if settings.runner == "dask":
             from .dask_runner import DaskRunner
             return DaskRunner(settings, self.notifier.job_finished, settings.workers)
-        return ThreadRunner(partial(execute, self.context), settings.workers)
+        return ThreadRunner(partial(execute, self.context), settings.workers, settings.shutdown_seconds)
 
     def start(self) -> list[str]:
         """Requeue jobs left running by a dead process and submit every queued job."""
+        self.notifier.start()
         with self.store.session() as s:
             pending = jobs.recover(s, self.max_attempts)
         for job_id in pending:

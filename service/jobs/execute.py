@@ -4,7 +4,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from ..errors import RasoatError
+from ..errors import RasoatError, message
+from ..limits import using
 from ..store import jobs
 from ..store.models import JobRow
 from .handlers import HANDLERS, JobContext, error_dict
@@ -32,12 +33,13 @@ def execute(ctx: JobContext, job_id: str) -> bool:
         job = jobs.get_job(s, job_id)
     result, doc_id, error = None, None, None
     try:
-        result, doc_id = HANDLERS[job.kind](ctx, job)
+        with using(ctx.settings):
+            result, doc_id = HANDLERS[job.kind](ctx, job)
     except RasoatError as failure:
         error = error_dict(failure)
-    except Exception as failure:
+    except Exception:                       # the trace goes to the log, never to the client
         log.exception("job %s failed", job_id)
-        error = {"code": "internal_error", "message": repr(failure)[:500]}
+        error = {"code": "internal_error", "message": message("internal_error")}
     with ctx.store.session() as s:
         jobs.finish(s, job_id, result=result, error=error, document_id=doc_id)
     ctx.notify(job_id)

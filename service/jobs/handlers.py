@@ -1,6 +1,7 @@
 """What each kind of job does: analyse one upload, a batch of files, or a draft check."""
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,12 +11,14 @@ from sqlalchemy.exc import IntegrityError
 from ..api.config import Settings
 from ..archive import find_sources, likely_upper
 from ..document import Document
-from ..errors import RasoatError
+from ..errors import RasoatError, message
 from ..pipeline import analyze_bytes
 from ..store import Store, documents, jobs
 from ..store.models import JobRow
 from ..store.sources import corpus, store_vectors, stored_vectors
 from .draft import check_draft
+
+log = logging.getLogger("rasoat.jobs")
 
 
 @dataclass
@@ -23,6 +26,7 @@ class JobContext:
     store: Store
     settings: Settings
     notify: Callable[[str], None] = field(default=lambda job_id: None)
+    heartbeat: Callable[[], None] = field(default=lambda: None)   # "still working" (a batch, per file)
 
 
 Outcome = tuple[dict[str, Any] | None, str | None]          # (result, document id)
@@ -73,8 +77,9 @@ def _batch_file(ctx: JobContext, item: dict[str, Any]) -> dict[str, Any]:
         doc_id, duplicate = ingest_one(ctx, item["sha256"], item["name"])
     except RasoatError as error:
         return out | {"status": "failed", "error": error_dict(error)}
-    except Exception as error:  # one bad file never blocks the rest
-        return out | {"status": "failed", "error": {"code": "internal_error", "message": repr(error)[:300]}}
+    except Exception:  # one bad file never blocks the rest; the trace goes to the log only
+        log.exception("batch file %s failed", item["name"])
+        return out | {"status": "failed", "error": {"code": "internal_error", "message": message("internal_error")}}
     return out | {"status": "duplicate" if duplicate else "done", "document_id": doc_id}
 
 
@@ -84,6 +89,7 @@ def batch_job(ctx: JobContext, job: JobRow) -> Outcome:
     results: list[dict[str, Any]] = []
     for item in items:
         results.append(_batch_file(ctx, item))
+        ctx.heartbeat()
         with ctx.store.session() as s:
             jobs.set_progress(s, job.id, len(results) / len(items), {"files": results})
     counts = {k: sum(r["status"] == k for r in results) for k in ("done", "duplicate", "failed")}

@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..errors import NoTextLayerError
+from ..errors import NoTextLayerError, OcrTimeLimitError
 
 LANG = "vie"
 TIMEOUT_S = 180
@@ -70,11 +70,11 @@ def _languages(path: str) -> frozenset[str]:
     return frozenset(line.strip() for line in (result.stdout + result.stderr).splitlines()[1:])
 
 
-def orientation(image: Any) -> int:
+def orientation(image: Any, timeout: float = TIMEOUT_S) -> int:
     """Degrees to rotate the image counter-clockwise so its text stands upright (0 when unsure)."""
     small = image.copy()
     small.thumbnail((1800, 1800))
-    output = _run(small, ["--psm", "0"], check=False)
+    output = _run(small, ["--psm", "0"], check=False, timeout=timeout)
     match = re.search(r"Rotate:\s*(\d+)", output)
     confidence = re.search(r"Orientation confidence:\s*([\d.]+)", output)
     if not match or not confidence or float(confidence.group(1)) < 1.0:
@@ -82,9 +82,9 @@ def orientation(image: Any) -> int:
     return (360 - int(match.group(1))) % 360
 
 
-def words(image: Any, psm: int = 3) -> list[Word]:
+def words(image: Any, psm: int = 3, timeout: float = TIMEOUT_S) -> list[Word]:
     """Words with boxes and confidence (tesseract TSV), empty texts dropped."""
-    output = _run(image, ["-l", LANG, "--psm", str(psm), "tsv"])
+    output = _run(image, ["-l", LANG, "--psm", str(psm), "tsv"], timeout=timeout)
     rows = csv.DictReader(io.StringIO(output), delimiter="\t", quoting=csv.QUOTE_NONE)
     out = []
     for row in rows:
@@ -96,14 +96,20 @@ def words(image: Any, psm: int = 3) -> list[Word]:
     return out
 
 
-def _run(image: Any, args: list[str], check: bool = True) -> str:
-    """Run tesseract on a PIL image written to a temporary PNG; its stdout."""
+def _run(image: Any, args: list[str], check: bool = True, timeout: float = TIMEOUT_S) -> str:
+    """Run tesseract on a PIL image written to a temporary PNG; its stdout. OcrTimeLimitError when
+    it runs past `timeout` seconds (the document's remaining OCR budget)."""
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    timeout = min(timeout, TIMEOUT_S)
     with tempfile.TemporaryDirectory(prefix="rasoat-ocr-") as tmp:
         path = Path(tmp) / "page.png"
         image.save(path)
-        result = subprocess.run([binary(), str(path), "stdout", *args], capture_output=True, env=env,
-                                timeout=TIMEOUT_S)
+        try:
+            result = subprocess.run([binary(), str(path), "stdout", *args], capture_output=True, env=env,
+                                    timeout=timeout)
+        except subprocess.TimeoutExpired as exc:
+            raise OcrTimeLimitError(f"Nhận dạng chữ (OCR) một trang vượt quá {timeout:.0f} giây còn lại "
+                                    "(RASOAT_OCR_MAX_SECONDS).") from exc
     if check and result.returncode != 0:
         raise NoTextLayerError(f"OCR failed (tesseract): {result.stderr.decode('utf-8', 'replace')[-300:]}")
     return result.stdout.decode("utf-8", "replace")

@@ -4,6 +4,8 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 
@@ -35,6 +37,51 @@ class FileStore:
             handle.write(data)
         os.replace(tmp, target)
         return digest
+
+    def put_stream(self, chunks: Iterable[bytes]) -> tuple[str, int]:
+        """Store bytes as they stream in (hashed on the way, never all in memory): (digest, size).
+        When `chunks` raises (a size limit, a cut upload), nothing is left behind."""
+        fd, tmp = tempfile.mkstemp(dir=self.root, prefix=".tmp-")
+        hasher, size = hashlib.sha256(), 0
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                for chunk in chunks:
+                    hasher.update(chunk)
+                    size += len(chunk)
+                    handle.write(chunk)
+            target = self.path(hasher.hexdigest())
+            if target.exists():
+                os.unlink(tmp)
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return hasher.hexdigest(), size
+
+    def digests(self) -> Iterator[tuple[str, Path]]:
+        """(digest, path) of every stored file."""
+        for folder in self.root.iterdir():
+            if folder.is_dir() and len(folder.name) == 2:
+                for path in folder.iterdir():
+                    if len(path.name) == 62 and not path.name.startswith("."):
+                        yield folder.name + path.name, path
+
+    def sweep(self, referenced: set[str], older_than: float = 600.0) -> int:
+        """Delete temporary files and stored files nothing refers to (uploads cut before their job
+        was created), when older than `older_than` seconds; how many were deleted."""
+        cutoff, removed = time.time() - older_than, 0
+        temporary = [p for p in self.root.rglob(".tmp-*") if p.is_file()]
+        orphans = [p for digest, p in self.digests() if digest not in referenced]
+        for path in temporary + orphans:
+            try:
+                if path.stat().st_mtime < cutoff:
+                    path.unlink()
+                    removed += 1
+            except FileNotFoundError:
+                pass
+        return removed
 
     def get(self, digest: str) -> bytes:
         return self.path(digest).read_bytes()

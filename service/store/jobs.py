@@ -6,6 +6,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from ..errors import message
 from .models import JobRow, now
 
 STATUSES = ("queued", "running", "done", "failed")
@@ -46,6 +47,21 @@ def finish(session: Session, job_id: str, result: dict | None = None, error: dic
         document_id=document_id, finished_at=now(), updated_at=now()))
 
 
+def fail_running(session: Session, job_id: str, error: dict) -> bool:
+    """Fail a job that a worker was running (or was about to) when it was stopped; False when the
+    job had already finished."""
+    result = session.execute(
+        update(JobRow).where(JobRow.id == job_id, JobRow.status.in_(("queued", "running")))
+        .values(status="failed", progress=1.0, error=error, finished_at=now(), updated_at=now()))
+    return result.rowcount == 1
+
+
+def requeue(session: Session, job_id: str) -> None:
+    """Put a job stopped by a shutdown back in the queue; the interrupted attempt does not count."""
+    session.execute(update(JobRow).where(JobRow.id == job_id, JobRow.status == "running").values(
+        status="queued", attempts=JobRow.attempts - 1, updated_at=now()))
+
+
 def find_active(session: Session, kind: str, sha: str) -> JobRow | None:
     """A queued or running job of `kind` for the file with this hash (dedup of in-flight uploads)."""
     query = select(JobRow).where(JobRow.kind == kind, JobRow.status.in_(("queued", "running")))
@@ -58,7 +74,7 @@ def recover(session: Session, max_attempts: int) -> list[str]:
     for job in session.scalars(select(JobRow).where(JobRow.status == "running")):
         if job.attempts >= max_attempts:
             job.status, job.finished_at = "failed", now()
-            job.error = {"code": "interrupted", "message": f"interrupted {job.attempts} times"}
+            job.error = {"code": "interrupted", "message": message("interrupted", attempts=job.attempts)}
         else:
             job.status = "queued"
     session.flush()

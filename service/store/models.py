@@ -1,4 +1,5 @@
-"""SQLAlchemy 2 tables: documents, tasks, document_signatures, jobs, api_keys, audit_log, webhooks, webhook_deliveries.
+"""SQLAlchemy 2 tables: documents, tasks, document_signatures, jobs, api_keys, audit_log, webhooks,
+webhook_deliveries, webhook_outbox.
 
 The schema is created by the Alembic migrations in `migrations/`; these classes must match them.
 """
@@ -8,7 +9,7 @@ import uuid
 from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import (JSON, Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text,
+from sqlalchemy import (JSON, Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text,
                         event)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -140,6 +141,23 @@ class DeliveryRow(Base):
     attempt: Mapped[int] = mapped_column(Integer)
     status_code: Mapped[int | None] = mapped_column(Integer)
     error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=now)
+
+
+class OutboxRow(Base):
+    """A webhook delivery still to make (or made): retries are persisted, so a restart resumes them."""
+
+    __tablename__ = "webhook_outbox"
+    __table_args__ = (Index("ix_webhook_outbox_status_next_at", "status", "next_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    webhook_id: Mapped[str] = mapped_column(ForeignKey("webhooks.id", ondelete="CASCADE"))
+    event: Mapped[str] = mapped_column(String(64))
+    job_id: Mapped[str | None] = mapped_column(String(32))
+    body: Mapped[str] = mapped_column(Text)                         # the signed JSON, sent as is
+    attempts: Mapped[int] = mapped_column(Integer, default=0)       # attempts made so far
+    status: Mapped[str] = mapped_column(String(16), default="pending")   # pending, delivered, failed
+    next_at: Mapped[datetime] = mapped_column(default=now)
     created_at: Mapped[datetime] = mapped_column(default=now)
 
 

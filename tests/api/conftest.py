@@ -24,9 +24,9 @@ def db_url(request):
 
 @pytest.fixture
 def settings(db_url, tmp_path) -> Settings:
-    return Settings(data_dir=tmp_path / "data", database_url=db_url, admin_key=ADMIN, workers=2,
+    return Settings(data_dir=tmp_path / "data", database_url=db_url, admin_key=ADMIN, workers=2, runner="threads",
                     max_upload_mb=1.0, sync_seconds=30, webhook_backoff=0.05, webhook_attempts=4,
-                    semantic=False, zip_max_total_mb=20)
+                    semantic=False, zip_max_total_mb=20, webhook_allow="127.0.0.1")
 
 
 class Api:

@@ -10,18 +10,18 @@ def test_ui_pages_and_assets(api):
     client = api.client
     assert client.get("/", follow_redirects=False).headers["location"] == "/ui"
     index = client.get("/ui").text
-    assert "Kéo thả tệp vào đây" in index and "rasoat.index()" in index
+    assert "Kéo thả tệp vào đây" in index and 'data-view="index"' in index and "boot.js" in index
     page = client.get("/ui/documents/abc").text
-    assert 'rasoat.document("abc")' in page and "Phiếu thẩm định" in page and "Chủ trì" in page
+    assert 'data-view="document" data-args=\'["abc"]\'' in page and "Phiếu thẩm định" in page and "Chủ trì" in page
     script = client.get("/ui/static/app.js")
-    assert script.status_code == 200 and "X-API-Key" in script.text
+    assert script.status_code == 200 and "X-Rasoat-UI" in script.text and "localStorage" not in script.text
     assert client.get("/ui/static/app.css").status_code == 200
     assert "/ui" not in client.get("/openapi.json").json()["paths"]
 
 
 def test_ui_pages_for_comparison_and_draft_check(api):
     page = api.client.get("/ui/compare", params={"lower": "a", "upper": "b"}).text
-    assert 'rasoat.compare("a", "b")' in page and "iframe" in page
+    assert 'data-view="compare" data-args=\'["a", "b"]\'' in page and "iframe" in page
     check = api.client.get("/ui/check").text
     assert "Kiểm tra dự thảo" in check and 'id="upper-id"' in check and "check.js" in check
     assert api.get("/v1/me").json() == {"name": "bootstrap-admin", "role": "admin"}

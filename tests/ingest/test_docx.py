@@ -6,9 +6,9 @@ import zipfile
 import pytest
 from docx import Document as NewDocx
 
-from service.errors import CorruptFileError, FileTooLargeError
-from service.ingest import docx as docx_reader
+from service.errors import CorruptFileError, DecodedTooLargeError, FileTooLargeError
 from service.ingest import read_bytes, read_file
+from service.limits import Limits, using
 
 
 def _sample(path):
@@ -95,9 +95,8 @@ def test_zip_bomb_is_refused(tmp_path):
         read_file(path)
 
 
-def test_total_uncompressed_limit(tmp_path, monkeypatch):
-    monkeypatch.setattr(docx_reader, "MAX_UNCOMPRESSED", 1000)
-    with pytest.raises(FileTooLargeError, match="expands"):
+def test_total_uncompressed_limit(tmp_path):
+    with using(Limits(max_decoded_mb=0.001)), pytest.raises(DecodedTooLargeError, match="giải nén"):
         read_file(_sample(tmp_path / "kh.docx"))
 
 

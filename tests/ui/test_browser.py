@@ -67,9 +67,10 @@ def login(browser, key: str) -> None:
 
 @pytest.fixture
 def ui(server, browser):
-    """The browser with the admin key already in localStorage."""
+    """The browser logged in with the admin key (an HttpOnly session cookie)."""
     browser.get(server + "/ui")
-    browser.execute_script("localStorage.setItem('rasoat-key', arguments[0])", ADMIN)
+    login(browser, ADMIN)
+    wait(browser, "#whoami", text="(admin)")
     return browser
 
 
@@ -79,8 +80,10 @@ def test_wrong_key_is_explained_then_login(server, browser):
     assert "khóa API" in wait(browser, "#status", text="khóa").text
     login(browser, ADMIN)
     wait(browser, "#whoami", text="(admin)")
-    browser.refresh()                                      # the key is kept in localStorage
+    assert browser.find_element(*by("#api-key")).get_attribute("value") == ""
+    browser.refresh()                                      # the session cookie is kept
     wait(browser, "#whoami", text="(admin)")
+    assert ADMIN not in browser.execute_script("return document.cookie + JSON.stringify(localStorage)")
 
 
 def test_upload_document_view_and_xlsx_export(server, ui, downloads, tmp_path_factory):

@@ -1,16 +1,18 @@
 """Admin: API keys, webhooks and their deliveries, the audit log."""
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Path, Query, Response
 from pydantic import BaseModel, Field, HttpUrl
 
+from ...jobs.targets import UnsafeWebhookError, check
 from ...store import security, webhooks
-from ..deps import DB, Admin, Reader
+from ..deps import DB, Admin, Reader, State
 from ..errors import ApiError
 
 router = APIRouter(tags=["admin"])
+Id = Annotated[str, Path(min_length=1, max_length=64)]
 Role = Literal["reader", "reviewer", "admin"]
 EVENTS = ("job.done", "job.failed", "*")
 
@@ -50,7 +52,7 @@ def list_keys(db: DB, _: Admin) -> list[dict[str, Any]]:
 
 
 @router.delete("/keys/{key_id}", status_code=204, summary="Revoke an API key")
-def revoke_key(db: DB, actor: Admin, key_id: str) -> Response:
+def revoke_key(db: DB, actor: Admin, key_id: Id) -> Response:
     if not security.revoke(db, key_id):
         raise ApiError(404, "not_found", f"no active key {key_id}")
     security.audit(db, actor.name, "key_revoke", key_id)
@@ -59,7 +61,12 @@ def revoke_key(db: DB, actor: Admin, key_id: str) -> Response:
 
 
 @router.post("/webhooks", status_code=201, summary="Register a webhook (job.done, job.failed)")
-def create_webhook(db: DB, actor: Admin, body: WebhookRequest) -> dict[str, Any]:
+def create_webhook(state: State, db: DB, actor: Admin, body: WebhookRequest) -> dict[str, Any]:
+    """The URL must be http(s) and resolve to public addresses, or be allowed by RASOAT_WEBHOOK_ALLOW."""
+    try:
+        check(str(body.url), state.settings.webhook_allow)
+    except UnsafeWebhookError as error:
+        raise ApiError(422, error.code, error.message) from None
     row = webhooks.create_webhook(db, str(body.url), body.secret, list(body.events))
     security.audit(db, actor.name, "webhook_create", row.id, url=row.url)
     db.commit()
@@ -73,7 +80,7 @@ def list_webhooks(db: DB, _: Admin) -> list[dict[str, Any]]:
 
 
 @router.delete("/webhooks/{webhook_id}", status_code=204, summary="Remove a webhook")
-def delete_webhook(db: DB, actor: Admin, webhook_id: str) -> Response:
+def delete_webhook(db: DB, actor: Admin, webhook_id: Id) -> Response:
     if not webhooks.delete_webhook(db, webhook_id):
         raise ApiError(404, "not_found", f"no webhook {webhook_id}")
     security.audit(db, actor.name, "webhook_delete", webhook_id)
@@ -82,15 +89,16 @@ def delete_webhook(db: DB, actor: Admin, webhook_id: str) -> Response:
 
 
 @router.get("/webhooks/{webhook_id}/deliveries", summary="Every delivery attempt of a webhook")
-def list_deliveries(db: DB, _: Admin, webhook_id: str) -> list[dict[str, Any]]:
+def list_deliveries(db: DB, _: Admin, webhook_id: Id) -> list[dict[str, Any]]:
     return [{"id": d.id, "event": d.event, "job_id": d.job_id, "attempt": d.attempt,
              "status_code": d.status_code, "error": d.error, "created_at": _stamp(d.created_at)}
             for d in webhooks.deliveries(db, webhook_id)]
 
 
 @router.get("/audit", summary="The audit log, newest first")
-def audit_log(db: DB, _: Admin, limit: int = 100, offset: int = 0,
-              action: str | None = None) -> list[dict[str, Any]]:
+def audit_log(db: DB, _: Admin, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+              offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+              action: Annotated[str | None, Query(max_length=64)] = None) -> list[dict[str, Any]]:
     return [{"id": e.id, "at": _stamp(e.at), "actor": e.actor, "action": e.action,
              "target": e.target, "details": e.details}
-            for e in security.audit_entries(db, min(limit, 1000), offset, action)]
+            for e in security.audit_entries(db, limit, offset, action)]

@@ -1,9 +1,9 @@
 """Documents: upload (→ job), list, read the analysis, tasks, targets, upper sources, delete."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Query, Response, UploadFile
+from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.concurrency import run_in_threadpool
 
@@ -17,10 +17,12 @@ from ...store.models import DocumentRow
 from ...store.sources import corpus
 from ..deps import DB, Admin, AppState, Reader, Reviewer, State
 from ..errors import ApiError
-from ..uploads import store_upload
+from ..uploads import file_field, form_body, read_form, store_upload
 from ..views import document_view
 
 router = APIRouter(prefix="/documents", tags=["documents"])
+MAX_OFFSET = 100_000
+Id = Annotated[str, Path(min_length=1, max_length=64)]
 
 
 def get_document_row(db: DB, doc_id: str) -> DocumentRow:
@@ -46,37 +48,40 @@ def _submit(state: AppState, digest: str, name: str, actor: str) -> tuple[int, d
     return 202, {"job_id": job.id, "status": job.status, "document_id": None, "duplicate": False}
 
 
-@router.post("", status_code=202, summary="Upload a document for analysis (returns a job)")
-async def upload_document(state: State, actor: Reviewer, file: UploadFile = File(...)) -> JSONResponse:
-    digest, name, _ = await store_upload(state, file)
+@router.post("", status_code=202, summary="Upload a document for analysis (returns a job)",
+             openapi_extra=form_body({"file": True}))
+async def upload_document(request: Request, state: State, actor: Reviewer) -> JSONResponse:
+    """Multipart field `file`: PDF, DOCX, TXT, HTML or a scan (PNG, JPEG, TIFF)."""
+    digest, name, _ = await store_upload(state, file_field(await read_form(request, 1), "file"))
     status, body = await run_in_threadpool(_submit, state, digest, name, actor.name)
     return JSONResponse(body, status_code=status, headers={"Location": f"/v1/jobs/{body['job_id']}"})
 
 
 @router.get("", summary="Stored documents, newest first")
-def list_documents(db: DB, _: Reader, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-    rows = documents.recent(db, limit=min(limit, 500) + offset)[offset:]
+def list_documents(db: DB, _: Reader, limit: int = Query(50, ge=1, le=500),
+                   offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> list[dict[str, Any]]:
+    rows = documents.recent(db, limit=limit + offset)[offset:]
     return [document_view(r) for r in rows]
 
 
 @router.get("/{doc_id}", summary="The analysis JSON (schema rasoat/analysis@1)",
             responses={200: {"model": Document}})
-def get_document(db: DB, _: Reader, doc_id: str) -> Response:
+def get_document(db: DB, _: Reader, doc_id: Id) -> Response:
     return Response(get_document_row(db, doc_id).analysis, media_type="application/json")
 
 
 @router.get("/{doc_id}/tasks", response_model=list[Task])
-def get_tasks(db: DB, _: Reader, doc_id: str) -> list[Task]:
+def get_tasks(db: DB, _: Reader, doc_id: Id) -> list[Task]:
     return documents.load(get_document_row(db, doc_id)).tasks
 
 
 @router.get("/{doc_id}/targets", response_model=list[Target])
-def get_targets(db: DB, _: Reader, doc_id: str) -> list[Target]:
+def get_targets(db: DB, _: Reader, doc_id: Id) -> list[Target]:
     return documents.load(get_document_row(db, doc_id)).targets
 
 
 @router.get("/{doc_id}/sources", summary="Stored documents ranked as this one's upper source")
-def get_sources(db: DB, _: Reader, doc_id: str,
+def get_sources(db: DB, _: Reader, doc_id: Id,
                 top: int = Query(10, ge=1, le=50)) -> list[dict[str, Any]]:
     """service.archive.find_sources over the stored documents: each document's fields plus
     score, cited, content_score, jaccard and reason, best first."""
@@ -88,7 +93,7 @@ def get_sources(db: DB, _: Reader, doc_id: str,
 
 
 @router.delete("/{doc_id}", status_code=204, summary="Delete a document, its tasks and its file")
-def delete_document(state: State, db: DB, actor: Admin, doc_id: str) -> Response:
+def delete_document(state: State, db: DB, actor: Admin, doc_id: Id) -> Response:
     row = documents.delete_document(db, doc_id)
     if row is None:
         raise ApiError(404, "not_found", f"no document {doc_id}")
@@ -102,7 +107,7 @@ jobs_router = APIRouter(prefix="/jobs", tags=["jobs"])
 
 
 @jobs_router.get("/{job_id}", summary="A job's status, progress, error and result")
-def get_job(db: DB, _: Reader, job_id: str) -> dict[str, Any]:
+def get_job(db: DB, _: Reader, job_id: Id) -> dict[str, Any]:
     job = jobs.get_job(db, job_id)
     if job is None:
         raise ApiError(404, "not_found", f"no job {job_id}")
@@ -111,7 +116,7 @@ def get_job(db: DB, _: Reader, job_id: str) -> dict[str, Any]:
 
 @jobs_router.get("/{job_id}/comparison", response_class=HTMLResponse,
                  summary="A finished draft check's comparison as the side-by-side HTML page")
-def get_job_comparison(db: DB, _: Reader, job_id: str) -> HTMLResponse:
+def get_job_comparison(db: DB, _: Reader, job_id: Id) -> HTMLResponse:
     job = jobs.get_job(db, job_id)
     comparison = (job.result or {}).get("comparison") if job is not None else None
     if not comparison:

@@ -13,20 +13,28 @@ from ...store.models import TaskRow
 from ...store.search import Filters, search_documents, search_tasks
 from ...store.sources import corpus
 from ..deps import DB, Reader, Reviewer, State
+from ..errors import ApiError
 from ..exports import MEDIA, WRITERS
 from ..report import review_docx
 from ..views import document_view, task_view
-from .documents import get_document_row
+from .documents import Id, get_document_row
 
 router = APIRouter(tags=["search"])
 Format = Literal["csv", "xlsx", "json"]
 
 
-def filters(q: str = "", kind: str | None = None, issuer: str | None = None, year: int | None = None,
-            owner: str | None = None, deadline_from: date | None = None, deadline_to: date | None = None,
+MAX_WORDS = 20
+Text = Annotated[str | None, Query(max_length=200)]
+
+
+def filters(q: Annotated[str, Query(max_length=500)] = "", kind: Annotated[str | None, Query(max_length=64)] = None,
+            issuer: Text = None, year: Annotated[int | None, Query(ge=1000, le=9999)] = None,
+            owner: Text = None, deadline_from: date | None = None, deadline_to: date | None = None,
             limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-            offset: Annotated[int, Query(ge=0)] = 0) -> Filters:
-    """Query parameters of a search; every word of `q` must match, diacritics ignored."""
+            offset: Annotated[int, Query(ge=0, le=100_000)] = 0) -> Filters:
+    """Query parameters of a search; every word of `q` (at most 20) must match, diacritics ignored."""
+    if len(q.split()) > MAX_WORDS:
+        raise ApiError(422, "invalid_request", f"q: tối đa {MAX_WORDS} từ trong một lần tìm kiếm.")
     return Filters(q, kind, issuer, year, owner, deadline_from, deadline_to, limit, offset)
 
 
@@ -54,7 +62,7 @@ def export_search(db: DB, actor: Reviewer, f: Search, format: Format = "csv") ->
 
 
 @router.get("/documents/{doc_id}/export", summary="A document's tasks as CSV, XLSX or JSON")
-def export_document(db: DB, actor: Reviewer, doc_id: str, format: Format = "csv") -> Response:
+def export_document(db: DB, actor: Reviewer, doc_id: Id, format: Format = "csv") -> Response:
     doc = get_document_row(db, doc_id)
     tasks = db.query(TaskRow).filter(TaskRow.document_id == doc_id).order_by(TaskRow.position)
     rows = [task_view(t, doc) for t in tasks]
@@ -64,8 +72,8 @@ def export_document(db: DB, actor: Reviewer, doc_id: str, format: Format = "csv"
 
 
 @router.get("/documents/{doc_id}/report", summary="The review report (phiếu thẩm định) as DOCX")
-def export_report(state: State, db: DB, actor: Reviewer, doc_id: str,
-                  upper_id: str | None = None) -> Response:
+def export_report(state: State, db: DB, actor: Reviewer, doc_id: Id,
+                  upper_id: Annotated[str | None, Query(max_length=64)] = None) -> Response:
     """Copied items are listed against `upper_id`, or against the stored document find_sources
     ranks first when the basis cites it or its content score is high enough (likely_upper)."""
     doc = documents.load(get_document_row(db, doc_id))

@@ -1,16 +1,15 @@
-// rasoat web UI, shared part: the API key (kept in localStorage, sent as X-API-Key), API calls,
-// uploads with progress, job polling, highlighting, downloads and the side-by-side comparison frame.
+// rasoat web UI, shared part: logging in (the API key goes to an HttpOnly session cookie that this
+// script never reads), API calls, uploads with progress, job polling, highlighting, downloads and the
+// side-by-side comparison frame. Every call sends X-Rasoat-UI: 1, which the server wants with the cookie.
 const rasoat = (() => {
   const $ = (sel) => document.querySelector(sel);
-  const KEY = "rasoat-key";
+  const UI = {"X-Rasoat-UI": "1"};
   const keyInput = $("#api-key");
-  keyInput.value = localStorage.getItem(KEY) || "";
   const status = (text) => { $("#status").textContent = text; };
   const esc = (s) => String(s ?? "").replace(/[&<>"]/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}[c]));
   const fold = (s) => String(s ?? "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
   const row = (cells) => "<tr>" + cells.map((c) => `<td>${c}</td>`).join("") + "</tr>";
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-  const key = () => keyInput.value.trim();
 
   function explain(code, body) {
     if (code === 401) return "Chưa đăng nhập hoặc khóa API không đúng: nhập khóa ở góc trên.";
@@ -19,7 +18,7 @@ const rasoat = (() => {
   }
 
   async function api(path, options = {}) {
-    const response = await fetch("/v1" + path, {...options, headers: {"X-API-Key": key(), ...(options.headers || {})}});
+    const response = await fetch("/v1" + path, {...options, credentials: "same-origin", headers: {...UI, ...(options.headers || {})}});
     if (!response.ok) {
       const body = await response.json().catch(() => ({}));
       keyInput.classList.toggle("invalid", response.status === 401);
@@ -34,7 +33,7 @@ const rasoat = (() => {
     return new Promise((resolve, reject) => {
       const xhr = new XMLHttpRequest();
       xhr.open("POST", "/v1" + path);
-      xhr.setRequestHeader("X-API-Key", key());
+      xhr.setRequestHeader("X-Rasoat-UI", "1");
       xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
       xhr.onerror = () => reject(new Error("Không kết nối được máy chủ"));
       xhr.onload = () => {
@@ -55,15 +54,41 @@ const rasoat = (() => {
     }
   }
 
-  async function login() {
-    localStorage.setItem(KEY, key());
-    if (!key()) { $("#whoami").textContent = "chưa đăng nhập"; return null; }
+  async function session(method, body) {
+    const response = await fetch("/ui/session", {method, credentials: "same-origin",
+      headers: {...UI, "Content-Type": "application/json"}, body: body && JSON.stringify(body)});
+    if (!response.ok && response.status !== 204) {
+      const data = await response.json().catch(() => ({}));
+      throw new Error(explain(response.status, data));
+    }
+  }
+
+  async function whoami(quiet) {
     try {
       const me = await json("/me");
       $("#whoami").textContent = `${me.name} (${me.role})`;
       keyInput.classList.remove("invalid"); status("");
       return me;
-    } catch (e) { $("#whoami").textContent = ""; status(e.message); return null; }
+    } catch (e) {
+      $("#whoami").textContent = "chưa đăng nhập";
+      if (!quiet) status(e.message);
+      return null;
+    }
+  }
+
+  async function login() {
+    const key = keyInput.value.trim();
+    keyInput.value = "";                       // the key lives only in the HttpOnly cookie now
+    if (!key) return whoami(false);
+    try { await session("POST", {key}); } catch (e) {
+      keyInput.classList.add("invalid"); $("#whoami").textContent = ""; status(e.message); return null;
+    }
+    return whoami(false);
+  }
+
+  async function logout() {
+    await session("DELETE").catch(() => null);
+    return whoami(true);
   }
 
   function paint(text, offset, spans) {
@@ -114,8 +139,8 @@ const rasoat = (() => {
   }
 
   $("#login").addEventListener("submit", (e) => { e.preventDefault(); login().then(() => window.dispatchEvent(new Event("rasoat-login"))); });
-  $("#logout").addEventListener("click", () => { keyInput.value = ""; login(); });
-  const ready = login();
+  $("#logout").addEventListener("click", () => { logout(); });
+  const ready = whoami(true);
 
   return {$, esc, fold, row, status, api, json, upload, waitJob, paint, paintWords, download, save, showComparison, ready};
 })();
