@@ -329,6 +329,19 @@ def print_summary(title: str, result: dict) -> None:
         print("metadata accuracy: " + ", ".join(f"{k} {v:.3f}" for k, v in result["metadata"].items()))
 
 
+def print_batches(first: dict) -> None:
+    """First sight by batch: the documents recorded together, against the commit they were scored on."""
+    batches: dict[str, list[dict]] = {}
+    for row in first["documents"].values():
+        batches.setdefault(row["commit"], []).append(row)
+    print("\nfirst sight by batch (commit, documents): " + "  ".join(f"{f[:7]:>7}" for f in FIELDS))
+    when = {c: _git("show", "-s", "--format=%ct", c) or "0" for c in batches}
+    for commit, rows in sorted(batches.items(), key=lambda kv: int(when[kv[0]])):
+        result = pooled(rows)
+        print(f"  {commit[:9]} ({len(rows):>2} docs, {rows[0]['date']}):      "
+              + "  ".join(f"{result[f]['f1']:>7.3f}" for f in FIELDS))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -364,6 +377,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     print_summary("HEADLINE — first sight: each document scored before any change was made for it, "
                   "as recorded in evaluation/first_sight.json", results["first_sight"])
+    print_batches(first)
     print_summary("Now, on the same documents (no longer unseen: rules have since been changed "
                   "with them in view)", results["current_dev"])
     print_summary("Tuning set (B1, B2, D1, D2: the rules were first written on these)", results["current_tuning"])
