@@ -5,6 +5,7 @@ import re
 
 from ..document import Document, Target
 from ..structure.zones import skip_zones
+from ..lexicons import load
 from ..text import lines
 from .budget import find_budget
 from .outputs import find_output
@@ -27,7 +28,7 @@ def extract_fields(doc: Document) -> Document:
 
 def document_targets(doc: Document) -> list[Target]:
     """Every target of the body (header, basis and signature left out), each once."""
-    skip = skip_zones(doc.text)
+    skip = skip_zones(doc.text) + _report_sections(doc)
     found: list[Target] = []
     for start, end, line in lines(doc.text):
         if not line.strip() or any(a <= start < b for a, b in skip):
@@ -35,6 +36,12 @@ def document_targets(doc: Document) -> list[Target]:
         year = _context_year(doc, start)
         found.extend(find_targets(line, start, context_year=year))
     return _unique(found)
+
+
+def _report_sections(doc: Document) -> list[tuple[int, int]]:
+    """Sections that report what was done ("KẾT QUẢ THỰC HIỆN NĂM 2025"): their figures are results."""
+    openers = tuple(load("structure")["report_headings"])
+    return [(s.start, s.end + 1) for s in doc.sections if s.heading.strip().lower().startswith(openers)]
 
 
 def _context_year(doc: Document, offset: int) -> int | None:

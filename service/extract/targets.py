@@ -50,6 +50,7 @@ class Patterns:
     reference: re.Pattern
     aim: re.Pattern
     rate: re.Pattern
+    rate_noun: re.Pattern
     giving: re.Pattern
     cost_after: re.Pattern
     funding: re.Pattern
@@ -85,6 +86,7 @@ def patterns() -> Patterns:
         reference=phrase_re(lx["reference_before"], r"\s*$"),
         aim=phrase_re(lx["aim_cues"]),
         rate=phrase_re(lx["rate_before"]),
+        rate_noun=phrase_re(lx["rate_nouns"]),
         giving=phrase_re(lx["giving_before"]),
         cost_after=phrase_re(lx["cost_after"], prefix=r"^\s*"),
         funding=phrase_re(lx["budget"]["funding_cues"]),
@@ -299,10 +301,12 @@ def _target(text: str, m: re.Match, context_year: int | None) -> Target | None:
         return None
     if unit and unit.lower() == "đồng" and NOT_MONEY.match(text, m.end()):
         return None                                   # "80 đồng chí"
-    if unit and _describes(unit) and not (p.aim.search(clause_before) or _aim_indicator(clause_before)):
-        return None                                   # an area, a cost, a count: no aim stated
+    money = bool(unit and MONEY.search(unit) and "/" not in unit)
+    if unit and _describes(unit) and not (p.aim.search(clause_before) or _aim_indicator(clause_before) and not money):
+        return None                                   # an area, a cost, a count: no aim stated (an amount of
+                                                      # money needs one in words: "thu ngân sách đạt …")
     rate = p.rate.search(clause_before) or p.giving.search(clause_before) and p.cost_after.search(text[m.end():])
-    if rate and not p.target_cue.search(text[s0:s1]):
+    if rate and not p.target_cue.search(text[s0:s1]) or p.rate_noun.search(clause_before):
         return None                                   # a rate given or held
     q0 = quote_start(text, c0, n0)
     cue_only = {w.lower() for w in lexicon()["units"]["cue_only"]}

@@ -196,3 +196,19 @@ def test_net_zero_is_a_bare_zero_target():
     t = one("Phấn đấu đạt số xã trắng về y tế bằng 0 vào năm 2028.")
     assert (t.value, t.year) == (0, 2028)
     assert find_targets("Thu phí bằng 2 hình thức: tiền mặt và chuyển khoản.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Tổng vốn đầu tư phát triển năm 2027: 812.500 triệu đồng.",
+    "Hỗ trợ các xã theo định mức tối thiểu là 03 triệu đồng/năm.",
+    "Triển khai dự án 2 triệu ha rừng sản xuất theo kế hoạch của Bộ.",
+])
+def test_budgets_norms_and_named_projects_are_not_targets(text):
+    assert find_targets(text) == []
+
+
+def test_figures_of_a_report_section_are_results():
+    from service.pipeline import analyze_text
+    text = ("BÁO CÁO\nTình hình thực hiện năm 2026\nI. KẾT QUẢ THỰC HIỆN\n1. Tỷ lệ hồ sơ giải quyết đúng hạn đạt 96%.\n"
+            "II. NHIỆM VỤ NĂM 2027\n1. Phấn đấu tỷ lệ hồ sơ giải quyết đúng hạn đạt 99% trong năm 2027.\n")
+    assert [t.value for t in analyze_text(text).targets] == [99]
