@@ -333,7 +333,15 @@ def find_deadline(text: str, offset: int = 0, default_year: int | None = None) -
     labelling the item ("Tháng 7 năm 2025: sơ kết …"), else a condition it opens with (on demand)."""
     found = find_deadlines(text, offset, default_year)
     dated = next((d for d in found if d.end), found[0] if found else None)
-    return dated or leading_period(text, offset, labelled=True) or _conditional(text, offset)
+    return dated or leading_period(text, offset, labelled=True) or _conditional(text, offset) or _periodic(text, offset)
+
+
+def _periodic(text: str, offset: int) -> Deadline | None:
+    """"định kỳ báo cáo" with no period said: a recurring duty whose rhythm is not given (recurrence null)."""
+    match = _rx("periodic").search(text)
+    if not match:
+        return None
+    return Deadline(text=match.group(), char_start=offset + match.start(), char_end=offset + match.end())
 
 
 _MARKER = re.compile(r"\s*(?:[-+•*]\s*|\(?[a-zđ0-9]{1,3}\s*[.)]\s*)?")
