@@ -47,7 +47,7 @@ def subject_bodies(text: str, offset: int = 0) -> list[Body]:
             continue
         rest = text[end:].lstrip(" ,").lower()
         if rest and not _reports(rest):
-            return _assignee(text, end - offset, offset) or bodies
+            return _assignee(text, end, offset) or bodies
     return []
 
 
