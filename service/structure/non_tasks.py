@@ -27,6 +27,8 @@ def _patterns() -> dict[str, re.Pattern]:
     found["directive"] = phrase_pattern(narrative["directives"])
     kinds = [n for spec in load("metadata")["kinds"].values() for n in spec["names"]] + ["văn bản", "đề án"]
     found["descriptive"] = re.compile(rf"\W*{phrase_alternation(cues['descriptive_openers'])}(?!\w)", re.IGNORECASE)
+    found["session"] = re.compile(rf"[^.;:]{{0,30}}?{phrase_alternation(cues['session_markers'])}\s+[\w\s]{{0,20}}?[.;]?$",
+                                  re.IGNORECASE)
     found["basis"] = re.compile(rf"\W*{phrase_alternation(cues['basis_openers'])}(?!\w)", re.IGNORECASE)
     found["self_reference"] = re.compile(rf"\W*{phrase_alternation(kinds)}\s+này\b", re.IGNORECASE)
     found["funding"] = re.compile(rf"\W*{phrase_alternation(cues['funding_subjects'])}\b[^.;]{{0,80}}?"
@@ -79,6 +81,12 @@ def _action_first(text: str) -> bool:
     return bool(_actions().match(text))
 
 
+def _session(text: str, patterns: dict[str, re.Pattern]) -> bool:
+    """"Hội đồng nhân dân tỉnh X khóa XV, kỳ họp thứ 8": a council and its session, nothing to do."""
+    bodies, end = parse_body_list(text)
+    return bool(bodies) and bool(patterns["session"].match(text, end))
+
+
 def _noun_phrase(text: str) -> bool:
     """A short item naming a thing, with nothing to do ("Khu cảng và dịch vụ cảng;", "Thời gian phục vụ;")."""
     words = text.rstrip(" .;").split()
@@ -99,7 +107,7 @@ def _narrative(text: str, patterns: dict[str, re.Pattern]) -> bool:
 
 def reason(text: str) -> str | None:
     """Why the item is not a task ("no_words", "lead_in", "executing", "courtesy", "pointers",
-    "label_value", "basis", "description", "narrative", "noun_phrase", "self_reference", "funding",
+    "label_value", "basis", "session", "description", "narrative", "noun_phrase", "self_reference", "funding",
     "bodies_only"), or None when it may be one."""
     stripped = text.strip()
     if len(re.findall(r"\w{2,}", stripped)) < 2:
@@ -114,6 +122,8 @@ def reason(text: str) -> str | None:
         return "label_value"
     if patterns["basis"].match(stripped):
         return "basis"
+    if _session(stripped, patterns):
+        return "session"
     if patterns["descriptive"].match(stripped):
         return "description"
     if _narrative(stripped, patterns) or _stated(stripped, patterns):

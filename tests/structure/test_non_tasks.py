@@ -85,6 +85,9 @@ def test_letter_headings_and_items_that_name_two_doers():
     ("Nhóm A: 12 trạm (3 trạm cấp vùng)", "label_value"),
     ("Hội thảo đã thống nhất được nhiều kiến nghị quan trọng về quản lý rừng.", "narrative"),
     ("Khu vực kho ngoại quan;", "noun_phrase"),
+    ("Sau khi xem xét Tờ trình số 45/TTr-UBND ngày 02 tháng 4 năm 2026 của Ủy ban nhân dân tỉnh,", "basis"),
+    ("Hội đồng nhân dân tỉnh Quảng Ngãi khóa XIII, kỳ họp thứ 5", "session"),
+    ("Hội đồng nhân dân huyện khoá XX , kỳ họp chuyên đề .", "session"),
 ])
 def test_descriptions_preamble_lines_statements_and_bare_noun_phrases(text, why):
     assert reason(text) == why
@@ -94,6 +97,9 @@ def test_descriptions_preamble_lines_statements_and_bare_noun_phrases(text, why)
     "Cơ quan thẩm định: Sở Xây dựng;",
     "Tổ chức hội nghị phổ biến ngay sau khi các văn bản được ban hành.",
     "Rà soát các dự án đã được phê duyệt.",
+    "Hội đồng nhân dân tỉnh giao Ủy ban nhân dân tỉnh báo cáo kết quả tại kỳ họp thứ 10.",
+    "Tại kỳ họp thứ 6, Ủy ban nhân dân tỉnh báo cáo kết quả thực hiện các chỉ tiêu.",
+    "Sau khi xem xét, Chủ tịch Ủy ban nhân dân tỉnh giao Sở Xây dựng kiểm tra hiện trạng công trình.",
 ])
 def test_owner_labels_and_actions_stay_tasks(text):
     assert reason(text) is None
