@@ -99,7 +99,7 @@ def test_descriptions_preamble_lines_statements_and_bare_noun_phrases(text, why)
     "Rà soát các dự án đã được phê duyệt.",
     "Hội đồng nhân dân tỉnh giao Ủy ban nhân dân tỉnh báo cáo kết quả tại kỳ họp thứ 10.",
     "Tại kỳ họp thứ 6, Ủy ban nhân dân tỉnh báo cáo kết quả thực hiện các chỉ tiêu.",
-    "Sau khi xem xét, Chủ tịch Ủy ban nhân dân tỉnh giao Sở Xây dựng kiểm tra hiện trạng công trình.",
+    "Sau khi xem xét hồ sơ, Ủy ban nhân dân huyện yêu cầu Phòng Kinh tế kiểm tra hiện trạng công trình.",
 ])
 def test_owner_labels_and_actions_stay_tasks(text):
     assert reason(text) is None
