@@ -37,7 +37,7 @@ def _patterns() -> dict[str, re.Pattern]:
 
 
 _FIGURE_VALUE = re.compile(r"^[^:]{1,80}:\s*[\d.,]+\s*(?:đ|đồng|triệu(?: đồng)?|tỷ(?: đồng)?|%|ha|km|người|hộ|lượt"
-                           r"|\w+)?\s*(?:\([^)]*\))?\s*[.;]?\s*$", re.IGNORECASE)
+                           r"|\w+)?(?:\s*/\s*[\w ]{1,20}?){0,3}\s*(?:\([^)]*\))?\s*[.;]?\s*$", re.IGNORECASE)
 
 
 def _labelled_bodies(text: str) -> bool:

@@ -43,6 +43,8 @@ def test_a_funding_sentence_before_an_assignment_leaves_the_assignment():
     ("Tên đề án: Phát triển du lịch cộng đồng tỉnh Hà Giang giai đoạn 2026 - 2030.", "label_value"),
     ("Thời gian thực hiện: từ năm 2026 đến năm 2030.", "label_value"),
     ("Năm 2027: 12.500.000.000 đồng", "label_value"),
+    ("Đối với chi hội ở thôn: 12.500 đồng / hội viên / năm;", "label_value"),
+    ("Tiêu chí phân bổ: Tính theo số hội viên;", "label_value"),
     ("Tổng số hồ sơ đã tiếp nhận: 418", "label_value"),
     ("Việc sản xuất giống cây lâm nghiệp còn phân tán, chất lượng chưa đồng đều.", "narrative"),
     ("Trong thời gian qua, công tác cải cách hành chính đã có nhiều chuyển biến tích cực.", "narrative"),
