@@ -29,6 +29,9 @@ def _patterns() -> dict[str, re.Pattern]:
     found["descriptive"] = re.compile(rf"\W*{phrase_alternation(cues['descriptive_openers'])}(?!\w)", re.IGNORECASE)
     found["session"] = re.compile(rf"[^.;:]{{0,30}}?{phrase_alternation(cues['session_markers'])}\s+[\w\s]{{0,20}}?[.;]?$",
                                   re.IGNORECASE)
+    found["entitlement"] = phrase_pattern(cues["entitlements"])
+    found["rate"] = re.compile(rf"\W*(?:đối với [^:]{{1,80}}:\s*)?{phrase_alternation(cues['rate_openers'])}(?!\w)",
+                               re.IGNORECASE)
     found["basis"] = re.compile(rf"\W*{phrase_alternation(cues['basis_openers'])}(?!\w)", re.IGNORECASE)
     found["self_reference"] = re.compile(rf"\W*{phrase_alternation(kinds)}\s+này\b", re.IGNORECASE)
     found["funding"] = re.compile(rf"\W*{phrase_alternation(cues['funding_subjects'])}\b[^.;]{{0,80}}?"
@@ -87,6 +90,16 @@ def _session(text: str, patterns: dict[str, re.Pattern]) -> bool:
     return bool(bodies) and bool(patterns["session"].match(text, end))
 
 
+def _standing_rule(text: str, patterns: dict[str, re.Pattern]) -> bool:
+    """A rule of a scheme, not work assigned: an entitlement ("… được trợ cấp …", "… được trích 10%") in its
+    first clause or a rate ("Mức thu …", "Đối với nhà ở: mức thu …"), and no directive word."""
+    if _action_first(text) or patterns["directive"].search(text) \
+            or re.search(r"(?<!\w)(?:có|chịu) trách nhiệm(?!\w)", text, re.I):
+        return False
+    first = re.split(r"[.;:]\s", text, maxsplit=1)[0][:160]
+    return bool(patterns["rate"].match(text) or patterns["entitlement"].search(first))
+
+
 def _noun_phrase(text: str) -> bool:
     """A short item naming a thing, with nothing to do ("Khu cảng và dịch vụ cảng;", "Thời gian phục vụ;")."""
     words = text.rstrip(" .;").split()
@@ -107,7 +120,7 @@ def _narrative(text: str, patterns: dict[str, re.Pattern]) -> bool:
 
 def reason(text: str) -> str | None:
     """Why the item is not a task ("no_words", "lead_in", "executing", "courtesy", "pointers",
-    "label_value", "basis", "session", "description", "narrative", "noun_phrase", "self_reference", "funding",
+    "label_value", "basis", "session", "description", "standing_rule", "narrative", "noun_phrase", "self_reference", "funding",
     "bodies_only"), or None when it may be one."""
     stripped = text.strip()
     if len(re.findall(r"\w{2,}", stripped)) < 2:
@@ -126,6 +139,8 @@ def reason(text: str) -> str | None:
         return "session"
     if patterns["descriptive"].match(stripped):
         return "description"
+    if _standing_rule(stripped, patterns):
+        return "standing_rule"
     if _narrative(stripped, patterns) or _stated(stripped, patterns):
         return "narrative"
     if _noun_phrase(stripped):
