@@ -93,11 +93,12 @@ def _session(text: str, patterns: dict[str, re.Pattern]) -> bool:
 def _standing_rule(text: str, patterns: dict[str, re.Pattern]) -> bool:
     """A rule of a scheme, not work assigned: an entitlement ("… được trợ cấp …", "… được trích 10%") in its
     first clause or a rate ("Mức thu …", "Đối với nhà ở: mức thu …"), and no directive word."""
-    if _action_first(text) or patterns["directive"].search(text) \
-            or re.search(r"(?<!\w)(?:có|chịu) trách nhiệm(?!\w)", text, re.I):
+    if patterns["directive"].search(text) or re.search(r"(?<!\w)(?:có|chịu) trách nhiệm(?!\w)", text, re.I):
         return False
+    if patterns["rate"].match(text):
+        return True
     first = re.split(r"[.;:]\s", text, maxsplit=1)[0][:160]
-    return bool(patterns["rate"].match(text) or patterns["entitlement"].search(first))
+    return not _action_first(text) and bool(patterns["entitlement"].search(first))
 
 
 def _noun_phrase(text: str) -> bool:
