@@ -104,7 +104,12 @@ def _joined_noun(scan: Scanner, j: int) -> int | None:
     k = j + 1                       # "các tỉnh và thành phố" is one list of units
     if scan.phrase_at(k, gr.determiners) or scan.phrase_at(k, gr.not_nouns):
         return None
-    return k if scan.phrase_at(k, gr.nouns) else None
+    noun = scan.phrase_at(k, gr.nouns)
+    if not noun:
+        return None
+    after = scan.skip(k, noun)      # "…thuộc Bộ, Cục Thuế tỉnh": a proper name starts another body
+    named = capitalised(scan.word(after)) and not scan.phrase_at(after, gr.qualifiers)
+    return None if named else k
 
 
 def tail_end(scan: Scanner, j: int, body_at: BodyAt) -> int:
