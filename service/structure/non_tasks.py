@@ -34,6 +34,8 @@ def _patterns() -> dict[str, re.Pattern]:
                                re.IGNORECASE)
     found["basis"] = re.compile(rf"\W*{phrase_alternation(cues['basis_openers'])}(?!\w)", re.IGNORECASE)
     found["self_reference"] = re.compile(rf"\W*{phrase_alternation(kinds)}\s+này\b", re.IGNORECASE)
+    found["budget_pays"] = re.compile(rf"\W*{phrase_alternation(cues['budget_subjects'])}(?:\s+\w+){{0,4}}?\s+"
+                                      rf"{phrase_alternation(cues['budget_verbs'])}(?!\w)", re.IGNORECASE)
     found["funding"] = re.compile(rf"\W*{phrase_alternation(cues['funding_subjects'])}\b[^.;]{{0,80}}?"
                                   rf"(?<!\w){phrase_alternation(cues['funding_passives'])}(?!\w)", re.IGNORECASE)
     return found
@@ -148,7 +150,7 @@ def reason(text: str) -> str | None:
         return "noun_phrase"
     if patterns["self_reference"].match(stripped):
         return "self_reference"            # "Kế hoạch này được phổ biến đến chi bộ."
-    if _patterns()["funding"].match(stripped):
+    if patterns["funding"].match(stripped) or patterns["budget_pays"].match(stripped):
         return "funding"
     bodies, end = parse_body_list(stripped)
     if bodies and not re.search(r"\w", stripped[end:].split("(")[0]):

@@ -123,3 +123,13 @@ def test_standing_rules_of_a_scheme_are_not_tasks(text):
 ])
 def test_assignments_that_mention_an_entitlement_stay_tasks(text):
     assert reason(text) is None
+
+
+@pytest.mark.parametrize("text, why", [
+    ("Ngân sách tỉnh hỗ trợ 150 triệu đồng cho mỗi cụm công nghiệp ở huyện miền núi.", "funding"),
+    ("Quỹ khuyến nông hỗ trợ giống cây trồng cho hộ nghèo.", "funding"),
+    ("Sở Tài chính cân đối ngân sách tỉnh hỗ trợ các huyện thực hiện Đề án.", None),
+    ("Quy hoạch quỹ đất ở cho các hộ tái định cư.", None),
+])
+def test_a_budget_that_pays_assigns_nobody(text, why):
+    assert reason(text) == why
