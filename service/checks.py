@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .document import Document, Problem
-from .structure.header import unreadable_date
+from .structure.header import unreadable_date, unreadable_number
 
 
 def flag_gaps(doc: Document) -> Document:
@@ -16,8 +16,13 @@ def flag_gaps(doc: Document) -> Document:
             doc.warnings.append(Problem(stage="metadata", code=f"missing_{field}", message=message))
     if meta.issued_on is None and unreadable_date(doc.text):
         doc.warnings.append(Problem(stage="metadata", code="unreadable_issued_on",
-                                    message="Có dòng ngày ban hành nhưng không đọc được ngày, tháng (dấu đóng hoặc "
-                                            "chữ viết tay trên bản scan?): để trống, cần kiểm tra bản gốc."))
+                                    message="Dòng ngày ban hành để trống hoặc không đọc được ngày, tháng (ký số, đóng "
+                                            "dấu, chữ viết tay trên bản scan, hoặc dự thảo chưa ban hành): để trống, "
+                                            "cần kiểm tra bản gốc."))
+    if meta.number is None and unreadable_number(doc.text):
+        doc.warnings.append(Problem(stage="metadata", code="unreadable_number",
+                                    message="Dòng số ký hiệu có ký hiệu nhưng không có số (số đóng dấu hoặc ký số, "
+                                            "hoặc dự thảo chưa ban hành): để trống, cần kiểm tra bản gốc."))
     if meta.kind == "khac":
         doc.warnings.append(Problem(stage="metadata", code="unknown_kind",
                                     message="the document kind (Nghị quyết, Kế hoạch…) was not recognised"))

@@ -124,12 +124,19 @@ def unreadable_date(text: str) -> bool:
         if re.search(r"[A-ZĐÀ-Ỹ][\w ]{1,30},\s*ngày\b", line) and not _DATE_RE.search(line):
             return True
         match = _DATE_RE.search(line)
-        if match and match.group(1) and not (match.group(2) and match.group(3)) \
-                and re.search(r"ngày\s*\S*[^\d\s]\S*\s*tháng|tháng\s*\S*[^\d\s]\S*\s*năm", line):
-            return True                    # something is written where the day or month goes, but no digits
+        if match and match.group(1) and not (match.group(2) and match.group(3)):
+            return True                    # the day or month is blank or no digits (a stamp, a digital signature)
         if match and match.group(1) and match.group(3) and not 1 <= int(match.group(3)) <= 12:
             return True
     return False
+
+
+_BLANK_NUMBER = re.compile(r"Số\s*:?\s*(?:\|\s*)?[.…_\s]*/\s*[" + _UPPER + r"]", re.IGNORECASE)
+
+
+def unreadable_number(text: str) -> bool:
+    """The header's "Số:" line has the symbol but no number ("Số: /QĐ-UBND"): stamped or signed digitally."""
+    return any(_BLANK_NUMBER.search(line) for _, _, line in list(lines(text))[:HEADER_LINES])
 
 
 def _title(head: list[tuple[int, int, str]], index: int, rest: str) -> str | None:

@@ -95,3 +95,34 @@ def test_a_stamped_number_and_a_handwritten_date_are_left_empty_with_a_warning()
     assert doc.metadata.issuer == "Ủy ban nhân dân tỉnh Hà Giang"
     codes = {w.code for w in doc.warnings}
     assert {"missing_number", "missing_issued_on", "unreadable_issued_on"} <= codes
+
+
+def test_blank_number_and_day_slots_are_left_empty_with_warnings():
+    """A signed PDF or a draft: "Số: /QĐ-UBND" and "ngày   tháng 4 năm 2026" with the slots blank."""
+    from service.pipeline import analyze_text
+
+    text = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH KON TUM | Độc lập - Tự do - Hạnh phúc\n"
+            "Số: | /QĐ-UBND | Kon Tum, ngày tháng 4 năm 2026\nQUYẾT ĐỊNH\nVề việc giao chỉ tiêu tuyển sinh\n"
+            "Điều 1. Giao Sở Giáo dục và Đào tạo hướng dẫn các trường thực hiện.\n")
+    doc = analyze_text(text)
+    assert doc.metadata.number is None and doc.metadata.issued_on is None
+    assert {"unreadable_number", "unreadable_issued_on"} <= {w.code for w in doc.warnings}
+
+
+def test_a_real_digitally_signed_pdf_leaves_its_stamped_number_and_day_empty():
+    """The shared corpus holds an officially issued PDF whose number and day were stamped by the digital signature
+    (absent from the text layer): no number or date is invented, and the reader is told why."""
+    from pathlib import Path
+
+    import pytest
+
+    from service.pipeline import analyze_file
+
+    originals = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "real" / "originals"
+    found = sorted(originals.glob("X2_*.pdf"))
+    if not found:
+        pytest.skip(f"the shared corpus is not beside the repository ({originals})")
+    doc = analyze_file(found[0])
+    assert doc.metadata.number is None and doc.metadata.issued_on is None
+    assert doc.metadata.issuer == "Ủy ban nhân dân tỉnh Lào Cai"
+    assert {"unreadable_number", "unreadable_issued_on"} <= {w.code for w in doc.warnings}
