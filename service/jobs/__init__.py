@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from ..api.config import Settings
+from ..config import Settings
 from ..store import Store, jobs
 from ..store.models import JobRow
 from .execute import execute, job_view

@@ -9,7 +9,7 @@ import os
 import threading
 from collections.abc import Callable
 
-from ..api.config import Settings
+from ..config import Settings
 from .handlers import JobContext
 
 log = logging.getLogger("rasoat.jobs")

@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from service.api.app import create_app
-from service.api.config import Settings
+from service.config import Settings
 from service.store import make_engine
 from service.store.testing import empty_tables
 
