@@ -23,7 +23,7 @@ MAX_BYTES = 50 * 2**20
 
 
 def _read_image(data: bytes) -> Parsed:
-    from .ocr import read_image  # OCR is only loaded for images
+    from .ocr.reader import read_image  # OCR is only loaded for images
 
     return read_image(data)
 
