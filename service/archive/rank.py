@@ -25,6 +25,7 @@ from ..text import strip_diacritics
 from . import signature as sg
 from .content import content_score
 from .corpus import Corpus
+from .levels import level_of
 from .store import Record
 
 CITED_FLOOR = 0.8
@@ -103,13 +104,6 @@ def lsh_candidates(sig, archive: Corpus, exclude: str | None, limit: int) -> tup
 def _score(cited: bool, content: float, sibling: bool) -> float:
     score = CITED_FLOOR + (1 - CITED_FLOOR) * content if cited else CITED_FLOOR * content
     return round(score * (SIBLING if sibling and not cited else 1.0), 4)
-
-
-def level_of(issuer: str | None) -> int | None:
-    """0 central … 3 commune (service/batch/levels.py, imported here lazily: batch imports us)."""
-    from ..batch.levels import level_of as level
-
-    return level(issuer)
 
 
 def never_upper(doc: Document, rec: Record) -> bool:

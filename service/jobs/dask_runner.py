@@ -43,7 +43,7 @@ class DaskRunner:
                  address: str | None = None, processes: bool = True):
         from distributed import Client, LocalCluster
 
-        from ..batch.work import Warmup
+        from .warmup import Warmup
 
         self._settings, self._on_finish = settings, on_finish
         address = address or os.environ.get("DASK_SCHEDULER_ADDRESS")

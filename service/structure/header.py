@@ -12,7 +12,7 @@ from ..document import Citation, Document, Metadata
 from ..extract.bodies import parse_body_list, recase
 from ..lexicons import load
 from ..text import fold_spaces, is_upper, lines, phrase_pattern
-from .zones import is_sentence_title
+from ..zones import is_sentence_title
 
 HEADER_LINES = 30
 _UPPER = "A-ZĐÀ-Ỹ"
