@@ -3,7 +3,7 @@
 
 1. citations: numbers in `doc.metadata.basis` matched against stored numbers → cited, ranked first;
 2. content: the LSH index proposes candidates (never a scan of the archive), the best by MinHash
-   Jaccard estimate are re-ranked by the task-level content score (service.archive.content).
+   Jaccard estimate are re-ranked by the task-level content score (service.archive.coverage).
 
 Score in 0..1: a cited document (by number; or, when the number finds nothing, by kind, date and
 issuer) 0.8 + 0.2 × content; otherwise 0.8 × content, × 0.8 at `doc`'s own administrative level (a
@@ -23,7 +23,7 @@ from pydantic import BaseModel
 from ..document import Document
 from ..text import strip_diacritics
 from . import signature as sg
-from .content import content_score
+from .coverage import content_score
 from .corpus import Corpus
 from .levels import level_of
 from .store import Record

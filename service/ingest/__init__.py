@@ -12,7 +12,7 @@ from pathlib import Path
 from ..document import Document, SourceFile
 from ..errors import EmptyFileError, FileTooLargeError, IngestError
 from ..limits import check_text
-from . import docx, html, pdf, text
+from . import docx, html, pdf, txt
 from .base import Parsed
 from .charsets import convert_legacy, detect_legacy_font
 from .detect import detect_format
@@ -29,7 +29,7 @@ def _read_image(data: bytes) -> Parsed:
 
 
 _READERS: dict[str, Callable[[bytes], Parsed]] = {
-    "pdf": pdf.read, "docx": docx.read, "txt": text.read, "html": html.read, "image": _read_image,
+    "pdf": pdf.read, "docx": docx.read, "txt": txt.read, "html": html.read, "image": _read_image,
 }
 
 

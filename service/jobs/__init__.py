@@ -14,7 +14,7 @@ from ..store.models import JobRow
 from .execute import execute, job_view
 from .handlers import JobContext
 from .runner import Runner, ThreadRunner
-from .webhooks import Notifier, sign
+from .webhook_delivery import Notifier, sign
 
 
 class JobService:

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..page_layout import PAGE_NUMBER, join_hyphenated, paragraphs
 from .repair import repair_line
-from .tables import find_tables, grid_rows, in_grid
+from .word_tables import find_tables, grid_rows, in_grid
 from .tesseract import Word
 
 COLUMN_GAP = 1.6          # a gap wider than this many word heights separates columns

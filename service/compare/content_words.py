@@ -15,7 +15,7 @@ from functools import cache
 import numpy as np
 
 from ..lexicons import load
-from .normalise import tokens
+from .placeholders import tokens
 
 BOILERPLATE_WEIGHT = 0.1
 UNIGRAM_WEIGHT = 0.5
