@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..document import Cue, Task
-from ..lexicons import load
+from ..lexicons import alternation, load
 from ..text import fold_tone_placement
 
 CLAUSE_BREAK = re.compile(r";|:|\n|\.(?!\d)")
@@ -62,8 +62,7 @@ def _rule(rule_id: str, category: str, item: str | dict, defaults: dict) -> Rule
     if spec.get("enabled", True) is False:
         return None
     merged = {**defaults, **spec}
-    phrases = sorted((p.strip() for p in str(merged["text"]).split("|") if p.strip()), key=len, reverse=True)
-    body = "|".join(_phrase_pattern(fold_tone_placement(p)) for p in phrases)
+    body = alternation((fold_tone_placement(p) for p in str(merged["text"]).split("|")), pattern=_phrase_pattern)
     return Rule(rule_id, category, float(merged.get("weight", 0.05)),
                 re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE),
                 tuple(merged.get("unless", ())), tuple(merged.get("requires", ())),
@@ -86,24 +85,21 @@ def load_rules(disabled: frozenset[str] = frozenset()) -> tuple[Rule, ...]:
 @cache
 def _units_pattern() -> re.Pattern:
     units = load("targets")["units"]
-    words = sorted({u for key in ("percent", "money", "measure", "count") for u in units[key]}, key=len, reverse=True)
-    alternation = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in words)
+    words = alternation(u for key in ("percent", "money", "measure", "count") for u in units[key])
     number = r"\d+(?:[.,]\d+)*"
-    return re.compile(rf"{number}\s*(?:{alternation})(?!\w)|{COMPARED}", re.IGNORECASE)
+    return re.compile(rf"{number}\s*(?:{words})(?!\w)|{COMPARED}", re.IGNORECASE)
 
 
 @cache
 def _product_pattern() -> re.Pattern:
-    heads = sorted(load("outputs")["products"], key=len, reverse=True)
-    alternation = "|".join(re.escape(h[0].upper() + h[1:]).replace(r"\ ", r"\s+") for h in heads)
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)(?!\s+(?:số\s+\d|này|\d+\s*[/-]))")
+    heads = alternation(h[0].upper() + h[1:] for h in load("outputs")["products"])
+    return re.compile(rf"(?<!\w)(?:{heads})(?!\w)(?!\s+(?:số\s+\d|này|\d+\s*[/-]))")
 
 
 @cache
 def _head_pattern() -> re.Pattern:
-    heads = sorted(load("outputs")["products"], key=len, reverse=True)
-    alternation = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+    heads = alternation(load("outputs")["products"])
+    return re.compile(rf"(?<!\w)(?:{heads})(?!\w)", re.IGNORECASE)
 
 
 class Context:
