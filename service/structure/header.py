@@ -10,7 +10,7 @@ from functools import cache
 
 from ..document import Citation, Document, Metadata
 from ..extract.bodies import parse_body_list, recase
-from ..lexicons import load
+from ..lexicons import alternation, load
 from ..text import fold_spaces, is_upper, lines, phrase_pattern
 from ..zones import is_sentence_title
 
@@ -21,14 +21,25 @@ _NUMBER_RE = re.compile(r"\bS[ốoô0ỐÓ][:.]?\s*(" + _NUMBER + r"|\.*\s*/[A-Z
 _DATE_RE = re.compile(
     r"(?:([" + _UPPER + r"][\w. ]{1,30}?)\s*,\s*)?ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})",
     re.IGNORECASE)
-_BASIS_START = re.compile(r"(?:Căn cứ|Thực hiện|Triển khai|Để|Quán triệt)\b")
-_CITED = re.compile(
-    r"(?P<kind>Nghị quyết|Chương trình hành động|Chương trình|Kế hoạch|Chỉ thị|Kết luận|Quyết định|"
-    r"Công văn|Văn bản|Công điện|Hướng dẫn|Thông báo|Báo cáo|Thông tư|Nghị định|Luật|Quy định|Đề án)"
-    r"(?:\s+liên tịch)?(?:\s+số)?\s*:?\s*(?P<number>" + _NUMBER + r")"
-    r"(?:,?\s*ngày\s*(?P<date>\d{1,2}\s*(?:/|-|tháng)\s*\d{1,2}\s*(?:/|-|năm)\s*\d{4}))?"
-    r"(?:\s+của\s+(?P<issuer>[" + _UPPER + r"][^,;()]*?))?(?=\s+(?:về|khóa|khoá|ban hành|hướng dẫn)\b|[,;.()]|$)",
-    re.IGNORECASE)
+
+
+@cache
+def _basis_start() -> re.Pattern:
+    """A basis sentence opens with one of these words (metadata.yaml `basis_openers`, as printed)."""
+    return re.compile(rf"(?:{alternation(load('metadata')['basis_openers'], space=' ')})\b")
+
+
+@cache
+def _cited() -> re.Pattern:
+    """A cited document: kind word (`cited_kinds`), number, date, issuer, up to its title (`cited_title_words`)."""
+    lex = load("metadata")
+    kinds, title = (alternation(lex[key], space=" ") for key in ("cited_kinds", "cited_title_words"))
+    return re.compile(
+        rf"(?P<kind>{kinds})"
+        r"(?:\s+liên tịch)?(?:\s+số)?\s*:?\s*(?P<number>" + _NUMBER + r")"
+        r"(?:,?\s*ngày\s*(?P<date>\d{1,2}\s*(?:/|-|tháng)\s*\d{1,2}\s*(?:/|-|năm)\s*\d{4}))?"
+        r"(?:\s+của\s+(?P<issuer>[" + _UPPER + rf"][^,;()]*?))?(?=\s+(?:{title})\b|[,;.()]|$)",
+        re.IGNORECASE)
 
 
 @cache
@@ -103,17 +114,21 @@ def _kind_and_title(head: list[tuple[int, int, str]]) -> tuple[int | None, str, 
     first = next(((i, _strip_marks(line)) for i, (_, _, line) in enumerate(head[:3]) if line.strip()), None)
     if first:                                  # "Quyết định về việc …" on the first line (no header)
         for name, kind in names:
-            if first[1].upper().startswith(name + " ") and re.match(r"\s*(?:về|v/v|ban hành|phê duyệt|quy định|"
-                                                                   r"hướng dẫn|kết luận|sửa đổi|thành lập|tình hình)\b",
-                                                                   first[1][len(name):], re.IGNORECASE):
+            if first[1].upper().startswith(name + " ") and _title_opener().match(first[1][len(name):]):
                 return first[0], kind, first[1]
     return None, "khac", None
+
+
+@cache
+def _title_opener() -> re.Pattern:
+    """Words that open a title right after the kind name (metadata.yaml `title_openers`)."""
+    return re.compile(rf"\s*(?:{alternation(load('metadata')['title_openers'], space=' ')})\b", re.IGNORECASE)
 
 
 def _header_date(line: str, match: re.Match) -> bool:
     """A date line of the header: a cell of its own, or a place before the date, not a basis sentence."""
     cell = next((c for c in line.split(" | ") if match.group(0).strip() in c.replace("*", " ")), line)
-    if _BASIS_START.match(cell.strip(" *")) or re.search(r"\b(?:của|số)\b", cell[:match.start()]):
+    if _basis_start().match(cell.strip(" *")) or re.search(r"\b(?:của|số)\b", cell[:match.start()]):
         return False
     return bool(match.group(1)) or len(cell.strip(" *")) <= len(match.group(0)) + 3
 
@@ -139,7 +154,7 @@ def _title(head: list[tuple[int, int, str]], index: int, rest: str) -> str | Non
         clean = _strip_marks(line)
         first = not parts and line is head[index + 1][2]
         lowercase_title = first and (clean[:1].islower() and len(clean) < 300 or is_sentence_title(clean))
-        if not clean or not (is_upper(clean) or lowercase_title) or _BASIS_START.match(clean) and not first:
+        if not clean or not (is_upper(clean) or lowercase_title) or _basis_start().match(clean) and not first:
             break
         if parts and (len(clean.split()) <= 3 or not is_upper(parts[0])):
             break  # the issuer's name or authority ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") before "Căn cứ"
@@ -249,7 +264,7 @@ def _basis(text: str, title_start: int) -> list[Citation]:
         is_title = start == title_start or (line == line.upper() and start < title_start + 600)
         if not (stripped.startswith(cues) or is_title or received.search(stripped[:120])):
             continue
-        for match in _CITED.finditer(line):
+        for match in _cited().finditer(line):
             citation = _citation(match, start)
             key = citation.number.upper()
             if key not in found or _detail(citation) > _detail(found[key]):
