@@ -23,7 +23,7 @@ SKIPPED = {
     "Hà Nội": "Hà Nội là nơi tổ chức hội nghị sơ kết việc thực hiện kế hoạch năm nay",
     "CỘNG HÒA": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM ĐỘC LẬP TỰ DO HẠNH PHÚC",
     "Độc lập": "Độc lập - Tự do - Hạnh phúc là dòng tiêu ngữ ở đầu văn bản",
-    "ĐẢNG CỘNG SẢN": "ĐẢNG CỘNG SẢN VIỆT NAM VÀ CÁC TỔ CHỨC CHÍNH TRỊ - XÃ HỘI",
+    "ĐẢNG CỘNG SẢN": "ĐẢNG CỘNG SẢN VIỆT NAM LÃNH ĐẠO CÔNG TÁC PHÁT TRIỂN DU LỊCH CỘNG ĐỒNG",
     r"-\s*Lưu": "- Lưu văn phòng Ủy ban nhân dân tỉnh và các phòng chuyên môn",
 }
 PLAN = """KẾ HOẠCH
