@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from importlib import import_module
 from pathlib import Path
 
 import typer
@@ -20,16 +19,6 @@ def _date(text: str | None) -> date | None:
         raise typer.BadParameter(f"not a YYYY-MM-DD date: {text}")
 
 
-def _missing_extra() -> str | None:
-    """The first module of the `batch` extra that cannot be imported here, or None."""
-    for module in ("distributed", "pyarrow"):
-        try:
-            import_module(module)
-        except ImportError:
-            return module
-    return None
-
-
 def batch_command(
     source: Path = typer.Argument(..., help="folder or ZIP of PDF, DOCX, TXT or HTML documents"),
     out: Path = typer.Option(..., "--out", help="output directory (docs/, tables, summary)"),
@@ -42,13 +31,9 @@ def batch_command(
     threads: bool = typer.Option(False, "--threads", hidden=True, help="local workers as threads"),
 ) -> None:
     """Analyse every document of SOURCE on Dask, then link, copy-check and summarise the archive."""
-    err = Console(stderr=True)
-    if missing := _missing_extra():
-        err.print(f"[bold red]lỗi[/]: lệnh batch cần gói bổ sung batch (Dask, pyarrow), máy này thiếu {missing}: "
-                  "pip install -e '.\\[batch]'")
-        raise typer.Exit(2)
     from . import count_items, run_batch
 
+    err = Console(stderr=True)
     if not source.exists():
         err.print(f"[bold red]error[/]: no such folder or file: {source}")
         raise typer.Exit(2)

@@ -13,19 +13,15 @@ from ..extract.bodies import parse_body_list, recase
 from ..lexicons import alternation, load
 from ..text import fold_spaces, is_upper, lines
 from ..zones import is_sentence_title
-from .basis import NUMBER, UPPER, find_basis
+from .basis import NUMBER as _NUMBER, UPPER as _UPPER, find_basis
 
 HEADER_LINES = 30
-_NUMBER_RE = re.compile(r"\bS[ốoô0ỐÓ][:.]?\s*(" + NUMBER + r"|\.*\s*/[A-ZĐ][\w/&-]*)", re.UNICODE)
+_NUMBER_RE = re.compile(r"\bS[ốoô0ỐÓ][:.]?\s*(" + _NUMBER + r"|\.*\s*/[A-ZĐ][\w/&-]*)", re.UNICODE)
 _DATE_RE = re.compile(
-    r"(?:([" + UPPER + r"][\w. ]{1,30}?)\s*,\s*)?ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})",
+    r"(?:([" + _UPPER + r"][\w. ]{1,30}?)\s*,\s*)?ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})",
     re.IGNORECASE)
-
-
-@cache
-def _basis_start() -> re.Pattern:
-    """A basis sentence opens with one of these words (metadata.yaml `basis_openers`, as printed)."""
-    return re.compile(rf"(?:{alternation(load('metadata')['basis_openers'], space=' ')})\b")
+# A basis sentence opens with one of these words (metadata.yaml `basis_openers`, as printed).
+_BASIS_START = re.compile(rf"(?:{alternation(load('metadata')['basis_openers'], space=' ')})\b")
 
 
 @cache
@@ -100,21 +96,17 @@ def _kind_and_title(head: list[tuple[int, int, str]]) -> tuple[int | None, str, 
     first = next(((i, _strip_marks(line)) for i, (_, _, line) in enumerate(head[:3]) if line.strip()), None)
     if first:                                  # "Quyết định về việc …" on the first line (no header)
         for name, kind in names:
-            if first[1].upper().startswith(name + " ") and _title_opener().match(first[1][len(name):]):
+            if first[1].upper().startswith(name + " ") and re.match(r"\s*(?:về|v/v|ban hành|phê duyệt|quy định|"
+                                                                   r"hướng dẫn|kết luận|sửa đổi|thành lập|tình hình)\b",
+                                                                   first[1][len(name):], re.IGNORECASE):
                 return first[0], kind, first[1]
     return None, "khac", None
-
-
-@cache
-def _title_opener() -> re.Pattern:
-    """Words that open a title right after the kind name (metadata.yaml `title_openers`)."""
-    return re.compile(rf"\s*(?:{alternation(load('metadata')['title_openers'], space=' ')})\b", re.IGNORECASE)
 
 
 def _header_date(line: str, match: re.Match) -> bool:
     """A date line of the header: a cell of its own, or a place before the date, not a basis sentence."""
     cell = next((c for c in line.split(" | ") if match.group(0).strip() in c.replace("*", " ")), line)
-    if _basis_start().match(cell.strip(" *")) or re.search(r"\b(?:của|số)\b", cell[:match.start()]):
+    if _BASIS_START.match(cell.strip(" *")) or re.search(r"\b(?:của|số)\b", cell[:match.start()]):
         return False
     return bool(match.group(1)) or len(cell.strip(" *")) <= len(match.group(0)) + 3
 
@@ -140,7 +132,7 @@ def _title(head: list[tuple[int, int, str]], index: int, rest: str) -> str | Non
         clean = _strip_marks(line)
         first = not parts and line is head[index + 1][2]
         lowercase_title = first and (clean[:1].islower() and len(clean) < 300 or is_sentence_title(clean))
-        if not clean or not (is_upper(clean) or lowercase_title) or _basis_start().match(clean) and not first:
+        if not clean or not (is_upper(clean) or lowercase_title) or _BASIS_START.match(clean) and not first:
             break
         if parts and (len(clean.split()) <= 3 or not is_upper(parts[0])):
             break  # the issuer's name or authority ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") before "Căn cứ"
