@@ -203,7 +203,7 @@ def run_one(family: str, name: str, data: bytes, analyse: bool) -> str:
     """The outcome code: "ok" or a RasoatError's code; raises anything else."""
     from service.errors import RasoatError
     from service.ingest import read_bytes
-    from service.jobs.upload_limits import expand_zip
+    from service.jobs.limits import expand_zip
     from service.pipeline import run_stages
 
     try:
@@ -375,7 +375,7 @@ def atheris_run(family: str, runs: int, out: Path) -> None:
 
     with atheris.instrument_imports(include=["service"]):
         import service.ingest  # noqa: F401
-        import service.jobs.upload_limits  # noqa: F401
+        import service.jobs.limits  # noqa: F401
         import service.pipeline  # noqa: F401
     from service.ingest.ocr import reader as ocr_reader
 

@@ -8,9 +8,9 @@ from test_layers import modules
 # Names shared on purpose: each package's CLI sub-command, and a resource's API route beside its
 # repository in the store (service/api/routes/<resource>.py, service/store/<resource>.py).
 SHARED = {"command": "CLI sub-command", "documents": "resource", "search": "resource"}
-# Left to the issue that owns these files (issue 15): service/report.py, service/api/report.py,
-# service/errors.py, service/api/errors.py; proposed names in ARCHITECTURE.md.
-PENDING = {"report", "errors"}
+# Pending (ARCHITECTURE.md, "Names"): report.py and errors.py are issue 15's files; jobs/limits.py
+# waits for issue 15's edit of its importer batch/inputs.py to land.
+PENDING = {"report", "errors", "limits"}
 
 
 def test_every_module_name_is_used_once():

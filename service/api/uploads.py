@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
 
 from ..errors import EmptyFileError
-from ..jobs.upload_limits import check_size
+from ..jobs.limits import check_size
 from ..store import jobs
 from ..store.models import JobRow
 from .deps import AppState

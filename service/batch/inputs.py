@@ -1,6 +1,6 @@
 """The documents of a batch SOURCE: a folder (recursively) or a ZIP file, read lazily.
 
-ZIP members go through service/jobs/upload_limits.py's checks before anything is expanded: unsafe names
+ZIP members go through service/jobs/limits.py's checks before anything is expanded: unsafe names
 (`../x`, `/x`), file count, declared total size and per-member compression ratio; each member is
 read with a bound on its real size.
 """
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CorruptFileError, RasoatError
-from ..jobs.upload_limits import MB, SKIPPED, ZipBombError, ZipBudget, member_chunks, open_zip, zip_members
+from ..jobs.limits import MB, SKIPPED, ZipBombError, ZipBudget, member_chunks, open_zip, zip_members
 
 SUFFIXES = {".pdf", ".docx", ".txt", ".html", ".htm"}
 ZIP_MAX_FILES = 1_000_000

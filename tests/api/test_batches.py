@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from service.jobs.upload_limits import UnsafeArchivePathError, ZipBombError, expand_zip
+from service.jobs.limits import UnsafeArchivePathError, ZipBombError, expand_zip
 
 SAMPLES = Path(__file__).parents[2] / "corpora" / "samples"
 

@@ -14,7 +14,7 @@ from service.errors import (CorruptFileError, DecodedTooLargeError, ImageTooLarg
                             TooManyFramesError, TooManyPagesError)
 from service.ingest.ocr import reader as ocr_reader
 from service.ingest import read_bytes
-from service.jobs.upload_limits import expand_zip
+from service.jobs.limits import expand_zip
 
 
 @pytest.fixture
@@ -101,7 +101,7 @@ def test_zip_declaring_version_18_7_is_a_corrupt_file():
 
 
 def test_many_small_compressible_members_are_a_bomb():
-    from service.jobs.upload_limits import ZipBombError
+    from service.jobs.limits import ZipBombError
 
     with pytest.raises(ZipBombError, match="ratio"):
         list(expand_zip(hostile.zip_members(450), 500, 500 * 2**20, 100))

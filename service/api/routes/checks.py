@@ -12,7 +12,7 @@ from starlette.datastructures import UploadFile
 from ...compare import Comparison, compare
 from ...compare.report_html import render_html
 from ...errors import EmptyFileError, RasoatError
-from ...jobs.upload_limits import ZipBombError, ZipBudget, member_chunks, open_zip, zip_members
+from ...jobs.limits import ZipBombError, ZipBudget, member_chunks, open_zip, zip_members
 from ...store import documents, security
 from ..deps import DB, AppState, Reviewer, State
 from ..errors import error_response, status_for_code
