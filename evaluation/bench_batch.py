@@ -30,13 +30,13 @@ sys.path.insert(0, str(ROOT))
 
 from corpora import archive_gen as gen  # noqa: E402
 from service.archive import signature as sg  # noqa: E402
-from service.batch.archive import copy_pair  # noqa: E402
+from service.batch.archive_pass import copy_pair  # noqa: E402
 from service.batch.cluster import bounded_map, dask_client  # noqa: E402
-from service.batch.levels import level_of  # noqa: E402
+from service.archive.levels import level_of  # noqa: E402
 from service.batch.links import Node, link_all  # noqa: E402
 from service.batch.run import local_map, run_pass  # noqa: E402
-from service.batch.sources import folder_items  # noqa: E402
-from service.batch.work import warm_up  # noqa: E402
+from service.batch.inputs import folder_items  # noqa: E402
+from service.jobs.warmup import warm_up  # noqa: E402
 
 
 def peak_rss_mb() -> float:

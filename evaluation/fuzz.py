@@ -232,8 +232,8 @@ def _ocr_mode(mode: str) -> None:
     """off: Tesseract absent (a scan ends in no_text_layer, nothing is rendered or decoded);
     stub: pages are rendered and image frames decoded under the limits, but each page's OCR is an
     empty result (no Tesseract); on: the real thing."""
-    from service.ingest import ocr as ocr_reader
-    from service.ocr import tesseract
+    from service.ingest.ocr import reader as ocr_reader
+    from service.ingest.ocr import tesseract
 
     if mode == "off":
         ocr_reader.available = lambda: False
@@ -377,7 +377,7 @@ def atheris_run(family: str, runs: int, out: Path) -> None:
         import service.ingest  # noqa: F401
         import service.jobs.limits  # noqa: F401
         import service.pipeline  # noqa: F401
-    from service.ingest import ocr as ocr_reader
+    from service.ingest.ocr import reader as ocr_reader
 
     ocr_reader.available = lambda: False
     logging.getLogger("pdfminer").setLevel(logging.ERROR)

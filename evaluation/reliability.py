@@ -33,6 +33,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "reliability"))
+sys.path.insert(0, str(ROOT / "tests"))
 
 from corpora import hostile  # noqa: E402
 from reliability_helpers import ADMIN, rasoat_serve, wait_jobs  # noqa: E402
@@ -279,7 +280,7 @@ def main() -> None:
     figures["unauthenticated_1gb_post"] = unauthenticated_gigabyte()
     figures["graceful_shutdown"] = graceful_shutdown()
     if not args.skip_soak:
-        from service.store.testing import postgres_database, postgres_unavailable
+        from db_helpers import postgres_database, postgres_unavailable
 
         figures["kill_9_soak"] = [soak(None)]
         if postgres_unavailable() is None:

@@ -64,7 +64,7 @@ def serve(
     import uvicorn
 
     from .api.app import create_app
-    from .api.config import Settings
+    from .config import Settings
 
     settings = Settings()
     if workers:

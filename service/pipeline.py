@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from . import ingest
-from .checks import flag_gaps
+from .gaps import flag_gaps
 from .document import Block, Document, SourceFile
 from .errors import RasoatError
 from .extract.fields import extract_fields

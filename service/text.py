@@ -5,6 +5,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from .lexicons import alternation
+
 # Old-style tone placement on the first vowel of "oa", "oe", "uy" at a syllable end ("hoà", "uỷ").
 _OLD_TONES = {
     "òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ",
@@ -54,8 +56,7 @@ def is_upper(text: str, share: float = 0.85) -> bool:
 def phrase_alternation(phrases) -> str:
     """A regex alternation of phrases, longest first, any run of spaces between words; matched as
     whole words by the caller (`(?<!\\w)(?:…)(?!\\w)`)."""
-    items = sorted({" ".join(str(p).split()) for p in phrases if str(p).strip()}, key=len, reverse=True)
-    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split(" "))) for p in items) + ")"
+    return "(?:" + alternation(phrases) + ")"
 
 
 def phrase_pattern(phrases, flags: int = re.IGNORECASE) -> re.Pattern:

@@ -1,9 +1,14 @@
 """Fixtures shared by the store and API tests: one PostgreSQL test database per session."""
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
-from service.store.testing import postgres_database, postgres_unavailable
+sys.path.insert(0, str(Path(__file__).parent))      # tests/*_helpers.py: helpers shared by the tests
+
+from db_helpers import postgres_database, postgres_unavailable  # noqa: E402
 
 
 @pytest.fixture(scope="session")

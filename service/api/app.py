@@ -13,7 +13,7 @@ from fastapi import APIRouter, FastAPI
 from ..jobs import JobService
 from ..store import Store, security
 from ..store.orphans import sweep_orphans
-from .config import Settings
+from ..config import Settings
 from .deps import AppState
 from . import ui
 from .errors import install

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from ..jobs import JobService
 from ..store import Store, security
-from .config import Settings
+from ..config import Settings
 from .errors import ApiError
 from .guard import cookie_value
 

@@ -3,7 +3,7 @@
 
 1. citations: numbers in `doc.metadata.basis` matched against stored numbers → cited, ranked first;
 2. content: the LSH index proposes candidates (never a scan of the archive), the best by MinHash
-   Jaccard estimate are re-ranked by the task-level content score (service.archive.content).
+   Jaccard estimate are re-ranked by the task-level content score (service.archive.coverage).
 
 Score in 0..1: a cited document (by number; or, when the number finds nothing, by kind, date and
 issuer) 0.8 + 0.2 × content; otherwise 0.8 × content, × 0.8 at `doc`'s own administrative level (a
@@ -23,8 +23,9 @@ from pydantic import BaseModel
 from ..document import Document
 from ..text import strip_diacritics
 from . import signature as sg
-from .content import content_score
+from .coverage import content_score
 from .corpus import Corpus
+from .levels import level_of
 from .store import Record
 
 CITED_FLOOR = 0.8
@@ -103,13 +104,6 @@ def lsh_candidates(sig, archive: Corpus, exclude: str | None, limit: int) -> tup
 def _score(cited: bool, content: float, sibling: bool) -> float:
     score = CITED_FLOOR + (1 - CITED_FLOOR) * content if cited else CITED_FLOOR * content
     return round(score * (SIBLING if sibling and not cited else 1.0), 4)
-
-
-def level_of(issuer: str | None) -> int | None:
-    """0 central … 3 commune (service/batch/levels.py, imported here lazily: batch imports us)."""
-    from ..batch.levels import level_of as level
-
-    return level(issuer)
 
 
 def never_upper(doc: Document, rec: Record) -> bool:

@@ -1,7 +1,7 @@
 """What the archive keeps of a document's wording: level-aware normalised task texts, their word
 shingles and a MinHash signature over them (datasketch, 128 permutations).
 
-Normalisation is service.compare.normalise's, so "Sở Tư pháp tỉnh" and "Phòng Tư pháp huyện"
+Normalisation is service.compare.placeholders's, so "Sở Tư pháp tỉnh" and "Phòng Tư pháp huyện"
 read alike and a district plan shares shingles with the province programme it copies.
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 import numpy as np
 from datasketch import LeanMinHash, MinHash
 
-from ..compare.normalise import places_in, tokens
+from ..compare.placeholders import places_in, tokens
 from ..document import Document
 
 NUM_PERM = 128

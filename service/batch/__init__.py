@@ -10,8 +10,8 @@ from __future__ import annotations
 from importlib import import_module
 
 # Loaded on first use, so that importing the package (the CLI does) does not import Dask or pyarrow.
-_EXPORTS = {"run_batch": ".orchestrate", "run_pass": ".run", "local_map": ".run", "analyse_archive": ".archive",
-            "count_items": ".sources", "source_items": ".sources"}
+_EXPORTS = {"run_batch": ".orchestrate", "run_pass": ".run", "local_map": ".run", "analyse_archive": ".archive_pass",
+            "count_items": ".inputs", "source_items": ".inputs"}
 
 
 def __getattr__(name: str):

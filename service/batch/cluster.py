@@ -9,7 +9,7 @@ from typing import Any
 
 from distributed import Client, LocalCluster, as_completed
 
-from .work import Warmup
+from ..jobs.warmup import Warmup
 
 ENV_ADDRESS = "DASK_SCHEDULER_ADDRESS"
 

@@ -18,7 +18,7 @@ import numpy as np
 from datasketch import MinHashLSH
 
 from ..archive import signature as sg
-from ..archive.content import content_score
+from ..archive.coverage import content_score
 from ..archive.rank import MIN_CONTENT  # nor, when re-ranked, below this content score
 from ..archive.store import LSH_THRESHOLD
 

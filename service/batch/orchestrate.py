@@ -8,11 +8,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from .archive import analyse_archive
+from .archive_pass import analyse_archive
 from .cluster import bounded_map, dask_client
-from .report import load_db, write_summary
+from .summary import load_db, write_summary
 from .run import PassReport, run_pass
-from .sources import source_items
+from .inputs import source_items
 
 
 def run_batch(source: Path, out: Path, scheduler: str | None = None, workers: int | None = None,

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .sources import Item
-from .tables import PART_TABLES, write_parts
+from .inputs import Item
+from .parquet import PART_TABLES, write_parts
 from .work import analyse
 
 FLUSH_EVERY = 200

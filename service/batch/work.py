@@ -1,38 +1,19 @@
 """What a worker does with one document: analyse it and turn it into table rows.
 
 Runs on Dask workers (or in-process for the plain loop). Lexicons and models are module-level
-caches of the pipeline; `warm_up` fills them once per worker process (see `Warmup`).
+caches of the pipeline; service/jobs/warmup.py fills them once per worker process.
 """
 from __future__ import annotations
 
 import time
 from typing import Any
 
-from distributed.diagnostics.plugin import WorkerPlugin
-
 from ..archive import signature as sg
 from ..document import Document
 from ..errors import RasoatError
-from .levels import level_of
+from ..archive.levels import level_of
 
 Row = dict[str, Any]
-
-
-def warm_up() -> None:
-    """Load the lexicons, tokenizer and patterns the pipeline caches at module level."""
-    from ..pipeline import analyze_text
-
-    doc = analyze_text("KẾ HOẠCH\n1. Sở Tài chính chủ trì, hoàn thành trước ngày 30/6/2025.")
-    sg.normalised_tasks(doc)
-
-
-class Warmup(WorkerPlugin):
-    """Warms the pipeline's caches when a worker starts (and on workers already running)."""
-
-    name = "rasoat-warmup"
-
-    def setup(self, worker) -> None:      # noqa: ANN001 - distributed.Worker
-        warm_up()
 
 
 def document_row(doc: Document, sha: str, name: str, seconds: float) -> Row:

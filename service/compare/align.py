@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .normalise import Token, tokens
+from .placeholders import Token, tokens
 
 MATCH, MISMATCH, GAP = 2.0, -1.0, 1.0
 MIN_RUN_SCORE = 6.0        # a local alignment worth keeping: about three words in a row

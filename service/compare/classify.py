@@ -23,7 +23,7 @@ from ..document import Task
 from .align import PairAlignment, Unit
 from .logit import Logit
 from .model import Addition, CopiedTarget, CopyClass
-from .normalise import AGENCY, DATE, tokens
+from .placeholders import AGENCY, DATE, tokens
 
 OWNER_HOLDERS = {AGENCY, "<committee>", "<people_committee>", "<party_org>", "<council>"}
 _NUMBER = re.compile(r"\d")

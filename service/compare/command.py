@@ -28,7 +28,7 @@ def compare_command(
     """Compare a plan's tasks with the upper programme's: copied, adapted (cụ thể hóa) or new."""
     from ..cli_support import analyze_or_exit
     from . import compare
-    from .report import print_report
+    from .report_terminal import print_report
     from .report_html import render_html
 
     result = compare(analyze_or_exit(lower), analyze_or_exit(upper), semantic=semantic)

@@ -21,10 +21,10 @@ from ..document import Document, Task
 from .align import MIN_CONTAINMENT, PairAlignment, ShingleIndex, Unit, align_task, prepare
 from .classify import (Thresholds, additions, copied_targets, decide, has_detail, lexical_share,
                        load_thresholds, set_aside)
-from .content import ContentIndex
+from .content_words import ContentIndex
 from .embed import Encoder, cosine, default_encoder
 from .model import Addition, Comparison, DocRef, Item, Method, Span, UpperMatch, UpperTask
-from .normalise import places_in
+from .placeholders import places_in
 from .passages import Passage, passages
 from .reasons import reason
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..document import Document
+from ..lexicons import load
 
 MIN_WORDS = 6
 _SENTENCE = re.compile(r"[^.;]+(?:[.;](?!\d)|$)")
-_SKIP = re.compile(r"^\s*(?:Căn cứ|Kính gửi|Nơi nhận|Số:|Số\s+\d|TM\.|T/M|KT\.|CHỦ TỊCH|BÍ THƯ|"
-                   r"Hà Nội|CỘNG HÒA|Độc lập|ĐẢNG CỘNG SẢN|-\s*Lưu)", re.I)
 _TABLE = "|"
 
 
@@ -26,6 +26,12 @@ class Passage:
     id: str
     text: str
     kind: str              # task, objective (a sentence outside tasks), heading
+
+
+@cache
+def _skip() -> re.Pattern:
+    """Lines of the header, basis, recipients or signature block (synonyms.yaml `skip_lines`)."""
+    return re.compile(r"^\s*(?:" + "|".join(load("synonyms")["skip_lines"]) + ")", re.I)
 
 
 def _covered(doc: Document) -> bytearray:
@@ -50,7 +56,7 @@ def sentences_outside_tasks(doc: Document) -> list[tuple[str, str]]:
     pos = 0
     for line in doc.text.split("\n"):
         begin, pos = pos, pos + len(line) + 1
-        if begin < start or _TABLE in line or _SKIP.match(line) or any(covered[begin:begin + len(line)]):
+        if begin < start or _TABLE in line or _skip().match(line) or any(covered[begin:begin + len(line)]):
             continue
         kind = "heading" if begin in headings else "objective"
         for m in _SENTENCE.finditer(line):

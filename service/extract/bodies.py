@@ -199,7 +199,7 @@ def _extend_name(scan: Scanner, j: int) -> int:
 
 def _compound(scan: Scanner, j: int) -> bool:
     """Token j finishes a word with the capitalised token before it (underthesea's dictionary)."""
-    from ..ocr.syllables import known_words
+    from ..ingest.ocr.syllables import known_words
 
     return f"{scan.word(j - 1)} {scan.word(j)}".lower() in known_words()
 

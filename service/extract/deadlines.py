@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from service.document import Deadline
-from service.lexicons import load
+from service.lexicons import alternation, load
 
 YEAR = r"(?:19|20)\d{2}(?!\d)"
 NUM = r"\d{1,2}(?!\d)"
@@ -40,8 +40,7 @@ class Hit:
 
 def _alt(words) -> str:
     """A regex alternation of `words`, longest first, a space matching any run of spaces."""
-    items = sorted({str(w).strip() for w in words}, key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
+    return "(?:" + alternation(words) + ")"
 
 
 def _key(s: str) -> str:

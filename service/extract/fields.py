@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document, Target
-from ..structure.zones import skip_zones
+from ..zones import skip_zones
 from ..lexicons import load
 from ..text import lines
 from .budget import find_budget

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from service.document import Target
-from service.lexicons import load
+from service.lexicons import alternation, load
 from service.extract.numbers import NUMBER, parse_number, parse_range
 
 QUOTES = "“”\"'‘’«»"
@@ -22,12 +22,6 @@ QUOTES = "“”\"'‘’«»"
 def lexicon() -> dict:
     """The parsed targets.yaml."""
     return load("targets")
-
-
-def alternation(words: list[str]) -> str:
-    """A regex alternation of phrases, longest first, any whitespace between words."""
-    parts = sorted({str(w) for w in words}, key=len, reverse=True)
-    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in parts)
 
 
 def phrase_re(words: list[str], suffix: str = "", prefix: str = "") -> re.Pattern:

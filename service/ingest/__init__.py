@@ -12,7 +12,7 @@ from pathlib import Path
 from ..document import Document, SourceFile
 from ..errors import EmptyFileError, FileTooLargeError, IngestError
 from ..limits import check_text
-from . import docx, html, pdf, text
+from . import docx, html, pdf, txt
 from .base import Parsed
 from .charsets import convert_legacy, detect_legacy_font
 from .detect import detect_format
@@ -23,13 +23,13 @@ MAX_BYTES = 50 * 2**20
 
 
 def _read_image(data: bytes) -> Parsed:
-    from .ocr import read_image  # OCR is only loaded for images
+    from .ocr.reader import read_image  # OCR is only loaded for images
 
     return read_image(data)
 
 
 _READERS: dict[str, Callable[[bytes], Parsed]] = {
-    "pdf": pdf.read, "docx": docx.read, "txt": text.read, "html": html.read, "image": _read_image,
+    "pdf": pdf.read, "docx": docx.read, "txt": txt.read, "html": html.read, "image": _read_image,
 }
 
 

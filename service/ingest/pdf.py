@@ -9,7 +9,6 @@ after a broken word ("develop-/ment" -> "development").
 from __future__ import annotations
 
 import io
-import re
 from typing import Any
 
 import pdfplumber
@@ -20,13 +19,12 @@ from ..errors import CorruptFileError, EncodingError, EncryptedFileError, Ingest
 from .base import Parsed
 from ..lexicons import load
 from ..limits import check_pages
-from ..ocr.syllables import quality, word_count
-from ..text import OPEN_END
-from .charsets import convert_legacy, is_syllable
+from .ocr.syllables import quality, word_count
+from .charsets import convert_legacy
+from .page_layout import PAGE_NUMBER, join_across_pages, join_hyphenated, paragraphs
 
 COLUMN_GAP_EM = 2.0
 X_TOLERANCE_RATIO = 0.15   # a gap wider than 15% of the font size between letters is a space (some PDFs omit space glyphs)
-_HYPHEN_END = re.compile(r"([^\W\d_]+)-$")
 Box = tuple[float, float, float, float]
 
 
@@ -64,11 +62,11 @@ def _ocr_where_needed(pdf_pages: list[Any], pages: list[list[Block]]
     need = [n for n, (page, blocks) in enumerate(zip(pdf_pages, pages), 1) if _needs_ocr(page, blocks)]
     if not need:
         return pages, [], []
-    from . import ocr
+    from .ocr import reader as ocr
 
     if not ocr.available():
         if all(not pages[n - 1] or layer_quality(pages[n - 1]) < 0.5 for n in range(1, len(pages) + 1)):
-            from ..ocr.tesseract import binary
+            from .ocr.tesseract import binary
             binary()  # raises, saying how to install Tesseract
         return pages, [Problem(stage="ingest", code="ocr_unavailable",
                                message=f"page(s) {need} have no usable text layer and Tesseract is not installed: "
@@ -120,7 +118,7 @@ def _page_blocks(page: Any, number: int) -> list[Block]:
     body = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
     items = [(t.bbox[1], Block(kind="table", rows=_rows(t.extract()), page=number)) for t in tables]
     lines = [_Line(line, _line_text(line["chars"])) for line in body.extract_text_lines(return_chars=True)]
-    lines = [line for line in lines if line.text and not _PAGE_NUMBER.match(line.text)]
+    lines = [line for line in lines if line.text and not PAGE_NUMBER.match(line.text)]
     for paragraph in paragraphs(lines, [t.bbox[1] for t in tables], page.width):
         text = " ".join(b.text for b in join_hyphenated([Block(text=l.text) for l in paragraph]))
         items.append((paragraph[0].top, Block(text=text, page=number, bold=all(l.bold for l in paragraph))))
@@ -138,40 +136,6 @@ class _Line:
         sizes = [c["size"] for c in line["chars"] if c["text"].strip()] or [10.0]
         self.size = max(set(sizes), key=sizes.count)
         self.bold = _is_bold(line["chars"])
-
-
-_PAGE_NUMBER = re.compile(r"\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|\s*(?:Trang|Page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?\s*$")
-_NEW_ITEM = re.compile(r"\s*(?:[-–—•+*]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ][).]\s|[IVX]{1,5}[.\-]\s|Điều\s+\d)")
-
-
-def paragraphs(lines: list[_Line], table_tops: list[float], page_width: float) -> list[list[_Line]]:
-    """Group wrapped lines into paragraphs: a line joins the previous one when that one runs to the
-    right margin (or stops mid-sentence), the gap is one line, and it opens no new list item."""
-    if not lines:
-        return []
-    right = max(sorted(l.x1 for l in lines)[int(len(lines) * 0.9)], 0.75 * page_width)
-    left = sorted(l.x0 for l in lines)[int(len(lines) * 0.1)]
-    groups: list[list[_Line]] = [[lines[0]]]
-    for line in lines[1:]:
-        prev = groups[-1][-1]
-        if _continues(prev, line, left, right) and not any(prev.bottom <= t <= line.top for t in table_tops):
-            groups[-1].append(line)
-        else:
-            groups.append([line])
-    return groups
-
-
-def _continues(prev: _Line, line: _Line, left: float, right: float) -> bool:
-    """`line` goes on `prev`'s paragraph: close below it, not indented, no new list item, and `prev` either
-    runs to the right margin (in the same weight) or stops mid-sentence (a bold date ending a sentence
-    stays in it)."""
-    if " | " in prev.text or " | " in line.text or _NEW_ITEM.match(line.text):
-        return False
-    if line.top - prev.bottom > 0.9 * line.size or line.x0 > left + 1.5 * line.size:
-        return False
-    mid_sentence = not re.search(r"[.:;!?]$", prev.text) and (line.text[:1].islower() or OPEN_END.search(prev.text))
-    full_width = prev.x1 >= right - 2 * prev.size and prev.bold == line.bold
-    return full_width or bool(mid_sentence)
 
 
 def _inside(obj: dict, boxes: list[Box]) -> bool:
@@ -210,31 +174,3 @@ def _is_bold(chars: list[dict]) -> bool:
     """Every visible character is set in a bold font."""
     visible = [c for c in chars if c["text"].strip()]
     return bool(visible) and all("bold" in str(c.get("fontname", "")).lower() for c in visible)
-
-
-def join_across_pages(blocks: list[Block]) -> list[Block]:
-    """Join a paragraph cut by a page break: it stops mid-sentence and the next page goes on in lowercase."""
-    out: list[Block] = []
-    for block in blocks:
-        prev = out[-1] if out else None
-        if (prev and prev.kind == block.kind == "paragraph" and prev.page != block.page
-                and block.text[:1].islower() and not re.search(r"[.:;!?]$", prev.text)):
-            out[-1] = prev.model_copy(update={"text": f"{prev.text} {block.text}"})
-        else:
-            out.append(block)
-    return out
-
-
-def join_hyphenated(blocks: list[Block]) -> list[Block]:
-    """Join a paragraph ending in "letter-" with the next one when that starts in lowercase."""
-    out: list[Block] = []
-    for block in blocks:
-        prev = out[-1] if out else None
-        match = _HYPHEN_END.search(prev.text) if prev and prev.kind == block.kind == "paragraph" else None
-        if match and block.text[:1].islower() and prev.page == block.page:
-            glue = " " if is_syllable(match.group(1)) else ""
-            out[-1] = prev.model_copy(update={"text": prev.text[:-1] + glue + block.text,
-                                              "bold": prev.bold and block.bold})
-        else:
-            out.append(block)
-    return out

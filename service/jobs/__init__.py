@@ -8,13 +8,13 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from ..api.config import Settings
+from ..config import Settings
 from ..store import Store, jobs
 from ..store.models import JobRow
 from .execute import execute, job_view
 from .handlers import JobContext
 from .runner import Runner, ThreadRunner
-from .webhooks import Notifier, sign
+from .webhook_delivery import Notifier, sign
 
 
 class JobService:

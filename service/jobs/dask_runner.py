@@ -9,7 +9,7 @@ import os
 import threading
 from collections.abc import Callable
 
-from ..api.config import Settings
+from ..config import Settings
 from .handlers import JobContext
 
 log = logging.getLogger("rasoat.jobs")
@@ -43,7 +43,7 @@ class DaskRunner:
                  address: str | None = None, processes: bool = True):
         from distributed import Client, LocalCluster
 
-        from ..batch.work import Warmup
+        from .warmup import Warmup
 
         self._settings, self._on_finish = settings, on_finish
         address = address or os.environ.get("DASK_SCHEDULER_ADDRESS")

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 
-from ..api.config import Settings
+from ..config import Settings
 from ..archive import find_sources, likely_upper
 from ..document import Document
 from ..errors import RasoatError, message

@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from ..api.config import Settings
+from ..config import Settings
 from ..errors import message
 from ..store import Store, jobs
 from .handlers import JobContext

@@ -6,7 +6,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"      # package data: found after a wheel install
 
 
 def default_url(data_dir: Path) -> str:
@@ -39,7 +39,7 @@ def sessions(engine: Engine) -> sessionmaker[Session]:
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
-    """Upgrade the database to `revision` with the Alembic scripts in `migrations/`."""
+    """Upgrade the database to `revision` with the Alembic scripts in `service/store/migrations/`."""
     from alembic import command
     from alembic.config import Config
 

@@ -1,7 +1,7 @@
 """SQLAlchemy 2 tables: documents, tasks, document_signatures, jobs, api_keys, audit_log, webhooks,
 webhook_deliveries, webhook_outbox.
 
-The schema is created by the Alembic migrations in `migrations/`; these classes must match them.
+The schema is created by the Alembic migrations in `service/store/migrations/`; these classes must match them.
 """
 from __future__ import annotations
 

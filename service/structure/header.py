@@ -1,6 +1,6 @@
 """Metadata from the header, preamble and signature: kind, number, issuer, date, place, title,
-basis (căn cứ), recipients and signer. Conventions of Nghị định 30/2020/NĐ-CP and Hướng dẫn
-36-HD/VPTW: issuer left and motto right, "Số: 104-CTr/TU", "Lào Cai, ngày 30 tháng 8 năm 2026".
+basis (căn cứ: structure/basis.py), recipients and signer. Conventions of Nghị định 30/2020/NĐ-CP and
+Hướng dẫn 36-HD/VPTW: issuer left and motto right, "Số: 104-CTr/TU", "Lào Cai, ngày 30 tháng 8 năm 2026".
 """
 from __future__ import annotations
 
@@ -8,27 +8,20 @@ import re
 from datetime import date
 from functools import cache
 
-from ..document import Citation, Document, Metadata
+from ..document import Document, Metadata
 from ..extract.bodies import parse_body_list, recase
-from ..lexicons import load
-from ..text import fold_spaces, is_upper, lines, phrase_pattern
-from .zones import is_sentence_title
+from ..lexicons import alternation, load
+from ..text import fold_spaces, is_upper, lines
+from ..zones import is_sentence_title
+from .basis import NUMBER as _NUMBER, UPPER as _UPPER, find_basis
 
 HEADER_LINES = 30
-_UPPER = "A-ZĐÀ-Ỹ"
-_NUMBER = r"\d{1,5}[a-z]?(?:/\d{4})?\s?[-/]\s?[A-ZĐ][A-Za-zĐđ&]*(?:\s?[-/.]\s?[A-ZĐa-zđ&0-9]+)*"
 _NUMBER_RE = re.compile(r"\bS[ốoô0ỐÓ][:.]?\s*(" + _NUMBER + r"|\.*\s*/[A-ZĐ][\w/&-]*)", re.UNICODE)
 _DATE_RE = re.compile(
     r"(?:([" + _UPPER + r"][\w. ]{1,30}?)\s*,\s*)?ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})",
     re.IGNORECASE)
-_BASIS_START = re.compile(r"(?:Căn cứ|Thực hiện|Triển khai|Để|Quán triệt)\b")
-_CITED = re.compile(
-    r"(?P<kind>Nghị quyết|Chương trình hành động|Chương trình|Kế hoạch|Chỉ thị|Kết luận|Quyết định|"
-    r"Công văn|Văn bản|Công điện|Hướng dẫn|Thông báo|Báo cáo|Thông tư|Nghị định|Luật|Quy định|Đề án)"
-    r"(?:\s+liên tịch)?(?:\s+số)?\s*:?\s*(?P<number>" + _NUMBER + r")"
-    r"(?:,?\s*ngày\s*(?P<date>\d{1,2}\s*(?:/|-|tháng)\s*\d{1,2}\s*(?:/|-|năm)\s*\d{4}))?"
-    r"(?:\s+của\s+(?P<issuer>[" + _UPPER + r"][^,;()]*?))?(?=\s+(?:về|khóa|khoá|ban hành|hướng dẫn)\b|[,;.()]|$)",
-    re.IGNORECASE)
+# A basis sentence opens with one of these words (metadata.yaml `basis_openers`, as printed).
+_BASIS_START = re.compile(rf"(?:{alternation(load('metadata')['basis_openers'], space=' ')})\b")
 
 
 @cache
@@ -48,7 +41,7 @@ def extract_metadata(doc: Document) -> Document:
     if meta.kind == "khac" and re.search(r"^\s*V/v\b", text[:3000], re.MULTILINE):
         meta.kind = "cong_van"
     meta.issuer = _issuer(head) or _authority(head, title_index) or _announcer(text)
-    meta.basis = _basis(text, head[title_index][1] if title_index is not None else 0)
+    meta.basis = find_basis(text, head[title_index][1] if title_index is not None else 0, HEADER_LINES + 40)
     meta.recipients = _recipients(text)
     meta.signer = _signer(text)
     doc.metadata = meta
@@ -240,55 +233,6 @@ def _combine_issuer(parts: list[str]) -> str:
         if bodies and bodies[0].start == 0 and not re.match(r"(tỉnh|huyện|thành phố|xã)\b", lower, re.I):
             return lower
     return recase(" ".join(parts))
-
-
-def _basis(text: str, title_start: int) -> list[Citation]:
-    """Documents cited in the preamble's "Căn cứ…/Thực hiện…/Triển khai…" sentences and the title."""
-    cues = tuple(c.lower() for c in load("metadata")["basis_cues"])
-    received = phrase_pattern(load("metadata")["basis_received"])
-    found: dict[str, Citation] = {}
-    for start, _, line in list(lines(text))[:HEADER_LINES + 40]:
-        if start < title_start:
-            continue
-        if _is_heading(line) or re.match(r"\s*[A-Z]\s?\.\s", line) and start > title_start:
-            break                      # the body begins: its citations are not the basis
-        stripped = line.strip().lstrip("-+• ").lower()
-        is_title = start == title_start or (line == line.upper() and start < title_start + 600)
-        if not (stripped.startswith(cues) or is_title or received.search(stripped[:120])):
-            continue
-        for match in _CITED.finditer(line):
-            citation = _citation(match, start)
-            key = citation.number.upper()
-            if key not in found or _detail(citation) > _detail(found[key]):
-                found[key] = citation
-    return list(found.values())
-
-
-def _detail(citation: Citation) -> tuple[bool, bool]:
-    """How much a citation tells: a date first, then text in normal case (not the title's capitals)."""
-    return citation.issued_on is not None, not is_upper(citation.text)
-
-
-def _is_heading(line: str) -> bool:
-    return bool(re.match(r"\s*(?:[IVX]+[.\-]|\d+\.|Điều\s+\d+|PHẦN|Phần)\s", line))
-
-
-def _citation(match: re.Match, line_start: int) -> Citation:
-    kind_word = match.group("kind").lower()
-    kind = next((k for k, v in _kinds().items() if kind_word in v["names"]), "khac")
-    issued = _parse_date(match.group("date")) if match.group("date") else None
-    issuer = match.group("issuer").strip() if match.group("issuer") else None
-    return Citation(number=re.sub(r"\s+", "", match.group("number")), kind=kind, issued_on=issued,
-                    issuer=issuer, text=match.group(0), start=line_start + match.start(),
-                    end=line_start + match.end())
-
-
-def _parse_date(text: str) -> date | None:
-    numbers = [int(n) for n in re.findall(r"\d+", text)]
-    try:
-        return date(numbers[2], numbers[1], numbers[0]) if len(numbers) == 3 else None
-    except ValueError:
-        return None
 
 
 def _recipients(text: str) -> list[str]:

@@ -7,12 +7,13 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from .. import zones
 from ..document import Body, Deadline, Document, Task
 from ..extract import roles
 from ..extract.deadlines import find_deadline, leading_period
 from ..lexicons import load
 from ..text import fold_spaces
-from . import non_tasks, outline, tables, zones
+from . import non_tasks, outline, tables
 from .outline import PARAGRAPH, Node
 
 

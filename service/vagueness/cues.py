@@ -12,16 +12,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..document import Cue, Task
-from ..lexicons import load
+from ..lexicons import alternation, load
 from ..text import fold_tone_placement
 
 CLAUSE_BREAK = re.compile(r";|:|\n|\.(?!\d)")
 MARKER = re.compile(r"^\s*(?:[-+*•–]|[a-zđ]\)|\d+(?:\.\d+)*[.)]?|[IVX]+\.)\s*", re.IGNORECASE)
-VERB_SLOT_AFTER = ("tiếp tục", "cần", "phải", "cần phải", "chủ trì", "có trách nhiệm", "trách nhiệm",
-                   "đồng thời", "nhằm", "để", "và", "với", "nhằm", "từng bước", "tích cực", "chủ động",
-                   "khẩn trương", "quyết liệt", "thường xuyên", "kịp thời", "nghiên cứu", "hằng năm")
-VERB_SLOT_INSIDE = ("chủ trì", "phối hợp với", "có trách nhiệm", "giao cho", "đề nghị", "yêu cầu")
-OWNER_SLOT_AFTER = ("giao", "giao cho", "đề nghị", "yêu cầu", "chỉ đạo")
 LEADING_CATEGORIES = ("slogan_verb", "intensifier", "empty_action")
 DATE = (r"(?:ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}|tháng\s+\d{1,2}\s*(?:[/.-]\s*\d{4}|năm\s+\d{4})"
         r"|quý\s+[IV1-4]+\s*(?:[/.-]\s*\d{4}|năm\s+\d{4})"
@@ -62,8 +57,7 @@ def _rule(rule_id: str, category: str, item: str | dict, defaults: dict) -> Rule
     if spec.get("enabled", True) is False:
         return None
     merged = {**defaults, **spec}
-    phrases = sorted((p.strip() for p in str(merged["text"]).split("|") if p.strip()), key=len, reverse=True)
-    body = "|".join(_phrase_pattern(fold_tone_placement(p)) for p in phrases)
+    body = alternation((fold_tone_placement(p) for p in str(merged["text"]).split("|")), pattern=_phrase_pattern)
     return Rule(rule_id, category, float(merged.get("weight", 0.05)),
                 re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE),
                 tuple(merged.get("unless", ())), tuple(merged.get("requires", ())),
@@ -86,24 +80,21 @@ def load_rules(disabled: frozenset[str] = frozenset()) -> tuple[Rule, ...]:
 @cache
 def _units_pattern() -> re.Pattern:
     units = load("targets")["units"]
-    words = sorted({u for key in ("percent", "money", "measure", "count") for u in units[key]}, key=len, reverse=True)
-    alternation = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in words)
+    words = alternation(u for key in ("percent", "money", "measure", "count") for u in units[key])
     number = r"\d+(?:[.,]\d+)*"
-    return re.compile(rf"{number}\s*(?:{alternation})(?!\w)|{COMPARED}", re.IGNORECASE)
+    return re.compile(rf"{number}\s*(?:{words})(?!\w)|{COMPARED}", re.IGNORECASE)
 
 
 @cache
 def _product_pattern() -> re.Pattern:
-    heads = sorted(load("outputs")["products"], key=len, reverse=True)
-    alternation = "|".join(re.escape(h[0].upper() + h[1:]).replace(r"\ ", r"\s+") for h in heads)
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)(?!\s+(?:số\s+\d|này|\d+\s*[/-]))")
+    heads = alternation(h[0].upper() + h[1:] for h in load("outputs")["products"])
+    return re.compile(rf"(?<!\w)(?:{heads})(?!\w)(?!\s+(?:số\s+\d|này|\d+\s*[/-]))")
 
 
 @cache
 def _head_pattern() -> re.Pattern:
-    heads = sorted(load("outputs")["products"], key=len, reverse=True)
-    alternation = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+    heads = alternation(load("outputs")["products"])
+    return re.compile(rf"(?<!\w)(?:{heads})(?!\w)", re.IGNORECASE)
 
 
 class Context:
@@ -149,11 +140,23 @@ def _unless(name: str, hit: Hit, ctx: Context) -> bool:
     raise ValueError(f"unknown condition {name!r}")
 
 
+@cache
+def _slots() -> dict[str, tuple[str, ...]]:
+    return {key: tuple(words) for key, words in load("vague_cues")["slots"].items()}
+
+
+def in_slot(prefix: str, slot: str) -> bool:
+    """The clause text before a cue puts it in `slot` (vague_cues.yaml `slots`): for `verb_inside` it
+    holds one of the slot's words, for the others it ends with one."""
+    words = _slots()[slot]
+    return any(w in prefix for w in words) if slot.endswith("_inside") else prefix.endswith(words)
+
+
 def _requires(name: str, hit: Hit, ctx: Context, counted: list[Hit], raw: list[Hit]) -> bool:
     prefix = ctx.prefix(hit)
     if name == "verb_slot":
-        return (not prefix or prefix.endswith(",") or prefix.endswith(VERB_SLOT_AFTER)
-                or any(w in prefix for w in VERB_SLOT_INSIDE)
+        return (not prefix or prefix.endswith(",") or in_slot(prefix, "verb_after")
+                or in_slot(prefix, "verb_inside")
                 or any(0 <= hit.start - e <= 40 for _, e in ctx.lead)
                 or any(0 <= hit.start - h.end <= 1 for h in raw if h is not hit))
     if name == "after_slogan":
@@ -161,7 +164,7 @@ def _requires(name: str, hit: Hit, ctx: Context, counted: list[Hit], raw: list[H
         return any(h.rule.category in LEADING_CATEGORIES and lo <= h.end <= hit.start and hit.start - h.end <= 30
                    for h in counted)
     if name == "owner_slot":
-        return _inside(ctx.lead, hit.start, hit.end) or not prefix or prefix.endswith(OWNER_SLOT_AFTER)
+        return _inside(ctx.lead, hit.start, hit.end) or not prefix or in_slot(prefix, "owner_after")
     raise ValueError(f"unknown condition {name!r}")
 
 

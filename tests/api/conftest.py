@@ -9,9 +9,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from service.api.app import create_app
-from service.api.config import Settings
+from service.config import Settings
 from service.store import make_engine
-from service.store.testing import empty_tables
+from db_helpers import empty_tables
 
 SAMPLES = Path(__file__).parents[2] / "corpora" / "samples"
 ADMIN = "test-admin-key-0123456789"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from service.api.config import Settings
+from service.config import Settings
 from service.jobs import JobService
 from service.jobs.dask_runner import DaskRunner
 from service.store import Store, jobs

@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 from service.cli import app
 from service.compare import compare, engine
-from service.compare.report import print_report
+from service.compare.report_terminal import print_report
 from service.compare.report_html import render_html
 
 runner = CliRunner()

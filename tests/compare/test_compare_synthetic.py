@@ -23,7 +23,7 @@ def test_pairs_are_deterministic_and_labelled():
 
 def test_rewordings_never_come_from_the_classifier_lexicon():
     from corpora.synthetic_hard import PARAPHRASES
-    from service.compare.content import canonical
+    from service.compare.content_words import canonical
 
     for phrase, other in PARAPHRASES:
         assert canonical(phrase.split())[0] != canonical(other.split())[0], (phrase, other)

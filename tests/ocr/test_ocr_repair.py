@@ -3,8 +3,8 @@ import pytest
 
 from service.document import Block
 from service.ingest.pdf import layer_quality
-from service.ocr.repair import repair_line, repair_number
-from service.ocr.syllables import inventory, is_valid, quality
+from service.ingest.ocr.repair import repair_line, repair_number
+from service.ingest.ocr.syllables import inventory, is_valid, quality
 
 
 @pytest.mark.parametrize("word, valid", [

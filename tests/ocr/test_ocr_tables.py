@@ -1,7 +1,7 @@
 """Tables rebuilt from word boxes: by x gaps and first-column rows, and from a ruled grid."""
-from service.ocr.layout import group_lines, page_blocks
-from service.ocr.tables import find_tables, grid_rows
-from service.ocr.tesseract import Word
+from service.ingest.ocr.layout import group_lines, page_blocks
+from service.ingest.ocr.word_tables import find_tables, grid_rows
+from service.ingest.ocr.tesseract import Word
 
 H = 30  # word height in pixels
 

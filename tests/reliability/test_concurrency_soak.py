@@ -82,7 +82,7 @@ def test_kill_9_with_uploads_in_flight_loses_and_duplicates_nothing(tmp_path, re
         from sqlalchemy import text
 
         from service.store import make_engine
-        from service.store.testing import empty_tables
+        from db_helpers import empty_tables
 
         engine = make_engine(db_url)
         with engine.connect() as conn:

@@ -21,8 +21,8 @@ def fast(examples: int) -> settings:
 @pytest.fixture(autouse=True)
 def stub_ocr(monkeypatch):
     """Scanned pages are rendered and image frames decoded under the limits; Tesseract is not run."""
-    from service.ingest import ocr
-    from service.ocr import tesseract
+    from service.ingest.ocr import reader as ocr
+    from service.ingest.ocr import tesseract
 
     monkeypatch.setattr(tesseract, "binary", lambda: "tesseract")
     monkeypatch.setattr(ocr, "ocr_page", lambda image, number, dpi=300, deadline=None: ocr.PageOcr(number))

@@ -12,7 +12,7 @@ from service.cli import app
 from service.errors import (CorruptFileError, DecodedTooLargeError, ImageTooLargeError, NoTextLayerError,
                             OcrTimeLimitError, OcrTooManyPagesError, PageTooLargeError, TooDeeplyNestedError,
                             TooManyFramesError, TooManyPagesError)
-from service.ingest import ocr as ocr_reader
+from service.ingest.ocr import reader as ocr_reader
 from service.ingest import read_bytes
 from service.jobs.limits import expand_zip
 

@@ -11,7 +11,7 @@ import schemathesis
 from hypothesis import HealthCheck, settings as hypothesis_settings
 
 from reliability_helpers import ADMIN, serving
-from service.api.config import Settings
+from service.config import Settings
 
 SAMPLES = Path(__file__).resolve().parents[2] / "corpora" / "samples"
 

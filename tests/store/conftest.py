@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from service.store import Store
-from service.store.testing import empty_tables
+from db_helpers import empty_tables
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

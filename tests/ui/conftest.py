@@ -43,7 +43,7 @@ def server(tmp_path_factory):
     import uvicorn
 
     from service.api.app import create_app
-    from service.api.config import Settings
+    from service.config import Settings
 
     settings = Settings(data_dir=tmp_path_factory.mktemp("data"), admin_key=ADMIN, workers=2,
                         semantic=False, runner="threads")

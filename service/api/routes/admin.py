@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Path, Query, Response
 from pydantic import BaseModel, Field, HttpUrl
 
-from ...jobs.targets import UnsafeWebhookError, check
+from ...jobs.webhook_targets import UnsafeWebhookError, check
 from ...store import security, webhooks
 from ..deps import DB, Admin, Reader, State
 from ..errors import ApiError

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 from sqlalchemy import Engine, text
 
-from .models import Base
+from service.store.models import Base
 
 ADMIN_URL = os.environ.get("RASOAT_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres")
 

@@ -2,7 +2,7 @@
 
 Words are grouped into lines by vertical overlap (not by Tesseract's line ids, which split the
 two-column header); segments separated by a column-wide gap are joined with " | ". Coordinates are
-converted to points so `pdf.paragraphs` can rebuild wrapped paragraphs with its own thresholds.
+converted to points so `page_layout.paragraphs` can rebuild wrapped paragraphs with its own thresholds.
 """
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ import statistics
 import unicodedata
 from dataclasses import dataclass, field
 
-from ..document import Block
+from ...document import Block
 from typing import Any
 
-from ..ingest.pdf import _PAGE_NUMBER, join_hyphenated, paragraphs
+from ..page_layout import PAGE_NUMBER, join_hyphenated, paragraphs
 from .repair import repair_line
-from .tables import find_tables, grid_rows, in_grid
+from .word_tables import find_tables, grid_rows, in_grid
 from .tesseract import Word
 
 COLUMN_GAP = 1.6          # a gap wider than this many word heights separates columns
@@ -24,7 +24,7 @@ _KEEP = {"-", "–", "+", "*", "&", "%", "…", "(", ")"}   # marks without lett
 
 @dataclass
 class Line:
-    """One text line; geometry in points (what pdf.paragraphs expects)."""
+    """One text line; geometry in points (what page_layout.paragraphs expects)."""
 
     words: list[Word]
     scale: float = 1.0
@@ -107,7 +107,7 @@ def page_blocks(words: list[Word], page: int, scale: float, width_pt: float,
         if rows:
             items.append((grid.ys[0] * scale, Block(kind="table", rows=rows, page=page)))
             words = [w for w in words if not in_grid(w, grid.ys, grid.xs)]
-    lines = [l for l in group_lines(words, scale) if not _PAGE_NUMBER.match(l.text)]
+    lines = [l for l in group_lines(words, scale) if not PAGE_NUMBER.match(l.text)]
     tables = find_tables(lines)
     in_table = {i for first, last, _ in tables for i in range(first, last + 1)}
     for first, last, rows in tables:

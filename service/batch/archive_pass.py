@@ -15,8 +15,8 @@ from ..archive import signature as sg
 from .links import Node, link_all
 from .overlaps import all_overlaps
 from .run import Mapper, local_map
-from .tables import S, F, D, SCHEMAS, failures_table, read_parts, write_table
-from .views import calendar, owners
+from .parquet import S, F, D, SCHEMAS, failures_table, read_parts, write_table
+from .overviews import calendar, owners
 
 B, I = pa.bool_(), pa.int32()
 SCHEMAS.update({

@@ -18,11 +18,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import limits
-from ..document import Block, OcrPage, Problem
-from ..errors import ImageTooLargeError, NoTextLayerError, OcrTimeLimitError, RasoatError
-from ..lexicons import load
-from .base import Parsed
+from ... import limits
+from ...document import Block, OcrPage, Problem
+from ...errors import ImageTooLargeError, NoTextLayerError, OcrTimeLimitError, RasoatError
+from ...lexicons import load
+from ..base import Parsed
 
 DPI = limits.OCR_DPI
 RENDER_LOCK = threading.Lock()        # pypdfium2 must never render from two threads at once
@@ -57,7 +57,7 @@ class PageOcr:
 
 def available() -> bool:
     """Whether `tesseract` and its Vietnamese model are installed."""
-    from ..ocr import tesseract
+    from . import tesseract
 
     try:
         tesseract.binary()
@@ -68,9 +68,9 @@ def available() -> bool:
 
 def ocr_page(image: Any, number: int, dpi: float = DPI, deadline: Deadline | None = None) -> PageOcr:
     """OCR one page image (rendered at `dpi`): upright, deskewed, words, grid, blocks, quality."""
-    from ..ocr import image as pictures
-    from ..ocr import layout, tesseract
-    from ..ocr.syllables import quality
+    from . import image as pictures
+    from . import layout, tesseract
+    from .syllables import quality
 
     deadline = deadline or Deadline()
     began = time.perf_counter()
@@ -92,7 +92,7 @@ def ocr_page(image: Any, number: int, dpi: float = DPI, deadline: Deadline | Non
 def ocr_images(images: list[tuple[int, Any]], dpi: float | list[float] = DPI,
                deadline: Deadline | None = None) -> list[PageOcr]:
     """OCR pages in parallel (one single-threaded tesseract per core)."""
-    from ..ocr import tesseract
+    from . import tesseract
 
     tesseract.binary()
     deadline = deadline or Deadline()
@@ -126,7 +126,7 @@ def ocr_pdf_pages(pages: list[Any], numbers: list[int]) -> list[PageOcr]:
 
 def read_image(data: bytes) -> Parsed:
     """An image file (every frame of a TIFF or GIF is a page) read by OCR, a few frames at a time."""
-    from ..ocr import tesseract
+    from . import tesseract
 
     tesseract.binary()
     deadline = Deadline()

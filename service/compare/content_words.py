@@ -15,14 +15,11 @@ from functools import cache
 import numpy as np
 
 from ..lexicons import load
-from .normalise import tokens
+from .placeholders import tokens
 
 BOILERPLATE_WEIGHT = 0.1
 UNIGRAM_WEIGHT = 0.5
-FUNCTION_WORDS = frozenset(
-    "của và các trong cho với về đến để nhằm theo tại trên từ những được có là này đó một gắn "
-    "vào ra khi đã sẽ đang như hoặc cũng bằng qua giữa sau trước đối việc nơi cùng đều thì mà "
-    "hơn rõ ít nhất".split())
+FUNCTION_WORDS = frozenset(load("synonyms")["function_words"])
 
 
 @cache

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..lexicons import load
-from ..text import fold_tone_placement, strip_diacritics
+from ...lexicons import load
+from ...text import fold_tone_placement, strip_diacritics
 from .syllables import frequency, is_valid, known_words
 
 _EDGE = re.compile(r"^(\W*)(.*?)(\W*)$", re.DOTALL)

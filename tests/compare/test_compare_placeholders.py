@@ -1,7 +1,7 @@
 """Level-aware normalisation: each pattern of levels.yaml becomes its placeholder."""
 import pytest
 
-from service.compare.normalise import normalise, tokens
+from service.compare.placeholders import normalise, tokens
 
 
 @pytest.mark.parametrize("upper, lower", [

@@ -3,7 +3,7 @@
 A finished job puts one row per subscribed webhook in `webhook_outbox`; a delivery thread sends
 the rows that are due, retries failures with exponential back-off and logs every attempt in
 webhook_deliveries. The outbox is in the database, so retries survive a restart. Each attempt
-re-checks the destination (service/jobs/targets.py) and connects to the checked address; the log
+re-checks the destination (service/jobs/webhook_targets.py) and connects to the checked address; the log
 keeps a short reason (`HTTP 500`, `timeout`, `connection_failed`, `unsafe_address`), never the
 low-level error text.
 """
@@ -21,7 +21,7 @@ import httpx
 
 from ..store import Store, jobs, webhooks
 from .execute import job_view
-from .targets import UnsafeWebhookError, check
+from .webhook_targets import UnsafeWebhookError, check
 
 log = logging.getLogger("rasoat.webhooks")
 IDLE_SECONDS = 1.0

@@ -3,7 +3,7 @@
 `is_valid` says whether a word can be a Vietnamese syllable; `frequency` ranks repair candidates
 (counts from our own texts in service/lexicons/syllables.yaml, plus underthesea's word list).
 
-    python -m service.ocr.syllables corpora/samples/*.txt > service/lexicons/syllables.yaml
+    python -m service.ingest.ocr.syllables corpora/samples/*.txt > service/lexicons/syllables.yaml
 """
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from collections import Counter
 from functools import cache
 from pathlib import Path
 
-from ..lexicons import load
-from ..text import fold_tone_placement
+from ...lexicons import load
+from ...text import fold_tone_placement
 
 TONES = "\u0300\u0301\u0303\u0309\u0323"          # huyền, sắc, ngã, hỏi, nặng
 ONSETS = ("", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh",
@@ -115,7 +115,7 @@ def _dictionary_syllables() -> set[str]:
 
 @cache
 def _dictionary_lines() -> tuple[str, ...]:
-    from ..text import underthesea as load_underthesea
+    from ...text import underthesea as load_underthesea
 
     try:
         underthesea = load_underthesea()
@@ -138,7 +138,7 @@ def count_syllables(texts: list[str]) -> Counter[str]:
 
 def main(paths: list[str]) -> None:
     counts = count_syllables([Path(p).read_text(encoding="utf-8") for p in paths])
-    print("# Syllable counts in our own sample texts (python -m service.ocr.syllables corpora/samples/*.txt)")
+    print("# Syllable counts in our own sample texts (python -m service.ingest.ocr.syllables corpora/samples/*.txt)")
     print("version: 1\ncounts:")
     for word, count in counts.most_common():
         print(f'  "{word}": {count}')

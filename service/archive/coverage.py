@@ -7,7 +7,7 @@ import numpy as np
 
 from ..compare.align import MIN_CONTAINMENT, Unit, align_task, quick_scores, shingles
 from ..compare.classify import lexical_share, load_thresholds
-from ..compare.normalise import Token
+from ..compare.placeholders import Token
 
 CANDIDATE_TASKS = 3          # upper tasks aligned per query task (best by shingle containment)
 GATE = 0.2                   # shingle containment below which no alignment is tried: a task half

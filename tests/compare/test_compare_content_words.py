@@ -7,7 +7,7 @@ import numpy as np
 
 from service.compare import compare
 from service.compare.classify import Thresholds, decide
-from service.compare.content import ContentIndex, canonical, terms
+from service.compare.content_words import ContentIndex, canonical, terms
 from service.compare.logit import Logit, fit
 from service.pipeline import analyze_text
 

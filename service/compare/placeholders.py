@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ..lexicons import load
+from ..lexicons import alternation, load
 from ..text import fold_tone_placement
 
 DATE = "<date>"
@@ -48,7 +48,7 @@ class Token:
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return alternation(words, pattern=re.escape)
 
 
 @cache
@@ -79,7 +79,7 @@ def _patterns() -> list[tuple[re.Pattern, str | None]]:
 def _place_pattern(places: frozenset[str]) -> re.Pattern | None:
     if not places:
         return None
-    return re.compile(rf"(?<!\w)(?:{_alternation(sorted(places))})(?!\w)")
+    return re.compile(rf"(?<!\w)(?:{_alternation(places)})(?!\w)")
 
 
 def places_in(text: str) -> set[str]:

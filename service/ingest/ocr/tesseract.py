@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..errors import NoTextLayerError, OcrTimeLimitError
+from ...errors import NoTextLayerError, OcrTimeLimitError
 
 LANG = "vie"
 TIMEOUT_S = 180

@@ -55,7 +55,7 @@ def write_summary(out: Path, summary: dict[str, Any]) -> None:
 def load_db(out: Path, chunk: int = 200) -> int:
     """Store every analysed document of DIR in the service's database (RASOAT_* settings);
     documents already there (same sha256) are left alone. How many were added."""
-    from ..api.config import Settings
+    from ..config import Settings
     from ..document import Document
     from ..store import Store, documents
 

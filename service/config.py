@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic_settings import SettingsConfigDict
 
-from ..limits import Limits
+from .limits import Limits
 
 
 class Settings(Limits):

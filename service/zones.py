@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..lexicons import load
-from ..text import is_upper, lines
+from .lexicons import load
+from .text import is_upper, lines
 
 _HEADER_LINE = re.compile(r"\bS[ốo]\s*:?\s*\d*\s*/|ngày\s*\d*\s*tháng\s*\d*\s*năm\s*\d{4}|"
                           r"Độc lập|CỘNG H[ÒO]A|ĐẢNG CỘNG SẢN|^\s*V/v\b", re.IGNORECASE)
