@@ -66,3 +66,14 @@ def test_api_errors_are_vietnamese_with_codes(client):
     assert missing["code"] == "not_found" and not english_words(missing["message"])
     route = client.get("/v1/no-such-route", headers={"X-API-Key": "k" * 24}).json()["error"]
     assert route["code"] == "not_found" and not english_words(route["message"])
+
+
+def test_api_docs_are_served_offline(client):
+    for page, asset in (("/docs", "swagger-ui-bundle.js"), ("/redoc", "redoc.standalone.js")):
+        html = client.get(page).text
+        assert f"/docs-static/{asset}" in html
+        assert "cdn." not in html and "fonts.googleapis" not in html and "https://" not in html.split("<body")[0]
+        script = client.get(f"/docs-static/{asset}")
+        assert script.status_code == 200 and len(script.content) > 100_000
+    assert client.get("/docs-static/swagger-ui.css").status_code == 200
+    assert client.get("/openapi.json").json()["info"]["title"] == "rasoat"
