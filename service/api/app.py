@@ -19,7 +19,7 @@ from . import docs, ui
 from .errors import install
 from .guard import Guard
 from .headers import SecurityHeaders
-from .routes import admin, checks, documents, search
+from .routes import admin, checks, corrections, documents, search
 
 log = logging.getLogger("rasoat.api")
 
@@ -75,7 +75,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(Guard)
     app.add_middleware(SecurityHeaders)                 # outermost: the guard's answers get them too
     v1 = APIRouter(prefix="/v1")
-    for router in (documents.router, documents.jobs_router, checks.router, search.router, admin.router):
+    for router in (documents.router, documents.jobs_router, checks.router, search.router, corrections.router,
+                   admin.router):
         v1.include_router(router)
     app.include_router(v1)
     ui.mount(app)

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Query, Response
 from ...archive import find_sources, likely_upper
 from ...compare import compare
 from ...store import documents, security
+from ...store.corrections import corrected_tasks
 from ...store.models import TaskRow
 from ...store.search import Filters, search_documents, search_tasks
 from ...store.sources import corpus
@@ -67,7 +68,7 @@ def export_search(db: DB, actor: ReviewerKey, f: Search, format: Format = "csv")
 def export_document(db: DB, actor: ReviewerKey, doc_id: Id, format: Format = "csv") -> Response:
     doc = get_document_row(db, doc_id)
     tasks = db.query(TaskRow).filter(TaskRow.document_id == doc_id).order_by(TaskRow.position)
-    rows = export_rows([(t, doc) for t in tasks])
+    rows = export_rows([(t, doc) for t in tasks], corrected_tasks(db, [doc_id]))
     security.audit(db, actor.name, "export", doc_id, scope="document", format=format, rows=len(rows))
     db.commit()
     return _download(WRITERS[format](rows), format, file_stem("nhiem-vu", doc.number, doc_id))
