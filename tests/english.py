@@ -1,6 +1,6 @@
 """Finds English words in a text meant for users: a token of plain letters is English when it cannot
 be a Vietnamese syllable (service.ocr.syllables.is_valid) or is a short English word that can; codes
-(snake_case, numbers, paths), command lines and the names in ALLOWED are not words."""
+(snake_case, numbers, paths), abbreviations in capitals, command lines and the names in ALLOWED are not words."""
 from __future__ import annotations
 
 import re
@@ -22,7 +22,7 @@ def english_words(text: str) -> list[str]:
     for token in WORD.findall(COMMANDS.sub(" ", text)):
         for word in token.split("-"):
             low = word.lower()
-            if low in ALLOWED or len(word) < 2:
+            if low in ALLOWED or len(word) < 2 or word.isupper():     # abbreviations: UBND, OCOP, III
                 continue
             if low in SHORT_ENGLISH or not is_valid(low):
                 found.append(word)

@@ -46,7 +46,7 @@ def client(tmp_path_factory):
         yield c
 
 
-PAGES = ["/ui", "/ui/check", "/ui/documents/abc", "/ui/compare?lower=a&upper=b"]
+PAGES = ["/ui", "/ui/check", "/ui/documents/abc", "/ui/compare?lower=a&upper=b", "/ui/calendar"]
 
 
 @pytest.mark.parametrize("path", PAGES)

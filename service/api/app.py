@@ -19,7 +19,7 @@ from . import docs, ui
 from .errors import install
 from .guard import Guard
 from .headers import SecurityHeaders
-from .routes import admin, checks, corrections, documents, search
+from .routes import admin, calendar, checks, corrections, documents, search
 
 log = logging.getLogger("rasoat.api")
 
@@ -75,7 +75,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(Guard)
     app.add_middleware(SecurityHeaders)                 # outermost: the guard's answers get them too
     v1 = APIRouter(prefix="/v1")
-    for router in (documents.router, documents.jobs_router, checks.router, search.router, corrections.router,
+    for router in (documents.router, documents.jobs_router, checks.router, search.router, calendar.router, corrections.router,
                    admin.router):
         v1.include_router(router)
     app.include_router(v1)
