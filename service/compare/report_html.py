@@ -63,7 +63,7 @@ def _lower_cell(item: Item) -> str:
 def _upper_cell(item: Item) -> str:
     if not item.upper:
         return "<em>(không có nhiệm vụ tương ứng ở cấp trên)</em>"
-    return "<hr>".join(f'<div class="sim">{escape(m.task_id)} · độ tương đồng {m.similarity:.2f}</div>'
+    return "<hr>".join(f'<div class="sim">{escape(m.task_id)} · giống {m.similarity:.0%}</div>'
                        f"{marked(m.text, m.copied_spans)}" for m in item.upper)
 
 
@@ -77,7 +77,7 @@ def _additions(item: Item) -> str:
 def render_html(result: Comparison) -> str:
     """The whole report as one HTML page."""
     counts = result.counts()
-    signals = f"từ ngữ + ngữ nghĩa ({escape(result.method.encoder or '')})" if result.method.semantic \
+    signals = "từ ngữ và ngữ nghĩa (mô hình câu)" if result.method.semantic \
         else "so khớp từ ngữ"
     rows = "".join(
         f'<tr><td>{escape(i.task_id)}</td><td class="{i.class_}">{LABELS[i.class_]}</td>'
@@ -90,8 +90,8 @@ def render_html(result: Comparison) -> str:
 <style>{CSS}</style></head><body>
 <h1>So sánh nhiệm vụ cấp dưới với cấp trên</h1>
 <p class="meta">Cấp dưới: {_ref(result.lower)}<br>Cấp trên: {_ref(result.upper)}<br>
-Tỷ lệ sao chép (copy_ratio): <b>{result.copy_ratio:.0%}</b> ·
-Độ bao phủ (coverage): <b>{result.coverage:.0%}</b> ·
+Tỷ lệ sao chép: <b>{result.copy_ratio:.0%}</b> ·
+Độ bao phủ: <b>{result.coverage:.0%}</b> ·
 sao chép {counts['verbatim']}, cụ thể hóa {counts['adapted']}, mới {counts['new']} · phương pháp: {signals}</p>
 <ul class="meta">{notes}</ul>
 <p class="meta"><mark>chữ chép từ cấp trên</mark> · <ins>nội dung bổ sung của cấp dưới</ins></p>

@@ -66,6 +66,9 @@ rasoat.check = () => {
   }
 
   $("#check").addEventListener("submit", submit);
+  document.querySelectorAll(".chosen").forEach((span) => $("#" + span.dataset.for).addEventListener("change", (e) => {
+    span.textContent = e.target.files[0]?.name || "chưa chọn tệp";
+  }));
   window.addEventListener("rasoat-login", uppers);
   rasoat.ready.then(uppers);
 };

@@ -6,6 +6,7 @@ rasoat.renderComparison = (box, cmp) => {
   const CLASSES = {verbatim: "Sao chép nguyên văn", adapted: "Cụ thể hóa", new: "Mới"};
   const ADDED = {owner: "chủ trì", deadline: "thời hạn", figure: "số liệu"};
   const STOP = new Set("và về các của có được theo trong với cho để là những một đến từ tại này trên the đã sẽ còn nhằm".split(" "));
+  const TIME = /^(trước|trong|đến|tới|chậm nhất|muộn nhất|hoàn thành|hằng|hàng|định kỳ|thường xuyên|từ|sau|kể từ|giai đoạn|quý|tháng|năm|ngày|tuần|vào (quý|tháng|năm|ngày|dịp|đầu|cuối)|đầu|cuối|giữa|không quá)\b/i;
   const CITED = /(\d+\s*[-/]\s*[A-ZĐ][\wĐđ-]*\/[A-ZĐ][\wĐđ-]*|số\s+\d+[^,;.]{0,20})\s*,?\s*(ngày|năm)?\s*$/;
   const short = (t) => t.length <= 140 ? t : t.slice(0, t.lastIndexOf(" ", 140)) + " …";   // whole words only
   const ref = (d) => [kindName(d.kind), d.number, d.issuer, d.issued_on && "ngày " + vnDate(d.issued_on)].filter(Boolean).join(" ");
@@ -24,6 +25,7 @@ rasoat.renderComparison = (box, cmp) => {
     return item.local_additions.filter((a) => {
       if (!ADDED[a.kind] || a.text.trim().split(/\s+/).length < 1) return false;
       if (a.kind === "figure" && (!/\d/.test(a.text) || /\d+-[A-ZĐ]+\//.test(a.text))) return false;
+      if (a.kind === "deadline" && !TIME.test(a.text.trim())) return false;     // "vào kế hoạch năm 2025" is no deadline
       const at = item.text.indexOf(a.text);
       return !(a.kind === "deadline" && at >= 0 && CITED.test(item.text.slice(Math.max(0, at - 40), at)));
     }).map((a) => `<li><ins>${esc(ADDED[a.kind])}: ${esc(a.text)}</ins></li>`).join("");
