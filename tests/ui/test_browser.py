@@ -195,7 +195,7 @@ NAMES = ("bootstrap-admin", "ui-test-admin-key")
 # What the documents themselves say (their words are theirs, not the UI's): texts, titles, names.
 DOCUMENT_TEXT = (".fulltext, .lower, .upper, .uncovered, .cmp-row summary, #doc-title, #draft-title, "
                  "#task-table td:nth-child(2) > :not(.hint), #draft-tasks td:nth-child(2), #tasks td, #documents td, "
-                 "#months td, #overdue td, option, textarea")
+                 "#months td, #overdue td, option, textarea, .chosen, #uploads b")
 
 
 def click(browser, element) -> None:
