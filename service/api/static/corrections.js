@@ -4,7 +4,8 @@
 // to POST /v1/documents/{id}/corrections, which keeps who and when.
 (() => {
   const {$, esc, status, api} = rasoat;
-  const FIELDS = [["owner", "Chủ trì (nhiều đơn vị cách nhau bằng ;)"], ["deadline", "Thời hạn"], ["text", "Nội dung"]];
+  const FIELDS = [["owner", "Chủ trì (nhiều đơn vị cách nhau bằng ;)"], ["support", "Phối hợp (cách nhau bằng ;)"],
+    ["deadline", "Thời hạn"], ["targets", "Chỉ tiêu (cách nhau bằng ;)"], ["text", "Nội dung"]];
   const docId = () => JSON.parse(document.body.dataset.args || "[]")[0];
   let selection = "";
   document.addEventListener("selectionchange", () => {
@@ -23,6 +24,8 @@
 
   function value(task, field) {
     if (field === "owner") return task.lead.map((b) => b.name).join("; ");
+    if (field === "support") return task.support.map((b) => b.name).join("; ");
+    if (field === "targets") return task.targets.map((t) => t.text).join("; ");
     if (field === "deadline") return task.deadline?.text || "";
     return task.text;
   }
