@@ -10,7 +10,7 @@ from service.ocr.syllables import is_valid
 ALLOWED = {w.lower() for w in """
 rasoat api pdf docx doc txt html htm xhtml csv xlsx odt json zip ocr tesseract lsh sqlite utf tcvn vni
 windows word excel mb jpeg jpg png tiff bmp gif macos http https url webhook swagger redoc unicode dask
-megapixel key ui dd mm yyyy id scan""".split()}
+megapixel key ui dd mm yyyy id scan libreoffice""".split()}
 SHORT_ENGLISH = {"the", "by", "be", "go", "no", "on", "to", "in", "me", "he", "we", "she", "of"}
 COMMANDS = re.compile(r"(?:rasoat|apt-get|brew|pip) [^.;:)“”\n]*|\{[^}]*\}|\S*[_/\\=<>@]\S*|--?\w[\w-]*|[\w-]*\.\w+|\w*\d\w*")
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")

@@ -24,7 +24,8 @@ COLUMNS = [("document_number", "Số văn bản", 16, False), ("task_id", "Mã n
            ("output", "Sản phẩm", 24, True), ("corrected", "Đã hiệu chỉnh", 12, False)]
 MEDIA = {"csv": "text/csv; charset=utf-8", "json": "application/json",
          "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+         "pdf": "application/pdf"}
 
 
 def file_stem(prefix: str, number: str | None, fallback: str) -> str:

@@ -90,3 +90,16 @@ def test_xlsx_numbers_dates_wrap_and_filter(api):
     assert not any(str(c.value).startswith("s") and str(c.value)[1:].isdigit() for c in column["Mục"])
     assert all(c.alignment.wrap_text for c in column["Nội dung nhiệm vụ"])
     assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:") and sheet.freeze_panes == "A2"
+
+
+def test_report_as_pdf_where_libreoffice_is_installed(api):
+    from service.api.pdf import soffice
+
+    doc_id = api.upload("ubnd-chi-thi.txt")
+    response = api.get(f"/v1/documents/{doc_id}/report", params={"format": "pdf"})
+    if soffice() is None:
+        assert response.status_code == 422 and response.json()["error"]["code"] == "pdf_unavailable"
+        assert "LibreOffice" in response.json()["error"]["message"]
+    else:
+        assert response.status_code == 200 and response.content.startswith(b"%PDF")
+        assert response.headers["content-disposition"].endswith('.pdf"')

@@ -18,6 +18,7 @@ from ..deps import DB, Reader, State
 from ..deps import Reviewer as ReviewerKey
 from ..errors import ApiError
 from ..exports import MEDIA, WRITERS, file_stem
+from ..pdf import docx_to_pdf
 from ..report import Reviewer, review_docx
 from ..views import document_view, export_rows, task_view
 from .documents import Id, get_document_row
@@ -80,10 +81,12 @@ def export_report(state: State, db: DB, actor: ReviewerKey, doc_id: Id,
                   agency: Annotated[str | None, Query(max_length=200)] = None,
                   place: Annotated[str | None, Query(max_length=100)] = None,
                   reviewer: Annotated[str | None, Query(max_length=100)] = None,
-                  opinion: Annotated[str | None, Query(max_length=4000)] = None) -> Response:
+                  opinion: Annotated[str | None, Query(max_length=4000)] = None,
+                  format: Literal["docx", "pdf"] = "docx") -> Response:
     """Copied items are listed against `upper_id`, or against the stored document find_sources
     ranks first when the basis cites it or its content score is high enough (likely_upper).
-    `agency` and `place` default to RASOAT_AGENCY and RASOAT_PLACE; `reviewer` signs."""
+    `agency` and `place` default to RASOAT_AGENCY and RASOAT_PLACE; `reviewer` signs. `format=pdf`
+    converts it with LibreOffice where installed (else 422 pdf_unavailable)."""
     doc = documents.load(get_document_row(db, doc_id))
     if upper_id:
         upper_row = get_document_row(db, upper_id)
@@ -99,6 +102,7 @@ def export_report(state: State, db: DB, actor: ReviewerKey, doc_id: Id,
     who = Reviewer(agency=agency or os.environ.get("RASOAT_AGENCY") or Reviewer.agency,
                    place=place or os.environ.get("RASOAT_PLACE", ""), name=reviewer or "", opinion=opinion or "")
     stem = file_stem("phieu-tham-dinh", doc.metadata.number, doc_id)
-    return _download(review_docx(doc, comparison, who), "docx", stem)
+    data = review_docx(doc, comparison, who)
+    return _download(docx_to_pdf(data) if format == "pdf" else data, format, stem)
 
 

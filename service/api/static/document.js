@@ -10,12 +10,13 @@ rasoat.document = async (docId) => {
     ...(t.deadline ? [{start: t.deadline.char_start, end: t.deadline.char_end, cls: "deadline"}] : []),
     ...t.targets.map((x) => ({start: x.start, end: x.end, cls: "target"})),
     ...(t.vagueness?.cues || []).map((c) => ({start: c.start, end: c.end, cls: "vague"}))];
-  const EXPORTS = {report: `/documents/${docId}/report`, gold: `/documents/${docId}/gold`};
+  const EXPORTS = {report: `/documents/${docId}/report`, "report-pdf": `/documents/${docId}/report?format=pdf`,
+    gold: `/documents/${docId}/gold`};
   const exportPath = (kind) => EXPORTS[kind] || `/documents/${docId}/export?format=${kind}`;
   const page = {doc: null, corrected: {}};
 
   document.querySelectorAll("[data-export]").forEach((b) => b.addEventListener("click", () => {
-    const kind = b.dataset.export, ext = kind === "report" ? "docx" : kind === "gold" ? "json" : kind;
+    const kind = b.dataset.export, ext = {report: "docx", "report-pdf": "pdf", gold: "json"}[kind] || kind;
     rasoat.download(exportPath(kind), `van-ban-${docId}.${ext}`);
   }));
   $("#compare-form").addEventListener("submit", (e) => {
