@@ -22,6 +22,7 @@ from ..vagueness import band
 
 FONT, SIZE = "Times New Roman", 13
 TASK_HEADERS = ("TT", "Nội dung nhiệm vụ", "Chủ trì", "Thời hạn", "Vấn đề", "Kiến nghị")
+TASK_WIDTHS = (0.9, 4.6, 2.4, 2.0, 3.1, 3.5)             # cm, 16.5 in all: the text width of A4 here
 
 
 @dataclass
@@ -50,6 +51,16 @@ def _style(report: Docx) -> None:
             fonts.set(qn(attr), FONT)
 
 
+def _widths(table, widths_cm: tuple[float, ...]) -> None:
+    """Fixed column widths (Word and LibreOffice read them from every cell)."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths_cm):
+        column.width = Cm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_cm):
+            cell.width = Cm(width)
+
+
 def _para(cell_or_doc, text: str = "", bold=False, italic=False, center=False, size=SIZE, underline=False):
     paragraph = cell_or_doc.add_paragraph()
     if center:
@@ -65,8 +76,8 @@ def _heading_block(report: Docx, who: Reviewer) -> None:
     """Agency (left) and quốc hiệu, tiêu ngữ (right); place and date below on the right."""
     table = report.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _widths(table, (6.0, 10.5))
     left, right = table.rows[0].cells
-    left.width, right.width = Cm(6.5), Cm(10)
     left.paragraphs[0].text = ""
     _para(left, who.agency.upper(), bold=True, center=True, size=12)
     _para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, center=True, size=12)
@@ -81,7 +92,7 @@ def _problems(task: Task, copied: dict[str, str]) -> tuple[str, str]:
     issues, advice = [], []
     v = task.vagueness
     if v is not None and band(v.score) != "specific":
-        cues = ", ".join(f"“{c.text}”" for c in v.cues)
+        cues = ", ".join(f"“{c.text}”" for c in v.cues[:3]) + (", …" if len(v.cues) > 3 else "")
         issues.append(f"Mức {level_of(v.score)}" + (f" (từ ngữ: {cues})" if cues else ""))
         if v.hint:
             advice.append(v.hint)
@@ -102,8 +113,7 @@ def _task_table(report: Docx, doc: Document, comparison: Comparison | None) -> N
     copied = {i.task_id: ref for i in comparison.items if i.class_ == "verbatim"} if comparison else {}
     table = report.add_table(rows=1, cols=len(TASK_HEADERS))
     table.style = report.styles["Table Grid"]
-    for cell, title, width in zip(table.rows[0].cells, TASK_HEADERS, (1, 6, 3, 2.5, 2.5, 3)):
-        cell.width = Cm(width)
+    for cell, title in zip(table.rows[0].cells, TASK_HEADERS):
         cell.paragraphs[0].text = ""
         run = cell.paragraphs[0].add_run(title)
         run.bold, run.font.name, run.font.size = True, FONT, Pt(12)
@@ -114,6 +124,7 @@ def _task_table(report: Docx, doc: Document, comparison: Comparison | None) -> N
         for cell, value in zip(table.add_row().cells, values):
             run = cell.paragraphs[0].add_run(value)
             run.font.name, run.font.size = FONT, Pt(12)
+    _widths(table, TASK_WIDTHS)
 
 
 def _summary(report: Docx, doc: Document) -> None:
@@ -145,6 +156,7 @@ def _comparison(report: Docx, comparison: Comparison | None) -> None:
 
 def _signature(report: Docx, who: Reviewer) -> None:
     table = report.add_table(rows=1, cols=2)
+    _widths(table, (8.0, 8.5))
     left, right = table.rows[0].cells
     left.paragraphs[0].text = ""
     _para(left, "Nơi nhận:", bold=True, italic=True, size=12)
