@@ -1,7 +1,7 @@
 """The grammar of bodies named without a proper name, and of the words that narrow any body.
 
     generic   := determiner? noun (joiner noun)* name? tail        "các sở, ban, ngành tỉnh"
-    joiner    := "," | "và" | "hoặc" | "/"        (not before a determiner: "… và các cơ quan" is a new body)
+    joiner    := "," | "-" | "và" | "hoặc" | "/"  (not before a determiner: "… và các cơ quan" is a new body)
     name      := a proper name or a body right after one noun     "các Sở GTVT", "các thành viên Ban Chỉ đạo"
     tail      := qualifier* modifier?
     qualifier := a `qualifiers` phrase ("có liên quan", "chức năng", "trên địa bàn") | "cấp" unit ("," unit)*
@@ -99,12 +99,17 @@ def _joined_noun(scan: Scanner, j: int) -> int | None:
     gr = grammar()
     word = scan.word(j).lower()
     units = scan.phrase_at(j - 1, gr.units) and scan.phrase_at(j + 1, gr.units)
-    if word not in (",", "/") and not (word in ("và", "hoặc") and units):
+    if word not in (",", "/", "-", "–") and not (word in ("và", "hoặc") and units):
         return None                 # "các sở, ngành và địa phương": "và" starts another body, but
     k = j + 1                       # "các tỉnh và thành phố" is one list of units
     if scan.phrase_at(k, gr.determiners) or scan.phrase_at(k, gr.not_nouns):
         return None
-    return k if scan.phrase_at(k, gr.nouns) else None
+    noun = scan.phrase_at(k, gr.nouns)
+    if not noun:
+        return None
+    after = scan.skip(k, noun)      # "…thuộc Bộ, Cục Thuế tỉnh": a proper name starts another body
+    named = capitalised(scan.word(after)) and not scan.phrase_at(after, gr.qualifiers)
+    return None if named else k
 
 
 def tail_end(scan: Scanner, j: int, body_at: BodyAt) -> int:

@@ -225,6 +225,10 @@ def _cue(text: str, h: Hit) -> tuple[int, str] | None:
         return s0 + (lead or strong).start(), left[strong.start():].strip()
     if h.kind in ("bare_year", "bare_day"):
         return None
+    if h.kind == "range" and (run := _rx("execution", "end").search(left)):
+        return s0 + run.start(), run.group().strip()   # "… giai đoạn thực hiện 2026-2028"
+    if h.kind == "range" and not left.strip(" :,") and _rx("period_actions").match(text[h.b:].lstrip(" ,:")):
+        return h.a, ""                               # "Giai đoạn 2026-2028, đầu tư nâng cấp 5 chợ"
     if weak and (_verb_near(core) or _closing(text, h, core, weak.group())):
         return s0 + weak.start(), weak.group().strip()
     if weak and h.kind in ("date", "date_words") and not h.yearless and weak.group().strip().lower() == "vào" \

@@ -9,6 +9,7 @@ from ..lexicons import load
 from ..text import lines
 from .budget import find_budget
 from .outputs import find_output
+from .target_tables import measure_table, table_targets
 from .targets import find_targets
 
 _HORIZON = re.compile(r"(?:đến|tới)\s+năm\s+(\d{4})", re.IGNORECASE)
@@ -28,8 +29,8 @@ def extract_fields(doc: Document) -> Document:
 
 def document_targets(doc: Document) -> list[Target]:
     """Every target of the body (header, basis and signature left out), each once."""
-    skip = skip_zones(doc.text) + _report_sections(doc)
-    found: list[Target] = []
+    skip = skip_zones(doc.text) + _report_sections(doc) + _target_tables(doc)
+    found: list[Target] = table_targets(doc)
     for start, end, line in lines(doc.text):
         if not line.strip() or any(a <= start < b for a, b in skip):
             continue
@@ -42,6 +43,12 @@ def _report_sections(doc: Document) -> list[tuple[int, int]]:
     """Sections that report what was done ("KẾT QUẢ THỰC HIỆN NĂM 2025"): their figures are results."""
     openers = tuple(load("structure")["report_headings"])
     return [(s.start, s.end + 1) for s in doc.sections if s.heading.strip().lower().startswith(openers)]
+
+
+def _target_tables(doc: Document) -> list[tuple[int, int]]:
+    """Target tables (bảng chỉ tiêu) are read by column, not line by line."""
+    return [(t.start, t.end + 1) for t in doc.tables
+            if not t.columns and t.rows and measure_table([c.text for c in t.rows[0].cells])]
 
 
 def _context_year(doc: Document, offset: int) -> int | None:

@@ -47,7 +47,7 @@ def subject_bodies(text: str, offset: int = 0) -> list[Body]:
             continue
         rest = text[end:].lstrip(" ,").lower()
         if rest and not _reports(rest):
-            return _assignee(text, end - offset, offset) or bodies
+            return _assignee(text, end, offset) or bodies
     return []
 
 
@@ -72,7 +72,7 @@ def labelled_owner(text: str, offset: int = 0) -> list[Body]:
     return parse_body_list(text, match.end(), offset)[0] if match else []
 
 
-_LIST_OF_TASKS = re.compile(r"\b(?:nhiệm vụ|nội dung|giải pháp|công việc|việc)\b[^:]{0,80}\bsau(?:\s+đây)?\s*:\s*$",
+_LIST_OF_TASKS = re.compile(r"\b(?:nhiệm vụ|nội dung|giải pháp|công việc|việc|trách nhiệm)\b[^:]{0,80}\bsau(?:\s+đây)?\s*:\s*$",
                             re.IGNORECASE)
 
 

@@ -27,15 +27,22 @@ def _patterns() -> dict[str, re.Pattern]:
     found["directive"] = phrase_pattern(narrative["directives"])
     kinds = [n for spec in load("metadata")["kinds"].values() for n in spec["names"]] + ["văn bản", "đề án"]
     found["descriptive"] = re.compile(rf"\W*{phrase_alternation(cues['descriptive_openers'])}(?!\w)", re.IGNORECASE)
+    found["session"] = re.compile(rf"[^.;:]{{0,30}}?{phrase_alternation(cues['session_markers'])}\s+[\w\s]{{0,20}}?[.;]?$",
+                                  re.IGNORECASE)
+    found["entitlement"] = phrase_pattern(cues["entitlements"])
+    found["rate"] = re.compile(rf"\W*(?:đối với [^:]{{1,80}}:\s*)?{phrase_alternation(cues['rate_openers'])}(?!\w)",
+                               re.IGNORECASE)
     found["basis"] = re.compile(rf"\W*{phrase_alternation(cues['basis_openers'])}(?!\w)", re.IGNORECASE)
     found["self_reference"] = re.compile(rf"\W*{phrase_alternation(kinds)}\s+này\b", re.IGNORECASE)
+    found["budget_pays"] = re.compile(rf"\W*{phrase_alternation(cues['budget_subjects'])}(?:\s+\w+){{0,4}}?\s+"
+                                      rf"{phrase_alternation(cues['budget_verbs'])}(?!\w)", re.IGNORECASE)
     found["funding"] = re.compile(rf"\W*{phrase_alternation(cues['funding_subjects'])}\b[^.;]{{0,80}}?"
                                   rf"(?<!\w){phrase_alternation(cues['funding_passives'])}(?!\w)", re.IGNORECASE)
     return found
 
 
 _FIGURE_VALUE = re.compile(r"^[^:]{1,80}:\s*[\d.,]+\s*(?:đ|đồng|triệu(?: đồng)?|tỷ(?: đồng)?|%|ha|km|người|hộ|lượt"
-                           r"|\w+)?\s*(?:\([^)]*\))?\s*[.;]?\s*$", re.IGNORECASE)
+                           r"|\w+)?(?:\s*/\s*[\w ]{1,20}?){0,3}\s*(?:\([^)]*\))?\s*[.;]?\s*$", re.IGNORECASE)
 
 
 def _labelled_bodies(text: str) -> bool:
@@ -79,6 +86,23 @@ def _action_first(text: str) -> bool:
     return bool(_actions().match(text))
 
 
+def _session(text: str, patterns: dict[str, re.Pattern]) -> bool:
+    """"Hội đồng nhân dân tỉnh X khóa XV, kỳ họp thứ 8": a council and its session, nothing to do."""
+    bodies, end = parse_body_list(text)
+    return bool(bodies) and bool(patterns["session"].match(text, end))
+
+
+def _standing_rule(text: str, patterns: dict[str, re.Pattern]) -> bool:
+    """A rule of a scheme, not work assigned: an entitlement ("… được trợ cấp …", "… được trích 10%") in its
+    first clause or a rate ("Mức thu …", "Đối với nhà ở: mức thu …"), and no directive word."""
+    if patterns["directive"].search(text) or re.search(r"(?<!\w)(?:có|chịu) trách nhiệm(?!\w)", text, re.I):
+        return False
+    if patterns["rate"].match(text):
+        return True
+    first = re.split(r"[.;:]\s", text, maxsplit=1)[0][:160]
+    return not _action_first(text) and bool(patterns["entitlement"].search(first))
+
+
 def _noun_phrase(text: str) -> bool:
     """A short item naming a thing, with nothing to do ("Khu cảng và dịch vụ cảng;", "Thời gian phục vụ;")."""
     words = text.rstrip(" .;").split()
@@ -99,7 +123,7 @@ def _narrative(text: str, patterns: dict[str, re.Pattern]) -> bool:
 
 def reason(text: str) -> str | None:
     """Why the item is not a task ("no_words", "lead_in", "executing", "courtesy", "pointers",
-    "label_value", "basis", "description", "narrative", "noun_phrase", "self_reference", "funding",
+    "label_value", "basis", "session", "description", "standing_rule", "narrative", "noun_phrase", "self_reference", "funding",
     "bodies_only"), or None when it may be one."""
     stripped = text.strip()
     if len(re.findall(r"\w{2,}", stripped)) < 2:
@@ -114,15 +138,19 @@ def reason(text: str) -> str | None:
         return "label_value"
     if patterns["basis"].match(stripped):
         return "basis"
+    if _session(stripped, patterns):
+        return "session"
     if patterns["descriptive"].match(stripped):
         return "description"
+    if _standing_rule(stripped, patterns):
+        return "standing_rule"
     if _narrative(stripped, patterns) or _stated(stripped, patterns):
         return "narrative"
     if _noun_phrase(stripped):
         return "noun_phrase"
     if patterns["self_reference"].match(stripped):
         return "self_reference"            # "Kế hoạch này được phổ biến đến chi bộ."
-    if _patterns()["funding"].match(stripped):
+    if patterns["funding"].match(stripped) or patterns["budget_pays"].match(stripped):
         return "funding"
     bodies, end = parse_body_list(stripped)
     if bodies and not re.search(r"\w", stripped[end:].split("(")[0]):

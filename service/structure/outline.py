@@ -119,9 +119,10 @@ def _attach(stack: list[Node], node: Node, run_on: bool = True) -> None:
 
 
 def _continues_item(top: Node, node: Node) -> bool:
-    """A plain paragraph right after a list item that is a sentence (not a heading or lead-in)."""
+    """A plain paragraph right after a list item that is a sentence (not a heading or lead-in); a lead-in
+    paragraph ("Nhiệm vụ và giải pháp:") heads the next list instead."""
     return (2 <= top.rank < PARAGRAPH and not top.children and not (top.upper or top.bold or top.is_lead_in)
-            and bool(re.search(r"[.;!?]\s*$", top.text)) and not (node.upper or node.bold))
+            and bool(re.search(r"[.;!?]\s*$", top.text)) and not (node.upper or node.bold or node.is_lead_in))
 
 
 def _closed_lead_in(node: Node) -> bool:

@@ -60,7 +60,10 @@ def _walk(doc: Document, node: Node, inherited: Inherited, ids: dict[int, str], 
 
 
 def _excluded(node: Node) -> bool:
-    """A purpose/requirements/goals heading: nothing under it is a task."""
+    """A purpose/requirements/goals heading, or a lead-in to a list of targets ("… phấn đấu đạt các chỉ tiêu
+    sau:"): nothing under it is a task."""
+    if node.is_lead_in and node.children and any(cue in node.text.lower() for cue in _cues()["target_lead_ins"]):
+        return True
     if not (node.upper or node.bold or node.children and node.heading_like) or len(node.text) > 120:
         return False
     text = node.text.strip().lower()

@@ -23,6 +23,16 @@ from service.extract.bodies import canonical, parse_body_list, recase
     ("Phòng Quản lý đô thị.", ["Phòng Quản lý đô thị"], "."),          # official name: "quản lý" does not stop it
     ("các địa phương có rừng xác định tiềm năng", ["các địa phương có rừng"], "xác định"),
     ("Huyện ủy Bảo Thắng lãnh đạo", ["Huyện ủy Bảo Thắng"], "lãnh đạo"),
+    # a spaced hyphen or en dash joins kinds of bodies as a comma does
+    ("các sở - ngành, Ủy ban nhân dân các quận - huyện liên quan kiểm tra",
+     ["các sở - ngành", "Ủy ban nhân dân các quận - huyện liên quan"], "kiểm tra"),
+    ("các sở – ngành liên quan rà soát", ["các sở – ngành liên quan"], "rà soát"),
+    # a title ("Cục trưởng …") or a proper name ("Cục Thuế …") after a comma starts another body
+    ("Thủ trưởng các cơ quan thuộc Bộ, Cục trưởng Cục Quản lý giá tổng hợp",
+     ["Thủ trưởng các cơ quan thuộc Bộ", "Cục trưởng Cục Quản lý giá"], "tổng hợp"),
+    ("các đơn vị thuộc Bộ, Cục Thuế tỉnh rà soát", ["các đơn vị thuộc Bộ", "Cục Thuế tỉnh"], "rà soát"),
+    ("các Vụ, Cục thuộc Bộ rà soát", ["các Vụ, Cục thuộc Bộ"], "rà soát"),
+    ("các Bộ, ngành Trung ương phối hợp", ["các Bộ, ngành Trung ương"], "phối hợp"),
 ])
 def test_body_lists(text, names, rest):
     bodies, end = parse_body_list(text)

@@ -50,3 +50,11 @@ def test_report_sentence_is_not_an_assignment():
 def test_heading_bodies(heading, names):
     text = heading.split(" ", 1)[1]
     assert [b.name for b in heading_bodies(text, 0, len(text))] == names
+
+
+def test_the_body_assigned_leads_wherever_the_item_stands_in_the_text():
+    """"Hội đồng nhân dân tỉnh giao Ủy ban nhân dân tỉnh …": the council assigns, the committee leads, also when the
+    item is not at offset 0 of the document."""
+    text = "Hội đồng nhân dân tỉnh giao Ủy ban nhân dân tỉnh tổ chức triển khai thực hiện Nghị quyết này."
+    task = assign(Task(id="t1", text=text, start=500, end=500 + len(text)), [])
+    assert [(b.name, b.start) for b in task.lead] == [("Ủy ban nhân dân tỉnh", 528)]

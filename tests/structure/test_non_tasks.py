@@ -43,6 +43,8 @@ def test_a_funding_sentence_before_an_assignment_leaves_the_assignment():
     ("Tên đề án: Phát triển du lịch cộng đồng tỉnh Hà Giang giai đoạn 2026 - 2030.", "label_value"),
     ("Thời gian thực hiện: từ năm 2026 đến năm 2030.", "label_value"),
     ("Năm 2027: 12.500.000.000 đồng", "label_value"),
+    ("Đối với chi hội ở thôn: 12.500 đồng / hội viên / năm;", "label_value"),
+    ("Tiêu chí phân bổ: Tính theo số hội viên;", "label_value"),
     ("Tổng số hồ sơ đã tiếp nhận: 418", "label_value"),
     ("Việc sản xuất giống cây lâm nghiệp còn phân tán, chất lượng chưa đồng đều.", "narrative"),
     ("Trong thời gian qua, công tác cải cách hành chính đã có nhiều chuyển biến tích cực.", "narrative"),
@@ -85,6 +87,9 @@ def test_letter_headings_and_items_that_name_two_doers():
     ("Nhóm A: 12 trạm (3 trạm cấp vùng)", "label_value"),
     ("Hội thảo đã thống nhất được nhiều kiến nghị quan trọng về quản lý rừng.", "narrative"),
     ("Khu vực kho ngoại quan;", "noun_phrase"),
+    ("Sau khi xem xét Tờ trình số 45/TTr-UBND ngày 02 tháng 4 năm 2026 của Ủy ban nhân dân tỉnh,", "basis"),
+    ("Hội đồng nhân dân tỉnh Quảng Ngãi khóa XIII, kỳ họp thứ 5", "session"),
+    ("Hội đồng nhân dân huyện khoá XX , kỳ họp chuyên đề .", "session"),
 ])
 def test_descriptions_preamble_lines_statements_and_bare_noun_phrases(text, why):
     assert reason(text) == why
@@ -94,6 +99,37 @@ def test_descriptions_preamble_lines_statements_and_bare_noun_phrases(text, why)
     "Cơ quan thẩm định: Sở Xây dựng;",
     "Tổ chức hội nghị phổ biến ngay sau khi các văn bản được ban hành.",
     "Rà soát các dự án đã được phê duyệt.",
+    "Hội đồng nhân dân tỉnh giao Ủy ban nhân dân tỉnh báo cáo kết quả tại kỳ họp thứ 10.",
+    "Tại kỳ họp thứ 6, Ủy ban nhân dân tỉnh báo cáo kết quả thực hiện các chỉ tiêu.",
+    "Sau khi xem xét hồ sơ, Ủy ban nhân dân huyện yêu cầu Phòng Kinh tế kiểm tra hiện trạng công trình.",
 ])
 def test_owner_labels_and_actions_stay_tasks(text):
     assert reason(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Người cao tuổi thuộc hộ nghèo được hỗ trợ 100% kinh phí mua thẻ bảo hiểm y tế.",
+    "Cơ quan thu phí được trích 15% trên tổng số phí thu được để chi cho công tác thu.",
+    "Đối với nhà ở tại đô thị: mức thu từ 0,1% đến 0,4% chi phí xây dựng.",
+])
+def test_standing_rules_of_a_scheme_are_not_tasks(text):
+    assert reason(text) == "standing_rule"
+
+
+@pytest.mark.parametrize("text", [
+    "Sở Tài chính có trách nhiệm hướng dẫn các đơn vị được trích lại phí sử dụng đúng quy định.",
+    "Rà soát, lập danh sách hộ nghèo được hỗ trợ nhà ở, hoàn thành trong quý III/2026.",
+    "Các doanh nghiệp được ưu tiên thuê đất phải cam kết tiến độ đầu tư.",
+])
+def test_assignments_that_mention_an_entitlement_stay_tasks(text):
+    assert reason(text) is None
+
+
+@pytest.mark.parametrize("text, why", [
+    ("Ngân sách tỉnh hỗ trợ 150 triệu đồng cho mỗi cụm công nghiệp ở huyện miền núi.", "funding"),
+    ("Quỹ khuyến nông hỗ trợ giống cây trồng cho hộ nghèo.", "funding"),
+    ("Sở Tài chính cân đối ngân sách tỉnh hỗ trợ các huyện thực hiện Đề án.", None),
+    ("Quy hoạch quỹ đất ở cho các hộ tái định cư.", None),
+])
+def test_a_budget_that_pays_assigns_nobody(text, why):
+    assert reason(text) == why

@@ -89,3 +89,27 @@ def test_conclusion_items_that_agree_or_report_are_not_tasks():
     tasks = analyze_text(text).tasks
     assert [t.text[:4] for t in tasks] == ["Giao"]
     assert [b.name for b in tasks[0].lead] == ["Ban cán sự đảng Ủy ban nhân dân tỉnh"]
+
+
+def test_items_under_a_lead_in_to_targets_are_targets_not_tasks():
+    text = ("NGHỊ QUYẾT\nVề công tác đào tạo cán bộ hội nông dân giai đoạn 2026-2030\n"
+            "Đến năm 2028 phấn đấu đạt được các chỉ tiêu sau:\n"
+            "- 100% cán bộ chuyên trách cấp huyện được bồi dưỡng nghiệp vụ;\n"
+            "- Ngân sách chi cho bồi dưỡng đạt 12% tổng chi hoạt động của hội.\n"
+            "Nhiệm vụ và giải pháp:\n"
+            "- Ban Thường vụ Hội Nông dân tỉnh xây dựng chương trình bồi dưỡng trong năm 2026.\n"
+            "- Các chi hội tổ chức sinh hoạt chuyên đề hằng quý.\n")
+    doc = analyze_text(text)
+    assert [t.text[:20] for t in doc.tasks] == ["Ban Thường vụ Hội Nô", "Các chi hội tổ chức "]
+    assert [t.value for t in doc.targets] == [100.0, 12.0]
+    assert [b.name for b in doc.tasks[1].lead] == ["Các chi hội"]
+
+
+def test_a_lead_in_paragraph_after_an_item_starts_a_new_list():
+    text = ("KẾ HOẠCH\nPhòng chống thiên tai năm 2026\n"
+            "- Rà soát các điểm sạt lở ven sông trước mùa mưa.\n"
+            "Ủy ban nhân dân các xã có trách nhiệm sau:\n"
+            "- Bố trí lực lượng xung kích tại các điểm xung yếu.\n")
+    doc = analyze_text(text)
+    assert doc.tasks[0].text.rstrip().endswith("trước mùa mưa.")
+    assert [b.name for b in doc.tasks[1].lead] == ["Ủy ban nhân dân các xã"]
