@@ -281,6 +281,9 @@ def test_document_list_sort_filter_and_calendar(server, ui, tmp_path_factory):
     wait(browser, "#months h3", text="Tháng")
     assert browser.find_elements(*by("#months td")) and wait(browser, "#overdue details summary", text="quá hạn")
     shot(browser, tmp_path_factory, "calendar")
+    browser.find_element(*by("#calendar-form input[name=as_of]")).send_keys("01/01/2024")     # dd/mm/yyyy
+    browser.find_element(*by("#calendar-form button")).click()
+    assert wait(browser, "#overdue p", text="Không có nhiệm vụ quá hạn tính đến ngày 01/01/2024")
     assert_vietnamese(browser)
 
 

@@ -6,7 +6,8 @@ rasoat.calendar = () => {
   const table = (tasks) => `<table><thead><tr><th>Hạn cuối</th><th>Văn bản</th><th>Nhiệm vụ</th><th>Chủ trì</th><th></th></tr></thead><tbody>${tasks.map(line).join("")}</tbody></table>`;
 
   async function load() {
-    const asOf = $("#calendar-form").elements.as_of.value;
+    const typed = $("#calendar-form").elements.as_of.value.trim().split("/");       // dd/mm/yyyy
+    const asOf = typed.length === 3 ? `${typed[2]}-${typed[1].padStart(2, "0")}-${typed[0].padStart(2, "0")}` : "";
     try {
       const cal = await json(`/calendar${asOf ? `?as_of=${asOf}` : ""}`);
       const owners = Object.entries(cal.overdue);
