@@ -218,6 +218,11 @@ def assert_vietnamese(browser) -> None:
     assert not english_words(text), (browser.current_url, english_words(text)[:20])
 
 
+SELECT = """const range = document.createRange(); range.selectNodeContents(document.querySelector(arguments[0]));
+const selection = window.getSelection(); selection.removeAllRanges(); selection.addRange(range);
+document.dispatchEvent(new Event("selectionchange"));"""
+
+
 def _clear(folder: Path) -> None:
     for path in folder.iterdir():
         path.unlink()
@@ -242,6 +247,20 @@ def test_correct_owner_and_deadline_then_export_and_gold(server, ui, downloads, 
     click(browser, browser.find_element(*by("tr.editor [data-field=deadline] [data-action=edit]")))
     wait(browser, f"#task-table tr[data-task={task_id}] span.deadline", text="trước ngày 30/6/2026")
     assert wait(browser, f"#task-table tr[data-task={task_id}] .corrected", text="đã hiệu chỉnh")
+    click(browser, wait(browser, f"#task-table tr[data-task={task_id}] button.edit"))     # a span taken from the text
+    wait(browser, "tr.editor [data-field=support] input")
+    browser.execute_script(SELECT, f"#task-table tr[data-task={task_id}] td:nth-child(2) span.owner")
+    click(browser, browser.find_element(*by("tr.editor [data-field=support] [data-pick]")))
+    picked = browser.find_element(*by("tr.editor [data-field=support] input")).get_attribute("value")
+    assert picked and picked in browser.find_element(*by(f"#task-table tr[data-task={task_id}] td:nth-child(2)")).text
+    click(browser, browser.find_element(*by("tr.editor [data-close]")))
+    meta = browser.find_element(*by("#meta-edit"))
+    click(browser, meta.find_element(*by("summary")))
+    issued = meta.find_element(*by("input[name=issued_on]"))
+    issued.clear()
+    issued.send_keys("21/02/2025")
+    click(browser, meta.find_element(*by("button")))
+    wait(browser, "#doc-meta", text="ngày 21/02/2025")
     shot(browser, tmp_path_factory, "corrected")
     _clear(downloads)
     browser.find_element(*by("[data-export=xlsx]")).click()
