@@ -12,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 
+from ..lexicons import load
 from ..messages import catalogue, scale_text
 from ..store import security
 from .errors import error_response
@@ -27,10 +28,10 @@ def levels() -> dict:
     """What the page scripts need to name vagueness levels, kinds and missing parts in Vietnamese."""
     from ..vagueness.score import SPECIFIC_BELOW, VAGUE_FROM
 
-    data = catalogue()
+    data, display = catalogue(), load("display")
     return {"specific_below": SPECIFIC_BELOW, "vague_from": VAGUE_FROM, "names": {
         k: data["levels"][k] for k in ("specific", "mixed", "vague")}, "kinds": data["kinds"],
-        "missing": data["missing"]}
+        "missing": data["missing"], "display": {k: display[k] for k in ("stop_words", "time_openers")}}
 
 
 def page(request: Request, name: str, title: str, view: str, args: list[str], **context) -> HTMLResponse:

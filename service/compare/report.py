@@ -7,6 +7,7 @@ from rich.text import Text
 
 from ..messages import kind_name
 from .model import Comparison, DocRef, Item
+from .shown import content_spans, shown_additions
 
 STYLES = {"verbatim": "bold red", "adapted": "yellow", "new": "green"}
 LABELS = {"verbatim": "sao chép", "adapted": "cụ thể hóa", "new": "mới"}
@@ -23,7 +24,7 @@ def _ref(ref: DocRef) -> str:
 def _highlighted(item: Item, width: int = 160) -> Text:
     """The lower task with the words copied from the upper level underlined in red."""
     text = Text(item.text[:width] + ("…" if len(item.text) > width else ""))
-    for span in item.copied_spans:
+    for span in content_spans(item.text, item.copied_spans):
         if span.start < width:
             text.stylize("red", span.start, min(span.end, width))
     return text
@@ -31,7 +32,7 @@ def _highlighted(item: Item, width: int = 160) -> Text:
 
 def _row(item: Item) -> tuple:
     upper = "\n".join(f"{m.task_id} {m.similarity:.0%}" for m in item.upper) or "—"
-    added = "; ".join(f"{ADDITIONS.get(a.kind, a.kind)}: {a.text}" for a in item.local_additions if a.kind != "words")
+    added = "; ".join(f"{ADDITIONS.get(a.kind, a.kind)}: {a.text}" for a in shown_additions(item))
     why = Text(item.reason, style="dim") + Text(f"\n{added}" if added else "")
     return (item.task_id, Text(LABELS[item.class_], style=STYLES[item.class_]), _highlighted(item),
             upper, why)

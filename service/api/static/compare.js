@@ -5,14 +5,16 @@ rasoat.renderComparison = (box, cmp) => {
   const {esc, kindName, vnDate} = rasoat;
   const CLASSES = {verbatim: "Sao chép nguyên văn", adapted: "Cụ thể hóa", new: "Mới"};
   const ADDED = {owner: "chủ trì", deadline: "thời hạn", figure: "số liệu"};
-  const STOP = new Set("và về các của có được theo trong với cho để là những một đến từ tại này trên the đã sẽ còn nhằm".split(" "));
-  const TIME = /^(trước|trong|đến|tới|chậm nhất|muộn nhất|hoàn thành|hằng|hàng|định kỳ|thường xuyên|từ|sau|kể từ|giai đoạn|quý|tháng|năm|ngày|tuần|vào (quý|tháng|năm|ngày|dịp|đầu|cuối)|đầu|cuối|giữa|không quá)\b/i;
+  // The lexicon of service/lexicons/display.yaml (the same rules as service/compare/shown.py).
+  const DISPLAY = rasoat.LEVELS.display || {stop_words: [], time_openers: []};
+  const STOP = new Set(DISPLAY.stop_words);
+  const TIME = new RegExp(`^(${[...DISPLAY.time_openers].sort((a, b) => b.length - a.length).join("|")})(?![\\p{L}])`, "iu");
   const CITED = /(\d+\s*[-/]\s*[A-ZĐ][\wĐđ-]*\/[A-ZĐ][\wĐđ-]*|số\s+\d+[^,;.]{0,20})\s*,?\s*(ngày|năm)?\s*$/;
   const short = (t) => t.length <= 140 ? t : t.slice(0, t.lastIndexOf(" ", 140)) + " …";   // whole words only
   const ref = (d) => [kindName(d.kind), d.number, d.issuer, d.issued_on && "ngày " + vnDate(d.issued_on)].filter(Boolean).join(" ");
 
   function marked(text, spans) {
-    const keep = spans.filter((s) => { const w = text.slice(s.start, s.end).trim().toLowerCase(); return w.includes(" ") ? w.split(/\s+/).some((x) => !STOP.has(x)) : !STOP.has(w) && w.length > 2; });
+    const keep = spans.filter((s) => text.slice(s.start, s.end).toLowerCase().split(/[^\p{L}\p{N}]+/u).some((w) => w.length > 1 && !STOP.has(w)));
     let out = "", at = 0;
     for (const s of keep.sort((a, b) => a.start - b.start)) {
       if (s.start < at) continue;
