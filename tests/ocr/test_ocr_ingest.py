@@ -23,7 +23,7 @@ def test_cli_analyzes_a_scanned_pdf():
     assert leads[:5] == ["Sở Y tế", "Sở Giáo dục và Đào tạo", "Sở Thông tin và Truyền thông", "Sở Tài chính",
                          "Ủy ban nhân dân các huyện, thị xã, thành phố"]
     assert data["tasks"][0]["deadline"]["end"] == "2025-03-31"
-    assert any(w["code"] == "ocr" and "1 of 1 page" in w["message"] for w in data["warnings"])
+    assert any(w["code"] == "ocr" and "(OCR) 1 trên 1 trang" in w["message"] for w in data["warnings"])
 
 
 def _mixed_pdf(tmp_path, image):
