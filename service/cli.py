@@ -6,6 +6,7 @@ from enum import Enum
 from pathlib import Path
 
 import typer
+import typer.rich_utils as typer_help
 from rich.console import Console
 
 from .archive.command import find_source_command, index_command
@@ -14,8 +15,12 @@ from .compare.command import compare_command
 from .cli_support import analyze_or_exit
 from .models.command import app as models_app
 
+# typer's help panels in Vietnamese (click's own "Usage" and "--help" lines stay as click writes them)
+typer_help.ARGUMENTS_PANEL_TITLE, typer_help.OPTIONS_PANEL_TITLE = "Tham số", "Tùy chọn"
+typer_help.COMMANDS_PANEL_TITLE, typer_help.ERRORS_PANEL_TITLE, typer_help.ABORTED_TEXT = "Lệnh", "Lỗi", "Đã dừng."
+
 app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Rà soát: read Vietnamese resolutions and plans, report what is in them.")
+                  help="Rà soát văn bản: đọc nghị quyết, chương trình, kế hoạch và cho biết nội dung, nhiệm vụ, chỗ còn thiếu.")
 
 
 class Format(str, Enum):
@@ -25,22 +30,23 @@ class Format(str, Enum):
 
 @app.callback()
 def main() -> None:
-    """Rà soát: analyse Vietnamese resolutions, programmes and plans."""
+    """Rà soát văn bản: phân tích nghị quyết, chương trình, kế hoạch."""
 
 
 @app.command()
 def analyze(
-    file: Path = typer.Argument(..., help="PDF, DOCX, TXT or HTML document"),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="text (readable) or json"),
+    file: Path = typer.Argument(..., help="tệp văn bản PDF, DOCX, TXT hoặc HTML"),
+    format: Format = typer.Option(Format.text, "--format", "-f", help="text (dễ đọc) hoặc json"),
+    full: bool = typer.Option(False, "--full", help="in toàn văn nhiệm vụ, không rút gọn"),
 ) -> None:
-    """Extract metadata, structure and every task with its owners, deadline and targets."""
+    """Trích thông tin văn bản, cấu trúc và từng nhiệm vụ với chủ trì, phối hợp, thời hạn, chỉ tiêu."""
     from .report import print_summary
 
     doc = analyze_or_exit(file)
     if format is Format.json:
         sys.stdout.write(doc.to_json(indent=1) + "\n")
     else:
-        print_summary(doc, Console())
+        print_summary(doc, Console(), full=full)
 
 
 app.command("compare")(compare_command)
@@ -55,12 +61,12 @@ if __name__ == "__main__":
 
 @app.command()
 def serve(
-    host: str = typer.Option("127.0.0.1", help="interface to listen on"),
-    port: int = typer.Option(8000, help="TCP port"),
-    workers: int = typer.Option(None, help="job workers: processes, or threads with RASOAT_RUNNER=threads "
-                                           "(default RASOAT_WORKERS or 2)"),
+    host: str = typer.Option("127.0.0.1", help="địa chỉ lắng nghe"),
+    port: int = typer.Option(8000, help="cổng TCP"),
+    workers: int = typer.Option(None, help="số tiến trình xử lý việc (mặc định RASOAT_WORKERS hoặc 2; "
+                                           "RASOAT_RUNNER=threads để dùng luồng)"),
 ) -> None:
-    """Start the REST API (OpenAPI at /docs); settings from RASOAT_* environment variables."""
+    """Chạy dịch vụ REST và giao diện web (tài liệu API tại /docs); cấu hình qua biến môi trường RASOAT_*."""
     import uvicorn
 
     from .api.app import create_app

@@ -1,24 +1,48 @@
-"""What every command shares: analyse a file, or print the error on stderr and exit with code 2."""
+"""What every command shares: check and analyse a file, or print a Vietnamese error on stderr and
+exit with code 2 (a folder, a missing file, a file type we do not read, an unreadable file)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from .document import Document
 from .errors import RasoatError
+from .messages import say
+
+# File types the command line accepts (the API sniffs content; a name is all a shell user sees).
+SUFFIXES = {".pdf", ".docx", ".txt", ".text", ".md", ".html", ".htm", ".xhtml",
+            ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif"}
+
+
+def fail(text: str, code: str | None = None) -> None:
+    """Print `Lỗi (code): text` on stderr and end the command with exit code 2."""
+    label = say("cli_error") + (f" ({code})" if code else "")
+    Console(stderr=True).print(f"[bold red]{label}[/]: {escape(text)}", highlight=False)
+    raise typer.Exit(2)
+
+
+def check_input(path: Path) -> None:
+    """Refuse a missing path, a folder or a file whose type we do not read (exit code 2)."""
+    if path.is_dir():
+        fail(say("is_directory", path=path), "is_directory")
+    if not path.is_file():
+        fail(say("file_not_found", path=path), "file_not_found")
+    if path.suffix and path.suffix.lower() not in SUFFIXES:
+        fail(say("unsupported_suffix", name=path.name, suffix=path.suffix), "unsupported_format")
 
 
 def analyze_or_exit(path: Path) -> Document:
-    """`analyze_file(path)`; an ingest error or a missing file ends the command with exit code 2."""
+    """`analyze_file(path)` after `check_input`; an ingest error ends the command with exit code 2."""
     from .pipeline import analyze_file
 
-    err = Console(stderr=True)
+    check_input(path)
     try:
         return analyze_file(path)
     except RasoatError as error:
-        err.print(f"[bold red]error[/] ({error.code}): {error.message}")
+        fail(error.message, error.code)
     except FileNotFoundError:
-        err.print(f"[bold red]error[/]: no such file: {path}")
-    raise typer.Exit(2)
+        fail(say("file_not_found", path=path), "file_not_found")
+    raise AssertionError("unreachable")

@@ -5,6 +5,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from service.cli import app
+from tests.english import english_words
 
 SAMPLES = Path(__file__).resolve().parents[1] / "corpora" / "samples"
 runner = CliRunner()
@@ -37,20 +38,52 @@ def test_readable_summary_lists_tasks():
     assert "nhiệm vụ" in result.stdout
 
 
-def test_errors_are_clear_and_exit_2(tmp_path):
+def test_errors_are_vietnamese_and_exit_2(tmp_path):
     cases = {
-        "empty.txt": (b"", "empty"),
-        "broken.pdf": (b"%PDF-1.4\n1 0 obj\n", "damaged"),
-        "latin.txt": ("Répertoire général des données économiques".encode("cp1252") * 5, "encoding"),
+        "empty.txt": (b"", "tệp rỗng"),
+        "broken.pdf": (b"%PDF-1.4\n1 0 obj\n", "hỏng"),
+        "latin.txt": ("Répertoire général des données économiques".encode("cp1252") * 5, "bảng mã"),
+        "notes.xyz": ("Kế hoạch triển khai nhiệm vụ năm 2026.".encode(), "không được hỗ trợ"),
     }
-    for name, (data, word) in cases.items():
+    for name, (data, words) in cases.items():
         path = tmp_path / name
         path.write_bytes(data)
         result = runner.invoke(app, ["analyze", str(path)])
         assert result.exit_code == 2, name
-        assert word in result.stderr.lower(), (name, result.stderr)
+        assert words in result.stderr.lower() and result.stderr.startswith("Lỗi"), (name, result.stderr)
+        assert not english_words(result.stderr.split(":", 1)[1]), result.stderr
     missing = runner.invoke(app, ["analyze", str(tmp_path / "nope.pdf")])
-    assert missing.exit_code == 2
+    assert missing.exit_code == 2 and "Không tìm thấy tệp" in missing.stderr
+    folder = runner.invoke(app, ["analyze", str(tmp_path)])
+    assert folder.exit_code == 2 and "là thư mục" in folder.stderr and "rasoat batch" in folder.stderr
+
+
+def _column_widths(output: str) -> list[int]:
+    """Widths of the task table's columns, read off its top border (┏━━┳━━┓)."""
+    top = next(line for line in output.splitlines() if line.startswith("┏"))
+    return [len(part) for part in top.strip("┏┓").split("┳")]
+
+
+def test_80_columns_no_column_narrower_than_6_and_full_text():
+    path = str(SAMPLES / "ubnd-kh-phan-cong.docx")
+    result = runner.invoke(app, ["analyze", path], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    widths = _column_widths(result.stdout)
+    assert len(widths) == 5 and min(widths) >= 6, widths
+    assert "31/12/2025" in result.stdout                       # deadlines are never cut mid-token
+    assert "chung chung" in result.stdout and "Thang đo" in result.stdout
+    short = result.stdout.count("…")
+    full = runner.invoke(app, ["analyze", path, "--full"], env={"COLUMNS": "80"})
+    assert full.exit_code == 0 and full.stdout.count("…") < short
+
+
+def test_narrow_terminal_prints_cards():
+    result = runner.invoke(app, ["analyze", str(SAMPLES / "ubnd-kh-phan-cong.docx")], env={"COLUMNS": "60"})
+    assert result.exit_code == 0
+    assert "┏" not in result.stdout and "  Chủ trì: Sở Tài chính" in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= 60
 
 
 def test_scanned_pdf_says_ocr_is_needed(tmp_path):

@@ -1,5 +1,5 @@
 """The FastAPI app: `create_app(settings)`; storage, migrations, the job pool and the bootstrap
-admin key are set up in the lifespan. OpenAPI at /docs."""
+admin key are set up in the lifespan. OpenAPI at /docs and /redoc, served offline."""
 from __future__ import annotations
 
 import logging
@@ -15,11 +15,11 @@ from ..store import Store, security
 from ..store.orphans import sweep_orphans
 from ..config import Settings
 from .deps import AppState
-from . import ui
+from . import docs, ui
 from .errors import install
 from .guard import Guard
 from .headers import SecurityHeaders
-from .routes import admin, checks, documents, search
+from .routes import admin, calendar, checks, corrections, documents, search
 
 log = logging.getLogger("rasoat.api")
 
@@ -68,17 +68,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             state.jobs.shutdown()
             state.store.close()
 
-    app = FastAPI(title="rasoat", version="1", lifespan=lifespan,
+    app = FastAPI(title="rasoat", version="1", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Rà soát văn bản: analysis of Vietnamese resolutions and plans, "
                               "draft checks, copy comparison, exports. Auth: `X-API-Key` header.")
     install(app)
     app.add_middleware(Guard)
     app.add_middleware(SecurityHeaders)                 # outermost: the guard's answers get them too
     v1 = APIRouter(prefix="/v1")
-    for router in (documents.router, documents.jobs_router, checks.router, search.router, admin.router):
+    for router in (documents.router, documents.jobs_router, checks.router, search.router, calendar.router, corrections.router,
+                   admin.router):
         v1.include_router(router)
     app.include_router(v1)
     ui.mount(app)
+    docs.mount(app)
 
     @app.get("/healthz", include_in_schema=False)
     def health() -> dict[str, str]:

@@ -9,6 +9,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from ..errors import FileTooLargeError, LimitError, RasoatError, message
+from ..messages import say
 
 log = logging.getLogger("rasoat.api")
 
@@ -52,14 +53,16 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(HTTPException)
     async def _http(_: Request, error: HTTPException) -> JSONResponse:
-        code = getattr(error, "code", None) or CODES.get(error.status_code, "error")
-        return error_response(error.status_code, code, str(error.detail), getattr(error, "headers", None))
+        code = getattr(error, "code", None)
+        text = str(error.detail) if code else say(f"http_{error.status_code}") if error.status_code in CODES else str(error.detail)
+        return error_response(error.status_code, code or CODES.get(error.status_code, "error"), text,
+                              getattr(error, "headers", None))
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, error: RequestValidationError) -> JSONResponse:
         first = error.errors()[0] if error.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()))
-        return error_response(422, "invalid_request", f"{where}: tham số không hợp lệ ({first.get('msg', 'invalid')})")
+        return error_response(422, "invalid_request", say("invalid_field", where=where, type=first.get("type", "invalid")))
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, error: Exception) -> JSONResponse:

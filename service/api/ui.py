@@ -12,6 +12,9 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 
+from ..lexicons import load
+from ..messages import catalogue
+from ..vagueness.bands import scale_text
 from ..store import security
 from .errors import error_response
 from .guard import COOKIE
@@ -22,10 +25,20 @@ templates = Jinja2Templates(directory=str(HERE / "templates"))
 router = APIRouter(prefix="/ui", include_in_schema=False)
 
 
+def levels() -> dict:
+    """What the page scripts need to name vagueness levels, kinds and missing parts in Vietnamese."""
+    from ..vagueness.score import SPECIFIC_BELOW, VAGUE_FROM
+
+    data, display = catalogue(), load("display")
+    return {"specific_below": SPECIFIC_BELOW, "vague_from": VAGUE_FROM, "names": {
+        k: data["levels"][k] for k in ("specific", "mixed", "vague")}, "kinds": data["kinds"],
+        "missing": data["missing"], "display": {k: display[k] for k in ("stop_words", "time_openers")}}
+
+
 def page(request: Request, name: str, title: str, view: str, args: list[str], **context) -> HTMLResponse:
     """A page; boot.js calls `rasoat[view](...args)` (no inline script: the CSP forbids it)."""
-    return templates.TemplateResponse(request, name, {"title": title, "page": name, "view": view,
-                                                      "args": args} | context)
+    return templates.TemplateResponse(request, name, {"title": title, "page": name, "view": view, "args": args,
+                                                      "levels": levels(), "scale": scale_text()} | context)
 
 
 Id = Annotated[str, Path(max_length=64)]
@@ -46,6 +59,11 @@ def compare(request: Request, lower: Annotated[str, Query(max_length=64)],
             upper: Annotated[str, Query(max_length=64)]) -> HTMLResponse:
     return page(request, "compare.html", "So sánh với văn bản cấp trên", "compare", [lower, upper],
                 lower=lower, upper=upper)
+
+
+@router.get("/calendar", response_class=HTMLResponse)
+def calendar(request: Request) -> HTMLResponse:
+    return page(request, "calendar.html", "Lịch thời hạn", "calendar", [])
 
 
 @router.get("/check", response_class=HTMLResponse)

@@ -21,6 +21,7 @@ from ..store import jobs
 from ..store.models import JobRow
 from .deps import AppState
 from .errors import ApiError
+from ..messages import say
 
 CHUNK = 1024 * 1024
 
@@ -72,7 +73,7 @@ def _chunks(upload: UploadFile, limit: int, name: str) -> Iterator[bytes]:
         check_size(size, limit, name)
         yield chunk
     if size == 0:
-        raise EmptyFileError(f"Tệp rỗng (the file is empty): {name}")
+        raise EmptyFileError(say("file_empty", name=name))
 
 
 def _store(state: AppState, upload: UploadFile) -> tuple[str, str, int]:

@@ -9,9 +9,10 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
+from ..messages import kind_name, say, vn_date
 from .location import DEFAULT_STORE
 
-STORE_HELP = "archive directory (SQLite file and LSH index)"
+STORE_HELP = "thư mục kho văn bản (tệp SQLite và chỉ mục LSH)"
 
 
 class SourceFormat(str, Enum):
@@ -20,36 +21,38 @@ class SourceFormat(str, Enum):
 
 
 def index_command(
-    folder: Path = typer.Argument(..., help="folder of PDF, DOCX, TXT or HTML documents"),
+    folder: Path = typer.Argument(..., help="thư mục chứa văn bản PDF, DOCX, TXT hoặc HTML"),
     store: Path = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP),
 ) -> None:
-    """Analyse every document in FOLDER and add the new ones to the archive."""
+    """Phân tích mọi văn bản trong FOLDER và thêm văn bản mới vào kho."""
+    from ..cli_support import fail
     from . import Archive, index_folder
 
     err = Console(stderr=True)
     if not folder.is_dir():
-        err.print(f"[bold red]error[/]: not a folder: {folder}")
-        raise typer.Exit(2)
+        fail(say("not_a_folder", path=folder), "not_a_folder")
     archive = Archive.open(store)
     report = index_folder(folder, archive)
     total = len(archive)
     archive.close()
     for path, reason in report.failed:
-        err.print(f"[yellow]failed[/] {path}: {reason}")
-    Console().print(f"indexed {len(report.added)}, skipped {len(report.skipped)} already stored, "
-                    f"failed {len(report.failed)}; archive holds {total} documents ({store})")
+        err.print(f"[yellow]{say('index_failed')}[/] {path}: {reason}", highlight=False)
+    Console().print(say("index_done", added=len(report.added), skipped=len(report.skipped),
+                        failed=len(report.failed), total=total, store=store), highlight=False)
 
 
 def find_source_command(
-    file: Path = typer.Argument(..., help="the lower-level plan (PDF, DOCX, TXT, HTML)"),
+    file: Path = typer.Argument(..., help="văn bản cấp dưới (PDF, DOCX, TXT, HTML)"),
     store: Path = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP),
-    top: int = typer.Option(5, "--top", min=1, help="how many candidates"),
-    format: SourceFormat = typer.Option(SourceFormat.text, "--format", "-f", help="text or json"),
+    top: int = typer.Option(5, "--top", min=1, help="số ứng viên"),
+    format: SourceFormat = typer.Option(SourceFormat.text, "--format", "-f", help="text hoặc json"),
 ) -> None:
-    """Rank the archived documents that FILE may implement: cited in its basis, then by content."""
-    from ..cli_support import analyze_or_exit
+    """Xếp hạng văn bản trong kho mà FILE có thể triển khai: trích dẫn trong căn cứ, rồi theo nội dung."""
+    from ..cli_support import analyze_or_exit, fail
     from . import Archive, find_sources
 
+    if not (store / "archive.sqlite").is_file():          # never create an archive here
+        fail(say("no_archive", store=store), "no_archive")
     doc = analyze_or_exit(file)
     archive = Archive.open(store)
     stats: dict = {}
@@ -65,11 +68,12 @@ def find_source_command(
 
 def print_candidates(found: list, stats: dict, console: Console) -> None:
     """One line per candidate, best first, its path below."""
-    console.print(f"{stats.get('lsh_candidates', 0)} LSH candidates in an archive of "
-                  f"{stats.get('archive', 0)} documents")
+    console.print(say("sources_header", lsh=stats.get("lsh_candidates", 0), archive=stats.get("archive", 0)),
+                  highlight=False)
     if not found:
-        console.print("no candidate source")
+        console.print(say("no_source"))
     for rank, c in enumerate(found, 1):
-        head = " · ".join(str(x) for x in (c.number, c.kind, c.issuer, c.issued_on) if x)
+        parts = (c.number, kind_name(c.kind) if c.kind else None, c.issuer, vn_date(c.issued_on))
+        head = " · ".join(str(x) for x in parts if x)
         console.print(f"{rank}. [bold]{c.score:.2f}[/] {head or c.id} — {c.reason}", highlight=False)
         console.print(f"   {c.path}", highlight=False, soft_wrap=True)

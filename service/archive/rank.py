@@ -22,6 +22,7 @@ from pydantic import BaseModel
 
 from ..document import Document
 from ..text import strip_diacritics
+from ..messages import say
 from . import signature as sg
 from .coverage import content_score
 from .corpus import Corpus
@@ -123,8 +124,8 @@ def _sibling(doc: Document, rec: Record) -> bool:
 
 def _candidate(rec: Record, content: float, cite: str | None, jaccard: float | None,
                sibling: bool) -> SourceCandidate:
-    reasons = [f"cited in basis ({cite})"] if cite is not None else []
-    reasons.append(f"content {content:.2f}" + (" (same level)" if sibling and cite is None else ""))
+    reasons = [say("reason_cited", number=cite)] if cite is not None else []
+    reasons.append(say("reason_content", share=content) + (say("reason_sibling") if sibling and cite is None else ""))
     return SourceCandidate(
         id=rec.id, path=rec.path, number=rec.number, kind=rec.kind, issuer=rec.issuer,
         issued_on=rec.issued_on, score=_score(cite is not None, content, sibling),

@@ -10,54 +10,62 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ..errors import RasoatError
+from ..messages import say
+
+SUMMARY_LABELS = {"files": "Số tệp", "analysed": "Đã phân tích", "skipped": "Bỏ qua (đã có)", "failed": "Lỗi",
+                  "workers": "Số tiến trình", "pass_seconds": "Thời gian phân tích (giây)",
+                  "archive_seconds": "Thời gian xử lý kho (giây)"}
 
 
 def _date(text: str | None) -> date | None:
-    try:
-        return datetime.strptime(text, "%Y-%m-%d").date() if text else None
-    except ValueError:
-        raise typer.BadParameter(f"not a YYYY-MM-DD date: {text}")
+    """dd/mm/yyyy or yyyy-mm-dd."""
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text, pattern).date() if text else None
+        except ValueError:
+            continue
+    raise typer.BadParameter(say("bad_date", text=text))
 
 
 def batch_command(
-    source: Path = typer.Argument(..., help="folder or ZIP of PDF, DOCX, TXT or HTML documents"),
-    out: Path = typer.Option(..., "--out", help="output directory (docs/, tables, summary)"),
+    source: Path = typer.Argument(..., help="thư mục hoặc tệp ZIP chứa văn bản PDF, DOCX, TXT, HTML"),
+    out: Path = typer.Option(..., "--out", help="thư mục kết quả (docs/, các bảng, tóm tắt)"),
     scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler, e.g. tcp://host:8786 "
                                   "(default DASK_SCHEDULER_ADDRESS, else a local cluster)"),
-    workers: int = typer.Option(None, "--workers", min=1, help="local cluster workers (default: cores)"),
-    as_of: str = typer.Option(None, "--as-of", help="date for overdue deadlines (default today)"),
-    load_db: bool = typer.Option(False, "--load-db", help="also store the analyses in the service DB"),
-    retry_failed: bool = typer.Option(False, "--retry-failed", help="analyse recorded failures again"),
+    workers: int = typer.Option(None, "--workers", min=1, help="số tiến trình cục bộ (mặc định: số lõi)"),
+    as_of: str = typer.Option(None, "--as-of", help="ngày tính quá hạn (mặc định hôm nay)"),
+    load_db: bool = typer.Option(False, "--load-db", help="lưu cả kết quả vào cơ sở dữ liệu của dịch vụ"),
+    retry_failed: bool = typer.Option(False, "--retry-failed", help="phân tích lại các tệp đã lỗi"),
     threads: bool = typer.Option(False, "--threads", hidden=True, help="local workers as threads"),
 ) -> None:
-    """Analyse every document of SOURCE on Dask, then link, copy-check and summarise the archive."""
+    """Phân tích mọi văn bản của SOURCE (Dask), rồi liên kết, kiểm tra sao chép và tóm tắt cả kho."""
     from . import count_items, run_batch
+
+    from ..cli_support import fail
 
     err = Console(stderr=True)
     if not source.exists():
-        err.print(f"[bold red]error[/]: no such folder or file: {source}")
-        raise typer.Exit(2)
+        fail(say("no_folder_or_file", path=source), "file_not_found")
     try:
         total = count_items(source)
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TimeRemainingColumn(), console=err) as bar:
-            task = bar.add_task("analysing", total=total)
+            task = bar.add_task(say("batch_analysing"), total=total)
             summary = run_batch(source, out, scheduler, workers, _date(as_of), load_db, not threads,
                                 retry_failed, lambda r: bar.update(task, completed=r.done))
             bar.update(task, completed=total)
     except RasoatError as error:
-        err.print(f"[bold red]error[/] ({error.code}): {error.message}")
-        raise typer.Exit(2)
+        fail(error.message, error.code)
     print_summary(summary, Console())
 
 
 def print_summary(summary: dict, console: Console) -> None:
     table = Table(title=f"rasoat batch → {summary['out']}", show_header=False)
-    for key in ("files", "analysed", "skipped", "failed", "workers", "pass_seconds", "archive_seconds"):
-        table.add_row(key, str(summary[key]))
-    table.add_row("duplicates", str(len(summary["duplicates"])))
+    for key, label in SUMMARY_LABELS.items():
+        table.add_row(label, str(summary[key]))
+    table.add_row("Văn bản trùng", str(len(summary["duplicates"])))
     for name, rows in summary["rows"].items():
-        table.add_row(f"{name} rows", str(rows))
+        table.add_row(f"Số dòng bảng {name}", str(rows))
     if "loaded_into_db" in summary:
-        table.add_row("loaded into DB", str(summary["loaded_into_db"]))
+        table.add_row("Đã lưu vào cơ sở dữ liệu", str(summary["loaded_into_db"]))
     console.print(table)

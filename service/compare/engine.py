@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..document import Document, Task
+from ..messages import say
 from .align import MIN_CONTAINMENT, PairAlignment, ShingleIndex, Unit, align_task, prepare
 from .classify import (Thresholds, additions, copied_targets, decide, has_detail, lexical_share,
                        load_thresholds, set_aside)
@@ -167,7 +168,7 @@ def _item(task: Task, ev: Evidence, uppers: list[Unit], kinds: list[str], upper_
 
 def _resolve_encoder(encoder: Encoder | None, semantic: bool) -> tuple[Encoder | None, list[str]]:
     if not semantic:
-        return None, ["semantic signal switched off: lexical signal only"]
+        return None, [say("note_semantic_off")]
     if encoder is not None:
         return encoder, []
     found, note = default_encoder()

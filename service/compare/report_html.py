@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from ..report import KIND_NAMES
+from .shown import content_spans, shown_additions
 from .model import Comparison, DocRef, Item, Span
 
 CSS = """
@@ -18,7 +19,7 @@ th{background:#f3f3f3} mark{background:#ffd6d6} ins{background:#d8f5d8;text-deco
 .why{color:#444;font-style:italic;margin:.3em 0}
 """
 LABELS = {"verbatim": "sao chép nguyên văn", "adapted": "cụ thể hóa", "new": "nhiệm vụ mới"}
-ADDITION_LABELS = {"owner": "cơ quan", "figure": "số liệu", "deadline": "thời hạn", "words": "nội dung"}
+ADDITION_LABELS = {"owner": "chủ trì", "figure": "số liệu", "deadline": "thời hạn"}
 
 
 def marked(text: str, spans: list[Span], tag: str = "mark") -> str:
@@ -41,8 +42,9 @@ def _ref(ref: DocRef) -> str:
 
 def _lower_cell(item: Item) -> str:
     """Copied words marked; for adapted and new tasks, the uncopied words marked as local."""
+    copied = content_spans(item.text, item.copied_spans)
     if item.class_ == "verbatim":
-        return marked(item.text, item.copied_spans)
+        return marked(item.text, copied)
     gaps, last = [], 0
     for span in sorted(item.copied_spans, key=lambda s: s.start):
         if span.start > last and item.text[last:span.start].strip(" ,.;:"):
@@ -50,7 +52,7 @@ def _lower_cell(item: Item) -> str:
         last = max(last, span.end)
     if item.text[last:].strip(" ,.;:"):
         gaps.append(Span(start=last, end=len(item.text)))
-    tagged = [(s, "mark") for s in item.copied_spans] + [(s, "ins") for s in gaps]
+    tagged = [(s, "mark") for s in copied] + [(s, "ins") for s in gaps]
     out, last = [], 0
     for span, tag in sorted(tagged, key=lambda x: x[0].start):
         out += [escape(item.text[last:span.start]), f"<{tag}>", escape(item.text[span.start:span.end]),
@@ -63,13 +65,13 @@ def _lower_cell(item: Item) -> str:
 def _upper_cell(item: Item) -> str:
     if not item.upper:
         return "<em>(không có nhiệm vụ tương ứng ở cấp trên)</em>"
-    return "<hr>".join(f'<div class="sim">{escape(m.task_id)} · độ tương đồng {m.similarity:.2f}</div>'
+    return "<hr>".join(f'<div class="sim">{escape(m.task_id)} · giống {m.similarity:.0%}</div>'
                        f"{marked(m.text, m.copied_spans)}" for m in item.upper)
 
 
 def _additions(item: Item) -> str:
     rows = [f"<li><b>{escape(ADDITION_LABELS.get(a.kind, a.kind))}</b>: <ins>{escape(a.text)}</ins></li>"
-            for a in item.local_additions]
+            for a in shown_additions(item)]
     rows += [f"<li><b>chỉ tiêu giữ nguyên của cấp trên</b>: {escape(t.text)}</li>" for t in item.copied_targets]
     return f"<ul>{''.join(rows)}</ul>" if rows else ""
 
@@ -77,7 +79,7 @@ def _additions(item: Item) -> str:
 def render_html(result: Comparison) -> str:
     """The whole report as one HTML page."""
     counts = result.counts()
-    signals = f"từ ngữ + ngữ nghĩa ({escape(result.method.encoder or '')})" if result.method.semantic \
+    signals = "từ ngữ và ngữ nghĩa (mô hình câu)" if result.method.semantic \
         else "so khớp từ ngữ"
     rows = "".join(
         f'<tr><td>{escape(i.task_id)}</td><td class="{i.class_}">{LABELS[i.class_]}</td>'
@@ -90,8 +92,8 @@ def render_html(result: Comparison) -> str:
 <style>{CSS}</style></head><body>
 <h1>So sánh nhiệm vụ cấp dưới với cấp trên</h1>
 <p class="meta">Cấp dưới: {_ref(result.lower)}<br>Cấp trên: {_ref(result.upper)}<br>
-Tỷ lệ sao chép (copy_ratio): <b>{result.copy_ratio:.0%}</b> ·
-Độ bao phủ (coverage): <b>{result.coverage:.0%}</b> ·
+Tỷ lệ sao chép: <b>{result.copy_ratio:.0%}</b> ·
+Độ bao phủ: <b>{result.coverage:.0%}</b> ·
 sao chép {counts['verbatim']}, cụ thể hóa {counts['adapted']}, mới {counts['new']} · phương pháp: {signals}</p>
 <ul class="meta">{notes}</ul>
 <p class="meta"><mark>chữ chép từ cấp trên</mark> · <ins>nội dung bổ sung của cấp dưới</ins></p>

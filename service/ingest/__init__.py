@@ -16,6 +16,7 @@ from . import docx, html, pdf, txt
 from .base import Parsed
 from .charsets import convert_legacy, detect_legacy_font
 from .detect import detect_format
+from ..messages import say
 
 __all__ = ["MAX_BYTES", "read_bytes", "read_file"]
 
@@ -37,7 +38,7 @@ def read_file(path: str | Path, max_bytes: int = MAX_BYTES) -> Document:
     """Read a file from disk; its size is checked before it is loaded."""
     path = Path(path)
     if not path.is_file():
-        raise IngestError(f"File not found (không tìm thấy tệp): {path}")
+        raise IngestError(say("file_not_found", path=path))
     _check_size(path.stat().st_size, max_bytes, path.name)
     with path.open("rb") as handle:
         data = handle.read(max_bytes + 1)
@@ -48,14 +49,14 @@ def read_bytes(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> Document:
     """Read a file's content; `name` gives the suffix used when sniffing is not conclusive."""
     _check_size(len(data), max_bytes, name)
     if not data.strip():
-        raise EmptyFileError(f"The file is empty (tệp rỗng): {name}")
+        raise EmptyFileError(say("file_empty", name=name))
     fmt = detect_format(data, name)
     parsed = _READERS[fmt](data)
     if fmt != "txt":
         parsed = _repair_legacy_font(parsed)
     check_text(sum(len(b.text) + sum(len(c) for row in b.rows for c in row) for b in parsed.blocks))
     if not any(b.text.strip() or any(c.strip() for row in b.rows for c in row) for b in parsed.blocks):
-        raise EmptyFileError(f"The file has no text (tệp không có nội dung): {name}")
+        raise EmptyFileError(say("file_no_text", name=name))
     source = SourceFile(name=name, format=fmt, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
                         encoding=parsed.encoding, pages=parsed.pages, ocr_pages=list(parsed.ocr_pages))
     return Document(source=source, blocks=parsed.blocks, warnings=list(parsed.problems))
@@ -75,5 +76,4 @@ def _repair_legacy_font(parsed: Parsed) -> Parsed:
 
 def _check_size(size: int, max_bytes: int, name: str) -> None:
     if size > max_bytes:
-        raise FileTooLargeError(f"The file is too large (tệp quá lớn): {name} has {size / 2**20:.1f} MB, "
-                                f"the limit is {max_bytes / 2**20:.1f} MB.")
+        raise FileTooLargeError(say("file_too_large", name=name, size_mb=size / 2**20, limit_mb=max_bytes / 2**20))

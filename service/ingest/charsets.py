@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import EncodingError
+from ..messages import say
 
 MIN_SCORE = 0.5
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -47,8 +48,7 @@ def best_legacy(data: bytes) -> tuple[str, str]:
             scored.append((vietnamese_score(text), name, text))
     score, name, text = max(scored, default=(0.0, "", ""))
     if score < MIN_SCORE:
-        raise EncodingError("Cannot detect the text encoding (bảng mã): it is not UTF-8/UTF-16 and "
-                            "does not read as Vietnamese in TCVN3, VNI or Windows-1258. Save it as UTF-8.")
+        raise EncodingError(say("encoding_unknown"))
     return text, name
 
 
@@ -115,7 +115,7 @@ def _strict(data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise EncodingError(f"The file declares {encoding} but is not valid {encoding}.") from exc
+        raise EncodingError(say("encoding_mismatch", encoding=encoding)) from exc
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:

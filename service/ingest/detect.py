@@ -7,6 +7,7 @@ import zipfile
 from pathlib import PurePath
 
 from ..errors import CorruptFileError, UnsupportedFormatError
+from ..messages import say
 
 _SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".text": "txt", ".md": "txt",
              ".html": "html", ".htm": "html", ".xhtml": "html"}
@@ -34,19 +35,18 @@ def _zip_format(data: bytes) -> str:
     try:
         names = zipfile.ZipFile(io.BytesIO(data)).namelist()
     except (zipfile.BadZipFile, ValueError, OSError, RuntimeError, EOFError) as exc:  # RuntimeError: "version 18.7"
-        raise CorruptFileError(f"The ZIP/DOCX file is damaged (tệp bị hỏng): {exc}") from exc
+        raise CorruptFileError(say("zip_damaged")) from exc
     if "word/document.xml" in names:
         return "docx"
-    raise UnsupportedFormatError("This ZIP archive is not a Word .docx file (e.g. .xlsx, .odt): "
-                                 "save it as .docx, .pdf or .txt.")
+    raise UnsupportedFormatError(say("zip_not_docx"))
 
 
 def _reject_binary(data: bytes) -> None:
     """Old .doc and other binaries are not supported."""
     if data.startswith(_OLE):
-        raise UnsupportedFormatError("Old Word .doc format is not supported: save it as .docx.")
+        raise UnsupportedFormatError(say("doc_old"))
     if _looks_binary(data[:4096]):
-        raise UnsupportedFormatError("Unknown binary file: expected PDF, DOCX, TXT or HTML.")
+        raise UnsupportedFormatError(say("binary_unknown"))
 
 
 def _looks_binary(head: bytes) -> bool:

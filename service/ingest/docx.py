@@ -20,6 +20,7 @@ from ..document import Block
 from ..errors import CorruptFileError, FileTooLargeError, IngestError
 from ..limits import check_decoded
 from .base import Parsed
+from ..messages import say
 
 MAX_RATIO = 100
 RATIO_FLOOR = 2**20  # entries smaller than this are never treated as bombs
@@ -34,7 +35,7 @@ def read(data: bytes) -> Parsed:
     except IngestError:
         raise
     except Exception as exc:  # zipfile, lxml and python-docx errors on damaged input
-        raise CorruptFileError(f"The DOCX file is damaged (tệp DOCX bị hỏng): {exc}") from exc
+        raise CorruptFileError(say("docx_damaged")) from exc
     return Parsed(blocks)
 
 
@@ -43,12 +44,11 @@ def check_zip(data: bytes) -> None:
     try:
         entries = zipfile.ZipFile(io.BytesIO(data)).infolist()
     except (zipfile.BadZipFile, ValueError, OSError, RuntimeError, EOFError) as exc:  # RuntimeError: "version 18.7"
-        raise CorruptFileError(f"The DOCX file is damaged (tệp DOCX bị hỏng): {exc}") from exc
+        raise CorruptFileError(say("docx_damaged")) from exc
     check_decoded(sum(entry.file_size for entry in entries), "Tệp DOCX")
     for entry in entries:
         if entry.file_size > RATIO_FLOOR and entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
-            raise FileTooLargeError(f"The DOCX entry {entry.filename} is compressed {MAX_RATIO}+ times "
-                                    "(possible zip bomb); refusing to read it.")
+            raise FileTooLargeError(say("docx_ratio", entry=entry.filename, ratio=MAX_RATIO))
 
 
 def _body_blocks(element: Any, parent: Any) -> Iterator[Block]:

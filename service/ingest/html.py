@@ -20,6 +20,7 @@ from ..document import Block
 from ..errors import EncodingError
 from ..limits import check_nesting
 from .base import Parsed
+from ..messages import say
 
 _DROP = ["script", "style", "nav", "noscript", "template", "head", "iframe", "svg", "object"]
 _BLOCK = {"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -58,7 +59,7 @@ def decode_html(data: bytes) -> tuple[str, str]:
             continue
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
-        raise EncodingError("Cannot detect the HTML page's encoding (bảng mã); save it as UTF-8.")
+        raise EncodingError(say("html_encoding"))
     return unicodedata.normalize("NFC", str(best)), best.encoding
 
 

@@ -22,6 +22,7 @@ from ..limits import check_pages
 from .ocr.syllables import quality, word_count
 from .charsets import convert_legacy
 from .page_layout import PAGE_NUMBER, join_across_pages, join_hyphenated, paragraphs
+from ..messages import say
 
 COLUMN_GAP_EM = 2.0
 X_TOLERANCE_RATIO = 0.15   # a gap wider than 15% of the font size between letters is a space (some PDFs omit space glyphs)
@@ -32,7 +33,7 @@ def read(data: bytes) -> Parsed:
     """Blocks of every page; pages without a usable text layer are OCR'd when Tesseract is installed;
     raises for damaged, encrypted or scanned PDFs that cannot be read."""
     if b"%%EOF" not in data[-2048:]:
-        raise CorruptFileError("The PDF is truncated or damaged (tệp PDF bị hỏng): no end-of-file marker.")
+        raise CorruptFileError(say("pdf_truncated"))
     try:
         with pdfplumber.open(io.BytesIO(data)) as document:
             check_pages(len(document.pages))
@@ -43,14 +44,12 @@ def read(data: bytes) -> Parsed:
     except Exception as exc:  # pdfminer raises many kinds of errors on damaged input
         raise _classify(exc) from exc
     if not pages:
-        raise CorruptFileError("The PDF has no pages (tệp PDF bị hỏng).")
+        raise CorruptFileError(say("pdf_no_pages"))
     blocks = [block for page in pages for block in page]
     if not blocks:
-        raise NoTextLayerError(f"The PDF has {len(pages)} page(s) but no text layer: it looks scanned "
-                               "(bản scan). Run OCR on it first, or provide the DOCX/text version.")
+        raise NoTextLayerError(say("pdf_scanned", pages=len(pages)))
     if sum("(cid:" in b.text for b in blocks) > len(blocks) / 2:
-        raise EncodingError("The PDF's fonts have no Unicode mapping, so its text cannot be read "
-                            "(lỗi phông chữ): run OCR on it, or provide the DOCX/text version.")
+        raise EncodingError(say("pdf_no_unicode"))
     return Parsed(join_across_pages(join_hyphenated(blocks)), pages=len(pages), problems=tuple(problems),
                   ocr_pages=tuple(ocr_pages))
 
@@ -69,8 +68,7 @@ def _ocr_where_needed(pdf_pages: list[Any], pages: list[list[Block]]
             from .ocr.tesseract import binary
             binary()  # raises, saying how to install Tesseract
         return pages, [Problem(stage="ingest", code="ocr_unavailable",
-                               message=f"page(s) {need} have no usable text layer and Tesseract is not installed: "
-                                       "apt-get install tesseract-ocr tesseract-ocr-vie")], []
+                               message=say("ocr_unavailable", pages=", ".join(map(str, need))))], []
     results = ocr.ocr_pdf_pages(pdf_pages, need)
     pages = list(pages)
     used = [r for r in results if not pages[r.number - 1] or r.quality > layer_quality(pages[r.number - 1])]
@@ -107,8 +105,8 @@ def _classify(exc: Exception) -> IngestError:
         chain.append(f"{type(seen).__name__} {seen}".lower())
         seen = seen.__cause__ or seen.__context__
     if any("password" in text or "encrypt" in text for text in chain):
-        return EncryptedFileError("The PDF is password-protected (có mật khẩu): remove the password first.")
-    return CorruptFileError(f"The PDF is damaged and cannot be read (tệp PDF bị hỏng): {exc}")
+        return EncryptedFileError(say("pdf_encrypted"))
+    return CorruptFileError(say("pdf_damaged"))
 
 
 def _page_blocks(page: Any, number: int) -> list[Block]:

@@ -96,30 +96,51 @@ def batch_job(ctx: JobContext, job: JobRow) -> Outcome:
     return {"files": results, "counts": counts}, None
 
 
-def _upper(ctx: JobContext, payload: dict[str, Any], draft: Document) -> tuple[Document | None, str | None]:
+def _choice(row, how: str, reason: str) -> dict[str, Any]:
+    """Which upper document the check used and why, for the reviewer to read."""
+    return {"id": row.id if row is not None else None, "number": row.number if row is not None else None,
+            "kind": row.kind if row is not None else None, "issuer": row.issuer if row is not None else None,
+            "issued_on": row.issued_on.isoformat() if row is not None and row.issued_on else None,
+            "how": how, "reason": reason}
+
+
+def _upper(ctx: JobContext, payload: dict[str, Any], draft: Document
+           ) -> tuple[Document | None, str | None, dict[str, Any] | None]:
     """The upper document: given by id, uploaded, or the stored one find_sources ranks first when
-    the draft's basis cites it or its content score is high enough (likely_upper)."""
+    the draft's basis cites it or its content score is high enough (likely_upper); with the choice."""
     with ctx.store.session() as s:
         if payload.get("upper_id"):
             row = documents.get_row(s, payload["upper_id"])
-            return (documents.load(row), row.id) if row else (None, None)
+            if row is None:
+                return None, None, None
+            return documents.load(row), row.id, _choice(row, "chosen", "người dùng chọn")
         if payload.get("upper_sha256"):
             data = ctx.store.files.get(payload["upper_sha256"])
-            return analyze_bytes(data, payload.get("upper_filename") or "upper.txt"), None
-        best = likely_upper(find_sources(draft, corpus(s)))
+            upper = analyze_bytes(data, payload.get("upper_filename") or "upper.txt")
+            meta = upper.metadata
+            choice = {"id": None, "number": meta.number, "kind": meta.kind, "issuer": meta.issuer,
+                      "issued_on": meta.issued_on.isoformat() if meta.issued_on else None,
+                      "how": "uploaded", "reason": "người dùng tải lên"}
+            return upper, None, choice
+        found = find_sources(draft, corpus(s))
+        best = likely_upper(found)
         row = documents.get_row(s, best.id) if best else None
-        return (documents.load(row), row.id) if row else (None, None)
+        if row is None:
+            reason = ("không văn bản nào trong kho được dẫn trong căn cứ hoặc đủ giống về nội dung"
+                      if found else "kho chưa có văn bản phù hợp")
+            return None, None, _choice(None, "none", reason)
+        return documents.load(row), row.id, _choice(row, "found", best.reason)
 
 
 def draft_job(ctx: JobContext, job: JobRow) -> Outcome:
     payload = job.payload
     draft = analyze_bytes(ctx.store.files.get(payload["sha256"]), payload["filename"])
-    upper, upper_id = _upper(ctx, payload, draft)
+    upper, upper_id, choice = _upper(ctx, payload, draft)
     vectors = None
     if upper is not None and upper_id is not None:
         with ctx.store.session() as s:
             vectors = stored_vectors(s, upper_id, upper, _encoder(ctx))
-    return check_draft(draft, upper, ctx.settings.semantic, upper_id, vectors), None
+    return check_draft(draft, upper, ctx.settings.semantic, upper_id, vectors) | {"upper_choice": choice}, None
 
 
 HANDLERS: dict[str, Callable[[JobContext, JobRow], Outcome]] = {

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from ..document import Document, Task
 from ..text import strip_diacritics
-from .models import DocumentRow, SignatureRow, TaskRow
+from .models import CorrectionRow, DocumentRow, SignatureRow, TaskRow
 from .sources import index_document
 
 
@@ -22,7 +22,7 @@ def number_key(number: str | None) -> str | None:
     return re.sub(r"\s+", "", fold(number)) or None if number else None
 
 
-def _task_row(task: Task, position: int) -> TaskRow:
+def task_row_of(task: Task, position: int) -> TaskRow:
     lead = "; ".join(b.canonical or b.name for b in task.lead)
     return TaskRow(
         task_id=task.id, position=position, section=task.section, text=task.text,
@@ -47,7 +47,7 @@ def save_document(session: Session, doc: Document, digest: str, filename: str) -
     session.add(row)
     session.flush()
     for position, task in enumerate(doc.tasks):
-        task_row = _task_row(task, position)
+        task_row = task_row_of(task, position)
         task_row.document_id = row.id
         session.add(task_row)
     index_document(session, row.id, doc)
@@ -75,6 +75,7 @@ def delete_document(session: Session, doc_id: str) -> DocumentRow | None:
         return None
     session.execute(delete(TaskRow).where(TaskRow.document_id == doc_id))
     session.execute(delete(SignatureRow).where(SignatureRow.document_id == doc_id))
+    session.execute(delete(CorrectionRow).where(CorrectionRow.document_id == doc_id))
     session.delete(row)
     session.flush()
     return row

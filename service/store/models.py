@@ -1,5 +1,5 @@
 """SQLAlchemy 2 tables: documents, tasks, document_signatures, jobs, api_keys, audit_log, webhooks,
-webhook_deliveries, webhook_outbox.
+webhook_deliveries, webhook_outbox, corrections.
 
 The schema is created by the Alembic migrations in `service/store/migrations/`; these classes must match them.
 """
@@ -159,6 +159,23 @@ class OutboxRow(Base):
     status: Mapped[str] = mapped_column(String(16), default="pending")   # pending, delivered, failed
     next_at: Mapped[datetime] = mapped_column(default=now)
     created_at: Mapped[datetime] = mapped_column(default=now)
+
+
+class CorrectionRow(Base):
+    """A reviewer's correction (hiệu chỉnh) of a task or of the document's metadata: accept, edit or
+    reject one field, with who and when; the stored analysis is updated to match."""
+
+    __tablename__ = "corrections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    task_id: Mapped[str | None] = mapped_column(String(64))          # None: the document's metadata
+    field: Mapped[str] = mapped_column(String(32))                    # owner, deadline, text, task, kind…
+    action: Mapped[str] = mapped_column(String(16))                   # accept, edit, reject
+    value: Mapped[Any] = mapped_column(JSON, nullable=True)           # the new value (edit)
+    previous: Mapped[Any] = mapped_column(JSON, nullable=True)        # the value before
+    actor: Mapped[str] = mapped_column(String(128))
+    at: Mapped[datetime] = mapped_column(default=now)
 
 
 class AppendOnlyError(RuntimeError):

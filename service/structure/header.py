@@ -92,14 +92,14 @@ def _kind_and_title(head: list[tuple[int, int, str]]) -> tuple[int | None, str, 
                 return index, kind, _title(head, index, clean[len(name):].strip())
     for index, (_, _, line) in enumerate(head):
         if re.match(r"\s*V/v", line):
-            return index, "cong_van", _strip_marks(line)
+            return index, "cong_van", _title(head, index, _strip_marks(line))
     first = next(((i, _strip_marks(line)) for i, (_, _, line) in enumerate(head[:3]) if line.strip()), None)
     if first:                                  # "Quyết định về việc …" on the first line (no header)
         for name, kind in names:
             if first[1].upper().startswith(name + " ") and re.match(r"\s*(?:về|v/v|ban hành|phê duyệt|quy định|"
                                                                    r"hướng dẫn|kết luận|sửa đổi|thành lập|tình hình)\b",
                                                                    first[1][len(name):], re.IGNORECASE):
-                return first[0], kind, first[1]
+                return first[0], kind, _tidy(first[1])
     return None, "khac", None
 
 
@@ -132,19 +132,59 @@ def unreadable_number(text: str) -> bool:
     return any(_BLANK_NUMBER.search(line) for _, _, line in list(lines(text))[:HEADER_LINES])
 
 
+_HEADING = re.compile(r"\s*(?:(?:PHẦN|CHƯƠNG|MỤC|ĐIỀU|Phần|Chương|Mục|Điều)\s+[\dIVXLC]+|[IVXLC]+\s*[-.):]|\d+\s*[-.)])(?:\s|$)")
+# Words a trích yếu cannot end on: the next line goes on with it ("… kiến nghị của" / "Công ty …").
+_GOES_ON = {"của", "về", "và", "các", "cho", "tại", "trên", "với", "theo", "đối", "thực", "hiện", "số", "ngày",
+            "trong", "đến", "những", "việc", "tỉnh", "năm", "giai", "đoạn", "nhằm", "để", "từ", "giữa", "là", "có"}
+TITLE_LINES = 8
+
+
+def _authority_line(clean: str) -> bool:
+    """A line naming who issues ("BỘ TRƯỞNG BỘ …", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"): never title text."""
+    titles = tuple(t.upper() for t in load("metadata")["signature_titles"] if len(t) > 4)
+    return clean.upper().startswith(titles + ("BỘ TRƯỞNG", "ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN"))
+
+
+def _goes_on(previous: str, clean: str) -> bool:
+    """A sentence-case title wrapped over lines: the line before ends on a linking word or a cut
+    token, or this line starts in lower case."""
+    last = previous.rstrip().split()[-1].lower() if previous.strip() else ""
+    return previous.rstrip().endswith(("-", ",")) or last in _GOES_ON or clean[:1].islower()
+
+
 def _title(head: list[tuple[int, int, str]], index: int, rest: str) -> str | None:
-    """Trích yếu: the capitalised lines after the kind name."""
+    """Trích yếu: the lines after the kind name (capitals, or a sentence-case title wrapped over
+    lines), stopping at a blank line, a heading, the basis or the issuing authority."""
     parts = [rest] if rest else []
-    for _, _, line in head[index + 1:index + 6]:
+    for _, _, line in head[index + 1:index + 1 + TITLE_LINES]:
         clean = _strip_marks(line)
         first = not parts and line is head[index + 1][2]
         lowercase_title = first and (clean[:1].islower() and len(clean) < 300 or is_sentence_title(clean))
-        if not clean or not (is_upper(clean) or lowercase_title) or _BASIS_START.match(clean) and not first:
+        if not clean or _HEADING.match(clean) or _BASIS_START.match(clean) and not first or _authority_line(clean) \
+                or re.match(r"(?:Kính gửi|Nơi nhận)\b|[^,]{2,30},\s*ngày\b", clean, re.IGNORECASE):
             break
-        if parts and (len(clean.split()) <= 3 or not is_upper(parts[0])):
-            break  # the issuer's name or authority ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") before "Căn cứ"
+        if parts and not is_upper(parts[0]):
+            if not parts[-1].endswith("-") and (is_upper(clean) or not _goes_on(parts[-1], clean)):
+                break
+        elif not (is_upper(clean) or lowercase_title):
+            break
+        elif parts and len(clean.split()) <= 3:
+            break  # the issuer's name or authority before "Căn cứ"
         parts.append(clean)
-    return " ".join(parts) or None
+    return _tidy(" ".join(parts)) or None
+
+
+_OPENER = re.compile(r"(?<=[a-zà-ỹđ0-9]) (?=(?:Hiện nay|Thời gian qua|Những năm qua|Trong (?:thời gian|những năm) qua"
+                     r"|Thực hiện|Căn cứ|Nhằm|Để)\b)")
+
+
+def _tidy(title: str) -> str:
+    """A title without a final stop, a number cut at the line end mended ("1696/QĐ- UBND"), and cut
+    before body text run into it on the same line ("… năm 2010 Hiện nay, trên địa bàn …")."""
+    title = re.sub(r"(/[A-ZĐ]+)-\s+(?=[A-ZĐ])", r"\1-", title)
+    cut = _OPENER.search(title)
+    title = title[:cut.start()] if cut and cut.start() > 40 else title
+    return title.rstrip(" .;:")
 
 
 def _number_code(head: list[tuple[int, int, str]]) -> str | None:

@@ -26,13 +26,18 @@ def test_check_draft_with_upper_id_in_one_response(api):
 
 
 def test_check_draft_finds_the_cited_upper_or_takes_an_upload(api):
-    assert _check(api).json()["comparison"] is None               # nothing stored yet
+    alone = _check(api).json()
+    assert alone["comparison"] is None and alone["upper_choice"]["how"] == "none"        # nothing stored yet
+    assert "kho chưa có" in alone["upper_choice"]["reason"]
     upper_file = {"upper": ("ctr.txt", (SAMPLES / "tinh-uy-ctr-chuyen-doi-so.txt").read_bytes())}
     uploaded = _check(api, files=upper_file).json()
-    assert uploaded["comparison"]["upper"]["number"] == "41-CTr/TU"
+    assert uploaded["comparison"]["upper"]["number"] == "41-CTr/TU" and uploaded["upper_choice"]["how"] == "uploaded"
     upper = api.upload("tinh-uy-ctr-chuyen-doi-so.pdf")
     cited = _check(api).json()
     assert cited["upper_id"] == upper and cited["comparison"]["coverage"] > 0
+    choice = cited["upper_choice"]                                 # the page names it and says why
+    assert (choice["how"], choice["id"], choice["number"]) == ("found", upper, "41-CTr/TU")
+    assert "được dẫn trong căn cứ ban hành (41-CTr/TU)" in choice["reason"]
 
 
 def test_check_draft_async_returns_a_job(api):

@@ -23,7 +23,7 @@ def test_upload_job_document_tasks_targets_delete(api):
     assert api.delete(f"/v1/documents/{doc_id}").status_code == 204
     missing = api.get(f"/v1/documents/{doc_id}")
     assert missing.status_code == 404
-    assert missing.json() == {"error": {"code": "not_found", "message": f"no document {doc_id}"}}
+    assert missing.json() == {"error": {"code": "not_found", "message": f"Không có văn bản mã {doc_id}."}}
     actions = [e["action"] for e in api.get("/v1/audit").json()]
     assert "upload" in actions and "delete" in actions
 

@@ -45,11 +45,61 @@ def test_exports_csv_xlsx_json(api):
 def test_docx_review_report(api):
     api.upload("tinh-uy-ctr-chuyen-doi-so.txt")
     lower = api.upload("huyen-uy-kh-chuyen-doi-so.txt")
-    response = api.get(f"/v1/documents/{lower}/report")
+    response = api.get(f"/v1/documents/{lower}/report",
+                       params={"agency": "Sở Tư pháp tỉnh Lào Cai", "place": "Lào Cai", "reviewer": "Nguyễn Văn An"})
     assert response.status_code == 200
-    text = "\n".join(p.text for p in Docx(io.BytesIO(response.content)).paragraphs)
+    assert 'filename="phieu-tham-dinh-87-KH-HU.docx"' in response.headers["content-disposition"]
+    report = Docx(io.BytesIO(response.content))
+    section = report.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)   # A4
+    normal = report.styles["Normal"].font
+    assert normal.name == "Times New Roman" and 13 <= normal.size.pt <= 14
+    runs = [r for p in report.paragraphs for r in p.runs if r.text.strip()]
+    assert all(r.font.name in (None, "Times New Roman") for r in runs)
+    cells = [c.text for t in report.tables for row in t.rows for c in row.cells]
+    text = "\n".join([p.text for p in report.paragraphs] + cells)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "Độc lập - Tự do - Hạnh phúc" in text
+    assert "SỞ TƯ PHÁP TỈNH LÀO CAI" in text and "Lào Cai, ngày" in text
     assert "PHIẾU THẨM ĐỊNH" in text and "87-KH/HU" in text
-    assert "Nhiệm vụ chung chung" in text and "sao chép nguyên văn từ 41-CTr/TU" in text
+    assert "Ý KIẾN CỦA NGƯỜI THẨM ĐỊNH" in text and "NGƯỜI THẨM ĐỊNH" in cells[-1] and "Nguyễn Văn An" in cells[-1]
+    tasks = next(t for t in report.tables if len(t.columns) == 6)
+    assert [c.text for c in tasks.rows[0].cells] == ["TT", "Nội dung nhiệm vụ", "Chủ trì", "Thời hạn", "Vấn đề",
+                                                     "Kiến nghị"]
     doc = api.get(f"/v1/documents/{lower}").json()
+    assert len(tasks.rows) == len(doc["tasks"]) + 1
     vague = [t for t in doc["tasks"] if t["vagueness"] and t["vagueness"]["score"] >= 0.6]
     assert vague and all(t["text"] in text for t in vague[:3])
+    assert "Mức chung chung" in text and "Sao chép nguyên văn từ 41-CTr/TU" in text
+
+
+def test_xlsx_numbers_dates_wrap_and_filter(api):
+    doc_id = api.upload("ubnd-kh-phan-cong.txt")
+    response = api.get(f"/v1/documents/{doc_id}/export", params={"format": "xlsx"})
+    assert 'filename="nhiem-vu-38-KH-UBND.xlsx"' in response.headers["content-disposition"]
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    head = [c.value for c in sheet[1]]
+    assert {"Mục", "Hạn cuối", "Điểm chung chung (0–1)", "Mức cụ thể", "Còn thiếu", "Chỉ tiêu", "Kinh phí",
+            "Sản phẩm"} <= set(head)
+    column = {name: [row[i] for row in sheet.iter_rows(min_row=2)] for i, name in enumerate(head)}
+    scores = [c.value for c in column["Điểm chung chung (0–1)"] if c.value is not None]
+    assert scores and all(isinstance(v, (int, float)) and 0 <= v <= 1 for v in scores)
+    ends = [c for c in column["Hạn cuối"] if c.value is not None]
+    assert ends and all(c.is_date and c.number_format == "DD/MM/YYYY" for c in ends)
+    assert any(c.value.year == 2025 and c.value.month == 12 and c.value.day == 31 for c in ends)
+    assert {c.value for c in column["Mức cụ thể"]} <= {"cụ thể", "cần làm rõ", "chung chung", None}
+    assert not any(str(c.value).startswith("s") and str(c.value)[1:].isdigit() for c in column["Mục"])
+    assert all(c.alignment.wrap_text for c in column["Nội dung nhiệm vụ"])
+    assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:") and sheet.freeze_panes == "A2"
+
+
+def test_report_as_pdf_where_libreoffice_is_installed(api):
+    from service.api.docx_to_pdf import soffice
+
+    doc_id = api.upload("ubnd-chi-thi.txt")
+    response = api.get(f"/v1/documents/{doc_id}/report", params={"format": "pdf"})
+    if soffice() is None:
+        assert response.status_code == 422 and response.json()["error"]["code"] == "pdf_unavailable"
+        assert "LibreOffice" in response.json()["error"]["message"]
+    else:
+        assert response.status_code == 200 and response.content.startswith(b"%PDF")
+        assert response.headers["content-disposition"].endswith('.pdf"')

@@ -41,14 +41,14 @@ def test_programme_first_by_content_then_by_citation_and_delete(api):
     quiet = api.upload("plan-90.txt", uncited_plan())
     ranked = sources(api, quiet)
     assert set(ranked[0]) >= FIELDS and ranked[0]["id"] == programme and not ranked[0]["cited"]
-    assert ranked[0]["content_score"] >= 0.5 and ranked[0]["reason"].startswith("content ")
+    assert ranked[0]["content_score"] >= 0.5 and ranked[0]["reason"].startswith("nội dung giống")
     assert quiet not in [c["id"] for c in ranked]
 
     assert api.delete(f"/v1/documents/{quiet}").status_code == 204     # a near copy of the next plan
     plan = api.upload("huyen-uy-kh-chuyen-doi-so.txt")
     first = sources(api, plan)[0]
     assert first["id"] == programme and first["number"] == "41-CTr/TU"
-    assert first["cited"] and 0.8 <= first["score"] <= 1 and "cited in basis" in first["reason"]
+    assert first["cited"] and 0.8 <= first["score"] <= 1 and "được dẫn trong căn cứ" in first["reason"]
 
     assert api.delete(f"/v1/documents/{programme}").status_code == 204
     assert programme not in [c["id"] for c in sources(api, plan)]

@@ -21,7 +21,7 @@ def test_ui_pages_and_assets(api):
 
 def test_ui_pages_for_comparison_and_draft_check(api):
     page = api.client.get("/ui/compare", params={"lower": "a", "upper": "b"}).text
-    assert 'data-view="compare" data-args=\'["a", "b"]\'' in page and "iframe" in page
+    assert 'data-view="compare" data-args=\'["a", "b"]\'' in page and 'id="comparison"' in page and "iframe" not in page
     check = api.client.get("/ui/check").text
     assert "Kiểm tra dự thảo" in check and 'id="upper-id"' in check and "check.js" in check
     assert api.get("/v1/me").json() == {"name": "bootstrap-admin", "role": "admin"}

@@ -20,7 +20,7 @@ def test_cited_programme_ranks_first(indexed):
     found = find_sources(analyze_file(DISTRICT), Archive.open(store))
     assert isinstance(found[0], SourceCandidate)
     assert found[0].number == "41-CTr/TU" and found[0].cited
-    assert 0.8 <= found[0].score <= 1 and "cited in basis" in found[0].reason
+    assert 0.8 <= found[0].score <= 1 and "được dẫn trong căn cứ" in found[0].reason
 
 
 def test_content_alone_finds_the_programme(indexed):
@@ -29,7 +29,7 @@ def test_content_alone_finds_the_programme(indexed):
     doc.metadata.basis = []
     found = find_sources(doc, Archive.open(store))
     assert found[0].number == "41-CTr/TU" and not found[0].cited
-    assert found[0].content_score >= 0.5 and found[0].reason.startswith("content ")
+    assert found[0].content_score >= 0.5 and found[0].reason.startswith("nội dung giống")
     assert all(c.score <= found[0].score for c in found)
 
 
@@ -56,7 +56,7 @@ def test_cli_index_and_text_output(sample_dir, tmp_path):
     runner = CliRunner()
     result = runner.invoke(app, ["index", str(sample_dir), "--store", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert "indexed 3" in result.stdout and "failed 1" in result.stdout
+    assert "Đã lập chỉ mục 3 văn bản" in result.stdout and "lỗi 1" in result.stdout
     result = runner.invoke(app, ["find-source", str(DISTRICT), "--store", str(tmp_path)])
     assert result.exit_code == 0 and "41-CTr/TU" in result.stdout
 
@@ -64,6 +64,14 @@ def test_cli_index_and_text_output(sample_dir, tmp_path):
 def test_cli_missing_file(tmp_path):
     result = CliRunner().invoke(app, ["find-source", str(tmp_path / "nope.txt"), "--store", str(tmp_path)])
     assert result.exit_code == 2
+
+
+def test_find_source_without_archive_says_how_to_make_one_and_creates_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["find-source", str(DISTRICT)])
+    assert result.exit_code == 2
+    assert "Chưa có kho văn bản" in result.stderr and "rasoat index" in result.stderr
+    assert list(tmp_path.iterdir()) == []                       # no ./.rasoat left behind
 
 
 def test_likely_upper_needs_a_citation_or_enough_content(indexed):

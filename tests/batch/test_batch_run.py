@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 import pyarrow.parquet as pq
+from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from service.batch import run_batch
@@ -38,7 +39,9 @@ def test_batch_writes_docs_tables_links_and_resumes(small_archive, tmp_path):
     assert summary["duplicates"][0] in {"sub/copy-of-programme.txt", "tinh-uy-ctr-chuyen-doi-so.txt"}
     for name in TABLES:
         assert (out / f"{name}.parquet").exists() and (out / f"{name}.csv").exists()
-    assert (out / "summary.xlsx").exists()
+    book = load_workbook(out / "summary.xlsx", read_only=True)
+    assert book.sheetnames[-6:] == ["Tóm tắt", "Theo quý", "Đơn vị chủ trì", "Liên kết cấp trên", "Sao chép", "Tệp lỗi"]
+    assert [c.value for c in next(book["Tóm tắt"].iter_rows(max_row=1))] == ["Mục", "Giá trị"]
     docs = table(out, "documents")
     assert len(docs) == 5 and len(list((out / "docs").glob("*.json"))) == 5
     assert all((out / "docs" / f"{d['sha256']}.json").exists() for d in docs)

@@ -39,7 +39,7 @@ def test_text_report(lower_doc, upper_doc):
     console = Console(record=True, width=140)
     print_report(compare(lower_doc, upper_doc, semantic=False), console)
     out = console.export_text()
-    assert "87-KH/HU" in out and "sao chép" in out and "lexical only" in out
+    assert "87-KH/HU" in out and "sao chép" in out and "chỉ so từ ngữ" in out and "copy_ratio" not in out
 
 
 def test_cli_json(plan_files):

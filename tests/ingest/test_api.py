@@ -14,7 +14,7 @@ from service.ingest import read_bytes, read_file
 def test_empty_files(tmp_path, content):
     path = tmp_path / "empty.txt"
     path.write_bytes(content)
-    with pytest.raises(EmptyFileError, match="empty|no text"):
+    with pytest.raises(EmptyFileError, match="Tệp rỗng|không có nội dung"):
         read_file(path)
 
 
@@ -22,14 +22,14 @@ def test_size_is_checked_before_reading(tmp_path, monkeypatch):
     path = tmp_path / "big.txt"
     path.write_bytes(b"Nghi quyet\n" * 200)
     monkeypatch.setattr(type(path), "read_bytes", lambda self: pytest.fail("file was read"))
-    with pytest.raises(FileTooLargeError, match="too large"):
+    with pytest.raises(FileTooLargeError, match="Tệp quá lớn"):
         read_file(path, max_bytes=1000)
     with pytest.raises(FileTooLargeError):
         read_bytes(b"x" * 1001, "big.txt", max_bytes=1000)
 
 
 def test_missing_file(tmp_path):
-    with pytest.raises(IngestError, match="not found"):
+    with pytest.raises(IngestError, match="Không tìm thấy tệp"):
         read_file(tmp_path / "none.pdf")
 
 

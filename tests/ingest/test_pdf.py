@@ -105,7 +105,7 @@ def test_encrypted_pdf_is_refused(make_pdf):
     from reportlab.lib.pdfencrypt import StandardEncryption
 
     path = make_pdf([[(72, 780, "Mật", False)]], encrypt=StandardEncryption("secret", canPrint=0))
-    with pytest.raises(EncryptedFileError, match="password"):
+    with pytest.raises(EncryptedFileError, match="mật khẩu"):
         read_file(path)
 
 

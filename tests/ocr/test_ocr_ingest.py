@@ -23,7 +23,7 @@ def test_cli_analyzes_a_scanned_pdf():
     assert leads[:5] == ["Sở Y tế", "Sở Giáo dục và Đào tạo", "Sở Thông tin và Truyền thông", "Sở Tài chính",
                          "Ủy ban nhân dân các huyện, thị xã, thành phố"]
     assert data["tasks"][0]["deadline"]["end"] == "2025-03-31"
-    assert any(w["code"] == "ocr" and "1 of 1 page" in w["message"] for w in data["warnings"])
+    assert any(w["code"] == "ocr" and "(OCR) 1 trên 1 trang" in w["message"] for w in data["warnings"])
 
 
 def _mixed_pdf(tmp_path, image):
@@ -54,7 +54,7 @@ def test_text_layer_kept_and_empty_page_ocred(tmp_path, text_image):
     assert page1 == ["Kế hoạch triển khai chuyển đổi số của tỉnh Lào Cai năm 2025"]
     assert "Sở Tài chính chủ trì" in page2 and "30/6/2025" in page2
     summary = [w for w in doc.warnings if w.code == "ocr"]
-    assert summary and "OCR on 1 of 2 page(s)" in summary[0].message
+    assert summary and "(OCR) 1 trên 2 trang" in summary[0].message
     assert [p.number for p in doc.source.ocr_pages] == [2] and 0 < doc.source.ocr_pages[0].quality <= 1
 
 

@@ -124,5 +124,5 @@ def test_tiff_without_dimensions_found_by_the_fuzzer():
     from pathlib import Path
 
     data = (Path(__file__).parent / "data" / "broken-dimensions.tif").read_bytes()
-    with pytest.raises(NoTextLayerError, match="ảnh quét bị hỏng"):
+    with pytest.raises(NoTextLayerError, match="Ảnh quét bị hỏng"):
         read_bytes(data, "scan.tif")

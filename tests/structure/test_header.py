@@ -126,3 +126,42 @@ def test_a_real_digitally_signed_pdf_leaves_its_stamped_number_and_day_empty():
     assert doc.metadata.number is None and doc.metadata.issued_on is None
     assert doc.metadata.issuer == "Ủy ban nhân dân tỉnh Lào Cai"
     assert {"unreadable_number", "unreadable_issued_on"} <= {w.code for w in doc.warnings}
+
+
+HEAD = """ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN SA PA | Độc lập - Tự do - Hạnh phúc
+Số: 44/QĐ-UBND | Sa Pa, ngày 02 tháng 4 năm 2026
+"""
+BODY = "\nCăn cứ Luật Tổ chức chính quyền địa phương;\nĐiều 1. Phòng Văn hóa chủ trì tổ chức lễ hội trước ngày 30/4/2026.\n"
+
+
+def test_titles_join_wrapped_lines_and_stop_at_headings_and_authorities():
+    wrapped = HEAD + ("QUYẾT ĐỊNH\nVề việc giao nhiệm vụ tổ chức lễ hội mùa xuân cho các đơn vị thuộc\n"
+                      "Ủy ban nhân dân huyện Sa Pa năm 2026\nCHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN SA PA" + BODY)
+    assert analyze_text(wrapped).metadata.title == ("Về việc giao nhiệm vụ tổ chức lễ hội mùa xuân cho các đơn vị "
+                                                   "thuộc Ủy ban nhân dân huyện Sa Pa năm 2026")
+    cut_number = HEAD + ("QUYẾT ĐỊNH\nVề việc sửa đổi Quyết định số 15/QĐ-\nUBND ngày 10 tháng 01 năm 2026 của "
+                         "Ủy ban nhân dân huyện\nCHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN SA PA" + BODY)
+    assert analyze_text(cut_number).metadata.title == ("Về việc sửa đổi Quyết định số 15/QĐ-UBND ngày 10 tháng 01 "
+                                                      "năm 2026 của Ủy ban nhân dân huyện")
+    heading = HEAD.replace("QĐ", "KH") + ("KẾ HOẠCH\nTỔ CHỨC LỄ HỘI MÙA XUÂN NĂM 2026\nTRÊN ĐỊA BÀN HUYỆN\n"
+                                          "I. MỤC ĐÍCH, YÊU CẦU\n1. Phòng Văn hóa chủ trì tổ chức lễ hội.\n")
+    assert analyze_text(heading).metadata.title == "TỔ CHỨC LỄ HỘI MÙA XUÂN NĂM 2026 TRÊN ĐỊA BÀN HUYỆN"
+    authority = HEAD + "QUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ LÀM VIỆC CỦA BAN CHỈ ĐẠO\nCHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN SA PA" + BODY
+    assert analyze_text(authority).metadata.title == "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA BAN CHỈ ĐẠO"
+
+
+def test_party_title_under_the_kind_line_over_two_lines():
+    party = PARTY.replace("thực hiện Chương trình hành động số 41-CTr/TU\n",
+                          "thực hiện Chương trình hành động số 41-CTr/TU của Tỉnh ủy\nvề phát triển du lịch cộng đồng\n\n")
+    assert analyze_text(party).metadata.title == ("thực hiện Chương trình hành động số 41-CTr/TU của Tỉnh ủy "
+                                                 "về phát triển du lịch cộng đồng")
+
+
+def test_letter_subject_over_two_lines_and_body_run_into_a_title():
+    letter = HEAD.replace("QĐ", "UBND-VX") + ("V/v chuẩn bị các điều kiện tổ chức lễ hội mùa xuân trên\n"
+                                              "địa bàn huyện năm 2026\nKính gửi: Phòng Văn hóa và Thông tin\n")
+    assert analyze_text(letter).metadata.title == "V/v chuẩn bị các điều kiện tổ chức lễ hội mùa xuân trên địa bàn huyện năm 2026"
+    run_on = ("Chỉ thị về việc tăng cường quản lý lễ hội trên địa bàn huyện năm 2026 Hiện nay, nhiều lễ hội "
+              "được tổ chức với quy mô lớn.\n1. Phòng Văn hóa chủ trì kiểm tra các lễ hội.\n")
+    assert analyze_text(run_on).metadata.title == "Chỉ thị về việc tăng cường quản lý lễ hội trên địa bàn huyện năm 2026"

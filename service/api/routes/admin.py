@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field, HttpUrl
 
 from ...jobs.webhook_targets import UnsafeWebhookError, check
 from ...store import security, webhooks
+from ...messages import say
 from ..deps import DB, Admin, Reader, State
 from ..errors import ApiError
 
@@ -54,7 +55,7 @@ def list_keys(db: DB, _: Admin) -> list[dict[str, Any]]:
 @router.delete("/keys/{key_id}", status_code=204, summary="Revoke an API key")
 def revoke_key(db: DB, actor: Admin, key_id: Id) -> Response:
     if not security.revoke(db, key_id):
-        raise ApiError(404, "not_found", f"no active key {key_id}")
+        raise ApiError(404, "not_found", say("key_not_found", id=key_id))
     security.audit(db, actor.name, "key_revoke", key_id)
     db.commit()
     return Response(status_code=204)
@@ -82,7 +83,7 @@ def list_webhooks(db: DB, _: Admin) -> list[dict[str, Any]]:
 @router.delete("/webhooks/{webhook_id}", status_code=204, summary="Remove a webhook")
 def delete_webhook(db: DB, actor: Admin, webhook_id: Id) -> Response:
     if not webhooks.delete_webhook(db, webhook_id):
-        raise ApiError(404, "not_found", f"no webhook {webhook_id}")
+        raise ApiError(404, "not_found", say("webhook_not_found", id=webhook_id))
     security.audit(db, actor.name, "webhook_delete", webhook_id)
     db.commit()
     return Response(status_code=204)

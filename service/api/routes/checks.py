@@ -18,6 +18,7 @@ from ..deps import DB, AppState, Reviewer, State
 from ..errors import error_response, status_for_code
 from ..uploads import file_field, form_body, read_form, store_upload, text_field, wait_for
 from .documents import get_document_row
+from ...messages import say
 
 router = APIRouter(tags=["checks"])
 
@@ -97,7 +98,7 @@ def _zip_items(state: AppState, upload: UploadFile) -> list[dict[str, Any]]:
             try:
                 digest, size = state.store.files.put_stream(member_chunks(archive, info, budget))
                 if size == 0:
-                    raise EmptyFileError(f"Tệp rỗng (the file is empty): {member}")
+                    raise EmptyFileError(say("file_empty", name=member))
                 items.append({"name": member, "sha256": digest})
             except ZipBombError:
                 raise

@@ -12,6 +12,7 @@ from ...compare import Comparison
 from ...compare.report_html import render_html
 from ...document import Document, Target, Task
 from ...jobs import job_view
+from ...messages import say
 from ...store import documents, jobs, security
 from ...store.models import DocumentRow
 from ...store.sources import corpus
@@ -28,7 +29,7 @@ Id = Annotated[str, Path(min_length=1, max_length=64)]
 def get_document_row(db: DB, doc_id: str) -> DocumentRow:
     row = documents.get_row(db, doc_id)
     if row is None:
-        raise ApiError(404, "not_found", f"no document {doc_id}")
+        raise ApiError(404, "not_found", say("document_not_found", id=doc_id))
     return row
 
 
@@ -96,7 +97,7 @@ def get_sources(db: DB, _: Reader, doc_id: Id,
 def delete_document(state: State, db: DB, actor: Admin, doc_id: Id) -> Response:
     row = documents.delete_document(db, doc_id)
     if row is None:
-        raise ApiError(404, "not_found", f"no document {doc_id}")
+        raise ApiError(404, "not_found", say("document_not_found", id=doc_id))
     security.audit(db, actor.name, "delete", doc_id, filename=row.filename, sha256=row.sha256)
     db.commit()
     state.store.files.delete(row.sha256)
@@ -110,7 +111,7 @@ jobs_router = APIRouter(prefix="/jobs", tags=["jobs"])
 def get_job(db: DB, _: Reader, job_id: Id) -> dict[str, Any]:
     job = jobs.get_job(db, job_id)
     if job is None:
-        raise ApiError(404, "not_found", f"no job {job_id}")
+        raise ApiError(404, "not_found", say("job_not_found", id=job_id))
     return job_view(job)
 
 
@@ -120,5 +121,5 @@ def get_job_comparison(db: DB, _: Reader, job_id: Id) -> HTMLResponse:
     job = jobs.get_job(db, job_id)
     comparison = (job.result or {}).get("comparison") if job is not None else None
     if not comparison:
-        raise ApiError(404, "not_found", f"no comparison in job {job_id}")
+        raise ApiError(404, "not_found", say("comparison_not_found", id=job_id))
     return HTMLResponse(render_html(Comparison.model_validate(comparison)))

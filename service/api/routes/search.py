@@ -1,6 +1,7 @@
 """Search over stored documents and tasks, task exports (CSV, XLSX, JSON) and the DOCX report."""
 from __future__ import annotations
 
+import os
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -9,14 +10,17 @@ from fastapi import APIRouter, Depends, Query, Response
 from ...archive import find_sources, likely_upper
 from ...compare import compare
 from ...store import documents, security
+from ...store.corrections import corrected_tasks
 from ...store.models import TaskRow
 from ...store.search import Filters, search_documents, search_tasks
 from ...store.sources import corpus
-from ..deps import DB, Reader, Reviewer, State
+from ..deps import DB, Reader, State
+from ..deps import Reviewer as ReviewerKey
 from ..errors import ApiError
-from ..exports import MEDIA, WRITERS
-from ..report import review_docx
-from ..views import document_view, task_view
+from ..exports import MEDIA, WRITERS, file_stem
+from ..docx_to_pdf import docx_to_pdf
+from ..report import Reviewer, review_docx
+from ..views import document_view, export_rows, task_view
 from .documents import Id, get_document_row
 
 router = APIRouter(tags=["search"])
@@ -53,29 +57,36 @@ def _download(data: bytes, fmt: str, stem: str) -> Response:
 
 
 @router.get("/search/export", summary="The tasks of a search as CSV, XLSX or JSON")
-def export_search(db: DB, actor: Reviewer, f: Search, format: Format = "csv") -> Response:
+def export_search(db: DB, actor: ReviewerKey, f: Search, format: Format = "csv") -> Response:
     f.limit = 100000 if f.limit == 50 else f.limit
-    rows = [task_view(t, d) for t, d in search_tasks(db, f)]
+    rows = export_rows(list(search_tasks(db, f)))
     security.audit(db, actor.name, "export", None, scope="search", q=f.q, format=format, rows=len(rows))
     db.commit()
     return _download(WRITERS[format](rows), format, "nhiem-vu")
 
 
 @router.get("/documents/{doc_id}/export", summary="A document's tasks as CSV, XLSX or JSON")
-def export_document(db: DB, actor: Reviewer, doc_id: Id, format: Format = "csv") -> Response:
+def export_document(db: DB, actor: ReviewerKey, doc_id: Id, format: Format = "csv") -> Response:
     doc = get_document_row(db, doc_id)
     tasks = db.query(TaskRow).filter(TaskRow.document_id == doc_id).order_by(TaskRow.position)
-    rows = [task_view(t, doc) for t in tasks]
+    rows = export_rows([(t, doc) for t in tasks], corrected_tasks(db, [doc_id]))
     security.audit(db, actor.name, "export", doc_id, scope="document", format=format, rows=len(rows))
     db.commit()
-    return _download(WRITERS[format](rows), format, f"nhiem-vu-{doc_id}")
+    return _download(WRITERS[format](rows), format, file_stem("nhiem-vu", doc.number, doc_id))
 
 
 @router.get("/documents/{doc_id}/report", summary="The review report (phiếu thẩm định) as DOCX")
-def export_report(state: State, db: DB, actor: Reviewer, doc_id: Id,
-                  upper_id: Annotated[str | None, Query(max_length=64)] = None) -> Response:
+def export_report(state: State, db: DB, actor: ReviewerKey, doc_id: Id,
+                  upper_id: Annotated[str | None, Query(max_length=64)] = None,
+                  agency: Annotated[str | None, Query(max_length=200)] = None,
+                  place: Annotated[str | None, Query(max_length=100)] = None,
+                  reviewer: Annotated[str | None, Query(max_length=100)] = None,
+                  opinion: Annotated[str | None, Query(max_length=4000)] = None,
+                  format: Literal["docx", "pdf"] = "docx") -> Response:
     """Copied items are listed against `upper_id`, or against the stored document find_sources
-    ranks first when the basis cites it or its content score is high enough (likely_upper)."""
+    ranks first when the basis cites it or its content score is high enough (likely_upper).
+    `agency` and `place` default to RASOAT_AGENCY and RASOAT_PLACE; `reviewer` signs. `format=pdf`
+    converts it with LibreOffice where installed (else 422 pdf_unavailable)."""
     doc = documents.load(get_document_row(db, doc_id))
     if upper_id:
         upper_row = get_document_row(db, upper_id)
@@ -88,6 +99,10 @@ def export_report(state: State, db: DB, actor: Reviewer, doc_id: Id,
     security.audit(db, actor.name, "export", doc_id, scope="report", format="docx",
                    upper_id=upper_row.id if upper_row else None)
     db.commit()
-    return _download(review_docx(doc, comparison), "docx", f"phieu-tham-dinh-{doc_id}")
+    who = Reviewer(agency=agency or os.environ.get("RASOAT_AGENCY") or Reviewer.agency,
+                   place=place or os.environ.get("RASOAT_PLACE", ""), name=reviewer or "", opinion=opinion or "")
+    stem = file_stem("phieu-tham-dinh", doc.metadata.number, doc_id)
+    data = review_docx(doc, comparison, who)
+    return _download(docx_to_pdf(data) if format == "pdf" else data, format, stem)
 
 

@@ -10,11 +10,23 @@ const rasoat = (() => {
   const fold = (s) => String(s ?? "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
   const row = (cells) => "<tr>" + cells.map((c) => `<td>${c}</td>`).join("") + "</tr>";
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  const ROLES = {admin: "quản trị", reviewer: "thẩm định", reader: "chỉ xem"};
+  const LEVELS = JSON.parse(document.body.dataset.levels || "{}");
+  const vnDate = (iso) => iso ? iso.slice(0, 10).split("-").reverse().join("/") : "";
+  const kindName = (code) => (LEVELS.kinds || {})[code] || code || "";
+  const missingName = (part) => (LEVELS.missing || {})[part] || part;
+  function level(score) {
+    // The Vietnamese level of a vagueness score: {band, name} (cụ thể / cần làm rõ / chung chung).
+    if (score === null || score === undefined) return null;
+    const band = score < LEVELS.specific_below ? "specific" : score < LEVELS.vague_from ? "mixed" : "vague";
+    return {band, name: LEVELS.names[band]};
+  }
+  const levelTag = (v) => { const l = v && level(v.score); return l ? `<span class="level level-${l.band}">${l.name}</span>` : ""; };
 
   function explain(code, body) {
     if (code === 401) return "Chưa đăng nhập hoặc khóa API không đúng: nhập khóa ở góc trên.";
-    if (code === 403) return "Khóa API này không đủ quyền cho thao tác (cần vai trò reviewer hoặc admin).";
-    return body.error ? `${body.error.code}: ${body.error.message}` : `Lỗi HTTP ${code}`;
+    if (code === 403) return "Khóa API này không đủ quyền cho thao tác (cần quyền người thẩm định hoặc quản trị).";
+    return body.error ? body.error.message : `Lỗi máy chủ (mã ${code})`;
   }
 
   async function api(path, options = {}) {
@@ -66,7 +78,8 @@ const rasoat = (() => {
   async function whoami(quiet) {
     try {
       const me = await json("/me");
-      $("#whoami").textContent = `${me.name} (${me.role})`;
+      $("#whoami").textContent = `${me.name} (${ROLES[me.role] || me.role})`;
+      document.body.dataset.role = me.role;
       keyInput.classList.remove("invalid"); status("");
       return me;
     } catch (e) {
@@ -142,5 +155,6 @@ const rasoat = (() => {
   $("#logout").addEventListener("click", () => { logout(); });
   const ready = whoami(true);
 
-  return {$, esc, fold, row, status, api, json, upload, waitJob, paint, paintWords, download, save, showComparison, ready};
+  return {$, esc, fold, row, status, api, json, upload, waitJob, paint, paintWords, download, save, showComparison, ready,
+    vnDate, kindName, missingName, level, levelTag, LEVELS};
 })();

@@ -1,8 +1,7 @@
 // Draft check: upload a draft, choose or upload its upper document, read tasks, vagueness,
 // what is missing and the side-by-side copy comparison (POST /v1/check-draft).
 rasoat.check = () => {
-  const {$, esc, row, status, json, upload, waitJob, paintWords} = rasoat;
-  const MISSING = {owner: "chủ trì", deadline: "thời hạn", target: "chỉ tiêu", output: "sản phẩm", budget: "kinh phí"};
+  const {$, esc, row, status, json, upload, waitJob, paintWords, kindName, missingName, vnDate, levelTag} = rasoat;
   const words = (t) => [...t.lead.map((w) => ({word: w, cls: "owner"})), {word: t.deadline?.text, cls: "deadline"},
     ...t.targets.map((w) => ({word: w, cls: "target"})), ...(t.vagueness?.cues || []).map((c) => ({word: c.text, cls: "vague"}))];
 
@@ -10,14 +9,15 @@ rasoat.check = () => {
     try {
       const docs = await json("/documents?limit=200");
       $("#upper-id").innerHTML = '<option value="">Tự tìm theo căn cứ ban hành của dự thảo</option>' + docs.map((d) =>
-        `<option value="${esc(d.id)}">${esc(d.number || d.filename)} — ${esc(d.title || d.issuer || "")}</option>`).join("");
+        `<option value="${esc(d.id)}">${esc(d.number || d.filename)} — ${esc(kindName(d.kind))} ${esc(d.issuer || "")}</option>`).join("");
     } catch (e) { status(e.message); }
   }
 
   function missingList(result) {
     const m = result.missing, items = [];
     for (const field of ["owner", "deadline", "target"]) {
-      if (m[field].length) items.push(`Thiếu ${MISSING[field]}: ${m[field].length} nhiệm vụ (${esc(m[field].join(", "))})`);
+      const links = m[field].map((id) => `<a href="#task-${esc(id)}">${esc(id)}</a>`).join(", ");
+      if (m[field].length) items.push(`<details><summary>Thiếu ${missingName(field)}: ${m[field].length}/${result.tasks.length} nhiệm vụ</summary>${links}</details>`);
     }
     if (m.upper_not_covered?.length) items.push(`<details><summary>Nhiệm vụ cấp trên chưa được triển khai: `
       + `${m.upper_not_covered.length}</summary><ul>${m.upper_not_covered.map((u) => `<li>${esc(u.task_id)}: ${esc(u.text)}</li>`).join("")}</ul></details>`);
@@ -27,17 +27,23 @@ rasoat.check = () => {
   async function show(result, jobId) {
     const d = result.document;
     $("#draft-title").textContent = [d.number || "Dự thảo", d.title].filter(Boolean).join(" — ");
-    $("#draft-meta").textContent = [d.issuer, `${result.tasks.length} nhiệm vụ`,
-      result.vagueness_summary && `điểm chung chung trung bình ${result.vagueness_summary.score}`].filter(Boolean).join(" · ");
+    $("#draft-meta").textContent = [kindName(d.kind), d.issuer, d.issued_on && "ngày " + vnDate(d.issued_on),
+      `${result.tasks.length} nhiệm vụ`].filter(Boolean).join(" · ");
+    const dist = result.vagueness_summary?.distribution || {};
+    $("#levels").innerHTML = `Mức cụ thể của nhiệm vụ: <span class="level level-specific">cụ thể ${dist.specific || 0}</span> · `
+      + `<span class="level level-mixed">cần làm rõ ${dist.mixed || 0}</span> · <span class="level level-vague">chung chung ${dist.vague || 0}</span>`;
+    const c = result.upper_choice;
+    $("#upper-choice").textContent = !c ? "" : c.how === "none" ? `Không so sánh với văn bản cấp trên: ${c.reason}.`
+      : `Văn bản cấp trên dùng để so sánh: ${[kindName(c.kind), c.number, c.issuer, c.issued_on && "ngày " + vnDate(c.issued_on)].filter(Boolean).join(" ")} — lý do: ${c.reason}.`;
     $("#missing").innerHTML = missingList(result);
     $("#draft-tasks tbody").innerHTML = result.tasks.map((t) => row([esc(t.id), paintWords(t.text, words(t)),
-      esc(t.lead.join("; ")), esc(t.deadline?.text),
-      t.vagueness ? `<span class="${t.vagueness.score >= 0.45 ? "score-high" : ""}">${t.vagueness.score}</span>` : "",
-      esc(t.missing.map((x) => MISSING[x] || x).join(", ")), esc(t.vagueness?.hint)])).join("");
+      esc(t.lead.join("; ")), esc(t.deadline?.text), levelTag(t.vagueness),
+      esc(t.missing.map(missingName).join(", ")), t.vagueness?.hint ? `<p class="hint">${esc(t.vagueness.hint)}</p>` : ""])
+      .replace("<tr>", `<tr id="task-${esc(t.id)}">`)).join("");
     $("#result").hidden = false;
     $("#no-upper").hidden = !!result.comparison;
     $("#comparison").hidden = true;
-    if (result.comparison) rasoat.showComparison($("#comparison"), await (await rasoat.api(`/jobs/${jobId}/comparison`)).text());
+    if (result.comparison) { rasoat.renderComparison($("#comparison"), result.comparison); $("#comparison").hidden = false; }
   }
 
   async function submit(e) {
@@ -50,7 +56,7 @@ rasoat.check = () => {
       let {body} = await upload("/check-draft", form, (x) => { bar.value = x; });
       if (!body.schema) {
         const job = await waitJob(body.job_id, (j) => { bar.value = j.progress; });
-        if (job.status === "failed") throw new Error(`${job.error.code}: ${job.error.message}`);
+        if (job.status === "failed") throw new Error(job.error.message);
         body = {...job.result, job_id: job.id};
       }
       await show(body, body.job_id);
@@ -60,6 +66,9 @@ rasoat.check = () => {
   }
 
   $("#check").addEventListener("submit", submit);
+  document.querySelectorAll(".chosen").forEach((span) => $("#" + span.dataset.for).addEventListener("change", (e) => {
+    span.textContent = e.target.files[0]?.name || "chưa chọn tệp";
+  }));
   window.addEventListener("rasoat-login", uppers);
   rasoat.ready.then(uppers);
 };

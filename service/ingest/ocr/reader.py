@@ -22,6 +22,7 @@ from ... import limits
 from ...document import Block, OcrPage, Problem
 from ...errors import ImageTooLargeError, NoTextLayerError, OcrTimeLimitError, RasoatError
 from ...lexicons import load
+from ...messages import say
 from ..base import Parsed
 
 DPI = limits.OCR_DPI
@@ -171,7 +172,7 @@ def _frames(data: bytes) -> Iterator[Any]:
     except RasoatError:
         raise
     except Exception as exc:  # Pillow raises many kinds on damaged files (TypeError "Missing dimensions"…)
-        raise NoTextLayerError(f"The image cannot be read for OCR (ảnh quét bị hỏng): {exc}") from exc
+        raise NoTextLayerError(say("image_unreadable")) from exc
 
 
 def _dpi(value: Any) -> float:
@@ -190,11 +191,10 @@ def problems(results: list[PageOcr], total_pages: int) -> list[Problem]:
     for result in results:
         if result.quality < low:
             out.append(Problem(stage="ingest", code="ocr_low_quality",
-                               message=f"page {result.number}: OCR quality {result.quality:.2f} (share of valid "
-                                       f"Vietnamese syllables, below {low}); check this page against the scan"))
+                               message=say("ocr_low_quality", page=result.number, quality=result.quality, low=low)))
     if results:
-        pages = ", ".join(f"{r.number}:{r.quality:.2f}" + (f"(rotated {r.rotated}°)" if r.rotated else "")
+        pages = ", ".join(f"trang {r.number}: {r.quality:.0%}" + (f" (đã xoay {r.rotated}°)" if r.rotated else "")
                           for r in results)
         out.insert(0, Problem(stage="ingest", code="ocr",
-                              message=f"OCR on {len(results)} of {total_pages} page(s); quality by page {pages}"))
+                              message=say("ocr_summary", done=len(results), total=total_pages, pages=pages)))
     return out

@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import NoTextLayerError, OcrTimeLimitError
+from ...messages import say
 
 LANG = "vie"
 TIMEOUT_S = 180
-INSTALL_HINT = ("Install Tesseract with its Vietnamese model: apt-get install tesseract-ocr tesseract-ocr-vie "
-                "(macOS: brew install tesseract tesseract-lang).")
+INSTALL_HINT = say("ocr_install")
 
 
 @dataclass(frozen=True)
@@ -57,10 +57,9 @@ def binary() -> str:
     """Path of `tesseract`, or an error saying how to install it."""
     path = shutil.which("tesseract")
     if path is None:
-        raise OcrUnavailableError("The file is scanned (bản scan, no text layer) and OCR is not available: "
-                                  "the `tesseract` program was not found. " + INSTALL_HINT)
+        raise OcrUnavailableError(say("ocr_missing", install=INSTALL_HINT))
     if LANG not in _languages(path):
-        raise OcrUnavailableError(f"Tesseract has no Vietnamese model ({LANG}.traineddata). " + INSTALL_HINT)
+        raise OcrUnavailableError(say("ocr_no_model", lang=LANG, install=INSTALL_HINT))
     return path
 
 
@@ -111,5 +110,5 @@ def _run(image: Any, args: list[str], check: bool = True, timeout: float = TIMEO
             raise OcrTimeLimitError(f"Nhận dạng chữ (OCR) một trang vượt quá {timeout:.0f} giây còn lại "
                                     "(RASOAT_OCR_MAX_SECONDS).") from exc
     if check and result.returncode != 0:
-        raise NoTextLayerError(f"OCR failed (tesseract): {result.stderr.decode('utf-8', 'replace')[-300:]}")
+        raise NoTextLayerError(say("ocr_failed", detail=result.stderr.decode("utf-8", "replace")[-300:]))
     return result.stdout.decode("utf-8", "replace")
