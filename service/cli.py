@@ -32,11 +32,12 @@ def main() -> None:
 def analyze(
     file: Path = typer.Argument(..., help="PDF, DOCX, TXT or HTML document"),
     format: Format = typer.Option(Format.text, "--format", "-f", help="text (readable) or json"),
+    extractor: str = typer.Option(None, "--extractor", help="rules | model | hybrid (mặc định: theo danh mục mô hình)"),
 ) -> None:
     """Extract metadata, structure and every task with its owners, deadline and targets."""
     from .report import print_summary
 
-    doc = analyze_or_exit(file)
+    doc = analyze_or_exit(file, extractor)
     if format is Format.json:
         sys.stdout.write(doc.to_json(indent=1) + "\n")
     else:

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from ..cli_support import check_extractor
 from ..errors import RasoatError
 
 
@@ -29,11 +30,13 @@ def batch_command(
     load_db: bool = typer.Option(False, "--load-db", help="also store the analyses in the service DB"),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="analyse recorded failures again"),
     threads: bool = typer.Option(False, "--threads", hidden=True, help="local workers as threads"),
+    extractor: str = typer.Option(None, "--extractor", help="rules | model | hybrid (mặc định: theo danh mục mô hình)"),
 ) -> None:
     """Analyse every document of SOURCE on Dask, then link, copy-check and summarise the archive."""
     from . import count_items, run_batch
 
     err = Console(stderr=True)
+    check_extractor(extractor)
     if not source.exists():
         err.print(f"[bold red]error[/]: no such folder or file: {source}")
         raise typer.Exit(2)
@@ -43,7 +46,7 @@ def batch_command(
                       TimeRemainingColumn(), console=err) as bar:
             task = bar.add_task("analysing", total=total)
             summary = run_batch(source, out, scheduler, workers, _date(as_of), load_db, not threads,
-                                retry_failed, lambda r: bar.update(task, completed=r.done))
+                                retry_failed, lambda r: bar.update(task, completed=r.done), extractor=extractor)
             bar.update(task, completed=total)
     except RasoatError as error:
         err.print(f"[bold red]error[/] ({error.code}): {error.message}")
