@@ -51,7 +51,7 @@ def collect() -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
             if g is None or task is None or not feats.get(task.text, (None, []))[1]:
                 continue
             vagueness = score_task(task)
-            rows.append(features(vagueness, feats[task.text][0].float().mean(0).numpy(), cats))
+            rows.append(features(vagueness, feats[task.text][0][:, -384:].float().mean(0).numpy(), cats))
             y.append(float(g["specificity"]))
             plain.append(vagueness.score)
             groups.append(gold.id)

@@ -1,6 +1,7 @@
 """Train the span tagger's head over the frozen encoder, and report it by leave-one-document-out.
 
-    python models/train_tagger.py data     # examples (gold + silver) and frozen features → cache
+    python models/train_tagger.py data     # examples (gold + silver), DocBins and frozen features → cache
+    python models/train_tagger.py features # only the frozen features again (after changing LAYERS)
     python models/train_tagger.py lodo     # one head per held-out annotated document → predictions
     python models/train_tagger.py train    # the shipped head on every example → models/tagger_head.safetensors
 
@@ -25,7 +26,8 @@ from service.extract.tagger import LABELS, TAGS, Featurizer, decode, make_head  
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "real"
 HERE = Path(__file__).resolve().parent
-EPOCHS, BATCH, LR, SEED = 5, 32, 2e-3, 13
+EPOCHS, BATCH, LR, SEED = 6, 32, 3e-3, 13
+SILVER_EMPTY_EVERY = 4
 
 
 def cache_dir() -> Path:
@@ -63,14 +65,24 @@ def featurize(texts: list[str]) -> dict:
     return out
 
 
+def cmd_features() -> None:
+    """The encoder's token features of every example and every rules task of the annotated documents."""
+    import torch
+
+    cache = cache_dir()
+    rule_texts = [t["text"] for p in sorted((cache / "rule_docs").glob("*.json"))
+                  for t in json.loads(p.read_text(encoding="utf-8"))["tasks"]]
+    torch.save(featurize([e["text"] for e in load_examples(cache)] + rule_texts), cache / "features.pt")
+
+
 def cmd_data() -> None:
     cache = cache_dir()
     examples, manifest = build_examples(CORPUS, cache)
-    rule_texts = [t["text"] for p in sorted((cache / "rule_docs").glob("*.json"))
-                  for t in json.loads(p.read_text(encoding="utf-8"))["tasks"]]
-    import torch
+    cmd_features()
+    from service.extract.span_layer import to_docbin
 
-    torch.save(featurize([e["text"] for e in examples] + rule_texts), cache / "features.pt")
+    for kind in ("gold", "silver"):              # the corpora as spaCy DocBin, spans under doc.spans[kind]
+        to_docbin([e for e in examples if e["kind"] == kind], kind).to_disk(cache / f"{kind}.spacy")
     manifest["examples"] = {k: sum(e["kind"] == k for e in examples) for k in ("gold", "silver")}
     manifest["spans"] = {k: {label: sum(s[2] == label for e in examples if e["kind"] == k for s in e["spans"])
                              for label in LABELS} for k in ("gold", "silver")}
@@ -78,11 +90,14 @@ def cmd_data() -> None:
 
 
 def training_rows(examples: list[dict], feats: dict) -> list[tuple]:
-    """(features, tags, weight, document) of every example with tokens."""
+    """(features, tags, weight, document) of every example with tokens; of the silver tasks without
+    any span only one in SILVER_EMPTY_EVERY is kept (they are many and teach little)."""
     import torch
 
+    kept = [e for i, e in enumerate(examples)
+            if e["kind"] == "gold" or e["spans"] or i % SILVER_EMPTY_EVERY == 0]
     return [(feats[e["text"]][0].float(), torch.tensor(tags_of(e["text"], e["spans"], feats[e["text"]][1])),
-             e["weight"], e["doc"]) for e in examples if feats[e["text"]][1]]
+             e["weight"], e["doc"]) for e in kept if feats[e["text"]][1]]
 
 
 def train_head(rows: list[tuple], epochs: int = EPOCHS):
@@ -93,6 +108,9 @@ def train_head(rows: list[tuple], epochs: int = EPOCHS):
     torch.set_num_threads(1)                         # a shared 2-core machine: one core is faster here
     head = make_head()
     rows = list(rows)
+    tokens = torch.cat([r[0] for r in rows])
+    head.mean.copy_(tokens.mean(0))
+    head.std.copy_(tokens.std(0).clamp_min(1e-4))
     optim = torch.optim.AdamW(head.parameters(), lr=LR, weight_decay=0.01)
     rows.sort(key=lambda r: len(r[1]))               # batches of similar length: little padding
     batches = [list(range(i, min(i + BATCH, len(rows)))) for i in range(0, len(rows), BATCH)]
@@ -175,4 +193,4 @@ def cmd_train() -> None:
 
 
 if __name__ == "__main__":
-    {"data": cmd_data, "lodo": cmd_lodo, "train": cmd_train}[sys.argv[1]]()
+    {"data": cmd_data, "features": cmd_features, "lodo": cmd_lodo, "train": cmd_train}[sys.argv[1]]()

@@ -15,6 +15,8 @@ from pathlib import Path
 LABELS = ("LEAD", "SUPPORT", "DEADLINE", "TARGET", "OUTPUT")
 TAGS = ("O",) + tuple(f"{p}-{label}" for label in LABELS for p in ("B", "I"))
 MAX_TOKENS = 256
+LAYERS = (8, 12)          # hidden states used: a middle layer (token detail) and the last (context)
+DIM = 384 * len(LAYERS)
 HEAD_NAME = "span-tagger"
 HEAD_FILE = "tagger_head.safetensors"
 
@@ -29,20 +31,26 @@ class SpanGuess:
     score: float
 
 
-def make_head(dim: int = 384, hidden: int = 128, kernel: int = 3):
+def make_head(dim: int = DIM, hidden: int = 64, kernel: int = 3):
     """Per-token projection, a convolution for local context (span edges), then a linear layer onto TAGS."""
     import torch.nn as nn
+
+    import torch
 
     class Head(nn.Module):
         def __init__(self) -> None:
             super().__init__()
+            # the encoder's token vectors are close together (mean cosine ≈ 0.8): standardised per
+            # dimension with the training set's mean and spread, kept with the head
+            self.register_buffer("mean", torch.zeros(dim))
+            self.register_buffer("std", torch.ones(dim))
             self.drop = nn.Dropout(0.1)
             self.proj = nn.Linear(dim, hidden)
             self.conv = nn.Conv1d(hidden, hidden, kernel, padding=kernel // 2)
             self.out = nn.Linear(hidden, len(TAGS))
 
         def forward(self, x):                      # x: batch × tokens × dim
-            h = nn.functional.gelu(self.proj(self.drop(x)))
+            h = nn.functional.gelu(self.proj(self.drop((x - self.mean) / self.std)))
             h = nn.functional.gelu(self.conv(h.transpose(1, 2)).transpose(1, 2))
             return self.out(self.drop(h))
 
@@ -50,7 +58,7 @@ def make_head(dim: int = 384, hidden: int = 128, kernel: int = 3):
 
 
 class Featurizer:
-    """The frozen encoder: last hidden states and character offsets of each text's subword tokens."""
+    """The frozen encoder: hidden states (LAYERS) and character offsets of each text's subword tokens."""
 
     def __init__(self, path: Path) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -62,7 +70,7 @@ class Featurizer:
         self.encoder = AutoModel.from_pretrained(str(path)).eval()
 
     def features(self, texts: list[str], batch: int = 16) -> list[tuple[object, list[tuple[int, int]]]]:
-        """(tokens × 384 tensor, offsets) per text, special tokens dropped, longest first in batches."""
+        """(tokens × DIM tensor, offsets) per text, special tokens dropped, longest first in batches."""
         order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
         out: list = [None] * len(texts)
         for at in range(0, len(order), batch):
@@ -70,7 +78,9 @@ class Featurizer:
             enc = self.tokenizer(chunk, truncation=True, max_length=MAX_TOKENS, padding=True,
                                  return_offsets_mapping=True, return_tensors="pt")
             with self.torch.inference_mode():
-                hidden = self.encoder(input_ids=enc["input_ids"], attention_mask=enc["attention_mask"]).last_hidden_state
+                states = self.encoder(input_ids=enc["input_ids"], attention_mask=enc["attention_mask"],
+                                      output_hidden_states=True).hidden_states
+                hidden = self.torch.cat([states[i] for i in LAYERS], dim=-1)
             for row, i in enumerate(order[at:at + batch]):
                 keep = [k for k, (a, b) in enumerate(enc["offset_mapping"][row].tolist()) if b > a]
                 out[i] = (hidden[row, keep].clone(), [tuple(enc["offset_mapping"][row][k].tolist()) for k in keep])
@@ -128,7 +138,7 @@ class Tagger:
             with torch.inference_mode():
                 probs = self.head(feats[None])[0].softmax(-1)
             spans.append(decode(text, probs, offsets))
-            vectors.append(feats.float().mean(0).numpy())
+            vectors.append(feats[:, -384:].float().mean(0).numpy())
         return spans, vectors
 
 
