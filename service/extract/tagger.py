@@ -159,6 +159,8 @@ def head_path() -> Path:
 @cache
 def default_tagger() -> Tagger:
     """The tagger, loaded once per process (the encoder built on first use, nothing downloaded)."""
-    from ..models import ensure_built
+    from ..models import ensure_built, verify
 
-    return Tagger(ensure_built(), head_path())
+    encoder = ensure_built()
+    verify(encoder, ["model.safetensors", "config.json", "tokenizer.json", "tokenizer_config.json"])
+    return Tagger(encoder, head_path())

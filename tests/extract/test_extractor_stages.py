@@ -43,3 +43,30 @@ def test_unknown_extractor_is_refused_in_vietnamese(tmp_path):
     result = CliRunner().invoke(app, ["analyze", str(path), "--extractor", "crf"])
     assert result.exit_code == 2
     assert "--extractor phải là một trong rules, model, hybrid" in result.stderr
+
+
+def test_hybrid_with_the_shipped_head_keeps_sources_scores_and_spans():
+    import pytest
+
+    pytest.importorskip("torch")
+    pytest.importorskip("spacy")
+    doc = analyze_text(PLAN, extractor="hybrid")
+    assert doc.extractor == "hybrid" and not [w for w in doc.warnings if w.stage == "spans"]
+    for task in doc.tasks:
+        span_doc = doc._span_docs[task.id]
+        assert span_doc.text == task.text
+        assert len(span_doc.spans["model"].attrs["scores"]) == len(span_doc.spans["model"])
+        for body in task.lead + task.support:
+            assert body.source in ("rule", "model", "both") and 0 <= body.score <= 1
+        assert 0 <= task.vagueness.fitted <= 1 and 0 <= task.vagueness.score <= 1
+    assert [b.name for b in doc.tasks[0].lead] == ["Công an huyện"]      # the rules' own lead stays
+
+
+def test_model_extractor_takes_fields_from_the_tagger_only():
+    import pytest
+
+    pytest.importorskip("torch")
+    doc = analyze_text(PLAN, extractor="model")
+    assert doc.extractor == "model"
+    assert all(b.source == "model" for t in doc.tasks for b in t.lead + t.support)
+    assert all(t.source == "model" for t in doc.targets)
