@@ -1,5 +1,5 @@
 """The fitted vagueness score, beside the transparent sum: a ridge regression from the task's missing
-parts, its cue weights per category, the transparent score and the encoder's sentence vector onto the
+parts, its cue count per category, the transparent score and the encoder's sentence vector onto the
 gold specificity (ANNOTATION.md §2, 1 = slogan … 5 = fully specified), mapped to 0..1 like the sum
 (1 = vague). Fitted by evaluation/vagueness_fit.py (ridge strength chosen by leave-one-document-out);
 the coefficients are in fitted.json. Only where the tagger ran (model or hybrid extractor) is the
@@ -27,7 +27,7 @@ def categories() -> list[str]:
 
 
 def features(vagueness: Vagueness, vector: np.ndarray, cats: list[str]) -> np.ndarray:
-    """Missing parts (0/1), cue weight per category, transparent score, then the sentence vector."""
+    """Missing parts (0/1), cue count per category, transparent score, then the sentence vector."""
     per_cat = dict.fromkeys(cats, 0.0)
     for cue in vagueness.cues:
         if cue.category in per_cat:
