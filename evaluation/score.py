@@ -8,7 +8,7 @@ once, before any rule is changed for it, and that score is kept in evaluation/fi
 with the commit it was measured on (`--record` adds documents not yet there). Current figures on
 the same documents follow, then the tuning set (the four documents the rules were written on).
 
-    python evaluation/score.py [--details] [--only X15 ...] [--json out.json] [--record]
+    python evaluation/score.py [--details] [--only X15 ...] [--json out.json] [--record] [--extractor hybrid]
 """
 from __future__ import annotations
 
@@ -353,8 +353,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--record", action="store_true",
                         help="record first-sight scores of gold documents not yet recorded")
     parser.add_argument("--allow-dirty", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--extractor", choices=("rules", "model", "hybrid"),
+                        help="extractor to score (default: the catalogue's)")
     args = parser.parse_args(argv)
+    from functools import partial
+
     from service.pipeline import analyze_file
+
+    analyze_file = partial(analyze_file, extractor=args.extractor)
 
     docs = [d for d in gold_docs(args.corpus) if not args.only or d.id in args.only]
     rows, details = {}, []

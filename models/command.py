@@ -39,6 +39,9 @@ def list_command() -> None:
     from .catalogue import load_catalogue
 
     for entry in load_catalogue()["models"]:
+        if entry.get("packaged"):                 # trained here and shipped in the package (the span tagger)
+            Console().print(f"{entry['name']} · {entry['licence']} · trong gói ({entry['file']})")
+            continue
         built = (models_dir() / entry["name"] / MANIFEST).exists()
         Console().print(f"{entry['name']} · {entry['licence']} · "
                         f"{'đã dựng' if built else 'chưa dựng'} ({models_dir() / entry['name']})")

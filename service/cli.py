@@ -38,11 +38,12 @@ def analyze(
     file: Path = typer.Argument(..., help="tệp văn bản PDF, DOCX, TXT hoặc HTML"),
     format: Format = typer.Option(Format.text, "--format", "-f", help="text (dễ đọc) hoặc json"),
     full: bool = typer.Option(False, "--full", help="in toàn văn nhiệm vụ, không rút gọn"),
+    extractor: str = typer.Option(None, "--extractor", help="rules | model | hybrid (mặc định: theo danh mục mô hình)"),
 ) -> None:
     """Trích thông tin văn bản, cấu trúc và từng nhiệm vụ với chủ trì, phối hợp, thời hạn, chỉ tiêu."""
     from .report import print_summary
 
-    doc = analyze_or_exit(file)
+    doc = analyze_or_exit(file, extractor)
     if format is Format.json:
         sys.stdout.write(doc.to_json(indent=1) + "\n")
     else:

@@ -34,13 +34,23 @@ def check_input(path: Path) -> None:
         fail(say("unsupported_suffix", name=path.name, suffix=path.suffix), "unsupported_format")
 
 
-def analyze_or_exit(path: Path) -> Document:
+EXTRACTORS = ("rules", "model", "hybrid")
+
+
+def check_extractor(extractor: str | None) -> None:
+    """An unknown --extractor ends the command with a Vietnamese message and exit code 2."""
+    if extractor is not None and extractor not in EXTRACTORS:
+        fail(say("unknown_extractor", choices=", ".join(EXTRACTORS), given=extractor), "unknown_extractor")
+
+
+def analyze_or_exit(path: Path, extractor: str | None = None) -> Document:
     """`analyze_file(path)` after `check_input`; an ingest error ends the command with exit code 2."""
     from .pipeline import analyze_file
 
     check_input(path)
+    check_extractor(extractor)
     try:
-        return analyze_file(path)
+        return analyze_file(path, extractor)
     except RasoatError as error:
         fail(error.message, error.code)
     except FileNotFoundError:

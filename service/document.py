@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 SCHEMA = "rasoat/analysis@1"
 
@@ -20,10 +20,20 @@ DocumentKind = Literal[
 Recurrence = Literal["yearly", "half_yearly", "quarterly", "monthly", "continuous", "on_demand"]
 Comparator = Literal[">=", "<=", "=", "range"]
 TaskOrigin = Literal["list", "table", "sentence"]
+FieldSource = Literal["rule", "model", "both"]   # who found an extracted field (issue 13)
+Extractor = Literal["rules", "model", "hybrid"]
 
 
 class Model(BaseModel):
     model_config = ConfigDict(populate_by_name=True, extra="forbid")
+
+
+class Found(Model):
+    """An extracted field: who found it (rules, the span tagger or both) and how sure it is (the
+    tagger's mean token probability; 1.0 for a rule alone)."""
+
+    source: FieldSource = "rule"
+    score: float = 1.0
 
 
 # ---------------------------------------------------------------- ingest output
@@ -103,7 +113,7 @@ class Section(Model):
 
 
 # ---------------------------------------------------------------- extracted fields
-class Body(Model):
+class Body(Found):
     """An agency or office (cơ quan, đơn vị) named as lead or support."""
 
     name: str                            # as written
@@ -112,7 +122,7 @@ class Body(Model):
     end: int
 
 
-class Deadline(Model):
+class Deadline(Found):
     """A time limit (thời hạn). `start`/`end` are dates of the period; offsets are char_*."""
 
     text: str
@@ -123,7 +133,7 @@ class Deadline(Model):
     char_end: int = 0
 
 
-class Target(Model):
+class Target(Found):
     """A measurable aim (chỉ tiêu)."""
 
     text: str
@@ -137,7 +147,7 @@ class Target(Model):
     end: int
 
 
-class Budget(Model):
+class Budget(Found):
     """Funding (kinh phí)."""
 
     text: str
@@ -147,7 +157,7 @@ class Budget(Model):
     end: int = 0
 
 
-class Output(Model):
+class Output(Found):
     """The product (sản phẩm) a task must deliver."""
 
     text: str
@@ -167,7 +177,8 @@ class Cue(Model):
 class Vagueness(Model):
     """How vague a task is (1 = slogan only) and what it lacks."""
 
-    score: float
+    score: float                         # the transparent sum (service/vagueness/score.py)
+    fitted: float | None = None          # the fitted score (vagueness/fitted.py), where the tagger ran
     cues: list[Cue] = []
     missing: list[str] = []              # of: owner, deadline, target, output, budget
     hint: str | None = None              # a short Vietnamese rewrite template
@@ -245,8 +256,11 @@ class Document(Model):
     vagueness_summary: VaguenessSummary | None = None
     warnings: list[Problem] = []
     timings: dict[str, float] = {}
+    extractor: Extractor | None = None   # rules | model | hybrid, as run (None: not yet extracted)
     blocks: list[Block] = Field(default=[], exclude=True)
     bold_lines: list[int] = Field(default=[], exclude=True)   # start offsets of wholly bold lines
+    _span_docs: dict = PrivateAttr(default_factory=dict)      # task id -> spaCy Doc (rule/model spans)
+    _task_vectors: dict = PrivateAttr(default_factory=dict)   # task id -> encoder sentence vector
 
     def to_json(self, **kwargs) -> str:
         """The analysis JSON (schema rasoat/analysis@1)."""

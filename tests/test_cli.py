@@ -24,9 +24,11 @@ def test_json_contract():
                              "targets", "budget", "output"}
         assert text[task["start"]:task["end"]] == task["text"]
         for body in task["lead"] + task["support"]:
-            assert set(body) == {"name", "canonical", "start", "end"}
+            assert set(body) == {"name", "canonical", "start", "end", "source", "score"}
+            assert body["source"] in ("rule", "model", "both") and 0 <= body["score"] <= 1
         if task["deadline"]:
-            assert set(task["deadline"]) >= {"text", "start", "end", "recurrence"}
+            assert set(task["deadline"]) >= {"text", "start", "end", "recurrence", "source", "score"}
+    assert data["extractor"] in ("rules", "model", "hybrid")
     assert "blocks" not in data
 
 

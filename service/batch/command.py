@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from ..cli_support import check_extractor
 from ..errors import RasoatError
 from ..messages import say
 
@@ -37,6 +38,7 @@ def batch_command(
     load_db: bool = typer.Option(False, "--load-db", help="lưu cả kết quả vào cơ sở dữ liệu của dịch vụ"),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="phân tích lại các tệp đã lỗi"),
     threads: bool = typer.Option(False, "--threads", hidden=True, help="local workers as threads"),
+    extractor: str = typer.Option(None, "--extractor", help="rules | model | hybrid (mặc định: theo danh mục mô hình)"),
 ) -> None:
     """Phân tích mọi văn bản của SOURCE (Dask), rồi liên kết, kiểm tra sao chép và tóm tắt cả kho."""
     from . import count_items, run_batch
@@ -44,6 +46,7 @@ def batch_command(
     from ..cli_support import fail
 
     err = Console(stderr=True)
+    check_extractor(extractor)
     if not source.exists():
         fail(say("no_folder_or_file", path=source), "file_not_found")
     try:
@@ -52,7 +55,7 @@ def batch_command(
                       TimeRemainingColumn(), console=err) as bar:
             task = bar.add_task(say("batch_analysing"), total=total)
             summary = run_batch(source, out, scheduler, workers, _date(as_of), load_db, not threads,
-                                retry_failed, lambda r: bar.update(task, completed=r.done))
+                                retry_failed, lambda r: bar.update(task, completed=r.done), extractor=extractor)
             bar.update(task, completed=total)
     except RasoatError as error:
         fail(error.message, error.code)

@@ -18,7 +18,7 @@ from .inputs import source_items
 def run_batch(source: Path, out: Path, scheduler: str | None = None, workers: int | None = None,
               as_of: date | None = None, load: bool = False, processes: bool = True,
               retry_failed: bool = False, on_result: Callable[[PassReport], None] = lambda r: None,
-              rerank: int = 2) -> dict[str, Any]:
+              rerank: int = 2, extractor: str | None = None) -> dict[str, Any]:
     """Analyse every document of `source` into `out` and write the archive-wide tables;
     the summary (also in out/summary.json and out/summary.xlsx)."""
     began = time.perf_counter()
@@ -26,7 +26,7 @@ def run_batch(source: Path, out: Path, scheduler: str | None = None, workers: in
     as_of = as_of or date.today()
     with dask_client(scheduler, workers, processes) as client:
         mapper = partial(bounded_map, client)
-        report = run_pass(source_items(source), out, mapper, retry_failed, on_result)
+        report = run_pass(source_items(source), out, mapper, retry_failed, on_result, extractor)
         nworkers = len(client.scheduler_info()["workers"])
         archive_began = time.perf_counter()
         counts = analyse_archive(out, as_of, mapper, rerank)

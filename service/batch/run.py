@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -96,14 +97,15 @@ class Buffer:
 
 
 def run_pass(items: Iterable[Item], out: Path, mapper: Mapper = local_map, retry_failed: bool = False,
-             on_result: Callable[[PassReport], None] = lambda r: None) -> PassReport:
+             on_result: Callable[[PassReport], None] = lambda r: None, extractor: str | None = None) -> PassReport:
     """Analyse every document of `items` not done yet, through `mapper` (Dask or the plain loop)."""
     import time
 
     began = time.perf_counter()
     (out / "docs").mkdir(parents=True, exist_ok=True)
     report, buffer = PassReport(), Buffer(out)
-    for (name, _, sha), result in mapper(analyse, _todo(items, out, report, retry_failed)):
+    fn = partial(analyse, extractor=extractor) if extractor else analyse
+    for (name, _, sha), result in mapper(fn, _todo(items, out, report, retry_failed)):
         if isinstance(result, BaseException):
             result = {"error": {"code": "worker_error", "message": f"{type(result).__name__}: {result}"[:500]}}
         if "error" in result:

@@ -57,13 +57,13 @@ def rows_of(doc: Document, sha: str, name: str, seconds: float) -> dict[str, Any
             "tasks": task_rows(doc, sha, norms), "targets": target_rows(doc, sha)}
 
 
-def analyse(name: str, data: bytes, sha: str) -> dict[str, Any]:
+def analyse(name: str, data: bytes, sha: str, extractor: str | None = None) -> dict[str, Any]:
     """Analyse one file's bytes: {"sha256", "name", "json", "rows"} or {"sha256", "name", "error"}."""
     from ..pipeline import analyze_bytes
 
     began = time.perf_counter()
     try:
-        doc = analyze_bytes(data, name)
+        doc = analyze_bytes(data, name, extractor)
         rows = rows_of(doc, sha, name, time.perf_counter() - began)
     except RasoatError as error:
         return {"sha256": sha, "name": name, "error": {"code": error.code, "message": error.message}}

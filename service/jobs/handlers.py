@@ -36,13 +36,13 @@ def error_dict(error: RasoatError) -> dict[str, str]:
     return {"code": error.code, "message": error.message}
 
 
-def ingest_one(ctx: JobContext, digest: str, filename: str) -> tuple[str, bool]:
+def ingest_one(ctx: JobContext, digest: str, filename: str, extractor: str | None = None) -> tuple[str, bool]:
     """Analyse and store a file unless a document with the same hash exists: (id, duplicate)."""
     with ctx.store.session() as s:
         row = documents.by_sha(s, digest)
         if row is not None:
             return row.id, True
-    doc = analyze_bytes(ctx.store.files.get(digest), filename)
+    doc = analyze_bytes(ctx.store.files.get(digest), filename, extractor)
     encoder = _encoder(ctx)
     try:
         with ctx.store.session() as s:
@@ -65,16 +65,16 @@ def _encoder(ctx: JobContext):
 
 
 def analyze_job(ctx: JobContext, job: JobRow) -> Outcome:
-    doc_id, duplicate = ingest_one(ctx, job.payload["sha256"], job.payload["filename"])
+    doc_id, duplicate = ingest_one(ctx, job.payload["sha256"], job.payload["filename"], job.payload.get("extractor"))
     return {"document_id": doc_id, "duplicate": duplicate}, doc_id
 
 
-def _batch_file(ctx: JobContext, item: dict[str, Any]) -> dict[str, Any]:
+def _batch_file(ctx: JobContext, item: dict[str, Any], extractor: str | None = None) -> dict[str, Any]:
     out = {"name": item["name"]}
     if item.get("error"):
         return out | {"status": "failed", "error": item["error"]}
     try:
-        doc_id, duplicate = ingest_one(ctx, item["sha256"], item["name"])
+        doc_id, duplicate = ingest_one(ctx, item["sha256"], item["name"], extractor)
     except RasoatError as error:
         return out | {"status": "failed", "error": error_dict(error)}
     except Exception:  # one bad file never blocks the rest; the trace goes to the log only
@@ -88,7 +88,7 @@ def batch_job(ctx: JobContext, job: JobRow) -> Outcome:
     items = job.payload["files"]
     results: list[dict[str, Any]] = []
     for item in items:
-        results.append(_batch_file(ctx, item))
+        results.append(_batch_file(ctx, item, job.payload.get("extractor")))
         ctx.heartbeat()
         with ctx.store.session() as s:
             jobs.set_progress(s, job.id, len(results) / len(items), {"files": results})

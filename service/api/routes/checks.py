@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
@@ -11,6 +11,7 @@ from starlette.datastructures import UploadFile
 
 from ...compare import Comparison, compare
 from ...compare.report_html import render_html
+from ...document import Extractor
 from ...errors import EmptyFileError, RasoatError
 from ...jobs.limits import ZipBombError, ZipBudget, member_chunks, open_zip, zip_members
 from ...store import documents, security
@@ -121,7 +122,8 @@ async def _batch_items(state: AppState, upload: UploadFile) -> list[dict[str, An
 
 @router.post("/batches", status_code=202, summary="Analyse a ZIP or several files (one job)",
              openapi_extra=form_body({}, many="files"))
-async def create_batch(request: Request, state: State, actor: Reviewer) -> JSONResponse:
+async def create_batch(request: Request, state: State, actor: Reviewer,
+                       extractor: Extractor | None = Query(None, description="rules | model | hybrid")) -> JSONResponse:
     """Multipart field `files`, repeated: documents, or ZIP archives of documents. Each file gets
     its own status in the job's result; one failure never blocks the rest."""
     form = await read_form(request, 1000)
@@ -133,6 +135,7 @@ async def create_batch(request: Request, state: State, actor: Reviewer) -> JSONR
         items += await _batch_items(state, upload)
     with state.store.session() as s:
         security.audit(s, actor.name, "batch_upload", None, files=[i["name"] for i in items])
-    job = await run_in_threadpool(state.jobs.enqueue, "batch", {"files": items}, actor.name)
+    payload = {"files": items} | ({"extractor": extractor} if extractor else {})
+    job = await run_in_threadpool(state.jobs.enqueue, "batch", payload, actor.name)
     return JSONResponse({"job_id": job.id, "status": job.status, "files": len(items)}, status_code=202,
                         headers={"Location": f"/v1/jobs/{job.id}"})

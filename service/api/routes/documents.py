@@ -10,7 +10,7 @@ from starlette.concurrency import run_in_threadpool
 from ...archive import find_sources
 from ...compare import Comparison
 from ...compare.report_html import render_html
-from ...document import Document, Target, Task
+from ...document import Document, Extractor, Target, Task
 from ...jobs import job_view
 from ...messages import say
 from ...store import documents, jobs, security
@@ -33,7 +33,8 @@ def get_document_row(db: DB, doc_id: str) -> DocumentRow:
     return row
 
 
-def _submit(state: AppState, digest: str, name: str, actor: str) -> tuple[int, dict[str, Any]]:
+def _submit(state: AppState, digest: str, name: str, actor: str,
+            extractor: str | None = None) -> tuple[int, dict[str, Any]]:
     """A done job for a known file, the in-flight job for it, or a new job."""
     with state.store.session() as s:
         security.audit(s, actor, "upload", digest, filename=name)
@@ -45,16 +46,20 @@ def _submit(state: AppState, digest: str, name: str, actor: str) -> tuple[int, d
         active = jobs.find_active(s, "analyze", digest)
         if active is not None:
             return 202, {"job_id": active.id, "status": active.status, "document_id": None, "duplicate": True}
-    job = state.jobs.enqueue("analyze", {"sha256": digest, "filename": name}, actor)
+    payload = {"sha256": digest, "filename": name} | ({"extractor": extractor} if extractor else {})
+    job = state.jobs.enqueue("analyze", payload, actor)
     return 202, {"job_id": job.id, "status": job.status, "document_id": None, "duplicate": False}
 
 
 @router.post("", status_code=202, summary="Upload a document for analysis (returns a job)",
              openapi_extra=form_body({"file": True}))
-async def upload_document(request: Request, state: State, actor: Reviewer) -> JSONResponse:
-    """Multipart field `file`: PDF, DOCX, TXT, HTML or a scan (PNG, JPEG, TIFF)."""
+async def upload_document(request: Request, state: State, actor: Reviewer,
+                          extractor: Extractor | None = Query(None, description="rules | model | hybrid "
+                                                              "(default: the catalogue's)")) -> JSONResponse:
+    """Multipart field `file`: PDF, DOCX, TXT, HTML or a scan (PNG, JPEG, TIFF). A file already
+    stored is not analysed again, whatever the extractor."""
     digest, name, _ = await store_upload(state, file_field(await read_form(request, 1), "file"))
-    status, body = await run_in_threadpool(_submit, state, digest, name, actor.name)
+    status, body = await run_in_threadpool(_submit, state, digest, name, actor.name, extractor)
     return JSONResponse(body, status_code=status, headers={"Location": f"/v1/jobs/{body['job_id']}"})
 
 

@@ -1,0 +1,87 @@
+"""Extraction stages after segmentation: spans (tagger + spaCy layer), owners, deadlines, products.
+
+`doc.extractor` chooses rules, model or hybrid; unset, the default recorded in the catalogue (the
+winner of leave-one-document-out, evaluation/lodo_extract.py) is used. Segmentation still finds the
+rules' owners and deadlines while it walks the outline (they inherit from headings); these stages
+put the tagger's spans beside them and merge per field, marking each field's `source` and `score`.
+When the tagger cannot be loaded the rules' fields stay, with a warning, and `doc.extractor` says "rules".
+"""
+from __future__ import annotations
+
+from functools import cache
+
+from ..document import Document, Problem
+from .combine import DEFAULT_THRESHOLDS, combine_deadline, combine_owners, combine_products
+
+EXTRACTORS = ("rules", "model", "hybrid")
+
+
+@cache
+def settings() -> dict:
+    """The span tagger's catalogue entry: `default_extractor` and hybrid `thresholds`."""
+    from ..models import catalogue_entry
+
+    try:
+        return catalogue_entry("span-tagger")
+    except LookupError:
+        return {"default_extractor": "rules"}
+
+
+def default_extractor() -> str:
+    return settings().get("default_extractor", "rules")
+
+
+def thresholds() -> dict:
+    return {**DEFAULT_THRESHOLDS, **settings().get("thresholds", {})}
+
+
+def tag_spans(doc: Document) -> Document:
+    """Run the tagger on every task (model, hybrid) and keep rule and model spans side by side."""
+    doc.extractor = doc.extractor or default_extractor()
+    doc._span_docs, doc._task_vectors = {}, {}
+    if doc.extractor == "rules" or not doc.tasks:
+        return doc
+    try:
+        from .tagger import default_tagger
+
+        tagger = default_tagger()
+    except (ImportError, OSError, RuntimeError, LookupError, ValueError) as error:
+        doc.warnings.append(Problem(stage="spans", code="tagger_unavailable",
+                                    message=f"Không nạp được mô hình gán nhãn ({error}); chỉ dùng quy tắc."))
+        doc.extractor = "rules"
+        return doc
+    from .span_layer import side_by_side
+
+    guesses, vectors = tagger.run([t.text for t in doc.tasks])
+    doc._span_docs = {t.id: side_by_side(t, g) for t, g in zip(doc.tasks, guesses)}
+    doc._task_vectors = {t.id: v for t, v in zip(doc.tasks, vectors) if v is not None}
+    return doc
+
+
+def _each_task(doc: Document, step) -> Document:
+    if doc.extractor in (None, "rules"):
+        return doc
+    from .span_layer import model_guesses
+
+    th = thresholds()
+    for task in doc.tasks:
+        span_doc = doc._span_docs.get(task.id)
+        step(task, model_guesses(span_doc) if span_doc is not None else [], doc.extractor, th)
+    return doc
+
+
+def owners(doc: Document) -> Document:
+    """Lead and support of every task from rule and model spans."""
+    return _each_task(doc, combine_owners)
+
+
+def deadlines(doc: Document) -> Document:
+    return _each_task(doc, combine_deadline)
+
+
+def products(doc: Document) -> Document:
+    """Targets and outputs; with the `model` extractor the document's targets are the tagger's."""
+    doc = _each_task(doc, combine_products)
+    if doc.extractor == "model":
+        doc.targets = [t for task in doc.tasks for t in task.targets]
+    return doc

