@@ -61,15 +61,15 @@ def _walk(doc: Document, node: Node, inherited: Inherited, ids: dict[int, str], 
 
 
 def _excluded(node: Node) -> bool:
-    """A purpose/requirements/goals heading, or a lead-in to a list of targets ("… phấn đấu đạt các chỉ tiêu
+    """A purpose/requirements/goals heading, an agency's standing mandate ("Nhiệm vụ và quyền hạn"), or a lead-in to a list of targets ("… phấn đấu đạt các chỉ tiêu
     sau:"): nothing under it is a task."""
     if node.is_lead_in and node.children and any(cue in node.text.lower() for cue in _cues()["target_lead_ins"]):
         return True
     if not (node.upper or node.bold or node.children and node.heading_like) or len(node.text) > 120:
         return False
-    text = node.text.strip().lower()
+    text = " ".join(node.text.strip().lower().replace(" ,", ",").split())
     cues = _cues()
-    if text.startswith(tuple(cues["report_headings"])):
+    if text.startswith(tuple(cues["report_headings"]) + tuple(cues["mandate_headings"])):
         return True
     return text.startswith(tuple(cues["non_task_headings"])) and not any(
         word in text for word in cues["task_headings"])

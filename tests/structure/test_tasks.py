@@ -113,3 +113,15 @@ def test_a_lead_in_paragraph_after_an_item_starts_a_new_list():
     doc = analyze_text(text)
     assert doc.tasks[0].text.rstrip().endswith("trước mùa mưa.")
     assert [b.name for b in doc.tasks[1].lead] == ["Ủy ban nhân dân các xã"]
+
+
+def test_an_agency_mandate_is_not_work_assigned():
+    """A decision on an agency's functions: the duties under "Nhiệm vụ và quyền hạn" are standing; only the
+    assignment of the implementing article is a task."""
+    text = ("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\nQUYẾT ĐỊNH\nQuy định chức năng, nhiệm vụ, quyền hạn của Sở Nội vụ\n"
+            "Điều 1. Vị trí, chức năng\nSở Nội vụ là cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh.\n"
+            "Điều 2. Nhiệm vụ và quyền hạn\n1. Trình Ủy ban nhân dân tỉnh dự thảo quyết định về tổ chức bộ máy.\n"
+            "2. Hướng dẫn, kiểm tra việc thực hiện chế độ công vụ.\nĐiều 3. Tổ chức thực hiện\n"
+            "Giao Giám đốc Sở Nội vụ ban hành quy chế làm việc của Sở trước ngày 30/6/2026.\n")
+    doc = analyze_text(text)
+    assert [t.text[:20] for t in doc.tasks] == ["Giao Giám đốc Sở Nội"]
