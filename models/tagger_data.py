@@ -57,18 +57,13 @@ def gold_spans(text: str, gold: dict) -> list[tuple[int, int, str]]:
 
 
 def rule_spans(doc, task) -> list[tuple[int, int, str]]:
-    """The rules' fields of one task, as spans of its text (inherited ones, outside it, left out)."""
-    found = [(b.start, b.end, "LEAD") for b in task.lead] + [(b.start, b.end, "SUPPORT") for b in task.support]
-    if task.deadline:
-        found.append((task.deadline.char_start, task.deadline.char_end, "DEADLINE"))
-    found += [(t.start, t.end, "TARGET") for t in task.targets]
-    if task.output:
-        found.append((task.output.start, task.output.end, "OUTPUT"))
-    spans = []
-    for start, end, label in sorted(found):
-        a, b = start - task.start, end - task.start
-        if 0 <= a < b <= len(task.text) and doc.text[start:end] == task.text[a:b] \
-                and not any(x < b and a < y for x, y, _ in spans):
+    """The rules' fields of one task, as non-overlapping spans of its text (inherited ones, outside it,
+    left out)."""
+    from service.extract.span_layer import rule_spans as spans_in_task
+
+    spans: list[tuple[int, int, str]] = []
+    for a, b, label in sorted(spans_in_task(task)):
+        if doc.text[task.start + a:task.start + b] == task.text[a:b] and not any(x < b and a < y for x, y, _ in spans):
             spans.append((a, b, label))
     return spans
 
