@@ -160,7 +160,7 @@ def _extend_name(scan: Scanner, j: int) -> int:
         if committee:   # "Ban Thường vụ Tỉnh ủy": a committee closes the name like a place does
             after_unit, j = True, scan.skip(j, committee)
             continue
-        if not capitalised(token) and scan.phrase_at(j, lex.stops):
+        if not capitalised(token) and scan.phrase_at(j, lex.stops) and not _compound_tail(scan, j):
             if token.lower() == "và" and after_unit and scan.phrase_at(j + 1, lex.admin_units):
                 j += 1              # "… các tỉnh và thành phố trực thuộc trung ương"
                 continue
@@ -232,6 +232,16 @@ def _joins_name(scan: Scanner, j: int, lowercase_ok: bool = False) -> bool:
         return True
     return lowercase_ok and re.match(r"\w", token) is not None and not scan.phrase_at(j, lex.stops) \
         and not scan.phrase_at(j, grammar().nouns)
+
+
+@cache
+def _stop_compounds() -> tuple[str, ...]:
+    return tuple(load("bodies")["stop_compounds"])
+
+
+def _compound_tail(scan: Scanner, j: int) -> bool:
+    """The stop word at j ends a two-syllable word begun at j - 1 ("công trình"): not a verb."""
+    return j > 0 and bool(scan.phrase_at(j - 1, _stop_compounds()))
 
 
 def _comma_joins_name(scan: Scanner, j: int) -> bool:

@@ -33,6 +33,10 @@ from service.extract.bodies import canonical, parse_body_list, recase
     ("các đơn vị thuộc Bộ, Cục Thuế tỉnh rà soát", ["các đơn vị thuộc Bộ", "Cục Thuế tỉnh"], "rà soát"),
     ("các Vụ, Cục thuộc Bộ rà soát", ["các Vụ, Cục thuộc Bộ"], "rà soát"),
     ("các Bộ, ngành Trung ương phối hợp", ["các Bộ, ngành Trung ương"], "phối hợp"),
+    # "trình" (submit) stops a name, but not as the end of "công trình", "chương trình"
+    ("Công ty Khai thác công trình Thủy lợi chịu trách nhiệm tổng hợp", ["Công ty Khai thác công trình Thủy lợi"],
+     "chịu trách nhiệm"),
+    ("Sở Xây dựng trình Ủy ban nhân dân tỉnh", ["Sở Xây dựng"], "trình"),
 ])
 def test_body_lists(text, names, rest):
     bodies, end = parse_body_list(text)
