@@ -37,6 +37,7 @@ from service.extract.bodies import canonical, parse_body_list, recase
     ("Công ty Khai thác công trình Thủy lợi chịu trách nhiệm tổng hợp", ["Công ty Khai thác công trình Thủy lợi"],
      "chịu trách nhiệm"),
     ("Sở Xây dựng trình Ủy ban nhân dân tỉnh", ["Sở Xây dựng"], "trình"),
+    ("Ủy ban nhân dân xã, nơi có công trình thủy lợi, bảo vệ", ["Ủy ban nhân dân xã"], "nơi có"),
 ])
 def test_body_lists(text, names, rest):
     bodies, end = parse_body_list(text)
