@@ -183,6 +183,10 @@ def _extend_name(scan: Scanner, j: int) -> int:
             continue
         if not re.match(r"\w", token):
             break
+        opener = scan.phrase_at(j, _name_openers()) if j == start else None
+        if opener:                  # "Ban Quản lý dự án 2": a name that opens in lower case
+            run, j = 0, scan.skip(j, opener)
+            continue
         if j == start and not (capitalised(token) or token.lower() in ("các", "cơ", "đảng", "quân", "nhân",
                                                                         "thành", "ngang")):
             break
@@ -232,6 +236,11 @@ def _joins_name(scan: Scanner, j: int, lowercase_ok: bool = False) -> bool:
         return True
     return lowercase_ok and re.match(r"\w", token) is not None and not scan.phrase_at(j, lex.stops) \
         and not scan.phrase_at(j, grammar().nouns)
+
+
+@cache
+def _name_openers() -> tuple[str, ...]:
+    return tuple(sorted(load("bodies")["name_openers"], key=len, reverse=True))
 
 
 @cache

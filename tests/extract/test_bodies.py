@@ -38,6 +38,11 @@ from service.extract.bodies import canonical, parse_body_list, recase
      "chịu trách nhiệm"),
     ("Sở Xây dựng trình Ủy ban nhân dân tỉnh", ["Sở Xây dựng"], "trình"),
     ("Ủy ban nhân dân xã, nơi có công trình thủy lợi, bảo vệ", ["Ủy ban nhân dân xã"], "nơi có"),
+    # a name may open in lower case after its head
+    ("Ban Quản lý dự án 3 có trách nhiệm bàn giao", ["Ban Quản lý dự án 3"], "có trách nhiệm"),
+    ("Ban quản lý dự án đầu tư xây dựng huyện có trách nhiệm", ["Ban quản lý dự án đầu tư xây dựng huyện"],
+     "có trách nhiệm"),
+    ("Ban Quản lý khu kinh tế tỉnh chủ trì", ["Ban Quản lý khu kinh tế tỉnh"], "chủ trì"),
 ])
 def test_body_lists(text, names, rest):
     bodies, end = parse_body_list(text)
