@@ -32,6 +32,8 @@ class _Lexicon:
     abbreviations: dict[str, str]
     official: dict[str, str]
     admin_units: tuple[str, ...]
+    name_openers: tuple[str, ...]       # "Ban Quản lý dự án 2": a name opening in lower case
+    stop_compounds: tuple[str, ...]     # "công trình": a stop word ending a two-syllable word
 
 
 def _by_length(words) -> tuple[str, ...]:
@@ -46,7 +48,8 @@ def _lexicon() -> _Lexicon:
     heads = list(data["heads"]) + list(data["abbreviated_heads"])
     return _Lexicon(_by_length(heads), _by_length(data["lowercase_heads"]),
                     frozenset(h.lower() for h in data["standalone_heads"]), _by_length(data["stop_words"]),
-                    abbreviations, official, _by_length(load("metadata")["admin_units"]))
+                    abbreviations, official, _by_length(load("metadata")["admin_units"]),
+                    _by_length(data["name_openers"]), _by_length(data["stop_compounds"]))
 
 
 def _key(name: str) -> str:
@@ -183,7 +186,7 @@ def _extend_name(scan: Scanner, j: int) -> int:
             continue
         if not re.match(r"\w", token):
             break
-        opener = scan.phrase_at(j, _name_openers()) if j == start else None
+        opener = scan.phrase_at(j, lex.name_openers) if j == start else None
         if opener:                  # "Ban Quản lý dự án 2": a name that opens in lower case
             run, j = 0, scan.skip(j, opener)
             continue
@@ -238,19 +241,9 @@ def _joins_name(scan: Scanner, j: int, lowercase_ok: bool = False) -> bool:
         and not scan.phrase_at(j, grammar().nouns)
 
 
-@cache
-def _name_openers() -> tuple[str, ...]:
-    return tuple(sorted(load("bodies")["name_openers"], key=len, reverse=True))
-
-
-@cache
-def _stop_compounds() -> tuple[str, ...]:
-    return tuple(load("bodies")["stop_compounds"])
-
-
 def _compound_tail(scan: Scanner, j: int) -> bool:
     """The stop word at j ends a two-syllable word begun at j - 1 ("công trình"): not a verb."""
-    return j > 0 and bool(scan.phrase_at(j - 1, _stop_compounds()))
+    return j > 0 and bool(scan.phrase_at(j - 1, _lexicon().stop_compounds))
 
 
 def _comma_joins_name(scan: Scanner, j: int) -> bool:

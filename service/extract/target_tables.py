@@ -9,6 +9,7 @@ from functools import cache
 
 from ..document import Document, Table, TableRow, Target
 from ..lexicons import load
+from ..text import phrase_pattern
 from .numbers import NUMBER, parse_number, parse_range
 
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
@@ -18,8 +19,9 @@ _AT_LEAST = ("≥", ">=", ">", "tối thiểu", "trên")
 
 
 @cache
-def _columns() -> dict[str, list[str]]:
-    return load("targets")["target_table"]
+def _columns() -> dict[str, re.Pattern]:
+    """One whole-word pattern per column kind (indicator, unit, plan, result)."""
+    return {kind: phrase_pattern(words) for kind, words in load("targets")["target_table"].items()}
 
 
 def table_targets(doc: Document) -> list[Target]:
@@ -36,12 +38,12 @@ def target_columns(header: list[str]) -> tuple[int, int | None, int, int | None]
     """(indicator, unit, value column, year) for a target-table header, else None."""
     cells = [c.lower().strip() for c in header]
     words = _columns()
-    indicator = next((i for i, c in enumerate(cells) if _has(c, words["indicator"])), None)
+    indicator = next((i for i, c in enumerate(cells) if words["indicator"].search(c)), None)
     if indicator is None:
         return None
-    unit = next((i for i, c in enumerate(cells) if i != indicator and _has(c, words["unit"])), None)
+    unit = next((i for i, c in enumerate(cells) if i != indicator and words["unit"].search(c)), None)
     plans = [i for i, c in enumerate(cells) if i not in (indicator, unit)
-             and (_YEAR.search(c) or _has(c, words["plan"])) and not _has(c, words["result"])]
+             and (_YEAR.search(c) or words["plan"].search(c)) and not words["result"].search(c)]
     if not plans:
         return None
     value = plans[-1]
@@ -53,17 +55,13 @@ def measure_table(header: list[str]) -> bool:
     """A table of indicators (targets or results): read by column, never line by line."""
     cells = [c.lower().strip() for c in header]
     words = _columns()
-    indicator = any(_has(c, words["indicator"]) for c in cells)
-    figures = any(_YEAR.search(c) or _has(c, words["plan"] + words["result"] + words["unit"]) for c in cells)
+    indicator = any(words["indicator"].search(c) for c in cells)
+    figures = any(_YEAR.search(c) or any(words[k].search(c) for k in ("plan", "result", "unit")) for c in cells)
     return indicator and figures
 
 
 def _header(table: Table) -> list[str]:
     return [c.text for c in table.rows[0].cells] if table.rows else []
-
-
-def _has(cell: str, words: list[str]) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", cell) for w in words)
 
 
 def _row_target(row: TableRow, indicator: int, unit: int | None, value: int, year: int | None) -> Target | None:

@@ -5,6 +5,7 @@ Hướng dẫn 36-HD/VPTW: issuer left and motto right, "Số: 104-CTr/TU", "Là
 from __future__ import annotations
 
 import re
+from itertools import islice
 from datetime import date
 from functools import cache
 
@@ -32,7 +33,7 @@ def _kinds() -> dict[str, dict]:
 def extract_metadata(doc: Document) -> Document:
     """Fill `doc.metadata` from the text."""
     text = doc.text
-    head = list(lines(text))[:HEADER_LINES]
+    head = _header_lines(text)
     meta = Metadata()
     meta.number = _number(head)
     meta.place, meta.issued_on = _place_and_date(head)
@@ -111,9 +112,14 @@ def _header_date(line: str, match: re.Match) -> bool:
     return bool(match.group(1)) or len(cell.strip(" *")) <= len(match.group(0)) + 3
 
 
+def _header_lines(text: str) -> list[tuple[int, int, str]]:
+    """The first HEADER_LINES lines (start, end, text), without splitting the rest of the document."""
+    return list(islice(lines(text), HEADER_LINES))
+
+
 def unreadable_date(text: str) -> bool:
     """The header shows a date line whose day or month cannot be read (a stamp or handwriting in a scan)."""
-    for _, _, line in list(lines(text))[:HEADER_LINES]:
+    for _, _, line in _header_lines(text):
         if re.search(r"[A-ZĐÀ-Ỹ][\w ]{1,30},\s*ngày\b", line) and not _DATE_RE.search(line):
             return True
         match = _DATE_RE.search(line)
@@ -129,7 +135,7 @@ _BLANK_NUMBER = re.compile(r"Số\s*:?\s*(?:\|\s*)?[.…_\s]*/\s*[" + _UPPER + r
 
 def unreadable_number(text: str) -> bool:
     """The header's "Số:" line has the symbol but no number ("Số: /QĐ-UBND"): stamped or signed digitally."""
-    return any(_BLANK_NUMBER.search(line) for _, _, line in list(lines(text))[:HEADER_LINES])
+    return any(_BLANK_NUMBER.search(line) for _, _, line in _header_lines(text))
 
 
 _HEADING = re.compile(r"\s*(?:(?:PHẦN|CHƯƠNG|MỤC|ĐIỀU|Phần|Chương|Mục|Điều)\s+[\dIVXLC]+|[IVXLC]+\s*[-.):]|\d+\s*[-.)])(?:\s|$)")
