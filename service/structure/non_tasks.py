@@ -30,6 +30,9 @@ def _patterns() -> dict[str, re.Pattern]:
     found["session"] = re.compile(rf"[^.;:]{{0,30}}?{phrase_alternation(cues['session_markers'])}\s+[\w\s]{{0,20}}?[.;]?$",
                                   re.IGNORECASE)
     found["entitlement"] = phrase_pattern(cues["entitlements"])
+    found["provision"] = re.compile(rf"\W*{phrase_alternation(cues['condition_openers'])}(?!\w)[^.;:]{{0,250}}?"
+                                    rf"(?<!\w)thì\s+{phrase_alternation(cues['provision_outcomes'])}(?!\w)", re.IGNORECASE)
+    found["work_noun"] = re.compile(rf"\W*{phrase_alternation(cues['work_nouns'])}(?!\w)", re.IGNORECASE)
     found["rate"] = re.compile(rf"\W*(?:đối với [^:]{{1,80}}:\s*)?{phrase_alternation(cues['rate_openers'])}(?!\w)",
                                re.IGNORECASE)
     found["basis"] = re.compile(rf"\W*{phrase_alternation(cues['basis_openers'])}(?!\w)", re.IGNORECASE)
@@ -94,7 +97,10 @@ def _session(text: str, patterns: dict[str, re.Pattern]) -> bool:
 
 def _standing_rule(text: str, patterns: dict[str, re.Pattern]) -> bool:
     """A rule of a scheme, not work assigned: an entitlement ("… được trợ cấp …", "… được trích 10%") in its
-    first clause or a rate ("Mức thu …", "Đối với nhà ở: mức thu …"), and no directive word."""
+    first clause, a rate ("Mức thu …", "Đối với nhà ở: mức thu …") or a conditional provision ("Trường hợp
+    … thì không …"), and no directive word."""
+    if patterns["provision"].match(text) and not re.search(r"(?<!\w)(?:có|chịu) trách nhiệm(?!\w)", text, re.I):
+        return True
     if patterns["directive"].search(text) or re.search(r"(?<!\w)(?:có|chịu) trách nhiệm(?!\w)", text, re.I):
         return False
     if patterns["rate"].match(text):
@@ -103,13 +109,43 @@ def _standing_rule(text: str, patterns: dict[str, re.Pattern]) -> bool:
     return not _action_first(text) and bool(patterns["entitlement"].search(first))
 
 
-def _noun_phrase(text: str) -> bool:
-    """A short item naming a thing, with nothing to do ("Khu cảng và dịch vụ cảng;", "Thời gian phục vụ;")."""
+def _noun_phrase(text: str, patterns: dict[str, re.Pattern]) -> bool:
+    """An item naming things, with nothing to do: a short noun phrase ("Khu cảng và dịch vụ cảng;") or no
+    verb at all ("Thương binh, con dưới 18 tuổi của thương binh;"), unless it names a project to carry out."""
     words = text.rstrip(" .;").split()
-    if len(words) > 5 or parse_body_list(text)[0]:
+    if parse_body_list(text)[0]:
         return False
     tags = _tags(text)
-    return bool(tags) and tags[0][1] in ("N", "Np")
+    if len(words) <= 5 and tags and tags[0][1] in ("N", "Np"):
+        return True
+    return len(words) <= 40 and not _has_verb(text) and not _action_first(text) \
+        and not patterns["work_noun"].match(text)
+
+
+@cache
+def _has_verb(text: str) -> bool:
+    from ..text import underthesea
+
+    return any(tag.startswith("V") for _, tag in underthesea().pos_tag(" ".join(text.split()[:40])))
+
+
+_ENUMERATION = re.compile(r"\W*\w+\s+là\s*[,:]", re.IGNORECASE)       # "Một là, …", "Hai là: …"
+
+
+def _definition(text: str, patterns: dict[str, re.Pattern]) -> bool:
+    """"Phí vệ sinh là khoản thu …", "Sở X là cơ quan thường trực …": a subject, then the copula, no verb
+    before it and no directive word after."""
+    if patterns["directive"].search(text) or _ENUMERATION.match(text):
+        return False
+    copula = load("structure")["definition_copula"]
+    bodies, end = parse_body_list(text)
+    if bodies:                                   # the copula within a few words after the name
+        return copula in text[end:].lower().split()[:4]
+    tags = _tags(text)
+    words = [word.lower() for word, _ in tags[:12]]
+    if not tags or tags[0][1] not in ("N", "Np", "Nc", "M", "P") or copula not in words[1:]:
+        return False
+    return not any(tag.startswith("V") for _, tag in tags[:words.index(copula)])
 
 
 def _narrative(text: str, patterns: dict[str, re.Pattern]) -> bool:
@@ -140,13 +176,13 @@ def reason(text: str) -> str | None:
         return "basis"
     if _session(stripped, patterns):
         return "session"
-    if patterns["descriptive"].match(stripped):
+    if patterns["descriptive"].match(stripped) or _definition(stripped, patterns):
         return "description"
     if _standing_rule(stripped, patterns):
         return "standing_rule"
     if _narrative(stripped, patterns) or _stated(stripped, patterns):
         return "narrative"
-    if _noun_phrase(stripped):
+    if _noun_phrase(stripped, patterns):
         return "noun_phrase"
     if patterns["self_reference"].match(stripped):
         return "self_reference"            # "Kế hoạch này được phổ biến đến chi bộ."

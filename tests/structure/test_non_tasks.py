@@ -128,3 +128,27 @@ def test_standing_rules_of_a_scheme_are_not_tasks(text, why):
 ])
 def test_a_budget_that_pays_assigns_nobody(text, why):
     assert reason(text) == why
+
+
+@pytest.mark.parametrize("text, why", [
+    ("Lệ phí trước bạ là khoản thu nộp toàn bộ vào ngân sách nhà nước.", "description"),
+    ("Năm 2027 là năm cuối của giai đoạn 2021 - 2027.", "description"),
+    ("Trung tâm Dịch vụ việc làm tỉnh là đơn vị sự nghiệp công lập trực thuộc Sở Nội vụ.", "description"),
+    ("Trường hợp hồ sơ đã nộp trước ngày Quyết định này có hiệu lực thì tiếp tục được giải quyết theo quy định cũ.",
+     "standing_rule"),
+    ("Đối với các hộ đã nhận tiền bồi thường một lần thì không xem xét hỗ trợ bổ sung.", "standing_rule"),
+    ("Nhà văn hóa thôn, bản ở xã đặc biệt khó khăn.", "noun_phrase"),
+])
+def test_definitions_provisions_and_lists_of_things(text, why):
+    assert reason(text) == why
+
+
+@pytest.mark.parametrize("text", [
+    "Hai là, đổi mới phương thức lãnh đạo của cấp ủy đối với công tác dân vận.",
+    "Chợ đầu mối là đầu mối tiêu thụ nông sản nên cần được ưu tiên bố trí vốn cải tạo.",
+    "Trường hợp phát sinh vướng mắc thì báo cáo Ủy ban nhân dân tỉnh để chỉ đạo giải quyết.",
+    "Dự án đường nối trung tâm huyện với cửa khẩu phụ: khoảng 120 tỷ đồng, dài 14 km;",
+    "Công tác tuyên truyền, phổ biến pháp luật về phòng cháy, chữa cháy trong khu dân cư.",
+])
+def test_enumerations_directives_and_projects_stay_tasks(text):
+    assert reason(text) is None
