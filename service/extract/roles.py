@@ -47,8 +47,26 @@ def subject_bodies(text: str, offset: int = 0) -> list[Body]:
             continue
         rest = text[end:].lstrip(" ,").lower()
         if rest and not _reports(rest):
-            return _assignee(text, end, offset) or bodies
+            return _assignee(text, end, offset) or _run_to_predicate(text, bodies, end, offset)
     return []
+
+
+@cache
+def _predicate() -> re.Pattern:
+    return phrase_pattern(_cues()["subject_predicates"])
+
+
+def _run_to_predicate(text: str, bodies: list[Body], end: int, offset: int) -> list[Body]:
+    """"Các doanh nghiệp viễn thông hoạt động trên địa bàn tỉnh có trách nhiệm …": a subject whose name runs
+    past what the body grammar reads, up to a predicate word ("có trách nhiệm", "cần", "phải")."""
+    match = _predicate().search(text, end, min(len(text), end + 90))
+    gap = text[end:match.start()] if match else ""
+    if not gap.strip() or re.search(r"[,.;:()\n]", gap) or len(gap.split()) > 8 \
+            or parse_body_list(text, end + len(gap) - len(gap.lstrip()))[0]:
+        return bodies
+    last = bodies[-1]
+    name = text[last.start - offset:match.start()].rstrip()
+    return bodies[:-1] + [last.model_copy(update={"name": name, "canonical": name, "end": last.start + len(name)})]
 
 
 _ASSIGNING = re.compile(r"\s*,?\s*(?:giao cho|giao|yêu cầu|đề nghị)\s+", re.IGNORECASE)
