@@ -11,12 +11,9 @@ from functools import cache
 
 from ..document import Body, Task
 from ..lexicons import load
-from ..text import is_upper, phrase_pattern
+from ..text import is_upper, phrase_alternation, phrase_pattern
 from .bodies import parse_body_list, recase
 
-_SUPPORT_CUES = re.compile(
-    r"(?<!sự )(?:phối hợp(?: chặt chẽ)?(?: với)?|cùng với|với sự tham gia của|với sự phối hợp của|"
-    r"có sự phối hợp của|và sự phối hợp của)\s+", re.IGNORECASE)
 _LEAD_BEFORE = re.compile(r"\s*(?:,\s*)?(?:làm đầu mối|chủ trì)\b", re.IGNORECASE)
 
 
@@ -179,9 +176,15 @@ def _lead_before_chu_tri(text: str, offset: int) -> list[Body]:
     return []
 
 
+@cache
+def _support_cues() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?<!sự ){phrase_alternation(_cues()['support_cues'])}\s+", re.IGNORECASE)
+
+
 def support_bodies(text: str, offset: int = 0) -> list[Body]:
+    """Bodies named after a coordination cue ("phối hợp với", "kết hợp với", "với sự tham gia của")."""
     found: list[Body] = []
-    for match in _SUPPORT_CUES.finditer(text):
+    for match in _support_cues().finditer(text):
         bodies, _ = parse_body_list(text, match.end(), offset)
         found.extend(b for b in bodies if all(b.start != f.start for f in found))
     return found

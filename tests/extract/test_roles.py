@@ -58,3 +58,29 @@ def test_the_body_assigned_leads_wherever_the_item_stands_in_the_text():
     text = "Hội đồng nhân dân tỉnh giao Ủy ban nhân dân tỉnh tổ chức triển khai thực hiện Nghị quyết này."
     task = assign(Task(id="t1", text=text, start=500, end=500 + len(text)), [])
     assert [(b.name, b.start) for b in task.lead] == [("Ủy ban nhân dân tỉnh", 528)]
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("Các cơ quan quản lý dự án của Chương trình có trách nhiệm tổng hợp số liệu giải ngân hằng quý.",
+     ["Các cơ quan quản lý dự án của Chương trình"]),
+    ("Hội đồng quản trị các Tổng công ty xây dựng giao thông phải rà soát lại định mức chi phí.",
+     ["Hội đồng quản trị các Tổng công ty xây dựng giao thông"]),
+    # a second body after the gap is a list, not a longer name
+    ("Sở Y tế, Sở Giáo dục và Đào tạo cần phối hợp kiểm tra bếp ăn tập thể.",
+     ["Sở Y tế", "Sở Giáo dục và Đào tạo"]),
+])
+def test_a_subject_runs_up_to_its_predicate_word(text, lead):
+    from service.extract.roles import subject_bodies
+    assert [b.name for b in subject_bodies(text)] == lead
+
+
+@pytest.mark.parametrize("text, support", [
+    ("Kết hợp với các viện nghiên cứu đánh giá chất lượng giống lúa.", ["các viện nghiên cứu"]),
+    ("Sở Công Thương chủ trì, phối hợp cùng Sở Tài chính xây dựng phương án bình ổn giá.", ["Sở Tài chính"]),
+    ("Ủy ban nhân dân huyện thống nhất với Thường trực Hội đồng nhân dân huyện phân bổ vốn dự phòng.",
+     ["Thường trực Hội đồng nhân dân huyện"]),
+    ("Tăng cường sự phối hợp giữa các lực lượng chức năng trong tuần tra.", []),
+])
+def test_coordination_cues(text, support):
+    from service.extract.roles import support_bodies
+    assert [b.name for b in support_bodies(text)] == support
