@@ -150,7 +150,8 @@ def _extend_name(scan: Scanner, j: int) -> int:
     start, after_unit, run = j, False, 0        # run: capitalised words in a row
     while j < len(scan) and j - start < _NAME_WORDS:
         token = scan.word(j)
-        if j > start and token[:1].islower() and capitalised(scan.word(j - 1)) and _compound(scan, j):
+        if j > start and token[:1].islower() and capitalised(scan.word(j - 1)) and _compound(scan, j) \
+                and " " not in (scan.phrase_at(j, lex.stops) or ""):    # "Thương" + "thực hiện" is no word
             run, j = 0, j + 1       # "Đào tạo", "Lâm sản": a word begun in capitals goes on in lower case
             continue
         unit = scan.phrase_at(j, lex.admin_units) if token[:1].islower() else None

@@ -87,8 +87,8 @@ def labelled_owner(text: str, offset: int = 0) -> list[Body]:
     return parse_body_list(text, match.end(), offset)[0] if match else []
 
 
-_LIST_OF_TASKS = re.compile(r"\b(?:nhiệm vụ|nội dung|giải pháp|công việc|việc|trách nhiệm)\b[^:]{0,80}\bsau(?:\s+đây)?\s*:\s*$",
-                            re.IGNORECASE)
+_LIST_OF_TASKS = re.compile(r"\b(?:nhiệm vụ|nội dung|giải pháp|công việc|việc|trách nhiệm)\b[^:]{0,80}\bsau(?:\s+đây)?\s*:\s*$"
+                            r"|\b(?:có|chịu)\s+(?:các\s+)?(?:nhiệm vụ|trách nhiệm)\s*:\s*$", re.IGNORECASE)
 
 
 def owners_of_list(line: str, offset: int = 0) -> list[Body]:

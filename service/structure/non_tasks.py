@@ -158,7 +158,7 @@ def _narrative(text: str, patterns: dict[str, re.Pattern]) -> bool:
 
 
 def reason(text: str) -> str | None:
-    """Why the item is not a task ("no_words", "lead_in", "executing", "courtesy", "pointers",
+    """Why the item is not a task ("no_words", "lead_in", "executing", "courtesy", "pointers", "composition",
     "label_value", "basis", "session", "description", "standing_rule", "narrative", "noun_phrase", "self_reference", "funding",
     "bodies_only"), or None when it may be one."""
     stripped = text.strip()
@@ -167,7 +167,7 @@ def reason(text: str) -> str | None:
     if stripped.endswith(":") and not re.search(r"\.\s+\S", stripped[:-1]):
         return "lead_in"
     patterns = _patterns()
-    for name in ("executing", "courtesy", "closing", "pointers"):
+    for name in ("executing", "courtesy", "closing", "pointers", "composition"):
         if patterns[name].search(stripped):
             return name
     if patterns["labels"].match(stripped) or _FIGURE_VALUE.search(stripped) or _labelled_bodies(stripped):

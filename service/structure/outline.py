@@ -110,6 +110,8 @@ def _attach(stack: list[Node], node: Node, run_on: bool = True) -> None:
         top = stack[-1]
         if top.is_lead_in and not top.children and top.rank == node.rank:
             top.rank -= 0.5   # "- Giao các sở:" followed by "- …" items of the same kind
+        elif top.paragraph_lead_in and not top.children:
+            top.rank = max(top.rank, node.rank - 0.5)   # it heads this kind of item, not the next "Điều"
         while len(stack) > 1 and stack[-1].rank >= node.rank:
             stack.pop()
     node.parent = stack[-1]

@@ -127,7 +127,7 @@ def _task(doc: Document, node: Node, inherited: Inherited, start: int | None = N
 
 
 # Sentences that end an item they run on in: formulas about the document, not more of the item's work.
-_ENDS_AN_ITEM = {"executing", "courtesy", "closing", "self_reference", "funding", "pointers", "basis"}
+_ENDS_AN_ITEM = {"executing", "courtesy", "closing", "self_reference", "funding", "pointers", "basis", "composition"}
 
 
 def _owner_split(doc: Document, node: Node, inherited: Inherited) -> list[Task]:

@@ -176,3 +176,12 @@ def test_the_assigned_body_is_the_doer():
     assert [b.name for b in subject_bodies("Hội đồng nhân dân tỉnh giao Ủy ban nhân dân tỉnh tổ chức thực hiện.")] \
         == ["Ủy ban nhân dân tỉnh"]
     assert [b.name for b in labelled_owner("Cơ quan thẩm định: Sở Xây dựng;")] == ["Sở Xây dựng"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sở Công Thương thực hiện kiểm tra thị trường dịp Tết.", "Sở Công Thương"),
+    ("Giám đốc Sở Công Thương thực hiện một số nhiệm vụ thuộc thẩm quyền của tỉnh.", "Giám đốc Sở Công Thương"),
+    ("Phòng Giáo dục - Đào tạo phối hợp tổ chức hội thi.", "Phòng Giáo dục - Đào tạo"),
+])
+def test_a_name_stops_before_a_two_word_verb(text, name):
+    assert [b.name for b in parse_body_list(text)[0]] == [name]

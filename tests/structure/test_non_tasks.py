@@ -152,3 +152,18 @@ def test_definitions_provisions_and_lists_of_things(text, why):
 ])
 def test_enumerations_directives_and_projects_stay_tasks(text):
     assert reason(text) is None
+
+
+def test_a_board_and_its_members_duties():
+    """Composition formulas are no tasks; "X có nhiệm vụ:" hands X to its items; the next "Điều" is not
+    one of those items."""
+    text = ("QUYẾT ĐỊNH\nVề việc thành lập Ban Chỉ đạo Ngày hội văn hóa các dân tộc năm 2027\n"
+            "Điều 2. Ban Chỉ đạo do Phó Chủ tịch Ủy ban nhân dân tỉnh làm Trưởng ban.\n"
+            "Điều 3. Thành lập Tổ giúp việc cho Ban Chỉ đạo.\nTổ giúp việc có nhiệm vụ:\n"
+            "- Tổng hợp báo cáo tiến độ chuẩn bị Ngày hội hằng tuần;\n"
+            "- Chuẩn bị nội dung các cuộc họp của Ban Chỉ đạo.\n"
+            "Điều 4. Giao Sở Văn hóa, Thể thao và Du lịch bố trí kinh phí tổ chức Ngày hội.\n")
+    tasks = analyze_text(text).tasks
+    assert [t.text[:20] for t in tasks] == ["Tổng hợp báo cáo tiế", "Chuẩn bị nội dung cá", "Giao Sở Văn hóa, Thể"]
+    assert [[b.name for b in t.lead] for t in tasks] == [["Tổ giúp việc"], ["Tổ giúp việc"],
+                                                         ["Sở Văn hóa, Thể thao và Du lịch"]]
