@@ -43,6 +43,7 @@ class Grammar:
     stops: tuple[str, ...]
     units: tuple[str, ...]
     heads: tuple[str, ...]
+    breakers: tuple[str, ...]
 
 
 def _by_length(words) -> tuple[str, ...]:
@@ -58,7 +59,7 @@ def grammar() -> Grammar:
                    frozenset(_by_length(g["standalone"])), _by_length(g["qualifiers"]), _by_length(g["attachers"]),
                    _by_length(g["participles"]), _by_length(g["modifier_starters"]),
                    _by_length(g["predicate_openers"]), _by_length(data["stop_words"]),
-                   _by_length(meta["admin_units"]), _by_length(data["heads"]))
+                   _by_length(meta["admin_units"]), _by_length(data["heads"]), _by_length(g["modifier_breakers"]))
 
 
 def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scanner, int], int]) -> int | None:
@@ -168,6 +169,8 @@ def modifier_end(scan: Scanner, j: int, body_at: BodyAt) -> int:
         token = scan.word(k)
         if not token[:1].isalnum():
             return k if k > j and token in ",;.:()" else j
+        if scan.phrase_at(k, gr.breakers):
+            return j                # "Ủy ban nhân dân quận - huyện chỉ xem xét …": an adverb, no modifier
         opener = scan.phrase_at(k, gr.predicate_openers)
         stop = scan.phrase_at(k, gr.stops)
         if opener or (k > j and stop and not participle):

@@ -53,12 +53,17 @@ def _predicate() -> re.Pattern:
     return phrase_pattern(_cues()["subject_predicates"])
 
 
+@cache
+def _gap_stop() -> re.Pattern:
+    return re.compile(rf"\s*{phrase_alternation(_cues()['subject_gap_stops'])}(?!\w)", re.IGNORECASE)
+
+
 def _run_to_predicate(text: str, bodies: list[Body], end: int, offset: int) -> list[Body]:
     """"Các doanh nghiệp viễn thông hoạt động trên địa bàn tỉnh có trách nhiệm …": a subject whose name runs
     past what the body grammar reads, up to a predicate word ("có trách nhiệm", "cần", "phải")."""
     match = _predicate().search(text, end, min(len(text), end + 90))
     gap = text[end:match.start()] if match else ""
-    if not gap.strip() or re.search(r"[,.;:()\n]", gap) or len(gap.split()) > 8 \
+    if not gap.strip() or re.search(r"[,.;:()\n]", gap) or len(gap.split()) > 8 or _gap_stop().match(gap) \
             or parse_body_list(text, end + len(gap) - len(gap.lstrip()))[0]:
         return bodies
     last = bodies[-1]

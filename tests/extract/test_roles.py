@@ -84,3 +84,14 @@ def test_a_subject_runs_up_to_its_predicate_word(text, lead):
 def test_coordination_cues(text, support):
     from service.extract.roles import support_bodies
     assert [b.name for b in support_bodies(text)] == support
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("Ủy ban nhân dân tỉnh, Ủy ban nhân dân quận - huyện chỉ xem xét hồ sơ khi đủ thủ tục.",
+     ["Ủy ban nhân dân tỉnh", "Ủy ban nhân dân quận - huyện"]),
+    ("Các sở, các ngành khi được lấy ý kiến có trách nhiệm trả lời đúng hạn.", ["Các sở", "các ngành"]),
+    ("Tổ công tác thực hiện nhiệm vụ kiểm tra có trách nhiệm báo cáo kết quả.", ["Tổ công tác"]),
+])
+def test_adverbs_and_clauses_end_a_subject(text, lead):
+    from service.extract.roles import subject_bodies
+    assert [b.name for b in subject_bodies(text)] == lead
