@@ -95,3 +95,12 @@ def test_coordination_cues(text, support):
 def test_adverbs_and_clauses_end_a_subject(text, lead):
     from service.extract.roles import subject_bodies
     assert [b.name for b in subject_bodies(text)] == lead
+
+
+def test_the_council_closing_line_names_three_doers():
+    from service.extract.roles import subject_bodies
+    text = ("Thường trực Hội đồng nhân dân huyện, các Ban của Hội đồng nhân dân huyện và đại biểu Hội đồng nhân dân "
+            "huyện giám sát việc thực hiện Nghị quyết.")
+    assert [b.name for b in subject_bodies(text)] == ["Thường trực Hội đồng nhân dân huyện",
+                                                     "các Ban của Hội đồng nhân dân huyện",
+                                                     "đại biểu Hội đồng nhân dân huyện"]
