@@ -96,12 +96,17 @@ def _kind_and_title(head: list[tuple[int, int, str]]) -> tuple[int | None, str, 
             return index, "cong_van", _title(head, index, _strip_marks(line))
     first = next(((i, _strip_marks(line)) for i, (_, _, line) in enumerate(head[:3]) if line.strip()), None)
     if first:                                  # "Quyết định về việc …" on the first line (no header)
+        preamble = any(_BASIS_START.match(line.strip()) for _, _, line in head[first[0] + 1:first[0] + 4])
         for name, kind in names:
-            if first[1].upper().startswith(name + " ") and re.match(r"\s*(?:về|v/v|ban hành|phê duyệt|quy định|"
-                                                                   r"hướng dẫn|kết luận|sửa đổi|thành lập|tình hình)\b",
-                                                                   first[1][len(name):], re.IGNORECASE):
+            if first[1].upper().startswith(name + " ") and (preamble or _TITLE_OPENING.match(first[1][len(name):])):
                 return first[0], kind, _tidy(first[1])
     return None, "khac", None
+
+
+# What follows the kind word in a title on the first line ("Nghị quyết Hội nghị lần thứ tư …"); any title
+# counts when a basis line ("Căn cứ …", "Thực hiện …") follows it.
+_TITLE_OPENING = re.compile(r"\s*(?:về|v/v|ban hành|phê duyệt|quy định|hướng dẫn|kết luận|sửa đổi|thành lập|tình hình"
+                            r"|hội nghị|đại hội|kỳ họp|phiên họp)\b", re.IGNORECASE)
 
 
 def _header_date(line: str, match: re.Match) -> bool:

@@ -192,3 +192,16 @@ def reason(text: str) -> str | None:
     if bodies and not re.search(r"\w", stripped[end:].split("(")[0]):
         return "bodies_only"
     return None
+
+
+_ASSIGNS = re.compile(r"(?<!\w)(?:có trách nhiệm|chịu trách nhiệm|giao|đề nghị|yêu cầu)(?!\w)", re.IGNORECASE)
+
+
+def directs(text: str) -> bool:
+    """The item asks for action: a directive word ("cần", "phải", "tăng cường"), an action word first
+    ("Tổ chức …"), a doer as its subject, or an assignment cue ("giao", "có trách nhiệm")."""
+    from ..extract.roles import subject_bodies
+
+    return bool(_patterns()["directive"].search(text) or _action_first(text) or _ASSIGNS.search(text)
+                or subject_bodies(text))
+

@@ -39,6 +39,8 @@ def segment(doc: Document) -> Document:
     found: list[Task] = []
     _walk(doc, root, Inherited(), section_ids, found)
     found = [t for t in found if non_tasks.reason(t.text) is None]
+    if _not_an_act(doc):
+        found = [t for t in found if non_tasks.directs(t.text)]
     found += tables.table_tasks(doc, section_ids=section_ids)
     found.sort(key=lambda t: t.start)
     for number, task in enumerate(found, 1):
@@ -46,6 +48,13 @@ def segment(doc: Document) -> Document:
         task.page = doc.page_at(task.start)
     doc.tasks = found
     return doc
+
+
+def _not_an_act(doc: Document) -> bool:
+    """No kind, title or number of an administrative act (an article, an essay): only items that direct
+    someone are tasks there, not its narrative."""
+    meta = doc.metadata
+    return meta.kind == "khac" and meta.title is None and meta.number is None
 
 
 def _walk(doc: Document, node: Node, inherited: Inherited, ids: dict[int, str], out: list[Task]) -> None:

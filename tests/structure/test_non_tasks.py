@@ -167,3 +167,31 @@ def test_a_board_and_its_members_duties():
     assert [t.text[:20] for t in tasks] == ["Tổng hợp báo cáo tiế", "Chuẩn bị nội dung cá", "Giao Sở Văn hóa, Thể"]
     assert [[b.name for b in t.lead] for t in tasks] == [["Tổ giúp việc"], ["Tổ giúp việc"],
                                                          ["Sở Văn hóa, Thể thao và Du lịch"]]
+
+
+ARTICLE = """Phát triển kinh tế tập thể ở vùng trung du - mấy vấn đề đặt ra
+Những năm gần đây, kinh tế tập thể ở các tỉnh trung du đã có bước phát triển khá.
+1. Thực trạng
+Số hợp tác xã tăng nhanh, nhưng quy mô còn nhỏ, vốn còn ít.
+Nhiều hợp tác xã hoạt động cầm chừng, chưa gắn với thị trường.
+2. Một số giải pháp
+Các địa phương cần rà soát, sắp xếp lại các hợp tác xã yếu kém trong năm 2027.
+Kinh nghiệm ở nhiều nơi cho thấy vai trò quyết định của người đứng đầu hợp tác xã.
+Hợp tác xã là hình thức tổ chức kinh tế dựa trên sở hữu của các thành viên.
+"""
+
+
+def test_in_an_article_only_what_directs_is_a_task():
+    doc = analyze_text(ARTICLE)
+    assert doc.metadata.kind == "khac" and doc.metadata.title is None
+    assert [t.text[:22] for t in doc.tasks] == ["Các địa phương cần rà "]
+
+
+def test_a_plan_titled_on_its_first_line_before_its_basis_is_a_plan():
+    text = ("Kế hoạch hỗ trợ hộ nghèo sửa chữa nhà ở năm 2027\n"
+            "Thực hiện Quyết định số 12/2026/QĐ-UBND ngày 10/3/2026 của Ủy ban nhân dân tỉnh, "
+            "Ủy ban nhân dân huyện xây dựng kế hoạch như sau:\n"
+            "1. Rà soát danh sách hộ nghèo có nhà ở hư hỏng, xong trước ngày 30/6/2027.\n")
+    doc = analyze_text(text)
+    assert doc.metadata.kind == "ke_hoach"
+    assert [t.text[:10] for t in doc.tasks] == ["Rà soát da"]
