@@ -197,11 +197,15 @@ def reason(text: str) -> str | None:
 _ASSIGNS = re.compile(r"(?<!\w)(?:có trách nhiệm|chịu trách nhiệm|giao|đề nghị|yêu cầu)(?!\w)", re.IGNORECASE)
 
 
+def assigns(text: str) -> bool:
+    """A directive word ("cần", "phải", "tăng cường") or an assignment cue ("giao", "có trách nhiệm")."""
+    return bool(_patterns()["directive"].search(text) or _ASSIGNS.search(text))
+
+
 def directs(text: str) -> bool:
     """The item asks for action: a directive word ("cần", "phải", "tăng cường"), an action word first
     ("Tổ chức …"), a doer as its subject, or an assignment cue ("giao", "có trách nhiệm")."""
     from ..extract.roles import subject_bodies
 
-    return bool(_patterns()["directive"].search(text) or _action_first(text) or _ASSIGNS.search(text)
-                or subject_bodies(text))
+    return assigns(text) or _action_first(text) or bool(subject_bodies(text))
 

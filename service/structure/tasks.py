@@ -12,7 +12,7 @@ from ..document import Body, Deadline, Document, Task
 from ..extract import roles
 from ..extract.deadlines import find_deadline, leading_period
 from ..lexicons import load
-from ..text import fold_spaces
+from ..text import fold_spaces, phrase_pattern
 from . import non_tasks, outline, tables
 from .outline import PARAGRAPH, Node
 
@@ -41,6 +41,8 @@ def segment(doc: Document) -> Document:
     found = [t for t in found if non_tasks.reason(t.text) is None]
     if _not_an_act(doc):
         found = [t for t in found if non_tasks.directs(t.text)]
+    elif _sets_rules(doc):
+        found = [t for t in found if t.lead or non_tasks.assigns(t.text)]
     found += tables.table_tasks(doc, section_ids=section_ids)
     found.sort(key=lambda t: t.start)
     for number, task in enumerate(found, 1):
@@ -55,6 +57,13 @@ def _not_an_act(doc: Document) -> bool:
     someone are tasks there, not its narrative."""
     meta = doc.metadata
     return meta.kind == "khac" and meta.title is None and meta.number is None
+
+
+def _sets_rules(doc: Document) -> bool:
+    """A decision or resolution whose title sets rules (structure.yaml `rule_setting`), not a plan."""
+    spec, title = _cues()["rule_setting"], doc.metadata.title or ""
+    return doc.metadata.kind in spec["kinds"] and bool(phrase_pattern(spec["title_words"]).search(title)) \
+        and not phrase_pattern(spec["plan_words"]).search(title)
 
 
 def _walk(doc: Document, node: Node, inherited: Inherited, ids: dict[int, str], out: list[Task]) -> None:

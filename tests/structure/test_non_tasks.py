@@ -195,3 +195,22 @@ def test_a_plan_titled_on_its_first_line_before_its_basis_is_a_plan():
     doc = analyze_text(text)
     assert doc.metadata.kind == "ke_hoach"
     assert [t.text[:10] for t in doc.tasks] == ["Rà soát da"]
+
+
+RULES = """QUYẾT ĐỊNH
+Về việc quy định tỷ lệ phân chia các khoản thu giữa các cấp ngân sách năm 2027
+Điều 1. Các khoản thu ngân sách cấp huyện hưởng 100%:
+- Thuế môn bài thu từ hộ kinh doanh cá thể;
+- Lệ phí trước bạ nhà, đất;
+- Thu từ quỹ đất công ích của xã.
+Điều 2. Giao Sở Tài chính hướng dẫn các huyện lập dự toán thu theo tỷ lệ tại Điều 1.
+"""
+
+
+def test_a_rule_setting_decision_lists_provisions_not_tasks():
+    doc = analyze_text(RULES)
+    assert doc.metadata.kind == "quyet_dinh"
+    assert [t.text[:20] for t in doc.tasks] == ["Giao Sở Tài chính hư"]
+    plan = analyze_text(RULES.replace("quy định tỷ lệ phân chia các khoản thu giữa các cấp ngân sách",
+                                      "ban hành Kế hoạch thu ngân sách"))
+    assert len(plan.tasks) > 1                      # a plan's ownerless items stay tasks
