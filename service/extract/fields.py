@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document, Target
+from ..genre import genre
 from ..zones import skip_zones
 from ..lexicons import load
 from ..text import lines
@@ -18,6 +19,8 @@ _HORIZON = re.compile(r"(?:đến|tới)\s+năm\s+(\d{4})", re.IGNORECASE)
 def extract_fields(doc: Document) -> Document:
     """Fill targets, budget and output of every task, and `doc.targets`."""
     doc.targets = document_targets(doc)
+    if genre(doc.metadata) != "act":   # an article's figures are reported, a rule's are its terms
+        doc.targets = [t for t in doc.targets if any(k.start <= t.start and t.end <= k.end for k in doc.tasks)]
     for task in doc.tasks:
         task.targets = [t for t in doc.targets if task.start <= t.start and t.end <= task.end]
         if task.budget is None and task.origin != "table":

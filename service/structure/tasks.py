@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .. import zones
+from ..genre import genre
 from ..document import Body, Deadline, Document, Task
 from ..extract import roles
 from ..extract.deadlines import find_deadline, leading_period
 from ..lexicons import load
-from ..text import fold_spaces, phrase_pattern
+from ..text import fold_spaces
 from . import non_tasks, outline, tables
 from .outline import PARAGRAPH, Node
 
@@ -39,9 +40,10 @@ def segment(doc: Document) -> Document:
     found: list[Task] = []
     _walk(doc, root, Inherited(), section_ids, found)
     found = [t for t in found if non_tasks.reason(t.text) is None]
-    if _not_an_act(doc):
+    kind = genre(doc.metadata)
+    if kind == "article":           # only what directs someone, not the narrative
         found = [t for t in found if non_tasks.directs(t.text)]
-    elif _sets_rules(doc):
+    elif kind == "rules":           # ownerless provisions are rules, not work
         found = [t for t in found if t.lead or non_tasks.assigns(t.text)]
     found += tables.table_tasks(doc, section_ids=section_ids)
     found.sort(key=lambda t: t.start)
@@ -50,20 +52,6 @@ def segment(doc: Document) -> Document:
         task.page = doc.page_at(task.start)
     doc.tasks = found
     return doc
-
-
-def _not_an_act(doc: Document) -> bool:
-    """No kind, title or number of an administrative act (an article, an essay): only items that direct
-    someone are tasks there, not its narrative."""
-    meta = doc.metadata
-    return meta.kind == "khac" and meta.title is None and meta.number is None
-
-
-def _sets_rules(doc: Document) -> bool:
-    """A decision or resolution whose title sets rules (structure.yaml `rule_setting`), not a plan."""
-    spec, title = _cues()["rule_setting"], doc.metadata.title or ""
-    return doc.metadata.kind in spec["kinds"] and bool(phrase_pattern(spec["title_words"]).search(title)) \
-        and not phrase_pattern(spec["plan_words"]).search(title)
 
 
 def _walk(doc: Document, node: Node, inherited: Inherited, ids: dict[int, str], out: list[Task]) -> None:

@@ -1,0 +1,31 @@
+"""What a document is, for what counts as its work: an act that issues work, an act that sets rules (a fee, a
+price table, an agency's remit, an amendment), or no administrative act at all (an article, an essay).
+
+Structure keeps fewer items as tasks in the last two, and extraction keeps only the targets of their tasks.
+"""
+from __future__ import annotations
+
+from functools import cache
+from typing import Literal
+
+from .document import Metadata
+from .lexicons import load
+from .text import phrase_pattern
+
+Genre = Literal["act", "rules", "article"]
+
+
+def genre(meta: Metadata) -> Genre:
+    """"article" without a kind, title or number of an act; "rules" when the title of a decision or resolution
+    names rules and no plan (structure.yaml `rule_setting`); else "act"."""
+    if meta.kind == "khac" and meta.title is None and meta.number is None:
+        return "article"
+    spec, title = load("structure")["rule_setting"], meta.title or ""
+    if meta.kind in spec["kinds"] and _pattern("title_words").search(title) and not _pattern("plan_words").search(title):
+        return "rules"
+    return "act"
+
+
+@cache
+def _pattern(key: str):
+    return phrase_pattern(load("structure")["rule_setting"][key])

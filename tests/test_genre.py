@@ -1,0 +1,36 @@
+"""What a document is decides what counts as its work and its targets (service/genre.py)."""
+from service.genre import genre
+from service.pipeline import analyze_text
+
+ARTICLE = """Nhìn lại 5 năm xây dựng nông thôn mới ở vùng duyên hải
+1. Vài nét về vùng duyên hải
+Đến cuối năm 2025, tỷ lệ xã đạt chuẩn nông thôn mới của vùng đạt 62%.
+2. Một số giải pháp
+Các tỉnh cần phấn đấu đến năm 2030 có 90% số xã đạt chuẩn nông thôn mới.
+"""
+
+RULES = """QUYẾT ĐỊNH
+Về việc quy định mức thu phí tham quan di tích trên địa bàn tỉnh
+Điều 1. Mức thu phí tham quan: người lớn 20.000 đồng/lượt; trẻ em giảm 50% mức thu.
+Điều 2. Giao Sở Văn hóa, Thể thao và Du lịch hướng dẫn, kiểm tra việc thu phí.
+"""
+
+PLAN = """KẾ HOẠCH
+Phát triển du lịch cộng đồng năm 2027
+1. Phấn đấu năm 2027 đón 50.000 lượt khách du lịch cộng đồng.
+2. Tổ chức 03 lớp tập huấn kỹ năng làm du lịch cho hộ dân.
+"""
+
+
+def test_the_three_genres():
+    assert [genre(analyze_text(t).metadata) for t in (ARTICLE, RULES, PLAN)] == ["article", "rules", "act"]
+
+
+def test_only_the_aims_of_an_article_are_targets():
+    doc = analyze_text(ARTICLE)
+    assert [t.value for t in doc.targets] == [90]          # the 62% it reports is a result
+
+
+def test_the_terms_of_a_rule_are_not_targets():
+    assert analyze_text(RULES).targets == []
+    assert 50000 in [t.value for t in analyze_text(PLAN).targets]
