@@ -12,7 +12,7 @@ from functools import cache
 from ..document import Document, Metadata
 from ..extract.bodies import parse_body_list, recase
 from ..lexicons import alternation, load
-from ..text import fold_spaces, is_upper, lines
+from ..text import fold_spaces, is_upper, lines, phrase_alternation
 from ..zones import is_sentence_title
 from .basis import NUMBER as _NUMBER, UPPER as _UPPER, find_basis
 
@@ -42,6 +42,8 @@ def extract_metadata(doc: Document) -> Document:
     if meta.kind == "khac" and re.search(r"^\s*V/v\b", text[:3000], re.MULTILINE):
         meta.kind = "cong_van"
     meta.issuer = _issuer(head) or _authority(head, title_index) or _announcer(text)
+    if meta.issuer is None and meta.title is not None:
+        meta.issuer = _speaker(text)
     meta.basis = find_basis(text, head[title_index][1] if title_index is not None else 0, HEADER_LINES + 40)
     meta.recipients = _recipients(text)
     meta.signer = _signer(text)
@@ -260,6 +262,22 @@ def _announcer(text: str) -> str | None:
         start = clause.rfind(",") + 1 if "," in clause else 0
         bodies, end = parse_body_list(clause, len(clause) - len(clause[start:].lstrip()))
         if bodies and not clause[end:].strip():
+            return " ".join(bodies[0].name.split())
+    return None
+
+
+_LIST_MARKER = re.compile(r"\s*(?:[-+•–]|\d+(?:\s*\.\s*\d+)*\s*[.)/]|[a-zđ]\s*\))\s", re.IGNORECASE)
+
+
+def _speaker(text: str) -> str | None:
+    """Where no header names the issuer: the body that speaks in a line of the act's own ("Bộ trưởng Bộ X yêu
+    cầu các đơn vị …", "Ủy ban nhân dân quận đề nghị …"), not in a list item."""
+    verbs = phrase_alternation(load("metadata")["speaker_verbs"])
+    for _, _, line in lines(text):
+        if _LIST_MARKER.match(line):
+            continue
+        bodies, end = parse_body_list(line)
+        if len(bodies) == 1 and re.match(rf"\s*{verbs}(?!\w)", line[end:], re.IGNORECASE):
             return " ".join(bodies[0].name.split())
     return None
 

@@ -165,3 +165,14 @@ def test_letter_subject_over_two_lines_and_body_run_into_a_title():
     run_on = ("Chỉ thị về việc tăng cường quản lý lễ hội trên địa bàn huyện năm 2026 Hiện nay, nhiều lễ hội "
               "được tổ chức với quy mô lớn.\n1. Phòng Văn hóa chủ trì kiểm tra các lễ hội.\n")
     assert analyze_text(run_on).metadata.title == "Chỉ thị về việc tăng cường quản lý lễ hội trên địa bàn huyện năm 2026"
+
+
+def test_without_a_header_the_issuer_is_the_body_that_speaks_in_the_act():
+    from service.pipeline import analyze_text
+    text = ("Chỉ thị về việc tăng cường phòng, chống dịch bệnh trên đàn gia súc\n"
+            "Thời gian qua, dịch bệnh trên đàn gia súc diễn biến phức tạp.\n"
+            "Ủy ban nhân dân huyện yêu cầu các cơ quan, đơn vị thực hiện tốt các nội dung sau:\n"
+            "1. Phòng Nông nghiệp huyện đề nghị cấp vắc-xin cho các xã trước ngày 15/3/2027.\n")
+    assert analyze_text(text).metadata.issuer == "Ủy ban nhân dân huyện"
+    article = text.replace("Chỉ thị về việc tăng cường", "Kinh nghiệm")   # no act: no issuer inferred
+    assert analyze_text(article).metadata.issuer is None
