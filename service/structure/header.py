@@ -37,6 +37,7 @@ def extract_metadata(doc: Document) -> Document:
     meta = Metadata()
     meta.number = _number(head)
     meta.place, meta.issued_on = _place_and_date(head)
+    meta.issued_on = meta.issued_on or _adopted_on(text)
     title_index, meta.kind, meta.title = _kind_and_title(head)
     meta.kind = _kind_from_number(meta.number or _number_code(head)) or meta.kind
     if meta.kind == "khac" and re.search(r"^\s*V/v\b", text[:3000], re.MULTILINE):
@@ -264,6 +265,19 @@ def _announcer(text: str) -> str | None:
         if bodies and not clause[end:].strip():
             return " ".join(bodies[0].name.split())
     return None
+
+
+def _adopted_on(text: str) -> date | None:
+    """The date a council adopted the act, from its own closing formula ("Nghị quyết này đã được Hội đồng nhân
+    dân tỉnh … thông qua ngày 11 tháng 12 năm 2027"): the act's date where no header gives one."""
+    kinds = phrase_alternation(n for spec in _kinds().values() for n in spec["names"])
+    cue = phrase_alternation(load("metadata")["adoption_cues"])
+    match = re.search(rf"{kinds}\s+này\b[^.;]{{0,200}}?{cue}\s+(?:ngày\s+)?(\d{{1,2}})(?:\s+tháng\s+|\s*/\s*)(\d{{1,2}})"
+                      rf"(?:\s+năm\s+|\s*/\s*)(\d{{4}})", text, re.IGNORECASE)
+    try:
+        return date(int(match.group(3)), int(match.group(2)), int(match.group(1))) if match else None
+    except ValueError:
+        return None
 
 
 _LIST_MARKER = re.compile(r"\s*(?:[-+•–]|\d+(?:\s*\.\s*\d+)*\s*[.)/]|[a-zđ]\s*\))\s", re.IGNORECASE)

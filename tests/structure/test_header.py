@@ -176,3 +176,14 @@ def test_without_a_header_the_issuer_is_the_body_that_speaks_in_the_act():
     assert analyze_text(text).metadata.issuer == "Ủy ban nhân dân huyện"
     article = text.replace("Chỉ thị về việc tăng cường", "Kinh nghiệm")   # no act: no issuer inferred
     assert analyze_text(article).metadata.issuer is None
+
+
+def test_a_resolution_without_a_header_is_dated_by_its_adoption_formula():
+    from datetime import date
+    from service.pipeline import analyze_text
+    text = ("Nghị quyết về chính sách hỗ trợ phát triển hợp tác xã nông nghiệp\n"
+            "Căn cứ Luật Hợp tác xã ngày 16 tháng 6 năm 2023;\n"
+            "Điều 1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết.\n"
+            "Nghị quyết này đã được Hội đồng nhân dân tỉnh khóa XVII, kỳ họp thứ 9 thông qua ngày "
+            "10 tháng 12 năm 2027.\n")
+    assert analyze_text(text).metadata.issued_on == date(2027, 12, 10)        # not the law it cites
