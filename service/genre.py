@@ -12,17 +12,21 @@ from .document import Metadata
 from .lexicons import load
 from .text import phrase_pattern
 
-Genre = Literal["act", "rules", "article"]
+Genre = Literal["act", "rules", "mandate", "article"]
 
 
 def genre(meta: Metadata) -> Genre:
-    """"article" without a kind, title or number of an act; "rules" when the title of a decision or resolution
-    names rules and no plan (structure.yaml `rule_setting`); else "act"."""
+    """"article" without a kind, title or number of an act; "mandate" when the title of a decision sets an
+    agency's functions and remit, "rules" when it names other rules and no plan (structure.yaml
+    `rule_setting`); else "act"."""
     if meta.kind == "khac" and meta.title is None and meta.number is None:
         return "article"
     spec, title = load("structure")["rule_setting"], meta.title or ""
-    if meta.kind in spec["kinds"] and _pattern("title_words").search(title) and not _pattern("plan_words").search(title):
-        return "rules"
+    if meta.kind in spec["kinds"] and not _pattern("plan_words").search(title):
+        if _pattern("mandate_words").search(title):
+            return "mandate"
+        if _pattern("title_words").search(title):
+            return "rules"
     return "act"
 
 

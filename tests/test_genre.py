@@ -34,3 +34,19 @@ def test_only_the_aims_of_an_article_are_targets():
 def test_the_terms_of_a_rule_are_not_targets():
     assert analyze_text(RULES).targets == []
     assert 50000 in [t.value for t in analyze_text(PLAN).targets]
+
+
+MANDATE = """QUYẾT ĐỊNH
+Về việc quy định chức năng, nhiệm vụ, quyền hạn của Trung tâm Khuyến nông tỉnh
+Điều 1. Trung tâm Khuyến nông tỉnh có các nhiệm vụ sau:
+1. Xây dựng kế hoạch khuyến nông hằng năm trình Sở Nông nghiệp và Môi trường phê duyệt;
+2. Tổ chức tập huấn kỹ thuật cho nông dân;
+3. Quản lý viên chức, tài sản theo phân cấp.
+Điều 2. Giao Giám đốc Trung tâm Khuyến nông tỉnh ban hành Quy chế làm việc của Trung tâm trong tháng 3 năm 2027.
+"""
+
+
+def test_an_agencys_remit_is_no_task_but_work_assigned_on_top_is():
+    doc = analyze_text(MANDATE)
+    assert genre(doc.metadata) == "mandate"
+    assert [t.text[:25] for t in doc.tasks] == ["Giao Giám đốc Trung tâm K"]

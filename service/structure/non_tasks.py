@@ -197,6 +197,14 @@ def reason(text: str) -> str | None:
 _ASSIGNS = re.compile(r"(?<!\w)(?:có trách nhiệm|chịu trách nhiệm|giao|đề nghị|yêu cầu)(?!\w)", re.IGNORECASE)
 
 
+_ASSIGNED = re.compile(r"(?<!\w)(?:giao(?! dịch| thông| lưu| tiếp)|có trách nhiệm(?! trước))(?!\w)", re.IGNORECASE)
+
+
+def assigned(text: str) -> bool:
+    """Work given on top of a standing remit: "giao …", "… có trách nhiệm xây dựng …"."""
+    return bool(_ASSIGNED.search(text))
+
+
 def assigns(text: str) -> bool:
     """A directive word ("cần", "phải", "tăng cường") or an assignment cue ("giao", "có trách nhiệm")."""
     return bool(_patterns()["directive"].search(text) or _ASSIGNS.search(text))

@@ -45,6 +45,8 @@ def segment(doc: Document) -> Document:
         found = [t for t in found if non_tasks.directs(t.text)]
     elif kind == "rules":           # ownerless provisions are rules, not work
         found = [t for t in found if t.lead or non_tasks.assigns(t.text)]
+    elif kind == "mandate":         # an agency's standing duties: only what is assigned on top of them
+        found = [t for t in found if non_tasks.assigned(t.text)]
     found += tables.table_tasks(doc, section_ids=section_ids)
     found.sort(key=lambda t: t.start)
     for number, task in enumerate(found, 1):
