@@ -8,9 +8,12 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Document, Section
+from ..lexicons import load
 from ..text import is_upper, lines
 
-_MARKERS: list[tuple[int, re.Pattern]] = [
+_ORDINALS = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in load("structure")["ordinal_markers"]),
+                            key=len, reverse=True))
+_MARKERS: list[tuple[float, re.Pattern]] = [
     (0, re.compile(r"(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+(?:thứ\s+\w+|[IVXLC]+|\d+)\b[.:\-–]?\s*")),
     (1, re.compile(r"Điều\s+(\d+)\s*[.:]\s*")),
     (1, re.compile(r"([IVX]{1,5}|[IVX][ivx]{1,4})\s*[.\-–/)]\s+(?=\S)")),   # "II.", "Ii." (case lost in export)
@@ -19,6 +22,7 @@ _MARKERS: list[tuple[int, re.Pattern]] = [
     (3, re.compile(r"(\d{1,2}\.\d{1,2})\.?\s+(?=\S)")),
     (2, re.compile(r"(\d{1,2})\s*[.)]\s*(?=[^\d\s.])")),
     (2, re.compile(r"(\d{1,2})\s*-\s+(?=\S)")),
+    (2.5, re.compile(rf"({_ORDINALS})\s*[,:.]\s*(?=\S)", re.IGNORECASE)),          # "Một là, …", "Thứ hai: …"
     (5, re.compile(r"([a-zđ])\s*[).]\s+(?=\S)")),
     (6, re.compile(r"[-–—•·]\s*(?=\S)")),
     (7, re.compile(r"[+*◦○▪]\s*(?=\S)")),

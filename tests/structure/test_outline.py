@@ -1,4 +1,7 @@
 """The outline: numbering as printed in PDF exports, paragraphs that go on an item, lead-ins that head a list."""
+import pytest
+
+from service.structure.outline import PARAGRAPH, classify
 from service.pipeline import analyze_text
 
 TEXT = """THÔNG BÁO
@@ -29,3 +32,25 @@ def test_items_inherit_the_doers_a_lead_in_names_and_run_on_over_plain_lines():
     check = next(t for t in tasks if t.text.startswith("Phòng Thanh tra"))
     assert [b.name for b in check.lead] == ["Phòng Thanh tra"] and str(check.deadline.end) == "2026-04-15"
     assert not any("xin thông báo" in t.text for t in tasks) and len(tasks) == 2
+
+
+@pytest.mark.parametrize("line, rank, label", [
+    ("Một là, đổi mới phương thức lãnh đạo của cấp ủy.", 2.5, "Một là"),
+    ("Thứ hai: nâng cao chất lượng đội ngũ cán bộ cơ sở.", 2.5, "Thứ hai"),
+    ("Hai là , tăng cường kiểm tra , giám sát .", 2.5, "Hai là"),
+    ("Hai lần kiểm tra trong năm là đủ.", PARAGRAPH, None),
+])
+def test_ordinal_words_number_a_list(line, rank, label):
+    assert classify(line)[:2] == (rank, label)
+
+
+def test_ordinal_items_are_tasks_with_their_sentences():
+    from service.pipeline import analyze_text
+    text = ("Một số giải pháp phát triển hợp tác xã nông nghiệp\n"
+            "Một là, hoàn thiện cơ chế, chính sách.\n"
+            "Rà soát, sửa đổi chính sách hỗ trợ tín dụng cho hợp tác xã.\n"
+            "Hai là, nâng cao năng lực cán bộ quản lý hợp tác xã.\n"
+            "Mở các lớp bồi dưỡng kỹ năng quản trị cho giám đốc hợp tác xã.\n")
+    tasks = analyze_text(text).tasks
+    assert [t.text[:12] for t in tasks] == ["hoàn thiện c", "nâng cao năn"]
+    assert "Mở các lớp bồi dưỡng" in tasks[1].text             # a plain line goes on the item (plain text)
