@@ -104,3 +104,9 @@ def test_the_council_closing_line_names_three_doers():
     assert [b.name for b in subject_bodies(text)] == ["Thường trực Hội đồng nhân dân huyện",
                                                      "các Ban của Hội đồng nhân dân huyện",
                                                      "đại biểu Hội đồng nhân dân huyện"]
+
+
+def test_the_issuer_that_guides_is_not_the_doer_of_its_guidance():
+    from service.extract.roles import owners_of_list
+    assert owners_of_list("Sở Tư pháp hướng dẫn việc lập hồ sơ đăng ký như sau:") == []
+    assert [b.name for b in owners_of_list("Sở Tư pháp thực hiện các nhiệm vụ sau:")] == ["Sở Tư pháp"]
