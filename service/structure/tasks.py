@@ -42,7 +42,7 @@ def segment(doc: Document) -> Document:
     found = [t for t in found if non_tasks.reason(t.text) is None]
     kind = genre(doc.metadata)
     if kind == "article":           # only what directs someone, not the narrative
-        found = [t for t in found if non_tasks.directs(t.text)]
+        found = [t for t in found if t.lead or non_tasks.directs(t.text)]
     elif kind == "rules":           # ownerless provisions are rules, not work
         found = [t for t in found if t.lead or non_tasks.assigns(t.text)]
     elif kind == "mandate":         # an agency's standing duties: only what is assigned on top of them
