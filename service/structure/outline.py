@@ -106,8 +106,9 @@ def _attach(stack: list[Node], node: Node, run_on: bool = True) -> None:
         stack[-1].end = node.end   # only a list marker starts an item: the paragraph goes on the item
         return
     if node.rank == PARAGRAPH:
-        while len(stack) > 1 and (not stack[-1].heading_like or _closed_lead_in(stack[-1])):
-            stack.pop()
+        finishes_item = _bare_lead_in(node) and 0 < stack[-1].rank <= 2 and not stack[-1].children
+        while not finishes_item and len(stack) > 1 and (not stack[-1].heading_like or _closed_lead_in(stack[-1])):
+            stack.pop()             # ("Điều 1. Ủy quyền Sở X …." then "Cụ thể như sau:" stays under Điều 1)
         if node.is_lead_in and not (node.upper or node.bold):
             node.rank, node.paragraph_lead_in = stack[-1].rank + 0.25, True   # heads the list that follows
     else:
@@ -122,6 +123,11 @@ def _attach(stack: list[Node], node: Node, run_on: bool = True) -> None:
     stack[-1].children.append(node)
     if node.rank != PARAGRAPH:
         stack.append(node)
+
+
+def _bare_lead_in(node: Node) -> bool:
+    """A lead-in that only opens a list ("Cụ thể như sau:", "Gồm:"), naming nobody."""
+    return node.is_lead_in and len(node.text.split()) <= 5
 
 
 def _continues_item(top: Node, node: Node) -> bool:

@@ -54,3 +54,19 @@ def test_ordinal_items_are_tasks_with_their_sentences():
     tasks = analyze_text(text).tasks
     assert [t.text[:12] for t in tasks] == ["hoàn thiện c", "nâng cao năn"]
     assert "Mở các lớp bồi dưỡng" in tasks[1].text             # a plain line goes on the item (plain text)
+
+
+def test_a_bare_lead_in_after_an_article_opens_that_articles_list():
+    from service.pipeline import analyze_text
+    text = ("QUYẾT ĐỊNH\nVề việc ủy quyền cho Ban Quản lý các khu công nghiệp tỉnh\n"
+            "Điều 1. Ủy quyền Trưởng Ban Quản lý các khu công nghiệp tỉnh thực hiện một số nhiệm vụ "
+            "thuộc thẩm quyền của Ủy ban nhân dân tỉnh.\n"
+            "Cụ thể như sau:\n"
+            "1. Về đầu tư:\n"
+            "a) Cấp giấy chứng nhận đăng ký đầu tư cho dự án trong khu công nghiệp;\n"
+            "b) Thẩm định báo cáo đánh giá tác động môi trường của dự án.\n"
+            "Điều 2. Giao Sở Tài chính hướng dẫn thu, chi phí thẩm định.\n")
+    tasks = analyze_text(text).tasks
+    items = [t for t in tasks if t.text.startswith(("Cấp giấy", "Thẩm định"))]
+    assert [[b.name for b in t.lead] for t in items] == [["Trưởng Ban Quản lý các khu công nghiệp tỉnh"]] * 2
+    assert [b.name for b in tasks[-1].lead] == ["Sở Tài chính"]
