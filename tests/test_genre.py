@@ -37,7 +37,7 @@ def test_the_terms_of_a_rule_are_not_targets():
 
 
 MANDATE = """QUYẾT ĐỊNH
-Về việc quy định chức năng, nhiệm vụ, quyền hạn của Trung tâm Khuyến nông tỉnh
+Quy định vị trí, chức năng, nhiệm vụ của Trung tâm Khuyến nông tỉnh
 Điều 1. Trung tâm Khuyến nông tỉnh có các nhiệm vụ sau:
 1. Xây dựng kế hoạch khuyến nông hằng năm trình Sở Nông nghiệp và Môi trường phê duyệt;
 2. Tổ chức tập huấn kỹ thuật cho nông dân;

@@ -63,8 +63,8 @@ def test_the_body_assigned_leads_wherever_the_item_stands_in_the_text():
 @pytest.mark.parametrize("text, lead", [
     ("Các cơ quan quản lý dự án của Chương trình có trách nhiệm tổng hợp số liệu giải ngân hằng quý.",
      ["Các cơ quan quản lý dự án của Chương trình"]),
-    ("Hội đồng quản trị các Tổng công ty xây dựng giao thông phải rà soát lại định mức chi phí.",
-     ["Hội đồng quản trị các Tổng công ty xây dựng giao thông"]),
+    ("Hội đồng quản trị các Tổng công ty cấp thoát nước phải rà soát lại định mức chi phí.",
+     ["Hội đồng quản trị các Tổng công ty cấp thoát nước"]),
     # a second body after the gap is a list, not a longer name
     ("Sở Y tế, Sở Giáo dục và Đào tạo cần phối hợp kiểm tra bếp ăn tập thể.",
      ["Sở Y tế", "Sở Giáo dục và Đào tạo"]),

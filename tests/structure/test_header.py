@@ -183,7 +183,7 @@ def test_a_resolution_without_a_header_is_dated_by_its_adoption_formula():
     from service.pipeline import analyze_text
     text = ("Nghị quyết về chính sách hỗ trợ phát triển hợp tác xã nông nghiệp\n"
             "Căn cứ Luật Hợp tác xã ngày 16 tháng 6 năm 2023;\n"
-            "Điều 1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết.\n"
+            "Điều 1. Giao Ủy ban nhân dân tỉnh tổ chức triển khai chính sách hỗ trợ.\n"
             "Nghị quyết này đã được Hội đồng nhân dân tỉnh khóa XVII, kỳ họp thứ 9 thông qua ngày "
             "10 tháng 12 năm 2027.\n")
     assert analyze_text(text).metadata.issued_on == date(2027, 12, 10)        # not the law it cites

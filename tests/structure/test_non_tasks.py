@@ -161,10 +161,10 @@ def test_a_board_and_its_members_duties():
             "Điều 2. Ban Chỉ đạo do Phó Chủ tịch Ủy ban nhân dân tỉnh làm Trưởng ban.\n"
             "Điều 3. Thành lập Tổ giúp việc cho Ban Chỉ đạo.\nTổ giúp việc có nhiệm vụ:\n"
             "- Tổng hợp báo cáo tiến độ chuẩn bị Ngày hội hằng tuần;\n"
-            "- Chuẩn bị nội dung các cuộc họp của Ban Chỉ đạo.\n"
+            "- Chuẩn bị tài liệu cho các phiên họp của Ban Chỉ đạo.\n"
             "Điều 4. Giao Sở Văn hóa, Thể thao và Du lịch bố trí kinh phí tổ chức Ngày hội.\n")
     tasks = analyze_text(text).tasks
-    assert [t.text[:20] for t in tasks] == ["Tổng hợp báo cáo tiế", "Chuẩn bị nội dung cá", "Giao Sở Văn hóa, Thể"]
+    assert [t.text[:20] for t in tasks] == ["Tổng hợp báo cáo tiế", "Chuẩn bị tài liệu ch", "Giao Sở Văn hóa, Thể"]
     assert [[b.name for b in t.lead] for t in tasks] == [["Tổ giúp việc"], ["Tổ giúp việc"],
                                                          ["Sở Văn hóa, Thể thao và Du lịch"]]
 
