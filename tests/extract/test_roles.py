@@ -77,6 +77,7 @@ def test_a_subject_runs_up_to_its_predicate_word(text, lead):
 @pytest.mark.parametrize("text, support", [
     ("Kết hợp với các viện nghiên cứu đánh giá chất lượng giống lúa.", ["các viện nghiên cứu"]),
     ("Sở Công Thương chủ trì, phối hợp cùng Sở Tài chính xây dựng phương án bình ổn giá.", ["Sở Tài chính"]),
+    ("Công an huyện phối hợp cùng với các xã, thị trấn kiểm tra hoạt động karaoke.", ["các xã, thị trấn"]),
     ("Ủy ban nhân dân huyện thống nhất với Thường trực Hội đồng nhân dân huyện phân bổ vốn dự phòng.",
      ["Thường trực Hội đồng nhân dân huyện"]),
     ("Tăng cường sự phối hợp giữa các lực lượng chức năng trong tuần tra.", []),
