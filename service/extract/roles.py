@@ -213,7 +213,7 @@ def assign(task: Task, inherited_lead: list[Body]) -> Task:
     if inherited_lead and _requests(text):
         lead = []                   # under "1. Sở X": "Yêu cầu các đơn vị …" is Sở X requiring them
     else:
-        lead = labelled_owner(text, offset) or subject_bodies(text, offset) or _lead_before_chu_tri(text, offset)
+        lead = labelled_owner(text, offset) or _lead_before_chu_tri(text, offset) or subject_bodies(text, offset)
     task.lead = lead or [b.model_copy() for b in inherited_lead]
     lead_starts = {b.start for b in lead}
     task.support = [b for b in support_bodies(text, offset) if b.start not in lead_starts]

@@ -111,3 +111,11 @@ def test_the_issuer_that_guides_is_not_the_doer_of_its_guidance():
     from service.extract.roles import owners_of_list
     assert owners_of_list("Sở Tư pháp hướng dẫn việc lập hồ sơ đăng ký như sau:") == []
     assert [b.name for b in owners_of_list("Sở Tư pháp thực hiện các nhiệm vụ sau:")] == ["Sở Tư pháp"]
+
+
+def test_the_body_before_chu_tri_leads_even_after_an_opening_clause():
+    text = ("Sau khi xem xét Giám đốc Sở giao Phòng Quản lý đô thị chủ trì, phối hợp với Phòng Tài chính, "
+            "Ủy ban nhân dân phường Bắc Sơn kiểm tra hiện trạng công trình.")
+    task = _assign(text)
+    assert [b.name for b in task.lead] == ["Phòng Quản lý đô thị"]
+    assert [b.name for b in task.support] == ["Phòng Tài chính", "Ủy ban nhân dân phường Bắc Sơn"]
