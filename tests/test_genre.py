@@ -50,3 +50,12 @@ def test_an_agencys_remit_is_no_task_but_work_assigned_on_top_is():
     doc = analyze_text(MANDATE)
     assert genre(doc.metadata) == "mandate"
     assert [t.text[:25] for t in doc.tasks] == ["Giao Giám đốc Trung tâm K"]
+
+
+def test_a_circular_sets_rules():
+    text = ("THÔNG TƯ\nHướng dẫn chế độ báo cáo thống kê ngành xây dựng\n"
+            "Điều 1. Báo cáo thống kê được lập theo mẫu tại Phụ lục của Thông tư.\n"
+            "Điều 2. Sở Xây dựng có trách nhiệm tổng hợp báo cáo gửi Bộ Xây dựng trước ngày 15 tháng 1 hằng năm.\n")
+    doc = analyze_text(text)
+    assert genre(doc.metadata) == "rules"
+    assert [t.text[:12] for t in doc.tasks] == ["Sở Xây dựng "]
