@@ -155,6 +155,8 @@ def _extend_name(scan: Scanner, j: int) -> int:
             run, j = 0, j + 1       # "Đào tạo", "Lâm sản": a word begun in capitals goes on in lower case
             continue
         unit = scan.phrase_at(j, lex.admin_units) if token[:1].islower() else None
+        if unit and " " not in unit and j + 1 < len(scan) and _compound(scan, j + 1):
+            unit = None             # "xã hội" is a word, not the unit "xã"
         if unit:
             after_unit, run, j = True, 0, scan.skip(j, unit)
             continue

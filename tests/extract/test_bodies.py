@@ -185,3 +185,13 @@ def test_the_assigned_body_is_the_doer():
 ])
 def test_a_name_stops_before_a_two_word_verb(text, name):
     assert [b.name for b in parse_body_list(text)[0]] == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Xí nghiệp Thủy nông Đông Sơn nạo vét kênh tưới trước vụ Đông Xuân.", "Xí nghiệp Thủy nông Đông Sơn"),
+    ("Nhà máy Nước Cẩm Phả bảo đảm cấp nước liên tục cho khu dân cư.", "Nhà máy Nước Cẩm Phả"),
+    ("Chi nhánh Ngân hàng Chính sách xã hội huyện giải ngân vốn vay cho hộ nghèo.",
+     "Chi nhánh Ngân hàng Chính sách xã hội huyện"),
+])
+def test_enterprise_units_are_bodies(text, name):
+    assert [b.name for b in parse_body_list(text)[0]] == [name]
