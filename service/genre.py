@@ -1,7 +1,8 @@
 """What a document is, for what counts as its work: an act that issues work, an act that sets rules (a fee, a
-price table, an agency's remit, an amendment), or no administrative act at all (an article, an essay).
+price table, revenue shares, an amendment), a decision on an agency's functions and remit, or no administrative
+act at all (an article, an essay).
 
-Structure keeps fewer items as tasks in the last two, and extraction keeps only the targets of their tasks.
+Structure keeps fewer items as tasks in the last three, and extraction keeps only the targets of their tasks.
 """
 from __future__ import annotations
 

@@ -53,6 +53,15 @@ def _predicate() -> re.Pattern:
     return phrase_pattern(_cues()["subject_predicates"])
 
 
+def _verb_in_gap(gap: str) -> bool:
+    """A verb between the name and the predicate word starts a clause ("Sở Y tế hướng dẫn các cơ sở … phải …"),
+    unless it is one that names a kind of body ("các cơ quan quản lý dự án", "doanh nghiệp hoạt động …")."""
+    from ..text import underthesea
+
+    allowed = set(_cues()["subject_gap_verbs"])
+    return any(tag.startswith("V") and word.lower() not in allowed for word, tag in underthesea().pos_tag(gap.strip()))
+
+
 @cache
 def _gap_stop() -> re.Pattern:
     return re.compile(rf"\s*{phrase_alternation(_cues()['subject_gap_stops'])}(?!\w)", re.IGNORECASE)
@@ -64,6 +73,7 @@ def _run_to_predicate(text: str, bodies: list[Body], end: int, offset: int) -> l
     match = _predicate().search(text, end, min(len(text), end + 90))
     gap = text[end:match.start()] if match else ""
     if not gap.strip() or re.search(r"[,.;:()\n]", gap) or len(gap.split()) > 8 or _gap_stop().match(gap) \
+            or _verb_in_gap(gap) \
             or parse_body_list(text, end + len(gap) - len(gap.lstrip()))[0]:
         return bodies
     last = bodies[-1]
@@ -213,7 +223,7 @@ def assign(task: Task, inherited_lead: list[Body]) -> Task:
     if inherited_lead and _requests(text):
         lead = []                   # under "1. Sở X": "Yêu cầu các đơn vị …" is Sở X requiring them
     else:
-        lead = labelled_owner(text, offset) or _lead_before_chu_tri(text, offset) or subject_bodies(text, offset)
+        lead = labelled_owner(text, offset) or subject_bodies(text, offset) or _lead_before_chu_tri(text, offset)
     task.lead = lead or [b.model_copy() for b in inherited_lead]
     lead_starts = {b.start for b in lead}
     task.support = [b for b in support_bodies(text, offset) if b.start not in lead_starts]

@@ -286,13 +286,17 @@ _LIST_MARKER = re.compile(r"\s*(?:[-+•–]|\d+(?:\s*\.\s*\d+)*\s*[.)/]|[a-zđ]
 def _speaker(text: str) -> str | None:
     """Where no header names the issuer: the body that speaks in a line of the act's own ("Bộ trưởng Bộ X yêu
     cầu các đơn vị …", "Ủy ban nhân dân quận đề nghị …"), not in a list item."""
-    verbs = phrase_alternation(load("metadata")["speaker_verbs"])
-    for _, _, line in lines(text):
-        if _LIST_MARKER.match(line):
-            continue
-        bodies, end = parse_body_list(line)
-        if len(bodies) == 1 and re.match(rf"\s*{verbs}(?!\w)", line[end:], re.IGNORECASE):
-            return " ".join(bodies[0].name.split())
+    spec = load("metadata")
+    body = [line for _, _, line in lines(text) if line.strip()]
+    first_item = next((i for i, line in enumerate(body) if _LIST_MARKER.match(line) or line.startswith("Điều ")),
+                      len(body))
+    closing = body[-1:] if first_item < len(body) else []
+    for line, verbs in [(line, spec["speaker_verbs"]) for line in body[:first_item]] + \
+                       [(line, spec["closing_speaker_verbs"]) for line in closing]:
+        for at in [0] + [m.end() for m in re.finditer(r",\s*", line[:200])]:     # "Thực hiện …, UBND huyện …"
+            bodies, end = parse_body_list(line, at)
+            if len(bodies) == 1 and re.match(rf"\s*{phrase_alternation(verbs)}(?!\w)", line[end:], re.IGNORECASE):
+                return " ".join(bodies[0].name.split())
     return None
 
 

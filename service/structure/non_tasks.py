@@ -31,7 +31,10 @@ def _patterns() -> dict[str, re.Pattern]:
                                   re.IGNORECASE)
     found["entitlement"] = phrase_pattern(cues["entitlements"])
     found["provision"] = re.compile(rf"\W*{phrase_alternation(cues['condition_openers'])}(?!\w)[^.;:]{{0,250}}?"
-                                    rf"(?<!\w)thì\s+{phrase_alternation(cues['provision_outcomes'])}(?!\w)", re.IGNORECASE)
+                                    rf"(?<!\w)thì\s+(?P<outcome>{phrase_alternation(cues['provision_outcomes'])})(?!\w)",
+                                    re.IGNORECASE)
+    found["problem"] = phrase_pattern(cues["problem_conditions"])
+    found["role"] = phrase_pattern(cues["role_phrases"] + ["chủ trì"])
     found["work_noun"] = re.compile(rf"\W*{phrase_alternation(cues['work_nouns'])}(?!\w)", re.IGNORECASE)
     found["rate"] = re.compile(rf"\W*(?:đối với [^:]{{1,80}}:\s*)?{phrase_alternation(cues['rate_openers'])}(?!\w)",
                                re.IGNORECASE)
@@ -95,13 +98,27 @@ def _session(text: str, patterns: dict[str, re.Pattern]) -> bool:
     return bool(bodies) and bool(patterns["session"].match(text, end))
 
 
+_RESPONSIBLE = re.compile(r"(?<!\w)(?:có|chịu) trách nhiệm(?!\w)", re.IGNORECASE)
+
+
+def _provision(text: str, match: re.Match, patterns: dict[str, re.Pattern]) -> bool:
+    """"Trường hợp … thì không …" states a rule unless its condition is a problem to report ("nếu có khó
+    khăn, vướng mắc") or what follows "thì" directs someone ("thì chỉ đạo …", "thì phải khoanh vùng")."""
+    condition = text[:match.start("outcome")]
+    outcome = re.sub(r"(?<!\w)tiếp tục được(?!\w)", "", text[match.start("outcome"):], flags=re.IGNORECASE)
+    return not patterns["problem"].search(condition) and not patterns["directive"].search(outcome)
+
+
 def _standing_rule(text: str, patterns: dict[str, re.Pattern]) -> bool:
     """A rule of a scheme, not work assigned: an entitlement ("… được trợ cấp …", "… được trích 10%") in its
     first clause, a rate ("Mức thu …", "Đối với nhà ở: mức thu …") or a conditional provision ("Trường hợp
     … thì không …"), and no directive word."""
-    if patterns["provision"].match(text) and not re.search(r"(?<!\w)(?:có|chịu) trách nhiệm(?!\w)", text, re.I):
+    if _RESPONSIBLE.search(text):
+        return False
+    provision = patterns["provision"].match(text)
+    if provision and _provision(text, provision, patterns):
         return True
-    if patterns["directive"].search(text) or re.search(r"(?<!\w)(?:có|chịu) trách nhiệm(?!\w)", text, re.I):
+    if patterns["directive"].search(text):
         return False
     if patterns["rate"].match(text):
         return True
@@ -135,8 +152,9 @@ _ENUMERATION = re.compile(r"\W*\w+\s+là\s*[,:]", re.IGNORECASE)       # "Một 
 def _definition(text: str, patterns: dict[str, re.Pattern]) -> bool:
     """"Phí vệ sinh là khoản thu …", "Sở X là cơ quan thường trực …": a subject, then the copula, no verb
     before it and no directive word after."""
-    if patterns["directive"].search(text) or _ENUMERATION.match(text):
-        return False
+    if patterns["directive"].search(text) or _ENUMERATION.match(text) or _ASSIGNS.search(text) \
+            or _RESPONSIBLE.search(text) or patterns["role"].search(text):
+        return False                # "Sở Y tế là cơ quan thường trực, chủ trì …" assigns a role
     copula = load("structure")["definition_copula"]
     bodies, end = parse_body_list(text)
     if bodies:                                   # the copula within a few words after the name
@@ -197,12 +215,19 @@ def reason(text: str) -> str | None:
 _ASSIGNS = re.compile(r"(?<!\w)(?:có trách nhiệm|chịu trách nhiệm|giao|đề nghị|yêu cầu)(?!\w)", re.IGNORECASE)
 
 
-_ASSIGNED = re.compile(r"(?<!\w)(?:giao(?! dịch| thông| lưu| tiếp)|có trách nhiệm(?! trước))(?!\w)", re.IGNORECASE)
+_GIVES = re.compile(r"(?<!\w)giao(?:\s+cho)?\s+", re.IGNORECASE)
 
 
 def assigned(text: str) -> bool:
-    """Work given on top of a standing remit: "giao …", "… có trách nhiệm xây dựng …"."""
-    return bool(_ASSIGNED.search(text))
+    """Work given on top of a standing remit: "Giao Giám đốc Sở …" (a body after "giao", not "giao đất" or
+    "… do Ủy ban nhân dân tỉnh giao"), or a doer of its own who leads it ("Sở Nội vụ chủ trì …", "Giám đốc Sở
+    có trách nhiệm xây dựng …")."""
+    from ..extract.roles import subject_bodies
+
+    if any(parse_body_list(text, m.end())[0] for m in _GIVES.finditer(text)):
+        return True
+    return bool(subject_bodies(text)) and bool(re.search(r"(?<!\w)(?:chủ trì|có trách nhiệm(?! trước))(?!\w)", text,
+                                                         re.IGNORECASE))
 
 
 def assigns(text: str) -> bool:

@@ -113,9 +113,11 @@ def test_the_issuer_that_guides_is_not_the_doer_of_its_guidance():
     assert [b.name for b in owners_of_list("Sở Tư pháp thực hiện các nhiệm vụ sau:")] == ["Sở Tư pháp"]
 
 
-def test_the_body_before_chu_tri_leads_even_after_an_opening_clause():
-    text = ("Sau khi xem xét Giám đốc Sở giao Phòng Quản lý đô thị chủ trì, phối hợp với Phòng Tài chính, "
-            "Ủy ban nhân dân phường Bắc Sơn kiểm tra hiện trạng công trình.")
-    task = _assign(text)
-    assert [b.name for b in task.lead] == ["Phòng Quản lý đô thị"]
-    assert [b.name for b in task.support] == ["Phòng Tài chính", "Ủy ban nhân dân phường Bắc Sơn"]
+
+@pytest.mark.parametrize("text, lead", [
+    ("Sở Y tế hướng dẫn các cơ sở khám bệnh phải niêm yết giá dịch vụ.", ["Sở Y tế"]),
+    ("Hội Nông dân tỉnh vận động hội viên các cấp phải tham gia.", ["Hội Nông dân tỉnh"]),
+    ("Sở Tài chính bố trí kinh phí để các đơn vị chủ trì triển khai kịp thời.", ["Sở Tài chính"]),
+])
+def test_a_clause_after_the_subject_is_not_its_name(text, lead):
+    assert [b.name for b in _assign(text).lead] == lead

@@ -187,3 +187,11 @@ def test_a_resolution_without_a_header_is_dated_by_its_adoption_formula():
             "Nghị quyết này đã được Hội đồng nhân dân tỉnh khóa XVII, kỳ họp thứ 9 thông qua ngày "
             "10 tháng 12 năm 2027.\n")
     assert analyze_text(text).metadata.issued_on == date(2027, 12, 10)        # not the law it cites
+
+
+def test_the_speaking_body_is_read_in_the_preamble_not_in_the_tasks():
+    from service.pipeline import analyze_text
+    text = ("Kế hoạch tổng kết công tác năm 2027\n"
+            "Thực hiện Chương trình công tác năm 2027, Ủy ban nhân dân huyện xây dựng Kế hoạch như sau:\n"
+            "1. Tổ chức thực hiện\nPhòng Nội vụ hướng dẫn các xã chuẩn bị báo cáo tổng kết.\n")
+    assert analyze_text(text).metadata.issuer == "Ủy ban nhân dân huyện"

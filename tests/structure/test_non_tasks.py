@@ -214,3 +214,33 @@ def test_a_rule_setting_decision_lists_provisions_not_tasks():
     plan = analyze_text(RULES.replace("quy định tỷ lệ phân chia các khoản thu giữa các cấp ngân sách",
                                       "ban hành Kế hoạch thu ngân sách"))
     assert len(plan.tasks) > 1                      # a plan's ownerless items stay tasks
+
+
+@pytest.mark.parametrize("text", [
+    "Sở Y tế là cơ quan thường trực, chủ trì, phối hợp với các sở, ngành tham mưu Ủy ban nhân dân tỉnh tổ chức triển khai.",
+    "Ủy ban nhân dân các huyện, thành phố là đầu mối tổ chức thực hiện.",
+    "Sở Y tế là cơ quan chủ trì, chịu trách nhiệm tổng hợp báo cáo.",
+    "Đối với các xã có ổ dịch cũ thì chỉ đạo giám sát chặt chẽ, tiêm phòng bổ sung.",
+    "Trường hợp phát hiện ổ dịch thì không để lây lan, phải khoanh vùng, xử lý.",
+    "Nếu có khó khăn, vướng mắc thì được kịp thời báo cáo Ủy ban nhân dân tỉnh.",
+])
+def test_roles_and_conditional_instructions_stay_tasks(text):
+    assert reason(text) is None
+
+
+def test_a_mandate_keeps_work_with_its_own_lead_and_drops_the_stock_remit_line():
+    from service.genre import genre
+    text = ("QUYẾT ĐỊNH\nQuy định chức năng, nhiệm vụ, quyền hạn của Sở Nông nghiệp\n"
+            "Điều 1. Sở Nông nghiệp có các nhiệm vụ sau:\n"
+            "1. Thẩm định hồ sơ giao đất, giao rừng cho hộ gia đình;\n"
+            "2. Thực hiện các nhiệm vụ khác do Ủy ban nhân dân tỉnh giao.\n"
+            "Điều 2. Sở Nội vụ chủ trì, phối hợp với Sở Nông nghiệp rà soát biên chế trước ngày 30/6/2027.\n")
+    doc = analyze_text(text)
+    assert genre(doc.metadata) == "mandate"
+    assert [t.text[:12] for t in doc.tasks] == ["Sở Nội vụ ch"]
+
+
+def test_a_weekday_is_no_list_marker():
+    text = ("KẾ HOẠCH\nTổ chức Tuần lễ văn hóa du lịch năm 2027\nLịch tổ chức:\n"
+            "Thứ năm, ngày 15 tháng 10 năm 2027: khai mạc.\nThứ sáu, ngày 16 tháng 10 năm 2027: họp báo.\n")
+    assert not any(t.text.startswith("ngày 1") for t in analyze_text(text).tasks)
