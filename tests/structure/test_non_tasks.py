@@ -137,7 +137,7 @@ def test_a_budget_that_pays_assigns_nobody(text, why):
     ("Trường hợp hồ sơ đã nộp trước ngày Quyết định này có hiệu lực thì tiếp tục được giải quyết theo quy định cũ.",
      "standing_rule"),
     ("Đối với các hộ đã nhận tiền bồi thường một lần thì không xem xét hỗ trợ bổ sung.", "standing_rule"),
-    ("Nhà văn hóa thôn, bản ở xã đặc biệt khó khăn.", "noun_phrase"),
+    ("Bệnh binh, thân nhân của bệnh binh hạng một;", "noun_phrase"),
 ])
 def test_definitions_provisions_and_lists_of_things(text, why):
     assert reason(text) == why
@@ -148,6 +148,8 @@ def test_definitions_provisions_and_lists_of_things(text, why):
     "Chợ đầu mối là đầu mối tiêu thụ nông sản nên cần được ưu tiên bố trí vốn cải tạo.",
     "Trường hợp phát sinh vướng mắc thì báo cáo Ủy ban nhân dân tỉnh để chỉ đạo giải quyết.",
     "Dự án đường nối trung tâm huyện với cửa khẩu phụ: khoảng 120 tỷ đồng, dài 14 km;",
+    "Đường giao thông liên xã Tân Lập - Hòa Sơn, chiều dài 5 km;",
+    "Trường mầm non xã Tân Lập, quy mô 8 phòng học;",
     "Công tác tuyên truyền, phổ biến pháp luật về phòng cháy, chữa cháy trong khu dân cư.",
 ])
 def test_enumerations_directives_and_projects_stay_tasks(text):
