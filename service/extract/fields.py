@@ -19,14 +19,14 @@ _HORIZON = re.compile(r"(?:đến|tới)\s+năm\s+(\d{4})", re.IGNORECASE)
 def extract_fields(doc: Document) -> Document:
     """Fill targets, budget and output of every task, and `doc.targets`."""
     doc.targets = document_targets(doc)
-    if genre(doc.metadata) != "act":   # an article's figures are reported, a rule's are its terms
-        doc.targets = [t for t in doc.targets if any(k.start <= t.start and t.end <= k.end for k in doc.tasks)]
     for task in doc.tasks:
         task.targets = [t for t in doc.targets if task.start <= t.start and t.end <= task.end]
         if task.budget is None and task.origin != "table":
             task.budget = find_budget(task.text, task.start)
         if task.output is None and task.origin != "table":
             task.output = find_output(task.text, task.start)
+    if genre(doc.metadata) != "act":   # an article's figures are reported, a rule's are its terms
+        doc.targets = [t for task in doc.tasks for t in task.targets]
     return doc
 
 

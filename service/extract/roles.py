@@ -113,12 +113,14 @@ def owners_of_list(line: str, offset: int = 0) -> list[Body]:
     if found or not _LIST_OF_TASKS.search(line):
         return found
     bodies, end = parse_body_list(line)
-    if bodies and _SPEAKS.match(line, end):
+    if bodies and _speaks().match(line, end):
         return []                   # "Cục X hướng dẫn việc … như sau:": the issuer speaks, the items are its guidance
     return subject_bodies(line, offset)
 
 
-_SPEAKS = re.compile(r"\s*(?:hướng dẫn|quy định|thông báo|ban hành|giới thiệu)(?!\w)", re.IGNORECASE)
+@cache
+def _speaks() -> re.Pattern:
+    return re.compile(rf"\s*{phrase_alternation(_cues()['guiding_verbs'])}(?!\w)", re.IGNORECASE)
 
 
 def _reports(predicate: str) -> bool:

@@ -15,6 +15,7 @@ from ..lexicons import alternation, load
 from ..text import fold_spaces, is_upper, lines, phrase_alternation
 from ..zones import is_sentence_title
 from .basis import NUMBER as _NUMBER, UPPER as _UPPER, find_basis
+from .outline import PARAGRAPH, classify
 
 HEADER_LINES = 30
 _NUMBER_RE = re.compile(r"\bS[ốoô0ỐÓ][:.]?\s*(" + _NUMBER + r"|\.*\s*/[A-ZĐ][\w/&-]*)", re.UNICODE)
@@ -108,8 +109,7 @@ def _kind_and_title(head: list[tuple[int, int, str]]) -> tuple[int | None, str, 
 
 # What follows the kind word in a title on the first line ("Nghị quyết Hội nghị lần thứ tư …"); any title
 # counts when a basis line ("Căn cứ …", "Thực hiện …") follows it.
-_TITLE_OPENING = re.compile(r"\s*(?:về|v/v|ban hành|phê duyệt|quy định|hướng dẫn|kết luận|sửa đổi|thành lập|tình hình"
-                            r"|hội nghị|đại hội|kỳ họp|phiên họp)\b", re.IGNORECASE)
+_TITLE_OPENING = re.compile(rf"\s*{phrase_alternation(load('metadata')['title_openings'])}(?!\w)", re.IGNORECASE)
 
 
 def _header_date(line: str, match: re.Match) -> bool:
@@ -270,34 +270,40 @@ def _announcer(text: str) -> str | None:
 def _adopted_on(text: str) -> date | None:
     """The date a council adopted the act, from its own closing formula ("Nghị quyết này đã được Hội đồng nhân
     dân tỉnh … thông qua ngày 11 tháng 12 năm 2027"): the act's date where no header gives one."""
-    kinds = phrase_alternation(n for spec in _kinds().values() for n in spec["names"])
-    cue = phrase_alternation(load("metadata")["adoption_cues"])
-    match = re.search(rf"{kinds}\s+này\b[^.;]{{0,200}}?{cue}\s+(?:ngày\s+)?(\d{{1,2}})(?:\s+tháng\s+|\s*/\s*)(\d{{1,2}})"
-                      rf"(?:\s+năm\s+|\s*/\s*)(\d{{4}})", text, re.IGNORECASE)
+    match = _adoption().search(text)
     try:
         return date(int(match.group(3)), int(match.group(2)), int(match.group(1))) if match else None
     except ValueError:
         return None
 
 
-_LIST_MARKER = re.compile(r"\s*(?:[-+•–]|\d+(?:\s*\.\s*\d+)*\s*[.)/]|[a-zđ]\s*\))\s", re.IGNORECASE)
+@cache
+def _adoption() -> re.Pattern:
+    kinds = phrase_alternation(n for spec in _kinds().values() for n in spec["names"])
+    cue = phrase_alternation(load("metadata")["adoption_cues"])
+    return re.compile(rf"{kinds}\s+này\b[^.;]{{0,200}}?{cue}\s+(?:ngày\s+)?(\d{{1,2}})(?:\s+tháng\s+|\s*/\s*)(\d{{1,2}})"
+                      rf"(?:\s+năm\s+|\s*/\s*)(\d{{4}})", re.IGNORECASE)
 
 
 def _speaker(text: str) -> str | None:
-    """Where no header names the issuer: the body that speaks in a line of the act's own ("Bộ trưởng Bộ X yêu
-    cầu các đơn vị …", "Ủy ban nhân dân quận đề nghị …"), not in a list item."""
-    spec = load("metadata")
+    """Where no header names the issuer: the body that speaks in the act's preamble ("Bộ trưởng Bộ X yêu cầu
+    các đơn vị …", "Thực hiện …, Ủy ban nhân dân huyện xây dựng Kế hoạch …") or, asking, in its last line
+    ("Ủy ban nhân dân quận đề nghị …")."""
     body = [line for _, _, line in lines(text) if line.strip()]
-    first_item = next((i for i, line in enumerate(body) if _LIST_MARKER.match(line) or line.startswith("Điều ")),
-                      len(body))
+    first_item = next((i for i, line in enumerate(body) if classify(line)[0] < PARAGRAPH), len(body))
     closing = body[-1:] if first_item < len(body) else []
-    for line, verbs in [(line, spec["speaker_verbs"]) for line in body[:first_item]] + \
-                       [(line, spec["closing_speaker_verbs"]) for line in closing]:
-        for at in [0] + [m.end() for m in re.finditer(r",\s*", line[:200])]:     # "Thực hiện …, UBND huyện …"
+    for line, verbs in [(line, _speaker_verbs("speaker_verbs")) for line in body[:first_item]] + \
+                       [(line, _speaker_verbs("closing_speaker_verbs")) for line in closing]:
+        for at in [0] + [m.end() for m in re.finditer(r",\s*", line[:200])]:
             bodies, end = parse_body_list(line, at)
-            if len(bodies) == 1 and re.match(rf"\s*{phrase_alternation(verbs)}(?!\w)", line[end:], re.IGNORECASE):
+            if len(bodies) == 1 and verbs.match(line, end):
                 return " ".join(bodies[0].name.split())
     return None
+
+
+@cache
+def _speaker_verbs(key: str) -> re.Pattern:
+    return re.compile(rf"\s*{phrase_alternation(load('metadata')[key])}(?!\w)", re.IGNORECASE)
 
 
 def _mend_ocr(text: str) -> str:

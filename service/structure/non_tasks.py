@@ -35,6 +35,8 @@ def _patterns() -> dict[str, re.Pattern]:
                                     re.IGNORECASE)
     found["problem"] = phrase_pattern(cues["problem_conditions"])
     found["role"] = phrase_pattern(cues["role_phrases"] + ["chủ trì"])
+    found["responsible"] = phrase_pattern(cues["responsibility"])
+    found["assigns"] = phrase_pattern(cues["responsibility"] + cues["directive_openers"])
     found["work_noun"] = re.compile(rf"\W*{phrase_alternation(cues['work_nouns'])}(?!\w)", re.IGNORECASE)
     found["rate"] = re.compile(rf"\W*(?:đối với [^:]{{1,80}}:\s*)?{phrase_alternation(cues['rate_openers'])}(?!\w)",
                                re.IGNORECASE)
@@ -62,10 +64,10 @@ def _labelled_bodies(text: str) -> bool:
 
 @cache
 def _tags(text: str) -> tuple[tuple[str, str], ...]:
-    """underthesea's part-of-speech tags of the first words of an item."""
+    """underthesea's part-of-speech tags of the first 40 words of an item (tagged once per item)."""
     from ..text import underthesea
 
-    return tuple(underthesea().pos_tag(" ".join(text.split()[:16])))
+    return tuple(underthesea().pos_tag(" ".join(text.split()[:40])))
 
 
 def _stated(text: str, patterns: dict[str, re.Pattern]) -> bool:
@@ -98,7 +100,6 @@ def _session(text: str, patterns: dict[str, re.Pattern]) -> bool:
     return bool(bodies) and bool(patterns["session"].match(text, end))
 
 
-_RESPONSIBLE = re.compile(r"(?<!\w)(?:có|chịu) trách nhiệm(?!\w)", re.IGNORECASE)
 
 
 def _provision(text: str, match: re.Match, patterns: dict[str, re.Pattern]) -> bool:
@@ -113,7 +114,7 @@ def _standing_rule(text: str, patterns: dict[str, re.Pattern]) -> bool:
     """A rule of a scheme, not work assigned: an entitlement ("… được trợ cấp …", "… được trích 10%") in its
     first clause, a rate ("Mức thu …", "Đối với nhà ở: mức thu …") or a conditional provision ("Trường hợp
     … thì không …"), and no directive word."""
-    if _RESPONSIBLE.search(text):
+    if patterns["responsible"].search(text):
         return False
     provision = patterns["provision"].match(text)
     if provision and _provision(text, provision, patterns):
@@ -139,11 +140,8 @@ def _noun_phrase(text: str, patterns: dict[str, re.Pattern]) -> bool:
         and not patterns["work_noun"].match(text)
 
 
-@cache
 def _has_verb(text: str) -> bool:
-    from ..text import underthesea
-
-    return any(tag.startswith("V") for _, tag in underthesea().pos_tag(" ".join(text.split()[:40])))
+    return any(tag.startswith("V") for _, tag in _tags(text))
 
 
 _ENUMERATION = re.compile(r"\W*\w+\s+là\s*[,:]", re.IGNORECASE)       # "Một là, …", "Hai là: …"
@@ -152,8 +150,8 @@ _ENUMERATION = re.compile(r"\W*\w+\s+là\s*[,:]", re.IGNORECASE)       # "Một 
 def _definition(text: str, patterns: dict[str, re.Pattern]) -> bool:
     """"Phí vệ sinh là khoản thu …", "Sở X là cơ quan thường trực …": a subject, then the copula, no verb
     before it and no directive word after."""
-    if patterns["directive"].search(text) or _ENUMERATION.match(text) or _ASSIGNS.search(text) \
-            or _RESPONSIBLE.search(text) or patterns["role"].search(text):
+    if patterns["directive"].search(text) or _ENUMERATION.match(text) or patterns["assigns"].search(text) \
+            or patterns["role"].search(text):
         return False                # "Sở Y tế là cơ quan thường trực, chủ trì …" assigns a role
     copula = load("structure")["definition_copula"]
     bodies, end = parse_body_list(text)
@@ -212,7 +210,6 @@ def reason(text: str) -> str | None:
     return None
 
 
-_ASSIGNS = re.compile(r"(?<!\w)(?:có trách nhiệm|chịu trách nhiệm|giao|đề nghị|yêu cầu)(?!\w)", re.IGNORECASE)
 
 
 _GIVES = re.compile(r"(?<!\w)giao(?:\s+cho)?\s+", re.IGNORECASE)
@@ -232,7 +229,8 @@ def assigned(text: str) -> bool:
 
 def assigns(text: str) -> bool:
     """A directive word ("cần", "phải", "tăng cường") or an assignment cue ("giao", "có trách nhiệm")."""
-    return bool(_patterns()["directive"].search(text) or _ASSIGNS.search(text))
+    patterns = _patterns()
+    return bool(patterns["directive"].search(text) or patterns["assigns"].search(text))
 
 
 def directs(text: str) -> bool:

@@ -8,11 +8,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Document, Section
-from ..lexicons import load
+from ..lexicons import alternation, load
 from ..text import is_upper, lines
 
-_ORDINALS = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in load("structure")["ordinal_markers"]),
-                            key=len, reverse=True))
+_ORDINALS = alternation(load("structure")["ordinal_markers"])
 _MARKERS: list[tuple[float, re.Pattern]] = [
     (0, re.compile(r"(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+(?:thứ\s+\w+|[IVXLC]+|\d+)\b[.:\-–]?\s*")),
     (1, re.compile(r"Điều\s+(\d+)\s*[.:]\s*")),
