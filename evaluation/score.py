@@ -130,19 +130,22 @@ def _deadline_equal(g: tuple, p: tuple) -> bool:
 
 
 def score_tasks(gold: list[dict], doc: Document, scores: Scores, name: str) -> None:
-    tallies = scores.tallies
     for g, p in match_tasks(gold, doc.tasks):
-        tallies["tasks"].add(Counter([1] if g else []), Counter([1] if p else []))
-        tallies["lead"].add(_bodies(g["lead"] if g else []), _bodies([b.name for b in p.lead] if p else []))
-        tallies["support"].add(_bodies(g["support"] if g else []),
-                               _bodies([b.name for b in p.support] if p else []))
-        gd, pd = _deadline_key(g["deadline"]) if g else None, _deadline_key(p.deadline) if p else None
-        if gd and pd and _deadline_equal(gd, pd):
-            tallies["deadline"].tp += 1
-        else:
-            tallies["deadline"].fn += gd is not None
-            tallies["deadline"].fp += pd is not None
+        score_pair(g, p, scores.tallies)
         scores.details.append(_detail(name, g, p))
+
+
+def score_pair(g: dict | None, p, tallies: dict[str, Tally]) -> None:
+    """Tally one gold task and the prediction matched to it (either may be None)."""
+    tallies["tasks"].add(Counter([1] if g else []), Counter([1] if p else []))
+    tallies["lead"].add(_bodies(g["lead"] if g else []), _bodies([b.name for b in p.lead] if p else []))
+    tallies["support"].add(_bodies(g["support"] if g else []), _bodies([b.name for b in p.support] if p else []))
+    gd, pd = _deadline_key(g["deadline"]) if g else None, _deadline_key(p.deadline) if p else None
+    if gd and pd and _deadline_equal(gd, pd):
+        tallies["deadline"].tp += 1
+    else:
+        tallies["deadline"].fn += gd is not None
+        tallies["deadline"].fp += pd is not None
 
 
 def _detail(name: str, g: dict | None, p) -> str:

@@ -1,5 +1,5 @@
 """The pipeline: ingest → layout → normalise → metadata → tables → tasks → fields → spans → owners →
-deadlines → products → vagueness → checks, for one document or many.
+deadlines → products → task filter → vagueness → checks, for one document or many.
 
 The CLI, the API and batch jobs all call these functions. Each stage is `stage(doc) -> doc`;
 timings are recorded per stage. `extractor` (rules | model | hybrid; None: the catalogue's default)
@@ -17,6 +17,7 @@ from .document import Block, Document, SourceFile
 from .errors import RasoatError
 from .extract import stages as extract_stages
 from .extract.fields import extract_fields
+from .extract.task_filter import filter_tasks
 from .layout import rebuild_layout
 from .normalise import normalise
 from .structure.header import extract_metadata
@@ -36,6 +37,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("owners", extract_stages.owners),
     ("deadlines", extract_stages.deadlines),
     ("products", extract_stages.products),
+    ("task_filter", filter_tasks),
     ("vagueness", score_vagueness),
     ("checks", flag_gaps),
 ]
