@@ -12,6 +12,7 @@
 (d) a projection for a 16-node cluster.
 
     python evaluation/bench_batch.py [--docs 300] [--link-docs 10000] [--json out.json]
+    python evaluation/bench_batch.py --pass-only --docs 60 --extractors rules hybrid   # per worker, both extractors
 """
 from __future__ import annotations
 
@@ -43,22 +44,22 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def throughput(source: Path, work: Path, workers: int | None) -> dict:
-    """One per-document pass (None workers: the plain loop in this process)."""
-    out = work / f"out-{workers or 'plain'}"
+def throughput(source: Path, work: Path, workers: int | None, extractor: str | None = None) -> dict:
+    """One per-document pass (None workers: the plain loop in this process); models loaded before timing."""
+    out = work / f"out-{workers or 'plain'}-{extractor or 'default'}"
     if workers is None:
-        warm_up()
-        report = run_pass(folder_items(source), out, local_map)
-        return {"runner": "plain loop", "workers": 1, "startup_s": 0.0, "seconds": report.seconds,
+        warm_up(extractor)
+        report = run_pass(folder_items(source), out, local_map, extractor=extractor)
+        return {"runner": "plain loop", "extractor": extractor or "default", "workers": 1, "startup_s": 0.0, "seconds": report.seconds,
                 "docs": report.analysed, "docs_per_s": round(report.analysed / report.seconds, 2),
                 "peak_rss_mb_per_worker": round(peak_rss_mb(), 1)}
     began = time.perf_counter()
     with dask_client(None, workers, processes=True) as client:
-        client.run(warm_up)
+        client.run(warm_up, extractor)
         startup = time.perf_counter() - began
-        report = run_pass(folder_items(source), out, partial(bounded_map, client))
+        report = run_pass(folder_items(source), out, partial(bounded_map, client), extractor=extractor)
         rss = client.run(peak_rss_mb)
-    return {"runner": f"dask {workers} worker(s)", "workers": workers, "startup_s": round(startup, 2),
+    return {"runner": f"dask {workers} worker(s)", "extractor": extractor or "default", "workers": workers, "startup_s": round(startup, 2),
             "seconds": report.seconds, "docs": report.analysed,
             "docs_per_s": round(report.analysed / report.seconds, 2),
             "peak_rss_mb_per_worker": round(max(rss.values()), 1)}
@@ -148,10 +149,12 @@ def projection(runs: list[dict], link: dict, copy: dict, nodes: int = 16, cores:
 
 
 def print_table(result: dict) -> None:
-    print(f"\n{'runner':<20}{'docs':>6}{'start s':>9}{'pass s':>9}{'docs/s':>9}{'peak MB/worker':>16}")
+    print(f"\n{'runner':<20}{'extractor':>10}{'docs':>6}{'start s':>9}{'pass s':>9}{'docs/s':>9}{'peak MB/worker':>16}")
     for r in result["throughput"]:
-        print(f"{r['runner']:<20}{r['docs']:>6}{r['startup_s']:>9}{r['seconds']:>9}{r['docs_per_s']:>9}"
+        print(f"{r['runner']:<20}{r['extractor']:>10}{r['docs']:>6}{r['startup_s']:>9}{r['seconds']:>9}{r['docs_per_s']:>9}"
               f"{r['peak_rss_mb_per_worker']:>16}")
+    if "linking" not in result:
+        return
     link = result["linking"]
     print(f"\nlinking {link['docs']} synthetic documents: {link['link_s']} s ({link['link_docs_per_s']} docs/s; "
           f"signatures {link['signatures_s_2_workers']} s on 2 workers), {link['links']} links, "
@@ -175,12 +178,21 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=300, help="generated TXT documents for throughput")
     parser.add_argument("--link-docs", type=int, default=10000, help="synthetic documents for linking")
     parser.add_argument("--json", type=Path, help="write the results here")
+    parser.add_argument("--extractors", nargs="*", default=[None], choices=("rules", "model", "hybrid"),
+                        help="extractors to time the pass with, each on a plain loop and 1 and 2 workers "
+                             "(default: the catalogue's)")
+    parser.add_argument("--pass-only", action="store_true", help="only the per-document pass (a), no linking")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         gen.write(gen.generate(args.docs, seed=3), work / "source")
         (work / "source" / "truth.csv").unlink()
-        runs = [throughput(work / "source", work, w) for w in (None, 1, 2)]
+        runs = [throughput(work / "source", work, w, e) for e in args.extractors for w in (None, 1, 2)]
+    if args.pass_only:
+        print_table({"throughput": runs})
+        if args.json:
+            args.json.write_text(json.dumps({"cpu_count": os.cpu_count(), "throughput": runs}, indent=1))
+        return
     link = linking(args.link_docs)
     built = link.pop("_built")
     copy = copy_rate(link.pop("pairs"), built)

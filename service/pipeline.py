@@ -1,5 +1,5 @@
-"""The pipeline: ingest → layout → normalise → metadata → tables → tasks → fields → spans → owners →
-deadlines → products → task filter → vagueness → checks, for one document or many.
+"""The pipeline: ingest → layout → normalise → metadata → tables → tasks → fields → spans → task filter →
+owners → deadlines → products → vagueness → checks, for one document or many.
 
 The CLI, the API and batch jobs all call these functions. Each stage is `stage(doc) -> doc`;
 timings are recorded per stage. `extractor` (rules | model | hybrid; None: the catalogue's default)
@@ -34,10 +34,10 @@ STAGES: list[tuple[str, Stage]] = [
     ("tasks", segment),
     ("fields", extract_fields),
     ("spans", extract_stages.tag_spans),
+    ("task_filter", filter_tasks),
     ("owners", extract_stages.owners),
     ("deadlines", extract_stages.deadlines),
     ("products", extract_stages.products),
-    ("task_filter", filter_tasks),
     ("vagueness", score_vagueness),
     ("checks", flag_gaps),
 ]

@@ -37,6 +37,7 @@ def thresholds() -> dict:
 
 def tag_spans(doc: Document) -> Document:
     """Run the tagger on every task (model, hybrid) and keep rule and model spans side by side."""
+    requested = doc.extractor
     doc.extractor = doc.extractor or default_extractor()
     doc._span_docs, doc._task_vectors = {}, {}
     if doc.extractor == "rules" or not doc.tasks:
@@ -45,7 +46,13 @@ def tag_spans(doc: Document) -> Document:
         from .tagger import default_tagger
 
         tagger = default_tagger()
-    except (ImportError, OSError, RuntimeError, LookupError, ValueError) as error:
+    except ImportError:                          # an install without the semantic extra: the rules alone
+        if requested:
+            doc.warnings.append(Problem(stage="spans", code="tagger_unavailable",
+                                        message="Chưa cài mô hình gán nhãn (gói semantic); chỉ dùng quy tắc."))
+        doc.extractor = "rules"
+        return doc
+    except (OSError, RuntimeError, LookupError, ValueError) as error:
         doc.warnings.append(Problem(stage="spans", code="tagger_unavailable",
                                     message=f"Không nạp được mô hình gán nhãn ({error}); chỉ dùng quy tắc."))
         doc.extractor = "rules"

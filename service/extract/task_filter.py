@@ -1,43 +1,76 @@
 """The learned task filter (line role): of the items the rules segment as tasks, which are work to do.
 
 Rules keep every directive-looking item; in articles, rule-setting decisions and reports many are not
-tasks. A logistic regression over what the rules found (owner, deadline, targets, origin, genre, kind)
-and the encoder's sentence vector of the item and of its document scores each item; with the model or
-hybrid extractor, items scored below the fitted cut are dropped with their targets. Fitted by
-evaluation/task_filter_lodo.py (strength and cut by leave-one-document-out); coefficients in
-models/task_filter.json (catalogue entry "task-filter"). Without sentence vectors it does nothing.
+tasks. A logistic regression over what the rules found (owner, deadline, targets, origin), the genre and
+kind, and the encoder's sentence vectors of the item and of its document scores each item. With the hybrid
+extractor, in documents of its scope, items scored below the cut are dropped (their targets stay in the
+document's list); protected items stay whatever their score. It runs right after the tagger's vectors
+and before the tagger's fields are merged, so it sees the rules' findings only. Fitted by
+evaluation/task_filter_lodo.py (strength, cut, protection and scope by leave-one-document-out);
+coefficients in models/task_filter.json, sha256 in the catalogue ("task-filter").
 """
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import get_args
 
 import numpy as np
 
-from ..document import Document, DocumentKind, Problem, TaskOrigin
+from ..document import Document, DocumentKind, Problem, Task, TaskOrigin
+from ..genre import Genre, genre
+from ..messages import say
 
 FILE = "task_filter.json"
 NAME = "task-filter"
-DIM = 384
-GENRES = ("act", "rules", "mandate", "article")
+DIM = 384                                      # the encoder's sentence vector
+WORK_KINDS = ("nghi_quyet", "chuong_trinh", "ke_hoach", "chi_thi", "ket_luan", "quyet_dinh", "cong_van")
+PROTECT = {                                    # items kept whatever their score, by what the rules found
+    "none": lambda task: False,
+    "deadline": lambda task: task.deadline is not None,
+    "lead_deadline": lambda task: bool(task.lead) or task.deadline is not None,
+    "lead_and_deadline": lambda task: bool(task.lead) and task.deadline is not None,   # who and by when
+}
+SCOPES = {                                     # documents the filter applies to
+    "all": lambda doc: True,
+    # not an act issuing work: an article, rule-setting, a mandate, or a report, notice, guidance, other kind
+    "beyond_work_acts": lambda doc: genre(doc.metadata) != "act" or doc.metadata.kind not in WORK_KINDS,
+}
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Standardised logistic regression and how it is applied."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+    cut: float
+    protect: str
+    scope: str
+
+    def scores(self, doc: Document, vectors: np.ndarray) -> np.ndarray:
+        """Probability that each task is work to do."""
+        z = ((describe(doc, vectors) - self.mean) / self.scale) @ self.coef + self.intercept
+        return 1.0 / (1.0 + np.exp(-z))
 
 
 def _hand(doc: Document) -> np.ndarray:
-    """What the rules found, per task (one row each)."""
-    kind, kinds = doc.metadata.kind, get_args(DocumentKind)
-    doc_part = [float(_genre(doc) == g) for g in GENRES] + [float(kind == k) for k in kinds]
+    """What the rules found, per task (one row each), then the document's genre, kind and shape."""
+    kind = doc.metadata.kind
+    doc_part = [float(genre(doc.metadata) == g) for g in get_args(Genre)]
+    doc_part += [float(kind == k) for k in get_args(DocumentKind)]
     owned = sum(bool(t.lead) for t in doc.tasks) / max(len(doc.tasks), 1)
     doc_part += [np.log1p(len(doc.tasks)), owned]
     size = max(len(doc.text), 1)
-    rows = []
-    for task in doc.tasks:
-        rows.append([float(bool(task.lead)), float(bool(task.support)), float(task.deadline is not None),
-                     float(bool(task.targets)), float(task.budget is not None), float(task.output is not None),
-                     *[float(task.origin == o) for o in get_args(TaskOrigin)],
-                     np.log1p(len(task.text) / 100), task.start / size, float(task.text.rstrip().endswith(":")),
-                     *doc_part])
+    rows = [[float(bool(task.lead)), float(bool(task.support)), float(task.deadline is not None),
+             float(bool(task.targets)), float(task.budget is not None), float(task.output is not None),
+             *[float(task.origin == o) for o in get_args(TaskOrigin)],
+             np.log1p(len(task.text) / 100), task.start / size, float(task.text.rstrip().endswith(":")),
+             *doc_part] for task in doc.tasks]
     return np.asarray(rows, dtype=np.float32).reshape(len(doc.tasks), -1)
 
 
@@ -48,35 +81,9 @@ def describe(doc: Document, vectors: np.ndarray) -> np.ndarray:
     return np.concatenate([_hand(doc), vectors, mean], axis=1)
 
 
-def fit_model(x: np.ndarray, y: np.ndarray, strength: float):
-    """Standardised L2 logistic regression (scikit-learn; training only), balanced classes."""
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_pipeline
-    from sklearn.preprocessing import StandardScaler
-
-    model = make_pipeline(StandardScaler(), LogisticRegression(C=strength, class_weight="balanced", max_iter=2000))
-    return model.fit(x, y)
-
-
-PROTECT = {                                    # items kept whatever their score, by what the rules found
-    "none": lambda task: False,
-    "deadline": lambda task: task.deadline is not None,
-    "lead_deadline": lambda task: bool(task.lead) or task.deadline is not None,
-}
-
-
-WORK_KINDS = ("nghi_quyet", "chuong_trinh", "ke_hoach", "chi_thi", "ket_luan", "quyet_dinh", "cong_van")
-SCOPES = {                                     # documents the filter applies to
-    "all": lambda doc: True,
-    # not an act issuing work: an article, rule-setting, a mandate, or a report, notice, guidance, other kind
-    "beyond_work_acts": lambda doc: _genre(doc) != "act" or doc.metadata.kind not in WORK_KINDS,
-}
-
-
-def _genre(doc: Document) -> str:
-    from ..genre import genre
-
-    return genre(doc.metadata)
+def features_count() -> int:
+    """Columns of describe(): the shipped coefficients must have as many."""
+    return _hand(Document(tasks=[Task(id="t", text="t", start=0, end=1)])).shape[1] + 2 * DIM
 
 
 def keep_mask(doc: Document, scores: np.ndarray, cut: float, protect: str, scope: str = "all") -> list[bool]:
@@ -86,18 +93,16 @@ def keep_mask(doc: Document, scores: np.ndarray, cut: float, protect: str, scope
     return [bool(s >= cut) or PROTECT[protect](t) for t, s in zip(doc.tasks, scores)]
 
 
-def save(model, cut: float, protect: str, scope: str, about: dict, path: Path | None = None) -> Path:
-    """Coefficients as JSON (no pickle): the scaler's mean and scale, weights, intercept, cut, protection, scope."""
-    scaler, lr = model[0], model[-1]
-    path = path or Path(__file__).resolve().parents[2] / "models" / FILE
-    path.write_text(json.dumps({**about, "cut": cut, "protect": protect, "scope": scope, "mean": scaler.mean_.round(6).tolist(),
-                                "scale": scaler.scale_.round(6).tolist(), "coef": lr.coef_[0].round(6).tolist(),
-                                "intercept": round(float(lr.intercept_[0]), 6)}) + "\n", encoding="utf-8")
-    return path
+def vectors_of(doc: Document) -> np.ndarray:
+    """The tagger's sentence vector of each task (zeros for a task without tokens, as in training)."""
+    zero = np.zeros(DIM, np.float32)
+    return np.stack([doc._task_vectors.get(t.id, zero) for t in doc.tasks])
 
 
 @cache
-def _coefficients() -> tuple[np.ndarray, np.ndarray, np.ndarray, float, float, str, str] | None:
+def shipped() -> Filter | None:
+    """The catalogued filter (None when the catalogue has no entry); RuntimeError when the file does not
+    match its sha256 or the features it was fitted on."""
     from importlib.resources import files
 
     from ..models import catalogue_entry
@@ -111,18 +116,10 @@ def _coefficients() -> tuple[np.ndarray, np.ndarray, np.ndarray, float, float, s
     if not path.exists() or sha256_of(path) != entry["sha256"]:
         raise RuntimeError(f"{path} is missing or does not match the sha256 in the model catalogue")
     data = json.loads(path.read_text(encoding="utf-8"))
-    return (np.asarray(data["mean"], np.float32), np.asarray(data["scale"], np.float32),
-            np.asarray(data["coef"], np.float32), float(data["intercept"]), float(data["cut"]), data["protect"], data["scope"])
-
-
-def task_scores(doc: Document, vectors: np.ndarray) -> np.ndarray | None:
-    """Probability that each task is work to do, or None without coefficients."""
-    model = _coefficients()
-    if model is None or not doc.tasks:
-        return None
-    mean, scale, coef, intercept = model[:4]
-    z = ((describe(doc, vectors) - mean) / scale) @ coef + intercept
-    return 1.0 / (1.0 + np.exp(-z))
+    if len(data["coef"]) != features_count():
+        raise RuntimeError(f"{path} was fitted on {len(data['coef'])} features, not {features_count()}")
+    return Filter(*(np.asarray(data[k], np.float32) for k in ("mean", "scale", "coef")),
+                  float(data["intercept"]), float(data["cut"]), data["protect"], data["scope"])
 
 
 def drop_tasks(doc: Document, ids: list[str]) -> Document:
@@ -134,15 +131,17 @@ def drop_tasks(doc: Document, ids: list[str]) -> Document:
 
 
 def filter_tasks(doc: Document) -> Document:
-    """Stage: with the model or hybrid extractor, in documents of its scope, drop items the filter scores
-    below its cut (unless protected by what the rules found)."""
-    if doc.extractor in (None, "rules") or not doc.tasks or len(doc._task_vectors) < len(doc.tasks):
+    """Stage: with the hybrid extractor, in documents of the filter's scope, drop items scored below its cut
+    (unless protected by what the rules found)."""
+    if doc.extractor != "hybrid" or not doc.tasks or not doc._task_vectors:
         return doc
     try:
-        scores = task_scores(doc, np.stack([doc._task_vectors[t.id] for t in doc.tasks]))
-        cut, protect, scope = _coefficients()[-3:]
-    except (RuntimeError, TypeError) as error:
+        model = shipped()
+    except RuntimeError:
         doc.warnings.append(Problem(stage="task_filter", code="task_filter_unavailable",
-                                    message=f"Không dùng được bộ lọc nhiệm vụ ({error}); giữ mọi mục."))
+                                    message=say("task_filter_unavailable")))
         return doc
-    return drop_tasks(doc, [t.id for t, k in zip(doc.tasks, keep_mask(doc, scores, cut, protect, scope)) if not k])
+    if model is None or not SCOPES[model.scope](doc):
+        return doc
+    keep = keep_mask(doc, model.scores(doc, vectors_of(doc)), model.cut, model.protect)
+    return drop_tasks(doc, [t.id for t, k in zip(doc.tasks, keep) if not k])

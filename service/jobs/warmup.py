@@ -7,11 +7,12 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from ..archive import signature as sg
 
 
-def warm_up() -> None:
-    """Load the lexicons, tokenizer and patterns the pipeline caches at module level."""
+def warm_up(extractor: str | None = None) -> None:
+    """Load the lexicons, tokenizer and patterns the pipeline caches at module level (and, for the
+    model or hybrid extractor, the encoder and the tagger's head, once per process)."""
     from ..pipeline import analyze_text
 
-    doc = analyze_text("KẾ HOẠCH\n1. Sở Tài chính chủ trì, hoàn thành trước ngày 30/6/2025.")
+    doc = analyze_text("KẾ HOẠCH\n1. Sở Tài chính chủ trì, hoàn thành trước ngày 30/6/2025.", extractor=extractor)
     sg.normalised_tasks(doc)
 
 

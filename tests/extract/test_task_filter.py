@@ -15,6 +15,15 @@ PLAN = ("KẾ HOẠCH\nThực hiện chuyển đổi số trong cơ quan nhà n�
         "3. UBND các huyện, thị xã bố trí cán bộ chuyên trách công nghệ thông tin tại 100% các xã trong năm 2027.\n")
 
 
+ARTICLE = ("Bước chuyển mình của nông thôn miền núi\n"
+           "Những năm qua, huyện vùng cao đã có nhiều đổi thay rõ rệt nhờ các chương trình mục tiêu quốc gia.\n"
+           "- Đường giao thông nông thôn được cứng hóa, xe ô tô đã về tới trung tâm các xã.\n"
+           "- Nhiều hộ dân mạnh dạn chuyển đổi cây trồng, đưa giống chè chất lượng cao vào sản xuất.\n"
+           "- Trường học, trạm y tế được đầu tư xây mới khang trang, đáp ứng nhu cầu của người dân.\n"
+           "Theo ông Nguyễn Văn A, Chủ tịch UBND huyện, thời gian tới huyện sẽ tiếp tục huy động nguồn lực "
+           "để phát triển du lịch cộng đồng.\n")
+
+
 def _doc(*tasks: Task, text: str = "x" * 400) -> Document:
     return Document(text=text, tasks=list(tasks))
 
@@ -25,10 +34,13 @@ def _task(i: int, start: int, **fields) -> Task:
 
 def test_describe_has_one_row_per_task_with_what_the_rules_found():
     doc = _doc(_task(1, 0, lead=[Body(name="Sở Y tế", start=0, end=7)]), _task(2, 100))
-    rows = task_filter.describe(doc, np.ones((2, task_filter.DIM), np.float32))
-    assert rows.shape[0] == 2
-    assert rows[0, 0] == 1.0 and rows[1, 0] == 0.0              # first column: a lead was found
-    assert np.allclose(rows[:, -task_filter.DIM:], 1.0)         # the document's mean vector closes the row
+    vectors = np.stack([np.full(task_filter.DIM, 1.0), np.full(task_filter.DIM, 3.0)]).astype(np.float32)
+    rows = task_filter.describe(doc, vectors)
+    assert rows.shape == (2, task_filter.features_count())
+    assert rows[0, 0] == 1.0 and rows[1, 0] == 0.0                 # first column: a lead was found
+    own, mean = rows[:, -2 * task_filter.DIM:-task_filter.DIM], rows[:, -task_filter.DIM:]
+    assert np.allclose(own[0], 1.0) and np.allclose(own[1], 3.0)  # the item's own vector
+    assert np.allclose(mean, 2.0)                                  # then the document's mean vector
 
 
 def test_drop_tasks_removes_only_the_named_items_and_keeps_document_targets():
@@ -40,18 +52,53 @@ def test_drop_tasks_removes_only_the_named_items_and_keeps_document_targets():
     assert doc.targets == [target]
 
 
-@pytest.mark.parametrize("protect, kept", [("none", [False, False, True]),
-                                           ("deadline", [True, False, True]),
-                                           ("lead_deadline", [True, True, True])])
+@pytest.mark.parametrize("protect, kept", [("none", [False, False, True, False]),
+                                           ("deadline", [True, False, True, True]),
+                                           ("lead_deadline", [True, True, True, True]),
+                                           ("lead_and_deadline", [False, False, True, True])])
 def test_protection_keeps_items_whose_owner_or_deadline_the_rules_found(protect, kept):
     doc = _doc(_task(1, 0, deadline=Deadline(text="trước ngày 30/6/2027")),
-               _task(2, 100, lead=[Body(name="Sở Nội vụ", start=100, end=109)]), _task(3, 200))
-    assert task_filter.keep_mask(doc, np.array([0.1, 0.2, 0.9]), 0.5, protect) == kept
+               _task(2, 100, lead=[Body(name="Sở Nội vụ", start=100, end=109)]), _task(3, 200),
+               _task(4, 300, lead=[Body(name="Sở Tư pháp", start=300, end=310)],
+                     deadline=Deadline(text="trong quý II/2027")))
+    assert task_filter.keep_mask(doc, np.array([0.1, 0.2, 0.9, 0.1]), 0.5, protect) == kept
 
 
-def test_the_rules_extractor_keeps_every_segmented_item():
-    doc = analyze_text(PLAN, extractor="rules")
-    assert len(doc.tasks) == 3 and "task_filter" in doc.timings
+def test_scope_leaves_acts_issuing_work_alone_and_filters_the_rest():
+    plan = Document(text="x", tasks=[_task(1, 0)])
+    plan.metadata.kind, plan.metadata.title, plan.metadata.number = "ke_hoach", "Triển khai chuyển đổi số", "12/KH-UBND"
+    article = Document(text="x", tasks=[_task(1, 0)])
+    low = np.array([0.01])
+    assert task_filter.keep_mask(plan, low, 0.5, "none", "beyond_work_acts") == [True]
+    assert task_filter.keep_mask(article, low, 0.5, "none", "beyond_work_acts") == [False]
+    assert task_filter.keep_mask(plan, low, 0.5, "none", "all") == [False]
+
+
+def test_a_task_without_tokens_gets_a_zero_vector_as_in_training():
+    doc = _doc(_task(1, 0), _task(2, 100))
+    doc._task_vectors = {"t1": np.ones(task_filter.DIM, np.float32)}
+    vectors = task_filter.vectors_of(doc)
+    assert vectors.shape == (2, task_filter.DIM) and vectors[0].sum() == task_filter.DIM and not vectors[1].any()
+
+
+def test_the_shipped_coefficients_fit_the_features_the_code_describes():
+    pytest.importorskip("torch")
+    model = task_filter.shipped()
+    assert model is not None and len(model.coef) == task_filter.features_count()
+    assert model.protect in task_filter.PROTECT and model.scope in task_filter.SCOPES
+
+
+def test_the_rules_extractor_never_filters():
+    doc = analyze_text(ARTICLE, extractor="rules")
+    assert len(doc.tasks) >= 1 and "task_filter" in doc.timings
+
+
+def test_without_a_catalogue_entry_the_filter_does_nothing_and_says_nothing(monkeypatch):
+    pytest.importorskip("torch")
+    monkeypatch.setattr(task_filter, "shipped", lambda: None)
+    doc = analyze_text(ARTICLE, extractor="hybrid")
+    assert len(doc.tasks) == len(analyze_text(ARTICLE, extractor="rules").tasks)
+    assert not [w for w in doc.warnings if w.stage == "task_filter"]
 
 
 def test_a_filter_that_does_not_match_the_catalogue_keeps_every_item_with_a_warning(monkeypatch):
@@ -59,28 +106,19 @@ def test_a_filter_that_does_not_match_the_catalogue_keeps_every_item_with_a_warn
 
     def broken():
         raise RuntimeError("task_filter.json does not match the sha256 in the model catalogue")
-    monkeypatch.setattr(task_filter, "_coefficients", broken)
-    doc = analyze_text(PLAN, extractor="hybrid")
-    assert len(doc.tasks) == 3
+    monkeypatch.setattr(task_filter, "shipped", broken)
+    doc = analyze_text(ARTICLE, extractor="hybrid")
+    assert len(doc.tasks) == len(analyze_text(ARTICLE, extractor="rules").tasks)
     warning = [w for w in doc.warnings if w.stage == "task_filter"]
     assert [w.code for w in warning] == ["task_filter_unavailable"]
-    assert warning[0].message.startswith("Không dùng được bộ lọc nhiệm vụ")
+    assert warning[0].message.startswith("Bộ lọc nhiệm vụ (mô hình) không khớp danh mục")
 
 
-def test_hybrid_keeps_the_owned_dated_tasks_of_a_plan():
+def test_the_default_extractor_keeps_every_task_of_a_plan():
     pytest.importorskip("torch")
-    doc = analyze_text(PLAN, extractor="hybrid")
+    doc = analyze_text(PLAN)
     assert doc.extractor == "hybrid"
-    assert [t.text[:20] for t in doc.tasks] == [t.text[:20] for t in analyze_text(PLAN, extractor="rules").tasks]
-
-
-ARTICLE = ("Bước chuyển mình của nông thôn miền núi\n"
-           "Những năm qua, huyện vùng cao đã có nhiều đổi thay rõ rệt nhờ các chương trình mục tiêu quốc gia.\n"
-           "- Đường giao thông nông thôn được cứng hóa, xe ô tô đã về tới trung tâm các xã.\n"
-           "- Nhiều hộ dân mạnh dạn chuyển đổi cây trồng, đưa giống chè chất lượng cao vào sản xuất.\n"
-           "- Trường học, trạm y tế được đầu tư xây mới khang trang, đáp ứng nhu cầu của người dân.\n"
-           "Theo ông Nguyễn Văn A, Chủ tịch UBND huyện, thời gian tới huyện sẽ tiếp tục huy động nguồn lực "
-           "để phát triển du lịch cộng đồng.\n")
+    assert [t.text[:24] for t in doc.tasks] == [t.text[:24] for t in analyze_text(PLAN, extractor="rules").tasks]
 
 
 def test_hybrid_drops_the_reported_results_of_an_article_that_the_rules_keep():
@@ -88,10 +126,3 @@ def test_hybrid_drops_the_reported_results_of_an_article_that_the_rules_keep():
     rules, hybrid = analyze_text(ARTICLE, extractor="rules"), analyze_text(ARTICLE, extractor="hybrid")
     assert rules.metadata.kind == "khac" and len(rules.tasks) >= 1
     assert hybrid.tasks == [] and "no_tasks" in [w.code for w in hybrid.warnings]
-
-
-def test_shipped_scores_are_probabilities_for_every_task():
-    pytest.importorskip("torch")
-    doc = analyze_text(PLAN, extractor="rules")
-    scores = task_filter.task_scores(doc, np.zeros((len(doc.tasks), task_filter.DIM), np.float32))
-    assert scores.shape == (3,) and ((scores >= 0) & (scores <= 1)).all()
