@@ -12,7 +12,7 @@ import numpy as np
 
 from evaluation.score import Tally, gold_docs, match_tasks, score_pair
 from service.document import Document
-from service.extract.task_filter import DIM, PROTECT, SCOPES, describe
+from service.extract.task_filter import DIM, PROTECT, SCOPES, describe, vectors_of
 
 EXTRACTORS = ("rules", "hybrid")
 TALLIED = ("tasks", "lead", "support", "deadline")
@@ -40,8 +40,6 @@ def build_cache() -> None:
             doc.extractor = extractor
             doc = run_stages(doc, stages)
             (out / f"{gold.id}.{extractor}.json").write_text(doc.model_dump_json(), encoding="utf-8")
-        from service.extract.task_filter import vectors_of
-
         np.save(out / f"{gold.id}.npy", vectors_of(doc) if doc.tasks else np.zeros((0, DIM), np.float32))
         print(gold.id, len(doc.tasks), flush=True)
 
@@ -68,8 +66,8 @@ def item_effects(gold, doc: Document) -> tuple[np.ndarray, np.ndarray, np.ndarra
     by_item = {id(p): g for g, p in pairs if p is not None}
     base = sum((_tally(g, None) for g, p in pairs if p is None), np.zeros((len(TALLIED), 3)))
     label = np.array([by_item.get(id(t)) is not None for t in doc.tasks], dtype=np.float32)
-    kept = np.stack([_tally(by_item.get(id(t)), t) for t in doc.tasks]) if doc.tasks else np.zeros((0, 4, 3))
-    dropped = np.stack([_tally(by_item.get(id(t)), None) for t in doc.tasks]) if doc.tasks else np.zeros((0, 4, 3))
+    kept = np.array([_tally(by_item.get(id(t)), t) for t in doc.tasks]).reshape(-1, len(TALLIED), 3)
+    dropped = np.array([_tally(by_item.get(id(t)), None) for t in doc.tasks]).reshape(-1, len(TALLIED), 3)
     return label, kept, dropped, base
 
 

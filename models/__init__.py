@@ -8,7 +8,7 @@
 `$RASOAT_MODELS_DIR` (default `~/.cache/rasoat/models`), never into the installed package.
 """
 from .catalogue import CATALOGUE, catalogue_entry, load_catalogue
-from .build import BuildError, build, ensure_built, models_dir, verify
+from .build import BuildError, build, ensure_built, is_built, models_dir, verify
 
-__all__ = ["CATALOGUE", "BuildError", "build", "catalogue_entry", "ensure_built", "load_catalogue",
+__all__ = ["CATALOGUE", "BuildError", "build", "catalogue_entry", "ensure_built", "is_built", "load_catalogue",
            "models_dir", "verify"]

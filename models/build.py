@@ -141,9 +141,11 @@ def verify(path: Path, loaded: list[str]) -> dict:
     return manifest
 
 
+def is_built() -> bool:
+    """Whether the encoder has been built (`rasoat models build` or a first use)."""
+    return (models_dir() / NAME / MANIFEST).exists()
+
+
 def ensure_built(log: Callable[[str], None] = lambda _: None) -> Path:
     """The built directory, built now when missing (first use)."""
-    target = models_dir() / NAME
-    if (target / MANIFEST).exists():
-        return target
-    return build(log=log)
+    return models_dir() / NAME if is_built() else build(log=log)

@@ -43,25 +43,30 @@ def tag_spans(doc: Document) -> Document:
     if doc.extractor == "rules" or not doc.tasks:
         return doc
     try:
+        from ..models import is_built
         from .tagger import default_tagger
 
+        if not requested and not is_built():     # the default never builds the encoder mid-analysis
+            return _rules_instead(doc, None)
         tagger = default_tagger()
     except ImportError:                          # an install without the semantic extra: the rules alone
-        if requested:
-            doc.warnings.append(Problem(stage="spans", code="tagger_unavailable",
-                                        message="Chưa cài mô hình gán nhãn (gói semantic); chỉ dùng quy tắc."))
-        doc.extractor = "rules"
-        return doc
+        missing = "Chưa cài mô hình gán nhãn (gói semantic); chỉ dùng quy tắc."
+        return _rules_instead(doc, missing if requested else None)
     except (OSError, RuntimeError, LookupError, ValueError) as error:
-        doc.warnings.append(Problem(stage="spans", code="tagger_unavailable",
-                                    message=f"Không nạp được mô hình gán nhãn ({error}); chỉ dùng quy tắc."))
-        doc.extractor = "rules"
-        return doc
+        return _rules_instead(doc, f"Không nạp được mô hình gán nhãn ({error}); chỉ dùng quy tắc.")
     from .span_layer import side_by_side
 
     guesses, vectors = tagger.run([t.text for t in doc.tasks])
     doc._span_docs = {t.id: side_by_side(t, g) for t, g in zip(doc.tasks, guesses)}
     doc._task_vectors = {t.id: v for t, v in zip(doc.tasks, vectors) if v is not None}
+    return doc
+
+
+def _rules_instead(doc: Document, message: str | None) -> Document:
+    """Fall back to the rules, saying why when `message` is given."""
+    if message:
+        doc.warnings.append(Problem(stage="spans", code="tagger_unavailable", message=message))
+    doc.extractor = "rules"
     return doc
 
 

@@ -70,3 +70,16 @@ def test_model_extractor_takes_fields_from_the_tagger_only():
     assert doc.extractor == "model"
     assert all(b.source == "model" for t in doc.tasks for b in t.lead + t.support)
     assert all(t.source == "model" for t in doc.targets)
+
+
+def test_the_default_never_builds_the_encoder_mid_analysis(monkeypatch):
+    import service.models as models
+    import service.extract.tagger as tagger
+
+    def must_not_load():
+        raise AssertionError("the tagger was loaded")
+    monkeypatch.setattr(models, "is_built", lambda: False)
+    monkeypatch.setattr(tagger, "default_tagger", must_not_load)
+    doc = analyze_text(PLAN, extractor=None)
+    assert doc.extractor == "rules" and not [w for w in doc.warnings if w.stage == "spans"]
+    assert [b.name for b in doc.tasks[0].lead] == ["Công an huyện"]
