@@ -87,9 +87,45 @@ class Featurizer:
         return out
 
 
+def _allowed(prev: str, tag: str, continues_word: bool) -> bool:
+    """BIO constraints: I-x only after B-x or I-x; a subword inside a word keeps the word's tag."""
+    if continues_word:
+        return tag == "O" if prev == "O" else tag == f"I-{prev.split('-', 1)[1]}"
+    return not tag.startswith("I-") or (prev != "O" and prev.split("-", 1)[1] == tag[2:])
+
+
+@cache
+def _transitions(continues_word: bool):
+    import numpy as np
+
+    return np.array([[0.0 if _allowed(p, t, continues_word) else -np.inf for t in TAGS] for p in TAGS])
+
+
+def viterbi(log_probs, continues: list[bool]) -> list[int]:
+    """The best tag sequence under the BIO constraints (tokens × TAGS log-probabilities)."""
+    import numpy as np
+
+    start = np.array([0.0 if not t.startswith("I-") else -np.inf for t in TAGS])
+    score, back = start + log_probs[0], []
+    for k in range(1, len(log_probs)):
+        total = score[:, None] + _transitions(continues[k]) + log_probs[k][None, :]
+        back.append(total.argmax(0))
+        score = total.max(0)
+    path = [int(score.argmax())]
+    for pointers in reversed(back):
+        path.append(int(pointers[path[-1]]))
+    return path[::-1]
+
+
 def decode(text: str, probs, offsets: list[tuple[int, int]]) -> list[SpanGuess]:
-    """BIO tags (argmax of `probs`, tokens × TAGS) back to character spans of `text`."""
-    best = probs.argmax(-1).tolist()
+    """BIO tags (constrained Viterbi over `probs`, tokens × TAGS) back to character spans of `text`;
+    a span's score is the mean probability of its tags."""
+    import numpy as np
+
+    p = np.asarray(probs, dtype=np.float64)
+    continues = [k > 0 and a == offsets[k - 1][1] and text[a - 1:a].isalnum() and text[a:a + 1].isalnum()
+                 for k, (a, _) in enumerate(offsets)]
+    best = viterbi(np.log(np.clip(p, 1e-9, 1.0)), continues)
     spans: list[list] = []
     for k, tag in enumerate(best):
         name = TAGS[tag]
@@ -99,9 +135,9 @@ def decode(text: str, probs, offsets: list[tuple[int, int]]) -> list[SpanGuess]:
         start, end = offsets[k]
         if prefix == "I" and spans and spans[-1][2] == label and spans[-1][4] == k - 1:
             spans[-1][1], spans[-1][4] = end, k
-            spans[-1][3].append(float(probs[k, tag]))
+            spans[-1][3].append(float(p[k, tag]))
         else:
-            spans.append([start, end, label, [float(probs[k, tag])], k])
+            spans.append([start, end, label, [float(p[k, tag])], k])
     out = []
     for start, end, label, scores, _ in spans:
         while start < end and text[start].isspace():

@@ -31,6 +31,31 @@ def test_bio_tags_decode_back_to_the_spans():
         ("Phòng Tài nguyên và Môi trường", "LEAD", 1.0), ("trước ngày 05/12/2026", "DEADLINE", 1.0)]
 
 
+def _probs(rows: list[dict[str, float]]):
+    """Token × TAGS probabilities from {tag: probability} rows (the rest spread evenly)."""
+    out = []
+    for row in rows:
+        rest = (1.0 - sum(row.values())) / (len(TAGS) - len(row))
+        out.append([row.get(t, rest) for t in TAGS])
+    return torch.tensor(out)
+
+
+def test_a_word_split_into_subwords_is_never_cut_in_two():
+    text = "Thuế tỉnh phối hợp."
+    offsets = [(0, 3), (3, 4), (4, 9), (9, 15), (15, 18)]       # "Thu" + "ế": one word, two pieces
+    probs = _probs([{"B-SUPPORT": 0.9}, {"B-SUPPORT": 0.5, "I-SUPPORT": 0.3}, {"I-SUPPORT": 0.6},
+                    {"O": 0.9}, {"O": 0.9}])
+    spans = decode(text, probs, offsets)
+    assert [(text[s.start:s.end], s.label) for s in spans] == [("Thuế tỉnh", "SUPPORT")]
+
+
+def test_an_inside_tag_never_opens_a_span_on_its_own():
+    text = "Giao các xã rà soát"
+    offsets = _offsets(text)
+    probs = _probs([{"O": 0.9}, {"O": 0.5, "I-LEAD": 0.4}, {"O": 0.4, "I-LEAD": 0.5}, {"O": 0.9}, {"O": 0.9}])
+    assert decode(text, probs, offsets) == []            # the argmax alone would give "xã" as a lead
+
+
 def test_a_tiny_head_learns_toy_features():
     gen = torch.Generator().manual_seed(0)
     lead_vec, other_vec = torch.randn(DIM, generator=gen), torch.randn(DIM, generator=gen)
