@@ -5,8 +5,8 @@ Every example is a task text as the rules segment it, with character spans of LE
 DEADLINE, TARGET and OUTPUT inside it. Gold: the rules' task matched to a gold quote
 (evaluation/score.py's matching) carries the gold lead, support, deadline text, target quotes and
 output, each located in the text; a gold task the rules missed is kept with its own quote. Silver:
-the rules' spans (those inside the task's text) on real documents nobody annotated. The held-out
-documents (DEV_RULES.md) are never read. Nothing of the corpus is written into the repository: the
+the rules' spans (those inside the task's text) on real documents nobody annotated. Documents listed in
+HELD_OUT (waiting to be scored at first sight) are never read. Nothing of the corpus is written into the repository: the
 examples live in the cache (`build_examples(cache=...)`) and the manifest lists only file names and
 sha256.
 """
@@ -20,11 +20,9 @@ from pathlib import Path
 LABELS = ("LEAD", "SUPPORT", "DEADLINE", "TARGET", "OUTPUT")
 SILVER_WEIGHT = 0.3
 SILVER_FOLDERS = ("pool_2009_2010", "segmented_2009_2010")
-HELD_OUT = {  # DEV_RULES.md: annotated blind for the final score; never opened here
-    "segmented_2009_2010": {"00187897", "00205353", "00212811", "00219297", "00230511", "00237579",
-                            "00244955", "00265628"},
-    "pool_2009_2010": {"00215308", "00216792", "00258305", "00196928"},
-}
+# Documents kept out of training while they waited to be scored at first sight (folder -> stems).
+# Every annotated document has since been scored so (evaluation/first_sight.json), so none is.
+HELD_OUT: dict[str, set[str]] = {}
 
 
 def is_held_out(path: Path) -> bool:
@@ -102,7 +100,7 @@ def build_examples(corpus: Path, cache: Path, log=print) -> tuple[list[dict], di
     rule_docs = cache / "rule_docs"
     rule_docs.mkdir(exist_ok=True)
     for doc_gold in golds:
-        doc = analyze_file(doc_gold.path)
+        doc = analyze_file(doc_gold.path, extractor="rules")
         (rule_docs / f"{doc_gold.id}.json").write_text(doc.to_json(), encoding="utf-8")
         examples += gold_examples(doc_gold, doc)
         manifest["gold"].append({"id": doc_gold.id, "file": str(doc_gold.path.relative_to(corpus)),
@@ -112,7 +110,7 @@ def build_examples(corpus: Path, cache: Path, log=print) -> tuple[list[dict], di
         for path in sorted((corpus / folder).glob("*.txt")):
             if is_held_out(path) or path.resolve() in gold_files:
                 continue
-            examples += silver_examples(f"{folder}/{path.stem}", analyze_file(path))
+            examples += silver_examples(f"{folder}/{path.stem}", analyze_file(path, extractor="rules"))
             manifest["silver"].append({"file": f"{folder}/{path.name}", "sha256": sha256_text(path)})
     log(f"{len(manifest['gold'])} gold documents, {len(manifest['silver'])} silver documents, "
         f"{len(examples)} task texts")

@@ -18,14 +18,16 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+HERE = Path(__file__).resolve().parent
+# Run as a script, this folder is first on sys.path and its catalogue.py would shadow the PyPI
+# package `catalogue` that spaCy imports: the repository root goes there instead.
+sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != HERE]
 
 from models.build import models_dir  # noqa: E402
 from models.tagger_data import build_examples, load_examples  # noqa: E402
 from service.extract.tagger import LABELS, TAGS, Featurizer, decode, make_head  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "real"
-HERE = Path(__file__).resolve().parent
 EPOCHS, BATCH, LR, SEED = 6, 32, 3e-3, 13
 SILVER_EMPTY_EVERY = 4
 
@@ -152,23 +154,39 @@ def span_tally(examples: list[dict], preds: dict[str, list], tally: dict) -> Non
             tally[label] = [a + b for a, b in zip(tally.get(label, [0, 0, 0]), (len(g & p), len(p - g), len(g - p)))]
 
 
-def cmd_lodo() -> None:
-    """One head per annotated document left out; predictions on every rules task of that document."""
+_FOLD: dict = {}                                   # what every fold reads (set before the workers fork)
+
+
+def _fold(doc_id: str) -> tuple[str, dict, dict]:
+    """Train without `doc_id`; its examples' tally and the guesses on every rules task of it."""
+    cache, examples, feats, rows = (_FOLD[k] for k in ("cache", "examples", "feats", "rows"))
+    head = train_head([r for r in rows if r[3] != doc_id])
+    rule_doc = json.loads((cache / "rule_docs" / f"{doc_id}.json").read_text(encoding="utf-8"))
+    held = [e for e in examples if e["doc"] == doc_id]
+    preds = predict(head, [e["text"] for e in held] + [t["text"] for t in rule_doc["tasks"]], feats)
+    tally: dict = {}
+    span_tally(held, preds, tally)
+    return doc_id, preds, tally
+
+
+def cmd_lodo(jobs: int = 2) -> None:
+    """One head per annotated document left out; predictions on every rules task of that document.
+    Folds run in `jobs` processes of one thread each (the machine has two cores)."""
+    import multiprocessing
+
     import torch
 
     cache = cache_dir()
     examples, feats = load_examples(cache), torch.load(cache / "features.pt")
+    _FOLD.update(cache=cache, examples=examples, feats=feats, rows=training_rows(examples, feats))
     docs = sorted({e["doc"] for e in examples if e["kind"] == "gold"})
     began, tally, predictions = time.time(), {}, {}
-    rows = training_rows(examples, feats)
-    for doc_id in docs:
-        head = train_head([r for r in rows if r[3] != doc_id])
-        rule_doc = json.loads((cache / "rule_docs" / f"{doc_id}.json").read_text(encoding="utf-8"))
-        held = [e for e in examples if e["doc"] == doc_id]
-        preds = predict(head, [e["text"] for e in held] + [t["text"] for t in rule_doc["tasks"]], feats)
-        span_tally(held, preds, tally)
-        predictions[doc_id] = preds
-        print(f"  {doc_id}: {time.time() - began:.0f} s", flush=True)
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        for doc_id, preds, part in pool.imap_unordered(_fold, docs):
+            predictions[doc_id] = preds
+            for label, counts in part.items():
+                tally[label] = [a + b for a, b in zip(tally.get(label, [0, 0, 0]), counts)]
+            print(f"  {doc_id}: {time.time() - began:.0f} s", flush=True)
     (cache / "lodo_predictions.json").write_text(json.dumps(predictions, ensure_ascii=False), encoding="utf-8")
     report = {"folds": len(docs), "seconds": round(time.time() - began), "span_f1_exact": {
         label: {"tp": tp, "fp": fp, "fn": fn, "f1": round(2 * tp / (2 * tp + fp + fn), 3) if tp else 0.0}
