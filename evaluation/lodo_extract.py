@@ -29,7 +29,9 @@ from service.extract.tagger import SpanGuess  # noqa: E402
 FIELDS = ("tasks", "lead", "support", "deadline", "targets")
 NEVER = 1.01                                     # a threshold no score reaches: the field stays with the rules
 GRID = {"lead": [0.3, 0.5, 0.7, 0.9, NEVER], "support": [0.3, 0.5, 0.7, 0.9, NEVER],
-        "deadline": [0.3, 0.5, 0.7, 0.9, NEVER], "fill_inherited": [True, False]}
+        "deadline": [0.3, 0.5, 0.7, 0.9, NEVER], "fill_inherited": [True, False],
+        "extend": [0.3, 0.5, 0.7, 0.9, NEVER]}
+CHOSEN = ("lead", "support", "deadline", "extend")   # each chosen alone, the others left to the rules
 
 
 def cache_dir() -> Path:
@@ -53,15 +55,25 @@ def row(gold, doc: Document) -> dict:
 
 
 def f1(rows: list[dict], field: str) -> float:
+    """Pooled F1 of `field`; for "extend" (it widens lead and support bodies) the mean of both."""
+    if field == "extend":
+        return (f1(rows, "lead") + f1(rows, "support")) / 2
     return pooled(rows)[field]["f1"]
 
 
 def choices() -> list[tuple[str, dict]]:
     """One field varied at a time (field, thresholds); the other fields never filled by the model."""
-    off = {"lead": NEVER, "support": NEVER, "deadline": NEVER, "output": NEVER}
+    off = {"lead": NEVER, "support": NEVER, "deadline": NEVER, "output": NEVER, "extend": NEVER}
     out = [("lead", {**off, "lead": t, "fill_inherited": f}) for t in GRID["lead"] for f in GRID["fill_inherited"]]
-    out += [(field, {**off, field: t}) for field in ("support", "deadline") for t in GRID[field]]
+    out += [(field, {**off, field: t}) for field in ("support", "deadline", "extend") for t in GRID[field]]
     return out
+
+
+def _thresholds(best: dict[str, dict]) -> dict:
+    """The hybrid's thresholds from the best choice of each field."""
+    return {"lead": best["lead"]["lead"], "fill_inherited": best["lead"]["fill_inherited"],
+            "support": best["support"]["support"], "deadline": best["deadline"]["deadline"],
+            "extend": best["extend"]["extend"], "output": NEVER}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,11 +92,10 @@ def main(argv: list[str] | None = None) -> int:
     chosen_per_doc, hybrid_rows = {}, {}
     for held in golds:                           # nested: thresholds chosen without the held-out document
         best = {}
-        for field in ("lead", "support", "deadline"):
+        for field in CHOSEN:
             cands = [(f1([r[i] for i in golds if i != held], field), th) for f, th, r in grid if f == field]
             best[field] = max(cands, key=lambda c: c[0])[1]
-        th = {"lead": best["lead"]["lead"], "fill_inherited": best["lead"]["fill_inherited"],
-              "support": best["support"]["support"], "deadline": best["deadline"]["deadline"], "output": NEVER}
+        th = _thresholds(best)
         chosen_per_doc[held] = th
         hybrid_rows[held] = row(golds[held], apply(docs[held], predictions[held], "hybrid", th))
     rows["hybrid"] = hybrid_rows
@@ -95,11 +106,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{f:<10}" + "".join(f"{table[m][f]['f1']:>8.3f} ({table[m][f]['precision']:.2f}/"
                                    f"{table[m][f]['recall']:.2f})" for m in rows))
     fitted = {}
-    for field in ("lead", "support", "deadline"):
+    for field in CHOSEN:
         fitted[field] = max(((f1(list(r.values()), field), th) for f, th, r in grid if f == field),
                             key=lambda c: c[0])[1]
-    final = {"lead": fitted["lead"]["lead"], "fill_inherited": fitted["lead"]["fill_inherited"],
-             "support": fitted["support"]["support"], "deadline": fitted["deadline"]["deadline"], "output": NEVER}
+    final = _thresholds(fitted)
     print("hybrid thresholds fitted on all documents:", json.dumps(final))
     if args.json:
         args.json.write_text(json.dumps({"table": table, "thresholds": final, "per_document": chosen_per_doc,

@@ -4,7 +4,10 @@
 - `model`: only what the tagger marks in the task's text, normalised by the rules (a LEAD span is
   split into bodies by `parse_body_list`, a DEADLINE span dated by `parse_deadline`).
 - `hybrid`: the rules first; a tagger span fills a field the rules left empty (lead: also one the
-  rules only inherited from a heading), support is the union; a field both found is "both".
+  rules only inherited from a heading), support is the union; a field both found is "both". A
+  tagger span that holds a rule body and runs further (its qualifiers: "các doanh nghiệp viễn thông
+  hoạt động trên địa bàn tỉnh" where the rules stopped at "các doanh nghiệp viễn thông") widens it
+  when its score reaches the `extend` threshold.
   Each field's threshold on the tagger's score is fitted by leave-one-document-out
   (evaluation/lodo_extract.py) and read from the catalogue.
 """
@@ -16,7 +19,8 @@ from .deadlines import find_deadline, parse_deadline
 from .tagger import SpanGuess
 from .targets import find_targets
 
-DEFAULT_THRESHOLDS = {"lead": 0.5, "support": 0.5, "deadline": 0.5, "output": 0.5, "fill_inherited": True}
+DEFAULT_THRESHOLDS = {"lead": 0.5, "support": 0.5, "deadline": 0.5, "output": 0.5, "fill_inherited": True,
+                      "extend": 1.01}
 
 
 def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
@@ -49,6 +53,37 @@ def _merge_bodies(rule: list[Body], model: list[Body]) -> list[Body]:
         twin = next((m for m in model if _overlaps(b.start, b.end, m.start, m.end)), None)
         out.append(b.model_copy(update={"source": "both", "score": twin.score}) if twin else b)
     return out + [m for m in model if not any(_overlaps(m.start, m.end, b.start, b.end) for b in rule)]
+
+
+def _widened(task: Task, body: Body, guesses: list[SpanGuess], label: str, threshold: float) -> Body:
+    """`body` widened to the tagger's span of `label` that holds it and runs further, if one scores enough."""
+    for g in guesses:
+        start, end = task.start + g.start, task.start + g.end
+        if g.label == label and g.score >= threshold and start <= body.start and body.end <= end \
+                and end - start > body.end - body.start:
+            name = task.text[g.start:g.end].strip(" ,;:.")
+            if name:
+                return body.model_copy(update={"name": name, "canonical": canonical(name), "start": start,
+                                               "end": start + len(name), "source": "both", "score": g.score})
+    return body
+
+
+def widen_bodies(task: Task, guesses: list[SpanGuess], threshold: float) -> Task:
+    """Lead and support bodies of the rules widened by the tagger's longer spans (hybrid only)."""
+    task.lead = _outermost([_widened(task, b, guesses, "LEAD", threshold) for b in task.lead])
+    task.support = _outermost([_widened(task, b, guesses, "SUPPORT", threshold) for b in task.support])
+    return task
+
+
+def _outermost(bodies: list[Body]) -> list[Body]:
+    """Bodies not lying inside another one's span (a widened body swallows the parts it now holds)."""
+    out: list[Body] = []
+    for i, b in enumerate(bodies):
+        inside = any(j != i and o.start <= b.start and b.end <= o.end and (o.end - o.start > b.end - b.start or j < i)
+                     for j, o in enumerate(bodies))
+        if not inside:
+            out.append(b)
+    return out
 
 
 def _model_deadline(task: Task, guesses: list[SpanGuess], threshold: float) -> Deadline | None:
@@ -94,7 +129,7 @@ def combine_owners(task: Task, guesses: list[SpanGuess], mode: str, th: dict) ->
         task.lead = lead
     task.support = _merge_bodies(task.support, [s for s in support if not any(
         _overlaps(s.start, s.end, b.start, b.end) for b in task.lead)])
-    return task
+    return widen_bodies(task, guesses, th["extend"])
 
 
 def combine_deadline(task: Task, guesses: list[SpanGuess], mode: str, th: dict) -> Task:

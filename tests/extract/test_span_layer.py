@@ -67,6 +67,27 @@ def test_hybrid_keeps_the_rules_own_lead_and_ignores_weak_guesses():
     assert [b.name for b in task.support] == ["Sở Giao thông vận tải"]
 
 
+def test_hybrid_widens_a_rule_body_to_the_taggers_longer_span():
+    text = ("Các hợp tác xã dịch vụ nông nghiệp trên địa bàn huyện rà soát nhu cầu giống, "
+            "phối hợp với Trạm Trồng trọt và Bảo vệ thực vật.")
+    task = _task(text, lead=["Các hợp tác xã dịch vụ"], support=["Trạm Trồng trọt"])
+    guesses = [_guess(text, "Các hợp tác xã dịch vụ nông nghiệp trên địa bàn huyện", "LEAD", 0.8),
+               _guess(text, "Trạm Trồng trọt và Bảo vệ thực vật", "SUPPORT", 0.6)]
+    combine(task, guesses, "hybrid", {**TH, "extend": 0.7})
+    assert [(b.name, b.source) for b in task.lead] == [
+        ("Các hợp tác xã dịch vụ nông nghiệp trên địa bàn huyện", "both")]
+    assert task.lead[0].end - task.lead[0].start == len(task.lead[0].name)
+    assert [b.name for b in task.support] == ["Trạm Trồng trọt"]            # 0.6 is below the threshold
+
+
+def test_widening_swallows_the_parts_it_now_holds_and_never_shrinks():
+    text = "Ban Chỉ huy quân sự xã và Công an xã tuần tra các điểm xung yếu ven sông."
+    task = _task(text, lead=["Ban Chỉ huy quân sự", "Công an xã"])
+    guesses = [_guess(text, "Ban Chỉ huy quân sự xã", "LEAD", 0.9), _guess(text, "Công an", "LEAD", 0.9)]
+    combine(task, guesses, "hybrid", {**TH, "lead": 1.01, "extend": 0.5})
+    assert [b.name for b in task.lead] == ["Ban Chỉ huy quân sự xã", "Công an xã"]
+
+
 def test_model_extractor_uses_only_the_tagger_and_the_rules_normalise():
     text = "Đề nghị Chi cục Thủy lợi hoàn thành hồ sơ trước ngày 20/10/2026."
     task = _task(text, lead=["Chi cục Thủy lợi"])
