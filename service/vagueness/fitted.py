@@ -26,13 +26,25 @@ def categories() -> list[str]:
     return sorted({rule.category for rule in load_rules(frozenset())})
 
 
+def ladder(missing: list[str]) -> float:
+    """The specificity ANNOTATION.md §2 gives the parts found: 5 owner, checkable output or measure and
+    deadline; 4 owner and one of them; 3 owner only; 2 a time only; 1 none."""
+    owner, time = "owner" not in missing, "deadline" not in missing
+    measure = "output" not in missing or "target" not in missing
+    if owner:
+        return 5.0 if measure and time else 4.0 if measure or time else 3.0
+    return 2.0 if time else 1.0
+
+
 def features(vagueness: Vagueness, vector: np.ndarray, cats: list[str]) -> np.ndarray:
-    """Missing parts (0/1), cue count per category, transparent score, then the sentence vector."""
+    """Missing parts (0/1), cue count per category, transparent score, the specificity ladder of the
+    parts found, then the sentence vector."""
     per_cat = dict.fromkeys(cats, 0.0)
     for cue in vagueness.cues:
         if cue.category in per_cat:
             per_cat[cue.category] += 1.0
-    head = [float(p in vagueness.missing) for p in PARTS] + list(per_cat.values()) + [vagueness.score]
+    head = [float(p in vagueness.missing) for p in PARTS] + list(per_cat.values()) + [vagueness.score,
+                                                                                      ladder(vagueness.missing)]
     return np.concatenate([np.asarray(head, dtype=np.float32), np.asarray(vector, dtype=np.float32)])
 
 
@@ -56,5 +68,8 @@ def fitted_score(vagueness: Vagueness, vector: np.ndarray | None) -> float | Non
     if model is None or vector is None:
         return None
     cats, mean, coef, intercept = model
-    x = features(vagueness, vector, cats) - mean
+    x = features(vagueness, vector, cats)
+    if x.shape != coef.shape:                   # coefficients fitted on other features: no fitted score
+        return None
+    x = x - mean
     return to_vagueness(float(x @ coef + intercept))
