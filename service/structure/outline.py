@@ -17,8 +17,8 @@ _MARKERS: list[tuple[float, re.Pattern]] = [
     (1, re.compile(r"Điều\s+(\d+)\s*[.:]\s*")),
     (1, re.compile(r"([IVX]{1,5}|[IVX][ivx]{1,4})\s*[.\-–/)]\s+(?=\S)")),   # "II.", "Ii." (case lost in export)
     (0.5, re.compile(r"([A-HJ-UWYZĐ])\s?\.\s+(?=[A-ZĐÀ-Ỹ])")),                 # "A. THỰC HIỆN …", "B . Kế hoạch …"
-    (4, re.compile(r"(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(?=\S)")),
-    (3, re.compile(r"(\d{1,2}\.\d{1,2})\.?\s+(?=\S)")),
+    (4, re.compile(r"(\d{1,2}\.\d{1,2}\.\d{1,2})\.?(?:\s*[-–])?\s+(?=\S)")),     # "1.2.3.", "1.2.3 -"
+    (3, re.compile(r"(\d{1,2}\.\d{1,2})\.?(?:\s*[-–])?\s+(?=\S)")),                 # "2.1.", "2.1 - Các …"
     (2, re.compile(r"(\d{1,2})\s*[.)]\s*(?=[^\d\s.])")),
     (2, re.compile(r"(\d{1,2})\s*-\s+(?=\S)")),
     (2.5, re.compile(rf"({_ORDINALS})\s*[,:.]\s*(?!ngày\b|\d)(?=\S)", re.IGNORECASE)),  # "Một là, …"; not "Thứ sáu, ngày …"

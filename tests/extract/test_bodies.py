@@ -11,6 +11,7 @@ from service.extract.bodies import canonical, parse_body_list, recase
     ("Phòng Tài chính - Kế hoạch, các cơ quan thông tấn, báo chí tuyên truyền về Đề án",
      ["Phòng Tài chính - Kế hoạch", "các cơ quan thông tấn, báo chí"], "tuyên truyền"),
     ("Cục Viễn thám quốc gia chủ trì, phối hợp", ["Cục Viễn thám quốc gia"], "chủ trì"),
+    ("LĐLĐ các huyện hướng dẫn", ["LĐLĐ các huyện"], "hướng dẫn"),      # Liên đoàn Lao động, abbreviated
     ("Sở Kế hoạch và Đầu tư chủ trì", ["Sở Kế hoạch và Đầu tư"], "chủ trì"),
     ("UBND các huyện, thị xã, thành phố tổ chức", ["UBND các huyện, thị xã, thành phố"], "tổ chức"),
     ("Ủy ban nhân dân các quận, huyện thuộc thành phố trong việc cấp phép",
@@ -69,6 +70,7 @@ def test_words_that_only_look_like_heads(text):
     ("Uỷ ban nhân dân huyện", "Ủy ban nhân dân huyện"),
     ("Bộ TN&MT", "Bộ Tài nguyên và Môi trường"),
     ("Sở KH&ĐT", "Sở Kế hoạch và Đầu tư"),
+    ("LĐLĐ tỉnh", "Liên đoàn Lao động tỉnh"),
     ("bộ công thương", "Bộ Công Thương"),
 ])
 def test_canonical(name, expected):

@@ -44,6 +44,29 @@ def test_ordinal_words_number_a_list(line, rank, label):
     assert classify(line)[:2] == (rank, label)
 
 
+@pytest.mark.parametrize("line, rank, label, rest", [
+    ("2.1 - Các phòng chuyên môn thuộc huyện:", 3, "2.1", "Các phòng"),
+    ("3.2. Ủy ban nhân dân các xã:", 3, "3.2", "Ủy ban"),
+    ("1.2.3 – Rà soát hồ sơ đất đai.", 4, "1.2.3", "Rà soát"),
+])
+def test_decimal_numbers_with_a_dash_number_a_heading(line, rank, label, rest):
+    found_rank, found_label, at = classify(line)
+    assert (found_rank, found_label) == (rank, label) and line[at:].startswith(rest)
+
+
+def test_items_under_a_decimal_heading_with_a_dash_inherit_its_bodies():
+    text = """KẾ HOẠCH
+Bồi dưỡng cán bộ công đoàn năm 2027
+II. TỔ CHỨC THỰC HIỆN
+2.1 - Các LĐLĐ huyện, thị xã:
+- Tổ chức tập huấn nghiệp vụ cho cán bộ công đoàn mới trong quý II năm 2027.
+2.2 - Hội Cựu chiến binh tỉnh:
+- Rà soát danh sách đoàn viên, báo cáo trước ngày 30/6/2027.
+"""
+    tasks = analyze_text(text, extractor="rules").tasks
+    assert [[b.name for b in t.lead] for t in tasks] == [["Các LĐLĐ huyện, thị xã"], ["Hội Cựu chiến binh tỉnh"]]
+
+
 def test_ordinal_items_are_tasks_with_their_sentences():
     from service.pipeline import analyze_text
     text = ("Một số giải pháp phát triển hợp tác xã nông nghiệp\n"
