@@ -24,16 +24,27 @@ def _cues() -> dict:
 
 def _subject_starts(text: str) -> list[int]:
     """Offsets where the subject may begin: the start, after "Giao"/"Đề nghị", or after each
-    comma of a leading adverbial ("Trong năm 2022, các bộ…", "Trên cơ sở …, Bộ trưởng…")."""
+    comma of a leading adverbial ("Trong năm 2022, các bộ…", "Trên cơ sở …, Bộ trưởng…", "Riêng
+    địa bàn …, giao Ban X …")."""
     stripped = len(text) - len(text.lstrip())
-    lowered = text[stripped:].lower()
-    for opener in _cues()["directive_openers"]:
-        if lowered.startswith(opener + " "):
-            return [stripped + len(opener) + 1]
+    after_opener = _after_directive_opener(text, stripped)
+    if after_opener is not None:
+        return [after_opener]
     starts = [stripped]
-    if lowered.startswith(tuple(_cues()["adverbial_cues"])):
-        starts += [m.end() for m in re.finditer(r",\s*", text[:300])]
+    if text[stripped:].lower().startswith(tuple(_cues()["adverbial_cues"])):
+        for m in re.finditer(r",\s*", text[:300]):
+            opened = _after_directive_opener(text, m.end())
+            starts.append(m.end() if opened is None else opened)
     return starts
+
+
+def _after_directive_opener(text: str, at: int) -> int | None:
+    """Where the doer begins when a directive opener ("giao", "đề nghị") stands at `at`, else None."""
+    lowered = text[at:at + 20].lower()
+    for opener in sorted(_cues()["directive_openers"], key=len, reverse=True):
+        if lowered.startswith(opener + " "):
+            return at + len(opener) + 1
+    return None
 
 
 def subject_bodies(text: str, offset: int = 0) -> list[Body]:

@@ -21,6 +21,14 @@ def _assign(text, inherited=()):
      ["Sở Tài nguyên và Môi trường"], []),
     ("Sở Văn hóa, Thể thao và Du lịch phối hợp với các Sở liên quan hướng dẫn các đơn vị nghệ thuật.",
      ["Sở Văn hóa, Thể thao và Du lịch"], ["các Sở liên quan"]),
+    # an assignment after a leading adverbial: the body assigned, not the place named before the comma
+    ("Riêng địa bàn thị trấn, giao Phòng Kinh tế và Hạ tầng bố trí thùng rác tại chợ.",
+     ["Phòng Kinh tế và Hạ tầng"], []),
+    ("Đối với các xã vùng cao, đề nghị Hội Nông dân huyện vận động hội viên thu gom rác.",
+     ["Hội Nông dân huyện"], []),
+    ("Tại các khu dân cư tập trung, Ủy ban nhân dân các xã bố trí điểm tập kết rác.",
+     ["Ủy ban nhân dân các xã"], []),
+    ("Giao cho Phòng Y tế kiểm tra vệ sinh an toàn thực phẩm tại các bếp ăn tập thể.", ["Phòng Y tế"], []),
 ])
 def test_lead_and_support_from_the_item(text, lead, support):
     task = _assign(text)
