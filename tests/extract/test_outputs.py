@@ -1,0 +1,26 @@
+"""Output (sản phẩm): the product a task names after a delivery verb, from the lexicon's products."""
+import pytest
+
+from service.extract.outputs import find_output
+
+
+@pytest.mark.parametrize("text, output", [
+    ("Sở Nội vụ xây dựng Kế hoạch cải cách hành chính năm 2027, trình Ủy ban nhân dân tỉnh.",
+     "Kế hoạch cải cách hành chính năm 2027"),
+    ("Phòng Tư pháp tổ chức các đợt tập huấn nghiệp vụ hòa giải ở cơ sở trong quý III.",
+     "đợt tập huấn nghiệp vụ hòa giải ở cơ sở"),
+    ("Thanh tra huyện thành lập đoàn kiểm tra việc quản lý đất công tại các xã.",
+     "đoàn kiểm tra việc quản lý đất công tại các xã"),
+    ("Trung tâm Văn hóa phát hành bản tin phòng chống thiên tai hằng tháng.", "bản tin phòng chống thiên tai hằng tháng"),
+    ("Xây dựng tiêu chí đánh giá mức độ hài lòng của người dân.", "tiêu chí đánh giá mức độ hài lòng của người dân"),
+])
+def test_products_after_delivery_verbs(text, output):
+    assert find_output(text).text == output
+
+
+@pytest.mark.parametrize("text", [
+    "Tiếp tục nâng cao chất lượng công tác tuyên truyền.",
+    "Thực hiện nghiêm các chính sách đối với người có công.",
+])
+def test_no_product_named(text):
+    assert find_output(text) is None
