@@ -151,7 +151,12 @@ def span_tally(examples: list[dict], preds: dict[str, list], tally: dict) -> Non
         pred = {(s, t, label) for s, t, label, _ in preds[e["text"]]}
         for label in LABELS:
             g, p = {x for x in gold if x[2] == label}, {x for x in pred if x[2] == label}
-            tally[label] = [a + b for a, b in zip(tally.get(label, [0, 0, 0]), (len(g & p), len(p - g), len(g - p)))]
+            _add(tally, label, (len(g & p), len(p - g), len(g - p)))
+
+
+def _add(tally: dict, label: str, counts) -> None:
+    """Add (tp, fp, fn) to `label`'s running tally."""
+    tally[label] = [a + b for a, b in zip(tally.get(label, [0, 0, 0]), counts)]
 
 
 _FOLD: dict = {}                                   # what every fold reads (set before the workers fork)
@@ -185,7 +190,7 @@ def cmd_lodo(jobs: int = 2) -> None:
         for doc_id, preds, part in pool.imap_unordered(_fold, docs):
             predictions[doc_id] = preds
             for label, counts in part.items():
-                tally[label] = [a + b for a, b in zip(tally.get(label, [0, 0, 0]), counts)]
+                _add(tally, label, counts)
             print(f"  {doc_id}: {time.time() - began:.0f} s", flush=True)
     (cache / "lodo_predictions.json").write_text(json.dumps(predictions, ensure_ascii=False), encoding="utf-8")
     report = {"folds": len(docs), "seconds": round(time.time() - began), "span_f1_exact": {

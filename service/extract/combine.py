@@ -76,14 +76,13 @@ def widen_bodies(task: Task, guesses: list[SpanGuess], threshold: float) -> Task
 
 
 def _outermost(bodies: list[Body]) -> list[Body]:
-    """Bodies not lying inside another one's span (a widened body swallows the parts it now holds)."""
-    out: list[Body] = []
-    for i, b in enumerate(bodies):
-        inside = any(j != i and o.start <= b.start and b.end <= o.end and (o.end - o.start > b.end - b.start or j < i)
-                     for j, o in enumerate(bodies))
-        if not inside:
-            out.append(b)
-    return out
+    """Bodies not lying inside another one's span (a widened body swallows the parts it now holds); of
+    bodies with the same span, the first. Longest first decides, the order stays."""
+    kept: list[Body] = []
+    for b in sorted(bodies, key=lambda b: b.start - b.end):
+        if not any(k.start <= b.start and b.end <= k.end for k in kept):
+            kept.append(b)
+    return [b for b in bodies if any(b is k for k in kept)]
 
 
 def _model_deadline(task: Task, guesses: list[SpanGuess], threshold: float) -> Deadline | None:

@@ -38,13 +38,17 @@ def _subject_starts(text: str) -> list[int]:
     return starts
 
 
+@cache
+def _directive_opener() -> re.Pattern:
+    """A directive opener of structure.yaml ("giao", "giao cho", "đề nghị"), longest first, and the spaces
+    after it; the doer follows."""
+    return re.compile(rf"{phrase_alternation(_cues()['directive_openers'])}\s+", re.IGNORECASE)
+
+
 def _after_directive_opener(text: str, at: int) -> int | None:
-    """Where the doer begins when a directive opener ("giao", "đề nghị") stands at `at`, else None."""
-    lowered = text[at:at + 20].lower()
-    for opener in sorted(_cues()["directive_openers"], key=len, reverse=True):
-        if lowered.startswith(opener + " "):
-            return at + len(opener) + 1
-    return None
+    """Where the doer begins when a directive opener stands at `at`, else None."""
+    match = _directive_opener().match(text, at)
+    return match.end() if match else None
 
 
 def subject_bodies(text: str, offset: int = 0) -> list[Body]:
@@ -92,15 +96,15 @@ def _run_to_predicate(text: str, bodies: list[Body], end: int, offset: int) -> l
     return bodies[:-1] + [last.model_copy(update={"name": name, "canonical": name, "end": last.start + len(name)})]
 
 
-_ASSIGNING = re.compile(r"\s*,?\s*(?:giao cho|giao|yêu cầu|đề nghị)\s+", re.IGNORECASE)
+_COMMA = re.compile(r"\s*,?\s*")
 
 
 def _assignee(text: str, end: int, offset: int) -> list[Body]:
     """"Hội đồng nhân dân tỉnh giao Ủy ban nhân dân tỉnh tổ chức …": the body assigned, not the one assigning."""
-    match = _ASSIGNING.match(text, end)
-    if not match:
+    at = _after_directive_opener(text, _COMMA.match(text, end).end())
+    if at is None:
         return []
-    bodies, _ = parse_body_list(text, match.end(), offset)
+    bodies, _ = parse_body_list(text, at, offset)
     return bodies
 
 

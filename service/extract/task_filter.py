@@ -116,8 +116,9 @@ def shipped() -> Filter | None:
     if not path.exists() or sha256_of(path) != entry["sha256"]:
         raise RuntimeError(f"{path} is missing or does not match the sha256 in the model catalogue")
     data = json.loads(path.read_text(encoding="utf-8"))
-    if len(data["coef"]) != features_count():
-        raise RuntimeError(f"{path} was fitted on {len(data['coef'])} features, not {features_count()}")
+    expected = features_count()
+    if len(data["coef"]) != expected:
+        raise RuntimeError(f"{path} was fitted on {len(data['coef'])} features, not {expected}")
     return Filter(*(np.asarray(data[k], np.float32) for k in ("mean", "scale", "coef")),
                   float(data["intercept"]), float(data["cut"]), data["protect"], data["scope"])
 
