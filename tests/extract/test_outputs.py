@@ -19,7 +19,7 @@ def test_products_after_delivery_verbs(text, output):
 
 
 @pytest.mark.parametrize("text", [
-    "Tiếp tục nâng cao chất lượng công tác tuyên truyền.",
+    "Quan tâm hơn nữa đến đời sống tinh thần của đoàn viên ở khu trọ.",
     "Thực hiện nghiêm các chính sách đối với người có công.",
 ])
 def test_no_product_named(text):
