@@ -264,7 +264,7 @@ def parse_body_list(text: str, pos: int = 0, offset: int = 0) -> tuple[list[Body
     """Bodies listed from `pos` ("A, B và các C"); returns them and the position after the list."""
     bodies: list[Body] = []
     scan = Scanner(text, pos)
-    i = 0
+    i = last = 0                    # last: the token after the last body read (not a joiner after it)
     while i < len(scan):
         expanded = _colon_list(scan, i, offset)
         if expanded:
@@ -279,11 +279,12 @@ def parse_body_list(text: str, pos: int = 0, offset: int = 0) -> tuple[list[Body
             name = text[start_char:end_char].rstrip(" ,;")
             bodies.extend(_split_plural(name, start_char + offset))
             i = end
+        last = i
         if scan.word(i).lower() in (",", ";", "và"):
             i += 2 if scan.word(i) in (",", ";") and scan.word(i + 1).lower() == "và" else 1
             continue
         break
-    end_pos = scan.tokens[i - 1][2] if bodies and i else pos
+    end_pos = scan.tokens[last - 1][2] if bodies and last else pos
     return bodies, end_pos
 
 

@@ -92,7 +92,7 @@ def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scan
     end = tail_end(scan, j, body_at)
     if not determiner and nouns == 1 and end == j and last not in gr.standalone and not named:
         return None
-    return modifier_end(scan, end, body_at)
+    return modifier_end(scan, end, body_at, bare=not determiner)
 
 
 def _joined_noun(scan: Scanner, j: int) -> int | None:
@@ -159,8 +159,9 @@ def _unit_list_end(scan: Scanner, j: int) -> int:
         return j
 
 
-def modifier_end(scan: Scanner, j: int, body_at: BodyAt) -> int:
-    """Past a describing phrase after a generic body, when a boundary confirms it; else j."""
+def modifier_end(scan: Scanner, j: int, body_at: BodyAt, bare: bool = False) -> int:
+    """Past a describing phrase after a generic body, when a boundary confirms it; else j. After a bare noun
+    ("chi bộ chọn một chuyên đề …") a phrase led by a verb is a clause, not a description."""
     gr = grammar()
     participle = scan.phrase_at(j, gr.participles)
     limit = PARTICIPLE_WORDS if participle else MODIFIER_WORDS
@@ -174,10 +175,28 @@ def modifier_end(scan: Scanner, j: int, body_at: BodyAt) -> int:
         opener = scan.phrase_at(k, gr.predicate_openers)
         stop = scan.phrase_at(k, gr.stops)
         if opener or (k > j and stop and not participle):
-            return k
+            return k if participle or not bare or not _opens_clause(scan, j, k) else j
         if capitalised(token) and scan.phrase_at(k, gr.heads) and not participle:
             return j
         if stop and not participle and k == j and not scan.phrase_at(k, gr.starters):
             return j
         k, words = k + 1, words + 1
     return k if k >= len(scan) and k > j and words <= limit else j
+
+
+def _opens_clause(scan: Scanner, j: int, k: int) -> bool:
+    """"chi bộ chọn một chuyên đề …": the words after the body open a clause of their own (a verb not in
+    `subject_gap_verbs` leads them), so they describe nothing; "các địa phương có rừng" is kept."""
+    from ..text import underthesea
+
+    if scan.phrase_at(j, grammar().starters) or scan.phrase_at(j, grammar().attachers):
+        return False                # "có rừng", "thuộc tỉnh" describe the body
+    words = scan.text[scan.tokens[j][1]:scan.tokens[k - 1][2]]
+    tagged = underthesea().pos_tag(words)
+    first_word, tag = tagged[0] if tagged else ("", "")
+    return tag.startswith("V") and first_word.lower() not in _gap_verbs()
+
+
+@cache
+def _gap_verbs() -> frozenset[str]:
+    return frozenset(load("structure")["subject_gap_verbs"])

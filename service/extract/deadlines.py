@@ -365,6 +365,27 @@ def leading_period(text: str, offset: int = 0, labelled: bool = False) -> Deadli
                     char_end=offset + start + h.b)
 
 
+_TIME_CUE = re.compile(r"(?:định kỳ|trong|đến|từ|sau|trước|vào)?\s*", re.IGNORECASE)
+_TIME_JOIN = re.compile(r"\s*(?:,|và|hoặc|/)?\s*")
+
+
+def leading_time_end(text: str) -> int | None:
+    """Where a time phrase that opens the text ends ("Hằng năm Sở X …", "Định kỳ 6 tháng, hằng năm cấp ủy …",
+    "Trong năm 2026 các sở …"), so that what follows may be read as the subject; None if none opens it."""
+    start = len(text) - len(text.lstrip())
+    at, end = _TIME_CUE.match(text, start).end(), None
+    for h in _scan(text[:120], None):
+        if end is None and h.a == start:
+            at = start
+        if h.a < at:
+            continue
+        if h.a != at:
+            break
+        end = h.b
+        at = _TIME_JOIN.match(text, h.b).end()
+    return end
+
+
 def _conditional(text: str, offset: int) -> Deadline | None:
     """"Khi nhận được quyết định…, Ủy ban nhân dân xã …": the condition, on demand."""
     start = _MARKER.match(text).end()

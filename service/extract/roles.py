@@ -13,6 +13,7 @@ from ..document import Body, Task
 from ..lexicons import load
 from ..text import is_upper, phrase_alternation, phrase_pattern
 from .bodies import parse_body_list, recase
+from .deadlines import leading_time_end
 
 _LEAD_BEFORE = re.compile(r"\s*(?:,\s*)?(?:làm đầu mối|chủ trì)\b", re.IGNORECASE)
 
@@ -31,11 +32,26 @@ def _subject_starts(text: str) -> list[int]:
     if after_opener is not None:
         return [after_opener]
     starts = [stripped]
+    label = _TOPIC_LABEL.match(text, stripped)
+    if label and not _enumerates(label.group()):  # "Về nguồn vốn: các ngành chức năng …"
+        starts.append(label.end())
     if text[stripped:].lower().startswith(tuple(_cues()["adverbial_cues"])):
+        timed = leading_time_end(text)
+        if timed is not None:                    # "Hằng năm Sở X …": no comma after the time phrase
+            starts.append(_COMMA.match(text, timed).end())
         for m in re.finditer(r",\s*", text[:300]):
             opened = _after_directive_opener(text, m.end())
             starts.append(m.end() if opened is None else opened)
     return starts
+
+
+_TOPIC_LABEL = re.compile(r"[^\W\d][^:;.,()\n]{2,60}:\s*")
+
+
+def _enumerates(label: str) -> bool:
+    """"Cơ cấu tổ chức gồm:", "Ví dụ:": the colon opens a list or an example."""
+    words = " ".join(label.rstrip(" :").lower().split())
+    return any(words == cue or words.endswith(" " + cue) for cue in _cues()["enumeration_labels"])
 
 
 @cache

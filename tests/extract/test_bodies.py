@@ -48,7 +48,7 @@ from service.extract.bodies import canonical, parse_body_list, recase
 def test_body_lists(text, names, rest):
     bodies, end = parse_body_list(text)
     assert [b.name for b in bodies] == names
-    assert text[end:].strip().startswith(rest)
+    assert text[end:].strip(" ,").startswith(rest)      # the end is after the last body, before any joiner
     for body in bodies:
         assert text[body.start:body.end] == body.name or body.name.startswith("Bộ ")
 

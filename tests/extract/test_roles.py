@@ -29,6 +29,22 @@ def _assign(text, inherited=()):
     ("Tại các khu dân cư tập trung, Ủy ban nhân dân các xã bố trí điểm tập kết rác.",
      ["Ủy ban nhân dân các xã"], []),
     ("Giao cho Phòng Y tế kiểm tra vệ sinh an toàn thực phẩm tại các bếp ăn tập thể.", ["Phòng Y tế"], []),
+    # a time phrase before the subject with no comma after it
+    ("Hằng năm Trung tâm Y tế huyện khám sức khỏe miễn phí cho người cao tuổi neo đơn.",
+     ["Trung tâm Y tế huyện"], []),
+    ("Định kỳ 6 tháng, hằng năm cấp ủy cơ sở phải sơ kết việc học tập chuyên đề.", ["cấp ủy cơ sở"], []),
+    ("Trong quý III năm 2027 các phường hoàn thành việc cắm mốc hành lang kênh.", ["các phường"], []),
+    # Party bodies named without a proper name, and "mỗi"
+    ("Chi ủy, bí thư chi bộ chịu trách nhiệm chuẩn bị nội dung sinh hoạt chuyên đề.", ["Chi ủy", "bí thư chi bộ"], []),
+    ("Hằng quý, chi bộ chọn một chuyên đề gắn với nhiệm vụ chính trị của cơ quan.", ["chi bộ"], []),
+    ("Mỗi đơn vị cần xác định lộ trình chuyển đổi số của mình.", ["Mỗi đơn vị"], []),
+    # other leading adverbials
+    ("Kết thúc giai đoạn thí điểm, Ban Quản lý dự án 3 có trách nhiệm bàn giao hồ sơ cho xã.",
+     ["Ban Quản lý dự án 3"], []),
+    ("Tùy theo quy mô của lễ hội, Phòng Văn hóa và Thông tin hướng dẫn phương án bảo đảm an ninh.",
+     ["Phòng Văn hóa và Thông tin"], []),
+    # a topic label before a colon, then the subject
+    ("Về nguồn nhân lực: các trường cao đẳng nghề chủ động mở thêm lớp điện công nghiệp.", ["các trường cao đẳng nghề"], []),
 ])
 def test_lead_and_support_from_the_item(text, lead, support):
     task = _assign(text)
@@ -129,3 +145,16 @@ def test_the_issuer_that_guides_is_not_the_doer_of_its_guidance():
 ])
 def test_a_clause_after_the_subject_is_not_its_name(text, lead):
     assert [b.name for b in _assign(text).lead] == lead
+
+
+@pytest.mark.parametrize("text", [
+    "Thành phần Ban Chỉ đạo gồm: Chủ tịch Ủy ban nhân dân huyện, các Phó Chủ tịch và Trưởng các phòng.",
+    "Ví dụ: Sở Xây dựng và Sở Giao thông vận tải trước đây, nay là Sở Xây dựng.",
+])
+def test_a_colon_that_opens_a_list_names_no_doer(text):
+    assert _assign(text).lead == []
+
+
+def test_a_clause_after_a_bare_party_body_is_not_its_name():
+    task = _assign("Hằng tháng, chi ủy chọn nội dung sinh hoạt phù hợp với đặc điểm đơn vị.")
+    assert [b.name for b in task.lead] == ["chi ủy"]
