@@ -79,6 +79,9 @@ def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scan
         j = joined
     if not nouns:
         return None
+    levels = last == "cấp" and bool(scan.phrase_at(j, gr.units))
+    if levels:                                            # "cấp tỉnh, huyện, xã" is one body
+        j = _unit_list_end(scan, j)
     if last in gr.of_nouns and scan.phrase_at(j, gr.determiners):   # "chính quyền các địa phương"
         inner = generic_end(scan, j, body_at, name_end)
         if inner:
@@ -90,7 +93,7 @@ def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scan
         after = inner or (scan.skip(j, head) if head else name_end(scan, j))  # "cơ quan Hải quan", "các Sở GTVT"
         named, j = after > j and scan.word(i)[:1].islower(), after           # (not an all-caps heading)
     end = tail_end(scan, j, body_at)
-    if not determiner and nouns == 1 and end == j and last not in gr.standalone and not named:
+    if not determiner and nouns == 1 and end == j and not levels and last not in gr.standalone and not named:
         return None
     return modifier_end(scan, end, body_at, bare=not determiner)
 

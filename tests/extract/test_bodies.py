@@ -24,6 +24,11 @@ from service.extract.bodies import canonical, parse_body_list, recase
     ("Phòng Quản lý đô thị.", ["Phòng Quản lý đô thị"], "."),          # official name: "quản lý" does not stop it
     ("các địa phương có rừng xác định tiềm năng", ["các địa phương có rừng"], "xác định"),
     ("Huyện ủy Bảo Thắng lãnh đạo", ["Huyện ủy Bảo Thắng"], "lãnh đạo"),
+    # a level of government named by "cấp" and its units is a body, the units listed under one "cấp"
+    ("Cấp xã lập danh sách người có công", ["Cấp xã"], "lập"),
+    ("cấp tỉnh, huyện, xã bố trí đủ cán bộ", ["cấp tỉnh, huyện, xã"], "bố trí"),
+    ("các viện nghiên cứu trong và ngoài nước hỗ trợ", ["các viện nghiên cứu trong và ngoài nước"], "hỗ trợ"),
+    ("các cơ sở đào tạo có trách nhiệm mở lớp", ["các cơ sở đào tạo"], "có trách nhiệm"),
     # a spaced hyphen or en dash joins kinds of bodies as a comma does
     ("các sở - ngành, Ủy ban nhân dân các quận - huyện liên quan kiểm tra",
      ["các sở - ngành", "Ủy ban nhân dân các quận - huyện liên quan"], "kiểm tra"),
