@@ -365,6 +365,12 @@ def leading_period(text: str, offset: int = 0, labelled: bool = False) -> Deadli
                     char_end=offset + start + h.b)
 
 
+def named_period(text: str, offset: int = 0) -> Deadline | None:
+    """The dated period a heading names ("Nhiệm vụ trọng tâm tháng 3 năm 2027" → end of March 2027), cue or not."""
+    hits = [h for h in _from_to(text, _scan(text, None)) if h.kind != "rec" and h.end]
+    return _deadline(text, hits[0], offset) if hits else None
+
+
 _TIME_CUE = re.compile(r"(?:định kỳ|trong|đến|từ|sau|trước|vào)?\s*", re.IGNORECASE)
 _TIME_JOIN = re.compile(r"\s*(?:,|và|hoặc|/)?\s*")
 

@@ -11,7 +11,7 @@ from .. import zones
 from ..genre import genre
 from ..document import Body, Deadline, Document, Task
 from ..extract import roles
-from ..extract.deadlines import find_deadline, leading_period
+from ..extract.deadlines import find_deadline, leading_period, named_period
 from ..lexicons import load
 from ..text import fold_spaces
 from . import non_tasks, outline, tables
@@ -91,10 +91,29 @@ def _passed_down(doc: Document, node: Node, inherited: Inherited, ids: dict[int,
     else:
         lead = roles.heading_bodies(doc.text, node.body_start, node.end) or inherited.lead
     deadline = inherited.deadline
+    text = doc.text[node.body_start:node.end]
     if node.is_lead_in and not _has_full_sentence(node.text):
-        text = doc.text[node.body_start:node.end]
         deadline = find_deadline(text, node.body_start) or leading_period(text, node.body_start) or deadline
+    elif _plans_a_period(node, text):
+        deadline = _ahead(named_period(text, node.body_start), doc) or deadline
     return Inherited(lead=lead, deadline=deadline, section=ids.get(node.start, inherited.section))
+
+
+def _plans_a_period(node: Node, text: str) -> bool:
+    """A heading that plans a period's work ("Kế hoạch công tác tháng 3 năm 2027", "NHIỆM VỤ NĂM 2027"):
+    its period is the deadline of the items under it."""
+    if not (node.upper or node.bold or node.heading_like) or len(text) > 120 or _has_full_sentence(text):
+        return False
+    lowered = " ".join(text.lower().split())
+    if lowered.startswith(tuple(_cues()["report_headings"]) + ("thực hiện",)):
+        return False                # "Thực hiện chương trình công tác tháng 4": what was done, reported
+    return any(word in lowered for word in _cues()["period_plan_headings"])
+
+
+def _ahead(period: Deadline | None, doc: Document) -> Deadline | None:
+    """A period that ended before the document was issued is one it reports on, not a deadline."""
+    issued = doc.metadata.issued_on
+    return period if period and (issued is None or period.end is None or period.end >= issued) else None
 
 
 def _is_task(node: Node, parent: Node) -> bool:

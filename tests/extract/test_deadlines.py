@@ -93,3 +93,18 @@ def test_cited_date_then_deadline():
     got = find_deadline(text)
     assert got.text == "trước ngày 15 tháng 9 năm 2026" and got.end == date(2026, 9, 15)
     assert [d.text for d in find_deadlines(text)] == [got.text]
+
+
+def test_the_period_a_heading_names_needs_no_cue():
+    from service.extract.deadlines import named_period
+
+    assert named_period("Kế hoạch công tác quý II năm 2027").end == date(2027, 6, 30)
+    assert named_period("Nhiệm vụ trọng tâm của Sở") is None
+
+
+def test_a_time_phrase_that_opens_the_text_ends_before_the_subject():
+    from service.extract.deadlines import leading_time_end
+
+    text = "Định kỳ 6 tháng, hằng năm các trường báo cáo kết quả."
+    assert text[leading_time_end(text):].strip() == "các trường báo cáo kết quả."
+    assert leading_time_end("Các trường báo cáo hằng năm.") is None

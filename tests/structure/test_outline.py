@@ -93,3 +93,15 @@ def test_a_bare_lead_in_after_an_article_opens_that_articles_list():
     items = [t for t in tasks if t.text.startswith(("Cấp giấy", "Thẩm định"))]
     assert [[b.name for b in t.lead] for t in items] == [["Trưởng Ban Quản lý các khu công nghiệp tỉnh"]] * 2
     assert [b.name for b in tasks[-1].lead] == ["Sở Tài chính"]
+
+
+def test_a_part_letter_on_its_own_line_numbers_the_title_below_it():
+    from service.pipeline import analyze_text
+    from service.structure import outline
+    from service import zones
+
+    doc = analyze_text("B.\nNhiệm vụ trọng tâm quý III năm 2027\n1. Rà soát hồ sơ địa chính.\n")
+    root = outline.build_tree(doc, zones.skip_zones(doc.text))
+    part = root.children[0]
+    assert (part.rank, part.label, part.text.strip()) == (0.5, "B", "Nhiệm vụ trọng tâm quý III năm 2027")
+    assert [c.text.strip() for c in part.children] == ["Rà soát hồ sơ địa chính."]

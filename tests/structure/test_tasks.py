@@ -125,3 +125,27 @@ def test_an_agency_mandate_is_not_work_assigned():
             "Giao Giám đốc Sở Nội vụ ban hành quy chế làm việc của Sở trước ngày 30/6/2026.\n")
     doc = analyze_text(text)
     assert [t.text[:20] for t in doc.tasks] == ["Giao Giám đốc Sở Nội"]
+
+
+MONTHLY = """KẾ HOẠCH
+Công tác tháng 5 năm 2027
+A.
+Thực hiện chương trình công tác tháng 4 năm 2027
+1. Phòng Nội vụ tổ chức hai lớp bồi dưỡng nghiệp vụ văn thư.
+B.
+Kế hoạch công tác tháng 5 năm 2027
+1. Phòng Tư pháp tổ chức đối thoại chính sách với doanh nghiệp nhỏ và vừa.
+2. Phòng Kinh tế trình đề án chợ đêm ven sông.
+"""
+
+
+def test_a_heading_that_plans_a_month_dates_its_items():
+    tasks = analyze_text(MONTHLY).tasks
+    planned = [t for t in tasks if t.text.startswith(("Phòng Tư pháp", "Phòng Kinh tế"))]
+    assert len(planned) == 2
+    assert all(t.deadline and t.deadline.end == date(2027, 5, 31) for t in planned)
+
+
+def test_the_month_reported_on_is_no_deadline():
+    reported = [t for t in analyze_text(MONTHLY).tasks if t.text.startswith("Phòng Nội vụ")]
+    assert len(reported) == 1 and reported[0].deadline is None
