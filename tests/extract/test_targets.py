@@ -105,6 +105,16 @@ def test_count_unit_with_target_cue():
     assert (t.value, t.unit, t.year) == (1000, "doanh nghiệp", 2025)
 
 
+@pytest.mark.parametrize("text, value, unit", [
+    ("Giai đoạn 2026 - 2030 xây dựng mới 14 chợ nông thôn tại các xã vùng cao.", 14, "chợ"),
+    ("Đến năm 2028 nâng cấp 09 cửa hàng bán lẻ xăng dầu dọc quốc lộ.", 9, "cửa hàng"),
+    ("Phát triển thêm 6 siêu thị tại trung tâm các huyện.", 6, "siêu thị"),
+])
+def test_counts_of_facilities_to_build(text, value, unit):
+    t = one(text)
+    assert (t.value, t.unit) == (value, unit)
+
+
 def test_baseline_of_tu_len_is_skipped():
     t = one("Đến năm 2030, nâng tỷ lệ đô thị hóa từ 40% lên 50%.")
     assert t.value == 50
@@ -134,6 +144,8 @@ def test_parenthesised_breakdown():
     "Kinh phí thực hiện: 1.500 triệu đồng từ ngân sách tỉnh.",
     "kế hoạch đầu tư công trung hạn 5 năm 2026-2030",
     "Khoản 2 Điều 15 Nghị định 138/2020/NĐ-CP",
+    "Năm 2026, toàn tỉnh đã cải tạo 31 chợ nông thôn.",            # done, reported: no aim
+    "Trên địa bàn huyện hiện có 12 chợ và 3 siêu thị.",
 ])
 def test_not_targets(text):
     assert find_targets(text) == []
