@@ -294,7 +294,7 @@ def _speaker(text: str) -> str | None:
     closing = body[-1:] if first_item < len(body) else []
     for line, verbs in [(line, _speaker_verbs("speaker_verbs")) for line in body[:first_item]] + \
                        [(line, _speaker_verbs("closing_speaker_verbs")) for line in closing]:
-        for at in [0] + [m.end() for m in re.finditer(r",\s*", line[:200])]:
+        for at in [0] + [m.end() for m in re.finditer(r"[,;]\s*", line)]:
             bodies, end = parse_body_list(line, at)
             if len(bodies) == 1 and verbs.match(line, end):
                 return " ".join(bodies[0].name.split())
