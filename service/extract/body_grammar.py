@@ -111,6 +111,9 @@ def _joined_noun(scan: Scanner, j: int) -> int | None:
     noun = scan.phrase_at(k, gr.nouns)
     if not noun:
         return None
+    head = scan.phrase_at(k, gr.heads)
+    if head and len(head) > len(noun) and capitalised(scan.word(k)):
+        return None                 # "…, Bộ chỉ huy Quân sự tỉnh": a longer head names another body
     after = scan.skip(k, noun)      # "…thuộc Bộ, Cục Thuế tỉnh": a proper name starts another body
     named = capitalised(scan.word(after)) and not scan.phrase_at(after, gr.qualifiers)
     return None if named else k

@@ -105,6 +105,14 @@ def test_a_subject_runs_up_to_its_predicate_word(text, lead):
     ("Ủy ban nhân dân huyện thống nhất với Thường trực Hội đồng nhân dân huyện phân bổ vốn dự phòng.",
      ["Thường trực Hội đồng nhân dân huyện"]),
     ("Tăng cường sự phối hợp giữa các lực lượng chức năng trong tuần tra.", []),
+    # "cùng" alone is a coordination cue; "cùng cấp" (the same level) names nobody
+    ("Chủ trì cùng các phòng chuyên môn kiểm tra an toàn thực phẩm.", ["các phòng chuyên môn"]),
+    ("Các hội đoàn thể cùng cấp tham gia giám sát việc bình xét hộ nghèo.", []),
+    # a longer head after a comma starts another body ("Bộ chỉ huy …", not "Bộ" as a kind of body)
+    ("Phối hợp với Công an huyện, Bộ chỉ huy Quân sự tỉnh tuần tra biên giới.",
+     ["Công an huyện", "Bộ chỉ huy Quân sự tỉnh"]),
+    ("Phối hợp với Trung tâm Văn hóa, cơ quan báo chí ở địa phương tuyên truyền lễ hội.",
+     ["Trung tâm Văn hóa", "cơ quan báo chí ở địa phương"]),
 ])
 def test_coordination_cues(text, support):
     from service.extract.roles import support_bodies
