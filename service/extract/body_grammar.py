@@ -44,6 +44,7 @@ class Grammar:
     units: tuple[str, ...]
     heads: tuple[str, ...]
     breakers: tuple[str, ...]
+    gap_verbs: frozenset[str]
 
 
 def _by_length(words) -> tuple[str, ...]:
@@ -52,14 +53,15 @@ def _by_length(words) -> tuple[str, ...]:
 
 @cache
 def grammar() -> Grammar:
-    data, meta = load("bodies"), load("metadata")
+    data, meta, structure = load("bodies"), load("metadata"), load("structure")
     g = data["generic"]
     return Grammar(_by_length(g["determiners"]), _by_length(g["nouns"]), _by_length(g["not_nouns"]),
                    frozenset(_by_length(g["of_nouns"])), frozenset(_by_length(g["bare_nouns"])),
                    frozenset(_by_length(g["standalone"])), _by_length(g["qualifiers"]), _by_length(g["attachers"]),
                    _by_length(g["participles"]), _by_length(g["modifier_starters"]),
                    _by_length(g["predicate_openers"]), _by_length(data["stop_words"]),
-                   _by_length(meta["admin_units"]), _by_length(data["heads"]), _by_length(g["modifier_breakers"]))
+                   _by_length(meta["admin_units"]), _by_length(data["heads"]), _by_length(g["modifier_breakers"]),
+                   frozenset(structure["subject_gap_verbs"]))
 
 
 def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scanner, int], int]) -> int | None:
@@ -191,18 +193,18 @@ def modifier_end(scan: Scanner, j: int, body_at: BodyAt, bare: bool = False) -> 
 
 
 def _opens_clause(scan: Scanner, j: int, k: int) -> bool:
-    """"chi bộ chọn một chuyên đề …": the words after the body open a clause of their own (a verb not in
-    `subject_gap_verbs` leads them), so they describe nothing; "các địa phương có rừng" is kept."""
+    """"chi bộ chọn một chuyên đề …": the words after the body open a clause of their own, so they describe
+    nothing; "các địa phương có rừng", "thuộc tỉnh" are kept."""
+    if scan.phrase_at(j, grammar().starters) or scan.phrase_at(j, grammar().attachers):
+        return False
+    return has_clause_verb(scan.text[scan.tokens[j][1]:scan.tokens[k - 1][2]], first_only=True)
+
+
+def has_clause_verb(words: str, first_only: bool = False) -> bool:
+    """A verb (underthesea POS) among `words`, or leading them, that is not one naming a kind of body
+    (`subject_gap_verbs`: "quản lý", "hoạt động" …)."""
     from ..text import underthesea
 
-    if scan.phrase_at(j, grammar().starters) or scan.phrase_at(j, grammar().attachers):
-        return False                # "có rừng", "thuộc tỉnh" describe the body
-    words = scan.text[scan.tokens[j][1]:scan.tokens[k - 1][2]]
-    tagged = underthesea().pos_tag(words)
-    first_word, tag = tagged[0] if tagged else ("", "")
-    return tag.startswith("V") and first_word.lower() not in _gap_verbs()
-
-
-@cache
-def _gap_verbs() -> frozenset[str]:
-    return frozenset(load("structure")["subject_gap_verbs"])
+    tagged = underthesea().pos_tag(words.strip())
+    return any(tag.startswith("V") and word.lower() not in grammar().gap_verbs
+               for word, tag in (tagged[:1] if first_only else tagged))

@@ -371,7 +371,14 @@ def named_period(text: str, offset: int = 0) -> Deadline | None:
     return _deadline(text, hits[0], offset) if hits else None
 
 
-_TIME_CUE = re.compile(r"(?:định kỳ|trong|đến|từ|sau|trước|vào)?\s*", re.IGNORECASE)
+@cache
+def _time_cue() -> re.Pattern:
+    """A deadline cue of the lexicon ("định kỳ", "trong", "đến", "từ", "trước" …) and the spaces after it."""
+    cues = _lex()["cues"]
+    return re.compile(rf"{_alt(cues['strong'] + cues['weak'] + cues['periodic'] + _lex()['words']['range_from'])}\s+",
+                      re.IGNORECASE)
+
+
 _TIME_JOIN = re.compile(r"\s*(?:,|và|hoặc|/)?\s*")
 
 
@@ -379,16 +386,14 @@ def leading_time_end(text: str) -> int | None:
     """Where a time phrase that opens the text ends ("Hằng năm Sở X …", "Định kỳ 6 tháng, hằng năm cấp ủy …",
     "Trong năm 2026 các sở …"), so that what follows may be read as the subject; None if none opens it."""
     start = len(text) - len(text.lstrip())
-    at, end = _TIME_CUE.match(text, start).end(), None
-    for h in _scan(text[:120], None):
-        if end is None and h.a == start:
-            at = start
-        if h.a < at:
-            continue
+    hits = _scan(text[:120], None)
+    cue = _time_cue().match(text, start)
+    at = cue.end() if cue and not any(h.a == start for h in hits) else start
+    end = None
+    for h in (h for h in hits if h.a >= at):
         if h.a != at:
             break
-        end = h.b
-        at = _TIME_JOIN.match(text, h.b).end()
+        end, at = h.b, _TIME_JOIN.match(text, h.b).end()
     return end
 
 

@@ -13,6 +13,7 @@ from ..document import Body, Task
 from ..lexicons import load
 from ..text import is_upper, phrase_alternation, phrase_pattern
 from .bodies import parse_body_list, recase
+from .body_grammar import has_clause_verb
 from .deadlines import leading_time_end
 
 _LEAD_BEFORE = re.compile(r"\s*(?:,\s*)?(?:làm đầu mối|chủ trì)\b", re.IGNORECASE)
@@ -87,10 +88,7 @@ def _predicate() -> re.Pattern:
 def _verb_in_gap(gap: str) -> bool:
     """A verb between the name and the predicate word starts a clause ("Sở Y tế hướng dẫn các cơ sở … phải …"),
     unless it is one that names a kind of body ("các cơ quan quản lý dự án", "doanh nghiệp hoạt động …")."""
-    from ..text import underthesea
-
-    allowed = set(_cues()["subject_gap_verbs"])
-    return any(tag.startswith("V") and word.lower() not in allowed for word, tag in underthesea().pos_tag(gap.strip()))
+    return has_clause_verb(gap)
 
 
 @cache

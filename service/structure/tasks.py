@@ -102,7 +102,7 @@ def _passed_down(doc: Document, node: Node, inherited: Inherited, ids: dict[int,
 def _plans_a_period(node: Node, text: str) -> bool:
     """A heading that plans a period's work ("Kế hoạch công tác tháng 3 năm 2027", "NHIỆM VỤ NĂM 2027"):
     its period is the deadline of the items under it."""
-    if not (node.upper or node.bold or node.heading_like) or len(text) > 120 or _has_full_sentence(text):
+    if not node.heading_like or len(text) > 120 or _has_full_sentence(text):
         return False
     lowered = " ".join(text.lower().split())
     if lowered.startswith(tuple(_cues()["report_headings"]) + ("thực hiện",)):

@@ -1,6 +1,8 @@
 """Header metadata on real-looking headers (Nghị định 30/2020 and Hướng dẫn 36-HD/VPTW layouts)."""
 from datetime import date
 
+import pytest
+
 from service.pipeline import analyze_text
 
 STATE = """ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -197,20 +199,20 @@ def test_the_speaking_body_is_read_in_the_preamble_not_in_the_tasks():
     assert analyze_text(text).metadata.issuer == "Ủy ban nhân dân huyện"
 
 
-def test_the_speaking_body_after_a_long_preamble_or_a_semicolon():
-    from service.pipeline import analyze_text
-    preamble = ("Qua kiểm tra cho thấy nhiều bến đò ngang chưa có phao cứu sinh, chưa niêm yết giá vé, chưa có "
-                "sổ ghi chép hành khách, nhiều người lái đò chưa có chứng chỉ chuyên môn, việc kiểm tra của các "
-                "cơ quan chức năng còn thưa thớt; để chấn chỉnh tình trạng trên, Ủy ban nhân dân thị xã giao "
-                "các phòng chuyên môn thực hiện tốt các nội dung sau:")
-    text = f"Chỉ thị về việc bảo đảm an toàn bến đò ngang\n{preamble}\n1. Phòng Kinh tế kiểm tra các bến đò.\n"
-    assert analyze_text(text).metadata.issuer == "Ủy ban nhân dân thị xã"
+_LONG_PREAMBLE = ("Qua kiểm tra cho thấy nhiều bến đò ngang chưa có phao cứu sinh, chưa niêm yết giá vé, chưa có "
+                  "sổ ghi chép hành khách, nhiều người lái đò chưa có chứng chỉ chuyên môn, việc kiểm tra của các "
+                  "cơ quan chức năng còn thưa thớt; để chấn chỉnh tình trạng trên, Ủy ban nhân dân thị xã giao "
+                  "các phòng chuyên môn thực hiện tốt các nội dung sau:")
 
 
-def test_an_authority_by_title_under_the_title():
-    from service.pipeline import analyze_text
-    text = ("Quyết định ban hành Quy chế kiểm toán các dự án đầu tư công\n"
-            "Tổng Kiểm toán Nhà nước\n"
-            "Căn cứ Nghị định số 102/2022/NĐ-CP ngày 12 tháng 12 năm 2022;\n"
-            "Điều 1. Quy chế kiểm toán các dự án đầu tư công được áp dụng từ ngày ký.\n")
-    assert analyze_text(text).metadata.issuer.lower() == "tổng kiểm toán nhà nước"   # recased from the line
+@pytest.mark.parametrize("text, issuer", [
+    # the body that speaks after a long preamble and a semicolon
+    (f"Chỉ thị về việc bảo đảm an toàn bến đò ngang\n{_LONG_PREAMBLE}\n1. Phòng Kinh tế kiểm tra các bến đò.\n",
+     "Ủy ban nhân dân thị xã"),
+    # an authority named by its title on the line under the title, recased from that line
+    ("Quyết định ban hành Quy chế kiểm toán các dự án đầu tư công\nTổng Kiểm toán Nhà nước\n"
+     "Căn cứ Nghị định số 102/2022/NĐ-CP ngày 12 tháng 12 năm 2022;\n"
+     "Điều 1. Quy chế kiểm toán các dự án đầu tư công được áp dụng từ ngày ký.\n", "Tổng Kiểm toán Nhà nước"),
+])
+def test_the_issuer_of_an_act_without_a_header(text, issuer):
+    assert analyze_text(text).metadata.issuer == issuer
