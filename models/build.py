@@ -36,6 +36,7 @@ CHECK_SENTENCES = (
     "a",
 )
 MIN_COSINE = {"onnx/model.onnx": 0.999, "onnx/model_qint8_avx512_vnni.onnx": 0.99}
+MAX_LAYERS_DIFFERENCE = 1e-3     # the span tagger's ONNX features against torch's, largest absolute
 
 
 class BuildError(RuntimeError):
@@ -84,10 +85,25 @@ def _onnx_step(path: Path, log: Callable[[str], None]) -> dict:
             raise BuildError(f"{name}: cosine {cosine[name]:.4f} to the checkpoint, below {MIN_COSINE[name]}")
     log("đo tốc độ…")
     speed = e5_onnx.measure(path, files, list(CHECK_SENTENCES) * 8)
-    shas = {name: sha256_of(path / name) for name in files}
-    return {"files": shas, "catalogued": {n: entry.get("onnx", {}).get(n) == s for n, s in shas.items()},
-            "cosine_to_checkpoint": cosine, "sentences_per_s": speed,
-            "chosen": max(speed, key=speed.get)}
+    manifest = {"cosine_to_checkpoint": cosine, "sentences_per_s": speed, "chosen": max(speed, key=speed.get)}
+    return _layers_step(path, {**manifest, "files": {name: sha256_of(path / name) for name in files}}, log)
+
+
+def _layers_step(path: Path, onnx: dict, log: Callable[[str], None]) -> dict:
+    """Add the span tagger's graph (hidden states of two layers) to the ONNX files, checked against torch."""
+    from . import e5_onnx
+
+    log("xuất đồ thị ONNX cho mô hình gán nhãn…")
+    from service.extract.encoder import LAYERS_DATA
+
+    name = e5_onnx.with_layers(path)
+    difference = e5_onnx.layers_difference(path, list(CHECK_SENTENCES))
+    if difference > MAX_LAYERS_DIFFERENCE:
+        raise BuildError(f"{name}: features differ from torch by {difference}, above {MAX_LAYERS_DIFFERENCE}")
+    files = {**onnx["files"], **{n: sha256_of(path / n) for n in (name, LAYERS_DATA)}}
+    catalogued = catalogue_entry(NAME)["build"].get("onnx", {})
+    return {**onnx, "files": files, "catalogued": {n: catalogued.get(n) == s for n, s in files.items()},
+            "layers_max_abs_difference": difference}
 
 
 def build(force: bool = False, onnx: bool = True, log: Callable[[str], None] = lambda _: None) -> Path:
@@ -96,7 +112,7 @@ def build(force: bool = False, onnx: bool = True, log: Callable[[str], None] = l
 
     target = models_dir() / NAME
     if target.exists() and not force and (target / MANIFEST).exists():
-        return target
+        return _upgrade(target, log) if onnx and e5_onnx_available() else target
     weights = source_weights()
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{NAME}-", dir=target.parent))
@@ -116,6 +132,18 @@ def build(force: bool = False, onnx: bool = True, log: Callable[[str], None] = l
         work.rename(target)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    return target
+
+
+def _upgrade(target: Path, log: Callable[[str], None]) -> Path:
+    """A directory built before the span tagger's ONNX graph existed gets it (nothing else changes)."""
+    from service.extract.encoder import LAYERS_DATA
+
+    manifest = json.loads((target / MANIFEST).read_text(encoding="utf-8"))
+    if "onnx" not in manifest or LAYERS_DATA in manifest["onnx"]["files"]:
+        return target
+    manifest["onnx"] = _layers_step(target, manifest["onnx"], log)
+    (target / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return target
 
 

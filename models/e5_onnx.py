@@ -33,6 +33,41 @@ def export(path: Path) -> str:
     return FP32
 
 
+def with_layers(path: Path, layer: int = 8) -> str:
+    """`onnx/encoder_layers.onnx`: the fp32 graph that also returns the hidden state of `layer` (the
+    output of encoder block `layer - 1`), for the span tagger (service/extract/encoder.py). Its weights
+    go to a file of their own (LAYERS_DATA), which ONNX Runtime maps instead of reading into memory."""
+    import onnx
+
+    from service.extract.encoder import LAYERS_DATA, LAYERS_ONNX, ONNX_OUTPUTS
+
+    model = onnx.load(str(path / FP32))
+    inner = f"/encoder/layer.{layer - 1}/output/LayerNorm/LayerNormalization_output_0"
+    if not any(inner in node.output for node in model.graph.node):
+        raise ValueError(f"{FP32} has no tensor {inner}: another exporter layout")
+    model.graph.node.append(onnx.helper.make_node("Identity", [inner], [ONNX_OUTPUTS[0]]))
+    model.graph.output.append(onnx.helper.make_tensor_value_info(
+        ONNX_OUTPUTS[0], onnx.TensorProto.FLOAT, ["batch_size", "sequence_length", 384]))
+    (path / LAYERS_DATA).unlink(missing_ok=True)          # onnx appends to an existing data file
+    onnx.save(model, str(path / LAYERS_ONNX), save_as_external_data=True, all_tensors_to_one_file=True,
+              location=Path(LAYERS_DATA).name, size_threshold=1024)
+    return LAYERS_ONNX
+
+
+def layers_difference(path: Path, texts: list[str]) -> float:
+    """Largest absolute difference between the ONNX and the torch token features on `texts`."""
+    from service.extract.encoder import OnnxFeaturizer, TorchFeaturizer
+
+    ours = OnnxFeaturizer(path).features(texts)
+    reference = TorchFeaturizer(path).features(texts)
+    worst = 0.0
+    for (a, offsets_a), (b, offsets_b) in zip(ours, reference):
+        if list(offsets_a) != list(offsets_b):
+            return float("inf")
+        worst = max(worst, float(np.abs(a - b.numpy()).max()) if len(offsets_a) else 0.0)
+    return round(worst, 6)
+
+
 def quantize(path: Path) -> str:
     """`onnx/model_qint8_avx512_vnni.onnx`: dynamic int8 weights, per channel (optimum's
     avx512_vnni preset, as sentence-transformers' export_dynamic_quantized_onnx_model)."""

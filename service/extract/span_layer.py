@@ -8,6 +8,7 @@ The gold and silver training corpora are kept as DocBin the same way (`to_docbin
 """
 from __future__ import annotations
 
+import sys
 from functools import cache
 
 from ..document import Task
@@ -47,11 +48,25 @@ class UndertheseaTokenizer:
 @cache
 def nlp():
     """The blank Vietnamese pipeline with underthesea's tokenizer (no trained spaCy components)."""
-    import spacy
-
-    lang = spacy.blank("xx")
+    lang = _spacy().blank("xx")
     lang.tokenizer = UndertheseaTokenizer(lang.vocab)
     return lang
+
+
+def _spacy():
+    """spaCy, imported without letting thinc import torch for GPU shims a blank pipeline never uses
+    (about 2 s of an analysis that otherwise runs on ONNX Runtime alone). A process that already
+    holds torch keeps it; `import torch` works as usual afterwards."""
+    if "torch" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None               # makes `import torch` inside thinc.compat an ImportError
+    try:
+        import spacy
+    finally:
+        del sys.modules["torch"]
+    return spacy
 
 
 def rule_spans(task: Task) -> list[tuple[int, int, str]]:

@@ -7,16 +7,17 @@ models/train_tagger.py. The tagger is loaded once per process (`default_tagger()
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import numpy as np
+
+from .encoder import DIM, LAYERS_DATA, LAYERS_ONNX, TorchFeaturizer, has_onnx_layers, load_featurizer
+
+Featurizer = TorchFeaturizer            # training features (models/train_tagger.py)
 LABELS = ("LEAD", "SUPPORT", "DEADLINE", "TARGET", "OUTPUT")
 TAGS = ("O",) + tuple(f"{p}-{label}" for label in LABELS for p in ("B", "I"))
-MAX_TOKENS = 256
-LAYERS = (8, 12)          # hidden states used: a middle layer (token detail) and the last (context)
-DIM = 384 * len(LAYERS)
 HEAD_NAME = "span-tagger"
 HEAD_FILE = "tagger_head.safetensors"
 
@@ -57,34 +58,28 @@ def make_head(dim: int = DIM, hidden: int = 64, kernel: int = 3):
     return Head()
 
 
-class Featurizer:
-    """The frozen encoder: hidden states (LAYERS) and character offsets of each text's subword tokens."""
+def _gelu(x: np.ndarray) -> np.ndarray:
+    from scipy.special import erf
 
-    def __init__(self, path: Path) -> None:
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        import torch
-        from transformers import AutoModel, AutoTokenizer
+    return 0.5 * x * (1.0 + erf(x / np.sqrt(2.0)))
 
-        self.torch = torch
-        self.tokenizer = AutoTokenizer.from_pretrained(str(path))
-        self.encoder = AutoModel.from_pretrained(str(path)).eval()
 
-    def features(self, texts: list[str], batch: int = 16) -> list[tuple[object, list[tuple[int, int]]]]:
-        """(tokens × DIM tensor, offsets) per text, special tokens dropped, longest first in batches."""
-        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
-        out: list = [None] * len(texts)
-        for at in range(0, len(order), batch):
-            chunk = [texts[i] for i in order[at:at + batch]]
-            enc = self.tokenizer(chunk, truncation=True, max_length=MAX_TOKENS, padding=True,
-                                 return_offsets_mapping=True, return_tensors="pt")
-            with self.torch.inference_mode():
-                states = self.encoder(input_ids=enc["input_ids"], attention_mask=enc["attention_mask"],
-                                      output_hidden_states=True).hidden_states
-                hidden = self.torch.cat([states[i] for i in LAYERS], dim=-1)
-            for row, i in enumerate(order[at:at + batch]):
-                keep = [k for k, (a, b) in enumerate(enc["offset_mapping"][row].tolist()) if b > a]
-                out[i] = (hidden[row, keep].clone(), [tuple(enc["offset_mapping"][row][k].tolist()) for k in keep])
-        return out
+class NumpyHead:
+    """The trained head (make_head) run in numpy on one text's tokens: no torch at analysis time."""
+
+    def __init__(self, state: dict[str, np.ndarray]) -> None:
+        self.w = {k: np.asarray(v, dtype=np.float32) for k, v in state.items()}
+
+    def probs(self, x: np.ndarray) -> np.ndarray:
+        """tokens × DIM features → tokens × TAGS probabilities."""
+        w = self.w
+        h = _gelu(((np.asarray(x, dtype=np.float32) - w["mean"]) / w["std"]) @ w["proj.weight"].T + w["proj.bias"])
+        kernel = w["conv.weight"].shape[2]
+        padded = np.pad(h, ((kernel // 2, kernel // 2), (0, 0)))
+        h = _gelu(sum(padded[j:j + len(h)] @ w["conv.weight"][:, :, j].T for j in range(kernel)) + w["conv.bias"])
+        logits = h @ w["out.weight"].T + w["out.bias"]
+        e = np.exp(logits - logits.max(-1, keepdims=True))
+        return e / e.sum(-1, keepdims=True)
 
 
 def _allowed(prev: str, tag: str, continues_word: bool) -> bool:
@@ -96,15 +91,11 @@ def _allowed(prev: str, tag: str, continues_word: bool) -> bool:
 
 @cache
 def _transitions(continues_word: bool):
-    import numpy as np
-
     return np.array([[0.0 if _allowed(p, t, continues_word) else -np.inf for t in TAGS] for p in TAGS])
 
 
 def viterbi(log_probs, continues: list[bool]) -> list[int]:
     """The best tag sequence under the BIO constraints (tokens × TAGS log-probabilities)."""
-    import numpy as np
-
     start = np.array([0.0 if not t.startswith("I-") else -np.inf for t in TAGS])
     score, back = start + log_probs[0], []
     for k in range(1, len(log_probs)):
@@ -120,8 +111,6 @@ def viterbi(log_probs, continues: list[bool]) -> list[int]:
 def decode(text: str, probs, offsets: list[tuple[int, int]]) -> list[SpanGuess]:
     """BIO tags (constrained Viterbi over `probs`, tokens × TAGS) back to character spans of `text`;
     a span's score is the mean probability of its tags."""
-    import numpy as np
-
     p = np.asarray(probs, dtype=np.float64)
     continues = [k > 0 and a == offsets[k - 1][1] and text[a - 1:a].isalnum() and text[a:a + 1].isalnum()
                  for k, (a, _) in enumerate(offsets)]
@@ -151,30 +140,26 @@ class Tagger:
     """Encoder + trained head; `spans(texts)` gives each text's SpanGuess list."""
 
     def __init__(self, encoder_path: Path, head_path: Path) -> None:
-        from safetensors.torch import load_file
+        from safetensors.numpy import load_file
 
-        self.featurizer = Featurizer(encoder_path)
-        self.head = make_head()
-        self.head.load_state_dict({k: v.float() for k, v in load_file(str(head_path)).items()})
-        self.head.eval()
+        self.featurizer = load_featurizer(encoder_path)
+        self.head = NumpyHead(load_file(str(head_path)))
 
     def spans(self, texts: list[str]) -> list[list[SpanGuess]]:
         return self.run(texts)[0]
 
     def run(self, texts: list[str]) -> tuple[list[list[SpanGuess]], list]:
-        """Each text's SpanGuess list, and its mean token vector (the encoder's sentence embedding,
-        used by the fitted vagueness score)."""
-        torch = self.featurizer.torch
+        """Each text's SpanGuess list, and its mean token vector of the last layer (the encoder's
+        sentence embedding, used by the task filter and the fitted vagueness score)."""
         spans, vectors = [], []
         for text, (feats, offsets) in zip(texts, self.featurizer.features(texts)):
             if not offsets:
                 spans.append([])
                 vectors.append(None)
                 continue
-            with torch.inference_mode():
-                probs = self.head(feats[None])[0].softmax(-1)
-            spans.append(decode(text, probs, offsets))
-            vectors.append(feats[:, -384:].float().mean(0).numpy())
+            feats = np.asarray(feats, dtype=np.float32)
+            spans.append(decode(text, self.head.probs(feats), offsets))
+            vectors.append(feats[:, -384:].mean(0))
         return spans, vectors
 
 
@@ -198,5 +183,6 @@ def default_tagger() -> Tagger:
     from ..models import ensure_built, verify
 
     encoder = ensure_built()
-    verify(encoder, ["model.safetensors", "config.json", "tokenizer.json", "tokenizer_config.json"])
+    torch_files = ["model.safetensors", "config.json", "tokenizer_config.json"]
+    verify(encoder, ([LAYERS_ONNX, LAYERS_DATA] if has_onnx_layers(encoder) else torch_files) + ["tokenizer.json"])
     return Tagger(encoder, head_path())

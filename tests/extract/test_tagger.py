@@ -72,3 +72,18 @@ def test_a_tiny_head_learns_toy_features():
 
 def test_head_shape():
     assert make_head()(torch.zeros(2, 7, DIM)).shape == (2, 7, len(TAGS))
+
+
+def test_the_numpy_head_computes_what_the_torch_head_computes():
+    from service.extract.tagger import NumpyHead
+
+    torch.manual_seed(3)
+    head = make_head().eval()
+    with torch.no_grad():                      # a head whose standardisation is not the identity
+        head.mean.uniform_(-0.5, 0.5)
+        head.std.uniform_(0.5, 2.0)
+    x = torch.randn(9, DIM)
+    with torch.inference_mode():
+        expected = head(x[None])[0].softmax(-1).numpy()
+    ours = NumpyHead({k: v.numpy() for k, v in head.state_dict().items()}).probs(x.numpy())
+    assert ours.shape == (9, len(TAGS)) and abs(ours - expected).max() < 1e-5

