@@ -38,7 +38,8 @@ class OnnxFeaturizer:
         self.tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
         self.tokenizer.enable_truncation(MAX_TOKENS)
         self.tokenizer.enable_padding(pad_id=self.tokenizer.token_to_id("<pad>"), pad_token="<pad>")
-        self.session = ort.InferenceSession(str(path / LAYERS_ONNX), providers=["CPUExecutionProvider"])
+        self.session = ort.InferenceSession(str(path / LAYERS_ONNX), _session_options(ort),
+                                            providers=["CPUExecutionProvider"])
 
     def features(self, texts: list[str], batch: int = 16) -> list[tuple[np.ndarray, list[tuple[int, int]]]]:
         """(tokens × DIM array, offsets) per text."""
@@ -53,6 +54,16 @@ class OnnxFeaturizer:
                 keep = [k for k, (a, b) in enumerate(encodings[row].offsets) if b > a]
                 out[i] = (hidden[row, keep], [encodings[row].offsets[k] for k in keep])
         return out
+
+
+def _session_options(ort):
+    """ONNX Runtime sizes its thread pool to the cores and ignores OMP_NUM_THREADS, which Dask sets to 1
+    in each single-threaded worker: honour it, so two workers on two cores do not run four threads."""
+    options = ort.SessionOptions()
+    threads = os.environ.get("OMP_NUM_THREADS", "")
+    if threads.isdigit() and int(threads) > 0:
+        options.intra_op_num_threads = int(threads)
+    return options
 
 
 class TorchFeaturizer:

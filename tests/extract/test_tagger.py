@@ -87,3 +87,12 @@ def test_the_numpy_head_computes_what_the_torch_head_computes():
         expected = head(x[None])[0].softmax(-1).numpy()
     ours = NumpyHead({k: v.numpy() for k, v in head.state_dict().items()}).probs(x.numpy())
     assert ours.shape == (9, len(TAGS)) and abs(ours - expected).max() < 1e-5
+
+
+@pytest.mark.parametrize("value, threads", [("1", 1), ("2", 2), ("", 0), ("auto", 0)])
+def test_the_encoder_keeps_to_the_threads_a_worker_is_given(monkeypatch, value, threads):
+    ort = pytest.importorskip("onnxruntime")
+    from service.extract.encoder import _session_options
+
+    monkeypatch.setenv("OMP_NUM_THREADS", value)
+    assert _session_options(ort).intra_op_num_threads == threads      # 0: ONNX Runtime's own choice
