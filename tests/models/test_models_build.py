@@ -92,7 +92,7 @@ def test_catalogue_ships_in_the_wheel(tmp_path):
     assert MANIFEST not in " ".join(names)
 
 
-ENCODER_SENTENCES = ["Trung tâm Y tế huyện chủ trì, phối hợp với Ủy ban nhân dân các xã tổ chức tiêm chủng.",
+ENCODER_SENTENCES = ["Trung tâm Y tế huyện chủ trì tiêm chủng bổ sung, cùng trạm y tế xã lập danh sách trẻ.",
                      "Hoàn thành trước ngày 31/12/2027.", "  Kinh phí:\t1.200 triệu đồng  "]
 
 
