@@ -3,7 +3,7 @@
     generic   := determiner? noun (joiner noun)* name? tail        "các sở, ban, ngành tỉnh"
     joiner    := "," | "-" | "và" | "hoặc" | "/"  (not before a determiner: "… và các cơ quan" is a new body)
     name      := a proper name or a body right after one noun     "các Sở GTVT", "các thành viên Ban Chỉ đạo"
-    tail      := qualifier* modifier?
+    tail      := kind? qualifier* modifier?      kind: "quản lý nhà nước" (not after a proper name)
     qualifier := a `qualifiers` phrase ("có liên quan", "chức năng", "trên địa bàn") | "cấp" unit ("," unit)*
                  | ("thuộc" | "trực thuộc" | "của") body-or-head | admin unit + proper name
     modifier  := up to a few words describing the body ("có rừng", "hoạt động khoáng sản", "được giao
@@ -36,6 +36,7 @@ class Grammar:
     bare: frozenset[str]
     standalone: frozenset[str]
     qualifiers: tuple[str, ...]
+    kinds: tuple[str, ...]
     attachers: tuple[str, ...]
     participles: tuple[str, ...]
     starters: tuple[str, ...]
@@ -57,7 +58,8 @@ def grammar() -> Grammar:
     g = data["generic"]
     return Grammar(_by_length(g["determiners"]), _by_length(g["nouns"]), _by_length(g["not_nouns"]),
                    frozenset(_by_length(g["of_nouns"])), frozenset(_by_length(g["bare_nouns"])),
-                   frozenset(_by_length(g["standalone"])), _by_length(g["qualifiers"]), _by_length(g["attachers"]),
+                   frozenset(_by_length(g["standalone"])), _by_length(g["qualifiers"]), _by_length(g["kind_phrases"]),
+                   _by_length(g["attachers"]),
                    _by_length(g["participles"]), _by_length(g["modifier_starters"]),
                    _by_length(g["predicate_openers"]), _by_length(data["stop_words"]),
                    _by_length(meta["admin_units"]), _by_length(data["heads"]), _by_length(g["modifier_breakers"]),
@@ -88,6 +90,9 @@ def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scan
         inner = generic_end(scan, j, body_at, name_end)
         if inner:
             return inner
+    kind = scan.phrase_at(j, gr.kinds)
+    if kind:                                              # "các Cục quản lý chuyên ngành"
+        j = scan.skip(j, kind)
     named = False
     if nouns == 1 and j < len(scan) and capitalised(scan.word(j)):
         inner = body_at(scan, j)
@@ -95,7 +100,7 @@ def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scan
         after = inner or (scan.skip(j, head) if head else name_end(scan, j))  # "cơ quan Hải quan", "các Sở GTVT"
         named, j = after > j and scan.word(i)[:1].islower(), after           # (not an all-caps heading)
     end = tail_end(scan, j, body_at)
-    if not determiner and nouns == 1 and end == j and not levels and last not in gr.standalone and not named:
+    if not determiner and nouns == 1 and end == j and not (levels or kind or named) and last not in gr.standalone:
         return None
     return modifier_end(scan, end, body_at, bare=not determiner)
 

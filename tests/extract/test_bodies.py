@@ -163,6 +163,16 @@ def test_a_generic_body_ends_at_a_slogan_verb(text, name):
     assert [b.name for b in parse_body_list(text)[0]] == [name]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Các Cục quản lý chuyên ngành nghiên cứu, đề xuất lộ trình sửa đổi tiêu chuẩn", "Các Cục quản lý chuyên ngành"),
+    ("Cơ quan quản lý nhà nước về du lịch thường xuyên kiểm tra cơ sở lưu trú", "Cơ quan quản lý nhà nước"),
+    ("các đơn vị quản lý nhà nước cập nhật dữ liệu đất đai", "các đơn vị quản lý nhà nước"),
+    ("Sở Du lịch quản lý nhà nước về lữ hành trên địa bàn tỉnh", "Sở Du lịch"),      # a named body: the predicate
+])
+def test_a_function_names_the_kind_of_a_generic_body(text, name):
+    assert [b.name for b in parse_body_list(text)[0]] == [name]
+
+
 @pytest.mark.xfail(strict=True, reason="a generic body runs on over a verb missing from stop_words "
                                        "('các cơ quan báo chí đăng tải…', '… mở lớp')")
 @pytest.mark.parametrize("text, name", [
