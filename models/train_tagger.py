@@ -25,7 +25,8 @@ sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != 
 
 from models.build import models_dir  # noqa: E402
 from models.tagger_data import build_examples, load_examples  # noqa: E402
-from service.extract.tagger import LABELS, TAGS, Featurizer, decode, make_head  # noqa: E402
+from service.extract.encoder import TorchFeaturizer  # noqa: E402
+from service.extract.tagger import LABELS, TAGS, decode, make_head  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "real"
 EPOCHS, BATCH, LR, SEED = 6, 32, 3e-3, 13
@@ -57,7 +58,7 @@ def featurize(texts: list[str]) -> dict:
     from models import ensure_built
 
     torch.manual_seed(SEED)
-    feat = Featurizer(ensure_built())
+    feat = TorchFeaturizer(ensure_built())
     began, out = time.time(), {}
     unique = list(dict.fromkeys(texts))
     for at in range(0, len(unique), 256):
