@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .catalogue import catalogue_entry, sha256_of
+from .encoder import LAYERS_DATA
 
 NAME = "multilingual-e5-small"
 MANIFEST = "build.json"
@@ -94,8 +95,6 @@ def _layers_step(path: Path, onnx: dict, log: Callable[[str], None]) -> dict:
     from . import e5_onnx
 
     log("xuất đồ thị ONNX cho mô hình gán nhãn…")
-    from service.extract.encoder import LAYERS_DATA
-
     name = e5_onnx.with_layers(path)
     difference = e5_onnx.layers_difference(path, list(CHECK_SENTENCES))
     if difference > MAX_LAYERS_DIFFERENCE:
@@ -137,8 +136,6 @@ def build(force: bool = False, onnx: bool = True, log: Callable[[str], None] = l
 
 def _upgrade(target: Path, log: Callable[[str], None]) -> Path:
     """A directory built before the span tagger's ONNX graph existed gets it (nothing else changes)."""
-    from service.extract.encoder import LAYERS_DATA
-
     manifest = json.loads((target / MANIFEST).read_text(encoding="utf-8"))
     if "onnx" not in manifest or LAYERS_DATA in manifest["onnx"]["files"]:
         return target

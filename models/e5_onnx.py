@@ -35,11 +35,11 @@ def export(path: Path) -> str:
 
 def with_layers(path: Path, layer: int = 8) -> str:
     """`onnx/encoder_layers.onnx`: the fp32 graph that also returns the hidden state of `layer` (the
-    output of encoder block `layer - 1`), for the span tagger (service/extract/encoder.py). Its weights
+    output of encoder block `layer - 1`), for the span tagger (models/encoder.py). Its weights
     go to a file of their own (LAYERS_DATA), which ONNX Runtime maps instead of reading into memory."""
     import onnx
 
-    from service.extract.encoder import LAYERS_DATA, LAYERS_ONNX, ONNX_OUTPUTS
+    from .encoder import LAYERS_DATA, LAYERS_ONNX, ONNX_OUTPUTS
 
     model = onnx.load(str(path / FP32))
     inner = f"/encoder/layer.{layer - 1}/output/LayerNorm/LayerNormalization_output_0"
@@ -56,7 +56,7 @@ def with_layers(path: Path, layer: int = 8) -> str:
 
 def layers_difference(path: Path, texts: list[str]) -> float:
     """Largest absolute difference between the ONNX and the torch token features on `texts`."""
-    from service.extract.encoder import OnnxFeaturizer, TorchFeaturizer
+    from .encoder import OnnxFeaturizer, TorchFeaturizer
 
     ours = OnnxFeaturizer(path).features(texts)
     reference = TorchFeaturizer(path).features(texts)

@@ -25,7 +25,7 @@ sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != 
 
 from models.build import models_dir  # noqa: E402
 from models.tagger_data import build_examples, load_examples  # noqa: E402
-from service.extract.encoder import TorchFeaturizer  # noqa: E402
+from service.models.encoder import TorchFeaturizer  # noqa: E402
 from service.extract.tagger import LABELS, TAGS, decode, make_head  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "real"

