@@ -75,7 +75,6 @@ def _onnx_step(path: Path, log: Callable[[str], None]) -> dict:
     """Export, quantise, check each file's cosine to the checkpoint, measure, choose."""
     from . import e5_onnx
 
-    entry = catalogue_entry(NAME)["build"]
     log("xuất ONNX (fp32)…")
     files = [e5_onnx.export(path)]
     log("lượng tử hóa int8 (avx512_vnni)…")

@@ -57,15 +57,14 @@ def _spacy():
     """spaCy, imported without letting thinc import torch for GPU shims a blank pipeline never uses
     (about 2 s of an analysis that otherwise runs on ONNX Runtime alone). A process that already
     holds torch keeps it; `import torch` works as usual afterwards."""
-    if "torch" in sys.modules:
-        import spacy
-
-        return spacy
-    sys.modules["torch"] = None               # makes `import torch` inside thinc.compat an ImportError
+    blocked = "torch" not in sys.modules
+    if blocked:
+        sys.modules["torch"] = None           # makes `import torch` inside thinc.compat an ImportError
     try:
         import spacy
     finally:
-        del sys.modules["torch"]
+        if blocked:
+            del sys.modules["torch"]
     return spacy
 
 

@@ -139,10 +139,10 @@ def decode(text: str, probs, offsets: list[tuple[int, int]]) -> list[SpanGuess]:
 class Tagger:
     """Encoder + trained head; `spans(texts)` gives each text's SpanGuess list."""
 
-    def __init__(self, encoder_path: Path, head_path: Path) -> None:
+    def __init__(self, encoder_path: Path, head_path: Path, onnx: bool | None = None) -> None:
         from safetensors.numpy import load_file
 
-        self.featurizer = load_featurizer(encoder_path)
+        self.featurizer = load_featurizer(encoder_path, onnx)
         self.head = NumpyHead(load_file(str(head_path)))
 
     def spans(self, texts: list[str]) -> list[list[SpanGuess]]:
@@ -183,6 +183,7 @@ def default_tagger() -> Tagger:
     from ..models import ensure_built, verify
 
     encoder = ensure_built()
+    onnx = has_onnx_layers(encoder)
     torch_files = ["model.safetensors", "config.json", "tokenizer_config.json"]
-    verify(encoder, ([LAYERS_ONNX, LAYERS_DATA] if has_onnx_layers(encoder) else torch_files) + ["tokenizer.json"])
-    return Tagger(encoder, head_path())
+    verify(encoder, ([LAYERS_ONNX, LAYERS_DATA] if onnx else torch_files) + ["tokenizer.json"])
+    return Tagger(encoder, head_path(), onnx)
