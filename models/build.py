@@ -94,10 +94,13 @@ def _layers_step(path: Path, onnx: dict, log: Callable[[str], None]) -> dict:
     from . import e5_onnx
 
     log("xuất đồ thị ONNX cho mô hình gán nhãn…")
-    name = e5_onnx.with_layers(path)
+    try:
+        name = e5_onnx.with_layers(path)
+    except ValueError as error:
+        raise BuildError(f"không xuất được đồ thị cho mô hình gán nhãn: {error}") from None
     difference = e5_onnx.layers_difference(path, list(CHECK_SENTENCES))
     if difference > MAX_LAYERS_DIFFERENCE:
-        raise BuildError(f"{name}: features differ from torch by {difference}, above {MAX_LAYERS_DIFFERENCE}")
+        raise BuildError(f"{name}: đặc trưng lệch so với torch {difference}, vượt ngưỡng {MAX_LAYERS_DIFFERENCE}")
     files = {**onnx["files"], **{n: sha256_of(path / n) for n in (name, LAYERS_DATA)}}
     catalogued = catalogue_entry(NAME)["build"].get("onnx", {})
     return {**onnx, "files": files, "catalogued": {n: catalogued.get(n) == s for n, s in files.items()},

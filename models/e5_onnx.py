@@ -44,7 +44,7 @@ def with_layers(path: Path, layer: int = 8) -> str:
     model = onnx.load(str(path / FP32))
     inner = f"/encoder/layer.{layer - 1}/output/LayerNorm/LayerNormalization_output_0"
     if not any(inner in node.output for node in model.graph.node):
-        raise ValueError(f"{FP32} has no tensor {inner}: another exporter layout")
+        raise ValueError(f"{FP32} không có tensor {inner} (bộ xuất ONNX khác phiên bản)")
     model.graph.node.append(onnx.helper.make_node("Identity", [inner], [ONNX_OUTPUTS[0]]))
     model.graph.output.append(onnx.helper.make_tensor_value_info(
         ONNX_OUTPUTS[0], onnx.TensorProto.FLOAT, ["batch_size", "sequence_length", 384]))
