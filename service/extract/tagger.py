@@ -173,7 +173,7 @@ def head_path() -> Path:
     path = Path(str(files("service.models") / HEAD_FILE))
     entry = catalogue_entry(HEAD_NAME)
     if not path.exists() or sha256_of(path) != entry["sha256"]:
-        raise RuntimeError(f"{path} is missing or does not match the sha256 in the model catalogue")
+        raise RuntimeError(f"{path} bị thiếu hoặc không khớp sha256 trong danh mục mô hình")
     return path
 
 
