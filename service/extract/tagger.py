@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..messages import say
 from ..models.encoder import DIM, LAYERS_DATA, LAYERS_ONNX, has_onnx_layers, load_featurizer
 
 LABELS = ("LEAD", "SUPPORT", "DEADLINE", "TARGET", "OUTPUT")
@@ -139,7 +140,7 @@ def decode(text: str, probs, offsets: list[tuple[int, int]]) -> list[SpanGuess]:
 class Tagger:
     """Encoder + trained head; `spans(texts)` gives each text's SpanGuess list."""
 
-    def __init__(self, encoder_path: Path, head_path: Path, onnx: bool | None = None) -> None:
+    def __init__(self, encoder_path: Path, head_path: Path, onnx: bool) -> None:
         from safetensors.numpy import load_file
 
         self.featurizer = load_featurizer(encoder_path, onnx)
@@ -173,7 +174,7 @@ def head_path() -> Path:
     path = Path(str(files("service.models") / HEAD_FILE))
     entry = catalogue_entry(HEAD_NAME)
     if not path.exists() or sha256_of(path) != entry["sha256"]:
-        raise RuntimeError(f"{path} bị thiếu hoặc không khớp sha256 trong danh mục mô hình")
+        raise RuntimeError(say("model_file_mismatch", path=path))
     return path
 
 

@@ -114,7 +114,7 @@ def shipped() -> Filter | None:
     except LookupError:
         return None
     if not path.exists() or sha256_of(path) != entry["sha256"]:
-        raise RuntimeError(f"{path} bị thiếu hoặc không khớp sha256 trong danh mục mô hình")
+        raise RuntimeError(say("model_file_mismatch", path=path))
     data = json.loads(path.read_text(encoding="utf-8"))
     expected = features_count()
     if len(data["coef"]) != expected:
