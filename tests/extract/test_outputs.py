@@ -18,9 +18,26 @@ def test_products_after_delivery_verbs(text, output):
     assert find_output(text).text == output
 
 
+@pytest.mark.parametrize("text, output", [
+    ("Văn phòng công bố danh sách các thủ tục hành chính được cắt giảm.",
+     "danh sách các thủ tục hành chính được cắt giảm"),
+    ("Hội Liên hiệp Phụ nữ huyện tổ chức mít-tinh hưởng ứng Tháng hành động vì bình đẳng giới.",
+     "mít-tinh hưởng ứng Tháng hành động vì bình đẳng giới"),
+    ("Phòng Giáo dục và Đào tạo chuẩn bị phương án tuyển sinh lớp 6 năm học 2027-2028.",
+     "phương án tuyển sinh lớp 6 năm học 2027-2028"),
+    ("Các hợp tác xã hoàn thiện điều lệ theo Luật Hợp tác xã trong quý II năm 2027.",
+     "điều lệ theo Luật Hợp tác xã"),
+    ("Sở Tài chính cung cấp bảng giá đất điều chỉnh cho Ủy ban nhân dân các xã.",
+     "bảng giá đất điều chỉnh cho Ủy ban nhân dân các xã"),
+])
+def test_lists_charters_price_tables_and_events_are_products(text, output):
+    assert find_output(text).text == output
+
+
 @pytest.mark.parametrize("text", [
     "Quan tâm hơn nữa đến đời sống tinh thần của đoàn viên ở khu trọ.",
     "Thực hiện nghiêm các chính sách đối với người có công.",
+    "Đề xuất giải pháp tháo gỡ khó khăn cho doanh nghiệp nhỏ và vừa.",   # a solution is not checkable
 ])
 def test_no_product_named(text):
     assert find_output(text) is None
