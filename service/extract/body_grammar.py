@@ -181,6 +181,8 @@ def modifier_end(scan: Scanner, j: int, body_at: BodyAt, bare: bool = False) -> 
     k, words = j, 0
     while k < len(scan) and words <= limit:
         token = scan.word(k)
+        if token == "," and participle and k > j and (opener := _opener_after_comma(scan, k, limit - words)):
+            return opener           # "các tổ chức được giao quản lý, sử dụng đất công có trách nhiệm"
         if not token[:1].isalnum():
             return k if k > j and token in ",;.:()" else j
         if scan.phrase_at(k, gr.breakers):
@@ -195,6 +197,20 @@ def modifier_end(scan: Scanner, j: int, body_at: BodyAt, bare: bool = False) -> 
             return j
         k, words = k + 1, words + 1
     return k if k >= len(scan) and k > j and words <= limit else j
+
+
+def _opener_after_comma(scan: Scanner, comma: int, words_left: int) -> int | None:
+    """Inside a participle phrase, a comma that joins its verbs ("được giao quản lý, sử dụng …"):
+    the predicate opener that ends the phrase, when one follows within `words_left` tokens with only
+    commas before it."""
+    gr = grammar()
+    for k in range(comma + 1, min(len(scan), comma + 1 + words_left)):
+        if scan.phrase_at(k, gr.predicate_openers):
+            return k if k > comma + 1 else None
+        word = scan.word(k)
+        if (word != "," and not word[:1].isalnum()) or scan.phrase_at(k, gr.breakers):
+            return None
+    return None
 
 
 def _opens_clause(scan: Scanner, j: int, k: int) -> bool:
