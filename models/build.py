@@ -9,14 +9,13 @@ CHECK_SENTENCES, the sentences/s measured and the file chosen. Nothing is downlo
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from .catalogue import catalogue_entry, sha256_of
+from .catalogue import catalogue_entry, models_dir, sha256_of
 from .encoder import LAYERS_DATA
 
 NAME = "multilingual-e5-small"
@@ -42,14 +41,6 @@ MAX_LAYERS_DIFFERENCE = 1e-3     # the span tagger's ONNX features against torch
 
 class BuildError(RuntimeError):
     """The model could not be built or does not match the catalogue."""
-
-
-def models_dir() -> Path:
-    """Where built models live: $RASOAT_MODELS_DIR, else the user's cache folder."""
-    if os.environ.get("RASOAT_MODELS_DIR"):
-        return Path(os.environ["RASOAT_MODELS_DIR"])
-    cache = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(cache) / "rasoat" / "models"
 
 
 def source_weights() -> Path:
