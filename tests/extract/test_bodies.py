@@ -142,8 +142,8 @@ def test_place_ends_the_name_and_nested_bodies(text, names):
     ("Bộ trưởng Bộ Xây dựng chủ trì", ["Bộ trưởng Bộ Xây dựng"]),
     ("Ban quản lý Khu công nghiệp Tân Phú trực tiếp hướng dẫn", ["Ban quản lý Khu công nghiệp Tân Phú"]),
     # the remit that names a body, and a participle whose verbs are joined by commas
-    ("Các hợp tác xã thuộc phạm vi quản lý nhà nước của Sở có trách nhiệm báo cáo",
-     ["Các hợp tác xã thuộc phạm vi quản lý nhà nước của Sở"]),
+    ("Các hợp tác xã thuộc phạm vi quản lý nhà nước của Phòng Kinh tế chịu trách nhiệm báo cáo",
+     ["Các hợp tác xã thuộc phạm vi quản lý nhà nước của Phòng Kinh tế"]),
     ("Các đơn vị được giao quản lý, vận hành, khai thác công trình có trách nhiệm bảo trì",
      ["Các đơn vị được giao quản lý, vận hành, khai thác công trình"]),
     ("Các cơ quan được giao nhiệm vụ, tổ chức kiểm tra việc thực hiện", ["Các cơ quan được giao nhiệm vụ"]),
