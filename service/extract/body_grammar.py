@@ -101,8 +101,17 @@ def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scan
         named, j = after > j and scan.word(i)[:1].islower(), after           # (not an all-caps heading)
     end = tail_end(scan, j, body_at)
     if not determiner and nouns == 1 and end == j and not (levels or kind or named) and last not in gr.standalone:
-        return None
+        return _described_end(scan, end, body_at)
     return modifier_end(scan, end, body_at, bare=not determiner)
+
+
+def _described_end(scan: Scanner, j: int, body_at: BodyAt) -> int | None:
+    """A lone noun described by a participle phrase ("Đơn vị được phân công lập hồ sơ phải …"): past
+    the phrase when a predicate opener ends it, else None (a lone "cơ quan" names no body)."""
+    if not scan.phrase_at(j, grammar().participles):
+        return None
+    end = modifier_end(scan, j, body_at, bare=True)
+    return end if end > j and scan.phrase_at(end, grammar().predicate_openers) else None
 
 
 def _joined_noun(scan: Scanner, j: int) -> int | None:

@@ -69,14 +69,16 @@ def _walk(doc: Document, node: Node, inherited: Inherited, ids: dict[int, str], 
 
 
 def _excluded(node: Node) -> bool:
-    """A purpose/requirements/goals heading, an agency's standing mandate ("Nhiệm vụ và quyền hạn"), or a lead-in to a list of targets ("… phấn đấu đạt các chỉ tiêu
-    sau:"): nothing under it is a task."""
-    if node.is_lead_in and node.children and any(cue in node.text.lower() for cue in _cues()["target_lead_ins"]):
+    """A purpose/requirements/goals heading, an agency's standing mandate ("Nhiệm vụ và quyền hạn"), or a
+    lead-in to a list of targets or of conditions ("… phấn đấu đạt các chỉ tiêu sau:", "… phải có đủ các
+    điều kiện sau:"): nothing under it is a task."""
+    cues = _cues()
+    if node.is_lead_in and node.children and any(cue in node.text.lower()
+                                                 for cue in cues["target_lead_ins"] + cues["condition_lead_ins"]):
         return True
     if not (node.upper or node.bold or node.children and node.heading_like) or len(node.text) > 120:
         return False
     text = " ".join(node.text.strip().lower().replace(" ,", ",").split())
-    cues = _cues()
     if text.startswith(tuple(cues["report_headings"]) + tuple(cues["mandate_headings"])):
         return True
     return text.startswith(tuple(cues["non_task_headings"])) and not any(

@@ -29,6 +29,16 @@ from service.extract.bodies import canonical, parse_body_list, recase
     ("cấp tỉnh, huyện, xã bố trí đủ cán bộ", ["cấp tỉnh, huyện, xã"], "bố trí"),
     ("các viện nghiên cứu trong và ngoài nước hỗ trợ", ["các viện nghiên cứu trong và ngoài nước"], "hỗ trợ"),
     ("các cơ sở đào tạo có trách nhiệm mở lớp", ["các cơ sở đào tạo"], "có trách nhiệm"),
+    # "khác" narrows a list of kinds to the others; "đơn vị tham mưu", "đơn vị sự nghiệp" are kinds of body
+    ("các phòng, ban khác có liên quan rà soát danh mục", ["các phòng, ban khác có liên quan"], "rà soát"),
+    ("các đơn vị sự nghiệp trực thuộc Sở bố trí kinh phí", ["các đơn vị sự nghiệp trực thuộc Sở"], "bố trí"),
+    ("các đơn vị tham mưu trực thuộc Ủy ban nhân dân tỉnh rà soát",
+     ["các đơn vị tham mưu trực thuộc Ủy ban nhân dân tỉnh"], "rà soát"),
+    # a lone noun stands when a participle phrase describes it up to a predicate opener
+    ("Đơn vị được giao quản lý nhà văn hóa có trách nhiệm bảo dưỡng", ["Đơn vị được giao quản lý nhà văn hóa"],
+     "có trách nhiệm"),
+    ("Cơ quan được phân công thẩm định phải trả lời bằng văn bản", ["Cơ quan được phân công thẩm định"], "phải"),
+    ("Cơ quan được giao quản lý kiểm tra định kỳ", [], "Cơ quan"),
     # a spaced hyphen or en dash joins kinds of bodies as a comma does
     ("các sở - ngành, Ủy ban nhân dân các quận - huyện liên quan kiểm tra",
      ["các sở - ngành", "Ủy ban nhân dân các quận - huyện liên quan"], "kiểm tra"),

@@ -105,6 +105,16 @@ def test_items_under_a_lead_in_to_targets_are_targets_not_tasks():
     assert [b.name for b in doc.tasks[1].lead] == ["Các chi hội"]
 
 
+def test_items_under_a_lead_in_to_conditions_are_not_tasks():
+    text = ("QUYẾT ĐỊNH\nBan hành Quy chế cấp phép dịch vụ quan trắc môi trường\n"
+            "1. Đơn vị được cấp phép quan trắc phải đáp ứng các điều kiện sau:\n"
+            "a) Có ít nhất 05 cán bộ kỹ thuật tốt nghiệp chuyên ngành môi trường;\n"
+            "b) Có phòng thí nghiệm được công nhận theo tiêu chuẩn quốc gia.\n"
+            "2. Sở Tài nguyên và Môi trường thẩm định hồ sơ trong thời hạn 15 ngày làm việc.\n")
+    doc = analyze_text(text)
+    assert [t.text[:20] for t in doc.tasks] == ["Sở Tài nguyên và Môi"]
+
+
 def test_a_lead_in_paragraph_after_an_item_starts_a_new_list():
     text = ("KẾ HOẠCH\nPhòng chống thiên tai năm 2026\n"
             "- Rà soát các điểm sạt lở ven sông trước mùa mưa.\n"
