@@ -73,10 +73,11 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         "date": rf"(?:{day}\s+)?(?P<d>{NUM})\s*(?P<s>[/.\-])\s*(?P<m>{NUM})\s*(?P=s)\s*(?P<y>{YEAR})",
         "date_words": rf"{day}\s+(?P<d>{NUM})\s+{month}\s+(?P<m>{NUM})"
                       rf"(?:\s*,?\s*{year}\s+(?:(?P<y>{YEAR})|(?P<rel>{rel})(?!\w)))?",
+        "date_words_bare": rf"(?P<d>{NUM})\s+{month}\s+(?P<m>{NUM})\s*,?\s*{year}\s+(?P<y>{YEAR})",
         "day_month": rf"(?P<day>{day}\s+)?(?P<d>{NUM})/(?P<m>{NUM})(?![/\d])",
         "day_only": rf"{day}\s+(?P<d>{NUM})(?=\s+(?:của\s+)?{monthly})",
         "month": rf"{month}\s+(?P<ms>{NUM}(?:\s*{join}\s*(?:{month}\s+)?{NUM})*){tail}?",
-        "quarter": rf"{quarter}\s+(?P<qs>{q}(?:\s*{join}\s*(?:{quarter}\s+)?{q})*){tail}?",
+        "quarter": rf"(?:(?P<qpart>{_alt(lx['quarter_parts'])})\s+)?{quarter}\s+(?P<qs>{q}(?:\s*{join}\s*(?:{quarter}\s+)?{q})*){tail}?",
         "part": rf"(?P<part>{_alt(lx['parts_of_year'])})(?:\s+(?P<y>{YEAR})|\s+(?P<rel>{rel})(?!\w))?",
         "range": rf"(?:{_alt(w['period'])}\s+)?(?:(?P<from>{_alt(w['range_from'])})\s+)?(?:{year}\s+)?"
                  rf"(?P<y1>{YEAR})\s*{_alt(w['range_dashes'] + w['range_words'])}\s*(?:{year}\s+)?(?P<y2>{YEAR})",
@@ -118,6 +119,7 @@ def _hit(kind: str, m: re.Match, dy: int | None) -> Hit | None:
         y = dy + int(_lex()["relative_years"][_key(g["rel"])])
     y = dy if yearless else y
     a, b = m.start(), m.end()
+    kind = "date_words" if kind == "date_words_bare" else kind       # "15 tháng 4 năm 2027": no "ngày"
     if kind in ("date", "date_words", "day_month"):
         mo, dd = int(g["m"]), int(g["d"])
         d = _day(y, mo, dd) if 1 <= mo <= 12 and 1 <= dd <= 31 else None
@@ -133,6 +135,8 @@ def _hit(kind: str, m: re.Match, dy: int | None) -> Hit | None:
             if kind == "quarter":
                 nums = [3 * n for n in nums]
             first, last = (nums[0] - 2 if kind == "quarter" else nums[0]), nums[-1]
+            if "qpart" in g and len(nums) == 1:           # "đầu quý I" is its first month, "cuối quý III" its last
+                first = last = first + _lex()["quarter_parts"][_key(g["qpart"])] - 1
             if not (1 <= first <= last <= 12):
                 return None
         return Hit(a, b, kind, _day(y, first, 1), _day(y, last), yearless)
