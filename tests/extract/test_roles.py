@@ -143,6 +143,9 @@ def test_the_issuer_that_guides_is_not_the_doer_of_its_guidance():
     from service.extract.roles import owners_of_list
     assert owners_of_list("Sở Tư pháp hướng dẫn việc lập hồ sơ đăng ký như sau:") == []
     assert [b.name for b in owners_of_list("Sở Tư pháp thực hiện các nhiệm vụ sau:")] == ["Sở Tư pháp"]
+    # a council that stresses or concludes points sets them for others; it does not do them itself
+    assert owners_of_list("Hội đồng nhân dân huyện nhấn mạnh một số nội dung sau:") == []
+    assert owners_of_list("Ban Thường vụ Huyện ủy kết luận các nội dung sau:") == []
 
 
 
