@@ -155,12 +155,19 @@ def _speaks() -> re.Pattern:
 def _reports(predicate: str) -> bool:
     """The predicate reports or describes ("đã triển khai", "trong tỉnh đã tập trung", "là…")."""
     cues = _cues()
-    clause = " ".join(re.split(r"[,;.]", predicate, maxsplit=1)[0].split())
-    if clause.startswith(tuple(cues["role_phrases"])):
+    clause, *rest = re.split(r"[,;.]", predicate, maxsplit=1)
+    clause = " ".join(clause.split())
+    if clause.startswith(tuple(cues["role_phrases"])) or _answers_after_apposition(clause, rest):
         return False
     head = " " + " ".join(clause.split()[:4]) + " "
     return (clause + " ").startswith(tuple(m + " " for m in cues["statement_markers"])) or any(
         f" {marker} " in head for marker in cues["tense_markers"])
+
+
+def _answers_after_apposition(clause: str, rest: list[str]) -> bool:
+    """"Công ty X là chủ đầu tư, có trách nhiệm lập kế hoạch vốn": a "là …" apposition, then the body's
+    duty after the comma."""
+    return clause.startswith("là ") and bool(rest) and bool(_predicate().match(rest[0].lstrip()))
 
 
 def is_report(text: str) -> bool:

@@ -65,6 +65,12 @@ def test_report_sentence_is_not_an_assignment():
     assert is_directive("Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc việc thực hiện, định kỳ báo cáo kết quả.")
 
 
+def test_a_duty_after_an_apposition_is_an_assignment():
+    """"X là …" describes X; "X là …, có trách nhiệm …" assigns X a duty."""
+    assert not is_directive("Sở Y tế là cơ quan quản lý nhà nước về dược trên địa bàn tỉnh.")
+    assert is_directive("Sở Y tế là cơ quan quản lý nhà nước về dược, chịu trách nhiệm kiểm tra chất lượng thuốc.")
+
+
 @pytest.mark.parametrize("heading, names", [
     ("3. Ủy ban nhân dân các xã, phường", ["Ủy ban nhân dân các xã, phường"]),
     ("1. Cục Biến đổi khí hậu có trách nhiệm:", ["Cục Biến đổi khí hậu"]),
