@@ -77,7 +77,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         "day_month": rf"(?P<day>{day}\s+)?(?P<d>{NUM})/(?P<m>{NUM})(?![/\d])",
         "day_only": rf"{day}\s+(?P<d>{NUM})(?=\s+(?:của\s+)?{monthly})",
         "month": rf"{month}\s+(?P<ms>{NUM}(?:\s*{join}\s*(?:{month}\s+)?{NUM})*){tail}?",
-        "quarter": rf"(?:(?P<qpart>{_alt(lx['quarter_parts'])})\s+)?{quarter}\s+(?P<qs>{q}(?:\s*{join}\s*(?:{quarter}\s+)?{q})*){tail}?",
+        "quarter": rf"(?:(?P<qpart>{_alt(lx['quarter_parts'])})\s+)?{quarter}\s+"
+                   rf"(?P<qs>{q}(?:\s*{join}\s*(?:{quarter}\s+)?{q})*){tail}?",
         "part": rf"(?P<part>{_alt(lx['parts_of_year'])})(?:\s+(?P<y>{YEAR})|\s+(?P<rel>{rel})(?!\w))?",
         "range": rf"(?:{_alt(w['period'])}\s+)?(?:(?P<from>{_alt(w['range_from'])})\s+)?(?:{year}\s+)?"
                  rf"(?P<y1>{YEAR})\s*{_alt(w['range_dashes'] + w['range_words'])}\s*(?:{year}\s+)?(?P<y2>{YEAR})",
