@@ -38,6 +38,9 @@ class UndertheseaTokenizer:
 
 def _pieces(text: str) -> list[str]:
     """`text` cut into underthesea's tokens and the whitespace between them, as written."""
+    from ..text import underthesea
+
+    underthesea()                                      # the package without its optional pipelines
     from underthesea.pipeline.text_normalize.character_normalize import normalize_characters_in_text
     from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
 
