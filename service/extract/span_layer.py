@@ -16,33 +16,43 @@ from .tagger import SpanGuess
 
 
 class UndertheseaTokenizer:
-    """spaCy tokenizer protocol (`__call__(text) -> Doc`) over underthesea's regex tokenizer."""
+    """spaCy tokenizer protocol (`__call__(text) -> Doc`) over underthesea's regex tokenizer. Tokens
+    are taken as written: underthesea's rewrites ("qui" → "quy", "ð" → "đ") only guide the cuts."""
 
     def __init__(self, vocab) -> None:
         self.vocab = vocab
 
     def __call__(self, text: str):
         from spacy.tokens import Doc
-        from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
 
         words: list[str] = []
         spaces: list[bool] = []
-        at = 0
-        for token in tokenize(text) + [""]:
-            found = text.find(token, at) if token else len(text)
-            if found < 0:                         # underthesea changed it: the gap keeps the text
-                continue
-            gap = text[at:found]
-            if gap.startswith(" ") and words and not spaces[-1]:
-                spaces[-1], gap = True, gap[1:]
-            if gap:                               # anything else between tokens is a token of its own
-                words.append(gap)
+        for piece in _pieces(text):
+            if piece.startswith(" ") and words and not spaces[-1]:
+                spaces[-1], piece = True, piece[1:]
+            if piece:
+                words.append(piece)
                 spaces.append(False)
-            if token:
-                words.append(token)
-                spaces.append(False)
-            at = found + len(token)
         return Doc(self.vocab, words=words, spaces=spaces)
+
+
+def _pieces(text: str) -> list[str]:
+    """`text` cut into underthesea's tokens and the whitespace between them, as written."""
+    from ..text import underthesea
+
+    underthesea()                                      # the package without its optional pipelines
+    from underthesea.pipeline.text_normalize.character_normalize import normalize_characters_in_text
+    from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
+
+    read = normalize_characters_in_text(text)         # NFC, "ð" → "đ": what underthesea cuts
+    if len(read) != len(text):
+        read = text
+    pieces, at = [], 0
+    for token in tokenize(read, use_character_normalize=False, use_token_normalize=False):
+        found = read.find(token, at)
+        pieces += [text[at:found], text[found:found + len(token)]]
+        at = found + len(token)
+    return [p for p in pieces + [text[at:]] if p]
 
 
 @cache

@@ -1,6 +1,9 @@
 """Find vague-wording cues in a task, with their context conditions (lexicon vague_cues.yaml).
 
-A cue is first matched as a whole-word phrase (longest match wins where phrases overlap), then
+A cue is first matched as a whole-word phrase by one spaCy `PhraseMatcher` (attr LOWER, keyed by rule
+id) over the span layer's tokens (underthesea's, whitespace tokens left out, so any run of whitespace
+joins two words; a comma takes no space before it and any after). Per rule the leftmost, then longest
+matches are kept, as a regex scan would; across rules the longest (in characters) wins. A cue is then
 kept only if its `requires` conditions hold and none of its `unless` conditions does, all read
 inside the cue's clause (text between ; . : or a line break). A cue inside the task's output or
 target span is part of a name ("dự án tăng cường năng lực…") and never counts.
@@ -15,6 +18,7 @@ from ..document import Cue, Task
 from ..lexicons import alternation, load
 from ..text import fold_tone_placement
 
+WORD = re.compile(r"\w")
 CLAUSE_BREAK = re.compile(r";|:|\n|\.(?!\d)")
 MARKER = re.compile(r"^\s*(?:[-+*•–]|[a-zđ]\)|\d+(?:\.\d+)*[.)]?|[IVX]+\.)\s*", re.IGNORECASE)
 LEADING_CATEGORIES = ("slogan_verb", "intensifier", "empty_action")
@@ -34,7 +38,7 @@ class Rule:
     id: str
     category: str
     weight: float
-    pattern: re.Pattern
+    phrases: tuple[str, ...]        # tone placement folded, one space between words
     unless: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()
     not_before: tuple[str, ...] = ()
@@ -47,19 +51,13 @@ class Hit:
     end: int
 
 
-def _phrase_pattern(phrase: str) -> str:
-    words = [re.escape(w) for w in re.split(r"\s+", phrase.strip())]
-    return r"\s+".join(words).replace(",", r",\s*").replace(r",\s*\s+", r",\s*")
-
-
 def _rule(rule_id: str, category: str, item: str | dict, defaults: dict) -> Rule | None:
     spec = {"text": item} if isinstance(item, str) else dict(item)
     if spec.get("enabled", True) is False:
         return None
     merged = {**defaults, **spec}
-    body = alternation((fold_tone_placement(p) for p in str(merged["text"]).split("|")), pattern=_phrase_pattern)
-    return Rule(rule_id, category, float(merged.get("weight", 0.05)),
-                re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE),
+    phrases = {" ".join(fold_tone_placement(p).split()) for p in str(merged["text"]).split("|")} - {""}
+    return Rule(rule_id, category, float(merged.get("weight", 0.05)), tuple(sorted(phrases)),
                 tuple(merged.get("unless", ())), tuple(merged.get("requires", ())),
                 tuple(str(w) for w in merged.get("not_before", ())))
 
@@ -168,13 +166,69 @@ def _requires(name: str, hit: Hit, ctx: Context, counted: list[Hit], raw: list[H
     raise ValueError(f"unknown condition {name!r}")
 
 
-def _raw_hits(ctx: Context, rules: tuple[Rule, ...]) -> list[Hit]:
-    hits = []
+@cache
+def _matcher(rules: tuple[Rule, ...]):
+    """One case-insensitive PhraseMatcher over the rules' phrases, keyed by rule id."""
+    from ..extract.span_layer import nlp
+
+    lang = nlp()                                # first: spaCy imported without torch
+    from spacy.matcher import PhraseMatcher
+
+    matcher = PhraseMatcher(lang.vocab, attr="LOWER")
     for rule in rules:
-        for m in rule.pattern.finditer(ctx.text):
-            after = ctx.text[m.end():m.end() + 30].lstrip().lower()
-            if not any(after.startswith(w.lower()) for w in rule.not_before):
-                hits.append(Hit(rule, m.start(), m.end()))
+        matcher.add(rule.id, [lang.make_doc(p) for p in rule.phrases])
+    return matcher
+
+
+def _words(text: str):
+    """`text` as a Doc of its tokens without the whitespace ones, and each token's (start, end)."""
+    from ..extract.span_layer import nlp
+
+    lang = nlp()
+    from spacy.tokens import Doc
+
+    kept = [t for t in lang(text) if not t.is_space]
+    return Doc(lang.vocab, words=[t.text for t in kept]), [(t.idx, t.idx + len(t)) for t in kept]
+
+
+def _as_written(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Matched tokens read as the phrase: whole words, words apart, no space before a comma."""
+    start, end = spans[0][0], spans[-1][1]
+    if start and WORD.match(text, start - 1) or WORD.match(text, end):
+        return False
+    for (a, b), (c, d) in zip(spans, spans[1:]):
+        comma, after_comma = text[c:d] == ",", text[a:b] == ","
+        if comma and b < c or not comma and not after_comma and b == c:
+            return False
+    return True
+
+
+def _leftmost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Non-overlapping spans, leftmost first and longest at a start (as `re.finditer` over an
+    alternation of the phrases, longest first)."""
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end))
+    return kept
+
+
+def _followed(text: str, end: int, words: tuple[str, ...]) -> bool:
+    """One of `words` opens the text after `end` (a rule's `not_before`)."""
+    after = text[end:end + 30].lstrip().lower()
+    return any(after.startswith(w.lower()) for w in words)
+
+
+def _raw_hits(ctx: Context, rules: tuple[Rule, ...]) -> list[Hit]:
+    """The phrase matches of all rules, before the context conditions, the longest where they overlap."""
+    words, offsets = _words(ctx.text)
+    found: dict[str, list[tuple[int, int]]] = {}
+    for span in _matcher(rules)(words, as_spans=True):
+        spans = offsets[span.start:span.end]
+        if _as_written(ctx.text, spans):
+            found.setdefault(span.label_, []).append((spans[0][0], spans[-1][1]))
+    hits = [Hit(rule, start, end) for rule in rules for start, end in _leftmost(found.get(rule.id, []))
+            if not _followed(ctx.text, end, rule.not_before)]
     kept: list[Hit] = []
     for hit in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
         if all(hit.end <= k.start or hit.start >= k.end for k in kept):

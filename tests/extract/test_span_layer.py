@@ -32,6 +32,14 @@ def test_underthesea_tokens_keep_the_text():
     assert "15/9/2026" in [t.text for t in doc] and "Văn" in [t.text for t in doc]
 
 
+def test_a_token_underthesea_rewrites_stays_as_written():
+    text = "Rà soát các qui định về ðất đai."            # underthesea reads "quy", "đất"
+    doc = nlp()(text)
+    assert doc.text == text
+    assert [(t.text, t.whitespace_) for t in doc][3:7] == [("qui", " "), ("định", " "), ("về", " "), ("ðất", " ")]
+    assert all(text[t.idx:t.idx + len(t)] == t.text for t in doc)
+
+
 def test_rule_and_model_spans_side_by_side_with_scores():
     text = "Trung tâm Y tế huyện chủ trì, phối hợp với Hội Chữ thập đỏ tổ chức đợt hiến máu."
     task = _task(text, lead=["Trung tâm Y tế huyện"])
