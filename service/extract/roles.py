@@ -34,8 +34,9 @@ def _subject_starts(text: str) -> list[int]:
         return [after_opener]
     starts = [stripped]
     label = _TOPIC_LABEL.match(text, stripped)
-    if label and not _enumerates(label.group()):  # "Về nguồn vốn: các ngành chức năng …"
-        starts.append(label.end())
+    if label and not _enumerates(label.group()):  # "Về nguồn vốn: các ngành chức năng …", "…: giao Sở X …"
+        opened = _after_directive_opener(text, label.end())
+        starts.append(label.end() if opened is None else opened)
     if text[stripped:].lower().startswith(tuple(_cues()["adverbial_cues"])):
         timed = leading_time_end(text)
         if timed is not None:                    # "Hằng năm Sở X …": no comma after the time phrase

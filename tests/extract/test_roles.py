@@ -65,6 +65,13 @@ def test_report_sentence_is_not_an_assignment():
     assert is_directive("Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc việc thực hiện, định kỳ báo cáo kết quả.")
 
 
+def test_an_assignment_after_a_topic_label_names_the_assignee():
+    """"Nước thải sinh hoạt: giao cho X …": the label names the topic, "giao cho" the doer."""
+    from service.extract.roles import subject_bodies
+    text = "Nước thải sinh hoạt: giao cho Ủy ban nhân dân huyện căn cứ tình hình thực tế ban hành mức thu phù hợp."
+    assert [b.name for b in subject_bodies(text)] == ["Ủy ban nhân dân huyện"]
+
+
 def test_a_duty_after_an_apposition_is_an_assignment():
     """"X là …" describes X; "X là …, có trách nhiệm …" assigns X a duty."""
     assert not is_directive("Sở Y tế là cơ quan quản lý nhà nước về dược trên địa bàn tỉnh.")
