@@ -310,7 +310,8 @@ def _vetoed(text: str, h: Hit) -> bool:
     if re.match(rf"\s+{_alt(_lex()['recurrence']['veto_after'])}(?!\w)", text[h.b:], re.I):
         return True
     before = " ".join(text[_clause_start(text, h.a, CLAUSE_END):h.a].split()[-5:])
-    if _rx("plan_nouns").search(before) and text[_clause_start(text, h.a, CLAUSE_END):h.a].strip():
+    if _rx("plan_nouns").search(before) and text[_clause_start(text, h.a, CLAUSE_END):h.a].strip() \
+            and not _rx("periodic").match(text, h.a):     # "… Quyết định và định kỳ hằng năm báo cáo": a rhythm
         return True                                  # "kế hoạch đầu tư công hằng năm": it names the plan
     clause = text[_clause_start(text, h.a, CLAUSE_END):h.a].lower()
     return any(w in clause for w in _lex()["recurrence"]["veto_clause"])
@@ -318,7 +319,8 @@ def _vetoed(text: str, h: Hit) -> bool:
 
 def find_deadlines(text: str, offset: int = 0, default_year: int | None = None) -> list[Deadline]:
     """Every deadline in running text, in order (a cue is required; horizons are left out)."""
-    text = unicodedata.normalize("NFC", text)
+    original = unicodedata.normalize("NFC", text)
+    text = _unbracket(original)
     kept: list[Hit] = []
     hits = _scan(text, default_year)
     for h, nxt in zip(hits, hits[1:] + [None]):
@@ -333,7 +335,13 @@ def find_deadlines(text: str, offset: int = 0, default_year: int | None = None) 
             h = _bound(h, *cue)
             if not (default_year and h.end and h.end.year < default_year):
                 kept.append(h)
-    return [_deadline(text, h, offset) for h in _merge(text, kept)]
+    return [_deadline(original, h, offset) for h in _merge(text, kept)]
+
+
+def _unbracket(text: str) -> str:
+    """"định kỳ (6 tháng, hằng năm)" read as "định kỳ 6 tháng, hằng năm" (same length, offsets kept)."""
+    periodic = _rx("periodic").pattern
+    return re.sub(rf"({periodic}\s*)\(", lambda m: m.group(1) + " ", text, flags=re.I)
 
 
 def find_deadline(text: str, offset: int = 0, default_year: int | None = None) -> Deadline | None:
