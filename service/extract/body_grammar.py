@@ -157,7 +157,7 @@ def tail_end(scan: Scanner, j: int, body_at: BodyAt) -> int:
             break
         unit = scan.phrase_at(j, gr.units)
         if unit and not capitalised(scan.word(j)):
-            k = scan.skip(j, unit)
+            k = _unit_list_end(scan, j)                # "… lao động tỉnh, thành phố"
             if k < len(scan) and capitalised(scan.word(k)) and not scan.phrase_at(k, gr.heads):
                 while k < len(scan) and capitalised(scan.word(k)) and scan.word(k).isalpha():
                     k += 1

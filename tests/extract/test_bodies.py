@@ -114,6 +114,10 @@ def test_recase_header_names(upper, expected):
      ["Đảng đoàn Ủy ban Mặt trận Tổ quốc tỉnh", "các tổ chức chính trị - xã hội tỉnh"]),
     ("Các phòng được giao chủ trì nội dung trong Đề án khẩn trương triển khai",
      ["Các phòng được giao chủ trì nội dung trong Đề án"]),
+    # a list of units after a generic body is its place, not the start of another body
+    ("Các đơn vị sự nghiệp xã, phường, thị trấn rà soát tài sản công",
+     ["Các đơn vị sự nghiệp xã, phường, thị trấn"]),
+    ("Các hợp tác xã huyện, thị xã báo cáo tình hình sản xuất", ["Các hợp tác xã huyện, thị xã"]),
 ])
 def test_place_ends_the_name_and_nested_bodies(text, names):
     assert [b.name for b in parse_body_list(text)[0]] == names
