@@ -131,7 +131,8 @@ def _joined_noun(scan: Scanner, j: int) -> int | None:
     if head and len(head) > len(noun) and capitalised(scan.word(k)):
         return None                 # "…, Bộ chỉ huy Quân sự tỉnh": a longer head names another body
     after = scan.skip(k, noun)      # "…thuộc Bộ, Cục Thuế tỉnh": a proper name starts another body
-    named = capitalised(scan.word(after)) and not scan.phrase_at(after, gr.qualifiers)
+    named = capitalised(scan.word(after)) and not scan.phrase_at(after, gr.qualifiers) \
+        and not scan.phrase_at(after, gr.units)      # "các Sở, Ban, Ngành Thành phố": a place
     return None if named else k
 
 
@@ -156,7 +157,9 @@ def tail_end(scan: Scanner, j: int, body_at: BodyAt) -> int:
                 continue
             break
         unit = scan.phrase_at(j, gr.units)
-        if unit and not capitalised(scan.word(j)):
+        after = scan.skip(j, unit) if unit else j
+        if unit and (not capitalised(scan.word(j))     # "Ngành Thành phố chỉ đạo …": a place written capitalised
+                     or after < len(scan) and not capitalised(scan.word(after)) and scan.word(after)[:1].isalpha()):
             k = _unit_list_end(scan, j)                # "… lao động tỉnh, thành phố"
             if k < len(scan) and capitalised(scan.word(k)) and not scan.phrase_at(k, gr.heads):
                 while k < len(scan) and capitalised(scan.word(k)) and scan.word(k).isalpha():

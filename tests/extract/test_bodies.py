@@ -118,6 +118,10 @@ def test_recase_header_names(upper, expected):
     ("Các đơn vị sự nghiệp xã, phường, thị trấn rà soát tài sản công",
      ["Các đơn vị sự nghiệp xã, phường, thị trấn"]),
     ("Các hợp tác xã huyện, thị xã báo cáo tình hình sản xuất", ["Các hợp tác xã huyện, thị xã"]),
+    # a unit written capitalised is still the place of the list, not a new proper name
+    ("Thủ trưởng các Sở, Ban, Ngành Thành phố chỉ đạo rà soát thủ tục hành chính",
+     ["Thủ trưởng các Sở, Ban, Ngành Thành phố"]),
+    ("các đơn vị thuộc Bộ, Cục Thuế tỉnh báo cáo số thu", ["các đơn vị thuộc Bộ", "Cục Thuế tỉnh"]),
 ])
 def test_place_ends_the_name_and_nested_bodies(text, names):
     assert [b.name for b in parse_body_list(text)[0]] == names
