@@ -119,8 +119,8 @@ def test_recase_header_names(upper, expected):
      ["Các đơn vị sự nghiệp xã, phường, thị trấn"]),
     ("Các hợp tác xã huyện, thị xã báo cáo tình hình sản xuất", ["Các hợp tác xã huyện, thị xã"]),
     # a unit written capitalised is still the place of the list, not a new proper name
-    ("Thủ trưởng các Sở, Ban, Ngành Thành phố chỉ đạo rà soát thủ tục hành chính",
-     ["Thủ trưởng các Sở, Ban, Ngành Thành phố"]),
+    ("Giám đốc các Sở, Ngành Thành phố chỉ đạo rà soát thủ tục hành chính",
+     ["Giám đốc các Sở, Ngành Thành phố"]),
     ("các đơn vị thuộc Bộ, Cục Thuế tỉnh báo cáo số thu", ["các đơn vị thuộc Bộ", "Cục Thuế tỉnh"]),
 ])
 def test_place_ends_the_name_and_nested_bodies(text, names):
