@@ -233,6 +233,9 @@ def _cue(text: str, h: Hit) -> tuple[int, str] | None:
         return s0 + run.start(), run.group().strip()   # "… giai đoạn thực hiện 2026-2028"
     if h.kind == "range" and not left.strip(" :,") and _rx("period_actions").match(text[h.b:].lstrip(" ,:")):
         return h.a, ""                               # "Giai đoạn 2026-2028, đầu tư nâng cấp 5 chợ"
+    if h.kind == "range" and left.rstrip().endswith(",") and re.match(r"\s*(?:[.;]|$)", text[h.b:]) \
+            and re.match(_alt(_lex()["words"]["period"]), text[h.a:h.b], re.I):
+        return h.a, ""                               # "… trước, rồi đến mỏ Y, giai đoạn 2026-2030."
     if weak and (_verb_near(core) or _closing(text, h, core, weak.group())):
         return s0 + weak.start(), weak.group().strip()
     if weak and h.kind in ("date", "date_words", "month", "quarter") and not h.yearless \
