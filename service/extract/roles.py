@@ -202,6 +202,8 @@ def heading_bodies(text: str, start: int, end: int) -> list[Body]:
 def cued_bodies(line: str, offset: int) -> list[Body]:
     """Bodies right after an owner cue of the line (`owner_cues`); an all-caps heading is recased."""
     for match in _owner_cues().finditer(line):
+        if _names_a_document(line, match.start()):
+            continue
         rest = line[match.end():].lstrip()
         at = len(line) - len(rest)
         if is_upper(rest):
@@ -214,6 +216,12 @@ def cued_bodies(line: str, offset: int) -> list[Body]:
         if found:
             return found
     return []
+
+
+def _names_a_document(line: str, at: int) -> bool:
+    """A cue capitalised after a word inside a sentence is a document's name ("thực hiện Chỉ thị Ban Bí thư"),
+    not an order ("Ủy ban nhân dân tỉnh chỉ thị các sở …")."""
+    return line[at].isupper() and not is_upper(line) and bool(re.search(r"\w\s+$", line[:at]))
 
 
 @cache

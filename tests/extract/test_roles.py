@@ -161,6 +161,15 @@ def test_the_issuer_that_guides_is_not_the_doer_of_its_guidance():
     assert owners_of_list("Ban Thường vụ Huyện ủy kết luận các nội dung sau:") == []
 
 
+def test_the_issuer_that_instructs_names_the_doers():
+    from service.extract.roles import owners_of_list
+    text = ("Ủy ban nhân dân huyện chỉ thị Trưởng phòng Nội vụ, Giám đốc Trung tâm Y tế huyện "
+            "thực hiện nghiêm các nội dung sau:")
+    assert [b.name for b in owners_of_list(text)] == ["Trưởng phòng Nội vụ", "Giám đốc Trung tâm Y tế huyện"]
+    # "Chỉ thị" written capitalised after a word is the document it names, not an order
+    assert owners_of_list("Để thực hiện Chỉ thị Ban Thường vụ Tỉnh ủy, trường học các cấp cần làm tốt:") == []
+
+
 
 @pytest.mark.parametrize("text, lead", [
     ("Sở Y tế hướng dẫn các cơ sở khám bệnh phải niêm yết giá dịch vụ.", ["Sở Y tế"]),
