@@ -16,7 +16,7 @@ from functools import cache
 from ..document import Body
 from ..lexicons import load
 from ..text import fold_tone_placement
-from .body_grammar import generic_end, grammar, tail_end
+from .body_grammar import generic_end, grammar, of_list_end, tail_end
 from .body_scanner import Scanner, capitalised
 
 _COMMITTEES = ("tỉnh ủy", "thành ủy", "huyện ủy", "thị ủy", "quận ủy", "đảng ủy")
@@ -131,8 +131,8 @@ def _headed_at(scan: Scanner, i: int) -> int | None:
     j = scan.skip(i + prefix, head)
     name_end = _extend_name(scan, j)
     inner = generic_end(scan, j, _match_at, _extend_name) if j < len(scan) else None
-    if inner and inner >= name_end:
-        return inner                # "Thủ trưởng các sở, ban, ngành", "Giám đốc các Sở"
+    if inner and inner >= name_end:  # "Thủ trưởng các sở, ban, ngành", "Giám đốc các Sở"
+        return of_list_end(scan, inner, _match_at, _extend_name)
     end = tail_end(scan, name_end, _match_at)
     if end == j and not _standalone(head, scan, j):
         return None                 # a head alone; "UBND cấp xã", "người đứng đầu địa phương" are bodies

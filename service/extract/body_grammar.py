@@ -89,7 +89,7 @@ def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scan
     if last in gr.of_nouns and scan.phrase_at(j, gr.determiners):   # "chính quyền các địa phương"
         inner = generic_end(scan, j, body_at, name_end)
         if inner:
-            return inner
+            return of_list_end(scan, inner, body_at, name_end)
     kind = scan.phrase_at(j, gr.kinds)
     if kind:                                              # "các Cục quản lý chuyên ngành"
         j = scan.skip(j, kind)
@@ -103,6 +103,17 @@ def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scan
     if not determiner and nouns == 1 and end == j and not (levels or kind or named) and last not in gr.standalone:
         return _described_end(scan, end, body_at)
     return modifier_end(scan, end, body_at, bare=not determiner)
+
+
+def of_list_end(scan: Scanner, j: int, body_at: BodyAt, name_end: Callable[[Scanner, int], int]) -> int:
+    """After "Thủ trưởng các sở, ngành": more ", các <generic body>" under the same title
+    ("Thủ trưởng các sở, ngành, các cơ quan, đơn vị thuộc tỉnh")."""
+    while scan.word(j) == "," and j + 1 < len(scan) and scan.phrase_at(j + 1, grammar().determiners):
+        more = generic_end(scan, j + 1, body_at, name_end)
+        if not more:
+            break
+        j = more
+    return j
 
 
 def _described_end(scan: Scanner, j: int, body_at: BodyAt) -> int | None:

@@ -122,6 +122,11 @@ def test_recase_header_names(upper, expected):
     ("Giám đốc các Sở, Ngành Thành phố chỉ đạo rà soát thủ tục hành chính",
      ["Giám đốc các Sở, Ngành Thành phố"]),
     ("các đơn vị thuộc Bộ, Cục Thuế tỉnh báo cáo số thu", ["các đơn vị thuộc Bộ", "Cục Thuế tỉnh"]),
+    # a title stands over every "các …" list joined to its own
+    ("Lãnh đạo các phòng, ban, các đơn vị sự nghiệp thuộc huyện chủ động rà soát",
+     ["Lãnh đạo các phòng, ban, các đơn vị sự nghiệp thuộc huyện"]),
+    ("Thủ trưởng các ngành, các cấp chịu trách nhiệm trước Chủ tịch", ["Thủ trưởng các ngành, các cấp"]),
+    ("Sở Tài chính, các sở, ngành liên quan thẩm định dự toán", ["Sở Tài chính", "các sở, ngành liên quan"]),
 ])
 def test_place_ends_the_name_and_nested_bodies(text, names):
     assert [b.name for b in parse_body_list(text)[0]] == names
