@@ -43,6 +43,7 @@ class Patterns:
     zero_cue: re.Pattern
     reference: re.Pattern
     aim: re.Pattern
+    aim_in_name: re.Pattern
     rate: re.Pattern
     rate_noun: re.Pattern
     giving: re.Pattern
@@ -79,6 +80,7 @@ def patterns() -> Patterns:
         zero_cue=phrase_re(lx["zero_cues"], r"\s*$"),
         reference=phrase_re(lx["reference_before"], r"\s*$"),
         aim=phrase_re(lx["aim_cues"]),
+        aim_in_name=phrase_re(lx["aim_in_names"]),
         rate=phrase_re(lx["rate_before"]),
         rate_noun=phrase_re(lx["rate_nouns"]),
         giving=phrase_re(lx["giving_before"]),
@@ -296,7 +298,8 @@ def _target(text: str, m: re.Match, context_year: int | None) -> Target | None:
     if unit and unit.lower() == "đồng" and NOT_MONEY.match(text, m.end()):
         return None                                   # "80 đồng chí"
     money = bool(unit and MONEY.search(unit) and "/" not in unit)
-    if unit and _describes(unit) and not (p.aim.search(clause_before) or _aim_indicator(clause_before) and not money):
+    aimed = p.aim.search(p.aim_in_name.sub(" ", clause_before))
+    if unit and _describes(unit) and not (aimed or _aim_indicator(clause_before) and not money):
         return None                                   # an area, a cost, a count: no aim stated (an amount of
                                                       # money needs one in words: "thu ngân sách đạt …")
     rate = p.rate.search(clause_before) or p.giving.search(clause_before) and p.cost_after.search(text[m.end():])

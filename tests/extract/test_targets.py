@@ -214,9 +214,17 @@ def test_net_zero_is_a_bare_zero_target():
     "Tổng vốn đầu tư phát triển năm 2027: 812.500 triệu đồng.",
     "Hỗ trợ các xã theo định mức tối thiểu là 03 triệu đồng/năm.",
     "Triển khai dự án 2 triệu ha rừng sản xuất theo kế hoạch của Bộ.",
+    # an aim word inside the name of a fund or programme states no aim
+    "Vốn ngân sách Trung ương hỗ trợ có mục tiêu: 126.500 triệu đồng.",
+    "Nguồn vốn chương trình mục tiêu quốc gia về y tế - dân số: 21.300 triệu đồng.",
 ])
 def test_budgets_norms_and_named_projects_are_not_targets(text):
     assert find_targets(text) == []
+
+
+def test_an_aim_stated_with_money_is_a_target():
+    assert [(t.value, t.unit) for t in find_targets("Mục tiêu huy động 300 tỷ đồng vốn xã hội hóa.")] == \
+        [(300.0, "tỷ đồng")]
 
 
 def test_figures_of_a_report_section_are_results():
