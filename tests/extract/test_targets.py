@@ -189,6 +189,10 @@ def test_list_marker_before_number():
     "Công ty mẹ do Nhà nước nắm giữ 100% vốn điều lệ.",
     "Hiện tại, sản lượng cá tra chiếm trên 40% giá trị xuất khẩu của ngành.",
     "Thực hiện trên địa bàn 7 huyện của tỉnh.",
+    # a share kept, granted or set equal to a sum is a rate, not an aim
+    "Ban quản lý chợ được để lại 90% số tiền thu để chi cho công tác vệ sinh.",
+    "Giấy tờ có giá được định giá tối đa bằng 90% giá trị tại thời điểm định giá.",
+    "Học sinh thuộc hộ nghèo được trợ cấp 100% học phí.",
 ])
 def test_descriptions_rates_and_present_figures_are_not_targets(text):
     assert find_targets(text) == []
