@@ -106,7 +106,7 @@ DUE_YEAR = re.compile(r"(?:đến|tới|vào|trước|trong|hết|cuối)(?:\s+(
 ANY_YEAR = re.compile(r"(?<!so với )(?<!lần )năm\s+((?:19|20)\d{2})(?!\d)(?:\s*[-–]\s*((?:19|20)\d{2}))?"
                       r"|((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})(?!\d)", re.I)
 PAST_YEAR = re.compile(r"(?<!đến )(?<!tới )(?<!vào )(?<!trước )(?<!hết )(?<!cuối )(?<!với )"
-                       r"(?<!trong )năm\s+(?:19|20)\d{2}(?![\d\s]*[-–:])", re.I)
+                       r"(?<!trong )năm\s+((?:19|20)\d{2})(?![\d\s]*[-–:])", re.I)
 IMPERATIVE = re.compile(r"\s*(?:[-+•*]\s*|\(?[a-zđ0-9]{1,3}[.)]\s+)?(?:giảm|tăng|nâng|đạt|phấn đấu|bảo đảm|"
                         r"đảm bảo|duy trì|hoàn thành|cứng hóa|xây dựng|trồng)(?!\w)", re.I)
 MONEY = re.compile(r"đồng|usd|vn[dđ]|^(?:nghìn |ngàn )?(?:tỷ|tỉ|triệu)$", re.I)
@@ -190,14 +190,17 @@ def is_reference(text: str, start: int, end: int, has_unit: bool, value: float) 
     return not has_unit and 1900 <= value <= 2100 and value == int(value)
 
 
-def is_achievement(clause_before: str, clause: str, sentence_before: str, sentence: str) -> bool:
+def is_achievement(clause_before: str, clause: str, sentence_before: str, sentence: str,
+                   issued_year: int | None = None) -> bool:
     """The figure reports a result (đã đạt, so với cùng kỳ, năm 2021 đạt) rather than an aim:
     a strong past cue before it in its clause, or a weak one (so với, a bare "năm N" earlier
     in the sentence) in a sentence without any target cue."""
     p = patterns()
     if p.strong_past.search(clause_before):
         return True
-    weak = p.weak_past.search(clause) or PAST_YEAR.search(clause_before)
+    years = [int(y) for y in PAST_YEAR.findall(clause_before)]
+    past = bool(years) and (issued_year is None or min(years) < issued_year)   # "Năm 2027 trồng mới …" in 2026: ahead
+    weak = p.weak_past.search(clause) or past
     return bool(weak) and not (p.target_cue.search(sentence) or IMPERATIVE.match(clause))
 
 
@@ -253,12 +256,14 @@ def indicator(before: str, trailing: str) -> str | None:
     return phrase or trailing or None
 
 
-def find_targets(text: str, offset: int = 0, context_year: int | None = None) -> list[Target]:
-    """Every numeric target in `text`; offsets are positions in `text` plus `offset`."""
+def find_targets(text: str, offset: int = 0, context_year: int | None = None,
+                 issued_year: int | None = None) -> list[Target]:
+    """Every numeric target in `text`; offsets are positions in `text` plus `offset`. A year before the
+    figure reads as a reported past only when it is earlier than `issued_year` (when that is known)."""
     p = patterns()
     found: list[Target] = []
     for m in p.mention.finditer(text):
-        target = _target(text, m, context_year)
+        target = _target(text, m, context_year, issued_year)
         if not target:
             continue
         if not target.indicator and target.unit and "/" in target.unit and "%" not in target.unit:
@@ -273,7 +278,7 @@ def find_targets(text: str, offset: int = 0, context_year: int | None = None) ->
     return found
 
 
-def _target(text: str, m: re.Match, context_year: int | None) -> Target | None:
+def _target(text: str, m: re.Match, context_year: int | None, issued_year: int | None = None) -> Target | None:
     """The target a number mention stands for, or None if it is not one."""
     p = patterns()
     n0, n1 = m.span("num")
@@ -293,7 +298,7 @@ def _target(text: str, m: re.Match, context_year: int | None) -> Target | None:
     c0, c1 = bounds(text, n0, CLAUSE_END)
     s0, s1 = bounds(text, n0, SENTENCE_END, parens=False)
     clause_before = text[c0:n0]
-    if is_achievement(clause_before, text[c0:c1], text[s0:n0], text[s0:s1]):
+    if is_achievement(clause_before, text[c0:c1], text[s0:n0], text[s0:s1], issued_year):
         return None
     if unit and unit.lower() == "đồng" and NOT_MONEY.match(text, m.end()):
         return None                                   # "80 đồng chí"

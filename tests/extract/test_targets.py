@@ -226,6 +226,12 @@ def test_budgets_norms_and_named_projects_are_not_targets(text):
     assert find_targets(text) == []
 
 
+def test_a_year_ahead_of_the_document_opens_an_aim_not_a_report():
+    text = "Năm 2028 trồng mới 1.500 ha rừng gỗ lớn."
+    assert [(t.value, t.year) for t in find_targets(text, issued_year=2026)] == [(1500.0, 2028)]
+    assert find_targets("Năm 2024 trồng mới 1.500 ha rừng gỗ lớn.", issued_year=2026) == []
+
+
 def test_an_aim_stated_with_money_is_a_target():
     assert [(t.value, t.unit) for t in find_targets("Mục tiêu huy động 300 tỷ đồng vốn xã hội hóa.")] == \
         [(300.0, "tỷ đồng")]
