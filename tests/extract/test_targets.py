@@ -109,6 +109,7 @@ def test_count_unit_with_target_cue():
     ("Giai đoạn 2026 - 2030 xây dựng mới 14 chợ nông thôn tại các xã vùng cao.", 14, "chợ"),
     ("Đến năm 2028 nâng cấp 09 cửa hàng bán lẻ xăng dầu dọc quốc lộ.", 9, "cửa hàng"),
     ("Phát triển thêm 6 siêu thị tại trung tâm các huyện.", 6, "siêu thị"),
+    ("Đến năm 2030 phát triển 25 siêu thị hạng III tại các thị trấn.", 25, "siêu thị"),
 ])
 def test_counts_of_facilities_to_build(text, value, unit):
     t = one(text)
