@@ -242,12 +242,21 @@ def _cue(text: str, h: Hit) -> tuple[int, str] | None:
             and weak.group().strip().lower() == "vào" \
             and _rx("events").search(core) and not re.search(r"\bsố\s*\d", core, re.I):
         return s0 + weak.start(), weak.group().strip()   # an event set on a day or in a quarter: "tổ chức … vào ngày 20/6/2026"
-    if h.cued:
+    if h.cued and not _names_a_plan(text, h, left):
         return h.a, ""
     initial = re.fullmatch(r"\W*(?:\w{1,2}\)\W*)?", core)
     if initial and re.match(rf"\s*,?\s*{_rx('completion').pattern}", text[h.b:], re.I):
         return s0 + (weak.start() if weak else len(left)), weak.group().strip() if weak else ""
     return None
+
+
+def _names_a_plan(text: str, h: Hit, left: str) -> bool:
+    """"Thông qua Đề án … giai đoạn từ năm 2026-2030": a period after a plan noun of its clause, with no
+    completion verb after that noun, is the plan's span, not the item's deadline."""
+    if h.kind != "range" or not re.match(_alt(_lex()["words"]["period"]), text[h.a:h.b], re.I):
+        return False
+    plans = list(_rx("plan_nouns").finditer(left))
+    return bool(plans) and not _rx("completion").search(left[plans[-1].end():])
 
 
 def _bound(h: Hit, a: int, cue: str) -> Hit:
