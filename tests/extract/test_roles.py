@@ -161,6 +161,15 @@ def test_the_issuer_that_guides_is_not_the_doer_of_its_guidance():
     assert owners_of_list("Ban Thường vụ Huyện ủy kết luận các nội dung sau:") == []
 
 
+@pytest.mark.parametrize("text", [
+    "Tùy theo tính chất của dự thảo, cơ quan chủ trì soạn thảo tổ chức lấy ý kiến đối tượng chịu tác động.",
+    "Cơ quan chủ trì soạn thảo có trách nhiệm tiếp thu, giải trình ý kiến thẩm định.",
+])
+def test_the_drafting_agency_is_a_doer(text):
+    from service.extract.roles import subject_bodies
+    assert [b.name.lower() for b in subject_bodies(text)] == ["cơ quan chủ trì soạn thảo"]
+
+
 def test_the_issuer_that_instructs_names_the_doers():
     from service.extract.roles import owners_of_list
     text = ("Ủy ban nhân dân huyện chỉ thị Trưởng phòng Nội vụ, Giám đốc Trung tâm Y tế huyện "
