@@ -124,6 +124,8 @@ def _headed_at(scan: Scanner, i: int) -> int | None:
     """A head noun and its proper name ("Sở Tài chính"), with an optional "các" before it."""
     lex = _lexicon()
     prefix = 1 if scan.word(i).lower() in ("các", "những") and i + 1 < len(scan) else 0
+    honorific = scan.phrase_at(i + prefix, ("đồng chí",))    # "Các đồng chí Phó Chủ tịch …", "Đồng chí Bí thư …"
+    prefix = scan.skip(i + prefix, honorific) - i if honorific else prefix
     head = scan.phrase_at(i + prefix, lex.heads)
     lowercase = scan.phrase_at(i + prefix, lex.lowercase_heads)
     if not head or not (capitalised(scan.word(i + prefix)) or lowercase):

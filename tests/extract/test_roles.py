@@ -170,6 +170,18 @@ def test_the_drafting_agency_is_a_doer(text):
     assert [b.name.lower() for b in subject_bodies(text)] == ["cơ quan chủ trì soạn thảo"]
 
 
+@pytest.mark.parametrize("text, lead", [
+    ("Các đồng chí Phó Chủ tịch Ủy ban nhân dân huyện theo lĩnh vực phụ trách đôn đốc các xã thực hiện.",
+     ["Các đồng chí Phó Chủ tịch Ủy ban nhân dân huyện"]),
+    ("Các đồng chí Thứ trưởng theo lĩnh vực được phân công chỉ đạo các vụ triển khai.", ["Các đồng chí Thứ trưởng"]),
+    ("Đồng chí Bí thư Đảng ủy xã trực tiếp chỉ đạo việc kiện toàn chi bộ thôn.", ["Đồng chí Bí thư Đảng ủy xã"]),
+    ("Giám đốc Sở Y tế trực tiếp chỉ đạo công tác phòng, chống dịch.", ["Giám đốc Sở Y tế"]),
+])
+def test_officials_by_title_and_honorific(text, lead):
+    from service.extract.roles import subject_bodies
+    assert [b.name for b in subject_bodies(text)] == lead
+
+
 def test_the_issuer_that_instructs_names_the_doers():
     from service.extract.roles import owners_of_list
     text = ("Ủy ban nhân dân huyện chỉ thị Trưởng phòng Nội vụ, Giám đốc Trung tâm Y tế huyện "
