@@ -182,6 +182,16 @@ def test_officials_by_title_and_honorific(text, lead):
     assert [b.name for b in subject_bodies(text)] == lead
 
 
+@pytest.mark.parametrize("text, lead", [
+    ("Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh tổng hợp ý kiến cử tri gửi về.",
+     ["Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh"]),
+    ("Điện lực huyện bảo đảm cấp điện ổn định trong dịp Tết.", ["Điện lực huyện"]),
+])
+def test_a_joint_office_and_a_utility_are_bodies(text, lead):
+    from service.extract.roles import subject_bodies
+    assert [b.name for b in subject_bodies(text)] == lead
+
+
 def test_the_issuer_that_instructs_names_the_doers():
     from service.extract.roles import owners_of_list
     text = ("Ủy ban nhân dân huyện chỉ thị Trưởng phòng Nội vụ, Giám đốc Trung tâm Y tế huyện "
