@@ -34,6 +34,7 @@ class _Lexicon:
     admin_units: tuple[str, ...]
     name_openers: tuple[str, ...]       # "Ban Quản lý dự án 2": a name opening in lower case
     stop_compounds: tuple[str, ...]     # "công trình": a stop word ending a two-syllable word
+    titles: frozenset[str]              # "Thủ trưởng": a person's title standing over a list of bodies
 
 
 def _by_length(words) -> tuple[str, ...]:
@@ -49,7 +50,8 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(_by_length(heads), _by_length(data["lowercase_heads"]),
                     frozenset(h.lower() for h in data["standalone_heads"]), _by_length(data["stop_words"]),
                     abbreviations, official, _by_length(load("metadata")["admin_units"]),
-                    _by_length(data["name_openers"]), _by_length(data["stop_compounds"]))
+                    _by_length(data["name_openers"]), _by_length(data["stop_compounds"]),
+                    frozenset(t.lower() for t in data["title_heads"]))
 
 
 def _key(name: str) -> str:
@@ -134,7 +136,7 @@ def _headed_at(scan: Scanner, i: int) -> int | None:
     name_end = _extend_name(scan, j)
     inner = generic_end(scan, j, _match_at, _extend_name) if j < len(scan) else None
     if inner and inner >= name_end:  # "Thủ trưởng các sở, ban, ngành", "Giám đốc các Sở"
-        return of_list_end(scan, inner, _match_at, _extend_name)
+        return of_list_end(scan, inner, _match_at, _extend_name) if head in lex.titles else inner
     end = tail_end(scan, name_end, _match_at)
     if end == j and not _standalone(head, scan, j):
         return None                 # a head alone; "UBND cấp xã", "người đứng đầu địa phương" are bodies

@@ -126,6 +126,9 @@ def test_recase_header_names(upper, expected):
     ("Lãnh đạo các phòng, ban, các đơn vị sự nghiệp thuộc huyện chủ động rà soát",
      ["Lãnh đạo các phòng, ban, các đơn vị sự nghiệp thuộc huyện"]),
     ("Thủ trưởng các ngành, các cấp chịu trách nhiệm trước Chủ tịch", ["Thủ trưởng các ngành, các cấp"]),
+    # ... but an organ does not: its "các …" list is another body
+    ("Hội đồng nhân dân các huyện, các cơ quan, đơn vị giám sát việc thực hiện chủ trương này",
+     ["Hội đồng nhân dân các huyện", "các cơ quan, đơn vị"]),
     ("Sở Tài chính, các sở, ngành liên quan thẩm định dự toán", ["Sở Tài chính", "các sở, ngành liên quan"]),
 ])
 def test_place_ends_the_name_and_nested_bodies(text, names):
