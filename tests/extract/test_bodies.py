@@ -129,6 +129,9 @@ def test_recase_header_names(upper, expected):
     # ... but an organ does not: its "các …" list is another body
     ("Hội đồng nhân dân các huyện, các cơ quan, đơn vị giám sát việc thực hiện chủ trương này",
      ["Hội đồng nhân dân các huyện", "các cơ quan, đơn vị"]),
+    # "có" alone before a verb describes nothing: the body does not end in it
+    ("Các sở, ngành, các xã có thực hiện dự án thí điểm gửi báo cáo về Sở Tài chính",
+     ["Các sở, ngành", "các xã"]),
     ("Sở Tài chính, các sở, ngành liên quan thẩm định dự toán", ["Sở Tài chính", "các sở, ngành liên quan"]),
 ])
 def test_place_ends_the_name_and_nested_bodies(text, names):
