@@ -250,12 +250,30 @@ def _support_cues() -> re.Pattern:
 
 
 def support_bodies(text: str, offset: int = 0) -> list[Body]:
-    """Bodies named after a coordination cue ("phối hợp với", "kết hợp với", "với sự tham gia của")."""
+    """Bodies named after a coordination cue ("phối hợp với", "kết hợp với", "với sự tham gia của"), or
+    right before a bare "phối hợp" after the lead's clause ("Sở A chủ trì; Sở B, Sở C phối hợp")."""
     found: list[Body] = []
     for match in _support_cues().finditer(text):
         bodies, _ = parse_body_list(text, match.end(), offset)
         found.extend(b for b in bodies if all(b.start != f.start for f in found))
+    found.extend(b for b in _named_before_phoi_hop(text, offset) if all(b.start != f.start for f in found))
     return found
+
+
+_BARE_PHOI_HOP = re.compile(r"(?<!\w)(?:cùng\s+)?phối hợp(?!\s+(?:với|chặt|cùng|của))(?!\w)", re.IGNORECASE)
+
+
+def _named_before_phoi_hop(text: str, offset: int) -> list[Body]:
+    """"Sở A chủ trì; Sở B, Sở C phối hợp thực hiện": the list between the lead clause and "phối hợp"."""
+    ends = [m.end() for m in phrase_pattern(_cues()["lead_clause_ends"]).finditer(text)]
+    for match in _BARE_PHOI_HOP.finditer(text):
+        start = max((e for e in ends if e < match.start()), default=None)
+        if start is None:
+            continue
+        bodies, stop = parse_body_list(text, start, offset)
+        if bodies and not text[stop:match.start()].strip(" ,"):
+            return bodies
+    return []
 
 
 def _requests(text: str) -> bool:

@@ -222,3 +222,19 @@ def test_a_colon_that_opens_a_list_names_no_doer(text):
 def test_a_clause_after_a_bare_party_body_is_not_its_name():
     task = _assign("Hằng tháng, chi ủy chọn nội dung sinh hoạt phù hợp với đặc điểm đơn vị.")
     assert [b.name for b in task.lead] == ["chi ủy"]
+
+
+@pytest.mark.parametrize("text, lead, support", [
+    ("Sở Y tế chủ trì; Sở Tài chính, Sở Nội vụ phối hợp thực hiện.", ["Sở Y tế"], ["Sở Tài chính", "Sở Nội vụ"]),
+    ("Sở Y tế chủ trì, Ủy ban nhân dân các huyện phối hợp tổ chức tiêm chủng cho trẻ em.",
+     ["Sở Y tế"], ["Ủy ban nhân dân các huyện"]),
+    ("Cơ quan chủ trì: Sở Y tế; cơ quan phối hợp: Sở Tài chính, Sở Nội vụ.",
+     ["Sở Y tế"], ["Sở Tài chính", "Sở Nội vụ"]),
+    # a "phối hợp" that is a noun of the task names nobody
+    ("Sở Y tế chủ trì, ban hành cơ chế phối hợp trong cấp cứu ngoại viện.", ["Sở Y tế"], []),
+])
+def test_coordinating_bodies_named_before_phoi_hop_or_after_a_label(text, lead, support):
+    from service.document import Task
+    from service.extract.roles import assign
+    task = assign(Task(id="t1", text=text, start=0, end=len(text)), [])
+    assert ([b.name for b in task.lead], [b.name for b in task.support]) == (lead, support)
