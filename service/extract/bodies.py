@@ -35,6 +35,7 @@ class _Lexicon:
     name_openers: tuple[str, ...]       # "Ban Quản lý dự án 2": a name opening in lower case
     stop_compounds: tuple[str, ...]     # "công trình": a stop word ending a two-syllable word
     titles: frozenset[str]              # "Thủ trưởng": a person's title standing over a list of bodies
+    honorifics: tuple[str, ...]         # "đồng chí": before a title
 
 
 def _by_length(words) -> tuple[str, ...]:
@@ -51,7 +52,7 @@ def _lexicon() -> _Lexicon:
                     frozenset(h.lower() for h in data["standalone_heads"]), _by_length(data["stop_words"]),
                     abbreviations, official, _by_length(load("metadata")["admin_units"]),
                     _by_length(data["name_openers"]), _by_length(data["stop_compounds"]),
-                    frozenset(t.lower() for t in data["title_heads"]))
+                    frozenset(t.lower() for t in data["title_heads"]), _by_length(data["honorifics"]))
 
 
 def _key(name: str) -> str:
@@ -126,7 +127,7 @@ def _headed_at(scan: Scanner, i: int) -> int | None:
     """A head noun and its proper name ("Sở Tài chính"), with an optional "các" before it."""
     lex = _lexicon()
     prefix = 1 if scan.word(i).lower() in ("các", "những") and i + 1 < len(scan) else 0
-    honorific = scan.phrase_at(i + prefix, ("đồng chí",))    # "Các đồng chí Phó Chủ tịch …", "Đồng chí Bí thư …"
+    honorific = scan.phrase_at(i + prefix, lex.honorifics)   # "Các đồng chí Phó Chủ tịch …", "Đồng chí Bí thư …"
     prefix = scan.skip(i + prefix, honorific) - i if honorific else prefix
     head = scan.phrase_at(i + prefix, lex.heads)
     lowercase = scan.phrase_at(i + prefix, lex.lowercase_heads)

@@ -213,7 +213,8 @@ def modifier_end(scan: Scanner, j: int, body_at: BodyAt, bare: bool = False) -> 
         opener = scan.phrase_at(k, gr.predicate_openers)
         stop = scan.phrase_at(k, gr.stops)
         if opener or (k > j and stop and not participle):
-            if scan.phrase_at(j, gr.starters) and scan.skip(j, scan.phrase_at(j, gr.starters)) >= k:
+            starter = scan.phrase_at(j, gr.starters)
+            if starter and scan.skip(j, starter) >= k:
                 return j            # "các địa phương có thực hiện …": "có" alone describes nothing
             return k if participle or not bare or not _opens_clause(scan, j, k) else j
         if capitalised(token) and scan.phrase_at(k, gr.heads) and not participle:

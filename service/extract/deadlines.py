@@ -233,8 +233,7 @@ def _cue(text: str, h: Hit) -> tuple[int, str] | None:
         return s0 + run.start(), run.group().strip()   # "… giai đoạn thực hiện 2026-2028"
     if h.kind == "range" and not left.strip(" :,") and _rx("period_actions").match(text[h.b:].lstrip(" ,:")):
         return h.a, ""                               # "Giai đoạn 2026-2028, đầu tư nâng cấp 5 chợ"
-    if h.kind == "range" and left.rstrip().endswith(",") and re.match(r"\s*(?:[.;]|$)", text[h.b:]) \
-            and re.match(_alt(_lex()["words"]["period"]), text[h.a:h.b], re.I):
+    if _named_period(text, h) and left.rstrip().endswith(",") and re.match(r"\s*(?:[.;]|$)", text[h.b:]):
         return h.a, ""                               # "… trước, rồi đến mỏ Y, giai đoạn 2026-2030."
     if weak and (_verb_near(core) or _closing(text, h, core, weak.group())):
         return s0 + weak.start(), weak.group().strip()
@@ -250,10 +249,15 @@ def _cue(text: str, h: Hit) -> tuple[int, str] | None:
     return None
 
 
+def _named_period(text: str, h: Hit) -> bool:
+    """A range written with its period word ("giai đoạn 2026-2030")."""
+    return h.kind == "range" and bool(re.match(_alt(_lex()["words"]["period"]), text[h.a:h.b], re.I))
+
+
 def _names_a_plan(text: str, h: Hit, left: str) -> bool:
     """"Thông qua Đề án … giai đoạn từ năm 2026-2030": a period after a plan noun of its clause, with no
     completion verb after that noun, is the plan's span, not the item's deadline."""
-    if h.kind != "range" or not re.match(_alt(_lex()["words"]["period"]), text[h.a:h.b], re.I):
+    if not _named_period(text, h):
         return False
     plans = list(_rx("plan_nouns").finditer(left))
     return bool(plans) and not _rx("completion").search(left[plans[-1].end():])
@@ -322,12 +326,11 @@ def _vetoed(text: str, h: Hit) -> bool:
         return True
     if re.match(rf"\s+{_alt(_lex()['recurrence']['veto_after'])}(?!\w)", text[h.b:], re.I):
         return True
-    before = " ".join(text[_clause_start(text, h.a, CLAUSE_END):h.a].split()[-5:])
-    if _rx("plan_nouns").search(before) and text[_clause_start(text, h.a, CLAUSE_END):h.a].strip() \
+    clause = text[_clause_start(text, h.a, CLAUSE_END):h.a]
+    if _rx("plan_nouns").search(" ".join(clause.split()[-5:])) and clause.strip() \
             and not _rx("periodic").match(text, h.a):     # "… Quyết định và định kỳ hằng năm báo cáo": a rhythm
         return True                                  # "kế hoạch đầu tư công hằng năm": it names the plan
-    clause = text[_clause_start(text, h.a, CLAUSE_END):h.a].lower()
-    return any(w in clause for w in _lex()["recurrence"]["veto_clause"])
+    return any(w in clause.lower() for w in _lex()["recurrence"]["veto_clause"])
 
 
 def find_deadlines(text: str, offset: int = 0, default_year: int | None = None) -> list[Deadline]:

@@ -260,13 +260,22 @@ def support_bodies(text: str, offset: int = 0) -> list[Body]:
     return found
 
 
-_BARE_PHOI_HOP = re.compile(r"(?<!\w)(?:cùng\s+)?phối hợp(?!\s+(?:với|chặt|cùng|của))(?!\w)", re.IGNORECASE)
+@cache
+def _bare_phoi_hop() -> re.Pattern:
+    """"phối hợp" (or "cùng phối hợp") followed by none of `bare_support_not_before`."""
+    after = phrase_alternation(_cues()["bare_support_not_before"])
+    return re.compile(rf"(?<!\w)(?:cùng\s+)?phối hợp(?!\s+(?:{after})(?!\w))(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _lead_clause_ends() -> re.Pattern:
+    return phrase_pattern(_cues()["lead_clause_ends"])
 
 
 def _named_before_phoi_hop(text: str, offset: int) -> list[Body]:
     """"Sở A chủ trì; Sở B, Sở C phối hợp thực hiện": the list between the lead clause and "phối hợp"."""
-    ends = [m.end() for m in phrase_pattern(_cues()["lead_clause_ends"]).finditer(text)]
-    for match in _BARE_PHOI_HOP.finditer(text):
+    ends = [m.end() for m in _lead_clause_ends().finditer(text)]
+    for match in _bare_phoi_hop().finditer(text):
         start = max((e for e in ends if e < match.start()), default=None)
         if start is None:
             continue
