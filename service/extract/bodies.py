@@ -135,9 +135,10 @@ def _headed_at(scan: Scanner, i: int) -> int | None:
         return None   # "ban hành", "bộ phận": a head noun must be capitalised
     j = scan.skip(i + prefix, head)
     name_end = _extend_name(scan, j)
-    inner = generic_end(scan, j, _match_at, _extend_name) if j < len(scan) else None
+    titled = head in lex.titles
+    inner = generic_end(scan, j, _match_at, _extend_name, apart=not titled) if j < len(scan) else None
     if inner and inner >= name_end:  # "Thủ trưởng các sở, ban, ngành", "Giám đốc các Sở"
-        return of_list_end(scan, inner, _match_at, _extend_name) if head in lex.titles else inner
+        return of_list_end(scan, inner, _match_at, _extend_name) if titled else inner
     end = tail_end(scan, name_end, _match_at)
     if end == j and not _standalone(head, scan, j):
         return None                 # a head alone; "UBND cấp xã", "người đứng đầu địa phương" are bodies

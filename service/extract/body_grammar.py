@@ -35,6 +35,7 @@ class Grammar:
     of_nouns: frozenset[str]
     bare: frozenset[str]
     standalone: frozenset[str]
+    apart: frozenset[str]
     qualifiers: tuple[str, ...]
     kinds: tuple[str, ...]
     attachers: tuple[str, ...]
@@ -58,7 +59,7 @@ def grammar() -> Grammar:
     g = data["generic"]
     return Grammar(_by_length(g["determiners"]), _by_length(g["nouns"]), _by_length(g["not_nouns"]),
                    frozenset(_by_length(g["of_nouns"])), frozenset(_by_length(g["bare_nouns"])),
-                   frozenset(_by_length(g["standalone"])), _by_length(g["qualifiers"]), _by_length(g["kind_phrases"]),
+                   frozenset(_by_length(g["standalone"])), frozenset(_by_length(g["apart"])), _by_length(g["qualifiers"]), _by_length(g["kind_phrases"]),
                    _by_length(g["attachers"]),
                    _by_length(g["participles"]), _by_length(g["modifier_starters"]),
                    _by_length(g["predicate_openers"]), _by_length(data["stop_words"]),
@@ -66,18 +67,20 @@ def grammar() -> Grammar:
                    frozenset(structure["subject_gap_verbs"]))
 
 
-def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scanner, int], int]) -> int | None:
-    """Token index past a generic body starting at token i, or None."""
+def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scanner, int], int],
+                apart: bool = True) -> int | None:
+    """Token index past a generic body starting at token i, or None. With `apart`, the `apart` nouns stand
+    alone; a title or "lãnh đạo" over the list ("Thủ trưởng các sở, ngành, đoàn thể") holds them together."""
     gr = grammar()
     determiner = scan.phrase_at(i, gr.determiners)
     j = scan.skip(i, determiner) if determiner else i
     nouns, last = 0, None
     while j < len(scan):
         noun = scan.phrase_at(j, gr.nouns) if not scan.phrase_at(j, gr.not_nouns) else None
-        if not noun or (not determiner and nouns == 0 and noun not in gr.bare):
+        if not noun or (not determiner and nouns == 0 and noun not in gr.bare | gr.apart):
             break
         j, nouns, last = scan.skip(j, noun), nouns + 1, noun
-        joined = _joined_noun(scan, j)
+        joined = _joined_noun(scan, j, noun if apart else "")
         if joined is None:
             break
         j = joined
@@ -87,7 +90,7 @@ def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scan
     if levels:                                            # "cấp tỉnh, huyện, xã" is one body
         j = _unit_list_end(scan, j)
     if last in gr.of_nouns and scan.phrase_at(j, gr.determiners):   # "chính quyền các địa phương"
-        inner = generic_end(scan, j, body_at, name_end)
+        inner = generic_end(scan, j, body_at, name_end, apart=False)
         if inner:
             return of_list_end(scan, inner, body_at, name_end)
     kind = scan.phrase_at(j, gr.kinds)
@@ -100,7 +103,8 @@ def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scan
         after = inner or (scan.skip(j, head) if head else name_end(scan, j))  # "cơ quan Hải quan", "các Sở GTVT"
         named, j = after > j and scan.word(i)[:1].islower(), after           # (not an all-caps heading)
     end = tail_end(scan, j, body_at)
-    if not determiner and nouns == 1 and end == j and not (levels or kind or named) and last not in gr.standalone:
+    if not determiner and nouns == 1 and end == j and not (levels or kind or named) \
+            and last not in gr.standalone | gr.apart:
         return _described_end(scan, end, body_at)
     return modifier_end(scan, end, body_at, bare=not determiner)
 
@@ -109,7 +113,7 @@ def of_list_end(scan: Scanner, j: int, body_at: BodyAt, name_end: Callable[[Scan
     """After "Thủ trưởng các sở, ngành": more ", các <generic body>" under the same title
     ("Thủ trưởng các sở, ngành, các cơ quan, đơn vị thuộc tỉnh")."""
     while scan.word(j) == "," and j + 1 < len(scan) and scan.phrase_at(j + 1, grammar().determiners):
-        more = generic_end(scan, j + 1, body_at, name_end)
+        more = generic_end(scan, j + 1, body_at, name_end, apart=False)
         if not more:
             break
         j = more
@@ -125,8 +129,9 @@ def _described_end(scan: Scanner, j: int, body_at: BodyAt) -> int | None:
     return end if end > j and scan.phrase_at(end, grammar().predicate_openers) else None
 
 
-def _joined_noun(scan: Scanner, j: int) -> int | None:
-    """After a noun: the index of the next noun of the same list, or None."""
+def _joined_noun(scan: Scanner, j: int, last: str) -> int | None:
+    """After the noun `last` ("" when `apart` nouns may join): the index of the next noun of the same list,
+    or None."""
     gr = grammar()
     word = scan.word(j).lower()
     units = scan.phrase_at(j - 1, gr.units) and scan.phrase_at(j + 1, gr.units)
@@ -136,8 +141,8 @@ def _joined_noun(scan: Scanner, j: int) -> int | None:
     if scan.phrase_at(k, gr.determiners) or scan.phrase_at(k, gr.not_nouns):
         return None
     noun = scan.phrase_at(k, gr.nouns)
-    if not noun:
-        return None
+    if not noun or last and (last in gr.apart or noun in gr.apart):
+        return None                 # "các cấp ủy, chính quyền": a Party, a state, a mass body each stand apart
     head = scan.phrase_at(k, gr.heads)
     if head and len(head) > len(noun) and capitalised(scan.word(k)):
         return None                 # "…, Bộ chỉ huy Quân sự tỉnh": a longer head names another body

@@ -159,6 +159,11 @@ def test_place_ends_the_name_and_nested_bodies(text, names):
     ("các cơ quan được phân công chủ trì nhiệm vụ tại Chương trình này có trách nhiệm báo cáo",
      ["các cơ quan được phân công chủ trì nhiệm vụ tại Chương trình này"]),
     ("Các phòng, ban trực thuộc Sở triển khai", ["Các phòng, ban trực thuộc Sở"]),
+    # Party, government and mass bodies stand apart in a list, unless a title or "chính quyền" is over it
+    ("Các cấp ủy, chính quyền, đoàn thể các cấp quán triệt Chỉ thị", ["Các cấp ủy", "chính quyền", "đoàn thể các cấp"]),
+    ("Các đảng ủy, chi bộ trực thuộc xây dựng chương trình hành động", ["Các đảng ủy", "chi bộ trực thuộc"]),
+    ("Các phòng, ban, ngành, đoàn thể huyện tuyên truyền", ["Các phòng, ban, ngành", "đoàn thể huyện"]),
+    ("Thủ trưởng các phòng, ban, đoàn thể huyện chịu trách nhiệm", ["Thủ trưởng các phòng, ban, đoàn thể huyện"]),
     # officials by title, qualified heads, renamed and non-state bodies
     ("Giám đốc các Sở, Thủ trưởng các đơn vị sự nghiệp tỉnh; Bí thư Đảng ủy các xã có trách nhiệm",
      ["Giám đốc các Sở", "Thủ trưởng các đơn vị sự nghiệp tỉnh", "Bí thư Đảng ủy các xã"]),
@@ -187,15 +192,15 @@ def test_generic_nouns_alone_are_not_bodies(text):
     assert parse_body_list(text)[0] == []
 
 
-@pytest.mark.parametrize("text, name", [
-    ("Các cấp ủy, chính quyền quan tâm bố trí cán bộ trẻ vào vị trí lãnh đạo", "Các cấp ủy, chính quyền"),
-    ("Các chi bộ, đoàn thể chú trọng sinh hoạt chuyên đề", "Các chi bộ, đoàn thể"),
-    ("Các hợp tác xã tích cực áp dụng quy trình sản xuất an toàn", "Các hợp tác xã"),
-    ("các trường học coi trọng giáo dục kỹ năng sống", "các trường học"),
-    ("Các tổ chức đoàn thể phát huy vai trò giám sát của cộng đồng", "Các tổ chức đoàn thể"),
+@pytest.mark.parametrize("text, names", [
+    ("Các cấp ủy, chính quyền quan tâm bố trí cán bộ trẻ vào vị trí lãnh đạo", ["Các cấp ủy", "chính quyền"]),
+    ("Các chi bộ, đoàn thể chú trọng sinh hoạt chuyên đề", ["Các chi bộ", "đoàn thể"]),
+    ("Các hợp tác xã tích cực áp dụng quy trình sản xuất an toàn", ["Các hợp tác xã"]),
+    ("các trường học coi trọng giáo dục kỹ năng sống", ["các trường học"]),
+    ("Các tổ chức đoàn thể phát huy vai trò giám sát của cộng đồng", ["Các tổ chức đoàn thể"]),
 ])
-def test_a_generic_body_ends_at_a_slogan_verb(text, name):
-    assert [b.name for b in parse_body_list(text)[0]] == [name]
+def test_a_generic_body_ends_at_a_slogan_verb(text, names):
+    assert [b.name for b in parse_body_list(text)[0]] == names
 
 
 @pytest.mark.parametrize("text, name", [
