@@ -36,6 +36,7 @@ class Grammar:
     bare: frozenset[str]
     standalone: frozenset[str]
     apart: frozenset[str]
+    titles: frozenset[str]
     qualifiers: tuple[str, ...]
     kinds: tuple[str, ...]
     attachers: tuple[str, ...]
@@ -59,7 +60,8 @@ def grammar() -> Grammar:
     g = data["generic"]
     return Grammar(_by_length(g["determiners"]), _by_length(g["nouns"]), _by_length(g["not_nouns"]),
                    frozenset(_by_length(g["of_nouns"])), frozenset(_by_length(g["bare_nouns"])),
-                   frozenset(_by_length(g["standalone"])), frozenset(_by_length(g["apart"])), _by_length(g["qualifiers"]), _by_length(g["kind_phrases"]),
+                   frozenset(_by_length(g["standalone"])), frozenset(_by_length(g["apart"])),
+                   frozenset(_by_length(data["title_heads"])), _by_length(g["qualifiers"]), _by_length(g["kind_phrases"]),
                    _by_length(g["attachers"]),
                    _by_length(g["participles"]), _by_length(g["modifier_starters"]),
                    _by_length(g["predicate_openers"]), _by_length(data["stop_words"]),
@@ -91,8 +93,8 @@ def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scan
         j = _unit_list_end(scan, j)
     if last in gr.of_nouns and scan.phrase_at(j, gr.determiners):   # "chính quyền các địa phương"
         inner = generic_end(scan, j, body_at, name_end, apart=False)
-        if inner:
-            return of_list_end(scan, inner, body_at, name_end)
+        if inner:                                         # a title stands over more lists ("lãnh đạo các sở,
+            return of_list_end(scan, inner, body_at, name_end) if last in gr.titles else inner   # các cơ quan")
     kind = scan.phrase_at(j, gr.kinds)
     if kind:                                              # "các Cục quản lý chuyên ngành"
         j = scan.skip(j, kind)

@@ -164,6 +164,11 @@ def test_place_ends_the_name_and_nested_bodies(text, names):
     ("Các đảng ủy, chi bộ trực thuộc xây dựng chương trình hành động", ["Các đảng ủy", "chi bộ trực thuộc"]),
     ("Các phòng, ban, ngành, đoàn thể huyện tuyên truyền", ["Các phòng, ban, ngành", "đoàn thể huyện"]),
     ("Thủ trưởng các phòng, ban, đoàn thể huyện chịu trách nhiệm", ["Thủ trưởng các phòng, ban, đoàn thể huyện"]),
+    # a title stands over more "các …" lists; "chính quyền" over one only
+    ("Lãnh đạo các sở, ngành, các cơ quan, đơn vị thuộc tỉnh chịu trách nhiệm",
+     ["Lãnh đạo các sở, ngành, các cơ quan, đơn vị thuộc tỉnh"]),
+    ("Chính quyền các xã, các hợp tác xã nông nghiệp phối hợp", ["Chính quyền các xã", "các hợp tác xã nông nghiệp"]),
+    ("Người đứng đầu các đơn vị sự nghiệp công lập báo cáo", ["Người đứng đầu các đơn vị sự nghiệp công lập"]),
     # officials by title, qualified heads, renamed and non-state bodies
     ("Giám đốc các Sở, Thủ trưởng các đơn vị sự nghiệp tỉnh; Bí thư Đảng ủy các xã có trách nhiệm",
      ["Giám đốc các Sở", "Thủ trưởng các đơn vị sự nghiệp tỉnh", "Bí thư Đảng ủy các xã"]),
