@@ -147,6 +147,9 @@ def quote_start(text: str, clause_start: int, pos: int) -> int:
             break
         i -= 1
     start = cuts[i]
+    if i > 0 and not patterns().head.search(text, start, pos) and len(text[cuts[0]:pos].split()) <= 20:
+        head = patterns().head.search(text, cuts[i - 1], start)
+        start = head.start() if head else start   # "chỉ tiêu cấp điện cho dịch vụ, thương mại khoảng 40%"
     if len(text[start:pos].split()) > 12:
         intro = list(INTRO.finditer(text, start, pos))
         start = intro[-1].start() if intro else start

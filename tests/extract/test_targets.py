@@ -87,6 +87,16 @@ def test_several_targets_in_a_list():
     assert found[1].indicator == "tỷ lệ thu gom rác thải đô thị"
 
 
+@pytest.mark.parametrize("text, indicator", [
+    ("Tỷ lệ hộ dân ở nông thôn, miền núi được dùng nước sạch đạt 95% vào năm 2030.",
+     "Tỷ lệ hộ dân ở nông thôn, miền núi được dùng nước sạch"),
+    ("Chỉ tiêu cấp nước cho khu công nghiệp, khu chế xuất khoảng 30 - 40% tổng nhu cầu.",
+     "Chỉ tiêu cấp nước cho khu công nghiệp, khu chế xuất"),
+])
+def test_the_indicator_runs_back_over_a_list_to_its_head(text, indicator):
+    assert [t.indicator for t in find_targets(text)] == [indicator]
+
+
 def test_two_periods_share_an_indicator():
     found = find_targets("Tốc độ tăng doanh thu du lịch đạt 12 % giai đoạn 2026 - 2028 và 10 % giai đoạn 2029 - 2030 .")
     assert [(t.value, t.year) for t in found] == [(12, 2028), (10, 2030)]
