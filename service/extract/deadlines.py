@@ -326,6 +326,9 @@ def _vetoed(text: str, h: Hit) -> bool:
         return True
     if re.match(rf"\s+{_alt(_lex()['recurrence']['veto_after'])}(?!\w)", text[h.b:], re.I):
         return True
+    if re.fullmatch(_alt(_lex()["recurrence"]["manner_after_verb"]), text[h.a:h.b], re.I) \
+            and re.match(r"\s*(?:[,.;:)]|$|(?:trong|và)(?!\w))", text[h.b:], re.I):
+        return True
     clause = text[_clause_start(text, h.a, CLAUSE_END):h.a]
     if _rx("plan_nouns").search(" ".join(clause.split()[-5:])) and clause.strip() \
             and not _rx("periodic").match(text, h.a):     # "… Quyết định và định kỳ hằng năm báo cáo": a rhythm
