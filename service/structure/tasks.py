@@ -95,10 +95,16 @@ def _passed_down(doc: Document, node: Node, inherited: Inherited, ids: dict[int,
     deadline = inherited.deadline
     text = doc.text[node.body_start:node.end]
     if node.is_lead_in and not _has_full_sentence(node.text):
-        deadline = find_deadline(text, node.body_start) or leading_period(text, node.body_start) or deadline
+        deadline = find_deadline(text, node.body_start, _issue_year(doc)) or leading_period(text, node.body_start) \
+            or deadline
     elif _plans_a_period(node, text):
         deadline = _ahead(named_period(text, node.body_start), doc) or deadline
     return Inherited(lead=lead, deadline=deadline, section=ids.get(node.start, inherited.section))
+
+
+def _issue_year(doc: Document) -> int | None:
+    """The year a day written without one falls in ("trước ngày 20/7" in a plan issued in 2027)."""
+    return doc.metadata.issued_on.year if doc.metadata.issued_on else None
 
 
 def _plans_a_period(node: Node, text: str) -> bool:
@@ -151,7 +157,7 @@ def _task(doc: Document, node: Node, inherited: Inherited, start: int | None = N
     task = Task(id="", section=inherited.section, text=text, start=start, end=end,
                 origin="list" if node.rank != PARAGRAPH else "sentence")
     roles.assign(task, inherited.lead)
-    task.deadline = find_deadline(text, start) or inherited.deadline
+    task.deadline = find_deadline(text, start, _issue_year(doc)) or inherited.deadline
     return task
 
 

@@ -159,3 +159,13 @@ def test_a_heading_that_plans_a_month_dates_its_items():
 def test_the_month_reported_on_is_no_deadline():
     reported = [t for t in analyze_text(MONTHLY).tasks if t.text.startswith("Phòng Nội vụ")]
     assert len(reported) == 1 and reported[0].deadline is None
+
+
+def test_a_day_without_a_year_falls_in_the_year_of_issue():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ GIANG\nSố: 45/KH-UBND\nHà Giang, ngày 10 tháng 3 năm 2027\nKẾ HOẠCH\n"
+            "Rà soát thủ tục hành chính năm 2027\n"
+            "1. Các sở, ban, ngành rà soát thủ tục hành chính thuộc lĩnh vực quản lý, báo cáo trước ngày 20/7.\n"
+            "2. Sở Tư pháp tổng hợp kết quả, trình Ủy ban nhân dân tỉnh trước ngày 15 tháng 8.\n")
+    doc = analyze_text(text)
+    assert doc.metadata.issued_on == date(2027, 3, 10)
+    assert [t.deadline.end for t in doc.tasks] == [date(2027, 7, 20), date(2027, 8, 15)]
