@@ -157,8 +157,20 @@ def _task(doc: Document, node: Node, inherited: Inherited, start: int | None = N
     task = Task(id="", section=inherited.section, text=text, start=start, end=end,
                 origin="list" if node.rank != PARAGRAPH else "sentence")
     roles.assign(task, inherited.lead)
-    task.deadline = find_deadline(text, start, _issue_year(doc)) or inherited.deadline
+    task.deadline = _after_issue(find_deadline(text, start, _issue_year(doc)), doc) or inherited.deadline
     return task
+
+
+def _after_issue(deadline: Deadline | None, doc: Document) -> Deadline | None:
+    """A day written without a year that falls before the issue date is that day of the next year
+    ("trước ngày 15/01" in a plan issued on 20/12/2026 is 15/01/2027)."""
+    issued = doc.metadata.issued_on
+    if not (deadline and deadline.end and issued and deadline.end < issued) or re.search(r"\d{4}", deadline.text):
+        return deadline
+    try:
+        return deadline.model_copy(update={"end": deadline.end.replace(year=deadline.end.year + 1)})
+    except ValueError:                # 29 February
+        return deadline
 
 
 # Sentences that end an item they run on in: formulas about the document, not more of the item's work.

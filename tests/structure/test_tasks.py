@@ -169,3 +169,10 @@ def test_a_day_without_a_year_falls_in_the_year_of_issue():
     doc = analyze_text(text)
     assert doc.metadata.issued_on == date(2027, 3, 10)
     assert [t.deadline.end for t in doc.tasks] == [date(2027, 7, 20), date(2027, 8, 15)]
+
+
+def test_a_day_before_the_issue_date_falls_in_the_next_year():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ GIANG\nSố: 90/KH-UBND\nHà Giang, ngày 20 tháng 12 năm 2026\nKẾ HOẠCH\n"
+            "Tổng kết công tác cải cách hành chính\n"
+            "1. Các sở, ban, ngành gửi báo cáo tổng kết về Sở Nội vụ trước ngày 15/01.\n")
+    assert [t.deadline.end for t in analyze_text(text).tasks] == [date(2027, 1, 15)]
