@@ -319,6 +319,14 @@ def _deadline(text: str, h: Hit, offset: int) -> Deadline:
                     char_start=h.a + offset, char_end=h.b + offset)
 
 
+@cache
+def _manner() -> re.Pattern:
+    return re.compile(_alt(_lex()["recurrence"]["manner_after_verb"]), re.I)
+
+
+_PHRASE_CLOSES = re.compile(r"\s*(?:[,.;:)]|$|(?:trong|và)(?!\w))", re.I)
+
+
 def _vetoed(text: str, h: Hit) -> bool:
     """A recurrence word about money or averages ("chi thường xuyên", "bình quân hằng năm")."""
     words = _alt(_lex()["recurrence"]["veto_before"])
@@ -326,9 +334,8 @@ def _vetoed(text: str, h: Hit) -> bool:
         return True
     if re.match(rf"\s+{_alt(_lex()['recurrence']['veto_after'])}(?!\w)", text[h.b:], re.I):
         return True
-    if re.fullmatch(_alt(_lex()["recurrence"]["manner_after_verb"]), text[h.a:h.b], re.I) \
-            and re.match(r"\s*(?:[,.;:)]|$|(?:trong|và)(?!\w))", text[h.b:], re.I):
-        return True
+    if _manner().fullmatch(text, h.a, h.b) and _PHRASE_CLOSES.match(text, h.b):
+        return True                                  # 'phục vụ sản xuất được liên tục.'
     clause = text[_clause_start(text, h.a, CLAUSE_END):h.a]
     if _rx("plan_nouns").search(" ".join(clause.split()[-5:])) and clause.strip() \
             and not _rx("periodic").match(text, h.a):     # "… Quyết định và định kỳ hằng năm báo cáo": a rhythm

@@ -95,8 +95,8 @@ def _passed_down(doc: Document, node: Node, inherited: Inherited, ids: dict[int,
     deadline = inherited.deadline
     text = doc.text[node.body_start:node.end]
     if node.is_lead_in and not _has_full_sentence(node.text):
-        deadline = find_deadline(text, node.body_start, _issue_year(doc)) or leading_period(text, node.body_start) \
-            or deadline
+        deadline = _after_issue(find_deadline(text, node.body_start, _issue_year(doc)), doc) \
+            or leading_period(text, node.body_start) or deadline
     elif _plans_a_period(node, text):
         deadline = _ahead(named_period(text, node.body_start), doc) or deadline
     return Inherited(lead=lead, deadline=deadline, section=ids.get(node.start, inherited.section))
