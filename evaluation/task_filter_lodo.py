@@ -38,7 +38,7 @@ from service.extract.task_filter import FILE, PROTECT, SCOPES, drop_tasks, keep_
 
 FIELDS = ("tasks", "lead", "support", "deadline", "targets")
 STRENGTHS = (0.01, 0.03, 0.1, 0.3)
-CUTS = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5)
+CUTS = (0.05, 0.1, 0.2, 0.3, 0.4, 0.45, 0.5)
 INNER_FOLDS = 6
 
 
