@@ -134,8 +134,11 @@ def _headed_at(scan: Scanner, i: int) -> int | None:
     if not head or not (capitalised(scan.word(i + prefix)) or lowercase):
         return None   # "ban hành", "bộ phận": a head noun must be capitalised
     j = scan.skip(i + prefix, head)
-    name_end = _extend_name(scan, j)
     titled = head in lex.titles
+    official = _official_at(scan, j) if titled and j < len(scan) else None
+    if official:                    # "Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"
+        return official
+    name_end = _extend_name(scan, j)
     inner = generic_end(scan, j, _match_at, _extend_name, apart=not titled) if j < len(scan) else None
     if inner and inner >= name_end:  # "Thủ trưởng các sở, ban, ngành", "Giám đốc các Sở"
         return of_list_end(scan, inner, _match_at, _extend_name) if titled else inner
