@@ -164,9 +164,7 @@ def test_place_ends_the_name_and_nested_bodies(text, names):
     ("Các đảng ủy, chi bộ trực thuộc xây dựng chương trình hành động", ["Các đảng ủy", "chi bộ trực thuộc"]),
     ("Các phòng, ban, ngành, đoàn thể huyện tuyên truyền", ["Các phòng, ban, ngành", "đoàn thể huyện"]),
     ("Thủ trưởng các phòng, ban, đoàn thể huyện chịu trách nhiệm", ["Thủ trưởng các phòng, ban, đoàn thể huyện"]),
-    # a joint office is one body, also under a title
-    ("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện tổng hợp báo cáo",
-     ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"]),
+    # an official name is read whole after a title
     ("Giám đốc Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh chịu trách nhiệm",
      ["Giám đốc Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh"]),
     ("Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch chỉ đạo", ["Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch"]),
