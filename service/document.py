@@ -234,6 +234,10 @@ class Metadata(Model):
     recipients: list[str] = []           # nơi nhận / kính gửi
     signer: str | None = None
 
+    @property
+    def issued_year(self) -> int | None:
+        return self.issued_on.year if self.issued_on else None
+
 
 class Problem(Model):
     """A warning or error recorded by a stage, without stopping the pipeline."""

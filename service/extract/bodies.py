@@ -34,7 +34,6 @@ class _Lexicon:
     admin_units: tuple[str, ...]
     name_openers: tuple[str, ...]       # "Ban Quản lý dự án 2": a name opening in lower case
     stop_compounds: tuple[str, ...]     # "công trình": a stop word ending a two-syllable word
-    titles: frozenset[str]              # "Thủ trưởng": a person's title standing over a list of bodies
     honorifics: tuple[str, ...]         # "đồng chí": before a title
 
 
@@ -52,7 +51,7 @@ def _lexicon() -> _Lexicon:
                     frozenset(h.lower() for h in data["standalone_heads"]), _by_length(data["stop_words"]),
                     abbreviations, official, _by_length(load("metadata")["admin_units"]),
                     _by_length(data["name_openers"]), _by_length(data["stop_compounds"]),
-                    frozenset(t.lower() for t in data["title_heads"]), _by_length(data["honorifics"]))
+                    _by_length(data["honorifics"]))
 
 
 def _key(name: str) -> str:
@@ -134,7 +133,7 @@ def _headed_at(scan: Scanner, i: int) -> int | None:
     if not head or not (capitalised(scan.word(i + prefix)) or lowercase):
         return None   # "ban hành", "bộ phận": a head noun must be capitalised
     j = scan.skip(i + prefix, head)
-    titled = head in lex.titles
+    titled = head in grammar().titles   # a person's title stands over a list of bodies
     official = _official_at(scan, j) if titled and j < len(scan) else None
     if official:                    # "Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"
         return official

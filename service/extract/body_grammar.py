@@ -33,8 +33,8 @@ class Grammar:
     nouns: tuple[str, ...]
     not_nouns: tuple[str, ...]
     of_nouns: frozenset[str]
-    bare: frozenset[str]
-    standalone: frozenset[str]
+    bare: frozenset[str]                # with the `apart` nouns
+    standalone: frozenset[str]          # with the `apart` nouns
     apart: frozenset[str]
     titles: frozenset[str]
     qualifiers: tuple[str, ...]
@@ -59,8 +59,8 @@ def grammar() -> Grammar:
     data, meta, structure = load("bodies"), load("metadata"), load("structure")
     g = data["generic"]
     return Grammar(_by_length(g["determiners"]), _by_length(g["nouns"]), _by_length(g["not_nouns"]),
-                   frozenset(_by_length(g["of_nouns"])), frozenset(_by_length(g["bare_nouns"])),
-                   frozenset(_by_length(g["standalone"])), frozenset(_by_length(g["apart"])),
+                   frozenset(_by_length(g["of_nouns"])), frozenset(_by_length(g["bare_nouns"] + g["apart"])),
+                   frozenset(_by_length(g["standalone"] + g["apart"])), frozenset(_by_length(g["apart"])),
                    frozenset(_by_length(data["title_heads"])), _by_length(g["qualifiers"]), _by_length(g["kind_phrases"]),
                    _by_length(g["attachers"]),
                    _by_length(g["participles"]), _by_length(g["modifier_starters"]),
@@ -79,10 +79,10 @@ def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scan
     nouns, last = 0, None
     while j < len(scan):
         noun = scan.phrase_at(j, gr.nouns) if not scan.phrase_at(j, gr.not_nouns) else None
-        if not noun or (not determiner and nouns == 0 and noun not in gr.bare | gr.apart):
+        if not noun or (not determiner and nouns == 0 and noun not in gr.bare):
             break
         j, nouns, last = scan.skip(j, noun), nouns + 1, noun
-        joined = _joined_noun(scan, j, noun if apart else "")
+        joined = _joined_noun(scan, j, noun, apart)
         if joined is None:
             break
         j = joined
@@ -106,7 +106,7 @@ def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scan
         named, j = after > j and scan.word(i)[:1].islower(), after           # (not an all-caps heading)
     end = tail_end(scan, j, body_at)
     if not determiner and nouns == 1 and end == j and not (levels or kind or named) \
-            and last not in gr.standalone | gr.apart:
+            and last not in gr.standalone:
         return _described_end(scan, end, body_at)
     return modifier_end(scan, end, body_at, bare=not determiner)
 
@@ -131,9 +131,9 @@ def _described_end(scan: Scanner, j: int, body_at: BodyAt) -> int | None:
     return end if end > j and scan.phrase_at(end, grammar().predicate_openers) else None
 
 
-def _joined_noun(scan: Scanner, j: int, last: str) -> int | None:
-    """After the noun `last` ("" when `apart` nouns may join): the index of the next noun of the same list,
-    or None."""
+def _joined_noun(scan: Scanner, j: int, last: str, apart: bool) -> int | None:
+    """After the noun `last`: the index of the next noun of the same list, or None (with `apart`, an
+    `apart` noun on either side ends the list)."""
     gr = grammar()
     word = scan.word(j).lower()
     units = scan.phrase_at(j - 1, gr.units) and scan.phrase_at(j + 1, gr.units)
@@ -143,7 +143,7 @@ def _joined_noun(scan: Scanner, j: int, last: str) -> int | None:
     if scan.phrase_at(k, gr.determiners) or scan.phrase_at(k, gr.not_nouns):
         return None
     noun = scan.phrase_at(k, gr.nouns)
-    if not noun or last and (last in gr.apart or noun in gr.apart):
+    if not noun or apart and (last in gr.apart or noun in gr.apart):
         return None                 # "các cấp ủy, chính quyền": a Party, a state, a mass body each stand apart
     head = scan.phrase_at(k, gr.heads)
     if head and len(head) > len(noun) and capitalised(scan.word(k)):

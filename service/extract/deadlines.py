@@ -343,8 +343,10 @@ def _vetoed(text: str, h: Hit) -> bool:
     return any(w in clause.lower() for w in _lex()["recurrence"]["veto_clause"])
 
 
-def find_deadlines(text: str, offset: int = 0, default_year: int | None = None) -> list[Deadline]:
-    """Every deadline in running text, in order (a cue is required; horizons are left out)."""
+def find_deadlines(text: str, offset: int = 0, default_year: int | None = None,
+                   not_before: date | None = None) -> list[Deadline]:
+    """Every deadline in running text, in order (a cue is required; horizons are left out). A day written
+    without a year that falls before `not_before` (the issue date) is that day of the next year."""
     original = unicodedata.normalize("NFC", text)
     text = _unbracket(original)
     kept: list[Hit] = []
@@ -359,9 +361,17 @@ def find_deadlines(text: str, offset: int = 0, default_year: int | None = None) 
             cue = (h.a, "")                          # "Năm 2022 và hàng năm"
         if cue is not None:
             h = _bound(h, *cue)
+            if not_before and h.yearless and h.end and h.end < not_before:
+                h = _a_year_on(h)                    # "trước ngày 15/01" in a plan of 20/12/2026
             if not (default_year and h.end and h.end.year < default_year):
                 kept.append(h)
     return [_deadline(original, h, offset) for h in _merge(text, kept)]
+
+
+def _a_year_on(h: Hit) -> Hit:
+    def on(d: date | None) -> date | None:
+        return d and (d.replace(year=d.year + 1) if (d.month, d.day) != (2, 29) else date(d.year + 1, 2, 28))
+    return replace(h, start=on(h.start), end=on(h.end))
 
 
 def _unbracket(text: str) -> str:
@@ -370,10 +380,11 @@ def _unbracket(text: str) -> str:
     return re.sub(rf"({periodic}\s*)\(", lambda m: m.group(1) + " ", text, flags=re.I)
 
 
-def find_deadline(text: str, offset: int = 0, default_year: int | None = None) -> Deadline | None:
+def find_deadline(text: str, offset: int = 0, default_year: int | None = None,
+                  not_before: date | None = None) -> Deadline | None:
     """The deadline of one task item: the first dated one, else the first recurrence, else a time
     labelling the item ("Tháng 7 năm 2025: sơ kết …"), else a condition it opens with (on demand)."""
-    found = find_deadlines(text, offset, default_year)
+    found = find_deadlines(text, offset, default_year, not_before)
     dated = next((d for d in found if d.end), found[0] if found else None)
     return dated or leading_period(text, offset, labelled=True) or _conditional(text, offset) or _periodic(text, offset)
 

@@ -34,12 +34,11 @@ def document_targets(doc: Document) -> list[Target]:
     """Every target of the body (header, basis and signature left out), each once."""
     skip = skip_zones(doc.text) + _report_sections(doc) + _target_tables(doc)
     found: list[Target] = table_targets(doc)
-    issued = doc.metadata.issued_on.year if doc.metadata.issued_on else None
     for start, end, line in lines(doc.text):
         if not line.strip() or any(a <= start < b for a, b in skip):
             continue
         year = _context_year(doc, start)
-        found.extend(find_targets(line, start, context_year=year, issued_year=issued))
+        found.extend(find_targets(line, start, context_year=year, issued_year=doc.metadata.issued_year))
     return _unique(found)
 
 

@@ -95,16 +95,16 @@ def _passed_down(doc: Document, node: Node, inherited: Inherited, ids: dict[int,
     deadline = inherited.deadline
     text = doc.text[node.body_start:node.end]
     if node.is_lead_in and not _has_full_sentence(node.text):
-        deadline = _after_issue(find_deadline(text, node.body_start, _issue_year(doc)), doc) \
-            or leading_period(text, node.body_start) or deadline
+        deadline = _dated(text, node.body_start, doc) or leading_period(text, node.body_start) or deadline
     elif _plans_a_period(node, text):
         deadline = _ahead(named_period(text, node.body_start), doc) or deadline
     return Inherited(lead=lead, deadline=deadline, section=ids.get(node.start, inherited.section))
 
 
-def _issue_year(doc: Document) -> int | None:
-    """The year a day written without one falls in ("trước ngày 20/7" in a plan issued in 2027)."""
-    return doc.metadata.issued_on.year if doc.metadata.issued_on else None
+def _dated(text: str, start: int, doc: Document) -> Deadline | None:
+    """The deadline of `text`; a day written without a year falls in the year of issue, or the next one when
+    it comes before the issue date ("trước ngày 20/7" in a plan issued on 10/3/2027)."""
+    return find_deadline(text, start, doc.metadata.issued_year, not_before=doc.metadata.issued_on)
 
 
 def _plans_a_period(node: Node, text: str) -> bool:
@@ -157,16 +157,9 @@ def _task(doc: Document, node: Node, inherited: Inherited, start: int | None = N
     task = Task(id="", section=inherited.section, text=text, start=start, end=end,
                 origin="list" if node.rank != PARAGRAPH else "sentence")
     roles.assign(task, inherited.lead)
-    task.deadline = _after_issue(find_deadline(text, start, _issue_year(doc)), doc) or inherited.deadline
+    task.deadline = _dated(text, start, doc) or inherited.deadline
     return task
 
-
-def _after_issue(deadline: Deadline | None, doc: Document) -> Deadline | None:
-    """A day written without a year that falls before the issue date is that day of the next year
-    ("trước ngày 15/01" in a plan issued on 20/12/2026 is 15/01/2027)."""
-    issued = doc.metadata.issued_on
-    if not (deadline and deadline.end and issued and deadline.end < issued) or re.search(r"\d{4}", deadline.text):
-        return deadline
     try:
         return deadline.model_copy(update={"end": deadline.end.replace(year=deadline.end.year + 1)})
     except ValueError:                # 29 February
