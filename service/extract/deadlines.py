@@ -193,9 +193,11 @@ def _verb_near(pre: str) -> bool:
 
 
 def _closing(text: str, h: Hit, core: str, cue: str) -> bool:
-    """"… của tỉnh đến năm 2026.": a closing weak cue ends the sentence, no plan noun just before."""
+    """"… của tỉnh đến năm 2026.": a closing weak cue ends the sentence or a lead-in ("…, gồm:"), no plan
+    noun just before."""
     cues = _lex()["cues"]
-    if not re.fullmatch(_alt(cues["closing"]), cue.strip(), re.I) or not re.match(r"\s*(?:[.;]|$)", text[h.b:]):
+    ends = rf"\s*(?:[.;]|(?:,?\s*{_alt(cues['closing_lead_in'])})?\s*:[^\S\n]*(?:\n|$)|$)"
+    if not re.fullmatch(_alt(cues["closing"]), cue.strip(), re.I) or not re.match(ends, text[h.b:], re.I):
         return False
     return not _rx("plan_nouns").search(" ".join(core.split()[-cues["closing_window"]:]))
 
