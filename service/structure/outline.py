@@ -116,12 +116,19 @@ def _attach(stack: list[Node], node: Node, run_on: bool = True) -> None:
             top.rank -= 0.5   # "- Giao các sở:" followed by "- …" items of the same kind
         elif top.paragraph_lead_in and not top.children:
             top.rank = max(top.rank, node.rank - 0.5)   # it heads this kind of item, not the next "Điều"
-        while len(stack) > 1 and stack[-1].rank >= node.rank:
+        while len(stack) > 1 and (stack[-1].rank >= node.rank or _next_lead_in(stack[-1], node)):
             stack.pop()
     node.parent = stack[-1]
     stack[-1].children.append(node)
     if node.rank != PARAGRAPH:
         stack.append(node)
+
+
+def _next_lead_in(top: Node, node: Node) -> bool:
+    """A lead-in after the items of one of its kind ("- Giao các sở: - …; - …" then "- Giao các huyện:"):
+    the first list is closed and the two stand side by side."""
+    return node.is_lead_in and top.is_lead_in and not top.paragraph_lead_in and top.rank == node.rank - 0.5 \
+        and bool(top.children)
 
 
 def _bare_lead_in(node: Node) -> bool:

@@ -176,3 +176,20 @@ def test_a_day_before_the_issue_date_falls_in_the_next_year():
             "Tổng kết công tác cải cách hành chính\n"
             "1. Các sở, ban, ngành gửi báo cáo tổng kết về Sở Nội vụ trước ngày 15/01.\n")
     assert [t.deadline.end for t in analyze_text(text).tasks] == [date(2027, 1, 15)]
+
+
+def test_a_second_lead_in_of_one_kind_closes_the_first_list():
+    """"+ …đến năm 2027, gồm:" then its items, then "+ … gồm:": the second lead-in closes the first list,
+    so its items do not take the first lead-in's period."""
+    text = ("KẾ HOẠCH\nKhai thác khoáng sản làm vật liệu xây dựng\n"
+            "- Cát xây dựng:\n"
+            "+ Đối với các mỏ cát nằm ngoài vùng cấm được cấp phép khai thác trong giai đoạn đến năm 2027, gồm:\n"
+            "+ Khai thác mỏ cát sông Lô đoạn qua xã Tân Long.\n"
+            "+ Khai thác mỏ cát sông Chảy đoạn qua xã Phú Thọ.\n"
+            "+ Đối với các mỏ cát nằm trong vùng hạn chế, cấp phép có điều kiện cho các chủ đầu tư, gồm:\n"
+            "+ Khai thác mỏ cát suối Ngòi đoạn qua xã Yên Sơn.\n")
+    doc = analyze_text(text)
+    ends = {t.text[:35]: t.deadline and t.deadline.end for t in doc.tasks}
+    assert ends == {"Khai thác mỏ cát sông Lô đoạn qua x": date(2027, 12, 31),
+                    "Khai thác mỏ cát sông Chảy đoạn qua": date(2027, 12, 31),
+                    "Khai thác mỏ cát suối Ngòi đoạn qua": None}
