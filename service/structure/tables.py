@@ -9,6 +9,7 @@ from ..document import Body, Cell, Document, Output, Table, TableRow, Task
 from ..extract.bodies import canonical, parse_body_list
 from ..extract.budget import find_budget
 from ..extract.deadlines import parse_deadline
+from ..extract.outputs import find_output
 from ..lexicons import load
 
 
@@ -96,12 +97,21 @@ def _row_task(table: Table, row: TableRow) -> Task | None:
     task.support = cell_bodies(support) if support else []
     deadline = _cell(row, table, "deadline")
     task.deadline = parse_deadline(deadline.text, deadline.start) if deadline else None
-    output = _cell(row, table, "output")
-    if output and output.text.strip().lower() not in load("structure")["empty_outputs"]:
-        task.output = Output(text=output.text, start=output.start, end=output.end)
+    task.output = _row_output(table, row, task)
     budget = _cell(row, table, "budget")
     task.budget = find_budget(budget.text, budget.start) if budget else None
     return task
+
+
+def _row_output(table: Table, row: TableRow, task: Task) -> Output | None:
+    """The product column's cell ("Nhiệm vụ", "-" there name none); without that column, the product the
+    content names ("Xây dựng cơ sở dữ liệu …")."""
+    if "output" not in table.columns:
+        return find_output(task.text, task.start)
+    output = _cell(row, table, "output")
+    if output and output.text.strip().lower() not in load("structure")["empty_outputs"]:
+        return Output(text=output.text, start=output.start, end=output.end)
+    return None
 
 
 def _is_group_row(row: TableRow, table: Table, content: Cell) -> bool:

@@ -53,3 +53,13 @@ def test_two_row_header_and_repeated_header_after_a_page_break():
     assert [b.name for b in tasks[0].lead] == ["Sở Nội vụ"]
     assert [b.name for b in tasks[0].support] == ["Sở Tư pháp"]
     assert [b.name for b in tasks[1].support] == ["Các sở, ngành"]
+
+
+def test_a_table_without_a_product_column_names_the_product_in_its_content():
+    text = ("KẾ HOẠCH\nPHỤ LỤC\n"
+            "TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành\n"
+            "1 | Xây dựng cơ sở dữ liệu đất đai cấp huyện | Phòng Nông nghiệp và Môi trường | Quý III/2027\n"
+            "2 | Tăng cường kiểm tra việc sử dụng đất công | Thanh tra huyện | Thường xuyên\n")
+    first, second = [t for t in analyze_text(text).tasks if t.origin == "table"]
+    assert first.output.text == "cơ sở dữ liệu đất đai cấp huyện"
+    assert second.output is None
