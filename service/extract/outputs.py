@@ -32,7 +32,8 @@ def find_output(text: str, offset: int = 0) -> Output | None:
     if _heads().match(text) and text[:1].isupper():
         phrase = text.strip().rstrip(" .;:")
         return Output(text=phrase, start=offset + text.find(phrase), end=offset + text.find(phrase) + len(phrase))
-    match = _pattern().search(text) or _REPORT.search(text)
+    match = next((m for m in _pattern().finditer(text) if not _negated(text, m.start())), None) \
+        or _REPORT.search(text)
     if not match:
         return None
     start = match.start(1)
@@ -41,6 +42,12 @@ def find_output(text: str, offset: int = 0) -> Output | None:
     if len(phrase.split()) < 1:
         return None
     return Output(text=phrase, start=offset + start, end=offset + start + len(phrase))
+
+
+def _negated(text: str, start: int) -> bool:
+    """"không có hồ sơ": a negation just before the verb."""
+    before = text[:start].split()
+    return bool(before) and before[-1].lower() in load("outputs")["negations"]
 
 
 def _phrase_end(text: str, start: int) -> int:

@@ -41,3 +41,18 @@ def test_lists_charters_price_tables_and_events_are_products(text, output):
 ])
 def test_no_product_named(text):
     assert find_output(text) is None
+
+
+@pytest.mark.parametrize("text, output", [
+    ("Phòng Kinh tế cần có kế hoạch cụ thể để chủ động chỉ đạo việc tiêu thụ nông sản.", "kế hoạch cụ thể"),
+    ("Các xã kịp thời có văn bản báo cáo Ủy ban nhân dân huyện.", "văn bản báo cáo Ủy ban nhân dân huyện"),
+    ("Ban quản lý dự án sớm hoàn chỉnh báo cáo quyết toán công trình.", "báo cáo quyết toán công trình"),
+    ("Phòng Tư pháp nghiên cứu đề án thành lập tổ hòa giải ở các thôn.", "đề án thành lập tổ hòa giải ở các thôn"),
+    ("Xây dựng qui chế phối hợp giữa các phòng chuyên môn.", "qui chế phối hợp giữa các phòng chuyên môn"),
+])
+def test_come_up_with_complete_study_and_the_older_spelling(text, output):
+    assert find_output(text).text == output
+
+
+def test_a_negated_verb_names_no_product():
+    assert find_output("Trả lại các trường hợp không có hồ sơ hợp lệ.") is None
