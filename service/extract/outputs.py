@@ -14,15 +14,19 @@ _REPORT = re.compile(r"\b(báo cáo (?:kết quả|Thủ tướng|Chính phủ|B
 @cache
 def _pattern() -> re.Pattern:
     data = load("outputs")
-    verbs = "|".join(sorted(map(re.escape, data["verbs"]), key=len, reverse=True))
-    products = "|".join(sorted(map(re.escape, data["products"]), key=len, reverse=True))
-    return re.compile(rf"\b(?:{verbs})\s+(?:(?:các|một|01|\d+)\s+)?((?:{products})\b)", re.IGNORECASE)
+    verbs, products = _alt(data["verbs"]), _alt(data["products"])
+    joined, adverbs = _alt(data["verbs"] + data["joined_verbs"]), _alt(data["adverbs"])
+    return re.compile(rf"\b(?:{verbs})(?:\s*,\s*(?:{joined}))*\s+(?:(?:{adverbs})\s+)?"
+                      rf"(?:(?:các|một|01|\d+)\s+)?[\"“]?\s*((?:{products})\b)", re.IGNORECASE)
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
 @cache
 def _heads() -> re.Pattern:
-    products = "|".join(sorted(map(re.escape, load("outputs")["products"]), key=len, reverse=True))
-    return re.compile(rf"\s*(?:{products})\b", re.IGNORECASE)
+    return re.compile(rf"\s*(?:{_alt(load('outputs')['products'])})\b", re.IGNORECASE)
 
 
 def find_output(text: str, offset: int = 0) -> Output | None:
@@ -38,7 +42,7 @@ def find_output(text: str, offset: int = 0) -> Output | None:
         return None
     start = match.start(1)
     end = _phrase_end(text, start)
-    phrase = text[start:end].rstrip(" ,.;:")
+    phrase = text[start:end].rstrip(" ,.;:\"”")
     if len(phrase.split()) < 1:
         return None
     return Output(text=phrase, start=offset + start, end=offset + start + len(phrase))

@@ -56,3 +56,15 @@ def test_come_up_with_complete_study_and_the_older_spelling(text, output):
 
 def test_a_negated_verb_names_no_product():
     assert find_output("Trả lại các trường hợp không có hồ sơ hợp lệ.") is None
+
+
+@pytest.mark.parametrize("text, output", [
+    ("Sở Nội vụ chủ trì xây dựng, phổ biến, hướng dẫn bộ chỉ số đánh giá cải cách hành chính cấp xã.",
+     "bộ chỉ số đánh giá cải cách hành chính cấp xã"),
+    ("Lập, tổ chức quản lý, thực hiện Quy hoạch phát triển chợ trên địa bàn huyện.",
+     "Quy hoạch phát triển chợ trên địa bàn huyện"),
+    ("Tổ chức xây dựng, thực hiện \"Đề án phát triển du lịch cộng đồng\";", "Đề án phát triển du lịch cộng đồng"),
+    ("Phòng Nội vụ chuẩn bị kịp thời kế hoạch tuyển dụng viên chức năm 2027.", "kế hoạch tuyển dụng viên chức năm 2027"),
+])
+def test_a_list_of_verbs_an_adverb_or_a_quote_before_the_product(text, output):
+    assert find_output(text).text == output
