@@ -33,7 +33,7 @@ def find_output(text: str, offset: int = 0) -> Output | None:
     """The product a task names: the item itself when it is a product ("Chiến lược …", under a
     lead-in), else the first product after a delivery verb or "báo cáo <cơ quan>", cut at the first
     purpose or time clause."""
-    if _heads().match(text) and text[:1].isupper():
+    if _heads().match(text) and text[:1].isupper() and not _acts(text):
         phrase = text.strip().rstrip(" .;:")
         return Output(text=phrase, start=offset + text.find(phrase), end=offset + text.find(phrase) + len(phrase))
     match = next((m for m in _pattern().finditer(text) if not _negated(text, m.start())), None) \
@@ -46,6 +46,14 @@ def find_output(text: str, offset: int = 0) -> Output | None:
     if len(phrase.split()) < 1:
         return None
     return Output(text=phrase, start=offset + start, end=offset + start + len(phrase))
+
+
+def _acts(text: str) -> bool:
+    """"Hướng dẫn các địa phương …", "Quy định rõ trách nhiệm …": a product noun that is also a verb opens
+    the item as its verb, not as the product."""
+    data = load("outputs")
+    return bool(re.match(rf"\s*(?:{_alt(data['verb_heads'])})\s*(?:,|(?:{_alt(data['verb_head_objects'])})\s)",
+                         text, re.IGNORECASE))
 
 
 def _negated(text: str, start: int) -> bool:

@@ -68,3 +68,17 @@ def test_a_negated_verb_names_no_product():
 ])
 def test_a_list_of_verbs_an_adverb_or_a_quote_before_the_product(text, output):
     assert find_output(text).text == output
+
+
+@pytest.mark.parametrize("text", [
+    "Hướng dẫn các xã rà soát diện tích đất công chưa sử dụng.",
+    "Quy định rõ trách nhiệm của người đứng đầu trong tiếp công dân.",
+    "Quyết định việc giao đất, cho thuê đất đối với hộ gia đình theo thẩm quyền.",
+])
+def test_a_product_noun_that_opens_the_item_as_its_verb_is_no_product(text):
+    assert find_output(text) is None
+
+
+def test_an_item_that_is_a_product_is_its_own_output():
+    assert find_output("Hướng dẫn thực hiện chế độ hỗ trợ người có công năm 2027.").text == \
+        "Hướng dẫn thực hiện chế độ hỗ trợ người có công năm 2027"
