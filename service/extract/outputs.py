@@ -51,9 +51,14 @@ def find_output(text: str, offset: int = 0) -> Output | None:
 def _acts(text: str) -> bool:
     """"Hướng dẫn các địa phương …", "Quy định rõ trách nhiệm …": a product noun that is also a verb opens
     the item as its verb, not as the product."""
+    return bool(_verb_head().match(text))
+
+
+@cache
+def _verb_head() -> re.Pattern:
     data = load("outputs")
-    return bool(re.match(rf"\s*(?:{_alt(data['verb_heads'])})\s*(?:,|(?:{_alt(data['verb_head_objects'])})\s)",
-                         text, re.IGNORECASE))
+    return re.compile(rf"\s*(?:{_alt(data['verb_heads'])})\s*(?:,|(?:{_alt(data['verb_head_objects'])})\s)",
+                      re.IGNORECASE)
 
 
 def _negated(text: str, start: int) -> bool:
