@@ -41,7 +41,7 @@ def find_output(text: str, offset: int = 0) -> Output | None:
     if not match:
         return None
     start = match.start(1)
-    end = _phrase_end(text, start)
+    end = _phrase_end(text, start, match.end(1))
     phrase = text[start:end].rstrip(" ,.;:\"”")
     if len(phrase.split()) < 1:
         return None
@@ -67,10 +67,12 @@ def _negated(text: str, start: int) -> bool:
     return bool(before) and before[-1].lower() in load("outputs")["negations"]
 
 
-def _phrase_end(text: str, start: int) -> int:
+def _phrase_end(text: str, start: int, head_end: int) -> int:
+    """Where the product phrase from `start` stops: the first stop after its head noun ("tờ trình" keeps its
+    " trình"), at most 200 characters on."""
     end = len(text)
     for stop in load("outputs")["stops"]:
-        found = text.find(stop, start + 1)
+        found = text.find(stop, head_end - 1)
         if 0 <= found < end:
             end = found
     return min(end, start + 200)

@@ -44,8 +44,9 @@ def test_no_product_named(text):
 
 
 @pytest.mark.parametrize("text, output", [
-    ("Phòng Kinh tế cần có kế hoạch cụ thể để chủ động chỉ đạo việc tiêu thụ nông sản.", "kế hoạch cụ thể"),
-    ("Các xã kịp thời có văn bản báo cáo Ủy ban nhân dân huyện.", "văn bản báo cáo Ủy ban nhân dân huyện"),
+    ("Để tiêu thụ nông sản vụ mùa, Phòng Kinh tế cần có phương án thu mua riêng.", "phương án thu mua riêng"),
+    ("Khi mưa lũ gây sạt lở, các thôn phải sớm có tờ trình đề nghị hỗ trợ khắc phục.",
+     "tờ trình đề nghị hỗ trợ khắc phục"),   # "tờ trình" keeps its " trình"
     ("Ban quản lý dự án sớm hoàn chỉnh báo cáo quyết toán công trình.", "báo cáo quyết toán công trình"),
     ("Phòng Tư pháp nghiên cứu đề án thành lập tổ hòa giải ở các thôn.", "đề án thành lập tổ hòa giải ở các thôn"),
     ("Xây dựng qui chế phối hợp giữa các phòng chuyên môn.", "qui chế phối hợp giữa các phòng chuyên môn"),
@@ -61,8 +62,8 @@ def test_a_negated_verb_names_no_product():
 @pytest.mark.parametrize("text, output", [
     ("Sở Nội vụ chủ trì xây dựng, phổ biến, hướng dẫn bộ chỉ số đánh giá cải cách hành chính cấp xã.",
      "bộ chỉ số đánh giá cải cách hành chính cấp xã"),
-    ("Lập, tổ chức quản lý, thực hiện Quy hoạch phát triển chợ trên địa bàn huyện.",
-     "Quy hoạch phát triển chợ trên địa bàn huyện"),
+    ("Lập, theo dõi, thực hiện Đề án phát triển chợ ở vùng cao.",
+     "Đề án phát triển chợ ở vùng cao"),
     ("Tổ chức xây dựng, thực hiện \"Đề án phát triển du lịch cộng đồng\";", "Đề án phát triển du lịch cộng đồng"),
     ("Phòng Nội vụ chuẩn bị kịp thời kế hoạch tuyển dụng viên chức năm 2027.", "kế hoạch tuyển dụng viên chức năm 2027"),
 ])
@@ -73,7 +74,7 @@ def test_a_list_of_verbs_an_adverb_or_a_quote_before_the_product(text, output):
 @pytest.mark.parametrize("text", [
     "Hướng dẫn các xã rà soát diện tích đất công chưa sử dụng.",
     "Quy định rõ trách nhiệm của người đứng đầu trong tiếp công dân.",
-    "Quyết định việc giao đất, cho thuê đất đối với hộ gia đình theo thẩm quyền.",
+    "Quyết định việc miễn tiền sử dụng nhà văn hóa thôn cho các hội đoàn thể.",
 ])
 def test_a_product_noun_that_opens_the_item_as_its_verb_is_no_product(text):
     assert find_output(text) is None

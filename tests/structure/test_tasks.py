@@ -186,7 +186,7 @@ def test_a_second_lead_in_of_one_kind_closes_the_first_list():
             "+ Đối với các mỏ cát nằm ngoài vùng cấm được cấp phép khai thác trong giai đoạn đến năm 2027, gồm:\n"
             "+ Khai thác mỏ cát sông Lô đoạn qua xã Tân Long.\n"
             "+ Khai thác mỏ cát sông Chảy đoạn qua xã Phú Thọ.\n"
-            "+ Đối với các mỏ cát nằm trong vùng hạn chế, cấp phép có điều kiện cho các chủ đầu tư, gồm:\n"
+            "+ Đối với các mỏ cát ở vùng hạn chế, chỉ xem xét từng trường hợp riêng, gồm:\n"
             "+ Khai thác mỏ cát suối Ngòi đoạn qua xã Yên Sơn.\n")
     doc = analyze_text(text)
     ends = {t.text[:35]: t.deadline and t.deadline.end for t in doc.tasks}
