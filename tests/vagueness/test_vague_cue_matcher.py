@@ -21,7 +21,7 @@ def test_a_cue_split_by_a_line_break_or_a_double_space(task):
 
 
 def test_case_does_not_matter_at_the_start_of_a_sentence(task):
-    hits = raw(task, "ĐẨY MẠNH số hóa hồ sơ đất đai. Tăng Cường kiểm tra các cơ sở kinh doanh xăng dầu.")
+    hits = raw(task, "ĐẨY MẠNH số hóa hồ sơ đất đai. Tăng Cường quảng bá các sản phẩm nông nghiệp của xã.")
     assert ("sv.day_manh", "ĐẨY MẠNH") in hits
     assert ("sv.tang_cuong", "Tăng Cường") in hits
 
@@ -56,7 +56,7 @@ def test_of_two_overlapping_cues_of_equal_length_the_earlier_wins(task):
 
 
 def test_a_rule_matches_twice_in_one_task(task):
-    hits = raw(task, "Tăng cường tuần tra trên sông, tăng cường xử lý khai thác cát trái phép.")
+    hits = raw(task, "Tăng cường tuyên truyền ven sông, tăng cường vận động người dân không khai thác cát.")
     assert [h for h in hits if h[0] == "sv.tang_cuong"] == [("sv.tang_cuong", "Tăng cường"),
                                                             ("sv.tang_cuong", "tăng cường")]
 

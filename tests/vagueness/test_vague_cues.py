@@ -21,6 +21,14 @@ def test_slogan_verb_and_empty_object(task):
     assert found["empty_object"] == ["công tác"]
 
 
+def test_a_control_act_after_a_slogan_verb_is_a_clear_action(task):
+    """"Tăng cường kiểm tra …" names the act (ANNOTATION.md §2 level 3); "tăng cường công tác quản lý" does not."""
+    assert "slogan_verb" not in categories(task("Tăng cường kiểm tra việc khai thác cát trái phép trên sông Lô."))
+    assert "slogan_verb" not in categories(task("Đẩy mạnh công tác thanh tra các dự án chậm tiến độ."))
+    found = categories(task("Tăng cường công tác quản lý tài nguyên nước."))
+    assert found["slogan_verb"] == ["tăng cường"] and found["empty_object"] == ["công tác"]
+
+
 def test_intensifier(task):
     found = categories(task("Tuyên truyền sâu rộng, quyết liệt về phòng chống tham nhũng."))
     assert {"sâu rộng", "quyết liệt"} <= set(found["intensifier"])
