@@ -196,10 +196,16 @@ def _closing(text: str, h: Hit, core: str, cue: str) -> bool:
     """"… của tỉnh đến năm 2026.": a closing weak cue ends the sentence or a lead-in ("…, gồm:"), no plan
     noun just before."""
     cues = _lex()["cues"]
-    ends = rf"\s*(?:[.;]|(?:,?\s*{_alt(cues['closing_lead_in'])})?\s*:[^\S\n]*(?:\n|$)|$)"
-    if not re.fullmatch(_alt(cues["closing"]), cue.strip(), re.I) or not re.match(ends, text[h.b:], re.I):
+    if not re.fullmatch(_alt(cues["closing"]), cue.strip(), re.I) or not _closing_end().match(text, h.b):
         return False
     return not _rx("plan_nouns").search(" ".join(core.split()[-cues["closing_window"]:]))
+
+
+@cache
+def _closing_end() -> re.Pattern:
+    """The end of a sentence, or of a lead-in line ("…, gồm:" then a line break)."""
+    lead_in = _alt(_lex()["cues"]["closing_lead_in"])
+    return re.compile(rf"\s*(?:[.;]|(?:,?\s*{lead_in})?\s*:[^\S\n]*(?:\n|$)|$)", re.I)
 
 
 def _aimed(text: str, a: int) -> bool:

@@ -160,11 +160,6 @@ def _task(doc: Document, node: Node, inherited: Inherited, start: int | None = N
     task.deadline = _dated(text, start, doc) or inherited.deadline
     return task
 
-    try:
-        return deadline.model_copy(update={"end": deadline.end.replace(year=deadline.end.year + 1)})
-    except ValueError:                # 29 February
-        return deadline
-
 
 # Sentences that end an item they run on in: formulas about the document, not more of the item's work.
 _ENDS_AN_ITEM = {"executing", "courtesy", "closing", "self_reference", "funding", "pointers", "basis", "composition"}
