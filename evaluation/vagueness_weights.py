@@ -1,11 +1,13 @@
-"""Refit the weights of the transparent vagueness sum by leave-one-document-out and compare with the shipped ones.
+"""Refit the transparent vagueness sum and its two band thresholds by leave-one-document-out.
 
     python evaluation/vagueness_weights.py [--corpus ../shared/corpus/real]
 
 The five numbers of service/vagueness/score.py (missing owner, missing deadline, missing measure, the cap per
 cue category, the cap on all cues) are chosen on a grid to maximise Spearman against gold specificity over the
-other documents, then score the held-out one; printed: Spearman of the shipped weights, of the best weights
-in-sample (optimistic), and pooled over the held-out documents.
+other documents; with them, VAGUE_FROM is the cut that best flags gold levels 1-2 (F1) and SPECIFIC_BELOW the
+cut that best picks out levels 4-5, on the same documents. Each held-out document is then scored with what its
+fold chose. Printed: the shipped weights and cuts, the best in-sample (optimistic) and the pooled held-out
+figures, with how often each choice was made.
 """
 from __future__ import annotations
 
@@ -15,65 +17,117 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from evaluation.score import DEFAULT_CORPUS  # noqa: E402
-from evaluation.vagueness import collect, spearman  # noqa: E402
+from evaluation.vagueness import collect, ranks  # noqa: E402
 from service.vagueness.cues import find_hits  # noqa: E402
-from service.vagueness.score import CATEGORY_CAP, CUE_CAP, MISSING_WEIGHTS  # noqa: E402
+from service.vagueness.score import CATEGORY_CAP, CUE_CAP, MISSING_WEIGHTS, SPECIFIC_BELOW, VAGUE_FROM  # noqa: E402
 
 SHIPPED = (MISSING_WEIGHTS["owner"], MISSING_WEIGHTS["deadline"], MISSING_WEIGHTS["measure"], CATEGORY_CAP, CUE_CAP)
-GRID = list(itertools.product((0.3, 0.45, 0.6), (0.05, 0.1, 0.15, 0.2, 0.3), (0.1, 0.2, 0.3, 0.4),
-                              (0.1, 0.2, 0.3), (0.2, 0.35, 0.5)))
-
-Row = tuple[str, int, frozenset, dict]      # document, gold specificity, missing parts, cue weight per category
-
-
-def rows(corpus: Path) -> list[Row]:
-    out = []
-    for doc, gold, task in collect(corpus):
-        per: Counter = Counter()
-        for hit in find_hits(task):
-            per[hit.rule.category] += hit.rule.weight
-        out.append((doc, gold["specificity"], frozenset(task.vagueness.missing), dict(per)))
-    return out
+GRID = list(itertools.product((0.3, 0.45, 0.6, 0.75), (0.05, 0.1, 0.15, 0.2, 0.3, 0.4), (0.1, 0.2, 0.3, 0.4),
+                              (0.05, 0.1, 0.2, 0.3), (0.2, 0.35, 0.5)))
+CUTS = tuple(round(0.2 + 0.05 * i, 2) for i in range(15))      # 0.20 … 0.90
 
 
-def score(row: Row, weights: tuple) -> float:
-    owner, deadline, measure, category_cap, cue_cap = weights
-    missing = row[2]
-    total = owner * ("owner" in missing) + deadline * ("deadline" in missing) \
-        + measure * ("target" in missing and "output" in missing)
-    return min(1.0, total + min(cue_cap, sum(min(category_cap, w) for w in row[3].values())))
+class Table:
+    """The matched tasks as arrays: document, gold level, missing parts and cue weight per category."""
+
+    def __init__(self, corpus: Path) -> None:
+        docs, gold, missing, per_category = [], [], [], []
+        for doc, g, task in collect(corpus):
+            per: Counter = Counter()
+            for hit in find_hits(task):
+                per[hit.rule.category] += hit.rule.weight
+            miss = set(task.vagueness.missing)
+            docs.append(doc)
+            gold.append(g["specificity"])
+            missing.append(("owner" in miss, "deadline" in miss, "target" in miss and "output" in miss))
+            per_category.append(per)
+        categories = sorted({c for per in per_category for c in per})
+        self.docs = np.array(docs)
+        self.gold = np.array(gold)
+        self.missing = np.array(missing, dtype=float)
+        self.cues = np.array([[per.get(c, 0.0) for c in categories] for per in per_category])
+
+    def scores(self, weights: tuple, rows: np.ndarray) -> np.ndarray:
+        owner, deadline, measure, category_cap, cue_cap = weights
+        cue = np.minimum(cue_cap, np.minimum(category_cap, self.cues[rows]).sum(axis=1))
+        return np.minimum(1.0, self.missing[rows] @ np.array([owner, deadline, measure]) + cue)
 
 
-def rho(data: list[Row], weights: tuple) -> float:
-    return spearman([-score(r, weights) for r in data], [r[1] for r in data])
+def rho(scores: np.ndarray, gold: np.ndarray) -> float:
+    """Spearman's rho of -score against the gold level."""
+    try:
+        from scipy.stats import rankdata
+    except ImportError:
+        rankdata = ranks
+    return float(np.corrcoef(rankdata(-scores), rankdata(gold))[0, 1])
 
 
-def leave_one_document_out(data: list[Row]) -> tuple[float, Counter]:
-    held: list[tuple[float, int]] = []
+def counts(flagged: np.ndarray, truth: np.ndarray) -> np.ndarray:
+    return np.array([(flagged & truth).sum(), (flagged & ~truth).sum(), (~flagged & truth).sum()])
+
+
+def f1(c: np.ndarray) -> float:
+    return float(2 * c[0] / (2 * c[0] + c[1] + c[2])) if c[0] else 0.0
+
+
+def best_cut(scores: np.ndarray, truth: np.ndarray, below: bool) -> float:
+    """The cut with the best F1 for `truth` (score ≥ cut, or score < cut when `below`)."""
+    return max(CUTS, key=lambda t: f1(counts(scores < t if below else scores >= t, truth)))
+
+
+def fit(table: Table, rows: np.ndarray) -> tuple[tuple, float, float]:
+    """Weights by Spearman, then the vague and the specific cuts with those weights."""
+    gold = table.gold[rows]
+    weights = max(GRID, key=lambda w: rho(table.scores(w, rows), gold))
+    scores = table.scores(weights, rows)
+    return weights, best_cut(scores, gold <= 2, below=False), best_cut(scores, gold >= 4, below=True)
+
+
+def held_out(table: Table) -> dict:
+    """Each document scored with the weights and cuts fitted on all the others."""
+    scores = np.zeros(len(table.gold))
+    vague, specific = np.zeros(3, int), np.zeros(3, int)
     chosen: Counter = Counter()
-    for doc in sorted({r[0] for r in data}):
-        train = [r for r in data if r[0] != doc]
-        best = max(GRID, key=lambda w: rho(train, w))
-        chosen[best] += 1
-        held += [(score(r, best), r[1]) for r in data if r[0] == doc]
-    return spearman([-s for s, _ in held], [g for _, g in held]), chosen
+    for doc in sorted(set(table.docs)):
+        train, test = np.flatnonzero(table.docs != doc), np.flatnonzero(table.docs == doc)
+        weights, vague_from, specific_below = fit(table, train)
+        chosen[(weights, vague_from, specific_below)] += 1
+        scores[test] = table.scores(weights, test)
+        vague += counts(scores[test] >= vague_from, table.gold[test] <= 2)
+        specific += counts(scores[test] < specific_below, table.gold[test] >= 4)
+    return {"spearman": rho(scores, table.gold), "vague": vague, "specific": specific, "chosen": chosen}
+
+
+def describe(name: str, weights: tuple, vague_from: float, specific_below: float, table: Table) -> str:
+    rows = np.arange(len(table.gold))
+    scores = table.scores(weights, rows)
+    v = counts(scores >= vague_from, table.gold <= 2)
+    s = counts(scores < specific_below, table.gold >= 4)
+    return (f"{name} {weights} vague from {vague_from}, specific below {specific_below}: Spearman "
+            f"{rho(scores, table.gold):.3f}, vague F1 {f1(v):.3f} (tp/fp/fn {'/'.join(map(str, v))}), "
+            f"specific F1 {f1(s):.3f}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     args = parser.parse_args(argv)
-    data = rows(args.corpus)
-    best = max(GRID, key=lambda w: rho(data, w))
-    held, chosen = leave_one_document_out(data)
-    print(f"{len(data)} matched tasks; weights (owner, deadline, measure, category cap, cue cap)")
-    print(f"shipped {SHIPPED}: Spearman {rho(data, SHIPPED):.3f}")
-    print(f"best in-sample {best}: {rho(data, best):.3f} (optimistic)")
-    print(f"refitted leave-one-document-out: {held:.3f}; most chosen {chosen.most_common(3)}")
+    table = Table(args.corpus)
+    print(f"{len(table.gold)} matched tasks; weights (owner, deadline, measure, category cap, cue cap)")
+    print(describe("shipped", SHIPPED, VAGUE_FROM, SPECIFIC_BELOW, table))
+    print(describe("best in-sample (optimistic)", *fit(table, np.arange(len(table.gold))), table))
+    result = held_out(table)
+    v, s = result["vague"], result["specific"]
+    print(f"refitted leave-one-document-out: Spearman {result['spearman']:.3f}, vague F1 {f1(v):.3f} "
+          f"(tp/fp/fn {'/'.join(map(str, v))}), specific F1 {f1(s):.3f}")
+    for (weights, vague_from, specific_below), n in result["chosen"].most_common(3):
+        print(f"  {n} folds: {weights}, vague from {vague_from}, specific below {specific_below}")
     return 0
 
 

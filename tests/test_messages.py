@@ -8,6 +8,7 @@ from fastapi.testclient import TestClient
 
 from service.messages import catalogue, kind_name, say, vn_date
 from service.vagueness.bands import level_of, scale_text
+from service.vagueness.score import SPECIFIC_BELOW, VAGUE_FROM
 from tests.english import english_words
 
 
@@ -31,8 +32,9 @@ def test_catalogue_has_no_english_word():
 def test_kind_names_levels_and_dates():
     assert kind_name("nghi_quyet") == "Nghị quyết" and kind_name("ke_hoach") == "Kế hoạch"
     assert vn_date(date(2026, 3, 5)) == "05/03/2026" and vn_date("2025-12-31") == "31/12/2025"
-    assert [level_of(s) for s in (0.1, 0.35, 0.6)] == ["cụ thể", "cần làm rõ", "chung chung"]
-    assert "0,45" in scale_text() and "chung chung" in scale_text()
+    assert [level_of(s) for s in (0.1, 0.55, 0.6)] == ["cụ thể", "cần làm rõ", "chung chung"]
+    cuts = [f"{cut:g}".replace(".", ",") for cut in (SPECIFIC_BELOW, VAGUE_FROM)]
+    assert f"dưới {cuts[0]} là cụ thể" in scale_text() and f"từ {cuts[1]} trở lên là chung chung" in scale_text()
     assert say("file_not_found", path="a.pdf") == "Không tìm thấy tệp: a.pdf"
 
 

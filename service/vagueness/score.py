@@ -4,17 +4,19 @@ The score is a transparent sum, capped at 1 (1 = slogan only):
 
     score = min(1, missing part + min(CUE_CAP, Σ over categories of min(CATEGORY_CAP, Σ cue weights)))
 
-    missing part: owner (no lead body)                      0.45
-                  deadline (no thời hạn)                    0.15
+    missing part: owner (no lead body)                      0.60
+                  deadline (no thời hạn)                    0.30
                   measure (neither a target nor an output)  0.20
                   budget                                    0.00 (reported, not scored)
 
-The weights follow the specificity levels of ANNOTATION.md §2: a task with no owner is at most
-level 2, so its missing owner alone brings it to the vague threshold; a task with an owner but
-no output, measure or time (level 3) stays below it unless slogan cues push it over. Cue weights
-come from service/lexicons/vague_cues.yaml (a slogan verb 0.15, an intensifier 0.06…), counted
-only where their context conditions hold. Bands: specific < SPECIFIC_BELOW ≤ mixed <
-VAGUE_FROM ≤ vague; a task is flagged vague from VAGUE_FROM.
+The weights and both band cuts were fitted to the gold specificity of ../shared/ANNOTATION.md §2 by
+leave-one-document-out (`python evaluation/vagueness_weights.py`; 88 of 90 folds chose these) and
+follow its levels: a task with no owner is at most level 2, so its missing owner alone reaches the
+vague cut; a task with an owner but no measure or time (level 3) scores 0.5, mixed, and crosses
+into vague only with slogan cues (level 2); an owner with a measure or a time (level 4) stays
+specific unless cues push it up. Cue weights come from service/lexicons/vague_cues.yaml (a slogan
+verb 0.15, an intensifier 0.06…), counted only where their context conditions hold. Bands:
+specific < SPECIFIC_BELOW ≤ mixed < VAGUE_FROM ≤ vague; a task is flagged vague from VAGUE_FROM.
 """
 from __future__ import annotations
 
@@ -22,11 +24,11 @@ from ..document import Document, Task, Vagueness, VaguenessSummary
 from .cues import Hit, Rule, find_hits, has_measure, to_cue
 from .hints import make_hint
 
-MISSING_WEIGHTS = {"owner": 0.45, "deadline": 0.15, "measure": 0.20, "budget": 0.0}
+MISSING_WEIGHTS = {"owner": 0.60, "deadline": 0.30, "measure": 0.20, "budget": 0.0}
 CUE_CAP = 0.35
-CATEGORY_CAP = 0.20
-SPECIFIC_BELOW = 0.30
-VAGUE_FROM = 0.45
+CATEGORY_CAP = 0.10
+SPECIFIC_BELOW = 0.50
+VAGUE_FROM = 0.60
 PARTS = ("owner", "deadline", "target", "output", "budget")
 WORST = 5
 

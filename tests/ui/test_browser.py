@@ -12,6 +12,8 @@ import httpx
 import pytest
 from openpyxl import load_workbook
 
+from service.vagueness import VAGUE_FROM
+
 SAMPLES = Path(__file__).parents[2] / "corpora" / "samples"
 ITC = "Sở Thông tin và Truyền thông"
 ADMIN = "ui-test-admin-key-0123456789"      # the key conftest gives the server
@@ -104,7 +106,7 @@ def test_upload_document_view_and_xlsx_export(server, ui, downloads, tmp_path_fa
     assert wait(browser, ".fulltext span.deadline", text="Trước ngày 31/12/2025")
     assert "Kế hoạch số 38/KH-UBND" in browser.find_element(*by("#doc-number")).text
     assert wait(browser, "#task-table .level", text="chung chung") and wait(browser, "#task-table .hint")
-    assert "0,45" in browser.find_element(*by(".scale")).text
+    assert f"từ {VAGUE_FROM:g}".replace(".", ",") + " trở lên" in browser.find_element(*by(".scale")).text
     assert_vietnamese(browser)
     shot(browser, tmp_path_factory, "document")
     shot(browser, tmp_path_factory, "document-text", at=".fulltext")
