@@ -8,9 +8,6 @@ from ..document import Output
 from ..lexicons import load
 
 
-_REPORT = re.compile(r"\b(báo cáo (?:kết quả|Thủ tướng|Chính phủ|Bộ trưởng|Ủy ban|UBND|Hội đồng|Ban Thường vụ|Thường trực|Tỉnh ủy|Huyện ủy|Chủ tịch))")
-
-
 @cache
 def _pattern() -> re.Pattern:
     data = load("outputs")
@@ -22,6 +19,14 @@ def _pattern() -> re.Pattern:
 
 def _alt(words: list[str]) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+@cache
+def _report() -> re.Pattern:
+    """"báo cáo Ủy ban nhân dân tỉnh …", "chế độ báo cáo về …": a report named by whom or what it tells."""
+    data = load("outputs")
+    regimes, followers = _alt(data["report_regimes"]), _alt(data["report_followers"])
+    return re.compile(rf"\b(báo cáo)\s+(?:{followers})\b|\b(?:{regimes})\s+(báo cáo)\b", re.IGNORECASE)
 
 
 @cache
@@ -37,11 +42,12 @@ def find_output(text: str, offset: int = 0) -> Output | None:
         phrase = text.strip().rstrip(" .;:")
         return Output(text=phrase, start=offset + text.find(phrase), end=offset + text.find(phrase) + len(phrase))
     match = next((m for m in _pattern().finditer(text) if not _negated(text, m.start())), None) \
-        or _REPORT.search(text)
+        or _report().search(text)
     if not match:
         return None
-    start = match.start(1)
-    end = _phrase_end(text, start, match.end(1))
+    group = next(g for g in range(1, (match.re.groups or 0) + 1) if match.group(g))
+    start = match.start(group)
+    end = _phrase_end(text, start, match.end(group))
     phrase = text[start:end].rstrip(" ,.;:\"”")
     if len(phrase.split()) < 1:
         return None

@@ -83,3 +83,23 @@ def test_a_product_noun_that_opens_the_item_as_its_verb_is_no_product(text):
 def test_an_item_that_is_a_product_is_its_own_output():
     assert find_output("Hướng dẫn thực hiện chế độ hỗ trợ người có công năm 2027.").text == \
         "Hướng dẫn thực hiện chế độ hỗ trợ người có công năm 2027"
+
+
+@pytest.mark.parametrize("text, output", [
+    ("Các xã rà soát hộ nghèo và báo cáo Uỷ ban nhân dân huyện trước ngày 20/11/2027.", "báo cáo Uỷ ban nhân dân huyện"),
+    ("Trường học tổ chức thực hiện và báo cáo tiến độ hằng quý gửi Phòng Giáo dục và Đào tạo.",
+     "báo cáo tiến độ hằng quý"),
+    ("Các hợp tác xã thực hiện chế độ báo cáo về tình hình sản xuất của đơn vị.",
+     "báo cáo về tình hình sản xuất của đơn vị"),
+    ("Tiến hành sơ kết việc thực hiện quy chế dân chủ ở cơ sở.", "sơ kết việc thực hiện quy chế dân chủ ở cơ sở"),
+])
+def test_a_report_named_by_its_addressee_subject_or_regime(text, output):
+    assert find_output(text).text == output
+
+
+@pytest.mark.parametrize("text", [
+    "Khi phát hiện sai phạm, kịp thời báo cáo ngay để xử lý.",
+    "Tiến hành rà soát diện tích lúa bị ngập úng.",
+])
+def test_reporting_or_proceeding_without_a_named_report_names_no_product(text):
+    assert find_output(text) is None

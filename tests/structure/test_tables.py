@@ -63,3 +63,15 @@ def test_a_table_without_a_product_column_names_the_product_in_its_content():
     first, second = [t for t in analyze_text(text).tasks if t.origin == "table"]
     assert first.output.text == "cơ sở dữ liệu đất đai cấp huyện"
     assert second.output is None
+
+
+def test_a_blank_product_cell_leaves_the_product_to_the_content():
+    text = ("KẾ HOẠCH\nPHỤ LỤC\n"
+            "TT | Nhiệm vụ | Cơ quan chủ trì | Sản phẩm | Thời gian hoàn thành\n"
+            "1 | Lập kế hoạch bồi dưỡng giáo viên mầm non năm 2027 | Phòng Giáo dục và Đào tạo |  | Quý I/2027\n"
+            "2 | Xây dựng phần mềm quản lý hồ sơ học sinh | Trung tâm Văn hóa | - | Quý IV/2027\n"
+            "3 | Thường xuyên kiểm tra bếp ăn bán trú | Phòng Y tế |  | Hằng tháng\n")
+    first, second, third = [t for t in analyze_text(text).tasks if t.origin == "table"]
+    assert first.output.text == "kế hoạch bồi dưỡng giáo viên mầm non năm 2027"
+    assert second.output is None          # "-" says the row has no product
+    assert third.output is None
