@@ -37,17 +37,36 @@ def _subject_starts(text: str) -> list[int]:
     if label and not _enumerates(label.group()):  # "Về nguồn vốn: các ngành chức năng …", "…: giao Sở X …"
         opened = _after_directive_opener(text, label.end())
         starts.append(label.end() if opened is None else opened)
-    if text[stripped:].lower().startswith(tuple(_cues()["adverbial_cues"])):
+    if _adverbial().match(text, stripped):
         timed = leading_time_end(text)
         if timed is not None:                    # "Hằng năm Sở X …": no comma after the time phrase
             starts.append(_COMMA.match(text, timed).end())
         for m in re.finditer(r",\s*", text[:300]):
             opened = _after_directive_opener(text, m.end())
             starts.append(m.end() if opened is None else opened)
+    elif _condition().match(text, stripped):
+        starts += [m.end() for m in re.finditer(r",\s*", text[:300]) if _names_a_doer(text, m.end())]
     return starts
 
 
+def _names_a_doer(text: str, at: int) -> bool:
+    """A body list at `at` followed by a subject predicate ("…, Ủy ban nhân dân cấp xã có trách nhiệm")."""
+    bodies, end = parse_body_list(text, at)
+    return bool(bodies) and bool(_predicate().match(text, _COMMA.match(text, end).end()))
+
+
 _TOPIC_LABEL = re.compile(r"[^\W\d][^:;.,()\n]{2,60}:\s*")
+
+
+@cache
+def _adverbial() -> re.Pattern:
+    """A leading adverbial cue of structure.yaml, as whole words ("Trong năm 2027, …", "Khi có sự cố, …")."""
+    return phrase_pattern(_cues()["adverbial_cues"])
+
+
+@cache
+def _condition() -> re.Pattern:
+    return phrase_pattern(_cues()["condition_cues"])
 
 
 def _enumerates(label: str) -> bool:

@@ -224,3 +224,17 @@ def test_a_colon_that_opens_a_list_names_no_doer(text):
 def test_a_clause_after_a_bare_party_body_is_not_its_name():
     task = _assign("Hằng tháng, chi ủy chọn nội dung sinh hoạt phù hợp với đặc điểm đơn vị.")
     assert [b.name for b in task.lead] == ["chi ủy"]
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("Khi nhận được hồ sơ đề nghị giao đất, Ủy ban nhân dân cấp xã có trách nhiệm niêm yết công khai.",
+     ["Ủy ban nhân dân cấp xã"]),
+    ("Trường hợp phát hiện sai phạm, Thanh tra huyện phải báo cáo ngay Chủ tịch Ủy ban nhân dân huyện.",
+     ["Thanh tra huyện"]),
+    # the condition's own subject is not the doer
+    ("Khi Phòng Tài chính, Kho bạc Nhà nước huyện có yêu cầu đối chiếu số liệu thì kế toán xã cung cấp sổ sách.",
+     []),
+])
+def test_after_a_condition_the_doer_needs_its_predicate(text, lead):
+    from service.extract.roles import subject_bodies
+    assert [b.name for b in subject_bodies(text)] == lead
