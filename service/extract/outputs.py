@@ -45,7 +45,7 @@ def find_output(text: str, offset: int = 0) -> Output | None:
         or _report().search(text)
     if not match:
         return None
-    group = next(g for g in range(1, (match.re.groups or 0) + 1) if match.group(g))
+    group = match.lastindex or 1            # the one group of the alternation that matched
     start = match.start(group)
     end = _phrase_end(text, start, match.end(group))
     phrase = text[start:end].rstrip(" ,.;:\"”")
