@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from evaluation.score import DEFAULT_CORPUS  # noqa: E402
-from evaluation.vagueness import collect, ranks  # noqa: E402
+from evaluation.vagueness import collect, spearman  # noqa: E402
 from service.vagueness.cues import find_hits  # noqa: E402
 from service.vagueness.score import CATEGORY_CAP, CUE_CAP, MISSING_WEIGHTS, SPECIFIC_BELOW, VAGUE_FROM  # noqa: E402
 
@@ -61,11 +61,7 @@ class Table:
 
 def rho(scores: np.ndarray, gold: np.ndarray) -> float:
     """Spearman's rho of -score against the gold level."""
-    try:
-        from scipy.stats import rankdata
-    except ImportError:
-        rankdata = ranks
-    return float(np.corrcoef(rankdata(-scores), rankdata(gold))[0, 1])
+    return spearman(-scores, gold)
 
 
 def counts(flagged: np.ndarray, truth: np.ndarray) -> np.ndarray:

@@ -5,7 +5,7 @@ import re
 from functools import cache
 
 from ..document import Output
-from ..lexicons import load
+from ..lexicons import alternation, load
 
 
 @cache
@@ -18,7 +18,8 @@ def _pattern() -> re.Pattern:
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    """The lexicon's alternation of `words`, longest first, single spaces as written."""
+    return alternation(words, space=" ")
 
 
 @cache

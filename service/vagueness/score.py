@@ -10,7 +10,7 @@ The score is a transparent sum, capped at 1 (1 = slogan only):
                   budget                                    0.00 (reported, not scored)
 
 The weights and both band cuts were fitted to the gold specificity of ../shared/ANNOTATION.md §2 by
-leave-one-document-out (`python evaluation/vagueness_weights.py`; 88 of 90 folds chose these) and
+leave-one-document-out (`python evaluation/vagueness_weights.py`; 81 to 88 of 90 folds chose these) and
 follow its levels: a task with no owner is at most level 2, so its missing owner alone reaches the
 vague cut; a task with an owner but no measure or time (level 3) scores 0.5, mixed, and crosses
 into vague only with slogan cues (level 2); an owner with a measure or a time (level 4) stays
