@@ -169,9 +169,9 @@ def _owner_split(doc: Document, node: Node, inherited: Inherited) -> list[Task]:
     """One task per item, unless a later sentence names its own doer (ANNOTATION §2): then each such
     sentence starts a task of its own; closing sentences ("Trên đây là …") that ran on are dropped."""
     start, end = node.body_start, node.end
-    if not re.search(r"[.!?]\s+\S", doc.text[start:end].rstrip()):
+    if not re.search(r"[.!?]\s+\S|[;.]\s*\n\s*\S", doc.text[start:end].rstrip()):
         return [_task(doc, node, inherited)]
-    sentences = _sentences(doc.text, start, end)
+    sentences = _pieces(doc.text, start, end)
     cuts = [a for a, b in sentences[1:] if roles.subject_bodies(doc.text[a:b]) or _is_closing(doc.text[a:b])
             or non_tasks.reason(doc.text[a:b]) in _ENDS_AN_ITEM]
     if not cuts:
@@ -185,6 +185,18 @@ def _owner_split(doc: Document, node: Node, inherited: Inherited) -> list[Task]:
             task.origin = "list" if a == start else "sentence"
             tasks.append(task)
     return tasks
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences of text[start:end], also cut where a line ending a clause (";", ".") is followed by another
+    line: a paragraph of the item, which may name its own doer."""
+    starts = {a for a, _ in _sentences(text, start, end)} | {start + m.end() for m in _LINE_AFTER_CLAUSE.finditer(
+        text[start:end])}
+    bounds = sorted(a for a in starts | {start} if start <= a < end)
+    return list(zip(bounds, bounds[1:] + [end]))
+
+
+_LINE_AFTER_CLAUSE = re.compile(r"[;.][ \t]*\n\s*(?=\S)")
 
 
 def _past_leading_non_tasks(text: str, start: int, end: int) -> int:

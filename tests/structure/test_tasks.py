@@ -193,3 +193,17 @@ def test_a_second_lead_in_of_one_kind_closes_the_first_list():
     assert ends == {"Khai thác mỏ cát sông Lô đoạn qua x": date(2027, 12, 31),
                     "Khai thác mỏ cát sông Chảy đoạn qua": date(2027, 12, 31),
                     "Khai thác mỏ cát suối Ngòi đoạn qua": None}
+
+
+def test_a_paragraph_of_an_item_that_names_its_own_doer_is_a_task_of_its_own():
+    text = ("QUYẾT ĐỊNH\nSửa đổi Quy chế quản lý chợ đêm\n"
+            "Điều 1. Sửa đổi Điều 5 như sau:\n"
+            "1. Hộ kinh doanh tại chợ đêm được bố trí điểm bán cố định theo sơ đồ đã phê duyệt;\n"
+            "Ủy ban nhân dân thành phố hướng dẫn việc đăng ký điểm bán và thu phí theo quy định.\n"
+            "2. Hộ kinh doanh phải niêm yết giá các mặt hàng;\n"
+            "niêm yết công khai tại điểm bán.\n")
+    doc = analyze_text(text)
+    guidance = [t for t in doc.tasks if t.text.startswith("Ủy ban nhân dân thành phố hướng dẫn")]
+    assert len(guidance) == 1
+    assert [b.name for b in guidance[0].lead] == ["Ủy ban nhân dân thành phố"]
+    assert not any("hướng dẫn việc đăng ký" in t.text for t in doc.tasks if t is not guidance[0])
