@@ -192,7 +192,8 @@ def reason(text: str) -> str | None:
         return "basis"
     if _session(stripped, patterns):
         return "session"
-    if patterns["descriptive"].match(stripped) or _definition(stripped, patterns):
+    if (patterns["descriptive"].match(stripped) and not patterns["role"].match(stripped.lstrip(" -–+*•"))) \
+            or _definition(stripped, patterns):   # "Là cơ quan thường trực, …" under a body's heading assigns
         return "description"
     if _standing_rule(stripped, patterns):
         return "standing_rule"

@@ -109,6 +109,9 @@ def test_descriptions_preamble_lines_statements_and_bare_noun_phrases(text, why)
     "Hội đồng nhân dân tỉnh giao Ủy ban nhân dân tỉnh báo cáo kết quả tại kỳ họp thứ 10.",
     "Tại kỳ họp thứ 6, Ủy ban nhân dân tỉnh báo cáo kết quả thực hiện các chỉ tiêu.",
     "Sau khi xem xét hồ sơ, Ủy ban nhân dân huyện yêu cầu Phòng Kinh tế kiểm tra hiện trạng công trình.",
+    # a role given to the body of the heading above ("2. Sở Y tế" / "- Là cơ quan đầu mối, …")
+    "Là cơ quan đầu mối, theo dõi, tổng hợp tình hình thực hiện Kế hoạch của các địa phương.",
+    "- Là cơ quan thường trực, hướng dẫn các xã lập hồ sơ đề nghị công nhận.",
 ])
 def test_owner_labels_and_actions_stay_tasks(text):
     assert reason(text) is None
