@@ -166,6 +166,18 @@ def _goes_on(previous: str, clean: str) -> bool:
     return previous.rstrip().endswith(("-", ",")) or last in _GOES_ON or clean[:1].islower()
 
 
+# A letter's subject (V/v …) sits in the header's left column, wrapped at its width ("… thủ tục cấp" /
+# "Giấy phép vận chuyển …"): after a line that short, a line shorter than the body's goes on with it,
+# whatever its first letter, unless it ends a sentence.
+COLUMN_WIDTH = 50
+BODY_LINE = 65
+
+
+def _column_wrapped(parts: list[str], clean: str) -> bool:
+    return parts[0].startswith("V/v") and len(parts[-1]) <= COLUMN_WIDTH and len(clean) <= BODY_LINE \
+        and not clean.endswith(".")
+
+
 def _title(head: list[tuple[int, int, str]], index: int, rest: str) -> str | None:
     """Trích yếu: the lines after the kind name (capitals, or a sentence-case title wrapped over
     lines), stopping at a blank line, a heading, the basis or the issuing authority."""
@@ -178,7 +190,8 @@ def _title(head: list[tuple[int, int, str]], index: int, rest: str) -> str | Non
                 or re.match(r"(?:Kính gửi|Nơi nhận)\b|[^,]{2,30},\s*ngày\b", clean, re.IGNORECASE):
             break
         if parts and not is_upper(parts[0]):
-            if not parts[-1].endswith("-") and (is_upper(clean) or not _goes_on(parts[-1], clean)):
+            if not parts[-1].endswith("-") and (is_upper(clean) or not (_goes_on(parts[-1], clean)
+                                                                        or _column_wrapped(parts, clean))):
                 break
         elif not (is_upper(clean) or lowercase_title):
             break

@@ -216,3 +216,17 @@ _LONG_PREAMBLE = ("Qua kiểm tra cho thấy nhiều bến đò ngang chưa có 
 ])
 def test_the_issuer_of_an_act_without_a_header(text, issuer):
     assert analyze_text(text).metadata.issuer == issuer
+
+
+def test_letter_subject_wrapped_at_the_left_column_width():
+    letter = HEAD.replace("QĐ", "UBND-NC") + ("V/v hướng dẫn trình tự cấp\n"
+                                              "Giấy chứng nhận đăng ký hộ kinh\n"
+                                              "doanh cho hộ kinh doanh\n"
+                                              "Kính gửi: Sở Tài chính\n"
+                                              "Ủy ban nhân dân tỉnh nhận được Văn bản số 15/BKHĐT-ĐKKD của Bộ.\n")
+    assert analyze_text(letter).metadata.title == ("V/v hướng dẫn trình tự cấp Giấy chứng nhận đăng ký hộ kinh "
+                                                  "doanh cho hộ kinh doanh")
+    no_greeting = HEAD.replace("QĐ", "UBND-NC") + ("V/v rà soát danh mục thủ tục hành chính\n"
+                                                   "Ủy ban nhân dân tỉnh nhận được Văn bản số 15/BTP-KSTT ngày 02/3/2026 "
+                                                   "của Bộ Tư pháp về việc rà soát thủ tục hành chính.\n")
+    assert analyze_text(no_greeting).metadata.title == "V/v rà soát danh mục thủ tục hành chính"
