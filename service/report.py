@@ -33,6 +33,14 @@ def print_summary(doc: Document, console: Console, full: bool = False) -> None:
         console.print(f"{say('signer')}: {escape(meta.signer)}", highlight=False)
     console.print(say("summary_counts", sections=len(doc.sections), tasks=len(doc.tasks),
                       targets=len(doc.targets)) + "\n", highlight=False)
+    if doc.tasks:                   # no tasks: the warnings below say so, no empty table
+        _print_tasks(doc, console, full)
+    for problem in doc.warnings:
+        console.print(f"[yellow]{say('cli_warning')}[/]: {escape(problem.message)}", highlight=False)
+
+
+def _print_tasks(doc: Document, console: Console, full: bool) -> None:
+    """The tasks (table or cards), the counts of what is missing, the levels."""
     if console.width >= TABLE_FROM:
         console.print(task_table(doc.tasks, full, console.width >= WIDE_FROM, console.width))
     else:
@@ -44,8 +52,6 @@ def print_summary(doc: Document, console: Console, full: bool = False) -> None:
         console.print(say("summary_levels", specific=bands.get("specific", 0), mixed=bands.get("mixed", 0),
                           vague=bands.get("vague", 0)), highlight=False)
         console.print(f"[dim]{scale_text()}[/]", highlight=False)
-    for problem in doc.warnings:
-        console.print(f"[yellow]{say('cli_warning')}[/]: {escape(problem.message)}", highlight=False)
 
 
 def _marked(task: Task, full: bool) -> str:

@@ -81,6 +81,18 @@ def test_80_columns_no_column_narrower_than_6_and_full_text():
     assert full.exit_code == 0 and full.stdout.count("…") < short
 
 
+def test_a_document_without_tasks_prints_no_empty_table(tmp_path):
+    report = tmp_path / "bao-cao.txt"
+    report.write_text("ỦY BAN NHÂN DÂN TỈNH YÊN BÁI\nBÁO CÁO\nKết quả trồng rừng năm 2025\n"
+                      "Năm 2025, toàn tỉnh đã trồng mới 1.200 ha rừng tập trung, đạt 105% kế hoạch.\n",
+                      encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(report)], env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    assert "0 nhiệm vụ" in result.stdout and "Không tìm thấy nhiệm vụ" in result.stdout
+    assert "┏" not in result.stdout and "Thiếu chủ trì" not in result.stdout
+    assert "Ủy ban nhân dân tỉnh Yên Bái\n" in result.stdout      # the kind line is not part of the issuer
+
+
 def test_narrow_terminal_prints_cards():
     result = runner.invoke(app, ["analyze", str(SAMPLES / "ubnd-kh-phan-cong.docx")], env={"COLUMNS": "60"})
     assert result.exit_code == 0

@@ -43,7 +43,8 @@ def extract_metadata(doc: Document) -> Document:
     meta.kind = _kind_from_number(meta.number or _number_code(head)) or meta.kind
     if meta.kind == "khac" and re.search(r"^\s*V/v\b", text[:3000], re.MULTILINE):
         meta.kind = "cong_van"
-    meta.issuer = _issuer(head) or _authority(head, title_index) or _announcer(text)
+    above_kind = head if title_index is None else head[:title_index]   # the kind line ends the issuer's cells
+    meta.issuer = _issuer(above_kind) or _authority(head, title_index) or _announcer(text)
     if meta.issuer is None and meta.title is not None:
         meta.issuer = _speaker(text)
     meta.basis = find_basis(text, head[title_index][1] if title_index is not None else 0, HEADER_LINES + 40)
