@@ -90,12 +90,21 @@ def build_tree(doc: Document, skip: list[tuple[int, int]]) -> Node:
         if marker:                                 # "2." then its text on the next line: one item
             size = len(line) - len(line.lstrip())
         node = Node(start=marker[0] if marker else start, end=end, text=line[size:], rank=rank, label=label,
-                    bold=start in bold, body_start=start + size)
+                    bold=start in bold and not (rank == PARAGRAPH and _emphasised_sentence(line)),
+                    body_start=start + size)
         marker = None
         if rank == PARAGRAPH and node.bold or rank == PARAGRAPH and node.upper:
             node.rank = rank = 0 if node.upper and len(stack) == 1 else rank
         _attach(stack, node, run_on=doc.source.format in ("txt", "image"))
     return root
+
+
+EMPHASIS_FROM = 160      # a wholly bold unnumbered paragraph this long that ends a sentence is emphasis
+
+
+def _emphasised_sentence(line: str) -> bool:
+    """A whole paragraph set in bold for emphasis ("Chủ trì, phối hợp … báo cáo trong quý III."), not a heading."""
+    return len(line.strip()) >= EMPHASIS_FROM and bool(re.search(r"[.;!?]\s*$", line))
 
 
 def _attach(stack: list[Node], node: Node, run_on: bool = True) -> None:

@@ -146,3 +146,29 @@ def test_word_list_numbering_and_heading_styled_items(tmp_path):
     tasks = analyze_file(path).tasks
     assert [t.text[:20] for t in tasks] == ["Rà soát phương án ứn", "Tổ chức diễn tập cứu", "Kiểm tra an toàn hồ "]
     assert all([b.name for b in t.lead] == ["Sở Nông nghiệp và Môi trường"] for t in tasks)
+
+
+def test_a_paragraph_set_wholly_in_bold_for_emphasis_is_still_a_task(tmp_path):
+    """Under "2. Sở Tài chính:", a long sentence that the drafter set in bold is the department's task,
+    not a heading; a short bold line still heads what follows."""
+    import docx
+
+    from service.pipeline import analyze_file
+
+    document = docx.Document()
+    document.add_paragraph("CHỈ THỊ")
+    document.add_paragraph("Về tăng cường quản lý cụm công nghiệp trên địa bàn tỉnh")
+    document.add_paragraph("1. Sở Công Thương:")
+    document.add_paragraph("- Rà soát quy hoạch các cụm công nghiệp, báo cáo Ủy ban nhân dân tỉnh trong quý III năm 2026.")
+    heading = document.add_paragraph("2. Sở Tài chính:")
+    heading.runs[0].bold = True
+    emphasised = document.add_paragraph("Chủ trì, phối hợp với các sở, ngành liên quan nghiên cứu cơ chế hỗ trợ đầu tư "
+                                        "hạ tầng kỹ thuật cụm công nghiệp từ ngân sách tỉnh, trình Ủy ban nhân dân tỉnh "
+                                        "trong quý IV năm 2026.")
+    emphasised.runs[0].bold = True
+    path = tmp_path / "chi-thi.docx"
+    document.save(path)
+    tasks = analyze_file(path, extractor="rules").tasks
+    funding = [t for t in tasks if t.text.startswith("Chủ trì, phối hợp với các sở")]
+    assert len(funding) == 1 and [b.name for b in funding[0].lead] == ["Sở Tài chính"]
+    assert funding[0].deadline is not None and funding[0].deadline.text == "trong quý IV năm 2026"
