@@ -349,9 +349,9 @@ def _recipients(text: str) -> list[str]:
         match = re.search(r"Nơi nhận\s*:?(.*?)(?=\s\|\s|\n[^-\n•+]|\Z)", text, re.DOTALL)
     if not match:
         return []
-    items = re.split(r"\n|(?:^|\s)[-•+]\s", match.group(1))
-    out = [fold_spaces(i).strip(" ;,.-") for i in items]
-    return [i for i in out if i and not re.match(r"(?i)lưu\b", i)]
+    items = re.split(r"\n|\s\|\s|(?:^|\s)[-•+]\s", match.group(1))   # lines, table cells, dashes
+    out = [fold_spaces(i).strip(" ;,.-|") for i in items]
+    return [i for i in out if re.search(r"\w", i) and not re.match(r"(?i)lưu\b", i)]
 
 
 _NAME = r"(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"

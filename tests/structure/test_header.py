@@ -230,3 +230,12 @@ def test_letter_subject_wrapped_at_the_left_column_width():
                                                    "Ủy ban nhân dân tỉnh nhận được Văn bản số 15/BTP-KSTT ngày 02/3/2026 "
                                                    "của Bộ Tư pháp về việc rà soát thủ tục hành chính.\n")
     assert analyze_text(no_greeting).metadata.title == "V/v rà soát danh mục thủ tục hành chính"
+
+
+def test_recipients_in_a_table_row_and_after_bold_marks_keep_only_names():
+    row = HEAD.replace("QĐ", "UBND-KT") + ("V/v kiểm tra an toàn hồ đập trước mùa mưa lũ\n"
+                                           "Kính gửi: | - Sở Nông nghiệp và Môi trường; - Ủy ban nhân dân các xã.\n"
+                                           "Ủy ban nhân dân tỉnh đề nghị các cơ quan kiểm tra hồ đập trước ngày 15/5/2026.\n")
+    assert analyze_text(row).metadata.recipients == ["Sở Nông nghiệp và Môi trường", "Ủy ban nhân dân các xã"]
+    marked = HEAD + BODY + "**Nơi nhận:**\n- Sở Tài chính;\n- Kho bạc Nhà nước tỉnh;\n- Lưu: VT.\n"
+    assert analyze_text(marked).metadata.recipients == ["Sở Tài chính", "Kho bạc Nhà nước tỉnh"]
