@@ -24,6 +24,8 @@ def _patterns() -> dict[str, re.Pattern]:
     found["narrative_open"] = re.compile(rf"\W*(?:{phrase_alternation(narrative['openers'])}|{dated})(?!\w)",
                                          re.IGNORECASE)
     found["narrative_mark"] = phrase_pattern(narrative["markers"])
+    found["in_force_condition"] = re.compile(rf"(?<!\w){phrase_alternation(cues['in_force_conditions'])}\s+[^;.:]{{0,100}}$",
+                                             re.IGNORECASE)
     found["directive"] = phrase_pattern(narrative["directives"])
     kinds = [n for spec in load("metadata")["kinds"].values() for n in spec["names"]] + ["văn bản", "đề án"]
     found["descriptive"] = re.compile(rf"\W*{phrase_alternation(cues['descriptive_openers'])}(?!\w)", re.IGNORECASE)
@@ -164,13 +166,21 @@ def _definition(text: str, patterns: dict[str, re.Pattern]) -> bool:
     return not any(tag.startswith("V") for _, tag in tags[:words.index(copula)])
 
 
+NARRATIVE_WINDOW = 30      # words after the opener where the tense word may stand
+
+
 def _narrative(text: str, patterns: dict[str, re.Pattern]) -> bool:
     """Report narrative: a situation opener, a tense or state word in the next words, no directive."""
     opener = patterns["narrative_open"].match(text)
     if not opener:
         return False
-    head = " ".join(text[opener.end():].split()[:15])
+    head = " ".join(text[opener.end():].split()[:NARRATIVE_WINDOW])
     return bool(patterns["narrative_mark"].search(head)) and not patterns["directive"].search(text)
+
+
+def _another_act_in_force(before: str, patterns: dict[str, re.Pattern]) -> bool:
+    """"… khi Luật X có hiệu lực thi hành": a condition on another act coming into force, not this one's."""
+    return bool(patterns["in_force_condition"].search(before))
 
 
 def reason(text: str) -> str | None:
@@ -184,7 +194,8 @@ def reason(text: str) -> str | None:
         return "lead_in"
     patterns = _patterns()
     for name in ("executing", "courtesy", "closing", "pointers", "composition"):
-        if patterns[name].search(stripped):
+        found = patterns[name].search(stripped)
+        if found and not (name == "executing" and _another_act_in_force(stripped[:found.start()], patterns)):
             return name
     if patterns["labels"].match(stripped) or _FIGURE_VALUE.search(stripped) or _labelled_bodies(stripped):
         return "label_value"

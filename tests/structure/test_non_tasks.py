@@ -55,6 +55,15 @@ def test_a_funding_sentence_before_an_assignment_leaves_the_assignment():
     ("Tổng số hồ sơ đã tiếp nhận: 418", "label_value"),
     ("Việc sản xuất giống cây lâm nghiệp còn phân tán, chất lượng chưa đồng đều.", "narrative"),
     ("Trong thời gian qua, công tác cải cách hành chính đã có nhiều chuyển biến tích cực.", "narrative"),
+    # a long clause between the opener and the tense word
+    ("Thời gian qua, kể từ khi Luật Đất đai năm 2024 có hiệu lực thi hành, công tác cấp giấy chứng nhận quyền sử "
+     "dụng đất trên địa bàn huyện đã có nhiều chuyển biến rõ rệt.", "narrative"),
+    ("Thời gian qua, kể từ khi Luật Đất đai năm 2024 có hiệu lực thi hành, công tác cấp giấy chứng nhận quyền sử "
+     "dụng đất trên địa bàn huyện cần được đẩy nhanh hơn nữa.", None),
+    # entry into force of another act is a condition, not this document's executing clause
+    ("Ban hành quy định về chế độ phụ cấp đối với lực lượng bảo vệ dân phố khi Luật Lực lượng tham gia bảo vệ an "
+     "ninh, trật tự ở cơ sở có hiệu lực thi hành.", None),
+    ("Quyết định này có hiệu lực thi hành kể từ ngày ký.", "executing"),
 ])
 def test_labels_with_values_and_report_narrative(text, why):
     assert reason(text) == why
