@@ -13,6 +13,9 @@ from service.extract.outputs import find_output
      "đoàn kiểm tra việc quản lý đất công tại các xã"),
     ("Trung tâm Văn hóa phát hành bản tin phòng chống thiên tai hằng tháng.", "bản tin phòng chống thiên tai hằng tháng"),
     ("Xây dựng tiêu chí đánh giá mức độ hài lòng của người dân.", "tiêu chí đánh giá mức độ hài lòng của người dân"),
+    # "tốt" between the verb and the product
+    ("Đoàn Thanh niên tổ chức tốt hội thi tìm hiểu pháp luật về giao thông cho đoàn viên.",
+     "hội thi tìm hiểu pháp luật về giao thông cho đoàn viên"),
 ])
 def test_products_after_delivery_verbs(text, output):
     assert find_output(text).text == output
@@ -38,6 +41,7 @@ def test_lists_charters_price_tables_and_events_are_products(text, output):
     "Quan tâm hơn nữa đến đời sống tinh thần của đoàn viên ở khu trọ.",
     "Thực hiện nghiêm các chính sách đối với người có công.",
     "Đề xuất giải pháp tháo gỡ khó khăn cho doanh nghiệp nhỏ và vừa.",   # a solution is not checkable
+    "Theo dõi, đôn đốc và thực hiện nghiêm Chỉ thị này.",    # carrying out a document is not producing one
 ])
 def test_no_product_named(text):
     assert find_output(text) is None
