@@ -187,6 +187,9 @@ def _owner_split(doc: Document, node: Node, inherited: Inherited) -> list[Task]:
     return tasks
 
 
+_LINE_AFTER_CLAUSE = re.compile(r"[;.][ \t]*\n\s*(?=\S)")     # a line that ends a clause, then another line
+
+
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentences of text[start:end], also cut where a line ending a clause (";", ".") is followed by another
     line: a paragraph of the item, which may name its own doer."""
@@ -194,9 +197,6 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
         text[start:end])}
     bounds = sorted(a for a in starts | {start} if start <= a < end)
     return list(zip(bounds, bounds[1:] + [end]))
-
-
-_LINE_AFTER_CLAUSE = re.compile(r"[;.][ \t]*\n\s*(?=\S)")
 
 
 def _past_leading_non_tasks(text: str, start: int, end: int) -> int:
