@@ -162,13 +162,13 @@ def test_a_paragraph_set_wholly_in_bold_for_emphasis_is_still_a_task(tmp_path):
     document.add_paragraph("- Rà soát quy hoạch các cụm công nghiệp, báo cáo Ủy ban nhân dân tỉnh trong quý III năm 2026.")
     heading = document.add_paragraph("2. Sở Tài chính:")
     heading.runs[0].bold = True
-    emphasised = document.add_paragraph("Chủ trì, phối hợp với các sở, ngành liên quan nghiên cứu cơ chế hỗ trợ đầu tư "
-                                        "hạ tầng kỹ thuật cụm công nghiệp từ ngân sách tỉnh, trình Ủy ban nhân dân tỉnh "
-                                        "trong quý IV năm 2026.")
+    emphasised = document.add_paragraph("Chủ trì nghiên cứu cơ chế hỗ trợ đầu tư hạ tầng kỹ thuật cụm công nghiệp từ "
+                                        "ngân sách tỉnh, cùng Sở Công Thương lấy ý kiến doanh nghiệp, trình Ủy ban nhân "
+                                        "dân tỉnh trong quý IV năm 2026.")
     emphasised.runs[0].bold = True
     path = tmp_path / "chi-thi.docx"
     document.save(path)
     tasks = analyze_file(path, extractor="rules").tasks
-    funding = [t for t in tasks if t.text.startswith("Chủ trì, phối hợp với các sở")]
+    funding = [t for t in tasks if t.text.startswith("Chủ trì nghiên cứu cơ chế")]
     assert len(funding) == 1 and [b.name for b in funding[0].lead] == ["Sở Tài chính"]
     assert funding[0].deadline is not None and funding[0].deadline.text == "trong quý IV năm 2026"

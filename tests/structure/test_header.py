@@ -223,11 +223,11 @@ def test_letter_subject_wrapped_at_the_left_column_width():
                                               "Giấy chứng nhận đăng ký hộ kinh\n"
                                               "doanh cho hộ kinh doanh\n"
                                               "Kính gửi: Sở Tài chính\n"
-                                              "Ủy ban nhân dân tỉnh nhận được Văn bản số 15/BKHĐT-ĐKKD của Bộ.\n")
+                                              "Ủy ban nhân dân huyện đã nhận Văn bản số 15/BKHĐT-ĐKKD của Bộ.\n")
     assert analyze_text(letter).metadata.title == ("V/v hướng dẫn trình tự cấp Giấy chứng nhận đăng ký hộ kinh "
                                                   "doanh cho hộ kinh doanh")
     no_greeting = HEAD.replace("QĐ", "UBND-NC") + ("V/v rà soát danh mục thủ tục hành chính\n"
-                                                   "Ủy ban nhân dân tỉnh nhận được Văn bản số 15/BTP-KSTT ngày 02/3/2026 "
+                                                   "Ủy ban nhân dân huyện đã nhận Văn bản số 15/BTP-KSTT ngày 02/3/2026 "
                                                    "của Bộ Tư pháp về việc rà soát thủ tục hành chính.\n")
     assert analyze_text(no_greeting).metadata.title == "V/v rà soát danh mục thủ tục hành chính"
 
