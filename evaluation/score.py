@@ -307,6 +307,11 @@ def _f1(row: dict, name: str) -> str:
     return f"{2 * p * r / (p + r) if p + r else 0.0:5.2f}"
 
 
+def _short(commit: str) -> str:
+    """A commit hash shortened to 7 characters; any other label ("original") as it is."""
+    return commit[:7] if re.fullmatch(r"[0-9a-f]{7,40}", commit) else commit
+
+
 def print_rows(docs: list[GoldDoc], rows: dict[str, dict], first: dict) -> None:
     print(f"{'document':<12} {'set':<6} " + " ".join(f"{f[:7]:>7}" for f in FIELDS)
           + "  meta k/n/i/d   first-sight tasks/lead (commit)")
@@ -316,7 +321,7 @@ def print_rows(docs: list[GoldDoc], rows: dict[str, dict], first: dict) -> None:
             print(f"{doc.id:<12} new    (not yet recorded at first sight: run with --record)")
             continue
         meta = "".join("✓" if row["meta"][k] else "·" for k in META_FIELDS)
-        then = f"{_f1(seen, 'tasks')}/{_f1(seen, 'lead')} ({seen['commit'][:7]})" if seen else ""
+        then = f"{_f1(seen, 'tasks')}/{_f1(seen, 'lead')} ({_short(seen['commit'])})" if seen else ""
         print(f"{doc.id:<12} {'tune' if doc.tuning else 'dev':<6} "
               + " ".join(f"{_f1(row, f):>7}" for f in FIELDS) + f"  {meta:<13} {then}")
 
@@ -394,7 +399,7 @@ def main(argv: list[str] | None = None) -> int:
         files = originals(args.corpus, docs)
         original_rows = {d.id: as_row(score_doc(d, analyze_file)) for d in files}
         print("\nThe same documents from their PDF/DOCX originals (as a user uploads them):")
-        print_rows(files, original_rows, {"documents": {d.id: {**original_rows[d.id], "commit": "(original)"}
+        print_rows(files, original_rows, {"documents": {d.id: {**original_rows[d.id], "commit": "original"}
                                                         for d in files}})
         results["originals"] = pooled(list(original_rows.values()))
     if args.json:
