@@ -28,7 +28,9 @@ def _patterns() -> dict[str, re.Pattern]:
                                              re.IGNORECASE)
     found["directive"] = phrase_pattern(narrative["directives"])
     kinds = [n for spec in load("metadata")["kinds"].values() for n in spec["names"]] + ["văn bản", "đề án"]
-    found["descriptive"] = re.compile(rf"\W*{phrase_alternation(cues['descriptive_openers'])}(?!\w)", re.IGNORECASE)
+    # "Là …" describes, unless it gives a role ("Là cơ quan thường trực, …" under a body's heading)
+    found["descriptive"] = re.compile(rf"(?!\W*{phrase_alternation(cues['role_phrases'])}(?!\w))"
+                                      rf"\W*{phrase_alternation(cues['descriptive_openers'])}(?!\w)", re.IGNORECASE)
     found["session"] = re.compile(rf"[^.;:]{{0,30}}?{phrase_alternation(cues['session_markers'])}\s+[\w\s]{{0,20}}?[.;]?$",
                                   re.IGNORECASE)
     found["entitlement"] = phrase_pattern(cues["entitlements"])
@@ -178,11 +180,6 @@ def _narrative(text: str, patterns: dict[str, re.Pattern]) -> bool:
     return bool(patterns["narrative_mark"].search(head)) and not patterns["directive"].search(text)
 
 
-def _another_act_in_force(before: str, patterns: dict[str, re.Pattern]) -> bool:
-    """"… khi Luật X có hiệu lực thi hành": a condition on another act coming into force, not this one's."""
-    return bool(patterns["in_force_condition"].search(before))
-
-
 def reason(text: str) -> str | None:
     """Why the item is not a task ("no_words", "lead_in", "executing", "courtesy", "pointers", "composition",
     "label_value", "basis", "session", "description", "standing_rule", "narrative", "noun_phrase", "self_reference", "funding",
@@ -195,16 +192,15 @@ def reason(text: str) -> str | None:
     patterns = _patterns()
     for name in ("executing", "courtesy", "closing", "pointers", "composition"):
         found = patterns[name].search(stripped)
-        if found and not (name == "executing" and _another_act_in_force(stripped[:found.start()], patterns)):
-            return name
+        if found and not (name == "executing" and patterns["in_force_condition"].search(stripped[:found.start()])):
+            return name             # (not "… khi Luật X có hiệu lực thi hành": another act coming into force)
     if patterns["labels"].match(stripped) or _FIGURE_VALUE.search(stripped) or _labelled_bodies(stripped):
         return "label_value"
     if patterns["basis"].match(stripped):
         return "basis"
     if _session(stripped, patterns):
         return "session"
-    if (patterns["descriptive"].match(stripped) and not patterns["role"].match(stripped.lstrip(" -–+*•"))) \
-            or _definition(stripped, patterns):   # "Là cơ quan thường trực, …" under a body's heading assigns
+    if patterns["descriptive"].match(stripped) or _definition(stripped, patterns):
         return "description"
     if _standing_rule(stripped, patterns):
         return "standing_rule"

@@ -106,8 +106,8 @@ def _row_task(table: Table, row: TableRow) -> Task | None:
 def _row_output(table: Table, row: TableRow, task: Task) -> Output | None:
     """The product column's cell ("Nhiệm vụ", "-" there name none); without that column or where the row
     leaves its cell blank, the product the content names ("Xây dựng cơ sở dữ liệu …")."""
-    output = _cell(row, table, "output") if "output" in table.columns else None
-    if output is None or not output.text.strip():
+    output = _cell(row, table, "output")            # None without the column or where the cell is blank
+    if output is None:
         return find_output(task.text, task.start)
     if output.text.strip().lower() not in load("structure")["empty_outputs"]:
         return Output(text=output.text, start=output.start, end=output.end)

@@ -169,7 +169,8 @@ def _owner_split(doc: Document, node: Node, inherited: Inherited) -> list[Task]:
     """One task per item, unless a later sentence names its own doer (ANNOTATION §2): then each such
     sentence starts a task of its own; closing sentences ("Trên đây là …") that ran on are dropped."""
     start, end = node.body_start, node.end
-    if not re.search(r"[.!?]\s+\S|[;.]\s*\n\s*\S", doc.text[start:end].rstrip()):
+    item = doc.text[start:end].rstrip()
+    if not (re.search(r"[.!?]\s+\S", item) or _LINE_AFTER_CLAUSE.search(item)):
         return [_task(doc, node, inherited)]
     sentences = _pieces(doc.text, start, end)
     cuts = [a for a, b in sentences[1:] if roles.subject_bodies(doc.text[a:b]) or _is_closing(doc.text[a:b])
