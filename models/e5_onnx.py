@@ -15,10 +15,16 @@ INT8 = "onnx/model_qint8_avx512_vnni.onnx"
 
 
 def _quiet() -> None:
+    """No English chatter from the exporters on the user's terminal (the build logs its own steps)."""
+    import logging as std_logging
+    import warnings
+
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from transformers.utils import logging
 
     logging.set_verbosity_error()
+    std_logging.getLogger("optimum").setLevel(std_logging.ERROR)
+    warnings.filterwarnings("ignore", module=r"transformers\.|torch\.|optimum\.")
 
 
 def export(path: Path) -> str:

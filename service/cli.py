@@ -71,8 +71,10 @@ def serve(
     import uvicorn
 
     from .api.app import create_app
+    from .cli_support import prepare_default_extractor
     from .config import Settings
 
+    prepare_default_extractor()
     settings = Settings()
     if workers:
         settings.workers = workers

@@ -37,6 +37,14 @@ def check_input(path: Path) -> None:
 EXTRACTORS = ("rules", "model", "hybrid")
 
 
+def prepare_default_extractor() -> None:
+    """First use: build the encoder the default extractor needs, saying so on stderr."""
+    from .extract.stages import prepare_default
+
+    err = Console(stderr=True)
+    prepare_default(lambda text: err.print(f"[dim]{escape(text)}[/]", highlight=False))
+
+
 def check_extractor(extractor: str | None) -> None:
     """An unknown --extractor ends the command with a Vietnamese message and exit code 2."""
     if extractor is not None and extractor not in EXTRACTORS:
@@ -49,6 +57,8 @@ def analyze_or_exit(path: Path, extractor: str | None = None) -> Document:
 
     check_input(path)
     check_extractor(extractor)
+    if extractor is None:
+        prepare_default_extractor()
     try:
         return analyze_file(path, extractor)
     except RasoatError as error:

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from ..cli_support import check_extractor
+from ..cli_support import check_extractor, prepare_default_extractor
 from ..errors import RasoatError
 from ..messages import say
 
@@ -31,8 +31,8 @@ def _date(text: str | None) -> date | None:
 def batch_command(
     source: Path = typer.Argument(..., help="thư mục hoặc tệp ZIP chứa văn bản PDF, DOCX, TXT, HTML"),
     out: Path = typer.Option(..., "--out", help="thư mục kết quả (docs/, các bảng, tóm tắt)"),
-    scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler, e.g. tcp://host:8786 "
-                                  "(default DASK_SCHEDULER_ADDRESS, else a local cluster)"),
+    scheduler: str = typer.Option(None, "--scheduler", help="bộ điều phối Dask, ví dụ tcp://host:8786 "
+                                  "(mặc định DASK_SCHEDULER_ADDRESS, nếu không có thì một cụm cục bộ)"),
     workers: int = typer.Option(None, "--workers", min=1, help="số tiến trình cục bộ (mặc định: số lõi)"),
     as_of: str = typer.Option(None, "--as-of", help="ngày tính quá hạn (mặc định hôm nay)"),
     load_db: bool = typer.Option(False, "--load-db", help="lưu cả kết quả vào cơ sở dữ liệu của dịch vụ"),
@@ -49,6 +49,8 @@ def batch_command(
     check_extractor(extractor)
     if not source.exists():
         fail(say("no_folder_or_file", path=source), "file_not_found")
+    if extractor is None:
+        prepare_default_extractor()
     try:
         total = count_items(source)
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),

@@ -8,9 +8,11 @@ When the tagger cannot be loaded the rules' fields stay, with a warning, and `do
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from ..document import Document, Problem
+from ..messages import say
 from .combine import DEFAULT_THRESHOLDS, combine_deadline, combine_owners, combine_products
 
 EXTRACTORS = ("rules", "model", "hybrid")
@@ -29,6 +31,25 @@ def settings() -> dict:
 
 def default_extractor() -> str:
     return settings().get("default_extractor", "rules")
+
+
+def prepare_default(log: Callable[[str], None]) -> None:
+    """Build the encoder now if the default extractor needs it and it is not built yet: the first use
+    from the command line (`analyze`, `batch`, `serve`), before any analysis starts. Without the
+    `semantic` extra, or when the build fails, analyses use the rules (as `tag_spans` does)."""
+    if default_extractor() == "rules":
+        return
+    try:
+        from ..models import BuildError, ensure_built, is_built
+    except ImportError:
+        return
+    if is_built():
+        return
+    log(say("model_first_build"))
+    try:
+        ensure_built()
+    except (ImportError, OSError, RuntimeError, BuildError) as error:
+        log(say("model_build_failed", error=error))
 
 
 def thresholds() -> dict:

