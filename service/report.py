@@ -35,8 +35,16 @@ def print_summary(doc: Document, console: Console, full: bool = False) -> None:
                       targets=len(doc.targets)) + "\n", highlight=False)
     if doc.tasks:                   # no tasks: the warnings below say so, no empty table
         _print_tasks(doc, console, full)
-    for problem in doc.warnings:
+    for problem in shown_warnings(doc.warnings):
         console.print(f"[yellow]{say('cli_warning')}[/]: {escape(problem.message)}", highlight=False)
+
+
+def shown_warnings(warnings: list) -> list:
+    """The warnings a reader needs: "missing_number" goes where "unreadable_number" says more (the
+    JSON keeps both codes for machines)."""
+    codes = {w.code for w in warnings}
+    return [w for w in warnings if not (w.code.startswith("missing_")
+                                        and w.code.replace("missing_", "unreadable_", 1) in codes)]
 
 
 def _print_tasks(doc: Document, console: Console, full: bool) -> None:

@@ -93,6 +93,24 @@ def test_a_document_without_tasks_prints_no_empty_table(tmp_path):
     assert "Ủy ban nhân dân tỉnh Yên Bái\n" in result.stdout      # the kind line is not part of the issuer
 
 
+def test_a_blank_number_and_date_are_warned_about_once_each(tmp_path):
+    decision = tmp_path / "quyet-dinh.txt"
+    decision.write_text("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                        "TỈNH ĐIỆN BIÊN | Độc lập - Tự do - Hạnh phúc\n"
+                        "Số:       /QĐ-UBND | Điện Biên, ngày      tháng 4 năm 2026\n"
+                        "QUYẾT ĐỊNH\nVề việc giao nhiệm vụ rà soát hồ sơ đất đai\n"
+                        "Điều 1. Giao Sở Nông nghiệp và Môi trường chủ trì rà soát, báo cáo trước ngày 30/6/2026.\n",
+                        encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(decision)], env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    printed = " ".join(result.stdout.split())
+    assert printed.count("Dòng số ký hiệu có ký hiệu nhưng không có số") == 1
+    assert printed.count("Dòng ngày ban hành để trống") == 1
+    assert "Không tìm thấy số, ký hiệu văn bản" not in printed and "Không tìm thấy ngày ban hành" not in printed
+    codes = {w["code"] for w in json.loads(runner.invoke(app, ["analyze", str(decision), "-f", "json"]).stdout)["warnings"]}
+    assert {"missing_number", "unreadable_number", "missing_issued_on", "unreadable_issued_on"} <= codes
+
+
 def test_narrow_terminal_prints_cards():
     result = runner.invoke(app, ["analyze", str(SAMPLES / "ubnd-kh-phan-cong.docx")], env={"COLUMNS": "60"})
     assert result.exit_code == 0
