@@ -15,6 +15,7 @@ import argparse
 import itertools
 import sys
 from collections import Counter
+from dataclasses import astuple
 from pathlib import Path
 
 import numpy as np
@@ -25,9 +26,10 @@ sys.path.insert(0, str(ROOT))
 from evaluation.score import DEFAULT_CORPUS  # noqa: E402
 from evaluation.vagueness import collect, spearman  # noqa: E402
 from service.vagueness.cues import find_hits  # noqa: E402
-from service.vagueness.score import CATEGORY_CAP, CUE_CAP, MISSING_WEIGHTS, SPECIFIC_BELOW, VAGUE_FROM  # noqa: E402
+from service.vagueness.score import (SPECIFIC_BELOW, VAGUE_FROM, WEIGHTS, Weights, combine,  # noqa: E402
+                                     cue_sums, missing_flags)
 
-SHIPPED = (MISSING_WEIGHTS["owner"], MISSING_WEIGHTS["deadline"], MISSING_WEIGHTS["measure"], CATEGORY_CAP, CUE_CAP)
+SHIPPED = astuple(WEIGHTS)
 GRID = list(itertools.product((0.3, 0.45, 0.6, 0.75), (0.05, 0.1, 0.15, 0.2, 0.3, 0.4), (0.1, 0.2, 0.3, 0.4),
                               (0.05, 0.1, 0.2, 0.3), (0.2, 0.35, 0.5)))
 CUTS = tuple(round(0.2 + 0.05 * i, 2) for i in range(15))      # 0.20 … 0.90
@@ -39,14 +41,10 @@ class Table:
     def __init__(self, corpus: Path) -> None:
         docs, gold, missing, per_category = [], [], [], []
         for doc, g, task in collect(corpus):
-            per: Counter = Counter()
-            for hit in find_hits(task):
-                per[hit.rule.category] += hit.rule.weight
-            miss = set(task.vagueness.missing)
             docs.append(doc)
             gold.append(g["specificity"])
-            missing.append(("owner" in miss, "deadline" in miss, "target" in miss and "output" in miss))
-            per_category.append(per)
+            missing.append(missing_flags(task.vagueness.missing))
+            per_category.append(cue_sums(find_hits(task)))
         categories = sorted({c for per in per_category for c in per})
         self.docs = np.array(docs)
         self.gold = np.array(gold)
@@ -54,9 +52,8 @@ class Table:
         self.cues = np.array([[per.get(c, 0.0) for c in categories] for per in per_category])
 
     def scores(self, weights: tuple, rows: np.ndarray) -> np.ndarray:
-        owner, deadline, measure, category_cap, cue_cap = weights
-        cue = np.minimum(cue_cap, np.minimum(category_cap, self.cues[rows]).sum(axis=1))
-        return np.minimum(1.0, self.missing[rows] @ np.array([owner, deadline, measure]) + cue)
+        """The service's own sum (service/vagueness/score.py `combine`) with these weights."""
+        return combine(self.missing[rows], self.cues[rows], Weights(*weights))
 
 
 def rho(scores: np.ndarray, gold: np.ndarray) -> float:

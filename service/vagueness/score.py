@@ -2,12 +2,12 @@
 
 The score is a transparent sum, capped at 1 (1 = slogan only):
 
-    score = min(1, missing part + min(CUE_CAP, Σ over categories of min(CATEGORY_CAP, Σ cue weights)))
+    score = min(1, missing part + min(cue_cap, Σ over categories of min(category_cap, Σ cue weights)))
 
     missing part: owner (no lead body)                      0.60
                   deadline (no thời hạn)                    0.30
                   measure (neither a target nor an output)  0.20
-                  budget                                    0.00 (reported, not scored)
+                  budget                                    (reported, not scored)
 
 The weights and both band cuts were fitted to the gold specificity of ../shared/ANNOTATION.md §2 by
 leave-one-document-out (`python evaluation/vagueness_weights.py`; 81 to 88 of 90 folds chose these) and
@@ -20,13 +20,27 @@ specific < SPECIFIC_BELOW ≤ mixed < VAGUE_FROM ≤ vague; a task is flagged va
 """
 from __future__ import annotations
 
+from dataclasses import astuple, dataclass
+
+import numpy as np
+
 from ..document import Document, Task, Vagueness, VaguenessSummary
 from .cues import Hit, Rule, find_hits, has_measure, to_cue
 from .hints import make_hint
 
-MISSING_WEIGHTS = {"owner": 0.60, "deadline": 0.30, "measure": 0.20, "budget": 0.0}
-CUE_CAP = 0.35
-CATEGORY_CAP = 0.10
+
+@dataclass(frozen=True)
+class Weights:
+    """The five fitted numbers of the sum (evaluation/vagueness_weights.py refits them)."""
+
+    owner: float = 0.60             # missing lead body
+    deadline: float = 0.30          # missing thời hạn
+    measure: float = 0.20           # neither a target nor an output
+    category_cap: float = 0.10      # cue weight counted per category at most
+    cue_cap: float = 0.35           # cue weight counted in all at most
+
+
+WEIGHTS = Weights()
 SPECIFIC_BELOW = 0.50
 VAGUE_FROM = 0.60
 PARTS = ("owner", "deadline", "target", "output", "budget")
@@ -42,20 +56,27 @@ def missing_parts(task: Task) -> list[str]:
     return [part for part in PARTS if not present[part]]
 
 
-def missing_weight(missing: list[str]) -> float:
-    """The missing part of the score (a measure is missing when both target and output are)."""
-    weight = sum(MISSING_WEIGHTS[p] for p in ("owner", "deadline", "budget") if p in missing)
-    if "target" in missing and "output" in missing:
-        weight += MISSING_WEIGHTS["measure"]
-    return weight
+def missing_flags(missing: list[str]) -> tuple[bool, bool, bool]:
+    """Owner, deadline and measure missing (a measure is missing when both target and output are);
+    a missing budget is reported, not scored."""
+    return "owner" in missing, "deadline" in missing, "target" in missing and "output" in missing
 
 
-def cue_weight(hits: list[Hit]) -> float:
-    """Counted cue weights, at most CATEGORY_CAP per category and CUE_CAP in all."""
+def cue_sums(hits: list[Hit]) -> dict[str, float]:
+    """Cue weight per category."""
     per_category: dict[str, float] = {}
     for hit in hits:
         per_category[hit.rule.category] = per_category.get(hit.rule.category, 0.0) + hit.rule.weight
-    return min(CUE_CAP, sum(min(CATEGORY_CAP, w) for w in per_category.values()))
+    return per_category
+
+
+def combine(flags, per_category, weights: Weights = WEIGHTS):
+    """The sum for one task (a float) or many (arrays, tasks on the first axis): `flags` holds the
+    missing owner, deadline and measure on its last axis, `per_category` the cue sums on its last axis."""
+    owner, deadline, measure, category_cap, cue_cap = astuple(weights)
+    parts = np.asarray(flags, dtype=float) @ np.array([owner, deadline, measure])
+    cues = np.minimum(category_cap, np.asarray(per_category, dtype=float))
+    return np.minimum(1.0, parts + np.minimum(cue_cap, cues.sum(axis=-1)))
 
 
 def band(score: float) -> str:
@@ -72,7 +93,7 @@ def score_task(task: Task, rules: tuple[Rule, ...] | None = None) -> Vagueness:
     """Cues, missing parts, score and rewrite hint of one task."""
     hits = find_hits(task, rules)
     missing = missing_parts(task)
-    score = round(min(1.0, missing_weight(missing) + cue_weight(hits)), 3)
+    score = round(float(combine(missing_flags(missing), list(cue_sums(hits).values()))), 3)
     cues = [to_cue(h, task) for h in hits]
     hint = make_hint(missing, cues) if band(score) != "specific" else None
     return Vagueness(score=score, cues=cues, missing=missing, hint=hint)

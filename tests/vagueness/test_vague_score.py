@@ -81,3 +81,24 @@ def test_summary(task):
 
 def test_empty_document():
     assert summarise([]).score == 0.0
+
+
+def test_the_refitting_script_scores_with_the_service_formula(task):
+    """`combine` over many tasks at once (evaluation/vagueness_weights.py) gives each task's own score."""
+    import numpy as np
+
+    from service.vagueness.cues import find_hits
+    from service.vagueness.score import Weights, combine, cue_sums, missing_flags
+
+    tasks = [task("Đẩy mạnh, tăng cường, nâng cao hơn nữa công tác tuyên truyền trong toàn tỉnh."),
+             task("Sở Tài chính chủ trì tham mưu bố trí kinh phí thực hiện Kế hoạch.", lead="Sở Tài chính"),
+             task("Công an tỉnh tăng cường tuần tra, kiểm soát trong quý III/2026.", lead="Công an tỉnh",
+                  deadline="trong quý III/2026")]
+    sums = [cue_sums(find_hits(t)) for t in tasks]
+    categories = sorted({c for s in sums for c in s})
+    flags = np.array([missing_flags(score_task(t).missing) for t in tasks], dtype=float)
+    table = np.array([[s.get(c, 0.0) for c in categories] for s in sums])
+    assert np.allclose(combine(flags, table), [score_task(t).score for t in tasks], atol=1e-3)
+    assert len(set(np.round(combine(flags, table), 3))) == 3
+    lighter = combine(flags, table, Weights(owner=0.1, deadline=0.1, measure=0.1))
+    assert (lighter < combine(flags, table)).all() and lighter[0] < 1.0
