@@ -25,12 +25,13 @@ def index_command(
     store: Path = typer.Option(DEFAULT_STORE, "--store", help=STORE_HELP),
 ) -> None:
     """Phân tích mọi văn bản trong FOLDER và thêm văn bản mới vào kho."""
-    from ..cli_support import fail
+    from ..cli_support import fail, prepare_default_extractor
     from . import Archive, index_folder
 
     err = Console(stderr=True)
     if not folder.is_dir():
         fail(say("not_a_folder", path=folder), "not_a_folder")
+    prepare_default_extractor()
     archive = Archive.open(store)
     report = index_folder(folder, archive)
     total = len(archive)
