@@ -98,8 +98,8 @@ def test_a_blank_number_and_date_are_warned_about_once_each(tmp_path):
     decision.write_text("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
                         "TỈNH ĐIỆN BIÊN | Độc lập - Tự do - Hạnh phúc\n"
                         "Số:       /QĐ-UBND | Điện Biên, ngày      tháng 4 năm 2026\n"
-                        "QUYẾT ĐỊNH\nVề việc giao nhiệm vụ rà soát hồ sơ đất đai\n"
-                        "Điều 1. Giao Sở Nông nghiệp và Môi trường chủ trì rà soát, báo cáo trước ngày 30/6/2026.\n",
+                        "QUYẾT ĐỊNH\nVề việc rà soát hồ sơ hành nghề y\n"
+                        "Điều 1. Sở Y tế chủ trì rà soát hồ sơ cấp phép hành nghề y, xong trước ngày 30/6/2026.\n",
                         encoding="utf-8")
     result = runner.invoke(app, ["analyze", str(decision)], env={"COLUMNS": "120"})
     assert result.exit_code == 0, result.output
