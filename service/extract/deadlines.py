@@ -90,7 +90,29 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     out = [(k, re.compile(rf"(?<![\w/.\-]){p}(?![\w/])", re.I)) for k, p in kinds.items()]
     for rec in ("yearly", "half_yearly", "quarterly", "monthly", "continuous", "on_demand"):
         out.append((f"rec:{rec}", _rx(rec)))
-    return out
+    return out + [("report", _report_rhythm())]
+
+
+@cache
+def _report_rhythm() -> re.Pattern:
+    """A report named by its rhythm, or by several ("báo cáo quý, 6 tháng và năm"); group `r` holds them."""
+    rec = _lex()["recurrence"]
+    rhythm = _alt(w for words in rec["report_rhythms"].values() for w in words)
+    listed = rf"{rhythm}(?:\s*(?:,|và|hoặc)\s*(?:(?:hằng|hàng)\s+)?{rhythm})*"
+    return re.compile(rf"(?<!\w){_alt(rec['report_nouns'])}\s+(?P<r>{listed})(?!\w)"
+                      rf"(?!\s*(?:\d|[IVX]+(?!\w)|{_alt(rec['report_not_before'])}(?!\w)))", re.I)
+
+
+def _most_frequent(rhythms) -> str | None:
+    """Of recurrences listed together, the most frequent ("hằng quý, 6 tháng và hằng năm" → quarterly)."""
+    order = _lex()["recurrence"]["rhythm_order"]
+    return min((r for r in rhythms if r in order), key=order.index, default=None)
+
+
+def _report_hit(m: re.Match) -> Hit:
+    words = {_key(w): rec for rec, ws in _lex()["recurrence"]["report_rhythms"].items() for w in ws}
+    said = re.findall(_alt(words), m.group("r"), re.I)
+    return Hit(m.start(), m.end(), "rec", recurrence=_most_frequent(words[_key(w)] for w in said), cued=True)
 
 
 def _day(y: int | None, m: int, d: int | None = None) -> date | None:
@@ -112,6 +134,8 @@ def _numerals(s: str) -> list[int]:
 def _hit(kind: str, m: re.Match, dy: int | None) -> Hit | None:
     """The period a match names (dates completed with the document year `dy`)."""
     g = {k: v for k, v in m.groupdict().items() if v}
+    if kind == "report":
+        return _report_hit(m)
     if kind.startswith("rec:"):
         return Hit(m.start(), m.end(), "rec", recurrence=kind[4:], cued=True)
     yearless = "y" not in g and "rel" not in g and kind not in ("range", "duration")
@@ -285,6 +309,8 @@ def _bound(h: Hit, a: int, cue: str) -> Hit:
 
 def _join(text: str, x: Hit, y: Hit) -> Hit | None:
     """x and y (in order) as one deadline when one is a time and the other a recurrence next to it."""
+    if x.kind == y.kind == "rec":
+        return _join_rhythms(text, x, y)
     if (x.kind == "rec") == (y.kind == "rec") or (x.recurrence and y.recurrence):
         return None
     t, r = (y, x) if x.kind == "rec" else (x, y)
@@ -298,6 +324,15 @@ def _join(text: str, x: Hit, y: Hit) -> Hit | None:
     gone = t.yearless                                # "trước ngày 15/12 hằng năm": no end
     return replace(t, a=x.a, b=y.b, recurrence=r.recurrence,
                    start=None if gone else t.start, end=None if gone else t.end)
+
+
+def _join_rhythms(text: str, x: Hit, y: Hit) -> Hit | None:
+    """Two rhythms listed together ("định kỳ 6 tháng, hằng năm") are one, the more frequent."""
+    rhythm = _most_frequent([x.recurrence, y.recurrence])
+    if rhythm is None or not {x.recurrence, y.recurrence} <= set(_lex()["recurrence"]["rhythm_order"]) \
+            or not re.fullmatch(r"\s*(?:,|và|hoặc)\s*", text[x.b:y.a], re.I):
+        return None
+    return replace(x, b=y.b, recurrence=rhythm)
 
 
 def _merge(text: str, hits: list[Hit]) -> list[Hit]:
