@@ -22,6 +22,7 @@ NUM = r"\d{1,2}(?!\d)"
 SENTENCE_END = re.compile(r"[.;:\n](?!\d)")
 _HOUR = re.compile(r"\s\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?\s*,?\s*$", re.I)
 CLAUSE_END = re.compile(r"[.,;:\n(](?!\d)")
+RHYTHM_REACH = 80        # characters between a rhythm and a day without a year that it makes recur
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Hit:
     end: date | None = None
     yearless: bool = False
     recurrence: str | None = None
+    relative: bool = False                  # its year is relative ("năm sau"): it recurs with a rhythm
     cued: bool = False                      # carries its own cue: "từ … đến …", a duration
 
 
@@ -99,8 +101,9 @@ def _report_rhythm() -> re.Pattern:
     rec = _lex()["recurrence"]
     rhythm = _alt(w for words in rec["report_rhythms"].values() for w in words)
     listed = rf"{rhythm}(?:\s*(?:,|và|hoặc)\s*(?:(?:hằng|hàng)\s+)?{rhythm})*"
+    past = rf"{_alt(rec['report_past_words'])}(?!\s+(?:{_alt(_lex()['words']['day'])}|\d))"
     return re.compile(rf"(?<!\w){_alt(rec['report_nouns'])}\s+(?P<r>{listed})(?!\w)"
-                      rf"(?!\s*(?:\d|[IVX]+(?!\w)|{_alt(rec['report_not_before'])}(?!\w)))", re.I)
+                      rf"(?!\s*(?:\d|[IVX]+(?!\w)|(?:{_alt(rec['report_not_before'])}|{past})(?!\w)))", re.I)
 
 
 def _most_frequent(rhythms) -> str | None:
@@ -151,7 +154,7 @@ def _hit(kind: str, m: re.Match, dy: int | None) -> Hit | None:
         if d is None and (y is not None or not (1 <= mo <= 12 and 1 <= dd <= 31)):
             return None
         bare = kind == "day_month" and "day" not in g      # "30/6" needs "trước" before it
-        return Hit(a, b, "bare_day" if bare else kind, d, d, yearless)
+        return Hit(a, b, "bare_day" if bare else kind, d, d, yearless, relative="rel" in g)
     if kind in ("month", "quarter", "part"):
         if kind == "part":
             first, last = _lex()["parts_of_year"][_key(g["part"])]
@@ -321,7 +324,7 @@ def _join(text: str, x: Hit, y: Hit) -> Hit | None:
         return replace(t, a=r.a)                     # "ngay sau khi … ban hành trong năm 2024"
     if not ok:
         return None
-    gone = t.yearless                                # "trước ngày 15/12 hằng năm": no end
+    gone = t.yearless or t.relative                  # "trước ngày 15/12 hằng năm": no end
     return replace(t, a=x.a, b=y.b, recurrence=r.recurrence,
                    start=None if gone else t.start, end=None if gone else t.end)
 
@@ -349,6 +352,12 @@ def _merge(text: str, hits: list[Hit]) -> list[Hit]:
         if x.kind != "rec" and x.yearless and not x.recurrence and y.kind != "rec" \
                 and y.recurrence and y.end is None and re.fullmatch(r"\s*(?:,|và)\s*", text[x.b:y.a]):
             out[i:i + 2] = [replace(y, a=x.a)]
+    for i in range(len(out) - 2, -1, -1):           # "Hằng năm, các sở báo cáo trước ngày 15/12"
+        x, y = out[i], out[i + 1]
+        if x.kind == "rec" and x.recurrence in _lex()["recurrence"]["rhythm_order"] and y.kind != "rec" \
+                and (y.yearless or y.relative) and not y.recurrence and not SENTENCE_END.search(text[x.b:y.a]) \
+                and y.a - x.b <= RHYTHM_REACH:
+            out[i:i + 2] = [replace(y, recurrence=x.recurrence, start=None, end=None)]
     periodic = _rx("periodic")
     for i, h in enumerate(out):
         if h.yearless and not h.recurrence and periodic.match(text, h.a):
