@@ -23,6 +23,7 @@ SENTENCE_END = re.compile(r"[.;:\n](?!\d)")
 _HOUR = re.compile(r"\s\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?\s*,?\s*$", re.I)
 CLAUSE_END = re.compile(r"[.,;:\n(](?!\d)")
 RHYTHM_REACH = 80        # characters between a rhythm and a day without a year that it makes recur
+RHYTHM_JOIN = r"\s*(?:,|và|hoặc)\s*"     # between rhythms listed together ("6 tháng, hằng năm")
 
 
 @dataclass(frozen=True)
@@ -96,11 +97,17 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
 
 
 @cache
+def _rhythm_words() -> dict[str, str]:
+    """Rhythm word of a report → its recurrence ("6 tháng" → half_yearly)."""
+    return {_key(w): rec for rec, words in _lex()["recurrence"]["report_rhythms"].items() for w in words}
+
+
+@cache
 def _report_rhythm() -> re.Pattern:
     """A report named by its rhythm, or by several ("báo cáo quý, 6 tháng và năm"); group `r` holds them."""
     rec = _lex()["recurrence"]
-    rhythm = _alt(w for words in rec["report_rhythms"].values() for w in words)
-    listed = rf"{rhythm}(?:\s*(?:,|và|hoặc)\s*(?:(?:hằng|hàng)\s+)?{rhythm})*"
+    rhythm = _alt(_rhythm_words())
+    listed = rf"{rhythm}(?:{RHYTHM_JOIN}(?:{_alt(rec['report_rhythm_prefixes'])}\s+)?{rhythm})*"
     past = rf"{_alt(rec['report_past_words'])}(?!\s+(?:{_alt(_lex()['words']['day'])}|\d))"
     return re.compile(rf"(?<!\w){_alt(rec['report_nouns'])}\s+(?P<r>{listed})(?!\w)"
                       rf"(?!\s*(?:\d|[IVX]+(?!\w)|(?:{_alt(rec['report_not_before'])}|{past})(?!\w)))", re.I)
@@ -113,9 +120,8 @@ def _most_frequent(rhythms) -> str | None:
 
 
 def _report_hit(m: re.Match) -> Hit:
-    words = {_key(w): rec for rec, ws in _lex()["recurrence"]["report_rhythms"].items() for w in ws}
-    said = re.findall(_alt(words), m.group("r"), re.I)
-    return Hit(m.start(), m.end(), "rec", recurrence=_most_frequent(words[_key(w)] for w in said), cued=True)
+    said = re.findall(_alt(_rhythm_words()), m.group("r"), re.I)
+    return Hit(m.start(), m.end(), "rec", recurrence=_most_frequent(_rhythm_words()[_key(w)] for w in said), cued=True)
 
 
 def _day(y: int | None, m: int, d: int | None = None) -> date | None:
@@ -333,7 +339,7 @@ def _join_rhythms(text: str, x: Hit, y: Hit) -> Hit | None:
     """Two rhythms listed together ("định kỳ 6 tháng, hằng năm") are one, the more frequent."""
     rhythm = _most_frequent([x.recurrence, y.recurrence])
     if rhythm is None or not {x.recurrence, y.recurrence} <= set(_lex()["recurrence"]["rhythm_order"]) \
-            or not re.fullmatch(r"\s*(?:,|và|hoặc)\s*", text[x.b:y.a], re.I):
+            or not re.fullmatch(RHYTHM_JOIN, text[x.b:y.a], re.I):
         return None
     return replace(x, b=y.b, recurrence=rhythm)
 
