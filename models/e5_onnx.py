@@ -2,10 +2,13 @@
 sentence-transformers' ONNX backend (cosine checks, sentences/s)."""
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import tempfile
 import time
+import warnings
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -15,16 +18,25 @@ INT8 = "onnx/model_qint8_avx512_vnni.onnx"
 
 
 def _quiet() -> None:
-    """No English chatter from the exporters on the user's terminal (the build logs its own steps)."""
-    import logging as std_logging
-    import warnings
-
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from transformers.utils import logging
 
     logging.set_verbosity_error()
-    std_logging.getLogger("optimum").setLevel(std_logging.ERROR)
-    warnings.filterwarnings("ignore", module=r"transformers\.|torch\.|optimum\.")
+
+
+@contextmanager
+def exporters_silenced():
+    """No English chatter from the exporters on the user's terminal while the build runs (it logs its own
+    steps); warning filters and optimum's log level are put back afterwards."""
+    optimum = logging.getLogger("optimum")
+    level = optimum.level
+    optimum.setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", module=r"transformers\.|torch\.|optimum\.")
+            yield
+    finally:
+        optimum.setLevel(level)
 
 
 def export(path: Path) -> str:

@@ -2,6 +2,7 @@
 exit with code 2 (a folder, a missing file, a file type we do not read, an unreadable file)."""
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import typer
@@ -37,8 +38,9 @@ def check_input(path: Path) -> None:
 EXTRACTORS = ("rules", "model", "hybrid")
 
 
+@cache
 def prepare_default_extractor() -> None:
-    """First use: build the encoder the default extractor needs, saying so on stderr."""
+    """First use: build the encoder the default extractor needs, saying so on stderr (once per process)."""
     from .extract.stages import prepare_default
 
     err = Console(stderr=True)

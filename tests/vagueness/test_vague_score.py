@@ -83,12 +83,14 @@ def test_empty_document():
     assert summarise([]).score == 0.0
 
 
-def test_the_refitting_script_scores_with_the_service_formula(task):
-    """`combine` over many tasks at once (evaluation/vagueness_weights.py) gives each task's own score."""
+def test_the_refitting_script_scores_as_the_service_does(task):
+    """evaluation/vagueness_weights.py scores a table of tasks at once; with the shipped weights each row
+    is the task's own score, and lighter weights lower it."""
     import numpy as np
 
+    from evaluation.vagueness_weights import SHIPPED, Table
     from service.vagueness.cues import find_hits
-    from service.vagueness.score import Weights, combine, cue_sums, missing_flags
+    from service.vagueness.score import cue_sums, missing_flags
 
     tasks = [task("Đẩy mạnh, tăng cường, nâng cao hơn nữa công tác tuyên truyền trong toàn tỉnh."),
              task("Sở Tài chính chủ trì tham mưu bố trí kinh phí thực hiện Kế hoạch.", lead="Sở Tài chính"),
@@ -96,9 +98,12 @@ def test_the_refitting_script_scores_with_the_service_formula(task):
                   deadline="trong quý III/2026")]
     sums = [cue_sums(find_hits(t)) for t in tasks]
     categories = sorted({c for s in sums for c in s})
-    flags = np.array([missing_flags(score_task(t).missing) for t in tasks], dtype=float)
-    table = np.array([[s.get(c, 0.0) for c in categories] for s in sums])
-    assert np.allclose(combine(flags, table), [score_task(t).score for t in tasks], atol=1e-3)
-    assert len(set(np.round(combine(flags, table), 3))) == 3
-    lighter = combine(flags, table, Weights(owner=0.1, deadline=0.1, measure=0.1))
-    assert (lighter < combine(flags, table)).all() and lighter[0] < 1.0
+    table = Table.__new__(Table)                     # the script's table, filled from these tasks
+    table.missing = np.array([missing_flags(score_task(t).missing) for t in tasks], dtype=float)
+    table.cues = np.array([[s.get(c, 0.0) for c in categories] for s in sums])
+    rows = np.arange(len(tasks))
+    scores = table.scores(SHIPPED, rows)
+    assert np.allclose(scores, [score_task(t).score for t in tasks], atol=1e-3)
+    assert scores[0] >= VAGUE_FROM > scores[2]
+    lighter = table.scores((0.1, 0.1, 0.1) + SHIPPED[3:], rows)
+    assert (lighter < scores).all() and lighter[0] < 1.0
