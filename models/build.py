@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .catalogue import catalogue_entry, models_dir, sha256_of
+from .e5_onnx import exporters_silenced
 from .encoder import LAYERS_DATA
 
 NAME = "multilingual-e5-small"
@@ -116,8 +117,6 @@ def build(force: bool = False, onnx: bool = True, log: Callable[[str], None] = l
                     "files": _check_files(work, catalogue_entry(NAME)["build"]["files"]),
                     "written": names}
         if onnx and e5_onnx_available():
-            from .e5_onnx import exporters_silenced
-
             with exporters_silenced():
                 manifest["onnx"] = _onnx_step(work, log)
         manifest["seconds"] = round(time.perf_counter() - began, 1)
@@ -135,8 +134,6 @@ def _upgrade(target: Path, log: Callable[[str], None]) -> Path:
     manifest = json.loads((target / MANIFEST).read_text(encoding="utf-8"))
     if "onnx" not in manifest or LAYERS_DATA in manifest["onnx"]["files"]:
         return target
-    from .e5_onnx import exporters_silenced
-
     with exporters_silenced():
         manifest["onnx"] = _layers_step(target, manifest["onnx"], log)
     (target / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

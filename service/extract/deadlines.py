@@ -337,11 +337,10 @@ def _join(text: str, x: Hit, y: Hit) -> Hit | None:
 
 def _join_rhythms(text: str, x: Hit, y: Hit) -> Hit | None:
     """Two rhythms listed together ("định kỳ 6 tháng, hằng năm") are one, the more frequent."""
-    rhythm = _most_frequent([x.recurrence, y.recurrence])
-    if rhythm is None or not {x.recurrence, y.recurrence} <= set(_lex()["recurrence"]["rhythm_order"]) \
+    if not {x.recurrence, y.recurrence} <= set(_lex()["recurrence"]["rhythm_order"]) \
             or not re.fullmatch(RHYTHM_JOIN, text[x.b:y.a], re.I):
         return None
-    return replace(x, b=y.b, recurrence=rhythm)
+    return replace(x, b=y.b, recurrence=_most_frequent([x.recurrence, y.recurrence]))
 
 
 def _rhythm_governs(text: str, x: Hit, y: Hit) -> bool:
