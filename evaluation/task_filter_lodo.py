@@ -8,8 +8,8 @@ Each item the extractors segment as a task is labelled by evaluation/score.py's 
 gold task) and described by service/extract/task_filter.py from what the rules found (the filter runs
 before the tagger's fields are merged), the genre and kind, and the tagger's sentence vectors of the item
 and of its document. For each held-out document a logistic regression is fitted on the others; its
-strength, the keep cut, the protection (none, items with a deadline, items with a lead or deadline) and the
-scope (every document, or only those that are not acts issuing work) are chosen by a 6-fold
+strength, the keep cut, the protection (service/extract/task_filter.py PROTECT, or only those given with
+--protect; the shipped one is fixed by `--protect lead_and_deadline_or_named`) and the scope (every document, or only those that are not acts issuing work) are chosen by a 6-fold
 cross-validation over those other documents, maximising the mean F1 of tasks, lead, support and deadline,
 so nothing is chosen with the held-out document in view. `fit` chooses the four by leave-one-document-out
 over all documents and fits on all of them. Printed: every field of evaluation/score.py pooled over the

@@ -12,6 +12,7 @@ coefficients in models/task_filter.json, sha256 in the catalogue ("task-filter")
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -27,11 +28,24 @@ FILE = "task_filter.json"
 NAME = "task-filter"
 DIM = 384                                      # the encoder's sentence vector
 WORK_KINDS = ("nghi_quyet", "chuong_trinh", "ke_hoach", "chi_thi", "ket_luan", "quyet_dinh", "cong_van")
+PREDICATE_WORDS = 3                            # words after a named lead that make it a subject, not a name list
+
+
+def named_lead(task: Task) -> bool:
+    """A lead named in the item's own words and followed by what it does ("Sở X có trách nhiệm …"), not handed
+    down by a heading, lead-in or the addressee, and not an item that is only names ("Ban quản lý dự án A;")."""
+    own = [body.end for body in task.lead if task.start <= body.start < task.end]
+    return bool(own) and len(re.findall(r"\w+", task.text[max(own) - task.start:])) >= PREDICATE_WORDS
+
+
 PROTECT = {                                    # items kept whatever their score, by what the rules found
-    "none": lambda task: False,
-    "deadline": lambda task: task.deadline is not None,
-    "lead_deadline": lambda task: bool(task.lead) or task.deadline is not None,
-    "lead_and_deadline": lambda task: bool(task.lead) and task.deadline is not None,   # who and by when
+    "none": lambda task, doc: False,
+    "deadline": lambda task, doc: task.deadline is not None,
+    "lead_deadline": lambda task, doc: bool(task.lead) or task.deadline is not None,
+    "lead_and_deadline": lambda task, doc: bool(task.lead) and task.deadline is not None,   # who and by when
+    # who and by when, or, outside press articles (which report what bodies do), who in the item's own words
+    "lead_and_deadline_or_named": lambda task, doc: (bool(task.lead) and task.deadline is not None)
+    or (named_lead(task) and genre(doc.metadata) != "article"),
 }
 SCOPES = {                                     # documents the filter applies to
     "all": lambda doc: True,
@@ -90,7 +104,7 @@ def keep_mask(doc: Document, scores: np.ndarray, cut: float, protect: str, scope
     """Which tasks stay: in scope, those scored ≥ cut or protected; out of scope, all."""
     if not SCOPES[scope](doc):
         return [True] * len(doc.tasks)
-    return [bool(s >= cut) or PROTECT[protect](t) for t, s in zip(doc.tasks, scores)]
+    return [bool(s >= cut) or PROTECT[protect](t, doc) for t, s in zip(doc.tasks, scores)]
 
 
 def vectors_of(doc: Document) -> np.ndarray:

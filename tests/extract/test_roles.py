@@ -73,6 +73,16 @@ def test_report_sentence_is_not_an_assignment():
     assert is_directive("Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc việc thực hiện, định kỳ báo cáo kết quả.")
 
 
+@pytest.mark.parametrize("text", [
+    "Theo ông Trần Văn B, Giám đốc Sở Nông nghiệp, năm tới Sở sẽ nhân rộng mô hình trồng lúa hữu cơ.",
+    "Theo bà Lê Thị C, Phó Chủ tịch UBND huyện, huyện tiếp tục vận động người dân hiến đất làm đường.",
+])
+def test_reported_speech_names_an_official_but_assigns_nothing(text):
+    """An article's "Theo ông …, <chức vụ>, …" reports what an official said; the title is no assignee."""
+    assert not is_directive(text)
+    assert is_directive("Giám đốc Sở Nông nghiệp chỉ đạo nhân rộng mô hình trồng lúa hữu cơ trong năm 2027.")
+
+
 def test_an_assignment_after_a_topic_label_names_the_assignee():
     """"Nước thải sinh hoạt: giao cho X …": the label names the topic, "giao cho" the doer."""
     from service.extract.roles import subject_bodies

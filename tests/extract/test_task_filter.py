@@ -52,16 +52,52 @@ def test_drop_tasks_removes_only_the_named_items_and_keeps_document_targets():
     assert doc.targets == [target]
 
 
+def _decision(*tasks: Task) -> Document:
+    doc = _doc(*tasks)
+    doc.metadata.kind, doc.metadata.number = "quyet_dinh", "15/2027/QĐ-UBND"
+    doc.metadata.title = "Ban hành Quy định quản lý cụm công nghiệp trên địa bàn tỉnh"
+    return doc
+
+
 @pytest.mark.parametrize("protect, kept", [("none", [False, False, True, False]),
                                            ("deadline", [True, False, True, True]),
                                            ("lead_deadline", [True, True, True, True]),
-                                           ("lead_and_deadline", [False, False, True, True])])
+                                           ("lead_and_deadline", [False, False, True, True]),
+                                           ("lead_and_deadline_or_named", [False, True, True, True])])
 def test_protection_keeps_items_whose_owner_or_deadline_the_rules_found(protect, kept):
-    doc = _doc(_task(1, 0, deadline=Deadline(text="trước ngày 30/6/2027")),
-               _task(2, 100, lead=[Body(name="Sở Nội vụ", start=100, end=109)]), _task(3, 200),
-               _task(4, 300, lead=[Body(name="Sở Tư pháp", start=300, end=310)],
-                     deadline=Deadline(text="trong quý II/2027")))
+    doc = _decision(_task(1, 0, deadline=Deadline(text="trước ngày 30/6/2027")),
+                    _task(2, 100, lead=[Body(name="Sở Nội vụ", start=100, end=109)]), _task(3, 200),
+                    _task(4, 300, lead=[Body(name="Sở Tư pháp", start=300, end=310)],
+                          deadline=Deadline(text="trong quý II/2027")))
     assert task_filter.keep_mask(doc, np.array([0.1, 0.2, 0.9, 0.1]), 0.5, protect) == kept
+
+
+def test_a_press_article_naming_a_body_that_acts_is_not_protected():
+    """An article reports what bodies do: "Sở X triển khai …" there is no assignment the filter must keep."""
+    item = _item("Sở Công Thương triển khai chương trình đưa hàng Việt về nông thôn.", "Sở Công Thương")
+    assert task_filter.keep_mask(_decision(item), np.array([0.1]), 0.5, "lead_and_deadline_or_named") == [True]
+    assert task_filter.keep_mask(_doc(item), np.array([0.1]), 0.5, "lead_and_deadline_or_named") == [False]
+
+
+def _item(text: str, lead: str, at: int | None = None) -> Task:
+    """An item at offset 1000 whose lead is named at `at` (default: where it occurs in the item)."""
+    start = 1000 + text.index(lead) if at is None else at
+    return Task(id="t", text=text, start=1000, end=1000 + len(text),
+                lead=[Body(name=lead, start=start, end=start + len(lead))])
+
+
+def test_a_lead_named_in_the_item_and_followed_by_what_it_does_is_named():
+    assert task_filter.named_lead(_item("Sở Tài chính có trách nhiệm hướng dẫn các huyện lập dự toán.",
+                                        "Sở Tài chính"))
+    assert task_filter.named_lead(_item("Giao Sở Xây dựng thẩm định thiết kế cơ sở các dự án nhóm C.",
+                                        "Sở Xây dựng"))
+
+
+def test_a_lead_handed_down_or_an_item_of_names_only_is_not_named():
+    handed_down = _item("Rà soát quy hoạch sử dụng đất của cấp huyện.", "Sở Tài nguyên và Môi trường", at=400)
+    names_only = _item("Ban Quản lý dự án đầu tư xây dựng tỉnh;", "Ban Quản lý dự án đầu tư xây dựng tỉnh")
+    assert not task_filter.named_lead(handed_down) and not task_filter.named_lead(names_only)
+    assert not task_filter.named_lead(Task(id="t", text="Tổ chức tập huấn.", start=0, end=17))
 
 
 def test_scope_leaves_acts_issuing_work_alone_and_filters_the_rest():

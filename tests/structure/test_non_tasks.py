@@ -237,10 +237,9 @@ def test_a_rule_setting_decision_lists_provisions_not_tasks():
     assert len(plan.tasks) > 1                      # a plan's ownerless items stay tasks
 
 
-@pytest.mark.xfail(strict=True, reason="known gap of the learned task filter (hybrid, the default): in a "
-                   "rule-setting decision it scores the one assignment ('Giao Sở … hướng dẫn …', no deadline) "
-                   "as no task")
 def test_the_default_extractor_keeps_the_assignment_of_a_rule_setting_decision():
+    """The task filter keeps an item that names its lead in its own words ("Giao Sở … hướng dẫn …"), deadline
+    or not."""
     pytest.importorskip("torch")
     assert [t.text[:20] for t in analyze_text(RULES).tasks] == ["Giao Sở Tài chính hư"]
 
