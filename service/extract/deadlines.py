@@ -278,10 +278,10 @@ def _cue(text: str, h: Hit) -> tuple[int, str] | None:
         return h.a, ""                               # "… trước, rồi đến mỏ Y, giai đoạn 2026-2030."
     if weak and (_verb_near(core) or _closing(text, h, core, weak.group())):
         return s0 + weak.start(), weak.group().strip()
-    if weak and h.kind in ("date", "date_words", "month", "quarter") and not h.yearless \
+    if weak and h.kind in ("date", "date_words", "month", "quarter", "year") and not h.yearless \
             and weak.group().strip().lower() == "vào" \
             and _rx("events").search(core) and not re.search(r"\bsố\s*\d", core, re.I):
-        return s0 + weak.start(), weak.group().strip()   # an event set on a day or in a quarter: "tổ chức … vào ngày 20/6/2026"
+        return s0 + weak.start(), weak.group().strip()   # an event set on a day, in a quarter or year: "tổ chức … vào ngày 20/6/2026"
     if h.cued and not _names_a_plan(text, h, left):
         return h.a, ""
     initial = re.fullmatch(r"\W*(?:\w{1,2}\)\W*)?", core)
