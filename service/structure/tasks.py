@@ -95,10 +95,21 @@ def _passed_down(doc: Document, node: Node, inherited: Inherited, ids: dict[int,
     deadline = inherited.deadline
     text = doc.text[node.body_start:node.end]
     if node.is_lead_in and not _has_full_sentence(node.text):
-        deadline = _dated(text, node.body_start, doc) or leading_period(text, node.body_start) or deadline
+        own = _dated(text, node.body_start, doc)
+        deadline = (None if own and _qualifies_the_lead_in(doc.text, own) else own) \
+            or leading_period(text, node.body_start) or deadline
     elif _plans_a_period(node, text):
         deadline = _ahead(named_period(text, node.body_start), doc) or deadline
     return Inherited(lead=lead, deadline=deadline, section=ids.get(node.start, inherited.section))
+
+
+def _qualifies_the_lead_in(text: str, deadline: Deadline) -> bool:
+    """"Ủy ban nhân dân tỉnh tổ chức Tháng hành động trong tháng 4/2027 để các sở thực hiện những việc sau:":
+    a span of time followed by a purpose clause dates the lead-in's own act, not its items. A due date
+    ("hoàn thành trước ngày 30/6/2027 để kịp tổng hợp các nội dung sau:") still passes down."""
+    cues = _cues()["lead_in_own_time"]
+    return deadline.text.lower().startswith(tuple(cues["spans"])) and bool(
+        re.match(rf"\s*,?\s*(?:{'|'.join(cues['purpose'])})\s", text[deadline.char_end:deadline.char_end + 12], re.I))
 
 
 def _dated(text: str, start: int, doc: Document) -> Deadline | None:

@@ -56,6 +56,25 @@ def test_lead_in_deadline_reaches_its_items_and_lead_in_is_not_a_task():
     assert not any(t.text.startswith("Trong năm 2025 hoàn thành") for t in tasks)
 
 
+def _under_lead_in(lead_in: str) -> list:
+    text = ("KẾ HOẠCH\nBảo đảm an toàn thực phẩm năm 2027\nI. NHIỆM VỤ\n" + lead_in +
+            "\n1. Sở Y tế kiểm tra các bếp ăn tập thể tại khu công nghiệp.\n"
+            "2. Sở Công Thương kiểm tra các chợ đầu mối nông sản.\n")
+    return [t.deadline and t.deadline.end for t in analyze_text(text, extractor="rules").tasks]
+
+
+def test_a_lead_in_span_before_a_purpose_clause_dates_its_own_act_not_the_items():
+    assert _under_lead_in("Ủy ban nhân dân tỉnh tổ chức Tháng hành động vì an toàn thực phẩm trong tháng 4/2027 "
+                          "để các sở, ngành thực hiện những việc sau:") == [None, None]
+    assert _under_lead_in("Trong năm 2027, các sở, ngành tập trung thực hiện các nhiệm vụ sau:") \
+        == [date(2027, 12, 31)] * 2
+
+
+def test_a_lead_in_due_date_before_a_purpose_clause_still_reaches_the_items():
+    assert _under_lead_in("Các huyện hoàn thành trước ngày 30/6/2027 để kịp tổng hợp các nội dung sau:") \
+        == [date(2027, 6, 30)] * 2
+
+
 def test_recurring_report_and_own_subject():
     by_start = {t.text[:12]: t for t in _tasks()}
     report = by_start["Báo cáo kết "]
