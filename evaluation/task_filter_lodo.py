@@ -4,14 +4,17 @@
     python evaluation/task_filter_lodo.py lodo [--json out.json]
     python evaluation/task_filter_lodo.py fit          # the shipped filter on every document → models/
 
+The shipped filter fixes two of the choices as product rules:
+    --protect lead_and_deadline_or_named --scope beyond_work_acts
+
 Each item the extractors segment as a task is labelled by evaluation/score.py's matching (1 if it carries a
 gold task) and described by service/extract/task_filter.py from what the rules found (the filter runs
 before the tagger's fields are merged), the genre and kind, and the tagger's sentence vectors of the item
 and of its document. For each held-out document a logistic regression is fitted on the others; its
-strength, the keep cut, the protection (service/extract/task_filter.py PROTECT, or only those given with
---protect; the shipped one is fixed by `--protect lead_and_deadline_or_named`) and the scope (every document, or only those that are not acts issuing work) are chosen by a 6-fold
-cross-validation over those other documents, maximising the mean F1 of tasks, lead, support and deadline,
-so nothing is chosen with the held-out document in view. `fit` chooses the four by leave-one-document-out
+strength, the keep cut, the protection (service/extract/task_filter.py PROTECT, or those given with
+--protect) and the scope (every document, or only those that are not acts issuing work; or those given with
+--scope) are chosen by a 6-fold cross-validation over those other documents, maximising the mean F1 of
+tasks, lead, support and deadline, so nothing is chosen with the held-out document in view. `fit` chooses the four by leave-one-document-out
 over all documents and fits on all of them. Printed: every field of evaluation/score.py pooled over the
 held-out documents, for rules, hybrid and hybrid with the filter, and task F1 per genre.
 """
@@ -82,20 +85,20 @@ def oof(t: Table, strength: float, folds: int | None) -> np.ndarray:
     return p
 
 
-def choose(t: Table, names, folds: int | None = INNER_FOLDS, protections=tuple(PROTECT)) -> tuple:
+def choose(t: Table, names, folds: int | None = INNER_FOLDS, protections=tuple(PROTECT), scopes=tuple(SCOPES)) -> tuple:
     """(objective, strength, cut, protection, scope) best by cross-validation over documents."""
     best = (-1.0, STRENGTHS[0], CUTS[0], "none", "all")
     for strength in STRENGTHS:
         p = oof(t, strength, folds)
         for cut in CUTS:
             for protect in protections:
-                for scope in SCOPES:
+                for scope in scopes:
                     keep = (p >= cut) | t.protected[protect] | t.outside[scope]
                     best = max(best, (objective(keep, t, names), strength, cut, protect, scope))
     return best
 
 
-def cmd_lodo(json_path: Path | None, protections: tuple[str, ...]) -> None:
+def cmd_lodo(json_path: Path | None, protections: tuple[str, ...], scopes: tuple[str, ...]) -> None:
     from service.genre import genre
 
     golds, hybrid, vectors = load("hybrid")
@@ -106,7 +109,7 @@ def cmd_lodo(json_path: Path | None, protections: tuple[str, ...]) -> None:
         keep = [True] * len(hybrid[held].tasks)
         if hybrid[held].tasks:
             train = t.groups != held
-            choice = choose(t.rows(train), [n for n in golds if n != held], protections=protections)
+            choice = choose(t.rows(train), [n for n in golds if n != held], protections=protections, scopes=scopes)
             p = fit(t.x[train], t.y[train], choice[1]).predict_proba(t.x[~train])[:, 1]
             keep = keep_mask(rules[held], p, *choice[2:])
             chosen[held], probs[held] = choice[1:], p.tolist()
@@ -135,11 +138,11 @@ def report(rows: dict, genres: dict) -> None:
         print(f"  {g:<8} ({len(ids):>3}) " + " → ".join(f"{c:.3f}" for c in cells))
 
 
-def cmd_fit(protections: tuple[str, ...]) -> None:
+def cmd_fit(protections: tuple[str, ...], scopes: tuple[str, ...]) -> None:
     """The shipped filter: the four choices by leave-one-document-out on every document, fitted on all."""
     golds, hybrid, vectors = load("hybrid")
     t = table(golds, hybrid, load("rules")[1], vectors)
-    choice = choose(t, list(golds), folds=None, protections=protections)
+    choice = choose(t, list(golds), folds=None, protections=protections, scopes=scopes)
     path = save(fit(t.x, t.y, choice[1]), choice,
                 {"documents": len(golds), "items": int(len(t.y)), "strength": choice[1],
                  "selection_objective": round(choice[0], 3)})
@@ -153,10 +156,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path)
     parser.add_argument("--protect", nargs="*", choices=tuple(PROTECT), default=list(PROTECT),
                         help="protection rules the choice may take (default: all)")
+    parser.add_argument("--scope", nargs="*", choices=tuple(SCOPES), default=list(SCOPES),
+                        help="scopes the choice may take (default: all)")
     args = parser.parse_args(argv)
     protections = tuple(args.protect)
-    {"cache": build_cache, "lodo": lambda: cmd_lodo(args.json, protections),
-     "fit": lambda: cmd_fit(protections)}[args.command]()
+    scopes = tuple(args.scope)
+    {"cache": build_cache, "lodo": lambda: cmd_lodo(args.json, protections, scopes),
+     "fit": lambda: cmd_fit(protections, scopes)}[args.command]()
     return 0
 
 
