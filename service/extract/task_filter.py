@@ -33,7 +33,7 @@ PREDICATE_WORDS = 3                            # words after a named lead that m
 
 def named_lead(task: Task) -> bool:
     """A lead named in the item's own words and followed by what it does ("Sở X có trách nhiệm …"), not handed
-    down by a heading, lead-in or the addressee, and not an item that is only names ("Ban quản lý dự án A;")."""
+    down by a heading, lead-in or the addressee, and not an item that is only names ("Trung tâm A;")."""
     own = [body.end for body in task.lead if task.start <= body.start < task.end]
     return bool(own) and len(re.findall(r"\w+", task.text[max(own) - task.start:])) >= PREDICATE_WORDS
 
