@@ -63,6 +63,17 @@ def _rx(name: str, anchored: str = "") -> re.Pattern:
     return re.compile(body + (r"\s*$" if anchored == "end" else ""), re.I)
 
 
+def holds_event(text: str) -> bool:
+    """An event held in `text` ("tổ chức", "phát động" … of the `events` cues) as a verb, not the noun "các tổ
+    chức"."""
+    return bool(_event_verb().search(text))
+
+
+@cache
+def _event_verb() -> re.Pattern:
+    return re.compile(rf"(?<!các )(?<!những )(?<!mọi ){_rx('events').pattern}", re.I)
+
+
 @cache
 def _patterns() -> list[tuple[str, re.Pattern]]:
     """(kind, regex) for every time expression, assembled from the lexicon."""
@@ -280,7 +291,7 @@ def _cue(text: str, h: Hit) -> tuple[int, str] | None:
         return s0 + weak.start(), weak.group().strip()
     if weak and h.kind in ("date", "date_words", "month", "quarter", "year") and not h.yearless \
             and weak.group().strip().lower() == "vào" \
-            and _rx("events").search(core) and not re.search(r"\bsố\s*\d", core, re.I):
+            and holds_event(core) and not re.search(r"\bsố\s*\d", core, re.I):
         return s0 + weak.start(), weak.group().strip()   # an event set on a day, in a quarter or year: "tổ chức … vào ngày 20/6/2026"
     if h.cued and not _names_a_plan(text, h, left):
         return h.a, ""

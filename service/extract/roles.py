@@ -202,10 +202,18 @@ def is_report(text: str) -> bool:
 
 def is_directive(sentence: str) -> bool:
     """A sentence that assigns work to a named body."""
-    lowered = sentence.strip().lower()
-    if lowered.startswith(tuple(_cues()["not_task_openers"])):
-        return False
-    return bool(subject_bodies(sentence))
+    return not opens_no_task(sentence) and bool(subject_bodies(sentence))
+
+
+def opens_no_task(text: str) -> bool:
+    """Text opening with a closing phrase, a basis or reported speech (`not_task_openers`: "Trên đây là …",
+    "Căn cứ …", "Theo ông …"), whole words ("Theo bàn giao …" is not "Theo bà …")."""
+    return bool(_no_task_opener().match(text.strip()))
+
+
+@cache
+def _no_task_opener() -> re.Pattern:
+    return phrase_pattern(_cues()["not_task_openers"])
 
 
 def heading_bodies(text: str, start: int, end: int) -> list[Body]:

@@ -28,14 +28,16 @@ FILE = "task_filter.json"
 NAME = "task-filter"
 DIM = 384                                      # the encoder's sentence vector
 WORK_KINDS = ("nghi_quyet", "chuong_trinh", "ke_hoach", "chi_thi", "ket_luan", "quyet_dinh", "cong_van")
-PREDICATE_WORDS = 3                            # words after a named lead that make it a subject, not a name list
+LIST_JOINERS = ("và", "hoặc", "cùng", "với")     # words that go on with a list of names, not with what it does
 
 
 def named_lead(task: Task) -> bool:
-    """A lead named in the item's own words and followed by what it does ("Sở X có trách nhiệm …"), not handed
-    down by a heading, lead-in or the addressee, and not an item that is only names ("Trung tâm A;")."""
+    """A lead named in the item's own words and followed by what it does ("Sở X có trách nhiệm …", "Sở Y tế chủ
+    trì."), not handed down by a heading, lead-in or the addressee, and not an item that is only names
+    ("Trung tâm A;", "Trung tâm A và các đơn vị trực thuộc;")."""
     own = [body.end for body in task.lead if task.start <= body.start < task.end]
-    return bool(own) and len(re.findall(r"\w+", task.text[max(own) - task.start:])) >= PREDICATE_WORDS
+    words = re.findall(r"\w+", task.text[max(own) - task.start:]) if own else []
+    return len(words) >= 2 and words[0].lower() not in LIST_JOINERS
 
 
 PROTECT = {                                    # items kept whatever their score, by what the rules found

@@ -11,9 +11,9 @@ from .. import zones
 from ..genre import genre
 from ..document import Body, Deadline, Document, Task
 from ..extract import roles
-from ..extract.deadlines import find_deadline, leading_period, named_period
+from ..extract.deadlines import find_deadline, holds_event, leading_period, named_period
 from ..lexicons import load
-from ..text import fold_spaces
+from ..text import fold_spaces, phrase_alternation, phrase_pattern
 from . import non_tasks, outline, tables
 from .outline import PARAGRAPH, Node
 
@@ -96,20 +96,23 @@ def _passed_down(doc: Document, node: Node, inherited: Inherited, ids: dict[int,
     text = doc.text[node.body_start:node.end]
     if node.is_lead_in and not _has_full_sentence(node.text):
         own = _dated(text, node.body_start, doc)
-        deadline = (None if own and _qualifies_the_lead_in(doc.text, own) else own) \
+        deadline = (None if own and _qualifies_the_lead_in(text, node.body_start, own, doc.text) else own) \
             or leading_period(text, node.body_start) or deadline
     elif _plans_a_period(node, text):
         deadline = _ahead(named_period(text, node.body_start), doc) or deadline
     return Inherited(lead=lead, deadline=deadline, section=ids.get(node.start, inherited.section))
 
 
-def _qualifies_the_lead_in(text: str, deadline: Deadline) -> bool:
+def _qualifies_the_lead_in(lead_in: str, start: int, deadline: Deadline, text: str) -> bool:
     """"Ủy ban nhân dân tỉnh tổ chức Tháng hành động trong tháng 4/2027 để các sở thực hiện những việc sau:":
-    a span of time followed by a purpose clause dates the lead-in's own act, not its items. A due date
-    ("hoàn thành trước ngày 30/6/2027 để kịp tổng hợp các nội dung sau:") still passes down."""
+    the span of time of an event the lead-in holds, followed by a purpose clause, dates that event, not the
+    items. A span that opens the lead-in ("Trong năm 2027, nhằm …, các sở thực hiện:"), one after a plain
+    doing verb ("các sở thực hiện trong quý II/2027 để …") and a due date ("trước ngày …") still pass down."""
     cues = _cues()["lead_in_own_time"]
-    return deadline.text.lower().startswith(tuple(cues["spans"])) and bool(
-        re.match(rf"\s*,?\s*(?:{'|'.join(cues['purpose'])})\s", text[deadline.char_end:deadline.char_end + 12], re.I))
+    before = lead_in[:deadline.char_start - start]
+    purpose = re.compile(rf"\s*,?\s*{phrase_alternation(cues['purpose'])}(?!\w)", re.I)
+    return bool(phrase_pattern(cues["spans"]).match(deadline.text) and before.strip(" ,") and holds_event(before)
+                and purpose.match(text, deadline.char_end))
 
 
 def _dated(text: str, start: int, doc: Document) -> Deadline | None:
@@ -156,7 +159,7 @@ def _has_full_sentence(text: str) -> bool:
 
 
 def _is_closing(text: str) -> bool:
-    return text.strip().lower().startswith(tuple(_cues()["not_task_openers"]))
+    return roles.opens_no_task(text)
 
 
 def _task(doc: Document, node: Node, inherited: Inherited, start: int | None = None,

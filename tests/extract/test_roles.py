@@ -80,7 +80,11 @@ def test_report_sentence_is_not_an_assignment():
 def test_reported_speech_names_an_official_but_assigns_nothing(text):
     """An article's "Theo ông …, <chức vụ>, …" reports what an official said; the title is no assignee."""
     assert not is_directive(text)
+
+
+def test_an_official_who_directs_is_an_assignee_and_reported_speech_needs_whole_words():
     assert is_directive("Giám đốc Sở Nông nghiệp chỉ đạo nhân rộng mô hình trồng lúa hữu cơ trong năm 2027.")
+    assert is_directive("Theo bàn giao của Sở Xây dựng, Ủy ban nhân dân huyện quản lý, vận hành tuyến đường.")
 
 
 def test_an_assignment_after_a_topic_label_names_the_assignee():

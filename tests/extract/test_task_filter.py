@@ -91,11 +91,12 @@ def test_a_lead_named_in_the_item_and_followed_by_what_it_does_is_named():
                                         "Sở Tài chính"))
     assert task_filter.named_lead(_item("Giao Sở Xây dựng thẩm định thiết kế cơ sở các dự án nhóm C.",
                                         "Sở Xây dựng"))
+    assert task_filter.named_lead(_item("Sở Y tế chủ trì.", "Sở Y tế"))
 
 
 def test_a_lead_handed_down_or_an_item_of_names_only_is_not_named():
     handed_down = _item("Rà soát quy hoạch sử dụng đất của cấp huyện.", "Sở Tài nguyên và Môi trường", at=400)
-    names_only = _item("Trung tâm Dịch vụ việc làm tỉnh;", "Trung tâm Dịch vụ việc làm tỉnh")
+    names_only = _item("Trung tâm Dịch vụ việc làm tỉnh và các đơn vị trực thuộc;", "Trung tâm Dịch vụ việc làm tỉnh")
     assert not task_filter.named_lead(handed_down) and not task_filter.named_lead(names_only)
     assert not task_filter.named_lead(Task(id="t", text="Tổ chức tập huấn.", start=0, end=17))
 

@@ -1,6 +1,8 @@
 """Task segmentation and owner inheritance (ANNOTATION.md §2)."""
 from datetime import date
 
+import pytest
+
 from service.pipeline import analyze_text
 
 PLAN = """KẾ HOẠCH
@@ -68,6 +70,14 @@ def test_a_lead_in_span_before_a_purpose_clause_dates_its_own_act_not_the_items(
                           "để các sở, ngành thực hiện những việc sau:") == [None, None]
     assert _under_lead_in("Trong năm 2027, các sở, ngành tập trung thực hiện các nhiệm vụ sau:") \
         == [date(2027, 12, 31)] * 2
+
+
+@pytest.mark.parametrize("lead_in, end", [
+    ("Trong năm 2027, nhằm nâng cao chất lượng bữa ăn học đường, các sở thực hiện những việc sau:", date(2027, 12, 31)),
+    ("Các sở thực hiện trong quý II/2027 để kịp sơ kết các việc sau:", date(2027, 6, 30)),
+])
+def test_a_span_that_opens_the_lead_in_or_follows_a_plain_doing_verb_still_reaches_the_items(lead_in, end):
+    assert _under_lead_in(lead_in) == [end] * 2
 
 
 def test_a_lead_in_due_date_before_a_purpose_clause_still_reaches_the_items():
