@@ -105,7 +105,8 @@ def table(golds, docs, features_docs, vectors) -> Table:
         parts["g"].append(np.array([i] * len(doc.tasks)))
         parts["k"].append(kept)
         parts["d"].append(dropped)
-        parts["p"].append({n: np.array([rule(t, features_docs[i]) for t in features_docs[i].tasks]) for n, rule in PROTECT.items()})
+        found = features_docs[i]
+        parts["p"].append({n: np.array([rule(t, found) for t in found.tasks]) for n, rule in PROTECT.items()})
         parts["o"].append({n: np.full(len(doc.tasks), not rule(doc)) for n, rule in SCOPES.items()})
     join = np.concatenate
     return Table(join(parts["x"]), join(parts["y"]), join(parts["g"]), join(parts["k"]), join(parts["d"]), base,

@@ -14,9 +14,10 @@ and of its document. For each held-out document a logistic regression is fitted 
 strength, the keep cut, the protection (service/extract/task_filter.py PROTECT, or those given with
 --protect) and the scope (every document, or only those that are not acts issuing work; or those given with
 --scope) are chosen by a 6-fold cross-validation over those other documents, maximising the mean F1 of
-tasks, lead, support and deadline, so nothing is chosen with the held-out document in view. `fit` chooses the four by leave-one-document-out
-over all documents and fits on all of them. Printed: every field of evaluation/score.py pooled over the
-held-out documents, for rules, hybrid and hybrid with the filter, and task F1 per genre.
+tasks, lead, support and deadline, so nothing is chosen with the held-out document in view. `fit` chooses
+the four by leave-one-document-out over all documents and fits on all of them. Printed: every field of
+evaluation/score.py pooled over the held-out documents, for rules, hybrid and hybrid with the filter, and
+task F1 per genre.
 """
 from __future__ import annotations
 

@@ -292,7 +292,7 @@ def _cue(text: str, h: Hit) -> tuple[int, str] | None:
     if weak and h.kind in ("date", "date_words", "month", "quarter", "year") and not h.yearless \
             and weak.group().strip().lower() == "vào" \
             and holds_event(core) and not re.search(r"\bsố\s*\d", core, re.I):
-        return s0 + weak.start(), weak.group().strip()   # an event set on a day, in a quarter or year: "tổ chức … vào ngày 20/6/2026"
+        return s0 + weak.start(), weak.group().strip()   # an event held then: "tổ chức … vào năm 2028"
     if h.cued and not _names_a_plan(text, h, left):
         return h.a, ""
     initial = re.fullmatch(r"\W*(?:\w{1,2}\)\W*)?", core)

@@ -61,7 +61,7 @@ def _walk(doc: Document, node: Node, inherited: Inherited, ids: dict[int, str], 
         if _excluded(child):
             continue
         passed = _passed_down(doc, child, inherited, ids)
-        if child.rank == PARAGRAPH and (node.rank < 0 or _is_closing(child.text)):
+        if child.rank == PARAGRAPH and (node.rank < 0 or roles.opens_no_task(child.text)):
             out.extend(_directive_sentences(doc, child, inherited))
         elif _is_task(child, node):
             out.extend(_owner_split(doc, child, inherited))
@@ -96,8 +96,9 @@ def _passed_down(doc: Document, node: Node, inherited: Inherited, ids: dict[int,
     text = doc.text[node.body_start:node.end]
     if node.is_lead_in and not _has_full_sentence(node.text):
         own = _dated(text, node.body_start, doc)
-        deadline = (None if own and _qualifies_the_lead_in(text, node.body_start, own, doc.text) else own) \
-            or leading_period(text, node.body_start) or deadline
+        if own and _qualifies_the_lead_in(text, node.body_start, own, doc.text):
+            own = None
+        deadline = own or leading_period(text, node.body_start) or deadline
     elif _plans_a_period(node, text):
         deadline = _ahead(named_period(text, node.body_start), doc) or deadline
     return Inherited(lead=lead, deadline=deadline, section=ids.get(node.start, inherited.section))
@@ -108,11 +109,17 @@ def _qualifies_the_lead_in(lead_in: str, start: int, deadline: Deadline, text: s
     the span of time of an event the lead-in holds, followed by a purpose clause, dates that event, not the
     items. A span that opens the lead-in ("Trong năm 2027, nhằm …, các sở thực hiện:"), one after a plain
     doing verb ("các sở thực hiện trong quý II/2027 để …") and a due date ("trước ngày …") still pass down."""
-    cues = _cues()["lead_in_own_time"]
+    span, purpose = _lead_in_own_time()
     before = lead_in[:deadline.char_start - start]
-    purpose = re.compile(rf"\s*,?\s*{phrase_alternation(cues['purpose'])}(?!\w)", re.I)
-    return bool(phrase_pattern(cues["spans"]).match(deadline.text) and before.strip(" ,") and holds_event(before)
+    return bool(span.match(deadline.text) and before.strip(" ,") and holds_event(before)
                 and purpose.match(text, deadline.char_end))
+
+
+@cache
+def _lead_in_own_time() -> tuple[re.Pattern, re.Pattern]:
+    """(a span of time opening a deadline, a purpose clause opening the text after it)."""
+    cues = _cues()["lead_in_own_time"]
+    return phrase_pattern(cues["spans"]), re.compile(rf"\s*,?\s*{phrase_alternation(cues['purpose'])}(?!\w)", re.I)
 
 
 def _dated(text: str, start: int, doc: Document) -> Deadline | None:
@@ -146,7 +153,7 @@ def _is_task(node: Node, parent: Node) -> bool:
     if node.rank == 1 and node.label and node.label.isdigit():   # "Điều 3. …"
         return roles.is_directive(node.text)
     if node.rank == PARAGRAPH:
-        return parent.heading_like and not _is_closing(node.text) and not roles.is_report(node.text)
+        return parent.heading_like and not roles.opens_no_task(node.text) and not roles.is_report(node.text)
     return not roles.is_report(node.text)
 
 
@@ -156,10 +163,6 @@ def _has_full_sentence(text: str) -> bool:
     if text.endswith(":"):
         return bool(re.search(r"[.;]\s+\S", text[:-1]))
     return bool(re.search(r"[.;]$", text))
-
-
-def _is_closing(text: str) -> bool:
-    return roles.opens_no_task(text)
 
 
 def _task(doc: Document, node: Node, inherited: Inherited, start: int | None = None,
@@ -187,7 +190,7 @@ def _owner_split(doc: Document, node: Node, inherited: Inherited) -> list[Task]:
     if not (re.search(r"[.!?]\s+\S", item) or _LINE_AFTER_CLAUSE.search(item)):
         return [_task(doc, node, inherited)]
     sentences = _pieces(doc.text, start, end)
-    cuts = [a for a, b in sentences[1:] if roles.subject_bodies(doc.text[a:b]) or _is_closing(doc.text[a:b])
+    cuts = [a for a, b in sentences[1:] if roles.subject_bodies(doc.text[a:b]) or roles.opens_no_task(doc.text[a:b])
             or non_tasks.reason(doc.text[a:b]) in _ENDS_AN_ITEM]
     if not cuts:
         return [_task(doc, node, inherited)]
@@ -195,7 +198,7 @@ def _owner_split(doc: Document, node: Node, inherited: Inherited) -> list[Task]:
     tasks = []
     for a, b in zip(bounds, bounds[1:]):
         text = doc.text[a:b].rstrip()
-        if text and not _is_closing(text) and (a == start or non_tasks.reason(text) not in _ENDS_AN_ITEM):
+        if text and not roles.opens_no_task(text) and (a == start or non_tasks.reason(text) not in _ENDS_AN_ITEM):
             task = _task(doc, node, inherited, a, a + len(text))
             task.origin = "list" if a == start else "sentence"
             tasks.append(task)
@@ -231,7 +234,7 @@ def _directive_sentences(doc: Document, node: Node, inherited: Inherited) -> lis
     tasks: list[Task] = []
     for start, end in _sentences(doc.text, node.start, node.end):
         sentence = doc.text[start:end]
-        if _is_closing(sentence) or sentence.rstrip().endswith(":"):
+        if roles.opens_no_task(sentence) or sentence.rstrip().endswith(":"):
             continue
         if roles.is_directive(sentence):
             tasks.append(_task(doc, node, inherited, start, end))
