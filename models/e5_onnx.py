@@ -27,16 +27,16 @@ def _quiet() -> None:
 @contextmanager
 def exporters_silenced():
     """No English chatter from the exporters on the user's terminal while the build runs (it logs its own
-    steps); warning filters and optimum's log level are put back afterwards."""
-    optimum = logging.getLogger("optimum")
-    level = optimum.level
-    optimum.setLevel(logging.ERROR)
+    steps): warnings and log records up to WARNING are held back, whatever levels the libraries set on import
+    (optimum sets its own), and let through again afterwards."""
+    previous = logging.root.manager.disable
+    logging.disable(logging.WARNING)
     try:
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", module=r"transformers\.|torch\.|optimum\.")
             yield
     finally:
-        optimum.setLevel(level)
+        logging.disable(previous)
 
 
 def export(path: Path) -> str:
