@@ -223,7 +223,29 @@ def heading_bodies(text: str, start: int, end: int) -> list[Body]:
     cầu các phòng, trung tâm thuộc Sở:", "Đối với các tỉnh ven biển:", "NHIỆM VỤ CỤ THỂ CỦA CÁC SỞ".
     """
     line = text[start:end]
-    return cued_bodies(line, start) or subject_bodies(line, start) or _whole_line_bodies(line, start)
+    found = cued_bodies(line, start) or subject_bodies(line, start)
+    return _run_to_heading_end(line, found, start) if found else _whole_line_bodies(line, start)
+
+
+@cache
+def _name_tail() -> re.Pattern:
+    """What the named bodies do and where, closing a heading: an optional "và" and a few words, then a verb that
+    names a kind of body (`subject_gap_verbs`) and no clause punctuation ("… kinh doanh vận tải tại huyện")."""
+    return re.compile(rf"(?:và\s+(?:[^\W\d]+\s+){{1,4}}?)?{phrase_alternation(_cues()['subject_gap_verbs'])}"
+                      r"(?!\w)[^,;:()\n]{0,80}", re.IGNORECASE)
+
+
+def _run_to_heading_end(line: str, bodies: list[Body], offset: int) -> list[Body]:
+    """"2. Các doanh nghiệp bưu chính và chuyển phát hoạt động kinh doanh trên địa bàn huyện:": a heading that
+    only names its owners; the tail saying what they do and where is part of the last name."""
+    last = bodies[-1]
+    tail = line[last.end - offset:].rstrip(" :.;\n")
+    gap = len(tail) - len(tail.lstrip())
+    if not tail.strip() or not _name_tail().fullmatch(tail.strip()) or _predicate().search(tail) \
+            or _directive_opener().search(tail):
+        return bodies
+    name = line[last.start - offset:last.end - offset + gap + len(tail.strip())]
+    return bodies[:-1] + [last.model_copy(update={"name": name, "canonical": name, "end": last.start + len(name)})]
 
 
 def cued_bodies(line: str, offset: int) -> list[Body]:

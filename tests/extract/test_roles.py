@@ -105,6 +105,15 @@ def test_a_duty_after_an_apposition_is_an_assignment():
     ("1. Cục Biến đổi khí hậu có trách nhiệm:", ["Cục Biến đổi khí hậu"]),
     ("II. NHIỆM VỤ CỤ THỂ CỦA SỞ GIÁO DỤC VÀ ĐÀO TẠO", ["Sở Giáo dục và Đào tạo"]),
     ("III. TỔ CHỨC THỰC HIỆN", []),
+    # What the named bodies do and where is part of the name when nothing else follows.
+    ("2. Các doanh nghiệp bưu chính và chuyển phát hoạt động kinh doanh trên địa bàn huyện:",
+     ["Các doanh nghiệp bưu chính và chuyển phát hoạt động kinh doanh trên địa bàn huyện"]),
+    ("4. Các tổ chức, cá nhân kinh doanh xăng dầu trên địa bàn tỉnh:",
+     ["Các tổ chức, cá nhân kinh doanh xăng dầu trên địa bàn tỉnh"]),
+    # ... but not a clause of their own, a time, or a predicate.
+    ("1. Sở Công Thương tổ chức kiểm tra các cửa hàng xăng dầu:", ["Sở Công Thương"]),
+    ("5. Các sở, ngành trong năm 2027:", ["Các sở, ngành"]),
+    ("6. Các hợp tác xã sản xuất muối có trách nhiệm:", ["Các hợp tác xã sản xuất muối"]),
 ])
 def test_heading_bodies(heading, names):
     text = heading.split(" ", 1)[1]
