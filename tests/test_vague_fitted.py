@@ -28,3 +28,17 @@ def test_coefficients_of_other_features_give_no_fitted_score(monkeypatch):
     assert fitted.fitted_score(vagueness, np.zeros(384)) is None
     monkeypatch.setattr(fitted, "_coefficients", lambda: (cats, np.zeros(width), np.zeros(width), 3.0))
     assert fitted.fitted_score(vagueness, np.zeros(384)) == 0.5           # specificity 3 → 0.5
+
+
+@pytest.mark.parametrize("missing, indicators", [
+    ([], [0, 0, 0, 0, 1]),
+    (["deadline"], [0, 0, 0, 1, 0]),
+    (["owner", "output", "target"], [0, 1, 0, 0, 0]),
+])
+def test_the_ladder_level_is_also_one_indicator_per_level(missing, indicators):
+    """The fit may give each step of the ladder its own weight: one indicator per level follows the number."""
+    cats = fitted.categories()
+    x = fitted.features(Vagueness(score=0.5, missing=missing, cues=[]), np.zeros(384), cats)
+    head = x[: len(x) - 384]
+    assert head[-6] == fitted.ladder(missing)
+    assert list(head[-5:]) == indicators

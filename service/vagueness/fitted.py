@@ -17,6 +17,7 @@ import numpy as np
 from ..document import Vagueness
 
 PARTS = ("owner", "deadline", "target", "output", "budget")
+LEVELS = (1.0, 2.0, 3.0, 4.0, 5.0)
 FITTED = Path(__file__).with_name("fitted.json")
 
 
@@ -38,13 +39,15 @@ def ladder(missing: list[str]) -> float:
 
 def features(vagueness: Vagueness, vector: np.ndarray, cats: list[str]) -> np.ndarray:
     """Missing parts (0/1), cue count per category, transparent score, the specificity ladder of the
-    parts found, then the sentence vector."""
+    parts found (as a number and as one indicator per level, so that its steps need not be equal), then
+    the sentence vector."""
     per_cat = dict.fromkeys(cats, 0.0)
     for cue in vagueness.cues:
         if cue.category in per_cat:
             per_cat[cue.category] += 1.0
-    head = [float(p in vagueness.missing) for p in PARTS] + list(per_cat.values()) + [vagueness.score,
-                                                                                      ladder(vagueness.missing)]
+    level = ladder(vagueness.missing)
+    head = [float(p in vagueness.missing) for p in PARTS] + list(per_cat.values()) + [vagueness.score, level] \
+        + [float(level == step) for step in LEVELS]
     return np.concatenate([np.asarray(head, dtype=np.float32), np.asarray(vector, dtype=np.float32)])
 
 
