@@ -13,7 +13,7 @@ from ..document import Body, Task
 from ..lexicons import load
 from ..text import is_upper, phrase_alternation, phrase_pattern
 from .bodies import parse_body_list, recase
-from .body_grammar import has_clause_verb
+from .body_grammar import grammar, has_clause_verb
 from .deadlines import leading_time_end
 
 _LEAD_BEFORE = re.compile(r"\s*(?:,\s*)?(?:làm đầu mối|chủ trì)\b", re.IGNORECASE)
@@ -229,23 +229,54 @@ def heading_bodies(text: str, start: int, end: int) -> list[Body]:
 
 @cache
 def _name_tail() -> re.Pattern:
-    """What the named bodies do and where, closing a heading: an optional "và" and a few words, then a verb that
-    names a kind of body (`subject_gap_verbs`) and no clause punctuation ("… kinh doanh vận tải tại huyện")."""
+    """What bodies of a kind do and where, closing a heading: an optional "và" and a few words, then a verb that
+    names a kind of body (`subject_gap_verbs`), then no digit or clause punctuation ("… kinh doanh vận tải tại
+    huyện"); `rest` is what follows the verb."""
     return re.compile(rf"(?:và\s+(?:[^\W\d]+\s+){{1,4}}?)?{phrase_alternation(_cues()['subject_gap_verbs'])}"
-                      r"(?!\w)[^,;:()\n]{0,80}", re.IGNORECASE)
+                      r"(?!\w)(?P<rest>[^\d,;:()\n]{0,80})", re.IGNORECASE)
+
+
+@cache
+def _gap_stop_word() -> re.Pattern:
+    return phrase_pattern(_cues()["subject_gap_stops"])
+
+
+@cache
+def _gap_verb() -> re.Pattern:
+    return phrase_pattern(_cues()["subject_gap_verbs"])
+
+
+def _after_gap_verbs(rest: str) -> str:
+    """`rest` past the gap verbs that open it ("hoạt động kinh doanh trên địa bàn" → "trên địa bàn"); a gap verb
+    further on is a predicate ("… kinh doanh dịch vụ ăn uống quản lý chặt chẽ …")."""
+    while (match := _gap_verb().match(rest.lstrip())) is not None:
+        rest = rest.lstrip()[match.end():]
+    return rest
+
+
+def _of_a_kind(name: str) -> bool:
+    """"Các doanh nghiệp …", "những cơ sở …": a body named by its kind after a determiner, not by a proper name."""
+    words = " ".join(name.lower().split())
+    return any(words.startswith(d + " ") for d in grammar().determiners)
 
 
 def _run_to_heading_end(line: str, bodies: list[Body], offset: int) -> list[Body]:
     """"2. Các doanh nghiệp bưu chính và chuyển phát hoạt động kinh doanh trên địa bàn huyện:": a heading that
-    only names its owners; the tail saying what they do and where is part of the last name."""
+    only names bodies of a kind; the tail saying what they do and where is part of the last name. Not a tail
+    with a clause verb, a time or a word that opens a clause ("… quản lý dự án hoàn thành trước …")."""
     last = bodies[-1]
     tail = line[last.end - offset:].rstrip(" :.;\n")
-    gap = len(tail) - len(tail.lstrip())
-    if not tail.strip() or not _name_tail().fullmatch(tail.strip()) or _predicate().search(tail) \
-            or _directive_opener().search(tail):
+    words = tail.strip()
+    described = _gap_verb().search(last.name)      # "Các cơ sở kinh doanh X quản lý …": the second verb predicates
+    match = _name_tail().fullmatch(words) if words and _of_a_kind(last.name) and not described else None
+    rest = _after_gap_verbs(match.group("rest")) if match else ""
+    if match is None or _predicate().search(tail) or _directive_opener().search(tail) \
+            or _gap_stop_word().search(rest) or _gap_verb().search(rest) or (rest.strip() and has_clause_verb(rest)):
         return bodies
-    name = line[last.start - offset:last.end - offset + gap + len(tail.strip())]
-    return bodies[:-1] + [last.model_copy(update={"name": name, "canonical": name, "end": last.start + len(name)})]
+    name = line[last.start - offset:last.end - offset + len(tail) - len(tail.lstrip()) + len(words)]
+    added = name[len(last.name):]
+    return bodies[:-1] + [last.model_copy(update={"name": name, "canonical": last.canonical + added,
+                                                  "end": last.start + len(name)})]
 
 
 def cued_bodies(line: str, offset: int) -> list[Body]:

@@ -110,14 +110,28 @@ def test_a_duty_after_an_apposition_is_an_assignment():
      ["Các doanh nghiệp bưu chính và chuyển phát hoạt động kinh doanh trên địa bàn huyện"]),
     ("4. Các tổ chức, cá nhân kinh doanh xăng dầu trên địa bàn tỉnh:",
      ["Các tổ chức, cá nhân kinh doanh xăng dầu trên địa bàn tỉnh"]),
-    # ... but not a clause of their own, a time, or a predicate.
+    ("3. Các đơn vị hoạt động kinh doanh:", ["Các đơn vị hoạt động kinh doanh"]),
+    # ... but not a clause of their own, a time, a predicate, or what a named body does.
     ("1. Sở Công Thương tổ chức kiểm tra các cửa hàng xăng dầu:", ["Sở Công Thương"]),
     ("5. Các sở, ngành trong năm 2027:", ["Các sở, ngành"]),
     ("6. Các hợp tác xã sản xuất muối có trách nhiệm:", ["Các hợp tác xã sản xuất muối"]),
+    ("7. Sở Xây dựng quản lý chất lượng công trình:", ["Sở Xây dựng"]),
+    ("8. Các đơn vị quản lý công trình thủy lợi trước mùa mưa bão năm 2027:", ["Các đơn vị"]),
+    ("9. Các chủ đầu tư quản lý dự án hoàn thành thủ tục quyết toán:", ["Các chủ đầu tư"]),
+    ("10. Các cơ sở kinh doanh dịch vụ lưu trú quản lý chặt chẽ khách lưu trú:", ["Các cơ sở kinh doanh dịch vụ lưu trú"]),
+    ("11. Các hợp tác xã sản xuất rau trong vùng dự án:", ["Các hợp tác xã sản xuất rau"]),
 ])
 def test_heading_bodies(heading, names):
     text = heading.split(" ", 1)[1]
     assert [b.name for b in heading_bodies(text, 0, len(text))] == names
+
+
+def test_a_heading_name_run_to_its_end_keeps_document_offsets():
+    heading = "Các doanh nghiệp vận tải và kho bãi hoạt động tại cảng:"
+    text = "Chỉ thị số 5.\n" + heading
+    start = text.index(heading)
+    [body] = heading_bodies(text, start, len(text))
+    assert text[body.start:body.end] == body.name == "Các doanh nghiệp vận tải và kho bãi hoạt động tại cảng"
 
 
 def test_the_body_assigned_leads_wherever_the_item_stands_in_the_text():
