@@ -65,8 +65,13 @@ def _adverbial() -> re.Pattern:
 
 
 @cache
+def _words(key: str) -> re.Pattern:
+    """The phrases of structure.yaml `key`, as whole words."""
+    return phrase_pattern(_cues()[key])
+
+
 def _condition() -> re.Pattern:
-    return phrase_pattern(_cues()["condition_cues"])
+    return _words("condition_cues")
 
 
 def _enumerates(label: str) -> bool:
@@ -236,20 +241,10 @@ def _name_tail() -> re.Pattern:
                       r"(?!\w)(?P<rest>[^\d,;:()\n]{0,80})", re.IGNORECASE)
 
 
-@cache
-def _gap_stop_word() -> re.Pattern:
-    return phrase_pattern(_cues()["subject_gap_stops"])
-
-
-@cache
-def _gap_verb() -> re.Pattern:
-    return phrase_pattern(_cues()["subject_gap_verbs"])
-
-
 def _after_gap_verbs(rest: str) -> str:
     """`rest` past the gap verbs that open it ("hoạt động kinh doanh trên địa bàn" → "trên địa bàn"); a gap verb
     further on is a predicate ("… kinh doanh dịch vụ ăn uống quản lý chặt chẽ …")."""
-    while (match := _gap_verb().match(rest.lstrip())) is not None:
+    while (match := _words("subject_gap_verbs").match(rest.lstrip())) is not None:
         rest = rest.lstrip()[match.end():]
     return rest
 
@@ -267,11 +262,13 @@ def _run_to_heading_end(line: str, bodies: list[Body], offset: int) -> list[Body
     last = bodies[-1]
     tail = line[last.end - offset:].rstrip(" :.;\n")
     words = tail.strip()
-    described = _gap_verb().search(last.name)      # "Các cơ sở kinh doanh X quản lý …": the second verb predicates
+    # "Các cơ sở kinh doanh X quản lý …": a name that holds a verb already is followed by its predicate
+    described = _words("subject_gap_verbs").search(last.name)
     match = _name_tail().fullmatch(words) if words and _of_a_kind(last.name) and not described else None
     rest = _after_gap_verbs(match.group("rest")) if match else ""
     if match is None or _predicate().search(tail) or _directive_opener().search(tail) \
-            or _gap_stop_word().search(rest) or _gap_verb().search(rest) or (rest.strip() and has_clause_verb(rest)):
+            or _words("subject_gap_stops").search(rest) or _words("subject_gap_verbs").search(rest) \
+            or (rest.strip() and has_clause_verb(rest)):
         return bodies
     name = line[last.start - offset:last.end - offset + len(tail) - len(tail.lstrip()) + len(words)]
     added = name[len(last.name):]
