@@ -13,6 +13,10 @@ from service.extract.bodies import canonical, parse_body_list, recase
     ("Cục Viễn thám quốc gia chủ trì, phối hợp", ["Cục Viễn thám quốc gia"], "chủ trì"),
     ("LĐLĐ các huyện hướng dẫn", ["LĐLĐ các huyện"], "hướng dẫn"),      # Liên đoàn Lao động, abbreviated
     ("Sở Kế hoạch và Đầu tư chủ trì", ["Sở Kế hoạch và Đầu tư"], "chủ trì"),
+    # the supreme court and procuracy: "tối cao" belongs to the name; a provincial court keeps its unit
+    ("Viện kiểm sát nhân dân tối cao, Tòa án nhân dân tối cao hướng dẫn nghiệp vụ",
+     ["Viện kiểm sát nhân dân tối cao", "Tòa án nhân dân tối cao"], "hướng dẫn"),
+    ("Tòa án nhân dân tỉnh tổ chức phiên tòa mẫu", ["Tòa án nhân dân tỉnh"], "tổ chức"),
     ("UBND các huyện, thị xã, thành phố tổ chức", ["UBND các huyện, thị xã, thành phố"], "tổ chức"),
     ("Ủy ban nhân dân các quận, huyện thuộc thành phố trong việc cấp phép",
      ["Ủy ban nhân dân các quận, huyện thuộc thành phố"], "trong việc"),
