@@ -37,14 +37,14 @@ def _subject_starts(text: str) -> list[int]:
     if label and not _enumerates(label.group()):  # "Về nguồn vốn: các ngành chức năng …", "…: giao Sở X …"
         opened = _after_directive_opener(text, label.end())
         starts.append(label.end() if opened is None else opened)
-    if _adverbial().match(text, stripped):
+    if _words("adverbial_cues").match(text, stripped):
         timed = leading_time_end(text)
         if timed is not None:                    # "Hằng năm Sở X …": no comma after the time phrase
             starts.append(_COMMA.match(text, timed).end())
         for m in re.finditer(r",\s*", text[:300]):
             opened = _after_directive_opener(text, m.end())
             starts.append(m.end() if opened is None else opened)
-    elif _condition().match(text, stripped):
+    elif _words("condition_cues").match(text, stripped):
         starts += [m.end() for m in re.finditer(r",\s*", text[:300]) if _names_a_doer(text, m.end())]
     return starts
 
@@ -52,26 +52,17 @@ def _subject_starts(text: str) -> list[int]:
 def _names_a_doer(text: str, at: int) -> bool:
     """A body list at `at` followed by a subject predicate ("…, Ủy ban nhân dân cấp xã có trách nhiệm")."""
     bodies, end = parse_body_list(text, at)
-    return bool(bodies) and bool(_predicate().match(text, _COMMA.match(text, end).end()))
+    return bool(bodies) and bool(_words("subject_predicates").match(text, _COMMA.match(text, end).end()))
 
 
 _TOPIC_LABEL = re.compile(r"[^\W\d][^:;.,()\n]{2,60}:\s*")
 
 
 @cache
-def _adverbial() -> re.Pattern:
-    """A leading adverbial cue of structure.yaml, as whole words ("Trong năm 2027, …", "Khi có sự cố, …")."""
-    return phrase_pattern(_cues()["adverbial_cues"])
-
-
-@cache
 def _words(key: str) -> re.Pattern:
-    """The phrases of structure.yaml `key`, as whole words."""
+    """The phrases of structure.yaml `key`, as whole words ("adverbial_cues": "Trong năm 2027, …", "Khi có sự
+    cố, …"; "subject_predicates", "owner_cues", "not_task_openers" …)."""
     return phrase_pattern(_cues()[key])
-
-
-def _condition() -> re.Pattern:
-    return _words("condition_cues")
 
 
 def _enumerates(label: str) -> bool:
@@ -105,11 +96,6 @@ def subject_bodies(text: str, offset: int = 0) -> list[Body]:
     return []
 
 
-@cache
-def _predicate() -> re.Pattern:
-    return phrase_pattern(_cues()["subject_predicates"])
-
-
 def _verb_in_gap(gap: str) -> bool:
     """A verb between the name and the predicate word starts a clause ("Sở Y tế hướng dẫn các cơ sở … phải …"),
     unless it is one that names a kind of body ("các cơ quan quản lý dự án", "doanh nghiệp hoạt động …")."""
@@ -124,7 +110,7 @@ def _gap_stop() -> re.Pattern:
 def _run_to_predicate(text: str, bodies: list[Body], end: int, offset: int) -> list[Body]:
     """"Các doanh nghiệp viễn thông hoạt động trên địa bàn tỉnh có trách nhiệm …": a subject whose name runs
     past what the body grammar reads, up to a predicate word ("có trách nhiệm", "cần", "phải")."""
-    match = _predicate().search(text, end, min(len(text), end + 90))
+    match = _words("subject_predicates").search(text, end, min(len(text), end + 90))
     gap = text[end:match.start()] if match else ""
     if not gap.strip() or re.search(r"[,.;:()\n]", gap) or len(gap.split()) > 8 or _gap_stop().match(gap) \
             or _verb_in_gap(gap) \
@@ -192,7 +178,7 @@ def _reports(predicate: str) -> bool:
 def _answers_after_apposition(clause: str, rest: list[str]) -> bool:
     """"Công ty X là chủ đầu tư, có trách nhiệm lập kế hoạch vốn": a "là …" apposition, then the body's
     duty after the comma."""
-    return clause.startswith("là ") and bool(rest) and bool(_predicate().match(rest[0].lstrip()))
+    return clause.startswith("là ") and bool(rest) and bool(_words("subject_predicates").match(rest[0].lstrip()))
 
 
 def is_report(text: str) -> bool:
@@ -213,12 +199,7 @@ def is_directive(sentence: str) -> bool:
 def opens_no_task(text: str) -> bool:
     """Text opening with a closing phrase, a basis or reported speech (`not_task_openers`: "Trên đây là …",
     "Căn cứ …", "Theo ông …"), whole words ("Theo bàn giao …" is not "Theo bà …")."""
-    return bool(_no_task_opener().match(text.strip()))
-
-
-@cache
-def _no_task_opener() -> re.Pattern:
-    return phrase_pattern(_cues()["not_task_openers"])
+    return bool(_words("not_task_openers").match(text.strip()))
 
 
 def heading_bodies(text: str, start: int, end: int) -> list[Body]:
@@ -266,7 +247,7 @@ def _run_to_heading_end(line: str, bodies: list[Body], offset: int) -> list[Body
     described = _words("subject_gap_verbs").search(last.name)
     match = _name_tail().fullmatch(words) if words and _of_a_kind(last.name) and not described else None
     rest = _after_gap_verbs(match.group("rest")) if match else ""
-    if match is None or _predicate().search(tail) or _directive_opener().search(tail) \
+    if match is None or _words("subject_predicates").search(tail) or _directive_opener().search(tail) \
             or _words("subject_gap_stops").search(rest) or _words("subject_gap_verbs").search(rest) \
             or (rest.strip() and has_clause_verb(rest)):
         return bodies
@@ -278,7 +259,7 @@ def _run_to_heading_end(line: str, bodies: list[Body], offset: int) -> list[Body
 
 def cued_bodies(line: str, offset: int) -> list[Body]:
     """Bodies right after an owner cue of the line (`owner_cues`); an all-caps heading is recased."""
-    for match in _owner_cues().finditer(line):
+    for match in _words("owner_cues").finditer(line):
         if _names_a_document(line, match.start()):
             continue
         rest = line[match.end():].lstrip()
@@ -299,11 +280,6 @@ def _names_a_document(line: str, at: int) -> bool:
     """A cue capitalised after a word inside a sentence is a document's name ("thực hiện Chỉ thị Ban Bí thư"),
     not an order ("Ủy ban nhân dân tỉnh chỉ thị các sở …")."""
     return line[at].isupper() and not is_upper(line) and bool(re.search(r"\w\s+$", line[:at]))
-
-
-@cache
-def _owner_cues() -> re.Pattern:
-    return phrase_pattern(_cues()["owner_cues"])
 
 
 def _whole_line_bodies(line: str, offset: int) -> list[Body]:
