@@ -238,11 +238,21 @@ def _verb_near(pre: str) -> bool:
 
 def _closing(text: str, h: Hit, core: str, cue: str) -> bool:
     """"… của tỉnh đến năm 2026.": a closing weak cue ends the sentence or a lead-in ("…, gồm:"), no plan
-    noun just before."""
+    noun just before; "… vào quý I năm 2027.": a dated cue before a day, month or quarter of a year."""
     cues = _lex()["cues"]
-    if not re.fullmatch(_alt(cues["closing"]), cue.strip(), re.I) or not _closing_end().match(text, h.b):
+    if not _closing_end().match(text, h.b):
+        return False
+    if re.fullmatch(_alt(cues["closing_dated"]), cue.strip(), re.I):
+        return h.kind in ("date", "date_words", "month", "quarter") and not h.yearless and not _cites(core)
+    if not re.fullmatch(_alt(cues["closing"]), cue.strip(), re.I):
         return False
     return not _rx("plan_nouns").search(" ".join(core.split()[-cues["closing_window"]:]))
+
+
+def _cites(clause: str) -> bool:
+    """The clause cites a numbered document ("… tại Thông báo số 12/TB-UBND …"): its dates may be the
+    citation's."""
+    return bool(re.search(r"\bsố\s*\d", clause, re.I))
 
 
 @cache
@@ -291,7 +301,7 @@ def _cue(text: str, h: Hit) -> tuple[int, str] | None:
         return s0 + weak.start(), weak.group().strip()
     if weak and h.kind in ("date", "date_words", "month", "quarter", "year") and not h.yearless \
             and weak.group().strip().lower() == "vào" \
-            and holds_event(core) and not re.search(r"\bsố\s*\d", core, re.I):
+            and holds_event(core) and not _cites(core):
         return s0 + weak.start(), weak.group().strip()   # an event held then: "tổ chức … vào năm 2028"
     if h.cued and not _names_a_plan(text, h, left):
         return h.a, ""
