@@ -475,7 +475,10 @@ def find_deadline(text: str, offset: int = 0, default_year: int | None = None,
     labelling the item ("Tháng 7 năm 2025: sơ kết …"), else a condition it opens with (on demand)."""
     found = find_deadlines(text, offset, default_year, not_before)
     dated = next((d for d in found if d.end), found[0] if found else None)
-    return dated or leading_period(text, offset, labelled=True) or _conditional(text, offset) or _periodic(text, offset)
+    label = leading_period(text, offset, labelled=True)
+    if label and default_year and label.end.year < default_year:
+        label = None                                 # "Năm 2026: …" in a plan of 2027 reports on that year
+    return dated or label or _conditional(text, offset) or _periodic(text, offset)
 
 
 def _periodic(text: str, offset: int) -> Deadline | None:

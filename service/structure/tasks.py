@@ -98,7 +98,7 @@ def _passed_down(doc: Document, node: Node, inherited: Inherited, ids: dict[int,
         own = _dated(text, node.body_start, doc)
         if own and _qualifies_the_lead_in(text, node.body_start, own, doc.text):
             own = None
-        deadline = own or leading_period(text, node.body_start) or deadline
+        deadline = own or _ahead(leading_period(text, node.body_start), doc) or deadline
     elif _plans_a_period(node, text):
         deadline = _ahead(named_period(text, node.body_start), doc) or deadline
     return Inherited(lead=lead, deadline=deadline, section=ids.get(node.start, inherited.section))

@@ -85,6 +85,20 @@ def test_a_lead_in_due_date_before_a_purpose_clause_still_reaches_the_items():
         == [date(2027, 6, 30)] * 2
 
 
+@pytest.mark.parametrize("lead_in", [
+    "Năm 2026 các sở, ngành thực hiện những việc sau:",
+    "Năm 2026:",
+])
+def test_a_lead_in_period_that_ended_before_the_issue_date_is_reported_on_not_passed_down(lead_in):
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN\nSố: 12/KH-UBND\nBắc Kạn, ngày 15 tháng 01 năm 2027\nKẾ HOẠCH\n"
+            "Bảo đảm an toàn thực phẩm năm 2027\nI. NHIỆM VỤ\n" + lead_in +
+            "\n1. Sở Y tế kiểm tra các bếp ăn tập thể tại khu công nghiệp.\n"
+            "2. Sở Công Thương kiểm tra các chợ đầu mối nông sản.\n")
+    doc = analyze_text(text, extractor="rules")
+    assert doc.metadata.issued_on == date(2027, 1, 15)
+    assert [t.deadline for t in doc.tasks if t.text.startswith("Sở")] == [None, None]
+
+
 def test_recurring_report_and_own_subject():
     by_start = {t.text[:12]: t for t in _tasks()}
     report = by_start["Báo cáo kết "]
