@@ -115,7 +115,8 @@ def _attach(stack: list[Node], node: Node, run_on: bool = True) -> None:
         return
     if node.rank == PARAGRAPH:
         finishes_item = _bare_lead_in(node) and 0 < stack[-1].rank <= 2 and not stack[-1].children
-        while not finishes_item and len(stack) > 1 and (not stack[-1].heading_like or _closed_lead_in(stack[-1])):
+        while not finishes_item and len(stack) > 1 and (not stack[-1].heading_like or _closed_lead_in(stack[-1])
+                                                        or _next_paragraph_lead_in(stack[-1], node)):
             stack.pop()             # ("Điều 1. Ủy quyền Sở X …." then "Cụ thể như sau:" stays under Điều 1)
         if node.is_lead_in and not (node.upper or node.bold):
             node.rank, node.paragraph_lead_in = stack[-1].rank + 0.25, True   # heads the list that follows
@@ -138,6 +139,12 @@ def _next_lead_in(top: Node, node: Node) -> bool:
     the first list is closed and the two stand side by side."""
     return node.is_lead_in and top.is_lead_in and not top.paragraph_lead_in and top.rank == node.rank - 0.5 \
         and bool(top.children)
+
+
+def _next_paragraph_lead_in(top: Node, node: Node) -> bool:
+    """An unnumbered lead-in after the paragraphs of another ("Kết quả đạt được như sau:" … then "Để khắc
+    phục hạn chế, các sở tập trung thực hiện các giải pháp sau:"): the two stand side by side."""
+    return top.paragraph_lead_in and bool(top.children) and node.is_lead_in and not (node.upper or node.bold)
 
 
 def _bare_lead_in(node: Node) -> bool:

@@ -105,3 +105,17 @@ def test_a_part_letter_on_its_own_line_numbers_the_title_below_it():
     part = root.children[0]
     assert (part.rank, part.label, part.text.strip()) == (0.5, "B", "Nhiệm vụ trọng tâm quý III năm 2027")
     assert [c.text.strip() for c in part.children] == ["Rà soát hồ sơ địa chính."]
+
+
+def test_a_lead_in_after_the_paragraphs_of_an_earlier_one_stands_beside_it():
+    """Results listed under one lead-in, then the solutions under another: the second is not inside the
+    first (a results section holds no tasks), so its items are tasks."""
+    text = ("Xây dựng nông thôn mới ở huyện miền núi: kết quả và giải pháp\n"
+            "Sau năm năm thực hiện, kết quả của phong trào được thể hiện ở các tiêu chí sau:\n"
+            "Toàn huyện có 12 xã đạt chuẩn nông thôn mới.\n"
+            "Thu nhập bình quân đầu người tăng gần gấp đôi so với năm đầu.\n"
+            "Để giữ vững kết quả, thời gian tới huyện tập trung thực hiện các giải pháp sau:\n"
+            "- Rà soát, điều chỉnh quy hoạch sản xuất nông nghiệp tập trung của các xã.\n"
+            "- Huy động doanh nghiệp tham gia đầu tư hạ tầng giao thông nông thôn.\n")
+    tasks = analyze_text(text, extractor="rules").tasks
+    assert [t.text[:13] for t in tasks] == ["Rà soát, điều", "Huy động doan"]
