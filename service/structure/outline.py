@@ -27,6 +27,8 @@ _MARKERS: list[tuple[float, re.Pattern]] = [
     (7, re.compile(r"[+*◦○▪]\s*(?=\S)")),
 ]
 PARAGRAPH = 8
+ORDINAL = 2.5                # "Một là, …", "Thứ hai: …"
+ORDINAL_TITLE = 100          # an ordinal item this short and of one sentence titles the paragraphs after it
 _BARE_MARKER = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,5}|[A-HJ-UWYZĐ])\s?[.)]\s*")
 
 
@@ -54,10 +56,17 @@ class Node:
         return self.text.rstrip().endswith(":")
 
     @property
+    def ordinal_title(self) -> bool:
+        """"Thứ hai, đẩy mạnh công tác luân chuyển cán bộ." — a short one-sentence item numbered by an ordinal
+        word: it titles the paragraphs that follow, each a task of its own."""
+        text = self.text.strip()
+        return self.rank == ORDINAL and len(text) <= ORDINAL_TITLE and not re.search(r"[.;!?:]\s*\S", text)
+
+    @property
     def heading_like(self) -> bool:
         """A title or lead-in: children and following paragraphs belong to it."""
         text = self.text.rstrip()
-        return (self.upper or self.bold or self.is_lead_in
+        return (self.upper or self.bold or self.is_lead_in or self.ordinal_title
                 or (len(text) < 160 and not re.search(r"[.;!?]$|\.\s*/\.$", text) and self.rank <= 5))
 
     def descendants_end(self) -> int:
@@ -155,7 +164,8 @@ def _bare_lead_in(node: Node) -> bool:
 def _continues_item(top: Node, node: Node) -> bool:
     """A plain paragraph right after a list item that is a sentence (not a heading or lead-in); a lead-in
     paragraph ("Nhiệm vụ và giải pháp:") heads the next list instead."""
-    return (2 <= top.rank < PARAGRAPH and not top.children and not (top.upper or top.bold or top.is_lead_in)
+    return (2 <= top.rank < PARAGRAPH and not top.children
+            and not (top.upper or top.bold or top.is_lead_in or top.ordinal_title)
             and bool(re.search(r"[.;!?]\s*$", top.text)) and not (node.upper or node.bold or node.is_lead_in))
 
 

@@ -149,7 +149,7 @@ def _is_task(node: Node, parent: Node) -> bool:
     if node.upper or node.bold:
         return False
     if node.children:
-        return _has_full_sentence(node.text)
+        return not node.ordinal_title and _has_full_sentence(node.text)
     if node.rank == 1 and node.label and node.label.isdigit():   # "Điều 3. …"
         return roles.is_directive(node.text)
     if node.rank == PARAGRAPH:

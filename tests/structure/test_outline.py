@@ -70,13 +70,30 @@ II. TỔ CHỨC THỰC HIỆN
 def test_ordinal_items_are_tasks_with_their_sentences():
     from service.pipeline import analyze_text
     text = ("Một số giải pháp phát triển hợp tác xã nông nghiệp\n"
-            "Một là, hoàn thiện cơ chế, chính sách.\n"
+            "Một là, hoàn thiện cơ chế, chính sách hỗ trợ hợp tác xã; trong đó ưu tiên chính sách tín dụng, đất "
+            "đai và đào tạo cán bộ quản lý.\n"
             "Rà soát, sửa đổi chính sách hỗ trợ tín dụng cho hợp tác xã.\n"
-            "Hai là, nâng cao năng lực cán bộ quản lý hợp tác xã.\n"
+            "Hai là, nâng cao năng lực cán bộ quản lý hợp tác xã theo chuẩn chức danh do Bộ Nông nghiệp và Môi "
+            "trường ban hành.\n"
             "Mở các lớp bồi dưỡng kỹ năng quản trị cho giám đốc hợp tác xã.\n")
     tasks = analyze_text(text).tasks
     assert [t.text[:12] for t in tasks] == ["hoàn thiện c", "nâng cao năn"]
     assert "Mở các lớp bồi dưỡng" in tasks[1].text             # a plain line goes on the item (plain text)
+
+
+def test_a_short_ordinal_title_heads_the_paragraphs_after_it():
+    """"Thứ nhất, <a short title>." then paragraphs: the title is a heading, each paragraph a task that
+    inherits the doers of the lead-in above."""
+    from service.pipeline import analyze_text
+    text = ("Để nâng cao chất lượng đội ngũ cán bộ cơ sở, các cấp ủy, chính quyền tập trung vào các giải pháp sau:\n"
+            "Thứ nhất, đổi mới công tác tuyển dụng công chức cấp xã.\n"
+            "Tổ chức thi tuyển công khai, minh bạch theo đúng quy định.\n"
+            "Ưu tiên tuyển dụng người đã tốt nghiệp đại học về công tác tại các xã vùng khó khăn.\n"
+            "Thứ hai, đẩy mạnh luân chuyển cán bộ.\n"
+            "Luân chuyển cán bộ trẻ từ huyện về giữ các chức danh chủ chốt ở xã.\n")
+    tasks = analyze_text(text, extractor="rules").tasks
+    assert [t.text[:12] for t in tasks] == ["Tổ chức thi ", "Ưu tiên tuyể", "Luân chuyển "]
+    assert all([b.name for b in t.lead] == ["các cấp ủy", "chính quyền"] for t in tasks)
 
 
 def test_a_bare_lead_in_after_an_article_opens_that_articles_list():
