@@ -268,8 +268,9 @@ def _comma_joins_name(scan: Scanner, j: int) -> bool:
 
 
 # ---------------------------------------------------------------- lists
-def parse_body_list(text: str, pos: int = 0, offset: int = 0) -> tuple[list[Body], int]:
-    """Bodies listed from `pos` ("A, B và các C"); returns them and the position after the list."""
+def parse_body_list(text: str, pos: int = 0, offset: int = 0, acronyms: bool = False) -> tuple[list[Body], int]:
+    """Bodies listed from `pos` ("A, B và các C"); returns them and the position after the list. With
+    `acronyms` (a slot that only bodies fill, as after "phối hợp với"), an unknown acronym is a body too."""
     bodies: list[Body] = []
     scan = Scanner(text, pos)
     i = last = 0                    # last: the token after the last body read (not a joiner after it)
@@ -279,7 +280,7 @@ def parse_body_list(text: str, pos: int = 0, offset: int = 0) -> tuple[list[Body
             found, i = expanded
             bodies.extend(found)
         else:
-            end = _match_at(scan, i)
+            end = _match_at(scan, i) or (_acronym_at(scan, i) if acronyms else None)
             if end is None:
                 break
             end = _parenthetical_end(scan, end)
@@ -294,6 +295,18 @@ def parse_body_list(text: str, pos: int = 0, offset: int = 0) -> tuple[list[Body
         break
     end_pos = scan.tokens[last - 1][2] if bodies and last else pos
     return bodies, end_pos
+
+
+_ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ0-9&]*(?:-[A-ZĐ0-9&]+)*")
+_ROMAN = re.compile(r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")      # "II", "XIV": numerals, not names
+
+
+def _acronym_at(scan: Scanner, i: int) -> int | None:
+    """An acronym of two letters or more and the qualifiers after it ("VNPT tỉnh", "EVN"), not a numeral."""
+    word = scan.word(i)
+    if not _ACRONYM.fullmatch(word) or sum(c.isalpha() for c in word) < 2 or _ROMAN.fullmatch(word):
+        return None
+    return tail_end(scan, i + 1, _match_at)
 
 
 def _split_plural(name: str, start: int) -> list[Body]:

@@ -307,7 +307,7 @@ def support_bodies(text: str, offset: int = 0) -> list[Body]:
     right before a bare "phối hợp" after the lead's clause ("Sở A chủ trì; Sở B, Sở C phối hợp")."""
     found: list[Body] = []
     for match in _support_cues().finditer(text):
-        bodies, _ = parse_body_list(text, match.end(), offset)
+        bodies, _ = parse_body_list(text, match.end(), offset, acronyms=True)
         found.extend(b for b in bodies if all(b.start != f.start for f in found))
     found.extend(b for b in _named_before_phoi_hop(text, offset) if all(b.start != f.start for f in found))
     return found

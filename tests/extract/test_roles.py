@@ -171,6 +171,11 @@ def test_a_subject_runs_up_to_its_predicate_word(text, lead):
      ["Công an huyện", "Bộ chỉ huy Quân sự tỉnh"]),
     ("Phối hợp với Trung tâm Văn hóa, cơ quan báo chí ở địa phương tuyên truyền lễ hội.",
      ["Trung tâm Văn hóa", "cơ quan báo chí ở địa phương"]),
+    # after "phối hợp với" an acronym no gazetteer lists is a body, with its place; a numeral is not
+    ("Sở Công Thương phối hợp với VCCI tổ chức hội nghị kết nối cung cầu.", ["VCCI"]),
+    ("Phối hợp với EVN và các đơn vị điện lực bảo đảm cấp điện cho mùa khô.", ["EVN", "các đơn vị điện lực"]),
+    ("Sở Y tế phối hợp với BHXH tỉnh thanh toán chi phí khám chữa bệnh.", ["BHXH tỉnh"]),
+    ("Phối hợp với II trường hợp còn lại.", []),
 ])
 def test_coordination_cues(text, support):
     from service.extract.roles import support_bodies
