@@ -12,6 +12,8 @@ from ..lexicons import alternation, load
 from ..text import is_upper, lines
 
 _ORDINALS = alternation(load("structure")["ordinal_markers"])
+ORDINAL = 2.5                # the rank of an item numbered by an ordinal word: "Một là, …", "Thứ hai: …"
+ORDINAL_TITLE = 100          # an ordinal item this short and of one sentence titles the paragraphs after it
 _MARKERS: list[tuple[float, re.Pattern]] = [
     (0, re.compile(r"(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+(?:thứ\s+\w+|[IVXLC]+|\d+)\b[.:\-–]?\s*")),
     (1, re.compile(r"Điều\s+(\d+)\s*[.:]\s*")),
@@ -21,14 +23,12 @@ _MARKERS: list[tuple[float, re.Pattern]] = [
     (3, re.compile(r"(\d{1,2}\.\d{1,2})\.?(?:\s*[-–])?\s+(?=\S)")),                 # "2.1.", "2.1 - Các …"
     (2, re.compile(r"(\d{1,2})\s*[.)]\s*(?=[^\d\s.])")),
     (2, re.compile(r"(\d{1,2})\s*-\s+(?=\S)")),
-    (2.5, re.compile(rf"({_ORDINALS})\s*[,:.]\s*(?!ngày\b|\d)(?=\S)", re.IGNORECASE)),  # "Một là, …"; not "Thứ sáu, ngày …"
+    (ORDINAL, re.compile(rf"({_ORDINALS})\s*[,:.]\s*(?!ngày\b|\d)(?=\S)", re.IGNORECASE)),  # "Một là, …"; not "Thứ sáu, ngày …"
     (5, re.compile(r"([a-zđ])\s*[).]\s+(?=\S)")),
     (6, re.compile(r"[-–—•·]\s*(?=\S)")),
     (7, re.compile(r"[+*◦○▪]\s*(?=\S)")),
 ]
 PARAGRAPH = 8
-ORDINAL = 2.5                # "Một là, …", "Thứ hai: …"
-ORDINAL_TITLE = 100          # an ordinal item this short and of one sentence titles the paragraphs after it
 _BARE_MARKER = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,5}|[A-HJ-UWYZĐ])\s?[.)]\s*")
 
 
