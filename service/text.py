@@ -64,6 +64,9 @@ def phrase_pattern(phrases, flags: int = re.IGNORECASE) -> re.Pattern:
     return re.compile(rf"(?<!\w){phrase_alternation(phrases)}(?!\w)", flags)
 
 
+# The number of an issued document ("12/2025/QĐ-UBND", "45-KL/TU", "379/TB-UBATGT").
+DOCUMENT_NUMBER = r"\d{1,5}[a-z]?(?:/\d{4})?\s?[-/]\s?[A-ZĐ][A-Za-zĐđ&]*(?:\s?[-/.]\s?[A-ZĐa-zđ&0-9]+)*"
+
 # A line that stops on one of these has not ended its sentence: the next line goes on it, whatever its
 # first character ("… trước ngày" / "15/4/2026.", "… theo Quyết định số" / "12/2025/QĐ-UBND").
 OPEN_END = re.compile(r"(?:,|\b(?:và|với|của|cho|các|những|về|để|trong|theo|tại|từ|đến|hoặc|số|ngày|tháng|năm"

@@ -298,15 +298,25 @@ def parse_body_list(text: str, pos: int = 0, offset: int = 0, acronyms: bool = F
 
 
 _ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ0-9&]*(?:-[A-ZĐ0-9&]+)*")
-_ROMAN = re.compile(r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")      # "II", "XIV": numerals, not names
+_ROMAN = re.compile(r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")      # "XIV": a numeral, not a name
 
 
 def _acronym_at(scan: Scanner, i: int) -> int | None:
-    """An acronym of two letters or more and the qualifiers after it ("VNPT tỉnh", "EVN"), not a numeral."""
-    word = scan.word(i)
-    if not _ACRONYM.fullmatch(word) or sum(c.isalpha() for c in word) < 2 or _ROMAN.fullmatch(word):
+    """An acronym of three letters or more and the qualifiers after it ("VNPT tỉnh", "EVN"): not a numeral,
+    not a Vietnamese word in capitals ("TRUNG ƯƠNG"), not a fund or an index (`not_acronym_bodies`), and not
+    the start of a longer name read no further ("TP. Hồ Chí Minh", "EVN Hà Nội")."""
+    from ..ingest.ocr.syllables import is_valid
+
+    word, after = scan.word(i), scan.word(i + 1)
+    if not _ACRONYM.fullmatch(word) or sum(c.isalpha() for c in word) < 3 or _ROMAN.fullmatch(word) \
+            or is_valid(word.lower()) or word.upper() in _not_acronym_bodies() or after == "." or capitalised(after):
         return None
     return tail_end(scan, i + 1, _match_at)
+
+
+@cache
+def _not_acronym_bodies() -> frozenset[str]:
+    return frozenset(w.upper() for w in load("bodies")["not_acronym_bodies"])
 
 
 def _split_plural(name: str, start: int) -> list[Body]:

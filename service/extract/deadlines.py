@@ -16,6 +16,7 @@ from functools import cache
 
 from service.document import Deadline
 from service.lexicons import alternation, load
+from service.text import DOCUMENT_NUMBER
 
 YEAR = r"(?:19|20)\d{2}(?!\d)"
 NUM = r"\d{1,2}(?!\d)"
@@ -243,16 +244,17 @@ def _closing(text: str, h: Hit, core: str, cue: str) -> bool:
     if not _closing_end().match(text, h.b):
         return False
     if re.fullmatch(_alt(cues["closing_dated"]), cue.strip(), re.I):
-        return h.kind in ("date", "date_words", "month", "quarter") and not h.yearless and not _cites(core)
+        return h.kind in ("date", "date_words", "month", "quarter") and not h.yearless and not _cites(core) \
+            and not _rx("closing_dated_vetoes").search(core)
     if not re.fullmatch(_alt(cues["closing"]), cue.strip(), re.I):
         return False
     return not _rx("plan_nouns").search(" ".join(core.split()[-cues["closing_window"]:]))
 
 
 def _cites(clause: str) -> bool:
-    """The clause cites a numbered document ("… tại Thông báo số 12/TB-UBND …"): its dates may be the
-    citation's."""
-    return bool(re.search(r"\bsố\s*\d", clause, re.I))
+    """The clause cites an issued document by its number ("… tại Thông báo số 12/TB-UBND …"): its dates may be
+    the citation's."""
+    return bool(re.search(rf"(?<!\w){DOCUMENT_NUMBER}", clause))
 
 
 @cache
@@ -476,8 +478,8 @@ def find_deadline(text: str, offset: int = 0, default_year: int | None = None,
     found = find_deadlines(text, offset, default_year, not_before)
     dated = next((d for d in found if d.end), found[0] if found else None)
     label = leading_period(text, offset, labelled=True)
-    if label and default_year and label.end.year < default_year:
-        label = None                                 # "Năm 2026: …" in a plan of 2027 reports on that year
+    if label and (label.end < not_before if not_before else default_year and label.end.year < default_year):
+        label = None                                 # "Năm 2026: …" in a plan of 2027 reports on that period
     return dated or label or _conditional(text, offset) or _periodic(text, offset)
 
 

@@ -8,11 +8,10 @@ from functools import cache
 
 from ..document import Citation
 from ..lexicons import alternation, load
-from ..text import is_upper, lines, phrase_pattern
+from ..text import DOCUMENT_NUMBER, is_upper, lines, phrase_pattern
 
 UPPER = "A-ZĐÀ-Ỹ"
-# A document number (số ký hiệu): "104-CTr/TU", "125/KH-UBND", "15/2025/QĐ-UBND".
-NUMBER = r"\d{1,5}[a-z]?(?:/\d{4})?\s?[-/]\s?[A-ZĐ][A-Za-zĐđ&]*(?:\s?[-/.]\s?[A-ZĐa-zđ&0-9]+)*"
+NUMBER = DOCUMENT_NUMBER         # số ký hiệu: "104-CTr/TU", "125/KH-UBND", "15/2025/QĐ-UBND"
 
 
 @cache

@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..document import Document, Section
+from ..extract.bodies import match_body
+from ..extract.deadlines import find_deadline
+from ..extract.roles import owners_of_list
 from ..lexicons import alternation, load
 from ..text import is_upper, lines
 
@@ -60,7 +64,8 @@ class Node:
         """"Thứ hai, đẩy mạnh công tác luân chuyển cán bộ." — a short one-sentence item numbered by an ordinal
         word: it titles the paragraphs that follow, each a task of its own."""
         text = self.text.strip()
-        return self.rank == ORDINAL and len(text) <= ORDINAL_TITLE and not re.search(r"[.;!?:]\s*\S", text)
+        return self.rank == ORDINAL and len(text) <= ORDINAL_TITLE and not re.search(r"[.;!?:]\s*\S", text) \
+            and not _names_its_work(text)
 
     @property
     def heading_like(self) -> bool:
@@ -151,9 +156,19 @@ def _next_lead_in(top: Node, node: Node) -> bool:
 
 
 def _next_paragraph_lead_in(top: Node, node: Node) -> bool:
-    """An unnumbered lead-in after the paragraphs of another ("Kết quả đạt được như sau:" … then "Để khắc
-    phục hạn chế, các sở tập trung thực hiện các giải pháp sau:"): the two stand side by side."""
-    return top.paragraph_lead_in and bool(top.children) and node.is_lead_in and not (node.upper or node.bold)
+    """An unnumbered lead-in after the paragraphs of another that names no doer ("Kết quả đạt được như sau:"
+    … then "Để khắc phục hạn chế, các sở tập trung thực hiện các giải pháp sau:"): the two stand side by side.
+    Under a lead-in that names its doers ("Sở Y tế thực hiện các nhiệm vụ sau:"), a further one ("Ngoài ra,
+    cần thực hiện thêm các việc sau:") stays inside it, unless it names doers of its own."""
+    if not (top.paragraph_lead_in and top.children and node.is_lead_in and not (node.upper or node.bold)):
+        return False
+    return not owners_of_list(top.text) or bool(owners_of_list(node.text))
+
+
+@cache
+def _names_its_work(text: str) -> bool:
+    """An item that opens with its doer or holds a deadline ("Thứ nhất, Sở Nội vụ rà soát … trước ngày …")."""
+    return match_body(text) is not None or find_deadline(text) is not None
 
 
 def _bare_lead_in(node: Node) -> bool:

@@ -176,6 +176,11 @@ def test_a_subject_runs_up_to_its_predicate_word(text, lead):
     ("Phối hợp với EVN và các đơn vị điện lực bảo đảm cấp điện cho mùa khô.", ["EVN", "các đơn vị điện lực"]),
     ("Sở Y tế phối hợp với BHXH tỉnh thanh toán chi phí khám chữa bệnh.", ["BHXH tỉnh"]),
     ("Phối hợp với II trường hợp còn lại.", []),
+    # not a fund or an index, not a word in capitals, not the start of a longer name, not after "cùng"
+    ("Phối hợp với ODA và vốn đối ứng để hoàn thành công trình.", []),
+    ("PHỐI HỢP VỚI TRUNG ƯƠNG HỘI TỔ CHỨC ĐẠI HỘI", []),
+    ("Phối hợp với TP. Hồ Chí Minh tổ chức tuần lễ du lịch.", []),
+    ("Thu hút đầu tư trong nước cùng FDI vào khu công nghiệp.", []),
 ])
 def test_coordination_cues(text, support):
     from service.extract.roles import support_bodies

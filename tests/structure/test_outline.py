@@ -70,7 +70,7 @@ II. TỔ CHỨC THỰC HIỆN
 def test_ordinal_items_are_tasks_with_their_sentences():
     from service.pipeline import analyze_text
     text = ("Một số giải pháp phát triển hợp tác xã nông nghiệp\n"
-            "Một là, hoàn thiện cơ chế, chính sách hỗ trợ hợp tác xã; trong đó ưu tiên chính sách tín dụng, đất "
+            "Một là, hoàn thiện cơ chế, chính sách hỗ trợ hợp tác xã, trong đó ưu tiên chính sách tín dụng, đất "
             "đai và đào tạo cán bộ quản lý.\n"
             "Rà soát, sửa đổi chính sách hỗ trợ tín dụng cho hợp tác xã.\n"
             "Hai là, nâng cao năng lực cán bộ quản lý hợp tác xã theo chuẩn chức danh do Bộ Nông nghiệp và Môi "
@@ -136,3 +136,21 @@ def test_a_lead_in_after_the_paragraphs_of_an_earlier_one_stands_beside_it():
             "- Huy động doanh nghiệp tham gia đầu tư hạ tầng giao thông nông thôn.\n")
     tasks = analyze_text(text, extractor="rules").tasks
     assert [t.text[:13] for t in tasks] == ["Rà soát, điều", "Huy động doan"]
+
+
+def test_an_ordinal_item_that_names_its_doer_or_deadline_is_a_task_not_a_title():
+    text = ("Để nâng cao chất lượng đội ngũ, các sở tập trung thực hiện các giải pháp sau:\n"
+            "Thứ nhất, Sở Nội vụ rà soát vị trí việc làm trước ngày 30/6/2027.\n"
+            "Việc rà soát phải bảo đảm đúng quy định.\n"
+            "Thứ hai, bố trí đủ kinh phí trong quý II/2027.\n")
+    tasks = analyze_text(text, extractor="rules").tasks
+    assert [(t.text[:12], str(t.deadline.end)) for t in tasks] == [("Sở Nội vụ rà", "2027-06-30"),
+                                                                    ("bố trí đủ ki", "2027-06-30")]
+
+
+def test_a_further_lead_in_under_one_that_names_its_doer_stays_inside_it():
+    text = ("KẾ HOẠCH\nPhòng, chống dịch bệnh năm 2027\nI. NHIỆM VỤ\nSở Y tế thực hiện các nhiệm vụ sau:\n"
+            "Theo dõi chặt chẽ tình hình dịch bệnh trên địa bàn.\n"
+            "Ngoài ra, cần thực hiện thêm các việc sau:\n- Tập huấn cho cán bộ y tế xã.\n- Dự trữ thuốc và vật tư.\n")
+    tasks = analyze_text(text, extractor="rules").tasks
+    assert [[b.name for b in t.lead] for t in tasks] == [["Sở Y tế"]] * 3

@@ -99,6 +99,15 @@ def test_a_lead_in_period_that_ended_before_the_issue_date_is_reported_on_not_pa
     assert [t.deadline for t in doc.tasks if t.text.startswith("Sở")] == [None, None]
 
 
+def test_a_label_month_before_the_issue_date_is_no_deadline_one_after_it_is():
+    from service.extract.deadlines import find_deadline
+
+    issued = date(2027, 3, 20)
+    assert find_deadline("Tháng 01/2027: sơ kết công tác quý IV.", default_year=2027, not_before=issued) is None
+    assert find_deadline("Tháng 6/2027: sơ kết công tác 6 tháng.", default_year=2027,
+                         not_before=issued).end == date(2027, 6, 30)
+
+
 def test_recurring_report_and_own_subject():
     by_start = {t.text[:12]: t for t in _tasks()}
     report = by_start["Báo cáo kết "]
