@@ -61,7 +61,7 @@ class Node:
 
     @property
     def ordinal_title(self) -> bool:
-        """"Thứ hai, đẩy mạnh công tác luân chuyển cán bộ." — a short one-sentence item numbered by an ordinal
+        """"Thứ hai, mở rộng mạng lưới thư viện xã." — a short one-sentence item numbered by an ordinal
         word: it titles the paragraphs that follow, each a task of its own."""
         text = self.text.strip()
         return self.rank == ORDINAL and len(text) <= ORDINAL_TITLE and not re.search(r"[.;!?:]\s*\S", text) \
