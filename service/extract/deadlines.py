@@ -259,9 +259,10 @@ def _cites(clause: str) -> bool:
 
 @cache
 def _closing_end() -> re.Pattern:
-    """The end of a sentence, or of a lead-in line ("…, gồm:" then a line break)."""
+    """The end of a sentence, or of a lead-in line ("…, gồm:" then a line break), maybe after the bracket that
+    closes a note on the item ("… (triển khai trong giai đoạn đến năm 2028).")."""
     lead_in = _alt(_lex()["cues"]["closing_lead_in"])
-    return re.compile(rf"\s*(?:[.;]|(?:,?\s*{lead_in})?\s*:[^\S\n]*(?:\n|$)|$)", re.I)
+    return re.compile(rf"\s*\)?\s*(?:[.;]|(?:,?\s*{lead_in})?\s*:[^\S\n]*(?:\n|$)|$)", re.I)
 
 
 def _aimed(text: str, a: int) -> bool:
