@@ -48,6 +48,7 @@ class Grammar:
     heads: tuple[str, ...]
     breakers: tuple[str, ...]
     gap_verbs: frozenset[str]
+    purposes: tuple[str, ...]
 
 
 def _by_length(words) -> tuple[str, ...]:
@@ -66,7 +67,7 @@ def grammar() -> Grammar:
                    _by_length(g["participles"]), _by_length(g["modifier_starters"]),
                    _by_length(g["predicate_openers"]), _by_length(data["stop_words"]),
                    _by_length(meta["admin_units"]), _by_length(data["heads"]), _by_length(g["modifier_breakers"]),
-                   frozenset(structure["subject_gap_verbs"]))
+                   frozenset(structure["subject_gap_verbs"]), _by_length(g["purpose_words"]))
 
 
 def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scanner, int], int],
@@ -219,6 +220,8 @@ def modifier_end(scan: Scanner, j: int, body_at: BodyAt, bare: bool = False) -> 
             return j                # "Ủy ban nhân dân quận - huyện chỉ xem xét …": an adverb, no modifier
         opener = scan.phrase_at(k, gr.predicate_openers)
         stop = scan.phrase_at(k, gr.stops)
+        if k > j and not participle and scan.phrase_at(k, gr.purposes) and _opens_clause(scan, j, k):
+            return j                # "Mỗi xã lựa chọn hai sản phẩm … để …": a predicate, not a description
         if opener or (k > j and stop and not participle):
             starter = scan.phrase_at(j, gr.starters)
             if starter and scan.skip(j, starter) >= k:

@@ -28,6 +28,10 @@ def _assign(text, inherited=()):
      ["Hội Nông dân huyện"], []),
     ("Tại các khu dân cư tập trung, Ủy ban nhân dân các xã bố trí điểm tập kết rác.",
      ["Ủy ban nhân dân các xã"], []),
+    # a verb and its object before a purpose are the predicate, not a description of the body
+    ("Mỗi trường chọn hai câu lạc bộ tiêu biểu để duy trì hoạt động thường xuyên.", ["Mỗi trường"], []),
+    ("Trung tâm Chuyển đổi số tỉnh cùng các công ty viễn thông để phủ sóng các thôn vùng cao.",
+     ["Trung tâm Chuyển đổi số tỉnh"], ["các công ty viễn thông"]),
     ("Giao cho Phòng Y tế kiểm tra vệ sinh an toàn thực phẩm tại các bếp ăn tập thể.", ["Phòng Y tế"], []),
     # a time phrase before the subject with no comma after it
     ("Hằng năm Trung tâm Y tế huyện khám sức khỏe miễn phí cho người cao tuổi neo đơn.",
