@@ -302,16 +302,16 @@ _ROMAN = re.compile(r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")      # "XIV": a num
 
 
 def _acronym_at(scan: Scanner, i: int) -> int | None:
-    """An acronym of three letters or more and the qualifiers after it ("VNPT tỉnh", "EVN"): not a numeral,
-    not a Vietnamese word in capitals ("TRUNG ƯƠNG"), not a fund or an index (`not_acronym_bodies`), and not
-    the start of a longer name read no further ("TP. Hồ Chí Minh", "EVN Hà Nội")."""
+    """An acronym of three letters or more, the place or name written after it and its qualifiers ("VNPT Hà
+    Giang", "BHXH tỉnh", "EVN"): not a numeral, not a Vietnamese word in capitals ("TRUNG ƯƠNG"), not a fund or
+    an index (`not_acronym_bodies`), not an abbreviation ending in a full stop ("TP. Hồ Chí Minh")."""
     from ..ingest.ocr.syllables import is_valid
 
     word, after = scan.word(i), scan.word(i + 1)
     if not _ACRONYM.fullmatch(word) or sum(c.isalpha() for c in word) < 3 or _ROMAN.fullmatch(word) \
-            or is_valid(word.lower()) or word.upper() in _not_acronym_bodies() or after == "." or capitalised(after):
+            or is_valid(word.lower()) or word.upper() in _not_acronym_bodies() or after == ".":
         return None
-    return tail_end(scan, i + 1, _match_at)
+    return tail_end(scan, _extend_name(scan, i + 1) if capitalised(after) else i + 1, _match_at)
 
 
 @cache

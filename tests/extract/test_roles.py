@@ -30,6 +30,8 @@ def _assign(text, inherited=()):
      ["Ủy ban nhân dân các xã"], []),
     # a verb and its object before a purpose are the predicate, not a description of the body
     ("Mỗi trường chọn hai câu lạc bộ tiêu biểu để duy trì hoạt động thường xuyên.", ["Mỗi trường"], []),
+    # a verb of reporting ends the body ("các đơn vị", not "các đơn vị phản ánh")
+    ("Các đơn vị phản ánh kịp thời về Văn phòng Ủy ban nhân dân huyện những vướng mắc phát sinh.", ["Các đơn vị"], []),
     ("Trung tâm Chuyển đổi số tỉnh cùng các công ty viễn thông để phủ sóng các thôn vùng cao.",
      ["Trung tâm Chuyển đổi số tỉnh"], ["các công ty viễn thông"]),
     ("Giao cho Phòng Y tế kiểm tra vệ sinh an toàn thực phẩm tại các bếp ăn tập thể.", ["Phòng Y tế"], []),
@@ -184,6 +186,7 @@ def test_a_subject_runs_up_to_its_predicate_word(text, lead):
     ("Phối hợp với ODA và vốn đối ứng để hoàn thành công trình.", []),
     ("PHỐI HỢP VỚI TRUNG ƯƠNG HỘI TỔ CHỨC ĐẠI HỘI", []),
     ("Phối hợp với TP. Hồ Chí Minh tổ chức tuần lễ du lịch.", []),
+    ("Giao Công an tỉnh phối hợp với VNPT Lào Cai triển khai định danh điện tử.", ["VNPT Lào Cai"]),
     ("Thu hút đầu tư trong nước cùng FDI vào khu công nghiệp.", []),
 ])
 def test_coordination_cues(text, support):
