@@ -30,6 +30,9 @@ def _assign(text, inherited=()):
      ["Ủy ban nhân dân các xã"], []),
     # a verb and its object before a purpose are the predicate, not a description of the body
     ("Mỗi trường chọn hai câu lạc bộ tiêu biểu để duy trì hoạt động thường xuyên.", ["Mỗi trường"], []),
+    # "chính trị - xã hội" says what kind of mass organisation it is: part of the body's name
+    ("Hội Nông dân huyện và các đoàn thể chính trị - xã hội huyện vận động hội viên trồng cây phân tán.",
+     ["Hội Nông dân huyện", "các đoàn thể chính trị - xã hội huyện"], []),
     # a verb of reporting ends the body ("các đơn vị", not "các đơn vị phản ánh")
     ("Các đơn vị phản ánh kịp thời về Văn phòng Ủy ban nhân dân huyện những vướng mắc phát sinh.", ["Các đơn vị"], []),
     ("Trung tâm Chuyển đổi số tỉnh cùng các công ty viễn thông để phủ sóng các thôn vùng cao.",
