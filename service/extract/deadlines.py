@@ -479,9 +479,17 @@ def find_deadline(text: str, offset: int = 0, default_year: int | None = None,
     found = find_deadlines(text, offset, default_year, not_before)
     dated = next((d for d in found if d.end), found[0] if found else None)
     label = leading_period(text, offset, labelled=True)
-    if label and (label.end < not_before if not_before else default_year and label.end.year < default_year):
+    if label and ended_before(label, not_before, default_year):
         label = None                                 # "Năm 2026: …" in a plan of 2027 reports on that period
     return dated or label or _conditional(text, offset) or _periodic(text, offset)
+
+
+def ended_before(period: Deadline, issued: date | None, year: int | None = None) -> bool:
+    """The period ended before the issue date (without one, before the document's year): the document reports
+    on it, it is no deadline."""
+    if period.end is None:
+        return False
+    return period.end < issued if issued else bool(year) and period.end.year < year
 
 
 def _periodic(text: str, offset: int) -> Deadline | None:

@@ -307,16 +307,11 @@ def support_bodies(text: str, offset: int = 0) -> list[Body]:
     right before a bare "phối hợp" after the lead's clause ("Sở A chủ trì; Sở B, Sở C phối hợp")."""
     found: list[Body] = []
     for match in _support_cues().finditer(text):
-        bodies, _ = parse_body_list(text, match.end(), offset, acronyms=_body_only_cue().fullmatch(match.group().strip()))
+        body_only = bool(_words("body_only_support_cues").fullmatch(match.group().strip()))
+        bodies, _ = parse_body_list(text, match.end(), offset, acronyms=body_only)
         found.extend(b for b in bodies if all(b.start != f.start for f in found))
     found.extend(b for b in _named_before_phoi_hop(text, offset) if all(b.start != f.start for f in found))
     return found
-
-
-@cache
-def _body_only_cue() -> re.Pattern:
-    """A support cue after which only bodies follow ("phối hợp với", not "cùng" or "kết hợp với")."""
-    return phrase_pattern(_cues()["body_only_support_cues"])
 
 
 @cache

@@ -11,7 +11,6 @@ from ..lexicons import alternation, load
 from ..text import DOCUMENT_NUMBER, is_upper, lines, phrase_pattern
 
 UPPER = "A-ZĐÀ-Ỹ"
-NUMBER = DOCUMENT_NUMBER         # số ký hiệu: "104-CTr/TU", "125/KH-UBND", "15/2025/QĐ-UBND"
 
 
 @cache
@@ -21,7 +20,7 @@ def _cited() -> re.Pattern:
     kinds, title = (alternation(lex[key], space=" ") for key in ("cited_kinds", "cited_title_words"))
     return re.compile(
         rf"(?P<kind>{kinds})"
-        r"(?:\s+liên tịch)?(?:\s+số)?\s*:?\s*(?P<number>" + NUMBER + r")"
+        r"(?:\s+liên tịch)?(?:\s+số)?\s*:?\s*(?P<number>" + DOCUMENT_NUMBER + r")"
         r"(?:,?\s*ngày\s*(?P<date>\d{1,2}\s*(?:/|-|tháng)\s*\d{1,2}\s*(?:/|-|năm)\s*\d{4}))?"
         r"(?:\s+của\s+(?P<issuer>[" + UPPER + rf"][^,;()]*?))?(?=\s+(?:{title})\b|[,;.()]|$)",
         re.IGNORECASE)

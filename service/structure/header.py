@@ -12,13 +12,13 @@ from functools import cache
 from ..document import Document, Metadata
 from ..extract.bodies import parse_body_list, recase
 from ..lexicons import alternation, load
-from ..text import fold_spaces, is_upper, lines, phrase_alternation
+from ..text import DOCUMENT_NUMBER, fold_spaces, is_upper, lines, phrase_alternation
 from ..zones import is_sentence_title
-from .basis import NUMBER as _NUMBER, UPPER as _UPPER, find_basis
+from .basis import UPPER as _UPPER, find_basis
 from .outline import PARAGRAPH, classify
 
 HEADER_LINES = 30
-_NUMBER_RE = re.compile(r"\bS[ốoô0ỐÓ][:.]?\s*(" + _NUMBER + r"|\.*\s*/[A-ZĐ][\w/&-]*)", re.UNICODE)
+_NUMBER_RE = re.compile(r"\bS[ốoô0ỐÓ][:.]?\s*(" + DOCUMENT_NUMBER + r"|\.*\s*/[A-ZĐ][\w/&-]*)", re.UNICODE)
 _DATE_RE = re.compile(
     r"(?:([" + _UPPER + r"][\w. ]{1,30}?)\s*,\s*)?ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})",
     re.IGNORECASE)

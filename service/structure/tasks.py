@@ -11,7 +11,7 @@ from .. import zones
 from ..genre import genre
 from ..document import Body, Deadline, Document, Task
 from ..extract import roles
-from ..extract.deadlines import find_deadline, holds_event, leading_period, named_period
+from ..extract.deadlines import ended_before, find_deadline, holds_event, leading_period, named_period
 from ..lexicons import load
 from ..text import fold_spaces, phrase_alternation, phrase_pattern
 from . import non_tasks, outline, tables
@@ -141,8 +141,7 @@ def _plans_a_period(node: Node, text: str) -> bool:
 
 def _ahead(period: Deadline | None, doc: Document) -> Deadline | None:
     """A period that ended before the document was issued is one it reports on, not a deadline."""
-    issued = doc.metadata.issued_on
-    return period if period and (issued is None or period.end is None or period.end >= issued) else None
+    return None if period and ended_before(period, doc.metadata.issued_on) else period
 
 
 def _is_task(node: Node, parent: Node) -> bool:
