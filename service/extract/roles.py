@@ -11,7 +11,7 @@ from functools import cache
 
 from ..document import Body, Task
 from ..lexicons import load
-from ..text import is_upper, phrase_alternation, phrase_pattern
+from ..text import DOCUMENT_NUMBER, is_upper, phrase_alternation, phrase_pattern
 from .bodies import parse_body_list, recase
 from .body_grammar import grammar, has_clause_verb
 from .deadlines import leading_time_end
@@ -198,8 +198,44 @@ def is_directive(sentence: str) -> bool:
 
 def opens_no_task(text: str) -> bool:
     """Text opening with a closing phrase, a basis or reported speech (`not_task_openers`: "Trên đây là …",
-    "Căn cứ …", "Theo ông …"), whole words ("Theo bàn giao …" is not "Theo bà …")."""
-    return bool(_words("not_task_openers").match(text.strip()))
+    "Căn cứ …", "Theo ông …"), whole words ("Theo bàn giao …" is not "Theo bà …"); not grounds followed
+    by work (`grounds_then_work`)."""
+    return bool(_words("not_task_openers").match(text.strip())) and not grounds_then_work(text)
+
+
+def grounds_then_work(text: str) -> bool:
+    """"Căn cứ kế hoạch vốn được giao, Công ty X lập dự toán …", "Căn cứ hướng dẫn của Bộ, rà soát …": the
+    grounds, then a clause that names its doer or opens with a verb. A preamble's citation ends with ";" or ","
+    and one that cites a numbered document is followed by a doer, not by a bare verb (its title may hold one:
+    "Căn cứ Kế hoạch số 5/KH-UBND về tuyên truyền, phổ biến …")."""
+    stripped = text.strip()
+    openers, issuing, closing = _grounds_cues()
+    if not openers.match(stripped) or stripped.endswith((";", ",", ":")) or issuing.search(stripped) \
+            or closing.match(stripped):
+        return False
+    if subject_bodies(stripped):
+        return True
+    return not re.search(rf"(?<!\w){DOCUMENT_NUMBER}", stripped) and any(
+        _opens_with_verb(stripped[m.end():m.end() + 60]) for m in re.finditer(r",\s*", stripped[:300]))
+
+
+@cache
+def _grounds_cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(openers, issuing phrases, the closing instruction: grounds pointing at this document, then only
+    carrying it out)."""
+    cues = _cues()["grounds_then_work"]
+    closing = re.compile(rf"[^,;.]*{phrase_alternation(cues['this_document'])},.*?"
+                         rf"(?<!\w){phrase_alternation(cues['carry_out'])}[\s./]*$", re.IGNORECASE | re.DOTALL)
+    return phrase_pattern(cues["openers"]), phrase_pattern(cues["issuing"]), closing
+
+
+def _opens_with_verb(words: str) -> bool:
+    """A verb first, or after one adverb ("thường xuyên kiểm tra …")."""
+    from ..text import underthesea
+
+    tagged = underthesea().pos_tag(words)[:2]
+    return bool(tagged) and (tagged[0][1].startswith("V") or len(tagged) > 1 and tagged[0][1] in ("A", "R")
+                             and tagged[1][1].startswith("V"))
 
 
 def heading_bodies(text: str, start: int, end: int) -> list[Body]:

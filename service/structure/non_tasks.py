@@ -9,6 +9,7 @@ import re
 from functools import cache
 
 from ..extract.bodies import parse_body_list
+from ..extract.roles import grounds_then_work
 from ..lexicons import load
 from ..text import phrase_alternation, phrase_pattern
 
@@ -196,7 +197,7 @@ def reason(text: str) -> str | None:
             return name             # (not "… khi Luật X có hiệu lực thi hành": another act coming into force)
     if patterns["labels"].match(stripped) or _FIGURE_VALUE.search(stripped) or _labelled_bodies(stripped):
         return "label_value"
-    if patterns["basis"].match(stripped):
+    if patterns["basis"].match(stripped) and not grounds_then_work(stripped):
         return "basis"
     if _session(stripped, patterns):
         return "session"

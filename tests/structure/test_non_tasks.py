@@ -126,6 +126,27 @@ def test_owner_labels_and_actions_stay_tasks(text):
     assert reason(text) is None
 
 
+@pytest.mark.parametrize("text", [
+    "Căn cứ kế hoạch vốn được giao, Công ty Cấp nước tỉnh lập dự toán chi tiết, trình Sở Tài chính thẩm định.",
+    "Căn cứ hướng dẫn của Bộ Nội vụ, rà soát và đề xuất sắp xếp các đơn vị sự nghiệp trực thuộc.",
+    "Căn cứ vào chức năng, nhiệm vụ được giao, thường xuyên kiểm tra việc chấp hành quy định về an toàn thực phẩm.",
+    "Căn cứ Quy chế này, Phòng Nội vụ các huyện lập danh mục hồ sơ nộp lưu hằng năm.",
+])
+def test_grounds_followed_by_work_are_tasks(text):
+    assert reason(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+    "Căn cứ Kế hoạch số 45/KH-UBND ngày 10/3/2027 của UBND tỉnh về tuyên truyền, phổ biến giáo dục pháp luật.",
+    "Căn cứ Kế hoạch số 45/KH-UBND ngày 10/3/2027 của UBND tỉnh, Ủy ban nhân dân huyện ban hành Kế hoạch như sau.",
+    "Căn cứ nội dung Công văn này, Sở Y tế và Sở Giáo dục và Đào tạo triển khai thực hiện./.",
+    "Căn cứ ý kiến chỉ đạo trên, đề nghị Ban Quản lý các khu công nghiệp tổ chức thực hiện.",
+])
+def test_citations_and_the_closing_instruction_stay_basis(text):
+    assert reason(text) == "basis"
+
+
 @pytest.mark.parametrize("text, why", [
     ("Người cao tuổi thuộc hộ nghèo được hỗ trợ 100% kinh phí mua thẻ bảo hiểm y tế.", "standing_rule"),
     ("Cơ quan thu phí được trích 15% trên tổng số phí thu được để chi cho công tác thu.", "standing_rule"),

@@ -259,3 +259,16 @@ def test_a_paragraph_of_an_item_that_names_its_own_doer_is_a_task_of_its_own():
     assert len(guidance) == 1
     assert [b.name for b in guidance[0].lead] == ["Ủy ban nhân dân thành phố"]
     assert not any("hướng dẫn việc đăng ký" in t.text for t in doc.tasks if t is not guidance[0])
+
+
+def test_grounds_then_a_doer_is_a_task_with_that_doer():
+    text = ("KẾ HOẠCH\nLập kế hoạch đầu tư công trung hạn\nI. NHIỆM VỤ\n"
+            "1. Sở Tài chính chủ trì lập danh mục dự án ưu tiên.\n"
+            "2. Căn cứ hướng dẫn của Sở Tài chính, Ủy ban nhân dân các huyện lập danh mục dự án "
+            "trình Ủy ban nhân dân tỉnh trong quý II năm 2027.\n"
+            "Căn cứ nội dung Kế hoạch này, Sở Xây dựng tổ chức thực hiện./.\n")
+    doc = analyze_text(text)
+    grounds = [t for t in doc.tasks if t.text.startswith("Căn cứ")]
+    assert [t.text[:40] for t in grounds] == ["Căn cứ hướng dẫn của Sở Tài chính, Ủy ba"]
+    assert [b.name for b in grounds[0].lead] == ["Ủy ban nhân dân các huyện"]
+    assert grounds[0].deadline.end == date(2027, 6, 30)
