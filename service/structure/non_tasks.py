@@ -145,6 +145,13 @@ def _noun_phrase(text: str, patterns: dict[str, re.Pattern]) -> bool:
         and not patterns["work_noun"].match(text)
 
 
+def _names_only(rest: str) -> bool:
+    """What follows a body in a line of its own is a place or name, not a predicate: a few lower-case words
+    with no verb ("Ủy ban nhân dân tỉnh hưng yên", a header whose case was lost)."""
+    words = rest.strip(" .;,").split()
+    return 0 < len(words) <= 3 and all(w.islower() for w in words) and not _has_verb(rest)
+
+
 def _has_verb(text: str) -> bool:
     return any(tag.startswith("V") for _, tag in _tags(text))
 
@@ -214,7 +221,8 @@ def reason(text: str) -> str | None:
     if patterns["funding"].match(stripped) or patterns["budget_pays"].match(stripped):
         return "funding"
     bodies, end = parse_body_list(stripped)
-    if bodies and not re.search(r"\w", stripped[end:].split("(")[0]):
+    rest = stripped[end:].split("(")[0]
+    if bodies and (not re.search(r"\w", rest) or _names_only(rest)):
         return "bodies_only"
     return None
 

@@ -14,6 +14,8 @@ from service.structure.non_tasks import reason
     ("Kinh phí triển khai các hoạt động của Đề án được bố trí từ ngân sách tỉnh và nguồn xã hội hóa.", "funding"),
     ("Các nhiệm vụ cụ thể như sau:", "lead_in"),
     ("Tổng công ty Bưu chính Việt Nam;", "bodies_only"),
+    ("Ủy ban nhân dân tỉnh hưng yên", "bodies_only"),           # a header line whose case was lost
+    ("Giám đốc Sở Tài chính, Chủ tịch Ủy ban nhân dân các huyện căn cứ Quyết định này thi hành.", "executing"),
     ("2.", "no_words"),
 ])
 def test_reasons(text, why):
@@ -31,6 +33,8 @@ def test_reasons(text, why):
     "Đối với các xã có ổ dịch cũ thì chỉ đạo giám sát chặt chẽ, tiêm phòng bổ sung.",
     "Trường hợp phát hiện ổ dịch thì không để lây lan, phải khoanh vùng, xử lý.",
     "Nếu có khó khăn, vướng mắc thì được kịp thời báo cáo Ủy ban nhân dân tỉnh.",
+    "Ủy ban nhân dân các xã kiểm tra",
+    "Sở Y tế hướng dẫn",
 ])
 def test_tasks_stay_tasks(text):
     assert reason(text) is None
