@@ -37,16 +37,25 @@ def _subject_starts(text: str) -> list[int]:
     if label and not _enumerates(label.group()):  # "Về nguồn vốn: các ngành chức năng …", "…: giao Sở X …"
         opened = _after_directive_opener(text, label.end())
         starts.append(label.end() if opened is None else opened)
+    head = text[:_role_cue_start(text, 300)]     # the subject stands before "chủ trì" / "phối hợp với"
     if _words("adverbial_cues").match(text, stripped):
         timed = leading_time_end(text)
         if timed is not None:                    # "Hằng năm Sở X …": no comma after the time phrase
             starts.append(_COMMA.match(text, timed).end())
-        for m in re.finditer(r",\s*", text[:300]):
+        for m in re.finditer(r",\s*", head):
             opened = _after_directive_opener(text, m.end())
             starts.append(m.end() if opened is None else opened)
     elif _words("condition_cues").match(text, stripped):
-        starts += [m.end() for m in re.finditer(r",\s*", text[:300]) if _names_a_doer(text, m.end())]
+        starts += [m.end() for m in re.finditer(r",\s*", head) if _names_a_doer(text, m.end())]
     return starts
+
+
+def _role_cue_start(text: str, limit: int) -> int:
+    """Where the first "chủ trì" or coordination cue stands (at most `limit`): the bodies listed after it
+    ("Trên cơ sở …, chủ trì phối hợp với Cục Thuế, các ngành, …") coordinate, they are not the subject."""
+    found = [m.start() for m in (re.search(r"(?<!\w)chủ trì(?!\w)", text[:limit], re.IGNORECASE),
+                                 _support_cues().search(text[:limit])) if m]
+    return min(found, default=limit)
 
 
 def _names_a_doer(text: str, at: int) -> bool:
@@ -192,8 +201,9 @@ def is_report(text: str) -> bool:
 
 
 def is_directive(sentence: str) -> bool:
-    """A sentence that assigns work to a named body."""
-    return not opens_no_task(sentence) and bool(subject_bodies(sentence))
+    """A sentence that assigns work to a named body: its subject, or the body put in charge ("…, giao Sở Y tế
+    chủ trì …")."""
+    return not opens_no_task(sentence) and bool(subject_bodies(sentence) or _lead_before_chu_tri(sentence, 0))
 
 
 def opens_no_task(text: str) -> bool:

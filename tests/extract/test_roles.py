@@ -76,6 +76,19 @@ def test_item_without_subject_inherits_the_heading_body():
     assert [b.name for b in task.support] == ["Vụ Pháp chế"]
 
 
+def test_bodies_after_chu_tri_coordinate_and_do_not_become_the_subject():
+    heading = Body(name="Ban Quản lý các khu công nghiệp", canonical="Ban Quản lý các khu công nghiệp", start=0, end=30)
+    task = _assign("Trên cơ sở quy hoạch được duyệt, chủ trì phối hợp với Liên minh Hợp tác xã tỉnh, các ngành, Ủy ban nhân dân "
+                   "các huyện tổ chức xúc tiến đầu tư.", [heading])
+    assert [b.name for b in task.lead] == ["Ban Quản lý các khu công nghiệp"]
+    assert [b.name for b in task.support] == ["Liên minh Hợp tác xã tỉnh", "các ngành", "Ủy ban nhân dân các huyện"]
+
+
+def test_a_body_put_in_charge_makes_a_directive_without_a_subject_first():
+    assert is_directive("Sau khi nghe báo cáo Chủ tịch Ủy ban nhân dân huyện giao Phòng Tài chính - Kế hoạch chủ trì, "
+                        "phối hợp với Ngân hàng Chính sách xã hội huyện rà soát các khoản tạm ứng.")
+
+
 def test_report_sentence_is_not_an_assignment():
     assert not is_directive("Năm 2024, các cấp, các ngành trong tỉnh đã tập trung chỉ đạo quyết liệt.")
     assert not is_directive("Trên đây là Kế hoạch của Ủy ban nhân dân tỉnh.")
