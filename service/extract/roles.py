@@ -7,11 +7,11 @@ lead-in. Support: bodies after "phối hợp (với)", "cùng (với)", "với s
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..document import Body, Task
 from ..lexicons import load
-from ..text import DOCUMENT_NUMBER, is_upper, phrase_alternation, phrase_pattern
+from ..text import DOCUMENT_NUMBER, is_upper, phrase_alternation, phrase_pattern, underthesea
 from .bodies import parse_body_list, recase
 from .body_grammar import grammar, has_clause_verb
 from .deadlines import leading_time_end
@@ -51,11 +51,16 @@ def _subject_starts(text: str) -> list[int]:
 
 
 def _role_cue_start(text: str, limit: int) -> int:
-    """Where the first "chủ trì" or coordination cue stands (at most `limit`): the bodies listed after it
-    ("Trên cơ sở …, chủ trì phối hợp với Cục Thuế, các ngành, …") coordinate, they are not the subject."""
-    found = [m.start() for m in (re.search(r"(?<!\w)chủ trì(?!\w)", text[:limit], re.IGNORECASE),
-                                 _support_cues().search(text[:limit])) if m]
-    return min(found, default=limit)
+    """Where a comma directly followed by "chủ trì" or a coordination cue stands (at most `limit`): the bodies
+    listed after it ("Trên cơ sở …, chủ trì phối hợp với Cục Thuế, các ngành, …") coordinate, they are not the
+    subject; a cue inside the adverbial ("Sau khi thống nhất với Sở A, Sở B …") bounds nothing."""
+    found = _comma_then_role_cue().search(text[:limit])
+    return found.start() + 1 if found else limit
+
+
+@cache
+def _comma_then_role_cue() -> re.Pattern:
+    return re.compile(rf",\s*(?:chủ trì|{phrase_alternation(_cues()['support_cues'])})(?!\w)", re.IGNORECASE)
 
 
 def _names_a_doer(text: str, at: int) -> bool:
@@ -203,7 +208,17 @@ def is_report(text: str) -> bool:
 def is_directive(sentence: str) -> bool:
     """A sentence that assigns work to a named body: its subject, or the body put in charge ("…, giao Sở Y tế
     chủ trì …")."""
-    return not opens_no_task(sentence) and bool(subject_bodies(sentence) or _lead_before_chu_tri(sentence, 0))
+    return not opens_no_task(sentence) and bool(subject_bodies(sentence) or _put_in_charge(sentence))
+
+
+def _put_in_charge(sentence: str) -> bool:
+    """"Sau khi nghe báo cáo, Chủ tịch huyện giao Phòng X chủ trì, …": a directive opener, bodies, then
+    "chủ trì", and what follows directs rather than reports ("do Sở X chủ trì đã …" is a report)."""
+    for match in re.finditer(rf"(?<!\w){_directive_opener().pattern}", sentence, re.IGNORECASE):
+        bodies, end = parse_body_list(sentence, match.end())
+        if bodies and _LEAD_BEFORE.match(sentence, end):
+            return not _reports(sentence[end:].lstrip(" ,").lower())
+    return False
 
 
 def opens_no_task(text: str) -> bool:
@@ -213,39 +228,56 @@ def opens_no_task(text: str) -> bool:
     return bool(_words("not_task_openers").match(text.strip())) and not grounds_then_work(text)
 
 
+@lru_cache(maxsize=4096)
 def grounds_then_work(text: str) -> bool:
     """"Căn cứ kế hoạch vốn được giao, Công ty X lập dự toán …", "Căn cứ hướng dẫn của Bộ, rà soát …": the
-    grounds, then a clause that names its doer or opens with a verb. A preamble's citation ends with ";" or ","
-    and one that cites a numbered document is followed by a doer, not by a bare verb (its title may hold one:
-    "Căn cứ Kế hoạch số 5/KH-UBND về tuyên truyền, phổ biến …")."""
-    stripped = text.strip()
-    openers, issuing, closing = _grounds_cues()
-    if not openers.match(stripped) or stripped.endswith((";", ",", ":")) or issuing.search(stripped) \
-            or closing.match(stripped):
+    grounds, then a clause that names its doer or opens with a verb (`structure.yaml` grounds_then_work). Not:
+    a preamble's citation (it ends with ";" or ","; a cited document's title may hold verbs, so only a doer
+    counts after "Căn cứ Luật …"), the issuer presenting this document ("…, Ủy ban nhân dân huyện ban hành Kế
+    hoạch …"), nor the closing instruction ("Căn cứ nội dung Công văn này, các sở triển khai thực hiện./.")."""
+    stripped = text.strip().lstrip("-+•* ")
+    cues = _grounds()
+    opener = cues["opener"].match(stripped)
+    if not opener or stripped.endswith((";", ",", ":")) or cues["issuing"].search(stripped):
         return False
-    if subject_bodies(stripped):
-        return True
-    return not re.search(rf"(?<!\w){DOCUMENT_NUMBER}", stripped) and any(
-        _opens_with_verb(stripped[m.end():m.end() + 60]) for m in re.finditer(r",\s*", stripped[:300]))
+    bodies = subject_bodies(stripped)
+    if bodies:
+        after = max(b.end for b in bodies)
+        return not (cues["issues_one"].match(stripped, after) or _carries_out_this_document(stripped, after, cues))
+    if cues["cited"].match(stripped, opener.end()) or re.search(rf"(?<!\w){DOCUMENT_NUMBER}", stripped):
+        return False
+    return any(_opens_with_verb(stripped[m.end():m.end() + 60]) for m in re.finditer(r",\s*", stripped[:300]))
+
+
+def _carries_out_this_document(text: str, after_doers: int, cues: dict) -> bool:
+    """Grounds pointing at this document, then the doers and only "(tổ chức|triển khai) thực hiện" and manner."""
+    grounds = text.split(",", 1)[0]
+    return bool(cues["this_document"].search(grounds)) and bool(cues["carry_out"].match(text, after_doers))
 
 
 @cache
-def _grounds_cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """(openers, issuing phrases, the closing instruction: grounds pointing at this document, then only
-    carrying it out)."""
+def _grounds() -> dict[str, re.Pattern]:
     cues = _cues()["grounds_then_work"]
-    closing = re.compile(rf"[^,;.]*{phrase_alternation(cues['this_document'])},.*?"
-                         rf"(?<!\w){phrase_alternation(cues['carry_out'])}[\s./]*$", re.IGNORECASE | re.DOTALL)
-    return phrase_pattern(cues["openers"]), phrase_pattern(cues["issuing"]), closing
+    kinds = load("metadata")["cited_kinds"]
+    capitalised_kinds = phrase_alternation([k[:1].upper() + k[1:] for k in kinds])
+    return {
+        "opener": re.compile(rf"{phrase_alternation(cues['openers'])}(?:\s+(?:vào|theo))?\s+", re.IGNORECASE),
+        "cited": re.compile(rf"{capitalised_kinds}(?!\w)"),
+        "issuing": re.compile(rf"(?<!\w){phrase_alternation(cues['issuing'])}(?!\w)", re.IGNORECASE),
+        "issues_one": re.compile(rf"\s*ban hành\s+{capitalised_kinds}(?!\w)(?!\s+số)"),   # right after the doers
+        "this_document": re.compile(rf"(?<!\w){phrase_alternation(cues['this_document'])}\s*$", re.IGNORECASE),
+        "carry_out": re.compile(rf"\s*{phrase_alternation(cues['carry_out'])}(?:\s*,?\s*(?:"
+                                rf"{phrase_alternation(cues['manner'])}))*[\s./]*$", re.IGNORECASE),
+    }
 
 
 def _opens_with_verb(words: str) -> bool:
-    """A verb first, or after one adverb ("thường xuyên kiểm tra …")."""
-    from ..text import underthesea
-
+    """A verb first, a predicate word ("chủ động", "khẩn trương"), or a verb after one adverb ("thường xuyên
+    kiểm tra …")."""
+    if has_clause_verb(words, first_only=True) or _words("subject_predicates").match(words):
+        return True
     tagged = underthesea().pos_tag(words)[:2]
-    return bool(tagged) and (tagged[0][1].startswith("V") or len(tagged) > 1 and tagged[0][1] in ("A", "R")
-                             and tagged[1][1].startswith("V"))
+    return len(tagged) == 2 and tagged[0][1] in ("A", "R") and tagged[1][1].startswith("V")
 
 
 def heading_bodies(text: str, start: int, end: int) -> list[Body]:

@@ -9,6 +9,7 @@ import re
 from functools import cache
 
 from ..extract.bodies import parse_body_list
+from ..extract.body_grammar import has_clause_verb
 from ..extract.roles import grounds_then_work
 from ..lexicons import load
 from ..text import phrase_alternation, phrase_pattern
@@ -17,7 +18,9 @@ from ..text import phrase_alternation, phrase_pattern
 @cache
 def _patterns() -> dict[str, re.Pattern]:
     cues = load("structure")
-    found = {name: phrase_pattern(words) for name, words in cues["not_tasks"].items()}
+    found = {name: phrase_pattern(words) for name, words in cues["not_tasks"].items() if name != "executing_last"}
+    found["executing_last"] = re.compile(rf"(?<!\w){phrase_alternation(cues['not_tasks']['executing_last'])}[\s./]*$",
+                                         re.IGNORECASE)
     found["labels"] = re.compile(rf"\W*{phrase_alternation(cues['descriptor_labels'])}(?:\s+[^:;.]{{0,50}})?\s*:\s*\S",
                                  re.IGNORECASE)
     narrative = cues["narrative"]
@@ -145,11 +148,18 @@ def _noun_phrase(text: str, patterns: dict[str, re.Pattern]) -> bool:
         and not patterns["work_noun"].match(text)
 
 
-def _names_only(rest: str) -> bool:
-    """What follows a body in a line of its own is a place or name, not a predicate: a few lower-case words
-    with no verb ("Ủy ban nhân dân tỉnh hưng yên", a header whose case was lost)."""
-    words = rest.strip(" .;,").split()
-    return 0 < len(words) <= 3 and all(w.islower() for w in words) and not _has_verb(rest)
+def _names_only(line: str, bodies: list, rest: str) -> bool:
+    """A header line whose case was lost ("Ủy ban nhân dân tỉnh hưng yên"): no closing punctuation, a body
+    ending in an administrative level, then a few lower-case words, and no verb in the whole line."""
+    words = rest.split()
+    return not line.endswith((".", ";", ":", ",")) and bool(re.search(rf"(?<!\w){_levels()}$", bodies[-1].name, re.I)) \
+        and 0 < len(words) <= 3 and all(w.islower() for w in words) and not _action_first(rest) \
+        and not has_clause_verb(line)
+
+
+@cache
+def _levels() -> str:
+    return phrase_alternation(load("metadata")["admin_units"])
 
 
 def _has_verb(text: str) -> bool:
@@ -198,6 +208,8 @@ def reason(text: str) -> str | None:
     if stripped.endswith(":") and not re.search(r"\.\s+\S", stripped[:-1]):
         return "lead_in"
     patterns = _patterns()
+    if patterns["executing_last"].search(stripped):
+        return "executing"          # "… căn cứ Quyết định thi hành." (not "Quyết định thi hành án số …")
     for name in ("executing", "courtesy", "closing", "pointers", "composition"):
         found = patterns[name].search(stripped)
         if found and not (name == "executing" and patterns["in_force_condition"].search(stripped[:found.start()])):
@@ -222,7 +234,7 @@ def reason(text: str) -> str | None:
         return "funding"
     bodies, end = parse_body_list(stripped)
     rest = stripped[end:].split("(")[0]
-    if bodies and (not re.search(r"\w", rest) or _names_only(rest)):
+    if bodies and (not re.search(r"\w", rest) or _names_only(stripped, bodies, rest)):
         return "bodies_only"
     return None
 

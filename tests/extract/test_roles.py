@@ -84,6 +84,22 @@ def test_bodies_after_chu_tri_coordinate_and_do_not_become_the_subject():
     assert [b.name for b in task.support] == ["Liên minh Hợp tác xã tỉnh", "các ngành", "Ủy ban nhân dân các huyện"]
 
 
+@pytest.mark.parametrize("text, lead", [
+    ("Sau khi thống nhất với Sở Nội vụ, Sở Tài chính tổng hợp, báo cáo Ủy ban nhân dân tỉnh.", ["Sở Tài chính"]),
+    ("Đối với các dự án do Sở Xây dựng chủ trì, Sở Tài chính thẩm định dự toán.", ["Sở Tài chính"]),
+])
+def test_a_cue_inside_the_adverbial_does_not_hide_the_subject(text, lead):
+    assert [b.name for b in _assign(text).lead] == lead
+
+
+@pytest.mark.parametrize("text", [
+    "Hội nghị do Sở Nội vụ chủ trì được tổ chức vào ngày 5/3/2027.",
+    "Năm 2026, các dự án do Sở Xây dựng chủ trì đã hoàn thành đúng tiến độ.",
+])
+def test_a_body_in_charge_of_something_reported_is_no_directive(text):
+    assert not is_directive(text)
+
+
 def test_a_body_put_in_charge_makes_a_directive_without_a_subject_first():
     assert is_directive("Sau khi nghe báo cáo Chủ tịch Ủy ban nhân dân huyện giao Phòng Tài chính - Kế hoạch chủ trì, "
                         "phối hợp với Ngân hàng Chính sách xã hội huyện rà soát các khoản tạm ứng.")

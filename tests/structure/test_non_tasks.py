@@ -35,6 +35,9 @@ def test_reasons(text, why):
     "Nếu có khó khăn, vướng mắc thì được kịp thời báo cáo Ủy ban nhân dân tỉnh.",
     "Ủy ban nhân dân các xã kiểm tra",
     "Sở Y tế hướng dẫn",
+    "Văn phòng Ủy ban nhân dân huyện thẩm định",          # a body ending in a level, then a verb
+    "Ủy ban nhân dân xã chủ trì",
+    "Căn cứ Quyết định thi hành án số 05/QĐ-CCTHADS, đề nghị Ủy ban nhân dân xã phối hợp cưỡng chế.",
 ])
 def test_tasks_stay_tasks(text):
     assert reason(text) is None
@@ -135,6 +138,10 @@ def test_owner_labels_and_actions_stay_tasks(text):
     "Căn cứ hướng dẫn của Bộ Nội vụ, rà soát và đề xuất sắp xếp các đơn vị sự nghiệp trực thuộc.",
     "Căn cứ vào chức năng, nhiệm vụ được giao, thường xuyên kiểm tra việc chấp hành quy định về an toàn thực phẩm.",
     "Căn cứ Quy chế này, Phòng Nội vụ các huyện lập danh mục hồ sơ nộp lưu hằng năm.",
+    "- Căn cứ dự toán được giao, Trung tâm Y tế huyện lập kế hoạch mua sắm thuốc.",
+    "Căn cứ vào tình hình thực tế, chủ động bố trí kinh phí cho công tác tuyên truyền.",
+    "Căn cứ Quyết định này, Sở Tài chính hướng dẫn việc thanh quyết toán.",
+    "Căn cứ hướng dẫn của Sở, Ủy ban nhân dân các xã ban hành kế hoạch thực hiện trước ngày 30/6/2027.",
 ])
 def test_grounds_followed_by_work_are_tasks(text):
     assert reason(text) is None
@@ -146,6 +153,11 @@ def test_grounds_followed_by_work_are_tasks(text):
     "Căn cứ Kế hoạch số 45/KH-UBND ngày 10/3/2027 của UBND tỉnh, Ủy ban nhân dân huyện ban hành Kế hoạch như sau.",
     "Căn cứ nội dung Công văn này, Sở Y tế và Sở Giáo dục và Đào tạo triển khai thực hiện./.",
     "Căn cứ ý kiến chỉ đạo trên, đề nghị Ban Quản lý các khu công nghiệp tổ chức thực hiện.",
+    "Căn cứ nội dung Kế hoạch này, các phòng, ban tổ chức thực hiện nghiêm túc, kịp thời./.",
+    # a cited document's name may hold a verb after a comma
+    "Căn cứ Luật Phòng, chống thiên tai năm 2013.",
+    "Căn cứ Luật Thi đua, khen thưởng, Luật Cán bộ, công chức.",
+    "Căn cứ Quyết định số 9/2027/QĐ-UBND của tỉnh, Ủy ban nhân dân huyện ban hành Kế hoạch thực hiện trên địa bàn.",
 ])
 def test_citations_and_the_closing_instruction_stay_basis(text):
     assert reason(text) == "basis"
