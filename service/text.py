@@ -66,6 +66,12 @@ def phrase_pattern(phrases, flags: int = re.IGNORECASE) -> re.Pattern:
 
 # The number of an issued document ("12/2025/QĐ-UBND", "45-KL/TU", "379/TB-UBATGT").
 DOCUMENT_NUMBER = r"\d{1,5}[a-z]?(?:/\d{4})?\s?[-/]\s?[A-ZĐ][A-Za-zĐđ&]*(?:\s?[-/.]\s?[A-ZĐa-zđ&0-9]+)*"
+_CITED_NUMBER = re.compile(rf"(?<!\w){DOCUMENT_NUMBER}")
+
+
+def cites_number(text: str) -> bool:
+    """The text cites an issued document by its number ("… tại Thông báo số 12/TB-UBND …")."""
+    return bool(_CITED_NUMBER.search(text))
 
 # A line that stops on one of these has not ended its sentence: the next line goes on it, whatever its
 # first character ("… trước ngày" / "15/4/2026.", "… theo Quyết định số" / "12/2025/QĐ-UBND").

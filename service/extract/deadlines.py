@@ -16,7 +16,7 @@ from functools import cache
 
 from service.document import Deadline
 from service.lexicons import alternation, load
-from service.text import DOCUMENT_NUMBER
+from service.text import cites_number
 
 YEAR = r"(?:19|20)\d{2}(?!\d)"
 NUM = r"\d{1,2}(?!\d)"
@@ -244,17 +244,11 @@ def _closing(text: str, h: Hit, core: str, cue: str) -> bool:
     if not _closing_end().match(text, h.b):
         return False
     if re.fullmatch(_alt(cues["closing_dated"]), cue.strip(), re.I):
-        return h.kind in ("date", "date_words", "month", "quarter") and not h.yearless and not _cites(core) \
+        return h.kind in ("date", "date_words", "month", "quarter") and not h.yearless and not cites_number(core) \
             and not _rx("closing_dated_vetoes").search(core)
     if not re.fullmatch(_alt(cues["closing"]), cue.strip(), re.I):
         return False
     return not _rx("plan_nouns").search(" ".join(core.split()[-cues["closing_window"]:]))
-
-
-def _cites(clause: str) -> bool:
-    """The clause cites an issued document by its number ("… tại Thông báo số 12/TB-UBND …"): its dates may be
-    the citation's."""
-    return bool(re.search(rf"(?<!\w){DOCUMENT_NUMBER}", clause))
 
 
 @cache
@@ -304,7 +298,7 @@ def _cue(text: str, h: Hit) -> tuple[int, str] | None:
         return s0 + weak.start(), weak.group().strip()
     if weak and h.kind in ("date", "date_words", "month", "quarter", "year") and not h.yearless \
             and weak.group().strip().lower() == "vào" \
-            and holds_event(core) and not _cites(core):
+            and holds_event(core) and not cites_number(core):
         return s0 + weak.start(), weak.group().strip()   # an event held then: "tổ chức … vào năm 2028"
     if h.cued and not _names_a_plan(text, h, left):
         return h.a, ""

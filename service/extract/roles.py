@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 
 from ..document import Body, Task
 from ..lexicons import load
-from ..text import DOCUMENT_NUMBER, is_upper, phrase_alternation, phrase_pattern, underthesea
+from ..text import cites_number, is_upper, phrase_alternation, phrase_pattern, underthesea
 from .bodies import parse_body_list, recase
 from .body_grammar import grammar, has_clause_verb
 from .deadlines import leading_time_end
@@ -90,6 +90,12 @@ def _directive_opener() -> re.Pattern:
     """A directive opener of structure.yaml ("giao", "giao cho", "đề nghị"), longest first, and the spaces
     after it; the doer follows."""
     return re.compile(rf"{phrase_alternation(_cues()['directive_openers'])}\s+", re.IGNORECASE)
+
+
+@cache
+def _directive_opener_anywhere() -> re.Pattern:
+    """The directive opener as a whole word anywhere in a sentence, not only at a given position."""
+    return re.compile(rf"(?<!\w){_directive_opener().pattern}", re.IGNORECASE)
 
 
 def _after_directive_opener(text: str, at: int) -> int | None:
@@ -214,7 +220,7 @@ def is_directive(sentence: str) -> bool:
 def _put_in_charge(sentence: str) -> bool:
     """"Sau khi nghe báo cáo, Chủ tịch huyện giao Phòng X chủ trì, …": a directive opener, bodies, then
     "chủ trì", and what follows directs rather than reports ("do Sở X chủ trì đã …" is a report)."""
-    for match in re.finditer(rf"(?<!\w){_directive_opener().pattern}", sentence, re.IGNORECASE):
+    for match in _directive_opener_anywhere().finditer(sentence):
         bodies, end = parse_body_list(sentence, match.end())
         if bodies and _LEAD_BEFORE.match(sentence, end):
             return not _reports(sentence[end:].lstrip(" ,").lower())
@@ -244,7 +250,7 @@ def grounds_then_work(text: str) -> bool:
     if bodies:
         after = max(b.end for b in bodies)
         return not (cues["issues_one"].match(stripped, after) or _carries_out_this_document(stripped, after, cues))
-    if cues["cited"].match(stripped, opener.end()) or re.search(rf"(?<!\w){DOCUMENT_NUMBER}", stripped):
+    if cues["cited"].match(stripped, opener.end()) or cites_number(stripped):
         return False
     return any(_opens_with_verb(stripped[m.end():m.end() + 60]) for m in re.finditer(r",\s*", stripped[:300]))
 

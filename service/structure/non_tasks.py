@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from ..extract.bodies import parse_body_list
-from ..extract.body_grammar import has_clause_verb
+from ..extract.body_grammar import grammar, has_clause_verb
 from ..extract.roles import grounds_then_work
 from ..lexicons import load
 from ..text import phrase_alternation, phrase_pattern
@@ -18,9 +18,8 @@ from ..text import phrase_alternation, phrase_pattern
 @cache
 def _patterns() -> dict[str, re.Pattern]:
     cues = load("structure")
-    found = {name: phrase_pattern(words) for name, words in cues["not_tasks"].items() if name != "executing_last"}
-    found["executing_last"] = re.compile(rf"(?<!\w){phrase_alternation(cues['not_tasks']['executing_last'])}[\s./]*$",
-                                         re.IGNORECASE)
+    found = {name: phrase_pattern(words) for name, words in cues["not_tasks"].items()}
+    found["executing_last"] = re.compile(rf"(?<!\w){phrase_alternation(cues['executing_last'])}[\s./]*$", re.IGNORECASE)
     found["labels"] = re.compile(rf"\W*{phrase_alternation(cues['descriptor_labels'])}(?:\s+[^:;.]{{0,50}})?\s*:\s*\S",
                                  re.IGNORECASE)
     narrative = cues["narrative"]
@@ -152,14 +151,9 @@ def _names_only(line: str, bodies: list, rest: str) -> bool:
     """A header line whose case was lost ("Ủy ban nhân dân tỉnh hưng yên"): no closing punctuation, a body
     ending in an administrative level, then a few lower-case words, and no verb in the whole line."""
     words = rest.split()
-    return not line.endswith((".", ";", ":", ",")) and bool(re.search(rf"(?<!\w){_levels()}$", bodies[-1].name, re.I)) \
-        and 0 < len(words) <= 3 and all(w.islower() for w in words) and not _action_first(rest) \
-        and not has_clause_verb(line)
-
-
-@cache
-def _levels() -> str:
-    return phrase_alternation(load("metadata")["admin_units"])
+    ends_in_level = any(bodies[-1].name.lower().endswith(f" {unit}") for unit in grammar().units)
+    return not line.endswith((".", ";", ":", ",")) and ends_in_level and 0 < len(words) <= 3 \
+        and all(w.islower() for w in words) and not _action_first(rest) and not has_clause_verb(line)
 
 
 def _has_verb(text: str) -> bool:
