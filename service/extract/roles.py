@@ -261,6 +261,34 @@ def _carries_out_this_document(text: str, after_doers: int, cues: dict) -> bool:
     return bool(cues["this_document"].search(grounds)) and bool(cues["carry_out"].match(text, after_doers))
 
 
+@lru_cache(maxsize=4096)
+def closing_request(text: str) -> bool:
+    """"Ủy ban nhân dân huyện yêu cầu các phòng, ban tổ chức thực hiện nghiêm túc Kế hoạch này./.": a request
+    word before the doers, then only carrying out (with its manner) of the document itself
+    (`structure.yaml` closing_request). Not "Giao …", nor a request that adds work ("… và báo cáo kết quả")."""
+    stripped = text.strip().lstrip("-+•* ")
+    bodies = subject_bodies(stripped)
+    if not bodies:
+        return False
+    cues = _closing_request()
+    return bool(cues["request"].search(stripped[:min(b.start for b in bodies)])) \
+        and bool(cues["rest"].match(stripped, max(b.end for b in bodies)))
+
+
+@cache
+def _closing_request() -> dict[str, re.Pattern]:
+    cues, work = _cues()["closing_request"], _cues()["grounds_then_work"]
+    kinds = phrase_alternation(load("metadata")["cited_kinds"])
+    manner = rf"(?:\s*,?\s*{phrase_alternation(work['manner'])}(?!\w))"
+    document = rf"(?:\s+(?:các\s+)?(?:nội dung\s+)?(?:của\s+)?{kinds}\s+{phrase_alternation(cues['this_document'])})"
+    return {
+        "request": re.compile(rf"(?<!\w){phrase_alternation(cues['requests'])}(?!\w)", re.IGNORECASE),
+        "rest": re.compile(rf"\s*,?\s*(?:{phrase_alternation(cues['responsibility'])}\s+)?{manner}?\s*"
+                           rf"{phrase_alternation(work['carry_out'])}(?!\w){manner}*{document}?{manner}*[\s./]*$",
+                           re.IGNORECASE),
+    }
+
+
 @cache
 def _grounds() -> dict[str, re.Pattern]:
     cues = _cues()["grounds_then_work"]

@@ -10,7 +10,7 @@ from functools import cache
 
 from ..extract.bodies import parse_body_list
 from ..extract.body_grammar import grammar, has_clause_verb
-from ..extract.roles import grounds_then_work
+from ..extract.roles import closing_request, grounds_then_work
 from ..lexicons import load
 from ..text import phrase_alternation, phrase_pattern
 
@@ -212,6 +212,8 @@ def reason(text: str) -> str | None:
         return "label_value"
     if patterns["basis"].match(stripped) and not grounds_then_work(stripped):
         return "basis"
+    if closing_request(stripped):
+        return "closing"            # "… yêu cầu các phòng, ban tổ chức thực hiện nghiêm túc Kế hoạch này."
     if _session(stripped, patterns):
         return "session"
     if patterns["descriptive"].match(stripped) or _definition(stripped, patterns):

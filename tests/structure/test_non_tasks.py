@@ -163,6 +163,29 @@ def test_citations_and_the_closing_instruction_stay_basis(text):
     assert reason(text) == "basis"
 
 
+@pytest.mark.parametrize("text", [
+    "Ủy ban nhân dân huyện yêu cầu Trưởng phòng Nội vụ và Trưởng phòng Tài chính - Kế hoạch triển khai thực hiện "
+    "nghiêm túc Kế hoạch này./.",
+    "Đề nghị các đơn vị trực thuộc Sở triển khai thực hiện.",
+    "Yêu cầu Giám đốc các sở, ngành, Chủ tịch UBND cấp huyện chịu trách nhiệm thực hiện nghiêm chỉnh Chỉ thị này.",
+    "Sở Nội vụ đề nghị các phòng chuyên môn triển khai thực hiện kịp thời nội dung công văn này.",
+])
+def test_a_closing_request_to_carry_out_the_document_is_no_task(text):
+    assert reason(text) == "closing"
+
+
+@pytest.mark.parametrize("text", [
+    "Giao Ủy ban nhân dân huyện triển khai thực hiện Nghị quyết này.",                 # "giao" hands work
+    "Ủy ban nhân dân huyện yêu cầu Trưởng các phòng chuyên môn triển khai Chỉ thị này, đồng thời gửi báo cáo "
+    "kết quả về Văn phòng trước ngày 15/12/2027.",                                      # more work after it
+    "Yêu cầu các sở, ngành triển khai thực hiện Đề án tuyển sinh năm 2027.",           # another document
+    "Đề nghị Sở Tài chính thẩm định dự toán kinh phí thực hiện Kế hoạch này.",
+    "Phòng Văn hóa huyện có trách nhiệm theo dõi việc thực hiện Kế hoạch này.",        # no request word
+])
+def test_requests_that_hand_work_stay_tasks(text):
+    assert reason(text) is None
+
+
 @pytest.mark.parametrize("text, why", [
     ("Người cao tuổi thuộc hộ nghèo được hỗ trợ 100% kinh phí mua thẻ bảo hiểm y tế.", "standing_rule"),
     ("Cơ quan thu phí được trích 15% trên tổng số phí thu được để chi cho công tác thu.", "standing_rule"),
