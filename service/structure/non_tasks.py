@@ -10,7 +10,7 @@ from functools import cache
 
 from ..extract.bodies import parse_body_list
 from ..extract.body_grammar import grammar, has_clause_verb
-from ..extract.roles import closing_request, grounds_then_work
+from ..extract.roles import closing_request, grounds_then_work, subject_bodies
 from ..lexicons import load
 from ..text import phrase_alternation, phrase_pattern
 
@@ -32,8 +32,11 @@ def _patterns() -> dict[str, re.Pattern]:
     found["directive"] = phrase_pattern(narrative["directives"])
     kinds = [n for spec in load("metadata")["kinds"].values() for n in spec["names"]] + ["văn bản", "đề án"]
     # "Là …" describes, unless it gives a role ("Là cơ quan thường trực, …" under a body's heading)
-    found["descriptive"] = re.compile(rf"(?!\W*{phrase_alternation(cues['role_phrases'])}(?!\w))"
+    found["descriptive"] = re.compile(rf"(?:[^\W\d][^:;.]{{0,40}}:\s*)?(?!\W*{phrase_alternation(cues['role_phrases'])}(?!\w))"
                                       rf"\W*{phrase_alternation(cues['descriptive_openers'])}(?!\w)", re.IGNORECASE)
+    found["phase"] = re.compile(rf"\W*{phrase_alternation(cues['phase_labels'])}(?!\w)[^:;.]{{0,50}}:\s*", re.IGNORECASE)
+    found["output_level"] = re.compile(rf"[^\W\d][^:;.]{{0,60}}:\s*{phrase_alternation(cues['output_levels'])}"
+                                       rf"\s+(?:khoảng\s+|trên\s+|từ\s+)?\d", re.IGNORECASE)
     found["session"] = re.compile(rf"[^.;:]{{0,30}}?{phrase_alternation(cues['session_markers'])}\s+[\w\s]{{0,20}}?[.;]?$",
                                   re.IGNORECASE)
     found["entitlement"] = phrase_pattern(cues["entitlements"])
@@ -156,6 +159,12 @@ def _names_only(line: str, bodies: list, rest: str) -> bool:
         and all(w.islower() for w in words) and not _action_first(rest) and not has_clause_verb(line)
 
 
+def _phase(text: str, patterns: dict[str, re.Pattern]) -> bool:
+    """"Giai đoạn 2026–2028: xây dựng mới 12 km": a phase of the scheme, no doer after the label."""
+    label = patterns["phase"].match(text)
+    return bool(label) and not subject_bodies(text[label.end():])
+
+
 def _has_verb(text: str) -> bool:
     return any(tag.startswith("V") for _, tag in _tags(text))
 
@@ -194,8 +203,8 @@ def _narrative(text: str, patterns: dict[str, re.Pattern]) -> bool:
 
 def reason(text: str) -> str | None:
     """Why the item is not a task ("no_words", "lead_in", "executing", "courtesy", "pointers", "composition",
-    "label_value", "basis", "session", "description", "standing_rule", "narrative", "noun_phrase", "self_reference", "funding",
-    "bodies_only"), or None when it may be one."""
+    "label_value", "target", "basis", "session", "description", "standing_rule", "narrative", "noun_phrase",
+    "self_reference", "funding", "bodies_only"), or None when it may be one."""
     stripped = text.strip()
     if len(re.findall(r"\w{2,}", stripped)) < 2:
         return "no_words"
@@ -208,8 +217,11 @@ def reason(text: str) -> str | None:
         found = patterns[name].search(stripped)
         if found and not (name == "executing" and patterns["in_force_condition"].search(stripped[:found.start()])):
             return name             # (not "… khi Luật X có hiệu lực thi hành": another act coming into force)
-    if patterns["labels"].match(stripped) or _FIGURE_VALUE.search(stripped) or _labelled_bodies(stripped):
+    if patterns["labels"].match(stripped) or _FIGURE_VALUE.search(stripped) or _labelled_bodies(stripped) \
+            or _phase(stripped, patterns):
         return "label_value"
+    if patterns["output_level"].match(stripped):
+        return "target"              # "Xi măng: đạt 2 triệu tấn/năm vào năm 2030" (its target stays in the list)
     if patterns["basis"].match(stripped) and not grounds_then_work(stripped):
         return "basis"
     if closing_request(stripped):

@@ -163,6 +163,28 @@ def test_citations_and_the_closing_instruction_stay_basis(text):
     assert reason(text) == "basis"
 
 
+@pytest.mark.parametrize("text, why", [
+    ("Giai đoạn 2026 - 2028: xây dựng mới khoảng 35 km kè chống sạt lở;", "label_value"),
+    ("Thời kỳ sau năm 2030: tập trung mở rộng mạng lưới cấp nước về các xã vùng cao.", "label_value"),
+    ("Khu vực 2: Gồm 6 xã phía tây huyện với tổng diện tích khoảng 1.200 ha.", "description"),
+    ("Tiểu vùng B: bao gồm các xã ven sông Hồng.", "description"),
+    ("Gạch không nung: đạt 120 triệu viên/năm vào năm 2028;", "target"),
+    ("Tinh bột sắn: duy trì mức 30 nghìn tấn/năm đến năm 2030.", "target"),
+])
+def test_phases_parts_and_output_levels_of_a_scheme_are_not_tasks(text, why):
+    assert reason(text) == why
+
+
+@pytest.mark.parametrize("text", [
+    "Giai đoạn 2026 - 2028: Sở Xây dựng chủ trì lập hồ sơ đầu tư các tuyến kè trọng điểm.",   # a doer follows
+    "Năm 2027: xây dựng 02 trạm bơm tại xã Tân Lập.",                                         # a year, not a phase
+    "Sở Y tế: là cơ quan thường trực, chủ trì tổng hợp kết quả thực hiện.",                    # a role
+    "Sở Công Thương: đạt được sự đồng thuận của doanh nghiệp trước khi trình phương án.",        # no figure
+])
+def test_labelled_work_stays_a_task(text):
+    assert reason(text) is None
+
+
 @pytest.mark.parametrize("text", [
     "Ủy ban nhân dân huyện yêu cầu Trưởng phòng Nội vụ và Trưởng phòng Tài chính - Kế hoạch triển khai thực hiện "
     "nghiêm túc Kế hoạch này./.",
