@@ -270,21 +270,21 @@ def closing_request(text: str) -> bool:
     bodies = subject_bodies(stripped)
     if not bodies:
         return False
-    cues = _closing_request()
+    cues = _closing_request_cues()
     return bool(cues["request"].search(stripped[:min(b.start for b in bodies)])) \
         and bool(cues["rest"].match(stripped, max(b.end for b in bodies)))
 
 
 @cache
-def _closing_request() -> dict[str, re.Pattern]:
+def _closing_request_cues() -> dict[str, re.Pattern]:
     cues, work = _cues()["closing_request"], _cues()["grounds_then_work"]
     kinds = phrase_alternation(load("metadata")["cited_kinds"])
     manner = rf"(?:\s*,?\s*{phrase_alternation(work['manner'])}(?!\w))"
-    document = rf"(?:\s+(?:các\s+)?(?:nội dung\s+)?(?:của\s+)?{kinds}\s+{phrase_alternation(cues['this_document'])})"
+    document = rf"(?:\s+(?:các\s+)?(?:nội dung\s+)?(?:của\s+)?{kinds}\s+{phrase_alternation(cues['after_kind'])})"
     return {
-        "request": re.compile(rf"(?<!\w){phrase_alternation(cues['requests'])}(?!\w)", re.IGNORECASE),
+        "request": re.compile(rf"(?<!\w){phrase_alternation(cues['requests'])}\s*$", re.IGNORECASE),
         "rest": re.compile(rf"\s*,?\s*(?:{phrase_alternation(cues['responsibility'])}\s+)?{manner}?\s*"
-                           rf"{phrase_alternation(work['carry_out'])}(?!\w){manner}*{document}?{manner}*[\s./]*$",
+                           rf"{phrase_alternation(work['carry_out'])}(?!\w){manner}*(?:{document}{manner}*)?[\s./]*$",
                            re.IGNORECASE),
     }
 

@@ -32,9 +32,12 @@ def _patterns() -> dict[str, re.Pattern]:
     found["directive"] = phrase_pattern(narrative["directives"])
     kinds = [n for spec in load("metadata")["kinds"].values() for n in spec["names"]] + ["văn bản", "đề án"]
     # "Là …" describes, unless it gives a role ("Là cơ quan thường trực, …" under a body's heading)
-    found["descriptive"] = re.compile(rf"(?:[^\W\d][^:;.]{{0,40}}:\s*)?(?!\W*{phrase_alternation(cues['role_phrases'])}(?!\w))"
+    found["descriptive"] = re.compile(rf"(?P<label>[^\W\d][^:;.]{{0,40}}:\s*)?"
+                                      rf"(?!\W*{phrase_alternation(cues['role_phrases'])}(?!\w))"
                                       rf"\W*{phrase_alternation(cues['descriptive_openers'])}(?!\w)", re.IGNORECASE)
-    found["phase"] = re.compile(rf"\W*{phrase_alternation(cues['phase_labels'])}(?!\w)[^:;.]{{0,50}}:\s*", re.IGNORECASE)
+    # "Giai đoạn 2026–2028:", "Giai đoạn II:", "Thời kỳ sau năm 2030:", "Giai đoạn từ nay đến 2030:" (a named period)
+    found["phase"] = re.compile(rf"\W*{phrase_alternation(cues['phase_labels'])}\s+(?:\d|[IVX]+\b|\(|"
+                                rf"(?:sau|đến|từ|trước)\s+(?:năm|nay)\b)[^:;.,]{{0,50}}:\s*", re.IGNORECASE)
     found["output_level"] = re.compile(rf"[^\W\d][^:;.]{{0,60}}:\s*{phrase_alternation(cues['output_levels'])}"
                                        rf"\s+(?:khoảng\s+|trên\s+|từ\s+)?\d", re.IGNORECASE)
     found["session"] = re.compile(rf"[^.;:]{{0,30}}?{phrase_alternation(cues['session_markers'])}\s+[\w\s]{{0,20}}?[.;]?$",
@@ -165,6 +168,19 @@ def _phase(text: str, patterns: dict[str, re.Pattern]) -> bool:
     return bool(label) and not subject_bodies(text[label.end():])
 
 
+def _does_work(text: str, patterns: dict[str, re.Pattern]) -> bool:
+    """A labelled item that still hands work: an action or a body as its label, or a role or assignment cue."""
+    label = text.split(":", 1)[0]
+    return _action_first(text) or bool(parse_body_list(label)[0]) or any(
+        patterns[name].search(text) for name in ("directive", "assigns", "role"))
+
+
+def _descriptive(text: str, patterns: dict[str, re.Pattern]) -> bool:
+    """"Gồm 5 khu chức năng", "Khu A: gồm 3 phường …"; a labelled one only when it hands no work."""
+    found = patterns["descriptive"].match(text)
+    return bool(found) and not (found.group("label") and _does_work(text, patterns))
+
+
 def _has_verb(text: str) -> bool:
     return any(tag.startswith("V") for _, tag in _tags(text))
 
@@ -202,9 +218,10 @@ def _narrative(text: str, patterns: dict[str, re.Pattern]) -> bool:
 
 
 def reason(text: str) -> str | None:
-    """Why the item is not a task ("no_words", "lead_in", "executing", "courtesy", "pointers", "composition",
-    "label_value", "target", "basis", "session", "description", "standing_rule", "narrative", "noun_phrase",
-    "self_reference", "funding", "bodies_only"), or None when it may be one."""
+    """Why the item is not a task ("no_words", "lead_in", "executing", "courtesy", "closing", "pointers",
+    "composition", "label_value", "target", "basis", "session", "description", "standing_rule", "narrative",
+    "noun_phrase", "self_reference", "funding", "bodies_only"), or None when it may be one. "closing" is also the
+    request to carry out the document ("… yêu cầu các phòng, ban tổ chức thực hiện nghiêm túc Kế hoạch này.")."""
     stripped = text.strip()
     if len(re.findall(r"\w{2,}", stripped)) < 2:
         return "no_words"
@@ -220,7 +237,7 @@ def reason(text: str) -> str | None:
     if patterns["labels"].match(stripped) or _FIGURE_VALUE.search(stripped) or _labelled_bodies(stripped) \
             or _phase(stripped, patterns):
         return "label_value"
-    if patterns["output_level"].match(stripped):
+    if patterns["output_level"].match(stripped) and not _does_work(stripped, patterns):
         return "target"              # "Xi măng: đạt 2 triệu tấn/năm vào năm 2030" (its target stays in the list)
     if patterns["basis"].match(stripped) and not grounds_then_work(stripped):
         return "basis"
@@ -228,7 +245,7 @@ def reason(text: str) -> str | None:
         return "closing"            # "… yêu cầu các phòng, ban tổ chức thực hiện nghiêm túc Kế hoạch này."
     if _session(stripped, patterns):
         return "session"
-    if patterns["descriptive"].match(stripped) or _definition(stripped, patterns):
+    if _descriptive(stripped, patterns) or _definition(stripped, patterns):
         return "description"
     if _standing_rule(stripped, patterns):
         return "standing_rule"

@@ -166,6 +166,7 @@ def test_citations_and_the_closing_instruction_stay_basis(text):
 @pytest.mark.parametrize("text, why", [
     ("Giai đoạn 2026 - 2028: xây dựng mới khoảng 35 km kè chống sạt lở;", "label_value"),
     ("Thời kỳ sau năm 2030: tập trung mở rộng mạng lưới cấp nước về các xã vùng cao.", "label_value"),
+    ("Giai đoạn từ nay đến năm 2028: cải tạo khoảng 40 km kênh tưới;", "label_value"),
     ("Khu vực 2: Gồm 6 xã phía tây huyện với tổng diện tích khoảng 1.200 ha.", "description"),
     ("Tiểu vùng B: bao gồm các xã ven sông Hồng.", "description"),
     ("Gạch không nung: đạt 120 triệu viên/năm vào năm 2028;", "target"),
@@ -180,6 +181,12 @@ def test_phases_parts_and_output_levels_of_a_scheme_are_not_tasks(text, why):
     "Năm 2027: xây dựng 02 trạm bơm tại xã Tân Lập.",                                         # a year, not a phase
     "Sở Y tế: là cơ quan thường trực, chủ trì tổng hợp kết quả thực hiện.",                    # a role
     "Sở Công Thương: đạt được sự đồng thuận của doanh nghiệp trước khi trình phương án.",        # no figure
+    "Thành lập 03 đoàn kiểm tra liên ngành: gồm đại diện Sở Y tế, Công an tỉnh và Sở Công Thương.",  # an action
+    "Công an tỉnh: là lực lượng nòng cốt, chủ trì phối hợp với các đơn vị triển khai thực hiện.",   # a body
+    "Năm 2026: là năm bản lề, các sở, ngành tập trung hoàn thành 100% chỉ tiêu được giao.",         # work asked
+    "Ủy ban nhân dân thành phố: đạt 100% hộ gia đình sử dụng nước sạch vào năm 2028.",            # a body
+    "Giai đoạn cao điểm mùa khô: tổ chức trực 24/24 giờ tại các trạm bảo vệ rừng.",                # no period
+    "Giai đoạn 2026 - 2030, các xã phải hoàn thành: cứng hóa 100% đường trục xã.",                 # a doer
 ])
 def test_labelled_work_stays_a_task(text):
     assert reason(text) is None
@@ -191,6 +198,7 @@ def test_labelled_work_stays_a_task(text):
     "Đề nghị các đơn vị trực thuộc Sở triển khai thực hiện.",
     "Yêu cầu Giám đốc các sở, ngành, Chủ tịch UBND cấp huyện chịu trách nhiệm thực hiện nghiêm chỉnh Chỉ thị này.",
     "Sở Nội vụ đề nghị các phòng chuyên môn triển khai thực hiện kịp thời nội dung công văn này.",
+    "Yêu cầu các phòng, ban chuyên môn khẩn trương triển khai thực hiện Công điện này.",
 ])
 def test_a_closing_request_to_carry_out_the_document_is_no_task(text):
     assert reason(text) == "closing"
@@ -203,6 +211,7 @@ def test_a_closing_request_to_carry_out_the_document_is_no_task(text):
     "Yêu cầu các sở, ngành triển khai thực hiện Đề án tuyển sinh năm 2027.",           # another document
     "Đề nghị Sở Tài chính thẩm định dự toán kinh phí thực hiện Kế hoạch này.",
     "Phòng Văn hóa huyện có trách nhiệm theo dõi việc thực hiện Kế hoạch này.",        # no request word
+    "Theo yêu cầu nhiệm vụ, Công an huyện triển khai thực hiện kịp thời.",              # the word opens a phrase
 ])
 def test_requests_that_hand_work_stay_tasks(text):
     assert reason(text) is None
