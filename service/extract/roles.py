@@ -267,26 +267,37 @@ def closing_request(text: str) -> bool:
     word before the doers, then only carrying out (with its manner) of the document itself
     (`structure.yaml` closing_request). Not "Giao …", nor a request that adds work ("… và báo cáo kết quả")."""
     stripped = text.strip().lstrip("-+•* ")
-    bodies = subject_bodies(stripped)
-    if not bodies:
-        return False
     cues = _closing_request_cues()
-    return bool(cues["request"].search(stripped[:min(b.start for b in bodies)])) \
+    if not cues["request_word"].search(stripped):
+        return False                             # most items: no body parsing needed
+    bodies = subject_bodies(stripped)
+    return bool(bodies) and bool(cues["request"].search(stripped[:min(b.start for b in bodies)])) \
         and bool(cues["rest"].match(stripped, max(b.end for b in bodies)))
 
 
 @cache
 def _closing_request_cues() -> dict[str, re.Pattern]:
-    cues, work = _cues()["closing_request"], _cues()["grounds_then_work"]
+    cues = _cues()["closing_request"]
     kinds = phrase_alternation(load("metadata")["cited_kinds"])
-    manner = rf"(?:\s*,?\s*{phrase_alternation(work['manner'])}(?!\w))"
+    manner = _manner()
     document = rf"(?:\s+(?:các\s+)?(?:nội dung\s+)?(?:của\s+)?{kinds}\s+{phrase_alternation(cues['after_kind'])})"
+    requests = phrase_alternation(cues["requests"])
     return {
-        "request": re.compile(rf"(?<!\w){phrase_alternation(cues['requests'])}\s*$", re.IGNORECASE),
+        "request_word": re.compile(rf"(?<!\w){requests}(?!\w)", re.IGNORECASE),
+        "request": re.compile(rf"(?<!\w){requests}\s*$", re.IGNORECASE),
         "rest": re.compile(rf"\s*,?\s*(?:{phrase_alternation(cues['responsibility'])}\s+)?{manner}?\s*"
-                           rf"{phrase_alternation(work['carry_out'])}(?!\w){manner}*(?:{document}{manner}*)?[\s./]*$",
-                           re.IGNORECASE),
+                           rf"{_carrying_out()}(?:{document}{manner}*)?[\s./]*$", re.IGNORECASE),
     }
+
+
+def _manner() -> str:
+    """One manner word after an optional comma ("…, nghiêm túc", "kịp thời"), as regex source."""
+    return rf"(?:\s*,?\s*{phrase_alternation(_cues()['grounds_then_work']['manner'])}(?!\w))"
+
+
+def _carrying_out() -> str:
+    """Carrying out and its manner ("tổ chức thực hiện nghiêm túc, kịp thời"), as regex source."""
+    return rf"{phrase_alternation(_cues()['grounds_then_work']['carry_out'])}(?!\w){_manner()}*"
 
 
 @cache
@@ -300,8 +311,7 @@ def _grounds() -> dict[str, re.Pattern]:
         "issuing": re.compile(rf"(?<!\w){phrase_alternation(cues['issuing'])}(?!\w)", re.IGNORECASE),
         "issues_one": re.compile(rf"\s*ban hành\s+{capitalised_kinds}(?!\w)(?!\s+số)"),   # right after the doers
         "this_document": re.compile(rf"(?<!\w){phrase_alternation(cues['this_document'])}\s*$", re.IGNORECASE),
-        "carry_out": re.compile(rf"\s*{phrase_alternation(cues['carry_out'])}(?:\s*,?\s*(?:"
-                                rf"{phrase_alternation(cues['manner'])}))*[\s./]*$", re.IGNORECASE),
+        "carry_out": re.compile(rf"\s*{_carrying_out()}[\s./]*$", re.IGNORECASE),
     }
 
 

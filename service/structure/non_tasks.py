@@ -273,8 +273,6 @@ def assigned(text: str) -> bool:
     """Work given on top of a standing remit: "Giao Giám đốc Sở …" (a body after "giao", not "giao đất" or
     "… do Ủy ban nhân dân tỉnh giao"), or a doer of its own who leads it ("Sở Nội vụ chủ trì …", "Giám đốc Sở
     có trách nhiệm xây dựng …")."""
-    from ..extract.roles import subject_bodies
-
     if any(parse_body_list(text, m.end())[0] for m in _GIVES.finditer(text)):
         return True
     return bool(subject_bodies(text)) and bool(re.search(r"(?<!\w)(?:chủ trì|có trách nhiệm(?! trước))(?!\w)", text,
@@ -290,7 +288,5 @@ def assigns(text: str) -> bool:
 def directs(text: str) -> bool:
     """The item asks for action: a directive word ("cần", "phải", "tăng cường"), an action word first
     ("Tổ chức …"), a doer as its subject, or an assignment cue ("giao", "có trách nhiệm")."""
-    from ..extract.roles import subject_bodies
-
     return assigns(text) or _action_first(text) or bool(subject_bodies(text))
 
