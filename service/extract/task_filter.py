@@ -74,6 +74,38 @@ class Filter:
         return 1.0 / (1.0 + np.exp(-z))
 
 
+HEADING_KINDS = ("report_headings", "task_headings", "non_task_headings", "mandate_headings")
+
+
+@cache
+def _heading_cues() -> dict[str, tuple[str, ...]]:
+    from ..lexicons import load
+
+    cues = load("structure")
+    return {kind: tuple(cues[kind]) for kind in HEADING_KINDS}
+
+
+def _headings_above(task: Task, sections: dict) -> list[str]:
+    """The headings of the task's section and of every section above it, nearest first, lower-cased."""
+    out, at = [], sections.get(task.section)
+    while at is not None and len(out) < 10:
+        out.append(" ".join(at.heading.lower().replace(" ,", ",").split()))
+        at = sections.get(at.parent)
+    return out
+
+
+def heading_context(task: Task, sections: dict) -> list[float]:
+    """Where the item stands: under a heading of each kind of structure.yaml (what was done, work to do, purpose
+    and requirements, a standing mandate), how deep, and whether under no heading at all."""
+    headings, cues = _headings_above(task, sections), _heading_cues()
+    short = [h for h in headings if len(h) <= 120]          # headings proper, not lead-in sentences
+    under = [float(any(h.startswith(cues[kind]) for h in short)) for kind in ("report_headings",
+                                                                             "non_task_headings",
+                                                                             "mandate_headings")]
+    under.append(float(any(word in h for h in short for word in cues["task_headings"])))
+    return under + [len(headings) / 5, float(not headings)]
+
+
 def _hand(doc: Document) -> np.ndarray:
     """What the rules found, per task (one row each), then the document's genre, kind and shape."""
     kind = doc.metadata.kind
@@ -82,11 +114,12 @@ def _hand(doc: Document) -> np.ndarray:
     owned = sum(bool(t.lead) for t in doc.tasks) / max(len(doc.tasks), 1)
     doc_part += [np.log1p(len(doc.tasks)), owned]
     size = max(len(doc.text), 1)
+    sections = {s.id: s for s in doc.sections}
     rows = [[float(bool(task.lead)), float(bool(task.support)), float(task.deadline is not None),
              float(bool(task.targets)), float(task.budget is not None), float(task.output is not None),
              *[float(task.origin == o) for o in get_args(TaskOrigin)],
              np.log1p(len(task.text) / 100), task.start / size, float(task.text.rstrip().endswith(":")),
-             *doc_part] for task in doc.tasks]
+             *heading_context(task, sections), *doc_part] for task in doc.tasks]
     return np.asarray(rows, dtype=np.float32).reshape(len(doc.tasks), -1)
 
 

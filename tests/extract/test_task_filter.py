@@ -3,7 +3,7 @@ extractor never sees it."""
 import numpy as np
 import pytest
 
-from service.document import Body, Deadline, Document, Task, Target
+from service.document import Body, Deadline, Document, Section, Task, Target
 from service.extract import task_filter
 from service.pipeline import analyze_text
 
@@ -41,6 +41,32 @@ def test_describe_has_one_row_per_task_with_what_the_rules_found():
     own, mean = rows[:, -2 * task_filter.DIM:-task_filter.DIM], rows[:, -task_filter.DIM:]
     assert np.allclose(own[0], 1.0) and np.allclose(own[1], 3.0)  # the item's own vector
     assert np.allclose(mean, 2.0)                                  # then the document's mean vector
+
+
+def _sections(*headings: tuple[str, str, str | None]) -> dict:
+    return {i: Section(id=i, heading=h, level=1, start=0, end=1, parent=parent) for i, h, parent in headings}
+
+
+@pytest.mark.parametrize("heading, under", [
+    ("I. KẾT QUẢ THỰC HIỆN NĂM 2026", [1, 1, 0, 0]),                # what was done: reported, not work
+    ("I. MỤC ĐÍCH, YÊU CẦU", [0, 1, 0, 0]),                         # purpose and requirements
+    ("Chức năng, nhiệm vụ của Trung tâm", [0, 0, 1, 1]),           # a standing mandate (says "nhiệm vụ" too)
+    ("II. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU", [0, 0, 0, 1]),            # work to do
+])
+def test_the_filter_sees_what_kind_of_heading_an_item_stands_under(heading, under):
+    sections = _sections(("s1", heading.split(". ", 1)[-1], None), ("s2", "Về chuyển đổi số", "s1"))
+    task = _task(1, 0, section="s2")
+    context = task_filter.heading_context(task, sections)
+    assert context[:4] == under
+    assert context[4:] == [2 / 5, 0.0]                              # two headings above, not outside all
+
+
+def test_an_item_under_no_heading_and_a_lead_in_sentence_are_told_apart():
+    assert task_filter.heading_context(_task(1, 0), {})[4:] == [0.0, 1.0]
+    long_lead_in = ("Để kết quả thực hiện các nhiệm vụ năm 2027 đạt cao nhất, Ủy ban nhân dân tỉnh yêu cầu "
+                    "các sở, ban, ngành và Ủy ban nhân dân các huyện tập trung thực hiện tốt những việc sau:")
+    task = _task(1, 0, section="s1")
+    assert task_filter.heading_context(task, _sections(("s1", long_lead_in, None)))[:4] == [0, 0, 0, 0]
 
 
 def test_drop_tasks_removes_only_the_named_items_and_keeps_document_targets():
