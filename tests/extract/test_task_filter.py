@@ -63,8 +63,8 @@ def test_the_filter_sees_what_kind_of_heading_an_item_stands_under(heading, unde
 
 def test_an_item_under_no_heading_and_a_lead_in_sentence_are_told_apart():
     assert task_filter.heading_context(_task(1, 0), {})[4:] == [0.0, 1.0]
-    long_lead_in = ("Để kết quả thực hiện các nhiệm vụ năm 2027 đạt cao nhất, Ủy ban nhân dân tỉnh yêu cầu "
-                    "các sở, ban, ngành và Ủy ban nhân dân các huyện tập trung thực hiện tốt những việc sau:")
+    long_lead_in = ("Để hoàn thành sớm các nội dung của đề án trong năm 2027, Chủ tịch thành phố đề nghị "
+                    "các phòng chuyên môn và các phường, xã bám sát hướng dẫn, làm tốt những việc sau đây:")
     task = _task(1, 0, section="s1")
     assert task_filter.heading_context(task, _sections(("s1", long_lead_in, None)))[:4] == [0, 0, 0, 0]
 
