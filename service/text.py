@@ -39,6 +39,14 @@ def fold_spaces(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+HEADING_MAX_CHARS = 120          # longer than this, a line is a sentence (a lead-in), not a heading
+
+
+def heading_key(text: str) -> str:
+    """A heading's comparison form: lower-cased, spaces folded, no space before a comma."""
+    return fold_spaces(text.lower().replace(" ,", ","))
+
+
 def lines(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, line) for each line of `text`, without the newline."""
     pos = 0

@@ -1,8 +1,9 @@
 """The learned task filter (line role): of the items the rules segment as tasks, which are work to do.
 
 Rules keep every directive-looking item; in articles, rule-setting decisions and reports many are not
-tasks. A logistic regression over what the rules found (owner, deadline, targets, origin), the genre and
-kind, and the encoder's sentence vectors of the item and of its document scores each item. With the hybrid
+tasks. A logistic regression over what the rules found (owner, deadline, targets, origin), the kind of
+heading the item stands under (structure.yaml's heading lists), the genre and kind, and the encoder's
+sentence vectors of the item and of its document scores each item. With the hybrid
 extractor, in documents of its scope, items scored below the cut are dropped (their targets stay in the
 document's list); protected items stay whatever their score. It runs right after the tagger's vectors
 and before the tagger's fields are merged, so it sees the rules' findings only. Fitted by
@@ -23,6 +24,7 @@ import numpy as np
 from ..document import Document, DocumentKind, Problem, Task, TaskOrigin
 from ..genre import Genre, genre
 from ..messages import say
+from ..text import HEADING_MAX_CHARS, heading_key
 
 FILE = "task_filter.json"
 NAME = "task-filter"
@@ -89,7 +91,7 @@ def _headings_above(task: Task, sections: dict) -> list[str]:
     """The headings of the task's section and of every section above it, nearest first, lower-cased."""
     out, at = [], sections.get(task.section)
     while at is not None and len(out) < 10:
-        out.append(" ".join(at.heading.lower().replace(" ,", ",").split()))
+        out.append(heading_key(at.heading))
         at = sections.get(at.parent)
     return out
 
@@ -98,7 +100,7 @@ def heading_context(task: Task, sections: dict) -> list[float]:
     """Where the item stands: under a heading of each kind of structure.yaml (what was done, work to do, purpose
     and requirements, a standing mandate), how deep, and whether under no heading at all."""
     headings, cues = _headings_above(task, sections), _heading_cues()
-    short = [h for h in headings if len(h) <= 120]          # headings proper, not lead-in sentences
+    short = [h for h in headings if len(h) <= HEADING_MAX_CHARS]      # headings proper, not lead-in sentences
     under = [float(any(h.startswith(cues[kind]) for h in short)) for kind in ("report_headings",
                                                                              "non_task_headings",
                                                                              "mandate_headings")]

@@ -13,7 +13,7 @@ from ..document import Body, Deadline, Document, Task
 from ..extract import roles
 from ..extract.deadlines import ended_before, find_deadline, holds_event, leading_period, named_period
 from ..lexicons import load
-from ..text import fold_spaces, phrase_alternation, phrase_pattern
+from ..text import HEADING_MAX_CHARS, fold_spaces, heading_key, phrase_alternation, phrase_pattern
 from . import non_tasks, outline, tables
 from .outline import PARAGRAPH, Node
 
@@ -76,9 +76,9 @@ def _excluded(node: Node) -> bool:
     if node.is_lead_in and node.children and any(cue in node.text.lower()
                                                  for cue in cues["target_lead_ins"] + cues["condition_lead_ins"]):
         return True
-    if not (node.upper or node.bold or node.children and node.heading_like) or len(node.text) > 120:
+    if not (node.upper or node.bold or node.children and node.heading_like) or len(node.text) > HEADING_MAX_CHARS:
         return False
-    text = " ".join(node.text.strip().lower().replace(" ,", ",").split())
+    text = heading_key(node.text)
     if text.startswith(tuple(cues["report_headings"]) + tuple(cues["mandate_headings"])):
         return True
     return text.startswith(tuple(cues["non_task_headings"])) and not any(
@@ -131,7 +131,7 @@ def _dated(text: str, start: int, doc: Document) -> Deadline | None:
 def _plans_a_period(node: Node, text: str) -> bool:
     """A heading that plans a period's work ("Kế hoạch công tác tháng 3 năm 2027", "NHIỆM VỤ NĂM 2027"):
     its period is the deadline of the items under it."""
-    if not node.heading_like or len(text) > 120 or _has_full_sentence(text):
+    if not node.heading_like or len(text) > HEADING_MAX_CHARS or _has_full_sentence(text):
         return False
     lowered = " ".join(text.lower().split())
     if lowered.startswith(tuple(_cues()["report_headings"]) + ("thực hiện",)):
