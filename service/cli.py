@@ -6,18 +6,16 @@ from enum import Enum
 from pathlib import Path
 
 import typer
-import typer.rich_utils as typer_help
 from rich.console import Console
 
 from .archive.command import find_source_command, index_command
 from .batch.command import batch_command
 from .compare.command import compare_command
+from .cli_help import use_vietnamese
 from .cli_support import analyze_or_exit
 from .models.command import app as models_app
 
-# typer's help panels in Vietnamese (click's own "Usage" and "--help" lines stay as click writes them)
-typer_help.ARGUMENTS_PANEL_TITLE, typer_help.OPTIONS_PANEL_TITLE = "Tham số", "Tùy chọn"
-typer_help.COMMANDS_PANEL_TITLE, typer_help.ERRORS_PANEL_TITLE, typer_help.ABORTED_TEXT = "Lệnh", "Lỗi", "Đã dừng."
+use_vietnamese()        # typer's help panels and usage errors (click's own "Usage:" line stays as it is)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Rà soát văn bản: đọc nghị quyết, chương trình, kế hoạch và cho biết nội dung, nhiệm vụ, chỗ còn thiếu.")

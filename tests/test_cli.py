@@ -1,5 +1,6 @@
 """`rasoat analyze`: readable output, the JSON contract, and clear errors."""
 import json
+import re
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -140,3 +141,22 @@ def test_the_cli_imports_no_heavy_extras():
             " 'datasketch', 'sqlalchemy'}; print(sorted(heavy & {m.split('.')[0] for m in sys.modules}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_help_and_usage_errors_are_vietnamese():
+    """A user who mistypes a command reads what is wrong in Vietnamese, with the right option suggested."""
+    cases = {("analyze",): "Thiếu tham số 'file'",
+             ("analyze", "kh.pdf", "--formt", "json"): "Không có tùy chọn --formt. Có phải ý bạn là: --format?",
+             ("analyze", "kh.pdf", "--format", "xml"): "Chọn một trong: text, json",
+             ("analyze", "kh.pdf", "thua.pdf"): "Thừa tham số: thua.pdf"}
+    for args, expected in cases.items():
+        result = runner.invoke(app, list(args), prog_name="rasoat")
+        assert result.exit_code == 2
+        text = " ".join(result.output.split())
+        assert expected in text, text
+        said = re.sub(r"'[^']*'|một trong: [^.]*", "", text.split("Lỗi", 1)[1])   # parameter names, choices aside
+        assert said.strip(" │╮╰─") and english_words(said) == [], text
+        assert "Gõ 'rasoat analyze --help' để xem hướng dẫn." in text
+    shown = runner.invoke(app, ["analyze", "--help"]).output
+    assert "Hiện hướng dẫn này rồi thoát." in shown and "[mặc định: text]" in shown
+    assert "Show this message" not in shown and "[default" not in shown
