@@ -1,7 +1,7 @@
 """Leave-one-document-out for the learned task filter (line role: is this item a task?).
 
     python evaluation/task_filter_lodo.py cache        # rules and hybrid analyses + task vectors → cache
-    python evaluation/task_filter_lodo.py lodo [--json out.json]
+    python evaluation/task_filter_lodo.py lodo [--json out.json] [--tagger held_out]
     python evaluation/task_filter_lodo.py fit          # the shipped filter on every document → models/
 
 The shipped filter fixes two of the choices as product rules:
@@ -17,7 +17,8 @@ strength, the keep cut, the protection (service/extract/task_filter.py PROTECT, 
 tasks, lead, support and deadline, so nothing is chosen with the held-out document in view. `fit` chooses
 the four by leave-one-document-out over all documents and fits on all of them. Printed: every field of
 evaluation/score.py pooled over the held-out documents, for rules, hybrid and hybrid with the filter, and
-task F1 per genre.
+task F1 per genre. With `--tagger held_out` the hybrid's fields come, for every document, from the tagger head
+trained without it (models/train_tagger.py lodo), so no field is scored by a head that saw its document.
 """
 from __future__ import annotations
 
@@ -99,11 +100,24 @@ def choose(t: Table, names, folds: int | None = INNER_FOLDS, protections=tuple(P
     return best
 
 
-def cmd_lodo(json_path: Path | None, protections: tuple[str, ...], scopes: tuple[str, ...]) -> None:
+def held_out_hybrid(rules: dict) -> dict:
+    """The hybrid of every document with the tagger's fields from the head trained without that document
+    (models/train_tagger.py lodo), at the catalogue's thresholds, instead of the shipped head's."""
+    from evaluation.lodo_extract import apply, cache_dir as tagger_cache
+    from service.extract.stages import thresholds
+
+    guesses = json.loads((tagger_cache() / "lodo_predictions.json").read_text(encoding="utf-8"))
+    return {i: apply(doc, guesses.get(i, {}), "hybrid", thresholds()) for i, doc in rules.items()}
+
+
+def cmd_lodo(json_path: Path | None, protections: tuple[str, ...], scopes: tuple[str, ...],
+             tagger: str = "shipped") -> None:
     from service.genre import genre
 
     golds, hybrid, vectors = load("hybrid")
     rules = load("rules")[1]
+    if tagger == "held_out":
+        hybrid = held_out_hybrid(rules)
     t = table(golds, hybrid, rules, vectors)
     rows, chosen, probs = {"rules": {}, "hybrid": {}, "hybrid + filter": {}}, {}, {}
     for held in golds:
@@ -159,10 +173,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="protection rules the choice may take (default: all)")
     parser.add_argument("--scope", nargs="*", choices=tuple(SCOPES), default=list(SCOPES),
                         help="scopes the choice may take (default: all)")
+    parser.add_argument("--tagger", choices=("shipped", "held_out"), default="shipped",
+                        help="lodo: the hybrid's fields from the shipped head, or from the head trained without "
+                             "each document (needs models/train_tagger.py data and lodo)")
     args = parser.parse_args(argv)
     protections = tuple(args.protect)
     scopes = tuple(args.scope)
-    {"cache": build_cache, "lodo": lambda: cmd_lodo(args.json, protections, scopes),
+    {"cache": build_cache, "lodo": lambda: cmd_lodo(args.json, protections, scopes, args.tagger),
      "fit": lambda: cmd_fit(protections, scopes)}[args.command]()
     return 0
 
