@@ -42,14 +42,26 @@ def usage_message(error: Exception) -> str:
         options = sorted(error.possibilities or ())
         return f"{text} {say('cli_did_you_mean', options=', '.join(options))}" if options else text
     if kind == "BadParameter" and param is not None:
-        choices = getattr(getattr(param, "type_descriptor", None), "choices", None)
-        text = say("cli_bad_value", name=name)
-        values = [getattr(c, "value", c) for c in choices or ()]
-        return f"{text} {say('cli_choose_one', choices=', '.join(map(str, values)))}" if values else text
+        allowed = _allowed(param)
+        return f"{say('cli_bad_value', name=name)} {allowed}".strip()
     detail = getattr(error, "message", str(error))
     if (extra := _EXTRA.search(detail)) is not None:
         return say("cli_extra_arguments", arguments=extra.group("args"))
     return say("cli_usage_other", detail=detail)
+
+
+def _allowed(param) -> str:
+    """What the parameter takes: its choices, or a number in its range ("" when neither)."""
+    described = getattr(param, "type_descriptor", None)
+    values = [getattr(c, "value", c) for c in getattr(described, "choices", None) or ()]
+    if values:
+        return say("cli_choose_one", choices=", ".join(map(str, values)))
+    low, high = getattr(param, "min", None), getattr(param, "max", None)
+    if low is not None or high is not None:
+        code = "cli_number_between" if low is not None and high is not None else \
+            "cli_number_from" if low is not None else "cli_number_to"
+        return say(code, min=low, max=high)
+    return say("cli_number") if getattr(described, "annotation", None) in (int, float) else ""
 
 
 def _in_vietnamese(format_error):

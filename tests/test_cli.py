@@ -148,7 +148,8 @@ def test_help_and_usage_errors_are_vietnamese():
     cases = {("analyze",): "Thiếu tham số 'file'",
              ("analyze", "kh.pdf", "--formt", "json"): "Không có tùy chọn --formt. Có phải ý bạn là: --format?",
              ("analyze", "kh.pdf", "--format", "xml"): "Chọn một trong: text, json",
-             ("analyze", "kh.pdf", "thua.pdf"): "Thừa tham số: thua.pdf"}
+             ("analyze", "kh.pdf", "thua.pdf"): "Thừa tham số: thua.pdf",
+             ("find-source", "kh.pdf", "--top", "0"): "Giá trị không hợp lệ cho '--top'. Cần một số từ 1 trở lên."}
     for args, expected in cases.items():
         result = runner.invoke(app, list(args), prog_name="rasoat")
         assert result.exit_code == 2
@@ -156,7 +157,7 @@ def test_help_and_usage_errors_are_vietnamese():
         assert expected in text, text
         said = re.sub(r"'[^']*'|một trong: [^.]*", "", text.split("Lỗi", 1)[1])   # parameter names, choices aside
         assert said.strip(" │╮╰─") and english_words(said) == [], text
-        assert "Gõ 'rasoat analyze --help' để xem hướng dẫn." in text
+        assert f"Gõ 'rasoat {args[0]} --help' để xem hướng dẫn." in text
     shown = runner.invoke(app, ["analyze", "--help"]).output
     assert "Hiện hướng dẫn này rồi thoát." in shown and "[mặc định: text]" in shown
     assert "Show this message" not in shown and "[default" not in shown
