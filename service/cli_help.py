@@ -15,8 +15,10 @@ _EXTRA = re.compile(r"unexpected extra arguments?(?:\(s\))? \((?P<args>.*)\)")
 
 def use_vietnamese() -> None:
     """Put the Vietnamese texts in typer's help and error formatting (idempotent)."""
-    typer_help.ARGUMENTS_PANEL_TITLE, typer_help.OPTIONS_PANEL_TITLE = "Tham số", "Tùy chọn"
-    typer_help.COMMANDS_PANEL_TITLE, typer_help.ABORTED_TEXT = "Lệnh", "Đã dừng."
+    typer_help.ARGUMENTS_PANEL_TITLE = say("cli_arguments_panel")
+    typer_help.OPTIONS_PANEL_TITLE = say("cli_options_panel")
+    typer_help.COMMANDS_PANEL_TITLE = say("cli_commands_panel")
+    typer_help.ABORTED_TEXT = say("cli_aborted")
     typer_help.ERRORS_PANEL_TITLE = say("cli_error")
     typer_help.REQUIRED_LONG_STRING = say("cli_required")
     typer_help.DEFAULT_STRING = say("cli_default", value="{}")

@@ -160,4 +160,5 @@ def test_help_and_usage_errors_are_vietnamese():
         assert f"Gõ 'rasoat {args[0]} --help' để xem hướng dẫn." in text
     shown = runner.invoke(app, ["analyze", "--help"]).output
     assert "Hiện hướng dẫn này rồi thoát." in shown and "[mặc định: text]" in shown
+    assert "Tham số" in shown and "Tùy chọn" in shown and "Lệnh" in runner.invoke(app, ["--help"]).output
     assert "Show this message" not in shown and "[default" not in shown
