@@ -107,17 +107,16 @@ def held_out_hybrid(rules: dict) -> dict:
     from service.extract.stages import thresholds
 
     guesses = json.loads((tagger_cache() / "lodo_predictions.json").read_text(encoding="utf-8"))
-    return {i: apply(doc, guesses.get(i, {}), "hybrid", thresholds()) for i, doc in rules.items()}
+    shipped = thresholds()
+    return {i: apply(doc, guesses.get(i, {}), "hybrid", shipped) for i, doc in rules.items()}
 
 
 def cmd_lodo(json_path: Path | None, protections: tuple[str, ...], scopes: tuple[str, ...],
              tagger: str = "shipped") -> None:
     from service.genre import genre
 
-    golds, hybrid, vectors = load("hybrid")
-    rules = load("rules")[1]
-    if tagger == "held_out":
-        hybrid = held_out_hybrid(rules)
+    golds, rules, vectors = load("rules")
+    hybrid = held_out_hybrid(rules) if tagger == "held_out" else load("hybrid")[1]
     t = table(golds, hybrid, rules, vectors)
     rows, chosen, probs = {"rules": {}, "hybrid": {}, "hybrid + filter": {}}, {}, {}
     for held in golds:

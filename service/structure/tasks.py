@@ -133,7 +133,7 @@ def _plans_a_period(node: Node, text: str) -> bool:
     its period is the deadline of the items under it."""
     if not node.heading_like or len(text) > HEADING_MAX_CHARS or _has_full_sentence(text):
         return False
-    lowered = " ".join(text.lower().split())
+    lowered = fold_spaces(text.lower())
     if lowered.startswith(tuple(_cues()["report_headings"]) + ("thực hiện",)):
         return False                # "Thực hiện chương trình công tác tháng 4": what was done, reported
     return any(word in lowered for word in _cues()["period_plan_headings"])
