@@ -10,7 +10,12 @@ from typer import core as typer_core
 
 from .messages import say
 
-_EXTRA = re.compile(r"unexpected extra arguments?(?:\(s\))? \((?P<args>.*)\)")
+# click's English texts of the other usage errors → the catalogue's codes (named groups fill them in)
+_CLICK_TEXTS = ((re.compile(r"unexpected extra arguments?(?:\(s\))? \((?P<arguments>.*)\)"), "cli_extra_arguments"),
+                (re.compile(r"No such command '(?P<command>[^']*)'"), "cli_no_such_command"),
+                (re.compile(r"Option (?P<option>'[^']*') requires"), "cli_needs_value"),
+                (re.compile(r"Option (?P<option>'[^']*') does not take a value"), "cli_takes_no_value"))
+_SUGGESTION = re.compile(r"Did you mean '(?P<suggestion>[^']*)'")
 
 
 def use_vietnamese() -> None:
@@ -46,10 +51,17 @@ def usage_message(error: Exception) -> str:
     if kind == "BadParameter" and param is not None:
         allowed = _allowed(param)
         return f"{say('cli_bad_value', name=name)} {allowed}".strip()
-    detail = getattr(error, "message", str(error))
-    if (extra := _EXTRA.search(detail)) is not None:
-        return say("cli_extra_arguments", arguments=extra.group("args"))
-    return say("cli_usage_other", detail=detail)
+    return _from_click_text(getattr(error, "message", str(error)))
+
+
+def _from_click_text(detail: str) -> str:
+    """Another usage error, from click's English text: its Vietnamese message and click's suggestion."""
+    text = next((say(code, **found.groupdict()) for pattern, code in _CLICK_TEXTS
+                 if (found := pattern.search(detail)) is not None), None)
+    if text is None:
+        return say("cli_usage_other", detail=detail)
+    suggestion = _SUGGESTION.search(detail)
+    return f"{text} {say('cli_did_you_mean', options=suggestion.group('suggestion'))}" if suggestion else text
 
 
 def _allowed(param) -> str:

@@ -144,20 +144,25 @@ def test_the_cli_imports_no_heavy_extras():
 
 
 def test_help_and_usage_errors_are_vietnamese():
-    """A user who mistypes a command reads what is wrong in Vietnamese, with the right option suggested."""
-    cases = {("analyze",): "Thiếu tham số 'file'",
-             ("analyze", "kh.pdf", "--formt", "json"): "Không có tùy chọn --formt. Có phải ý bạn là: --format?",
-             ("analyze", "kh.pdf", "--format", "xml"): "Chọn một trong: text, json",
-             ("analyze", "kh.pdf", "thua.pdf"): "Thừa tham số: thua.pdf",
-             ("find-source", "kh.pdf", "--top", "0"): "Giá trị không hợp lệ cho '--top'. Cần một số từ 1 trở lên."}
-    for args, expected in cases.items():
+    """A user who mistypes a command reads what is wrong in Vietnamese, with the right option suggested and,
+    where click knows the command, how to get its help."""
+    cases = {("analyze",): ("Thiếu tham số 'file'", "rasoat analyze"),
+             ("analyze", "kh.pdf", "--formt", "json"): ("Không có tùy chọn --formt. Có phải ý bạn là: --format?",
+                                                        "rasoat analyze"),
+             ("analyze", "kh.pdf", "--format", "xml"): ("Chọn một trong: text, json", "rasoat analyze"),
+             ("analyze", "kh.pdf", "thua.pdf"): ("Thừa tham số: thua.pdf", "rasoat analyze"),
+             ("find-source", "kh.pdf", "--top", "0"): ("Giá trị không hợp lệ cho '--top'. Cần một số từ 1 trở lên.",
+                                                       "rasoat find-source"),
+             ("analyze", "kh.pdf", "--format"): ("Tùy chọn '--format' cần một giá trị.", None),
+             ("analyzee", "kh.pdf"): ("Không có lệnh “analyzee”. Có phải ý bạn là: analyze?", "rasoat")}
+    for args, (expected, command) in cases.items():
         result = runner.invoke(app, list(args), prog_name="rasoat")
         assert result.exit_code == 2
         text = " ".join(result.output.split())
         assert expected in text, text
-        said = re.sub(r"'[^']*'|một trong: [^.]*", "", text.split("Lỗi", 1)[1])   # parameter names, choices aside
+        said = re.sub(r"'[^']*'|“[^”]*”|(?:một trong|ý bạn là): [^.?]*", "", text.split("Lỗi", 1)[1])  # names aside
         assert said.strip(" │╮╰─") and english_words(said) == [], text
-        assert f"Gõ 'rasoat {args[0]} --help' để xem hướng dẫn." in text
+        assert command is None or f"Gõ '{command} --help' để xem hướng dẫn." in text
     shown = runner.invoke(app, ["analyze", "--help"]).output
     assert "Hiện hướng dẫn này rồi thoát." in shown and "[mặc định: text]" in shown
     assert "Tham số" in shown and "Tùy chọn" in shown and "Lệnh" in runner.invoke(app, ["--help"]).output
