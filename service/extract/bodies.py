@@ -34,6 +34,7 @@ class _Lexicon:
     admin_units: tuple[str, ...]
     name_openers: tuple[str, ...]       # "Ban Quản lý dự án 2": a name opening in lower case
     stop_compounds: tuple[str, ...]     # "công trình": a stop word ending a two-syllable word
+    word_final_stops: frozenset[str]    # "làm" in "việc làm": a stop verb that may end a dictionary word
     honorifics: tuple[str, ...]         # "đồng chí": before a title
 
 
@@ -51,6 +52,7 @@ def _lexicon() -> _Lexicon:
                     frozenset(h.lower() for h in data["standalone_heads"]), _by_length(data["stop_words"]),
                     abbreviations, official, _by_length(load("metadata")["admin_units"]),
                     _by_length(data["name_openers"]), _by_length(data["stop_compounds"]),
+                    frozenset(data["word_final_stops"]),
                     _by_length(data["honorifics"]))
 
 
@@ -253,8 +255,14 @@ def _joins_name(scan: Scanner, j: int, lowercase_ok: bool = False) -> bool:
 
 
 def _compound_tail(scan: Scanner, j: int) -> bool:
-    """The stop word at j ends a two-syllable word begun at j - 1 ("công trình"): not a verb."""
-    return j > 0 and bool(scan.phrase_at(j - 1, _lexicon().stop_compounds))
+    """The stop word at j ends a two-syllable word begun at j - 1 ("công trình", and the dictionary's words
+    for `word_final_stops`: "việc làm", "dự phòng", "đào tạo"): not a verb."""
+    if j == 0:
+        return False
+    lex = _lexicon()
+    if scan.phrase_at(j - 1, lex.stop_compounds):
+        return True
+    return scan.word(j).lower() in lex.word_final_stops and scan.word(j - 1)[:1].islower() and _compound(scan, j)
 
 
 def _comma_joins_name(scan: Scanner, j: int) -> bool:

@@ -58,6 +58,12 @@ from service.extract.bodies import canonical, parse_body_list, recase
      "chịu trách nhiệm"),
     ("Sở Xây dựng trình Ủy ban nhân dân tỉnh", ["Sở Xây dựng"], "trình"),
     ("Ủy ban nhân dân xã, nơi có công trình thủy lợi, bảo vệ", ["Ủy ban nhân dân xã"], "nơi có"),
+    # a stop verb that finishes a dictionary word with the name's lower-case word before it goes on
+    ("Trung tâm Dịch vụ việc làm tỉnh tổ chức phiên giao dịch", ["Trung tâm Dịch vụ việc làm tỉnh"], "tổ chức"),
+    ("Trung tâm Y tế dự phòng huyện giám sát dịch bệnh", ["Trung tâm Y tế dự phòng huyện"], "giám sát"),
+    ("Sở Y tế làm đầu mối tổng hợp", ["Sở Y tế"], "làm"),
+    ("Ủy ban nhân dân các xã lập danh sách hộ nghèo", ["Ủy ban nhân dân các xã"], "lập"),
+    ("các doanh nghiệp giao nhận hàng hóa qua cửa khẩu", ["các doanh nghiệp"], "giao"),
     # a name may open in lower case after its head
     ("Ban Quản lý dự án 3 có trách nhiệm bàn giao", ["Ban Quản lý dự án 3"], "có trách nhiệm"),
     ("Ban quản lý dự án đầu tư xây dựng huyện có trách nhiệm", ["Ban quản lý dự án đầu tư xây dựng huyện"],
