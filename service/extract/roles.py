@@ -43,11 +43,26 @@ def _subject_starts(text: str) -> list[int]:
         if timed is not None:                    # "Hằng năm Sở X …": no comma after the time phrase
             starts.append(_COMMA.match(text, timed).end())
         for m in re.finditer(r",\s*", head):
+            if _within_unit_list(text, m):
+                continue
             opened = _after_directive_opener(text, m.end())
             starts.append(m.end() if opened is None else opened)
     elif _words("condition_cues").match(text, stripped):
         starts += [m.end() for m in re.finditer(r",\s*", head) if _names_a_doer(text, m.end())]
     return starts
+
+
+@cache
+def _unit_list_comma() -> tuple[re.Pattern, re.Pattern]:
+    units = phrase_alternation(load("metadata")["admin_units"])
+    return re.compile(rf"(?<!\w){units}\s*$", re.IGNORECASE), re.compile(rf"{units}(?!\w)", re.IGNORECASE)
+
+
+def _within_unit_list(text: str, comma: re.Match) -> bool:
+    """A comma between two administrative units goes on with a list of them ("dân số của từng xã, phường, thị
+    trấn, Chủ tịch …"): the subject does not start after it."""
+    before, after = _unit_list_comma()
+    return bool(before.search(text, 0, comma.start()) and after.match(text, comma.end()))
 
 
 def _role_cue_start(text: str, limit: int) -> int:

@@ -194,6 +194,18 @@ def test_a_subject_runs_up_to_its_predicate_word(text, lead):
     assert [b.name for b in subject_bodies(text)] == lead
 
 
+@pytest.mark.parametrize("text, lead", [
+    # a comma between administrative units goes on with their list inside the opening adverbial
+    ("Hằng năm, căn cứ số hộ nghèo của từng xã, phường, thị trấn, Chủ tịch Ủy ban nhân dân huyện phân bổ kinh phí.",
+     ["Chủ tịch Ủy ban nhân dân huyện"]),
+    ("Trên cơ sở đề xuất của các huyện, thị xã, Sở Tài chính tham mưu bố trí vốn đối ứng.", ["Sở Tài chính"]),
+    ("Trong quý III năm 2027, các xã, phường rà soát danh sách đối tượng.", ["các xã, phường"]),
+])
+def test_a_subject_after_an_adverbial_that_lists_units(text, lead):
+    from service.extract.roles import subject_bodies
+    assert [b.name for b in subject_bodies(text)] == lead
+
+
 @pytest.mark.parametrize("text, support", [
     ("Kết hợp với các viện nghiên cứu đánh giá chất lượng giống lúa.", ["các viện nghiên cứu"]),
     ("Sở Công Thương chủ trì, phối hợp cùng Sở Tài chính xây dựng phương án bình ổn giá.", ["Sở Tài chính"]),
