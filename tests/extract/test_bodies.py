@@ -64,6 +64,14 @@ from service.extract.bodies import canonical, parse_body_list, recase
     ("Sở Y tế làm đầu mối tổng hợp", ["Sở Y tế"], "làm"),
     ("Ủy ban nhân dân các xã lập danh sách hộ nghèo", ["Ủy ban nhân dân các xã"], "lập"),
     ("các doanh nghiệp giao nhận hàng hóa qua cửa khẩu", ["các doanh nghiệp"], "giao"),
+    # trade unions by level are bodies; a list does not join them to other kinds
+    ("Công đoàn cơ sở: tổ chức đối thoại với người sử dụng lao động", ["Công đoàn cơ sở"], ":"),
+    ("công đoàn cấp trên trực tiếp cơ sở hướng dẫn thành lập công đoàn", ["công đoàn cấp trên trực tiếp cơ sở"],
+     "hướng dẫn"),
+    ("Các cấp ủy, chính quyền, công đoàn phối hợp vận động", ["Các cấp ủy", "chính quyền", "công đoàn"], "phối hợp"),
+    # "có" with a noun that takes what is to be done is the predicate, not a description
+    ("Các doanh nghiệp có kế hoạch đào tạo lại lao động", ["Các doanh nghiệp"], "có kế hoạch"),
+    ("Các địa phương có phương án di dời dân", ["Các địa phương"], "có phương án"),
     # a name may open in lower case after its head
     ("Ban Quản lý dự án 3 có trách nhiệm bàn giao", ["Ban Quản lý dự án 3"], "có trách nhiệm"),
     ("Ban quản lý dự án đầu tư xây dựng huyện có trách nhiệm", ["Ban quản lý dự án đầu tư xây dựng huyện"],
