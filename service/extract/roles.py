@@ -59,8 +59,8 @@ def _unit_list_comma() -> tuple[re.Pattern, re.Pattern]:
 
 
 def _within_unit_list(text: str, comma: re.Match) -> bool:
-    """A comma between two administrative units goes on with a list of them ("dân số của từng xã, phường, thị
-    trấn, Chủ tịch …"): the subject does not start after it."""
+    """A comma between two administrative units goes on with a list of them ("Theo đề nghị của các huyện, thị xã,
+    Sở Tài chính …"): the subject does not start after it."""
     before, after = _unit_list_comma()
     return bool(before.search(text, 0, comma.start()) and after.match(text, comma.end()))
 

@@ -66,8 +66,7 @@ from service.extract.bodies import canonical, parse_body_list, recase
     ("các doanh nghiệp giao nhận hàng hóa qua cửa khẩu", ["các doanh nghiệp"], "giao"),
     # trade unions by level are bodies; a list does not join them to other kinds
     ("Công đoàn cơ sở: tổ chức đối thoại với người sử dụng lao động", ["Công đoàn cơ sở"], ":"),
-    ("công đoàn cấp trên trực tiếp cơ sở hướng dẫn thành lập công đoàn", ["công đoàn cấp trên trực tiếp cơ sở"],
-     "hướng dẫn"),
+    ("Công đoàn cấp trên cơ sở hướng dẫn việc thành lập", ["Công đoàn cấp trên cơ sở"], "hướng dẫn"),
     ("Các cấp ủy, chính quyền, công đoàn phối hợp vận động", ["Các cấp ủy", "chính quyền", "công đoàn"], "phối hợp"),
     # "có" with a noun that takes what is to be done is the predicate, not a description
     ("Các doanh nghiệp có kế hoạch đào tạo lại lao động", ["Các doanh nghiệp"], "có kế hoạch"),

@@ -196,7 +196,7 @@ def test_a_subject_runs_up_to_its_predicate_word(text, lead):
 
 @pytest.mark.parametrize("text, lead", [
     # a comma between administrative units goes on with their list inside the opening adverbial
-    ("Hằng năm, căn cứ số hộ nghèo của từng xã, phường, thị trấn, Chủ tịch Ủy ban nhân dân huyện phân bổ kinh phí.",
+    ("Hằng năm, theo số người có công ở mỗi xã, phường, thị trấn, Chủ tịch Ủy ban nhân dân huyện phân bổ kinh phí.",
      ["Chủ tịch Ủy ban nhân dân huyện"]),
     ("Trên cơ sở đề xuất của các huyện, thị xã, Sở Tài chính tham mưu bố trí vốn đối ứng.", ["Sở Tài chính"]),
     ("Trong quý III năm 2027, các xã, phường rà soát danh sách đối tượng.", ["các xã, phường"]),
