@@ -143,6 +143,9 @@ def test_a_duty_after_an_apposition_is_an_assignment():
     ("1. Cục Biến đổi khí hậu có trách nhiệm:", ["Cục Biến đổi khí hậu"]),
     ("II. NHIỆM VỤ CỤ THỂ CỦA SỞ GIÁO DỤC VÀ ĐÀO TẠO", ["Sở Giáo dục và Đào tạo"]),
     ("III. TỔ CHỨC THỰC HIỆN", []),
+    # a regulation's article on a body's duties or powers names the owner of its items
+    ("Điều 5. Nghĩa vụ của Ban Quản lý khu kinh tế tỉnh", ["Ban Quản lý khu kinh tế tỉnh"]),
+    ("Điều 6. Nhiệm vụ, quyền hạn của Trung tâm Dịch vụ việc làm", ["Trung tâm Dịch vụ việc làm"]),
     # What the named bodies do and where is part of the name when nothing else follows.
     ("2. Các doanh nghiệp bưu chính và chuyển phát hoạt động kinh doanh trên địa bàn huyện:",
      ["Các doanh nghiệp bưu chính và chuyển phát hoạt động kinh doanh trên địa bàn huyện"]),
