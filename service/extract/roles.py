@@ -14,6 +14,7 @@ from ..lexicons import load
 from ..text import cites_number, is_upper, phrase_alternation, phrase_pattern, underthesea
 from .bodies import parse_body_list, recase
 from .body_grammar import grammar, has_clause_verb
+from .body_scanner import Scanner
 from .deadlines import leading_time_end
 
 _LEAD_BEFORE = re.compile(r"\s*(?:,\s*)?(?:làm đầu mối|chủ trì)\b", re.IGNORECASE)
@@ -157,6 +158,10 @@ def _run_to_predicate(text: str, bodies: list[Body], end: int, offset: int) -> l
 
 
 _COMMA = re.compile(r"\s*,?\s*")
+DUTY_HOLDER_CHARS = 90             # how far into the item a duty phrase may stand after its holders
+DUTY_HOLDER_WORDS = 12
+# what opens no holder: a basis, a time or place, a condition, an activity, a work item
+HOLDER_EXCLUDED = ("not_task_openers", "adverbial_cues", "condition_cues", "activity_openers", "work_nouns")
 
 
 def _assignee(text: str, end: int, offset: int) -> list[Body]:
@@ -482,13 +487,44 @@ def _requests(text: str) -> bool:
     return bool(re.match(r"\W*yêu cầu\s", text, re.IGNORECASE))
 
 
+@cache
+def _duty_phrase() -> re.Pattern:
+    return re.compile(rf"\s+{phrase_alternation(_cues()['duty_phrases'])}(?!\w)", re.IGNORECASE)
+
+
+_HOLDER_JOIN = re.compile(r"\s*,\s*|\s+(?:và|hoặc)\s+")
+
+
+def duty_holders(text: str, offset: int = 0) -> list[Body]:
+    """"Chủ bến, thuyền trưởng và thuyền viên có trách nhiệm …": whoever the sentence opens with before a duty
+    phrase (`duty_phrases`) holds the duty, a body of no known kind included (a non-state actor, a person by
+    role). Only a short run of nouns: no verb, no punctuation but commas, not lower-case at the start."""
+    stripped = len(text) - len(text.lstrip())
+    match = _duty_phrase().search(text, stripped, stripped + DUTY_HOLDER_CHARS)
+    if match is None:
+        return []
+    words = text[stripped:match.start()]
+    if not words[:1].isupper() or re.search(r"[^\w\s,/-]", words) or len(words.split()) > DUTY_HOLDER_WORDS \
+            or any(_words(key).match(words) for key in HOLDER_EXCLUDED) or has_clause_verb(words, first_only=True):
+        return []
+    if Scanner(words).phrase_at(0, grammar().heads):   # "Cục thuế các tỉnh, thành phố …": a body's name, whole
+        return [Body(name=words, canonical=words, start=offset + stripped, end=offset + stripped + len(words))]
+    out, at = [], stripped
+    for part in _HOLDER_JOIN.split(words):
+        at = text.index(part, at)
+        out.append(Body(name=part, canonical=part, start=offset + at, end=offset + at + len(part)))
+        at += len(part)
+    return out
+
+
 def assign(task: Task, inherited_lead: list[Body]) -> Task:
     """Set `task.lead` and `task.support` from its text and what its heading hands down."""
     text, offset = task.text, task.start
     if inherited_lead and _requests(text):
         lead = []                   # under "1. Sở X": "Yêu cầu các đơn vị …" is Sở X requiring them
     else:
-        lead = labelled_owner(text, offset) or subject_bodies(text, offset) or _lead_before_chu_tri(text, offset)
+        lead = labelled_owner(text, offset) or subject_bodies(text, offset) or _lead_before_chu_tri(text, offset) \
+            or duty_holders(text, offset)
     task.lead = lead or [b.model_copy() for b in inherited_lead]
     lead_starts = {b.start for b in lead}
     task.support = [b for b in support_bodies(text, offset) if b.start not in lead_starts]

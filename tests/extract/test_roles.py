@@ -339,3 +339,31 @@ def test_a_clause_after_a_bare_party_body_is_not_its_name():
 def test_after_a_condition_the_doer_needs_its_predicate(text, lead):
     from service.extract.roles import subject_bodies
     assert [b.name for b in subject_bodies(text)] == lead
+
+
+@pytest.mark.parametrize("text, holders", [
+    # whoever opens the sentence before a duty phrase holds the duty, a non-state actor or a role included
+    ("Chủ nhà trọ, người quản lý khu nhà và người thuê trọ có trách nhiệm khai báo tạm trú.",
+     ["Chủ nhà trọ", "người quản lý khu nhà", "người thuê trọ"]),
+    ("Chủ cửa hàng kinh doanh khí dầu mỏ hóa lỏng chịu trách nhiệm về an toàn phòng cháy.",
+     ["Chủ cửa hàng kinh doanh khí dầu mỏ hóa lỏng"]),
+    # a known head names one body, commas and all
+    ("Chi cục thuế các huyện, thị xã có nhiệm vụ đôn đốc thu nộp.", ["Chi cục thuế các huyện, thị xã"]),
+    # an activity, a time, a condition or a clause holds nothing
+    ("Việc thẩm định hồ sơ có trách nhiệm bảo đảm đúng thời hạn.", []),
+    ("Hằng quý các đơn vị có trách nhiệm gửi báo cáo.", []),
+    ("Trường hợp phát hiện sai phạm có trách nhiệm báo cáo ngay.", []),
+    ("Xây dựng quy chế phối hợp có trách nhiệm.", []),
+    ("sau đó người dân có trách nhiệm đăng ký.", []),
+])
+def test_duty_holders(text, holders):
+    from service.extract.roles import duty_holders
+    assert [b.name for b in duty_holders(text)] == holders
+
+
+def test_a_duty_holder_of_no_known_kind_leads_its_item_over_the_heading_owner():
+    text = "Chủ bến đò và người lái đò có trách nhiệm trang bị đủ áo phao cho hành khách."
+    task = assign(Task(id="t1", text=text, start=0, end=len(text)), [Body(name="Ủy ban nhân dân các xã",
+                                                                          canonical="Ủy ban nhân dân xã",
+                                                                          start=-40, end=-18)])
+    assert [b.name for b in task.lead] == ["Chủ bến đò", "người lái đò"]
