@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 from ..document import Body, Task
 from ..lexicons import load
 from ..text import cites_number, is_upper, phrase_alternation, phrase_pattern, underthesea
-from .bodies import parse_body_list, recase
+from .bodies import canonical, parse_body_list, recase
 from .body_grammar import grammar, has_clause_verb
 from .body_scanner import Scanner
 from .deadlines import leading_time_end
@@ -507,12 +507,11 @@ def duty_holders(text: str, offset: int = 0) -> list[Body]:
     if not words[:1].isupper() or re.search(r"[^\w\s,/-]", words) or len(words.split()) > DUTY_HOLDER_WORDS \
             or any(_words(key).match(words) for key in HOLDER_EXCLUDED) or has_clause_verb(words, first_only=True):
         return []
-    if Scanner(words).phrase_at(0, grammar().heads):   # "Cục thuế các tỉnh, thành phố …": a body's name, whole
-        return [Body(name=words, canonical=words, start=offset + stripped, end=offset + stripped + len(words))]
+    whole = Scanner(words).phrase_at(0, grammar().heads)      # "Cục thuế các tỉnh, thành phố …": one name
     out, at = [], stripped
-    for part in _HOLDER_JOIN.split(words):
+    for part in [words] if whole else [p for p in _HOLDER_JOIN.split(words) if p]:
         at = text.index(part, at)
-        out.append(Body(name=part, canonical=part, start=offset + at, end=offset + at + len(part)))
+        out.append(Body(name=part, canonical=canonical(part), start=offset + at, end=offset + at + len(part)))
         at += len(part)
     return out
 
