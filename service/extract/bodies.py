@@ -36,6 +36,7 @@ class _Lexicon:
     stop_compounds: tuple[str, ...]     # "công trình": a stop word ending a two-syllable word
     word_final_stops: frozenset[str]    # "làm" in "việc làm": a stop verb that may end a dictionary word
     honorifics: tuple[str, ...]         # "đồng chí": before a title
+    list_emphasis: tuple[str, ...]      # ", đặc biệt là": a body of the list singled out
 
 
 def _by_length(words) -> tuple[str, ...]:
@@ -53,7 +54,7 @@ def _lexicon() -> _Lexicon:
                     abbreviations, official, _by_length(load("metadata")["admin_units"]),
                     _by_length(data["name_openers"]), _by_length(data["stop_compounds"]),
                     frozenset(data["word_final_stops"]),
-                    _by_length(data["honorifics"]))
+                    _by_length(data["honorifics"]), _by_length(data["list_emphasis"]))
 
 
 def _key(name: str) -> str:
@@ -297,6 +298,10 @@ def parse_body_list(text: str, pos: int = 0, offset: int = 0, acronyms: bool = F
             bodies.extend(_split_plural(name, start_char + offset))
             i = end
         last = i
+        emphasis = scan.phrase_at(i + 1, _lexicon().list_emphasis) if scan.word(i) == "," else None
+        if emphasis:                # "Các sở, ngành, đặc biệt là Sở Tài chính": the one singled out is listed too
+            i = scan.skip(i + 1, emphasis)
+            continue
         if scan.word(i).lower() in (",", ";", "và"):
             i += 2 if scan.word(i) in (",", ";") and scan.word(i + 1).lower() == "và" else 1
             continue

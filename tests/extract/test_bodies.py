@@ -68,6 +68,13 @@ from service.extract.bodies import canonical, parse_body_list, recase
     ("Công đoàn cơ sở: tổ chức đối thoại với người sử dụng lao động", ["Công đoàn cơ sở"], ":"),
     ("Công đoàn cấp trên cơ sở hướng dẫn việc thành lập", ["Công đoàn cấp trên cơ sở"], "hướng dẫn"),
     ("Các cấp ủy, chính quyền, công đoàn phối hợp vận động", ["Các cấp ủy", "chính quyền", "công đoàn"], "phối hợp"),
+    # the Party's inspection committees, in lower case inside a list
+    ("Các chi bộ, ủy ban kiểm tra các cấp rà soát hồ sơ đảng viên", ["Các chi bộ", "ủy ban kiểm tra các cấp"],
+     "rà soát"),
+    # a body singled out after a comma belongs to the list
+    ("Các sở, ngành, đặc biệt là Sở Xây dựng khẩn trương rà soát", ["Các sở, ngành", "Sở Xây dựng"], "khẩn trương"),
+    ("Các huyện, nhất là các huyện vùng cao chủ động dự trữ giống", ["Các huyện", "các huyện vùng cao"], "chủ động"),
+    ("Các sở, đặc biệt là trong mùa mưa bão, cần trực ban", ["Các sở"], "đặc biệt"),
     # "có" with a noun that takes what is to be done is the predicate, not a description
     ("Các doanh nghiệp có kế hoạch đào tạo lại lao động", ["Các doanh nghiệp"], "có kế hoạch"),
     ("Các địa phương có phương án di dời dân", ["Các địa phương"], "có phương án"),
