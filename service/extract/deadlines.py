@@ -392,9 +392,10 @@ def _merge(text: str, hits: list[Hit]) -> list[Hit]:
         x, y = out[i], out[i + 1]
         if _rhythm_governs(text, x, y):
             out[i:i + 2] = [replace(y, recurrence=x.recurrence, start=None, end=None)]
-    periodic = _rx("periodic")
+    periodic, relative_year = _rx("periodic"), _rx("relative_years")
     for i, h in enumerate(out):
-        if h.yearless and not h.recurrence and periodic.match(text, h.a):
+        after = h.b + len(text[h.b:]) - len(text[h.b:].lstrip())
+        if h.yearless and not h.recurrence and (periodic.match(text, h.a) or relative_year.match(text, after)):
             rec = "monthly" if h.kind == "day_only" else "yearly"
             out[i] = replace(h, recurrence=rec, start=None, end=None)
     return out
