@@ -392,10 +392,9 @@ def _merge(text: str, hits: list[Hit]) -> list[Hit]:
         x, y = out[i], out[i + 1]
         if _rhythm_governs(text, x, y):
             out[i:i + 2] = [replace(y, recurrence=x.recurrence, start=None, end=None)]
-    periodic, relative_year = _rx("periodic"), _rx("relative_years")
+    periodic, relative_year = _rx("periodic"), re.compile(r"\s*" + _rx("relative_years").pattern, re.I)
     for i, h in enumerate(out):
-        after = h.b + len(text[h.b:]) - len(text[h.b:].lstrip())
-        if h.yearless and not h.recurrence and (periodic.match(text, h.a) or relative_year.match(text, after)):
+        if h.yearless and not h.recurrence and (periodic.match(text, h.a) or relative_year.match(text, h.b)):
             rec = "monthly" if h.kind == "day_only" else "yearly"
             out[i] = replace(h, recurrence=rec, start=None, end=None)
     return out

@@ -55,7 +55,7 @@ def _subject_starts(text: str) -> list[int]:
 
 @cache
 def _unit_list_comma() -> tuple[re.Pattern, re.Pattern]:
-    units = phrase_alternation(load("metadata")["admin_units"])
+    units = phrase_alternation(grammar().units)
     return re.compile(rf"(?<!\w){units}\s*$", re.IGNORECASE), re.compile(rf"{units}(?!\w)", re.IGNORECASE)
 
 
@@ -487,11 +487,6 @@ def _requests(text: str) -> bool:
     return bool(re.match(r"\W*yêu cầu\s", text, re.IGNORECASE))
 
 
-@cache
-def _duty_phrase() -> re.Pattern:
-    return re.compile(rf"\s+{phrase_alternation(_cues()['duty_phrases'])}(?!\w)", re.IGNORECASE)
-
-
 _HOLDER_JOIN = re.compile(r"\s*,\s*|\s+(?:và|hoặc)\s+")
 
 
@@ -500,10 +495,10 @@ def duty_holders(text: str, offset: int = 0) -> list[Body]:
     phrase (`duty_phrases`) holds the duty, a body of no known kind included (a non-state actor, a person by
     role). Only a short run of nouns: no verb, no punctuation but commas, not lower-case at the start."""
     stripped = len(text) - len(text.lstrip())
-    match = _duty_phrase().search(text, stripped, stripped + DUTY_HOLDER_CHARS)
+    match = _words("duty_phrases").search(text, stripped, stripped + DUTY_HOLDER_CHARS)
     if match is None:
         return []
-    words = text[stripped:match.start()]
+    words = text[stripped:match.start()].rstrip()
     if not words[:1].isupper() or re.search(r"[^\w\s,/-]", words) or len(words.split()) > DUTY_HOLDER_WORDS \
             or any(_words(key).match(words) for key in HOLDER_EXCLUDED) or has_clause_verb(words, first_only=True):
         return []
