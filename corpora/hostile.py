@@ -107,6 +107,23 @@ def zip_version(name: str = "ke-hoach.txt", text: str = "1. Sở Tài chính ch�
     return bytes(data)
 
 
+def zip_nameless(name: str = "ke-hoach.txt", text: str = "1. Sở Tài chính chủ trì.") -> bytes:
+    """A ZIP whose first member has an empty name in the central directory (zipfile's is_dir() raises
+    IndexError on it), followed by a readable member."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("x", b"")
+        archive.writestr(name, text.encode("utf-8"))
+    data = bytearray(out.getvalue())
+    entry = data.find(b"PK\x01\x02")
+    data[entry + 28:entry + 30] = struct.pack("<H", 0)       # file name length
+    del data[entry + 46]                                     # the name "x"
+    end = data.rfind(b"PK\x05\x06")
+    size = struct.unpack_from("<I", data, end + 12)[0]
+    struct.pack_into("<I", data, end + 12, size - 1)         # central directory size
+    return bytes(data)
+
+
 def zip_members(count: int = 450, size: int = 1024 * 1024 - 1, suffix: str = ".txt") -> bytes:
     """`count` members of `size` bytes each, compressed about 1000:1 (below the old 1 MB ratio floor)."""
     out = io.BytesIO()

@@ -72,8 +72,8 @@ def zip_members(archive: zipfile.ZipFile, budget: ZipBudget,
                 wanted: Callable[[str], bool] = lambda name: True) -> list[tuple[str, zipfile.ZipInfo]]:
     """(safe name, info) of the members to read, after the archive-wide checks: names, count and
     declared total size (a lie in the declared sizes is caught while reading)."""
-    members = [i for i in archive.infolist()
-               if not i.is_dir() and not any(s in i.filename for s in SKIPPED) and wanted(i.filename)]
+    members = [i for i in archive.infolist()          # a member without a name holds no document: skipped
+               if i.filename and not i.is_dir() and not any(s in i.filename for s in SKIPPED) and wanted(i.filename)]
     names = [safe_name(i.filename) for i in members]
     if len(members) > budget.max_files:
         raise ZipBombError(f"Tệp nén có {len(members)} tệp (files), vượt giới hạn {budget.max_files} "

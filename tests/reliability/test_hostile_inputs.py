@@ -107,6 +107,11 @@ def test_many_small_compressible_members_are_a_bomb():
         list(expand_zip(hostile.zip_members(450), 500, 500 * 2**20, 100))
 
 
+def test_zip_member_without_a_name_is_skipped_and_the_others_are_read():
+    """Found by the fuzzer: zipfile's is_dir() raised IndexError on an empty member name."""
+    assert [name for name, _ in expand_zip(hostile.zip_nameless(), 10, 10**7, 100)] == ["ke-hoach.txt"]
+
+
 def test_batch_of_a_file_that_is_not_a_zip(tmp_path):
     fake = tmp_path / "lo.zip"
     fake.write_bytes(b"this is not a zip archive at all")
