@@ -21,6 +21,7 @@ from .body_scanner import Scanner, capitalised
 
 _COMMITTEES = ("tỉnh ủy", "thành ủy", "huyện ủy", "thị ủy", "quận ủy", "đảng ủy")
 _NAME_WORDS = 16
+_SPECIFIER_WORDS = 6         # lower-case words a name's specifier may run on after a comma
 
 
 @dataclass(frozen=True)
@@ -189,6 +190,9 @@ def _extend_name(scan: Scanner, j: int) -> int:
             if token == "," and _comma_joins_name(scan, j + 1) and not (after_unit and capitalised(scan.word(j + 1))):
                 j += 1
                 continue
+            if token == "," and not after_unit and _specifier_goes_on(scan, start, j):
+                j += 1              # "Phòng Phát triển nông thôn, thủy lợi chủ trì"
+                continue
             break
         if token == "/" and after_unit and scan.phrase_at(j + 1, lex.admin_units):
             j += 1                  # "xã / phường / thị trấn"
@@ -216,6 +220,28 @@ def _extend_name(scan: Scanner, j: int) -> int:
         run = run + 1 if capitalised(token) else 0
         j += 1
     return j
+
+
+def _specifier_goes_on(scan: Scanner, start: int, comma: int) -> bool:
+    """After a comma, a name that is not yet an official one goes on with a short run of lower-case words
+    that holds no stop word, head, generic noun or unit and ends the phrase ("Phòng Phát triển nông thôn, thủy
+    lợi chủ trì …", "Trung tâm Ứng dụng khoa học, công nghệ và môi trường"): one subject area of a unit's
+    name, not the next body of a list ("Sở Tài chính, kho bạc …") or a verb ("…, hướng dẫn các xã")."""
+    lex = _lexicon()
+    if comma - start < 2 or not capitalised(scan.word(start)) or _official_so_far(scan, start, comma):
+        return False
+    j, words = comma + 1, 0
+    while j < len(scan) and scan.word(j)[:1].islower() and words < _SPECIFIER_WORDS:
+        if scan.word(j) == "và" and words:
+            j, words = j + 1, words + 1
+            continue
+        if scan.phrase_at(j, lex.stops) or scan.phrase_at(j, lex.heads) or scan.phrase_at(j, lex.admin_units) \
+                or scan.phrase_at(j, grammar().nouns) or scan.word(j) in ("các", "những") or not _compound(scan, j + 1):
+            break
+        j, words = j + 2, words + 2
+    if not words or scan.word(j - 1) == "và":
+        return False
+    return j >= len(scan) or not scan.word(j)[:1].isalpha() or bool(scan.phrase_at(j, lex.stops))
 
 
 def _compound(scan: Scanner, j: int) -> bool:

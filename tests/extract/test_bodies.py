@@ -296,3 +296,20 @@ def test_a_name_stops_before_a_two_word_verb(text, name):
 ])
 def test_enterprise_units_are_bodies(text, name):
     assert [b.name for b in parse_body_list(text)[0]] == [name]
+
+
+@pytest.mark.parametrize("text, names", [
+    # a unit's subject areas, in lower case after a comma, are one name
+    ("Phòng Phát triển nông thôn, thủy lợi chủ trì lập danh mục công trình.",
+     ["Phòng Phát triển nông thôn, thủy lợi"]),
+    ("Trung tâm Ứng dụng khoa học, công nghệ và môi trường hướng dẫn các hợp tác xã.",
+     ["Trung tâm Ứng dụng khoa học, công nghệ và môi trường"]),
+    # not after an official name, not a verb, not the next body of a list, not a unit
+    ("Sở Tài chính, kho bạc nhà nước tỉnh bố trí vốn.", ["Sở Tài chính"]),
+    ("Phòng Phát triển nông thôn, hướng dẫn các xã lập hồ sơ.", ["Phòng Phát triển nông thôn"]),
+    ("Trung tâm Phát triển quỹ đất, các phòng chuyên môn thực hiện.",
+     ["Trung tâm Phát triển quỹ đất", "các phòng chuyên môn"]),
+    ("Phòng Giáo dục, y tế xã tổ chức khám sức khỏe.", ["Phòng Giáo dục"]),
+])
+def test_a_specifier_goes_on_after_a_comma(text, names):
+    assert [b.name for b in parse_body_list(text)[0]] == names
