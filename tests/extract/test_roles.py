@@ -17,6 +17,13 @@ def _assign(text, inherited=()):
     ("Trong năm 2025, các sở, ngành; các huyện, thị xã, thành phố hoàn thành việc quán triệt Nghị quyết.",
      ["các sở, ngành", "các huyện, thị xã, thành phố"], []),
     ("Hằng năm, các xã chủ động cân đối kinh phí.", ["các xã"], []),
+    # openers of an adverbial before the subject
+    ("Tiếp thu ý kiến góp ý của các huyện, Sở Xây dựng hoàn chỉnh dự thảo quy chế.", ["Sở Xây dựng"], []),
+    ("Trước mắt, Sở Nội vụ rà soát vị trí việc làm của các đơn vị sự nghiệp.", ["Sở Nội vụ"], []),
+    ("Dựa trên kết quả điều tra, Sở Lao động - Thương binh và Xã hội lập danh sách hộ cận nghèo.",
+     ["Sở Lao động - Thương binh và Xã hội"], []),
+    ("Nhân dịp kỷ niệm ngày thành lập tỉnh, Sở Văn hóa và Thể thao tổ chức giải chạy việt dã.",
+     ["Sở Văn hóa và Thể thao"], []),
     ("Xây dựng cơ sở dữ liệu đất đai, giao Sở Tài nguyên và Môi trường chủ trì thực hiện.",
      ["Sở Tài nguyên và Môi trường"], []),
     ("Sở Văn hóa, Thể thao và Du lịch phối hợp với các Sở liên quan hướng dẫn các đơn vị nghệ thuật.",
