@@ -21,7 +21,8 @@ from .body_scanner import Scanner, capitalised
 
 _COMMITTEES = ("tỉnh ủy", "thành ủy", "huyện ủy", "thị ủy", "quận ủy", "đảng ủy")
 _NAME_WORDS = 16
-_SPECIFIER_WORDS = 6         # lower-case words a name's specifier may run on after a comma
+_SPECIFIER_WORDS = 6
+_PLACE_ABBREVIATIONS = ("TP", "Tp", "tp")   # "TP. Hải Phòng": thành phố         # lower-case words a name's specifier may run on after a comma
 
 
 @dataclass(frozen=True)
@@ -201,6 +202,9 @@ def _extend_name(scan: Scanner, j: int) -> int:
             if scan.word(j + 1)[:1].islower() and j > start and _official_so_far(scan, start, j):
                 break               # "Sở Lao động - Thương binh và Xã hội - thường trực …"
             j += 1
+            continue
+        if token == "." and scan.word(j - 1) in _PLACE_ABBREVIATIONS and capitalised(scan.word(j + 1)):
+            j += 1                  # "Trường Cao đẳng Du lịch TP. Hải Phòng": "TP." is "thành phố"
             continue
         if not re.match(r"\w", token):
             break

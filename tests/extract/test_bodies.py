@@ -313,3 +313,11 @@ def test_enterprise_units_are_bodies(text, name):
 ])
 def test_a_specifier_goes_on_after_a_comma(text, names):
     assert [b.name for b in parse_body_list(text)[0]] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Trường Cao đẳng Du lịch TP. Hải Phòng, Sở Du lịch phối hợp.", ["Trường Cao đẳng Du lịch TP. Hải Phòng", "Sở Du lịch"]),
+    ("Công an Tp. Cần Thơ chủ trì kiểm tra.", ["Công an Tp. Cần Thơ"]),
+])
+def test_the_abbreviation_of_thanh_pho_goes_on_with_the_name(text, names):
+    assert [b.name for b in parse_body_list(text)[0]] == names
