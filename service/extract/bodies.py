@@ -21,8 +21,8 @@ from .body_scanner import Scanner, capitalised
 
 _COMMITTEES = ("tỉnh ủy", "thành ủy", "huyện ủy", "thị ủy", "quận ủy", "đảng ủy")
 _NAME_WORDS = 16
-_SPECIFIER_WORDS = 6
-_PLACE_ABBREVIATIONS = ("TP", "Tp", "tp")   # "TP. Hải Phòng": thành phố         # lower-case words a name's specifier may run on after a comma
+_SPECIFIER_WORDS = 6                         # lower-case words a name's specifier may run on after a comma
+_PLACE_ABBREVIATIONS = ("TP", "Tp", "tp")    # "TP. Hải Phòng": thành phố
 
 
 @dataclass(frozen=True)
