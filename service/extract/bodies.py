@@ -22,7 +22,6 @@ from .body_scanner import Scanner, capitalised
 _COMMITTEES = ("tỉnh ủy", "thành ủy", "huyện ủy", "thị ủy", "quận ủy", "đảng ủy")
 _NAME_WORDS = 16
 _SPECIFIER_WORDS = 6                         # lower-case words a name's specifier may run on after a comma
-_PLACE_ABBREVIATIONS = ("TP", "Tp", "tp")    # "TP. Hải Phòng": thành phố
 
 
 @dataclass(frozen=True)
@@ -203,7 +202,7 @@ def _extend_name(scan: Scanner, j: int) -> int:
                 break               # "Sở Lao động - Thương binh và Xã hội - thường trực …"
             j += 1
             continue
-        if token == "." and scan.word(j - 1) in _PLACE_ABBREVIATIONS and capitalised(scan.word(j + 1)):
+        if token == "." and scan.word(j - 1).lower() == "tp" and capitalised(scan.word(j + 1)):
             j += 1                  # "Trường Cao đẳng Du lịch TP. Hải Phòng": "TP." is "thành phố"
             continue
         if not re.match(r"\w", token):

@@ -58,10 +58,11 @@ def _lex() -> dict:
 
 @cache
 def _rx(name: str, anchored: str = "") -> re.Pattern:
-    """A compiled alternation of the cue list `name` ('' | 'end': anchored at the end)."""
+    """A compiled alternation of the cue list `name` ('' | 'end': anchored at the end | 'next': after optional
+    spaces, to `match` right after a position)."""
     words = _lex()["cues"][name] if name in _lex()["cues"] else _lex()["recurrence"][name]
     body = rf"(?<!\w){_alt(words)}(?!\w)"
-    return re.compile(body + (r"\s*$" if anchored == "end" else ""), re.I)
+    return re.compile((r"\s*" if anchored == "next" else "") + body + (r"\s*$" if anchored == "end" else ""), re.I)
 
 
 def holds_event(text: str) -> bool:
@@ -392,7 +393,7 @@ def _merge(text: str, hits: list[Hit]) -> list[Hit]:
         x, y = out[i], out[i + 1]
         if _rhythm_governs(text, x, y):
             out[i:i + 2] = [replace(y, recurrence=x.recurrence, start=None, end=None)]
-    periodic, relative_year = _rx("periodic"), re.compile(r"\s*" + _rx("relative_years").pattern, re.I)
+    periodic, relative_year = _rx("periodic"), _rx("relative_years", "next")
     for i, h in enumerate(out):
         if h.yearless and not h.recurrence and (periodic.match(text, h.a) or relative_year.match(text, h.b)):
             rec = "monthly" if h.kind == "day_only" else "yearly"
