@@ -424,9 +424,6 @@ def _vetoed(text: str, h: Hit) -> bool:
     if _manner().fullmatch(text, h.a, h.b) and _PHRASE_CLOSES.match(text, h.b):
         return True                                  # 'phục vụ sản xuất được liên tục.'
     clause = text[_clause_start(text, h.a, CLAUSE_END):h.a]
-    if _rx("plan_nouns").search(" ".join(clause.split()[-5:])) and clause.strip() \
-            and not _rx("periodic").match(text, h.a):     # "… Quyết định và định kỳ hằng năm báo cáo": a rhythm
-        return True                                  # "kế hoạch đầu tư công hằng năm": it names the plan
     return any(w in clause.lower() for w in _lex()["recurrence"]["veto_clause"])
 
 
