@@ -214,6 +214,11 @@ def test_place_ends_the_name_and_nested_bodies(text, names):
     ("Các đơn vị được giao quản lý, vận hành, khai thác công trình có trách nhiệm bảo trì",
      ["Các đơn vị được giao quản lý, vận hành, khai thác công trình"]),
     ("Các cơ quan được giao nhiệm vụ, tổ chức kiểm tra việc thực hiện", ["Các cơ quan được giao nhiệm vụ"]),
+    # "hoạt động trong lĩnh vực …" describes whom a rule binds, past the "trong" that ends other descriptions
+    ("Các tổ chức, cá nhân hoạt động trong lĩnh vực xây dựng có trách nhiệm báo cáo",
+     ["Các tổ chức, cá nhân hoạt động trong lĩnh vực xây dựng"]),
+    ("Các sở, ngành, các doanh nghiệp hoạt động trong lĩnh vực du lịch phải niêm yết giá",
+     ["Các sở, ngành", "các doanh nghiệp hoạt động trong lĩnh vực du lịch"]),
 ])
 def test_the_body_grammar(text, names):
     assert [b.name for b in parse_body_list(text)[0]] == names
