@@ -123,7 +123,14 @@ def _official_at(scan: Scanner, i: int) -> int | None:
 
 @cache
 def _official_phrases() -> tuple[str, ...]:
-    return tuple(sorted(_lexicon().official, key=len, reverse=True))
+    """Official names, and each also written with the usual abbreviations ("Văn phòng HĐND và UBND")."""
+    lex = _lexicon()
+    shorten = {_key(full): short for short, full in lex.abbreviations.items() if " " in full}
+    names = set(lex.official)
+    for full, abbreviation in shorten.items():      # every mix of written-out and abbreviated parts
+        pattern = re.compile(rf"(?<!\w){re.escape(full)}(?!\w)")
+        names |= {pattern.sub(abbreviation.lower(), name) for name in names}
+    return tuple(sorted(names, key=len, reverse=True))
 
 
 def _headed_at(scan: Scanner, i: int) -> int | None:
@@ -138,7 +145,8 @@ def _headed_at(scan: Scanner, i: int) -> int | None:
         return None   # "ban hành", "bộ phận": a head noun must be capitalised
     j = scan.skip(i + prefix, head)
     titled = head in grammar().titles   # a person's title stands over a list of bodies
-    official = _official_at(scan, j) if titled and j < len(scan) else None
+    starts = range(i + prefix + 1, j + 1 if titled else j)      # "Chánh Văn phòng" ends in a body's head
+    official = next((end for k in starts if k < len(scan) and (end := _official_at(scan, k))), None)
     if official:                    # "Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"
         return official
     name_end = _extend_name(scan, j)

@@ -214,6 +214,11 @@ def test_place_ends_the_name_and_nested_bodies(text, names):
     ("Các đơn vị được giao quản lý, vận hành, khai thác công trình có trách nhiệm bảo trì",
      ["Các đơn vị được giao quản lý, vận hành, khai thác công trình"]),
     ("Các cơ quan được giao nhiệm vụ, tổ chức kiểm tra việc thực hiện", ["Các cơ quan được giao nhiệm vụ"]),
+    # the office of a council and its committee is one body, written out or abbreviated, under a title too
+    ("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện tổng hợp báo cáo",
+     ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"]),
+    ("Chánh Văn phòng HĐND và UBND quận chịu trách nhiệm", ["Chánh Văn phòng HĐND và UBND quận"]),
+    ("Văn phòng HĐND tỉnh, UBND các huyện phối hợp", ["Văn phòng HĐND tỉnh", "UBND các huyện"]),
     # "hoạt động trong lĩnh vực …" describes whom a rule binds, past the "trong" that ends other descriptions
     ("Các tổ chức, cá nhân hoạt động trong lĩnh vực xây dựng có trách nhiệm báo cáo",
      ["Các tổ chức, cá nhân hoạt động trong lĩnh vực xây dựng"]),
