@@ -127,7 +127,7 @@ def subject_bodies(text: str, offset: int = 0) -> list[Body]:
         if not bodies:
             continue
         rest = text[end:].lstrip(" ,").lower()
-        if rest and not _reports(rest):
+        if re.search(r"\w", rest) and not _reports(rest):     # a place that ends the sentence is no subject
             return _assignee(text, end, offset) or _run_to_predicate(text, bodies, end, offset)
     return []
 

@@ -210,6 +210,8 @@ def test_a_subject_runs_up_to_its_predicate_word(text, lead):
      ["Chủ tịch Ủy ban nhân dân huyện"]),
     ("Trên cơ sở đề xuất của các huyện, thị xã, Sở Tài chính tham mưu bố trí vốn đối ứng.", ["Sở Tài chính"]),
     ("Trong quý III năm 2027, các xã, phường rà soát danh sách đối tượng.", ["các xã, phường"]),
+    # a place after the last comma, with nothing after it, is where the work is done, not who does it
+    ("Năm 2027: xây dựng 01 nhà máy chế biến chè tại khu vực thị trấn Tân Uyên, huyện Tân Uyên.", []),
 ])
 def test_a_subject_after_an_adverbial_that_lists_units(text, lead):
     from service.extract.roles import subject_bodies
