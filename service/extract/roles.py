@@ -191,11 +191,11 @@ def owners_of_list(line: str, offset: int = 0) -> list[Body]:
     sở: "), or its subject when it introduces tasks ("Toàn ngành cần tập trung các nhiệm vụ sau:")."""
     found = cued_bodies(line, offset)
     if found or not _LIST_OF_TASKS.search(line):
-        return found
+        return found or named_owner(line, offset)
     bodies, end = parse_body_list(line)
     if bodies and _speaks().match(line, end):
         return []                   # "Cục X hướng dẫn việc … như sau:": the issuer speaks, the items are its guidance
-    return subject_bodies(line, offset)
+    return subject_bodies(line, offset) or named_owner(line, offset)
 
 
 @cache
@@ -352,7 +352,45 @@ def heading_bodies(text: str, start: int, end: int) -> list[Body]:
     """
     line = text[start:end]
     found = cued_bodies(line, start) or subject_bodies(line, start)
-    return _run_to_heading_end(line, found, start) if found else _whole_line_bodies(line, start)
+    if found:
+        return _run_to_heading_end(line, found, start)
+    return _whole_line_bodies(line, start) or named_owner(line, start)
+
+
+_OWNER_BEFORE_DUTIES = re.compile(r"\s+(?:có|chịu)\s+(?:các\s+)?(?:nhiệm vụ|trách nhiệm|nghĩa vụ)(?:\s+sau(?:\s+đây)?)?"
+                                  r"\s*:\s*$", re.IGNORECASE)
+_OWNER_WORDS = 20
+_PROVISION = re.compile(r"(?<!\w)(?:điều|khoản|điểm|mục|chương)\s+[\w.]*\d[\w.]*", re.IGNORECASE)
+
+
+def named_owner(line: str, offset: int = 0) -> list[Body]:
+    """An owner the body grammar does not know, where the line's shape names it: the rest of a heading after
+    "Nhiệm vụ của"/"Nghĩa vụ của"… ("Nghĩa vụ của cán bộ phụ trách thư viện"), or the subject of a lead-in
+    "… có trách nhiệm:" ("Các hộ dùng nước trong khu tưới có trách nhiệm:"). A noun phrase of a few words
+    that opens with a noun (underthesea POS), without digits, brackets or a sentence's punctuation."""
+    spans = [(m.end(), len(line.rstrip(" :.;\n"))) for m in _words("owner_cues").finditer(line)
+             if m.group().lower().endswith(" của") and _heads_the_line(line[:m.start()])]
+    if (duties := _OWNER_BEFORE_DUTIES.search(line)) is not None:
+        spans.append((0, duties.start()))
+    for a, b in spans:
+        name = line[a:b].strip()
+        bare = _PROVISION.sub("", name)     # "… quy định tại Điều 6": a provision cited is not a figure
+        if name and len(name.split()) <= _OWNER_WORDS and not re.search(r"[\d;()\[\]:.!?]", bare) \
+                and _opens_with_noun(name):
+            at = offset + a + len(line[a:b]) - len(line[a:b].lstrip())
+            return [Body(name=name, canonical=canonical(name), start=at, end=at + len(name))]
+    return []
+
+
+def _heads_the_line(before: str) -> bool:
+    """The cue opens the heading, after at most a few words that hold no verb ("Quyền và nghĩa vụ của …"),
+    not inside an action ("Nâng cao trách nhiệm của …")."""
+    return not before.strip() or len(before.split()) <= 3 and not has_clause_verb(before)
+
+
+def _opens_with_noun(words: str) -> bool:
+    tagged = [(w, t) for w, t in underthesea().pos_tag(words)[:2] if w.lower() not in grammar().determiners]
+    return bool(tagged) and tagged[0][1] in ("N", "Nc", "Np")
 
 
 @cache

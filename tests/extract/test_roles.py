@@ -376,3 +376,20 @@ def test_a_duty_holder_of_no_known_kind_leads_its_item_over_the_heading_owner():
                                                                           canonical="Ủy ban nhân dân xã",
                                                                           start=-40, end=-18)])
     assert [b.name for b in task.lead] == ["Chủ bến đò", "người lái đò"]
+
+
+@pytest.mark.parametrize("line, owner", [
+    # the rest of a heading after "Nhiệm vụ của" / "Nghĩa vụ của" names the owner, known body or not
+    ("Nghĩa vụ của nhân viên quản lý nhà văn hóa thôn", ["nhân viên quản lý nhà văn hóa thôn"]),
+    ("Quyền và nghĩa vụ của hộ gia đình nhận khoán bảo vệ rừng", ["hộ gia đình nhận khoán bảo vệ rừng"]),
+    # ... and the subject of a lead-in "… có trách nhiệm:", a provision cited in it included
+    ("Các hộ dùng nước trong vùng tưới quy định tại Điều 4 có trách nhiệm:",
+     ["Các hộ dùng nước trong vùng tưới quy định tại Điều 4"]),
+    # not inside an action, not a time, not after an opening adverbial that holds no noun phrase
+    ("Nâng cao trách nhiệm của đội ngũ giáo viên đối với học sinh cá biệt", []),
+    ("Nhiệm vụ của năm 2027", []),
+    ("Để hoàn thành mục tiêu trên, có các nhiệm vụ sau:", []),
+])
+def test_an_owner_named_by_the_shape_of_a_heading(line, owner):
+    from service.extract.roles import heading_bodies
+    assert [b.name for b in heading_bodies(line, 0, len(line))] == owner
