@@ -5,8 +5,8 @@
 
 For every annotated document, the rules' analysis (cached) gets the hybrid's fields from the tagger
 trained without that document, the transparent score is recomputed, and each task matched to gold is
-described by service/vagueness/fitted.py's features (missing parts, cue counts per category, the
-transparent score, the encoder's sentence vector). A ridge regression onto gold specificity is fitted
+described by service/vagueness/fitted.py's features (what the document's items name, missing parts, cue
+counts per category, the transparent score, the encoder's sentence vector). A ridge regression onto gold specificity is fitted
 on the other documents (its strength chosen by an inner leave-one-document-out on them) and predicts
 the held-out document. Reported: Spearman of the transparent score and of the fitted one against gold,
 pooled over held-out predictions. `--write` stores the fit on every document in fitted.json.
@@ -29,7 +29,7 @@ from evaluation.vagueness import spearman  # noqa: E402
 from service.document import Document  # noqa: E402
 from service.extract.stages import thresholds  # noqa: E402
 from service.vagueness import score_task  # noqa: E402
-from service.vagueness.fitted import FITTED, categories, features  # noqa: E402
+from service.vagueness.fitted import FITTED, categories, document_context, features  # noqa: E402
 
 ALPHAS = (1.0, 10.0, 100.0, 1000.0)
 
@@ -47,11 +47,12 @@ def collect() -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
             continue
         doc = Document.model_validate_json((cache / "rule_docs" / f"{gold.id}.json").read_text(encoding="utf-8"))
         doc = apply(doc, predictions[gold.id], "hybrid", thresholds())
+        context = document_context([score_task(t) for t in doc.tasks])
         for g, task in match_tasks(gold.gold["tasks"], doc.tasks):
             if g is None or task is None or not feats.get(task.text, (None, []))[1]:
                 continue
             vagueness = score_task(task)
-            rows.append(features(vagueness, feats[task.text][0][:, -384:].float().mean(0).numpy(), cats))
+            rows.append(features(vagueness, feats[task.text][0][:, -384:].float().mean(0).numpy(), cats, context))
             y.append(float(g["specificity"]))
             plain.append(vagueness.score)
             groups.append(gold.id)

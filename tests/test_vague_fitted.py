@@ -42,3 +42,24 @@ def test_the_ladder_level_is_also_one_indicator_per_level(missing, indicators):
     head = x[: len(x) - 384]
     assert head[-6] == fitted.ladder(missing)
     assert list(head[-5:]) == indicators
+
+
+def test_the_document_context_is_the_share_of_items_naming_each_part():
+    items = [Vagueness(score=0.2, missing=["budget"], cues=[]),                       # owner, time, output
+             Vagueness(score=0.6, missing=["owner", "output", "budget"], cues=[]),    # a time and a target
+             Vagueness(score=0.9, missing=["owner", "deadline", "target", "output"], cues=[])]
+    assert list(fitted.document_context(items).round(3)) == [0.333, 0.667, 0.667]
+    assert list(fitted.document_context([])) == [0.0, 0.0, 0.0]
+
+
+def test_an_item_without_owner_among_items_with_owners_carries_that_share():
+    """The fit can tell an item whose owner the structure names (its neighbours name theirs) from one in a
+    document that names none."""
+    cats, vector = fitted.categories(), np.zeros(384)
+    ownerless = Vagueness(score=0.7, missing=["owner", "deadline"], cues=[])
+    among_owners = fitted.features(ownerless, vector, cats, np.asarray([0.8, 0.1, 0.5], dtype=np.float32))
+    among_none = fitted.features(ownerless, vector, cats, np.asarray([0.0, 0.1, 0.5], dtype=np.float32))
+    assert among_owners[3] == pytest.approx(0.8) and among_none[3] == 0.0
+    named = fitted.features(Vagueness(score=0.4, missing=["deadline"], cues=[]), vector, cats,
+                            np.asarray([0.8, 0.1, 0.5], dtype=np.float32))
+    assert named[3] == 0.0

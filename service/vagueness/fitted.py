@@ -1,5 +1,6 @@
 """The fitted vagueness score, beside the transparent sum: a ridge regression from the task's missing
-parts, its cue count per category, the transparent score and the encoder's sentence vector onto the
+parts, its cue count per category, the transparent score, what its document's items name (shares) and the
+encoder's sentence vector onto the
 gold specificity (ANNOTATION.md §2, 1 = slogan … 5 = fully specified), mapped to 0..1 like the sum
 (1 = vague). Fitted by evaluation/vagueness_fit.py (ridge strength chosen by leave-one-document-out);
 the coefficients are in fitted.json. Only where the tagger ran (model or hybrid extractor) is the
@@ -37,16 +38,28 @@ def ladder(missing: list[str]) -> float:
     return 2.0 if time else 1.0
 
 
-def features(vagueness: Vagueness, vector: np.ndarray, cats: list[str]) -> np.ndarray:
-    """Missing parts (0/1), cue count per category, transparent score, the specificity ladder of the
-    parts found (as a number and as one indicator per level, so that its steps need not be equal), then
-    the sentence vector."""
+def document_context(scored: list[Vagueness]) -> np.ndarray:
+    """The shares of a document's items that name an owner, a deadline, and a measure or output: an item is
+    read against its neighbours (where most name their owner, the structure names it for the rest too)."""
+    n = max(1, len(scored))
+    found = [("owner",), ("deadline",), ("target", "output")]
+    return np.asarray([sum(any(p not in v.missing for p in parts) for v in scored) / n for parts in found],
+                      dtype=np.float32)
+
+
+def features(vagueness: Vagueness, vector: np.ndarray, cats: list[str],
+             context: np.ndarray | None = None) -> np.ndarray:
+    """The document's context (its shares, and the owner share where this item names none), missing parts
+    (0/1), cue count per category, transparent score, the specificity ladder of the parts found (as a number
+    and as one indicator per level, so that its steps need not be equal), then the sentence vector."""
+    context = np.zeros(3, dtype=np.float32) if context is None else context
     per_cat = dict.fromkeys(cats, 0.0)
     for cue in vagueness.cues:
         if cue.category in per_cat:
             per_cat[cue.category] += 1.0
     level = ladder(vagueness.missing)
-    head = [float(p in vagueness.missing) for p in PARTS] + list(per_cat.values()) + [vagueness.score, level] \
+    head = [*map(float, context), float(context[0]) * float("owner" in vagueness.missing)] \
+        + [float(p in vagueness.missing) for p in PARTS] + list(per_cat.values()) + [vagueness.score, level] \
         + [float(level == step) for step in LEVELS]
     return np.concatenate([np.asarray(head, dtype=np.float32), np.asarray(vector, dtype=np.float32)])
 
@@ -65,13 +78,14 @@ def _coefficients() -> tuple[list[str], np.ndarray, np.ndarray, float] | None:
         np.asarray(data["coef"], dtype=np.float32), float(data["intercept"])
 
 
-def fitted_score(vagueness: Vagueness, vector: np.ndarray | None) -> float | None:
-    """The fitted 0..1 vagueness of one task, or None without a sentence vector or coefficients."""
+def fitted_score(vagueness: Vagueness, vector: np.ndarray | None, context: np.ndarray | None = None) -> float | None:
+    """The fitted 0..1 vagueness of one task (`context`: `document_context` of its document), or None without a
+    sentence vector or coefficients."""
     model = _coefficients()
     if model is None or vector is None:
         return None
     cats, mean, coef, intercept = model
-    x = features(vagueness, vector, cats)
+    x = features(vagueness, vector, cats, context)
     if x.shape != coef.shape:                   # coefficients fitted on other features: no fitted score
         return None
     x = x - mean

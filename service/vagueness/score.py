@@ -116,10 +116,12 @@ def summarise(tasks: list[Task]) -> VaguenessSummary:
 
 def score_document(doc: Document, rules: tuple[Rule, ...] | None = None) -> Document:
     """Set every task's vagueness and the document's summary."""
-    from .fitted import fitted_score
+    from .fitted import document_context, fitted_score
 
     for task in doc.tasks:
         task.vagueness = score_task(task, rules)
-        task.vagueness.fitted = fitted_score(task.vagueness, doc._task_vectors.get(task.id))
+    context = document_context([t.vagueness for t in doc.tasks])
+    for task in doc.tasks:
+        task.vagueness.fitted = fitted_score(task.vagueness, doc._task_vectors.get(task.id), context)
     doc.vagueness_summary = summarise(doc.tasks)
     return doc
