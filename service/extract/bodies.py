@@ -123,13 +123,16 @@ def _official_at(scan: Scanner, i: int) -> int | None:
 
 @cache
 def _official_phrases() -> tuple[str, ...]:
-    """Official names, and each also written with the usual abbreviations ("Văn phòng HĐND và UBND")."""
+    """Official names, each also with its parts written out or abbreviated ("Văn phòng HĐND và UBND" also
+    spelled in full, and the mixes)."""
     lex = _lexicon()
-    shorten = {_key(full): short for short, full in lex.abbreviations.items() if " " in full}
     names = set(lex.official)
-    for full, abbreviation in shorten.items():      # every mix of written-out and abbreviated parts
-        pattern = re.compile(rf"(?<!\w){re.escape(full)}(?!\w)")
-        names |= {pattern.sub(abbreviation.lower(), name) for name in names}
+    for short, full in lex.abbreviations.items():
+        if " " not in full:
+            continue
+        for a, b in ((_key(full), short.lower()), (short.lower(), _key(full))):
+            pattern = re.compile(rf"(?<!\w){re.escape(a)}(?!\w)")
+            names |= {pattern.sub(b, name) for name in names}
     return tuple(sorted(names, key=len, reverse=True))
 
 

@@ -215,15 +215,15 @@ def test_place_ends_the_name_and_nested_bodies(text, names):
      ["Các đơn vị được giao quản lý, vận hành, khai thác công trình"]),
     ("Các cơ quan được giao nhiệm vụ, tổ chức kiểm tra việc thực hiện", ["Các cơ quan được giao nhiệm vụ"]),
     # the office of a council and its committee is one body, written out or abbreviated, under a title too
-    ("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện tổng hợp báo cáo",
-     ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"]),
+    ("Văn phòng HĐND và Ủy ban nhân dân huyện Mường Khương tổng hợp báo cáo",
+     ["Văn phòng HĐND và Ủy ban nhân dân huyện Mường Khương"]),
     ("Chánh Văn phòng HĐND và UBND quận chịu trách nhiệm", ["Chánh Văn phòng HĐND và UBND quận"]),
     ("Văn phòng HĐND tỉnh, UBND các huyện phối hợp", ["Văn phòng HĐND tỉnh", "UBND các huyện"]),
     # "hoạt động trong lĩnh vực …" describes whom a rule binds, past the "trong" that ends other descriptions
-    ("Các tổ chức, cá nhân hoạt động trong lĩnh vực xây dựng có trách nhiệm báo cáo",
-     ["Các tổ chức, cá nhân hoạt động trong lĩnh vực xây dựng"]),
-    ("Các sở, ngành, các doanh nghiệp hoạt động trong lĩnh vực du lịch phải niêm yết giá",
-     ["Các sở, ngành", "các doanh nghiệp hoạt động trong lĩnh vực du lịch"]),
+    ("Các cá nhân, tổ chức hoạt động trong lĩnh vực quảng cáo ngoài trời phải đăng ký",
+     ["Các cá nhân, tổ chức hoạt động trong lĩnh vực quảng cáo ngoài trời"]),
+    ("Sở Công Thương, những doanh nghiệp hoạt động trong lĩnh vực vận tải hành khách phải niêm yết giá",
+     ["Sở Công Thương", "những doanh nghiệp hoạt động trong lĩnh vực vận tải hành khách"]),
 ])
 def test_the_body_grammar(text, names):
     assert [b.name for b in parse_body_list(text)[0]] == names
