@@ -47,11 +47,12 @@ def collect() -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
             continue
         doc = Document.model_validate_json((cache / "rule_docs" / f"{gold.id}.json").read_text(encoding="utf-8"))
         doc = apply(doc, predictions[gold.id], "hybrid", thresholds())
-        context = document_context([score_task(t) for t in doc.tasks])
+        scored = {task.id: score_task(task) for task in doc.tasks}
+        context = document_context(list(scored.values()))
         for g, task in match_tasks(gold.gold["tasks"], doc.tasks):
             if g is None or task is None or not feats.get(task.text, (None, []))[1]:
                 continue
-            vagueness = score_task(task)
+            vagueness = scored[task.id]
             rows.append(features(vagueness, feats[task.text][0][:, -384:].float().mean(0).numpy(), cats, context))
             y.append(float(g["specificity"]))
             plain.append(vagueness.score)

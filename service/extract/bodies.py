@@ -48,7 +48,8 @@ def _by_length(words) -> tuple[str, ...]:
 def _lexicon() -> _Lexicon:
     data = load("bodies")
     abbreviations = dict(data["abbreviations"])
-    official = {_key(n): n for n in data["official_names"]}
+    official = {_key(n): n for n in data["official_names"]}          # as written, and written out
+    official |= {_key(n): n for n in (_expand(name, abbreviations) for name in data["official_names"])}
     heads = list(data["heads"]) + list(data["abbreviated_heads"])
     return _Lexicon(_by_length(heads), _by_length(data["lowercase_heads"]),
                     frozenset(h.lower() for h in data["standalone_heads"]), _by_length(data["stop_words"]),
@@ -62,11 +63,15 @@ def _key(name: str) -> str:
     return re.sub(r"\s+", " ", fold_tone_placement(name)).strip().lower()
 
 
+def _expand(name: str, abbreviations: dict[str, str]) -> str:
+    """The name with its abbreviations written out ("UBND tỉnh" → "Ủy ban nhân dân tỉnh")."""
+    return " ".join(abbreviations.get(w.strip(",;"), w) for w in fold_tone_placement(name).split())
+
+
 def canonical(name: str) -> str:
     """Expanded, officially spelled form of a body name ("UBND tỉnh" → "Ủy ban nhân dân tỉnh")."""
     lex = _lexicon()
-    words = [lex.abbreviations.get(w.strip(",;"), w) for w in fold_tone_placement(name).split()]
-    expanded = " ".join(words)
+    expanded = _expand(name, lex.abbreviations)
     return lex.official.get(_key(expanded), expanded)
 
 
@@ -123,16 +128,14 @@ def _official_at(scan: Scanner, i: int) -> int | None:
 
 @cache
 def _official_phrases() -> tuple[str, ...]:
-    """Official names, each also with its parts written out or abbreviated ("Văn phòng HĐND và UBND" also
-    spelled in full, and the mixes)."""
+    """Official names (the lexicon's keys hold each as written and written out), each also with its parts
+    abbreviated ("Văn phòng HĐND và UBND", and the mixes)."""
     lex = _lexicon()
     names = set(lex.official)
     for short, full in lex.abbreviations.items():
-        if " " not in full:
-            continue
-        for a, b in ((_key(full), short.lower()), (short.lower(), _key(full))):
-            pattern = re.compile(rf"(?<!\w){re.escape(a)}(?!\w)")
-            names |= {pattern.sub(b, name) for name in names}
+        if " " in full:
+            pattern = re.compile(rf"(?<!\w){re.escape(_key(full))}(?!\w)")
+            names |= {pattern.sub(short.lower(), name) for name in names}
     return tuple(sorted(names, key=len, reverse=True))
 
 
@@ -148,8 +151,9 @@ def _headed_at(scan: Scanner, i: int) -> int | None:
         return None   # "ban hành", "bộ phận": a head noun must be capitalised
     j = scan.skip(i + prefix, head)
     titled = head in grammar().titles   # a person's title stands over a list of bodies
-    starts = range(i + prefix + 1, j + 1 if titled else j)      # "Chánh Văn phòng" ends in a body's head
-    official = next((end for k in starts if k < len(scan) and (end := _official_at(scan, k))), None)
+    inner = [k for k in range(i + prefix + 1, j) if scan.phrase_at(k, lex.heads)]   # "Chánh Văn phòng"
+    starts = inner + [j] if titled and j < len(scan) else inner
+    official = next((end for k in starts if (end := _official_at(scan, k))), None)
     if official:                    # "Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"
         return official
     name_end = _extend_name(scan, j)

@@ -190,12 +190,12 @@ def owners_of_list(line: str, offset: int = 0) -> list[Body]:
     """Who does the items an unnumbered lead-in introduces: the doers it names after a cue ("… yêu cầu các
     sở: "), or its subject when it introduces tasks ("Toàn ngành cần tập trung các nhiệm vụ sau:")."""
     found = cued_bodies(line, offset)
-    if found or not _LIST_OF_TASKS.search(line):
-        return found or named_owner(line, offset)
-    bodies, end = parse_body_list(line)
-    if bodies and _speaks().match(line, end):
-        return []                   # "Cục X hướng dẫn việc … như sau:": the issuer speaks, the items are its guidance
-    return subject_bodies(line, offset) or named_owner(line, offset)
+    if not found and _LIST_OF_TASKS.search(line):
+        bodies, end = parse_body_list(line)
+        if bodies and _speaks().match(line, end):
+            return []               # "Cục X hướng dẫn việc … như sau:": the issuer speaks, the items are its guidance
+        found = subject_bodies(line, offset)
+    return found or named_owner(line, offset)
 
 
 @cache
