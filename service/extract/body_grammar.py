@@ -49,6 +49,7 @@ class Grammar:
     breakers: tuple[str, ...]
     gap_verbs: frozenset[str]
     purposes: tuple[str, ...]
+    compounds: tuple[str, ...]          # "công trình": a stop word ending a two-syllable word is no verb
 
 
 def _by_length(words) -> tuple[str, ...]:
@@ -67,7 +68,8 @@ def grammar() -> Grammar:
                    _by_length(g["participles"]), _by_length(g["modifier_starters"]),
                    _by_length(g["predicate_openers"]), _by_length(data["stop_words"]),
                    _by_length(meta["admin_units"]), _by_length(data["heads"]), _by_length(g["modifier_breakers"]),
-                   frozenset(structure["subject_gap_verbs"]), _by_length(g["purpose_words"]))
+                   frozenset(structure["subject_gap_verbs"]), _by_length(g["purpose_words"]),
+                   _by_length(data["stop_compounds"]))
 
 
 def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scanner, int], int],
@@ -219,7 +221,7 @@ def modifier_end(scan: Scanner, j: int, body_at: BodyAt, bare: bool = False) -> 
         if scan.phrase_at(k, gr.breakers):
             return j                # "Ủy ban nhân dân quận - huyện chỉ xem xét …": an adverb, no modifier
         opener = scan.phrase_at(k, gr.predicate_openers)
-        stop = scan.phrase_at(k, gr.stops)
+        stop = scan.phrase_at(k, gr.stops) if not (k > j and scan.phrase_at(k - 1, gr.compounds)) else None
         if k > j and not participle and scan.phrase_at(k, gr.purposes) and _opens_clause(scan, j, k):
             return j                # "Mỗi xã lựa chọn hai sản phẩm … để …": a predicate, not a description
         if opener or (k > j and stop and not participle):

@@ -57,6 +57,9 @@ from service.extract.bodies import canonical, parse_body_list, recase
     ("Công ty Khai thác công trình Thủy lợi chịu trách nhiệm tổng hợp", ["Công ty Khai thác công trình Thủy lợi"],
      "chịu trách nhiệm"),
     ("Sở Xây dựng trình Ủy ban nhân dân tỉnh", ["Sở Xây dựng"], "trình"),
+    # also in a generic body's describing words; "trình" alone after one is still a verb
+    ("Chủ đầu tư công trình có trách nhiệm lập hồ sơ hoàn công", ["Chủ đầu tư công trình"], "có trách nhiệm"),
+    ("Các chủ đầu tư trình hồ sơ thẩm định", ["Các chủ đầu tư"], "trình"),
     ("Ủy ban nhân dân xã, nơi có công trình thủy lợi, bảo vệ", ["Ủy ban nhân dân xã"], "nơi có"),
     # a stop verb that finishes a dictionary word with the name's lower-case word before it goes on
     ("Trung tâm Dịch vụ việc làm tỉnh tổ chức phiên giao dịch", ["Trung tâm Dịch vụ việc làm tỉnh"], "tổ chức"),
