@@ -549,6 +549,24 @@ def duty_holders(text: str, offset: int = 0) -> list[Body]:
     return out
 
 
+RESPONSIBILITY_VERB_WORDS = 2     # "Nâng cao", "Đề cao", "Thực hiện", "Phát huy"
+
+
+def responsibility_holders(text: str, offset: int = 0) -> list[Body]:
+    """"Nâng cao trách nhiệm của chủ đầu tư công trình, …": an item that opens with a verb calling on a body's
+    responsibility (`responsibility_of`) is that body's work, when nothing else names its doer."""
+    stripped = len(text) - len(text.lstrip())
+    match = _words("responsibility_of").search(text, stripped)
+    if match is None:
+        return []
+    verb = text[stripped:match.start()].strip()
+    tags = underthesea().pos_tag(text[stripped:match.end()])
+    if not verb or len(verb.split()) > RESPONSIBILITY_VERB_WORDS or not tags[0][1].startswith("V"):
+        return []
+    return parse_body_list(text, match.end() + len(text[match.end():]) - len(text[match.end():].lstrip()),
+                           offset)[0]
+
+
 def assign(task: Task, inherited_lead: list[Body]) -> Task:
     """Set `task.lead` and `task.support` from its text and what its heading hands down."""
     text, offset = task.text, task.start
@@ -556,7 +574,7 @@ def assign(task: Task, inherited_lead: list[Body]) -> Task:
         lead = []                   # under "1. Sở X": "Yêu cầu các đơn vị …" is Sở X requiring them
     else:
         lead = labelled_owner(text, offset) or subject_bodies(text, offset) or _lead_before_chu_tri(text, offset) \
-            or duty_holders(text, offset)
+            or duty_holders(text, offset) or responsibility_holders(text, offset)
     task.lead = lead or [b.model_copy() for b in inherited_lead]
     lead_starts = {b.start for b in lead}
     task.support = [b for b in support_bodies(text, offset) if b.start not in lead_starts]

@@ -370,6 +370,33 @@ def test_duty_holders(text, holders):
     assert [b.name for b in duty_holders(text)] == holders
 
 
+@pytest.mark.parametrize("text, holders", [
+    # an item that opens with a verb calling on a body's responsibility is that body's work
+    ("Nâng cao trách nhiệm của chủ đầu tư công trình, bảo đảm chất lượng thi công.", ["chủ đầu tư công trình"]),
+    ("Phát huy trách nhiệm của Ủy ban nhân dân cấp xã và Công an xã trong việc giữ gìn trật tự.",
+     ["Ủy ban nhân dân cấp xã", "Công an xã"]),
+    ("Tăng cường vai trò, trách nhiệm của người đứng đầu cơ quan trong tiếp công dân.",
+     ["người đứng đầu cơ quan"]),
+    # defining a responsibility, a heading naming it, or a noun phrase assigns no work
+    ("Quy định rõ trách nhiệm của Sở Tài chính trong việc thẩm định giá.", []),
+    ("Trách nhiệm của các phòng chuyên môn: báo cáo định kỳ.", []),
+    ("Sự phối hợp và trách nhiệm của các đơn vị còn hạn chế.", []),
+])
+def test_responsibility_holders(text, holders):
+    from service.extract.roles import responsibility_holders
+    assert [b.name for b in responsibility_holders(text)] == holders
+
+
+def test_responsibility_holder_leads_only_an_item_naming_nobody():
+    from service.document import Task
+    from service.extract.roles import assign
+    named = assign(Task(id="t1", text="Sở Xây dựng nâng cao trách nhiệm của chủ đầu tư trong bảo trì.", start=0, end=60),
+                   [])
+    assert [b.name for b in named.lead] == ["Sở Xây dựng"]
+    bare = assign(Task(id="t2", text="Nâng cao trách nhiệm của chủ đầu tư trong bảo trì.", start=0, end=50), [])
+    assert [b.name for b in bare.lead] == ["chủ đầu tư"]
+
+
 def test_a_duty_holder_of_no_known_kind_leads_its_item_over_the_heading_owner():
     text = "Chủ bến đò và người lái đò có trách nhiệm trang bị đủ áo phao cho hành khách."
     task = assign(Task(id="t1", text=text, start=0, end=len(text)), [Body(name="Ủy ban nhân dân các xã",
