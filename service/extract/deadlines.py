@@ -470,10 +470,28 @@ def find_deadline(text: str, offset: int = 0, default_year: int | None = None,
     labelling the item ("Tháng 7 năm 2025: sơ kết …"), else a condition it opens with (on demand)."""
     found = find_deadlines(text, offset, default_year, not_before)
     dated = next((d for d in found if d.end), found[0] if found else None)
+    rhythm = next((d for d in found if _reports_at_a_rhythm(text, d, offset)), None)
+    if dated and dated.end and not dated.recurrence and rhythm:   # "định kỳ 6 tháng báo cáo …; hết năm 2027, …"
+        dated = dated.model_copy(update={"recurrence": rhythm.recurrence})
     label = leading_period(text, offset, labelled=True)
     if label and ended_before(label, not_before, default_year):
         label = None                                 # "Năm 2026: …" in a plan of 2027 reports on that period
     return dated or label or _conditional(text, offset) or _periodic(text, offset)
+
+
+REPORT_REACH = 60        # characters between a rhythm and the report it sets, within one clause
+
+
+def _reports_at_a_rhythm(text: str, d: Deadline, offset: int) -> bool:
+    """A rhythm without a date that sets a report ("định kỳ 6 tháng báo cáo …", "báo cáo … định kỳ hằng quý"): the
+    item reports at that rhythm whatever its due date."""
+    if d.end is not None or d.recurrence not in _lex()["recurrence"]["rhythm_order"]:
+        return False
+    a, b = d.char_start - offset, d.char_end - offset
+    before = text[max(0, a - REPORT_REACH):a]
+    before = before[max((m.end() for m in re.finditer(r"[.;:\n]", before)), default=0):]
+    after = re.split(r"[.;:,\n]", text[b:b + REPORT_REACH], maxsplit=1)[0]
+    return bool(_rx("report_nouns").search(before) or _rx("report_nouns").search(after))
 
 
 def ended_before(period: Deadline, issued: date | None, year: int | None = None) -> bool:

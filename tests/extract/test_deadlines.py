@@ -74,6 +74,21 @@ def test_first_dated_deadline_wins():
     assert (got.char_start, got.char_end) == (text.index("hoàn thành") + 7, len(text) - 1 + 7)
 
 
+def test_a_due_date_takes_the_reporting_rhythm_of_another_clause():
+    # "theo dõi … định kỳ 6 tháng báo cáo …; hết năm 2027, tổng kết": due at the end of 2027, reported half-yearly
+    text = "Vụ Tổng hợp theo dõi việc thực hiện, định kỳ 6 tháng báo cáo Bộ trưởng; hết năm 2027, tổ chức tổng kết."
+    got = find_deadline(text)
+    assert (got.end, got.recurrence) == (date(2027, 12, 31), "half_yearly")
+    assert got.text == "hết năm 2027"
+    got = find_deadline("Các xã hoàn thành rà soát trong quý II/2027; báo cáo kết quả về Sở Nội vụ định kỳ hằng quý.")
+    assert (got.end, got.recurrence) == (date(2027, 6, 30), "quarterly")
+    # a rhythm of other work than a report, or a standing manner, leaves the due date alone
+    got = find_deadline("Hằng quý các xã rà soát danh sách; hoàn thành cập nhật phần mềm trước ngày 30/9/2027.")
+    assert (got.end, got.recurrence) == (date(2027, 9, 30), None)
+    got = find_deadline("Thường xuyên kiểm tra; hoàn thành việc rà soát trước ngày 30/9/2027.")
+    assert (got.end, got.recurrence) == (date(2027, 9, 30), None)
+
+
 def test_cell_offset_skips_whitespace():
     got = parse_deadline("  Quý IV, năm 2022 ", offset=40)
     assert got.text == "Quý IV, năm 2022"
