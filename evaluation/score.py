@@ -81,7 +81,11 @@ def _quote_core(quote: str) -> str:
 
 def similarity(quote: str, text: str) -> float:
     """How well a predicted task text carries a gold quote (1.0 when one contains the other)."""
-    g, p = norm(_quote_core(quote)), norm(text)
+    return _similar(norm(_quote_core(quote)), norm(text))
+
+
+def _similar(g: str, p: str) -> float:
+    """`similarity` of texts already in comparison form."""
     if not g or not p:
         return 0.0
     if g in p or p in g:
@@ -91,22 +95,21 @@ def similarity(quote: str, text: str) -> float:
 
 
 def match_tasks(gold: list[dict], pred: list) -> list[tuple[dict, object | None]]:
-    """Greedy one-to-one matching, gold in order, best unmatched prediction first."""
+    """One-to-one matching, best pair first: every (gold, prediction) pair above the threshold, taken in order
+    of similarity (ties: gold order, then prediction order), each side used once. A short gold quote that shares
+    words with another item's text no longer takes it from the gold quote it carries whole."""
+    gold_norm = [norm(_quote_core(g["quote"])) for g in gold]
+    pred_norm = [norm(t.text) for t in pred]
+    pairs = sorted(((-score, i, j) for i, g in enumerate(gold_norm) for j, p in enumerate(pred_norm)
+                    if (score := _similar(g, p)) > MATCH_THRESHOLD))
+    of_gold: dict[int, int] = {}
     used: set[int] = set()
-    pairs = []
-    for g in gold:
-        best, best_score = None, MATCH_THRESHOLD
-        for i, t in enumerate(pred):
-            if i in used:
-                continue
-            score = similarity(g["quote"], t.text)
-            if score > best_score:
-                best, best_score = i, score
-        if best is not None:
-            used.add(best)
-        pairs.append((g, pred[best] if best is not None else None))
-    unmatched = [t for i, t in enumerate(pred) if i not in used]
-    return pairs + [(None, t) for t in unmatched]
+    for _, i, j in pairs:
+        if i not in of_gold and j not in used:
+            of_gold[i] = j
+            used.add(j)
+    matched = [(g, pred[of_gold[i]] if i in of_gold else None) for i, g in enumerate(gold)]
+    return matched + [(None, t) for j, t in enumerate(pred) if j not in used]
 
 
 def _bodies(names) -> Counter:
