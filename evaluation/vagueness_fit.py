@@ -8,7 +8,8 @@ trained without that document, the transparent score is recomputed, and each tas
 described by service/vagueness/fitted.py's features (what the document's items name, missing parts, cue
 counts per category, the transparent score, the encoder's sentence vector). A ridge regression onto gold specificity is fitted
 on the other documents (its strength chosen by an inner leave-one-document-out on them) and predicts
-the held-out document. Reported: Spearman of the transparent score and of the fitted one against gold,
+the held-out document; the sentence vector's dimensions may be penalised less than the rest (a scale
+chosen with the strength). Reported: Spearman of the transparent score and of the fitted one against gold,
 pooled over held-out predictions. `--write` stores the fit on every document in fitted.json.
 """
 from __future__ import annotations
@@ -16,9 +17,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
+import scipy.linalg
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -32,6 +35,8 @@ from service.vagueness import score_task  # noqa: E402
 from service.vagueness.fitted import FITTED, categories, document_context, features  # noqa: E402
 
 ALPHAS = (1.0, 10.0, 100.0, 1000.0)
+VECTOR_SCALES = (0.1, 0.3, 1.0)      # the sentence vector's penalty, relative to the other features'
+VECTOR_DIMS = 384
 
 
 def collect() -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
@@ -53,19 +58,48 @@ def collect() -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
             if g is None or task is None or not feats.get(task.text, (None, []))[1]:
                 continue
             vagueness = scored[task.id]
-            rows.append(features(vagueness, feats[task.text][0][:, -384:].float().mean(0).numpy(), cats, context))
+            rows.append(features(vagueness, feats[task.text][0][:, -VECTOR_DIMS:].float().mean(0).numpy(), cats,
+                                 context))
             y.append(float(g["specificity"]))
             plain.append(vagueness.score)
             groups.append(gold.id)
     return np.stack(rows), np.asarray(y), np.asarray(plain), groups
 
 
-def ridge(x: np.ndarray, y: np.ndarray, alpha: float) -> tuple[np.ndarray, np.ndarray, float]:
-    """(mean, coefficients, intercept) of a ridge fit on centred features."""
-    mean = x.mean(0)
-    xc = x - mean
-    coef = np.linalg.solve(xc.T @ xc + alpha * np.eye(x.shape[1]), xc.T @ (y - y.mean()))
-    return mean, coef, float(y.mean())
+class Sums:
+    """Per-document sums (count, Σx, Σxxᵀ, Σy, Σxy): a ridge fit on any set of documents from them, without
+    going over the rows again."""
+
+    def __init__(self, x: np.ndarray, y: np.ndarray, groups: np.ndarray):
+        self.groups = groups
+        self.of = {g: self._sums(x[groups == g], y[groups == g]) for g in np.unique(groups)}
+        self.total = self._add(self.of.values())
+
+    @staticmethod
+    def _sums(x, y):
+        return [len(y), x.sum(0), x.T @ x, y.sum(), x.T @ y]
+
+    @staticmethod
+    def _add(parts):
+        parts = list(parts)
+        return [sum(p[k] for p in parts) for k in range(5)]
+
+    def without(self, base: list, *held) -> list:
+        return [base[k] - sum(self.of[g][k] for g in held) for k in range(5)]
+
+
+def penalty(width: int, alpha: float, scale: float) -> np.ndarray:
+    """Ridge penalty per feature: `alpha`, times `scale` on the sentence vector (its last VECTOR_DIMS)."""
+    return np.r_[np.full(width - VECTOR_DIMS, alpha), np.full(VECTOR_DIMS, alpha * scale)]
+
+
+def ridge(sums: list, pen: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
+    """(mean, coefficients, intercept) of a ridge fit on centred features, from a document set's sums."""
+    n, sx, sxx, sy, sxy = sums
+    mean, y_mean = sx / n, sy / n
+    gram = sxx - n * np.outer(mean, mean)
+    coef = scipy.linalg.solve(gram + np.diag(pen), sxy - n * mean * y_mean, assume_a="pos")
+    return mean, coef, float(y_mean)
 
 
 def predict(model, x: np.ndarray) -> np.ndarray:
@@ -73,16 +107,20 @@ def predict(model, x: np.ndarray) -> np.ndarray:
     return (x - mean) @ coef + intercept
 
 
-def lodo_predictions(x, y, groups: np.ndarray, alpha: float) -> np.ndarray:
+def lodo_spearman(x, y, sums: Sums, base: list, docs, pen: np.ndarray) -> float:
+    """Spearman of leave-one-document-out predictions over `docs` (their sums making up `base`)."""
+    rows = np.isin(sums.groups, docs)
     out = np.zeros(len(y))
-    for g in np.unique(groups):
-        held = groups == g
-        out[held] = predict(ridge(x[~held], y[~held], alpha), x[held])
-    return out
+    for g in docs:
+        held = sums.groups == g
+        out[held] = predict(ridge(sums.without(base, g), pen), x[held])
+    return spearman(list(out[rows]), list(y[rows]))
 
 
-def best_alpha(x, y, groups) -> float:
-    return max(ALPHAS, key=lambda a: spearman(list(lodo_predictions(x, y, groups, a)), list(y)))
+def best_penalty(x, y, sums: Sums, base: list, docs) -> tuple[float, float]:
+    """The (strength, vector scale) of the best leave-one-document-out Spearman over `docs`."""
+    return max(((a, c) for a in ALPHAS for c in VECTOR_SCALES),
+               key=lambda ac: lodo_spearman(x, y, sums, base, docs, penalty(x.shape[1], *ac)))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -91,26 +129,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
     x, y, plain, groups = collect()
-    groups = np.asarray(groups)
+    x, groups = x.astype(np.float64), np.asarray(groups)     # sums of products: double precision
+    sums, docs = Sums(x, y, groups), list(np.unique(groups))
     fitted, chosen = np.zeros(len(y)), {}
-    for g in np.unique(groups):                  # nested: the strength is chosen without the held-out document
+    for g in docs:                  # nested: strength and scale are chosen without the held-out document
+        outer = sums.without(sums.total, g)
+        choice = best_penalty(x, y, sums, outer, [d for d in docs if d != g])
+        chosen[str(g)] = choice
         held = groups == g
-        alpha = best_alpha(x[~held], y[~held], groups[~held])
-        chosen[str(g)] = alpha
-        fitted[held] = predict(ridge(x[~held], y[~held], alpha), x[held])
-    result = {"tasks": int(len(y)), "documents": int(len(np.unique(groups))),
+        fitted[held] = predict(ridge(outer, penalty(x.shape[1], *choice)), x[held])
+    result = {"tasks": int(len(y)), "documents": len(docs),
               "spearman_transparent": round(spearman(list(-plain), list(y)), 3),
               "spearman_fitted_lodo": round(spearman(list(fitted), list(y)), 3),
-              "alphas_chosen": sorted(set(chosen.values()))}
+              "penalties_chosen": {f"{a:g}×{c:g}": n for (a, c), n in Counter(chosen.values()).most_common()}}
     print(json.dumps(result, indent=1))
     if args.write:
-        alpha = best_alpha(x, y, groups)
-        mean, coef, intercept = ridge(x, y, alpha)
-        FITTED.write_text(json.dumps({"alpha": alpha, "categories": categories(), "intercept": intercept,
+        alpha, scale = best_penalty(x, y, sums, sums.total, docs)
+        mean, coef, intercept = ridge(sums.total, penalty(x.shape[1], alpha, scale))
+        FITTED.write_text(json.dumps({"alpha": alpha, "vector_scale": scale, "categories": categories(),
+                                      "intercept": intercept,
                                       "mean": [round(float(v), 6) for v in mean],
                                       "coef": [round(float(v), 6) for v in coef],
                                       "lodo": result}) + "\n", encoding="utf-8")
-        print(f"wrote {FITTED} (alpha {alpha})")
+        print(f"wrote {FITTED} (alpha {alpha}, vector scale {scale})")
     if args.json:
         args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")
     return 0
