@@ -12,9 +12,9 @@ def test_a_quote_carried_whole_keeps_its_item():
     # the first gold quote shares most of its words with the second item but is carried by none; it must not
     # take that item from the second quote, which the item carries whole
     gold = [{"quote": "Nâng cấp các trường trung cấp công đoàn vào hệ thống giáo dục quốc dân."},
-            {"quote": "Các trường trung cấp công đoàn tổ chức hoạt động theo quy định của hệ thống giáo dục quốc dân."}]
+            {"quote": "Các trường trung cấp công đoàn hoạt động đúng quy chế của hệ thống giáo dục quốc dân."}]
     pred = _pred("Bồi dưỡng cán bộ công đoàn hằng năm.",
-                 "Các trường trung cấp công đoàn tổ chức hoạt động theo quy định của hệ thống giáo dục quốc dân.")
+                 "Các trường trung cấp công đoàn hoạt động đúng quy chế của hệ thống giáo dục quốc dân.")
     assert similarity(gold[0]["quote"], pred[1].text) > 0.5
     pairs = match_tasks(gold, pred)
     assert pairs[1] == (gold[1], pred[1])

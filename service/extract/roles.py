@@ -553,7 +553,7 @@ RESPONSIBILITY_VERB_WORDS = 2     # "Nâng cao", "Đề cao", "Thực hiện", "
 
 
 def responsibility_holders(text: str, offset: int = 0) -> list[Body]:
-    """"Nâng cao trách nhiệm của chủ đầu tư công trình, …": an item that opens with a verb calling on a body's
+    """"Nâng cao trách nhiệm của nhà thầu thi công, …": an item that opens with a verb calling on a body's
     responsibility (`responsibility_of`) is that body's work, when nothing else names its doer."""
     stripped = len(text) - len(text.lstrip())
     match = _words("responsibility_of").search(text, stripped)

@@ -372,7 +372,7 @@ def test_duty_holders(text, holders):
 
 @pytest.mark.parametrize("text, holders", [
     # an item that opens with a verb calling on a body's responsibility is that body's work
-    ("Nâng cao trách nhiệm của chủ đầu tư công trình, bảo đảm chất lượng thi công.", ["chủ đầu tư công trình"]),
+    ("Nâng cao trách nhiệm của doanh nghiệp vận tải, bảo đảm an toàn hành khách.", ["doanh nghiệp vận tải"]),
     ("Phát huy trách nhiệm của Ủy ban nhân dân cấp xã và Công an xã trong việc giữ gìn trật tự.",
      ["Ủy ban nhân dân cấp xã", "Công an xã"]),
     ("Tăng cường vai trò, trách nhiệm của người đứng đầu cơ quan trong tiếp công dân.",
@@ -390,11 +390,11 @@ def test_responsibility_holders(text, holders):
 def test_responsibility_holder_leads_only_an_item_naming_nobody():
     from service.document import Task
     from service.extract.roles import assign
-    named = assign(Task(id="t1", text="Sở Xây dựng nâng cao trách nhiệm của chủ đầu tư trong bảo trì.", start=0, end=60),
+    named = assign(Task(id="t1", text="Sở Xây dựng đề cao trách nhiệm của nhà đầu tư trong bảo trì đường.", start=0, end=60),
                    [])
     assert [b.name for b in named.lead] == ["Sở Xây dựng"]
-    bare = assign(Task(id="t2", text="Nâng cao trách nhiệm của chủ đầu tư trong bảo trì.", start=0, end=50), [])
-    assert [b.name for b in bare.lead] == ["chủ đầu tư"]
+    bare = assign(Task(id="t2", text="Nâng cao trách nhiệm của nhà đầu tư trong bảo trì đường.", start=0, end=50), [])
+    assert [b.name for b in bare.lead] == ["nhà đầu tư"]
 
 
 def test_a_duty_holder_of_no_known_kind_leads_its_item_over_the_heading_owner():
