@@ -557,14 +557,12 @@ def responsibility_holders(text: str, offset: int = 0) -> list[Body]:
     responsibility (`responsibility_of`) is that body's work, when nothing else names its doer."""
     stripped = len(text) - len(text.lstrip())
     match = _words("responsibility_of").search(text, stripped)
-    if match is None:
+    verb = text[stripped:match.start()].split() if match else []
+    if not 0 < len(verb) <= RESPONSIBILITY_VERB_WORDS \
+            or not underthesea().pos_tag(text[stripped:match.end()])[0][1].startswith("V"):
         return []
-    verb = text[stripped:match.start()].strip()
-    tags = underthesea().pos_tag(text[stripped:match.end()])
-    if not verb or len(verb.split()) > RESPONSIBILITY_VERB_WORDS or not tags[0][1].startswith("V"):
-        return []
-    return parse_body_list(text, match.end() + len(text[match.end():]) - len(text[match.end():].lstrip()),
-                           offset)[0]
+    after = text[match.end():]
+    return parse_body_list(text, match.end() + len(after) - len(after.lstrip()), offset)[0]
 
 
 def assign(task: Task, inherited_lead: list[Body]) -> Task:
