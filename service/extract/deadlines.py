@@ -489,7 +489,7 @@ def _reports_at_a_rhythm(text: str, d: Deadline, offset: int) -> bool:
         return False
     a, b = d.char_start - offset, d.char_end - offset
     before = text[max(0, a - REPORT_REACH):a]
-    before = before[max((m.end() for m in re.finditer(r"[.;:\n]", before)), default=0):]
+    before = before[max((m.end() for m in re.finditer(r"[.;:,\n]", before)), default=0):]
     after = re.split(r"[.;:,\n]", text[b:b + REPORT_REACH], maxsplit=1)[0]
     return bool(_rx("report_nouns").search(before) or _rx("report_nouns").search(after))
 

@@ -549,20 +549,18 @@ def duty_holders(text: str, offset: int = 0) -> list[Body]:
     return out
 
 
-RESPONSIBILITY_VERB_WORDS = 2     # "Nâng cao", "Đề cao", "Thực hiện", "Phát huy"
-
-
 def responsibility_holders(text: str, offset: int = 0) -> list[Body]:
     """"Nâng cao trách nhiệm của nhà thầu thi công, …": an item that opens with a verb calling on a body's
-    responsibility (`responsibility_of`) is that body's work, when nothing else names its doer."""
+    responsibility (`responsibility_verbs`, then `responsibility_of`) is that body's work, when neither the item
+    nor its heading names another doer."""
     stripped = len(text) - len(text.lstrip())
-    match = _words("responsibility_of").search(text, stripped)
-    verb = text[stripped:match.start()].split() if match else []
-    if not 0 < len(verb) <= RESPONSIBILITY_VERB_WORDS \
-            or not underthesea().pos_tag(text[stripped:match.end()])[0][1].startswith("V"):
+    verb = _words("responsibility_verbs").match(text, stripped)
+    cue = _words("responsibility_of").match(text, verb.end() + len(text[verb.end():]) - len(text[verb.end():].lstrip())) \
+        if verb else None
+    if cue is None:
         return []
-    after = text[match.end():]
-    return parse_body_list(text, match.end() + len(after) - len(after.lstrip()), offset)[0]
+    after = text[cue.end():]
+    return parse_body_list(text, cue.end() + len(after) - len(after.lstrip()), offset)[0]
 
 
 def assign(task: Task, inherited_lead: list[Body]) -> Task:
@@ -572,8 +570,8 @@ def assign(task: Task, inherited_lead: list[Body]) -> Task:
         lead = []                   # under "1. Sở X": "Yêu cầu các đơn vị …" is Sở X requiring them
     else:
         lead = labelled_owner(text, offset) or subject_bodies(text, offset) or _lead_before_chu_tri(text, offset) \
-            or duty_holders(text, offset) or responsibility_holders(text, offset)
-    task.lead = lead or [b.model_copy() for b in inherited_lead]
+            or duty_holders(text, offset)
+    task.lead = lead or [b.model_copy() for b in inherited_lead] or responsibility_holders(text, offset)
     lead_starts = {b.start for b in lead}
     task.support = [b for b in support_bodies(text, offset) if b.start not in lead_starts]
     return task

@@ -82,7 +82,11 @@ def test_a_due_date_takes_the_reporting_rhythm_of_another_clause():
     assert got.text == "hết năm 2027"
     got = find_deadline("Các xã hoàn thành rà soát trong quý II/2027; báo cáo kết quả về Sở Nội vụ định kỳ hằng quý.")
     assert (got.end, got.recurrence) == (date(2027, 6, 30), "quarterly")
-    # a rhythm of other work than a report, or a standing manner, leaves the due date alone
+    # a rhythm of other work than a report (a report in another clause included), or a standing manner, leaves
+    # the due date alone
+    got = find_deadline("Tiếp nhận báo cáo của các xã, hằng quý kiểm tra tại cơ sở; hoàn thành rà soát trước ngày "
+                        "30/9/2027.")
+    assert (got.end, got.recurrence) == (date(2027, 9, 30), None)
     got = find_deadline("Hằng quý các xã rà soát danh sách; hoàn thành cập nhật phần mềm trước ngày 30/9/2027.")
     assert (got.end, got.recurrence) == (date(2027, 9, 30), None)
     got = find_deadline("Thường xuyên kiểm tra; hoàn thành việc rà soát trước ngày 30/9/2027.")

@@ -377,8 +377,11 @@ def test_duty_holders(text, holders):
      ["Ủy ban nhân dân cấp xã", "Công an xã"]),
     ("Tăng cường vai trò, trách nhiệm của người đứng đầu cơ quan trong tiếp công dân.",
      ["người đứng đầu cơ quan"]),
-    # defining a responsibility, a heading naming it, or a noun phrase assigns no work
+    # defining, examining or sanctioning a responsibility, a heading naming it, or a noun phrase assigns no work
     ("Quy định rõ trách nhiệm của Sở Tài chính trong việc thẩm định giá.", []),
+    ("Quy định trách nhiệm của Sở Tài chính trong việc thẩm định giá.", []),
+    ("Xử lý trách nhiệm của người đứng đầu đơn vị để xảy ra sai phạm.", []),
+    ("Xem xét trách nhiệm của Giám đốc Sở Xây dựng.", []),
     ("Trách nhiệm của các phòng chuyên môn: báo cáo định kỳ.", []),
     ("Sự phối hợp và trách nhiệm của các đơn vị còn hạn chế.", []),
 ])
@@ -388,13 +391,18 @@ def test_responsibility_holders(text, holders):
 
 
 def test_responsibility_holder_leads_only_an_item_naming_nobody():
-    from service.document import Task
+    from service.document import Body, Task
     from service.extract.roles import assign
     named = assign(Task(id="t1", text="Sở Xây dựng đề cao trách nhiệm của nhà đầu tư trong bảo trì đường.", start=0, end=60),
                    [])
     assert [b.name for b in named.lead] == ["Sở Xây dựng"]
     bare = assign(Task(id="t2", text="Nâng cao trách nhiệm của nhà đầu tư trong bảo trì đường.", start=0, end=50), [])
     assert [b.name for b in bare.lead] == ["nhà đầu tư"]
+    # under "3. Sở Giao thông vận tải" the Sở raises the enterprises' responsibility: the heading's owner leads
+    heading = Body(name="Sở Giao thông vận tải", canonical="Sở Giao thông vận tải", start=0, end=21)
+    under = assign(Task(id="t3", text="Nâng cao trách nhiệm của doanh nghiệp vận tải, bảo đảm an toàn.", start=40,
+                        end=100), [heading])
+    assert [b.name for b in under.lead] == ["Sở Giao thông vận tải"]
 
 
 def test_a_duty_holder_of_no_known_kind_leads_its_item_over_the_heading_owner():
