@@ -34,7 +34,6 @@ class _Lexicon:
     official: dict[str, str]
     admin_units: tuple[str, ...]
     name_openers: tuple[str, ...]       # "Ban Quản lý dự án 2": a name opening in lower case
-    stop_compounds: tuple[str, ...]     # "công trình": a stop word ending a two-syllable word
     word_final_stops: frozenset[str]    # "làm" in "việc làm": a stop verb that may end a dictionary word
     honorifics: tuple[str, ...]         # "đồng chí": before a title
     list_emphasis: tuple[str, ...]      # ", đặc biệt là": a body of the list singled out
@@ -54,7 +53,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(_by_length(heads), _by_length(data["lowercase_heads"]),
                     frozenset(h.lower() for h in data["standalone_heads"]), _by_length(data["stop_words"]),
                     abbreviations, official, _by_length(load("metadata")["admin_units"]),
-                    _by_length(data["name_openers"]), _by_length(data["stop_compounds"]),
+                    _by_length(data["name_openers"]),
                     frozenset(data["word_final_stops"]),
                     _by_length(data["honorifics"]), _by_length(data["list_emphasis"]))
 
@@ -305,7 +304,7 @@ def _compound_tail(scan: Scanner, j: int) -> bool:
     if j == 0:
         return False
     lex = _lexicon()
-    if scan.phrase_at(j - 1, lex.stop_compounds):
+    if scan.phrase_at(j - 1, grammar().compounds):
         return True
     return scan.word(j).lower() in lex.word_final_stops and scan.word(j - 1)[:1].islower() and _compound(scan, j)
 

@@ -470,9 +470,9 @@ def find_deadline(text: str, offset: int = 0, default_year: int | None = None,
     labelling the item ("Tháng 7 năm 2025: sơ kết …"), else a condition it opens with (on demand)."""
     found = find_deadlines(text, offset, default_year, not_before)
     dated = next((d for d in found if d.end), found[0] if found else None)
-    rhythm = next((d for d in found if _reports_at_a_rhythm(text, d, offset)), None)
-    if dated and dated.end and not dated.recurrence and rhythm:   # "định kỳ 6 tháng báo cáo …; hết năm 2027, …"
-        dated = dated.model_copy(update={"recurrence": rhythm.recurrence})
+    if dated and dated.end and not dated.recurrence:    # "định kỳ 6 tháng báo cáo …; hết năm 2027, …"
+        rhythm = next((d for d in found if _reports_at_a_rhythm(text, d, offset)), None)
+        dated = dated.model_copy(update={"recurrence": rhythm.recurrence}) if rhythm else dated
     label = leading_period(text, offset, labelled=True)
     if label and ended_before(label, not_before, default_year):
         label = None                                 # "Năm 2026: …" in a plan of 2027 reports on that period
@@ -488,9 +488,9 @@ def _reports_at_a_rhythm(text: str, d: Deadline, offset: int) -> bool:
     if d.end is not None or d.recurrence not in _lex()["recurrence"]["rhythm_order"]:
         return False
     a, b = d.char_start - offset, d.char_end - offset
-    before = text[max(0, a - REPORT_REACH):a]
-    before = before[max((m.end() for m in re.finditer(r"[.;:,\n]", before)), default=0):]
-    after = re.split(r"[.;:,\n]", text[b:b + REPORT_REACH], maxsplit=1)[0]
+    clause_end = CLAUSE_END.search(text, b)
+    before = text[max(_clause_start(text, a, CLAUSE_END), a - REPORT_REACH):a]
+    after = text[b:min(clause_end.start() if clause_end else len(text), b + REPORT_REACH)]
     return bool(_rx("report_nouns").search(before) or _rx("report_nouns").search(after))
 
 

@@ -553,14 +553,16 @@ def responsibility_holders(text: str, offset: int = 0) -> list[Body]:
     """"Nâng cao trách nhiệm của nhà thầu thi công, …": an item that opens with a verb calling on a body's
     responsibility (`responsibility_verbs`, then `responsibility_of`) is that body's work, when neither the item
     nor its heading names another doer."""
-    stripped = len(text) - len(text.lstrip())
-    verb = _words("responsibility_verbs").match(text, stripped)
-    cue = _words("responsibility_of").match(text, verb.end() + len(text[verb.end():]) - len(text[verb.end():].lstrip())) \
-        if verb else None
-    if cue is None:
-        return []
-    after = text[cue.end():]
-    return parse_body_list(text, cue.end() + len(after) - len(after.lstrip()), offset)[0]
+    call = _responsibility_call().match(text)
+    return parse_body_list(text, call.end(), offset)[0] if call else []
+
+
+@cache
+def _responsibility_call() -> re.Pattern:
+    """A calling verb, then the responsibility cue, then the spaces before its holder."""
+    cues = _cues()
+    return re.compile(rf"\s*{phrase_alternation(cues['responsibility_verbs'])}\s+"
+                      rf"{phrase_alternation(cues['responsibility_of'])}(?!\w)\s*", re.IGNORECASE)
 
 
 def assign(task: Task, inherited_lead: list[Body]) -> Task:
