@@ -76,7 +76,7 @@ LEVEL_SWAPS = {
 SYNONYMS = hard.PARAPHRASES          # rewordings of our own, never the classifier's lexicon
 OWNERS = ["Phòng Nội vụ", "Phòng Văn hóa và Thông tin", "Phòng Tài chính - Kế hoạch",
           "Văn phòng HĐND và UBND huyện", "Trung tâm Văn hóa, Thể thao và Truyền thông huyện",
-          "Phòng Nông nghiệp và Phát triển nông thôn", "Công an huyện", "Phòng Kinh tế và Hạ tầng"]
+          "Phòng Tài nguyên và Môi trường", "Công an huyện", "Phòng Kinh tế và Hạ tầng"]
 FIGURES = ["tại ít nhất {n} xã, thị trấn", "cho {n} hộ gia đình", "với ít nhất {n} lượt người tham gia",
            "đạt tối thiểu {n}%", "tại {n} thôn, tổ dân phố"]
 DEADLINES = ["hoàn thành trước ngày 30/6/{y}", "hoàn thành trong quý III/{y}", "trước ngày 15/10/{y}",

@@ -48,13 +48,13 @@ SCOPES = [" trong lĩnh vực {f}", " thuộc phạm vi quản lý của ngành 
           " tại các xã, thị trấn", " đối với lĩnh vực {f}"]
 FIELDS = ["tài nguyên và môi trường", "văn hóa, thông tin", "nông nghiệp", "giáo dục", "y tế", "tư pháp",
           "tài chính", "nội vụ"]
-BOILER_VERBS = ["Tổ chức tuyên truyền, phổ biến", "Đẩy mạnh công tác", "Tăng cường kiểm tra, giám sát việc thực hiện",
+BOILER_VERBS = ["Tổ chức tuyên truyền, phổ biến", "Đẩy mạnh công tác", "Tăng cường kiểm tra, giám sát công tác",
                 "Nâng cao hiệu quả công tác", "Rà soát, đánh giá kết quả", "Tiếp tục triển khai thực hiện",
                 "Xây dựng kế hoạch thực hiện", "Quán triệt, triển khai"]
-UNRELATED = ["phòng, chống ma túy trong học đường", "bảo vệ và phát triển rừng", "an toàn giao thông đường thủy nội địa",
+UNRELATED = ["phòng, chống ma túy trong học đường", "bảo vệ và phát triển rừng", "bảo đảm an toàn tại các bến khách ngang sông",
              "dân số và kế hoạch hóa gia đình", "phòng, chống thiên tai và tìm kiếm cứu nạn",
              "xây dựng gia đình văn hóa, thôn văn hóa", "bình đẳng giới và vì sự tiến bộ của phụ nữ",
-             "phòng cháy, chữa cháy tại khu dân cư", "tiêm chủng mở rộng cho trẻ em", "quản lý, sử dụng vật liệu nổ công nghiệp",
+             "phòng cháy, chữa cháy tại khu dân cư", "tiêm chủng mở rộng cho trẻ em", "quản lý, bảo quản vũ khí thô sơ và công cụ hỗ trợ",
              "chi trả chính sách cho người có công", "phòng, chống bạo lực gia đình", "vệ sinh an toàn thực phẩm tại bếp ăn tập thể",
              "giảm nghèo bền vững ở các thôn đặc biệt khó khăn", "quản lý nhà nước về tôn giáo, tín ngưỡng",
              "tuyển chọn, gọi công dân nhập ngũ", "phòng, chống dịch tả lợn châu Phi"]

@@ -4,8 +4,8 @@ import pytest
 from service.genre import genre
 from service.pipeline import analyze_text
 
-ARTICLE = """Nhìn lại 5 năm xây dựng nông thôn mới ở vùng duyên hải
-1. Vài nét về vùng duyên hải
+ARTICLE = """Nhìn lại 5 năm xây dựng nông thôn mới ở vùng trung du
+1. Vài nét về vùng trung du
 Đến cuối năm 2025, tỷ lệ xã đạt chuẩn nông thôn mới của vùng đạt 62%.
 2. Một số giải pháp
 Các tỉnh cần phấn đấu đến năm 2030 có 90% số xã đạt chuẩn nông thôn mới.
@@ -39,7 +39,7 @@ def test_the_terms_of_a_rule_are_not_targets():
 
 
 MANDATE = """QUYẾT ĐỊNH
-Quy định vị trí, chức năng, nhiệm vụ của Trung tâm Khuyến nông tỉnh
+Quy định vị trí, chức năng và cơ cấu tổ chức của Trung tâm Khuyến nông tỉnh
 Điều 1. Trung tâm Khuyến nông tỉnh có các nhiệm vụ sau:
 1. Xây dựng kế hoạch khuyến nông hằng năm trình Sở Nông nghiệp và Môi trường phê duyệt;
 2. Tổ chức tập huấn kỹ thuật cho nông dân;

@@ -7,13 +7,13 @@ HEADER = "{issuer} | ĐẢNG CỘNG SẢN VIỆT NAM\n* | \nSố {number} | Lào
 
 UPPER_TASKS = [
     "Tiếp tục hoàn thiện cơ chế phối hợp giữa các cơ quan trong quản lý, chia sẻ dữ liệu; khắc phục tình trạng cục bộ, khép kín dữ liệu.",
-    "Rà soát, sửa đổi, bổ sung các văn bản của tỉnh không còn phù hợp, gây cản trở hoạt động chuyển đổi số; hoàn thành trong năm 2025.",
+    "Rà soát, sửa đổi, bổ sung những văn bản của tỉnh không còn phù hợp, gây cản trở hoạt động chuyển đổi số; hoàn thành trong năm 2025.",
     "Chỉ đạo Sở Thông tin và Truyền thông xây dựng Bộ chỉ số đánh giá mức độ chuyển đổi số của các sở, ngành, địa phương; công bố kết quả đánh giá hằng năm.",
     "Hỗ trợ hợp tác xã, chủ thể OCOP đưa sản phẩm lên sàn thương mại điện tử.",
     "Mở chuyên mục chuyển đổi số trên Báo Lào Cai, phát sóng định kỳ hằng tháng.",
 ]
 LOWER_TASKS = [  # (text, expected class)
-    ("Rà soát, sửa đổi, bổ sung các văn bản của huyện không còn phù hợp, gây cản trở hoạt động chuyển đổi số; hoàn thành trong năm 2026.", "verbatim"),
+    ("Rà soát, sửa đổi, bổ sung những văn bản của huyện không còn phù hợp, gây cản trở hoạt động chuyển đổi số; hoàn thành trong năm 2026.", "verbatim"),
     ("Chỉ đạo Phòng Văn hóa và Thông tin xây dựng Bộ chỉ số đánh giá mức độ chuyển đổi số của các phòng, ban, xã, thị trấn; công bố kết quả đánh giá hằng năm.", "verbatim"),
     ("Hỗ trợ 24 hợp tác xã, chủ thể OCOP của huyện đưa sản phẩm lên sàn thương mại điện tử, hoàn thành trước ngày 30/9/2025.", "adapted"),
     ("Tổ chức Hội thi văn nghệ quần chúng chào mừng ngày thành lập Đảng tại thị trấn Phố Lu.", "new"),

@@ -10,9 +10,9 @@ LEX = load("synonyms")
 
 # One line of our own per skip_lines entry, as it opens a line of an upper document.
 SKIPPED = {
-    "Căn cứ": "Căn cứ Luật Du lịch ngày 19 tháng 6 năm 2017 và các văn bản hướng dẫn thi hành",
+    "Căn cứ": "Căn cứ Luật Du lịch ngày 19 tháng 6 năm 2017 và các nghị định hướng dẫn thi hành",
     "Kính gửi": "Kính gửi các sở, ban, ngành tỉnh và Ủy ban nhân dân các huyện, thành phố",
-    "Nơi nhận": "Nơi nhận gồm Thường trực Tỉnh ủy, các sở, ban, ngành và Ủy ban nhân dân các huyện",
+    "Nơi nhận": "Nơi nhận gồm Thường trực Huyện ủy, các phòng, ban chuyên môn và Ủy ban nhân dân các xã",
     "Số:": "Số: 125/KH-UBND ban hành kèm theo bảng phân công nhiệm vụ của các sở, ngành",
     r"Số\s+\d": "Số 87-KH/HU của Ban Thường vụ Huyện ủy về phát triển du lịch cộng đồng",
     r"TM\.": "TM. ỦY BAN NHÂN DÂN TỈNH LÀO CAI VÀ CÁC SỞ, BAN, NGÀNH",

@@ -135,7 +135,7 @@ def test_word_list_numbering_and_heading_styled_items(tmp_path):
     heading = document.add_paragraph("II. NHIỆM VỤ")
     heading.runs[0].bold = True
     document.add_paragraph("1. Sở Nông nghiệp và Môi trường")
-    for text in ("Rà soát phương án ứng phó bão lũ, trình Ủy ban nhân dân tỉnh trước ngày 30/5/2026.",
+    for text in ("Rà soát phương án ứng phó bão lũ, trình Ủy ban nhân dân tỉnh trước ngày 25/5/2026.",
                  "Tổ chức diễn tập cứu hộ tại các xã ven sông trong quý II/2026."):
         document.add_paragraph(text, style="List Number")
     item = document.add_paragraph("- Kiểm tra an toàn hồ chứa nước trước mùa mưa.", style="Heading 4")

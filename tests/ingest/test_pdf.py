@@ -39,12 +39,12 @@ def test_mixed_bold_line_is_not_bold(make_pdf):
 
 def test_hyphen_broken_lines_are_joined(make_pdf):
     doc = read_file(make_pdf([[
-        (72, 780, "Thúc đẩy phát-", False), (72, 765, "triển thị trường các-bon", False),
+        (72, 780, "Khuyến khích phát-", False), (72, 765, "triển thị trường các-bon", False),
         (72, 750, "Nâng cao năng lực quản lý nhà nước", False),
         (72, 735, "Xây dựng cơ sở dữ liệu khoáng-", False), (72, 720, "Sản phẩm mới", False),
     ]]))
     assert _texts(doc) == [
-        "Thúc đẩy phát triển thị trường các-bon",
+        "Khuyến khích phát triển thị trường các-bon",
         "Nâng cao năng lực quản lý nhà nước",
         "Xây dựng cơ sở dữ liệu khoáng-",
         "Sản phẩm mới",

@@ -6,13 +6,13 @@ from service.layout import drop_furniture, rebuild_layout
 
 def test_page_numbers_at_page_edges_and_separators_are_dropped():
     text = ("KẾ HOẠCH\n-----------\nCải cách hành chính năm 2025\n"
-            "       1. Sở Nội vụ chủ trì theo dõi, đôn đốc các cơ quan, đơn vị thực\n"
+            "       1. Sở Nội vụ chủ trì theo dõi, đôn đốc các xã, phường, thị trấn thực\n"
             "hiện kế hoạch.\n\f                        2\n"
             "       2. Sở Tài chính bố trí kinh phí.\n* *\n")
     doc = rebuild_layout(read_bytes(text.encode("utf-8"), "ke-hoach.txt"))
     assert [b.text for b in doc.blocks] == [
         "KẾ HOẠCH", "Cải cách hành chính năm 2025",
-        "1. Sở Nội vụ chủ trì theo dõi, đôn đốc các cơ quan, đơn vị thực hiện kế hoạch.",
+        "1. Sở Nội vụ chủ trì theo dõi, đôn đốc các xã, phường, thị trấn thực hiện kế hoạch.",
         "2. Sở Tài chính bố trí kinh phí."]
     assert [b.page for b in doc.blocks] == [1, 1, 1, 2]
 

@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "corpora" / "samples"
 SCAN = ROOT / "corpora" / "scans" / "cong-van-trien-khai.scan.pdf"
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-LINES = ["ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "1. Sở Tài chính chủ trì, phối hợp với Sở Nội vụ",
+LINES = ["ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "1. Sở Tài chính chủ trì, phối hợp với Bảo hiểm xã hội tỉnh",
          "tham mưu bố trí kinh phí, hoàn thành trước ngày 30/6/2025.",
          "2. Sở Y tế tổ chức tiêm chủng cho trẻ em tại các xã vùng cao."]
 

@@ -21,7 +21,7 @@ def test_inventory_is_generated_from_rules():
 
 
 def test_quality_is_the_share_of_valid_syllables():
-    assert quality("Sở Tài chính chủ trì, phối hợp với Sở Nội vụ") == 1.0
+    assert quality("Sở Tài chính chủ trì, phối hợp với Bảo hiểm xã hội tỉnh") == 1.0
     assert quality("Sá»Ÿ TÃ i chÃ­nh chá»§ trÃ¬ phá»‘i há»£p vá»›i") < 0.5
     assert quality("12/2025 - 30%") == 0.0
 

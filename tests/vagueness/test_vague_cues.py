@@ -57,12 +57,12 @@ def test_hedge(task):
 def test_generic_owner_only_as_owner(task):
     owner = task("Các cơ quan, đơn vị có liên quan tăng cường kiểm tra.")
     assert categories(owner)["generic_owner"] == ["các cơ quan, đơn vị có liên quan"]
-    support = task("Sở Xây dựng chủ trì, phối hợp với các cơ quan liên quan lập hồ sơ.", lead="Sở Xây dựng")
+    support = task("Sở Du lịch chủ trì, phối hợp với các cơ quan liên quan lập hồ sơ xếp hạng di tích.", lead="Sở Du lịch")
     assert "generic_owner" not in categories(support)
 
 
 def test_empty_action(task):
-    found = categories(task("Các đơn vị tổ chức triển khai thực hiện đúng tiến độ, tiết kiệm, không để lãng phí."))
+    found = categories(task("Các đơn vị tổ chức triển khai thực hiện, bảo đảm đúng tiến độ, tiết kiệm, không để lãng phí."))
     assert "empty_action" in found and found["vague_time"] == ["đúng tiến độ"]
 
 

@@ -19,8 +19,8 @@ def test_slogan_verb_with_owner_target_and_deadline_is_specific(task):
 
 
 def test_owner_output_deadline_is_specific(task):
-    t = task("Sở Tài chính chủ trì xây dựng Kế hoạch thực hiện, trình Ủy ban nhân dân tỉnh trước ngày 30/6/2025.",
-             lead="Sở Tài chính", deadline="trước ngày 30/6/2025", output="Kế hoạch thực hiện")
+    t = task("Sở Tài chính chủ trì xây dựng Kế hoạch thực hiện, trình Ủy ban nhân dân tỉnh trước ngày 25/6/2025.",
+             lead="Sở Tài chính", deadline="trước ngày 25/6/2025", output="Kế hoạch thực hiện")
     assert score_task(t).score == 0.0
 
 
@@ -42,7 +42,7 @@ def test_owner_with_slogans_is_vague(task):
 
 
 def test_missing_owner_is_vague_per_annotation_rule(task):
-    t = task("Hoàn thành dự thảo Luật trình Chính phủ trong tháng 7 năm 2022.", deadline="trong tháng 7 năm 2022",
+    t = task("Hoàn thành dự thảo Luật Thư viện, trình Chính phủ trong tháng 9 năm 2025.", deadline="trong tháng 9 năm 2025",
              output="dự thảo Luật")
     v = score_task(t)
     assert v.missing == ["owner", "target", "budget"]
@@ -68,8 +68,8 @@ def test_score_in_range(task):
 
 def test_summary(task):
     vague = task("Tăng cường công tác kiểm tra, giám sát.")
-    specific = task("Sở Tài chính chủ trì xây dựng Kế hoạch thực hiện trước ngày 30/6/2025.",
-                    lead="Sở Tài chính", deadline="trước ngày 30/6/2025", output="Kế hoạch thực hiện")
+    specific = task("Sở Tài chính chủ trì xây dựng Kế hoạch thực hiện trước ngày 25/6/2025.",
+                    lead="Sở Tài chính", deadline="trước ngày 25/6/2025", output="Kế hoạch thực hiện")
     specific.id = "t2"
     doc = score_vagueness(Document(tasks=[vague, specific]))
     summary = doc.vagueness_summary
