@@ -1,6 +1,6 @@
 """Content-word overlap: what a lower task is about, whatever words frame it.
 
-A condensed table row ("Hoàn thành Dự án Luật Khoáng sản (sửa đổi)") shares few word runs with the
+A condensed table row ("Hoàn thành Dự án Luật Đo đạc và bản đồ (sửa đổi)") shares few word runs with the
 long upper sentence it restates, but it shares its key noun phrases. Each task becomes a set of
 terms (content syllables and adjacent pairs of them, synonyms read as one, placeholders and function
 words dropped). A term weighs its IDF over the upper document's tasks, so words every upper task

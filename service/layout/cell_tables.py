@@ -1,6 +1,6 @@
 """Tables whose text layer gives one cell per line (assignment tables in PDF exports and annexes).
 
-    TT / Nội dung / Cơ quan chủ trì / Cơ quan phối hợp / Thời gian      (header: one cell a line,
+    STT / Nội dung / Đơn vị chủ trì / Đơn vị phối hợp / Thời gian       (header: one cell a line,
     1                                                                    or a markdown row followed
     Xây dựng quy chế phối hợp …                                          by the cells it lacks)
     Sở Tư pháp

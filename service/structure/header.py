@@ -258,8 +258,8 @@ _MOTTO_CELL = re.compile(r"XÃ\s*HỘI\s*CHỦ\s*NGHĨA|Đ[ỘO]C\s*L[ẬA]P\s*[
 
 
 def _authority(head: list[tuple[int, int, str]], title_index: int | None) -> str | None:
-    """Without a header, the line under the title that names the issuing authority ("Thủ tướng Chính
-    phủ", "Ủy ban nhân dân tỉnh …"), recased."""
+    """Without a header, the line under the title that names the issuing authority ("Ủy ban nhân dân
+    tỉnh …", "Thủ tướng Chính phủ"), recased."""
     if title_index is None:
         return None
     for _, _, line in head[title_index + 1:title_index + 3]:

@@ -142,7 +142,7 @@ def _standing_rule(text: str, patterns: dict[str, re.Pattern]) -> bool:
 
 def _noun_phrase(text: str, patterns: dict[str, re.Pattern]) -> bool:
     """An item naming things, with nothing to do: a short noun phrase ("Khu cảng và dịch vụ cảng;") or no
-    verb at all ("Thương binh, con dưới 18 tuổi của thương binh;"), unless it names a project to carry out."""
+    verb at all ("Người cao tuổi, trẻ em dưới 6 tuổi của hộ nghèo;"), unless it names a project to carry out."""
     words = text.rstrip(" .;").split()
     if parse_body_list(text)[0]:
         return False
