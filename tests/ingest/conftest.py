@@ -14,9 +14,10 @@ def _register_fonts() -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    if "DejaVu" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("DejaVu", FONT))
-        pdfmetrics.registerFont(TTFont("DejaVu-Bold", FONT_BOLD))
+    registered = pdfmetrics.getRegisteredFontNames()
+    for name, path in (("DejaVu", FONT), ("DejaVu-Bold", FONT_BOLD)):
+        if name not in registered:      # each on its own: another module may have registered one of them
+            pdfmetrics.registerFont(TTFont(name, path))
 
 
 @pytest.fixture
