@@ -32,7 +32,7 @@ def test_money_value_kept_in_written_unit():
 
 
 def test_decimal_percent():
-    assert one("Phấn đấu tốc độ tăng trưởng kinh tế đạt 5,04%.").value == 5.04
+    assert one("Phấn đấu tốc độ tăng trưởng ngành dịch vụ đạt 5,04%.").value == 5.04
 
 
 def test_range_per_year():
@@ -41,7 +41,7 @@ def test_range_per_year():
 
 
 def test_range_segmented_spacing():
-    t = one("a ) Phấn đấu đạt tốc độ tăng trưởng bình quân 13-13,5 % / năm ;")
+    t = one("b ) Phấn đấu đạt tốc độ tăng trưởng doanh thu du lịch bình quân 13-13,5 % / năm ;")
     assert (t.value, t.value_max, t.unit) == (13, 13.5, "%/năm")
 
 
@@ -149,8 +149,8 @@ def test_parenthesised_breakdown():
     "Doanh thu tăng 15% so với cùng kỳ.",
     "Đại hội đại biểu lần thứ 18 Đảng bộ tỉnh (nhiệm kỳ 2025 - 2030).",
     "Căn cứ Luật Thủy lợi ngày 19 tháng 6 năm 2017; Quyết định số 58/2024/QĐ-UBND.",
-    "Ủy ban nhân dân 11 phường xây dựng kế hoạch tuyên truyền.",
-    "cử 80 đồng chí cán bộ tham gia đào tạo",
+    "Ủy ban nhân dân 12 xã xây dựng kế hoạch phòng cháy rừng.",
+    "cử 45 đồng chí cán bộ tham gia khóa đào tạo",
     "mức cho vay tối đa 100 triệu đồng / hộ , lãi suất 0,5 % / tháng",
     "Kinh phí thực hiện: 1.500 triệu đồng từ ngân sách tỉnh.",
     "kế hoạch đầu tư công trung hạn 5 năm 2026-2030",

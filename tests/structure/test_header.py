@@ -11,7 +11,7 @@ Số: 125/KH-UBND | Lào Cai, ngày 15 tháng 3 năm 2025
 KẾ HOẠCH
 THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG SỐ 41-CTr/TU CỦA TỈNH ỦY
 Thực hiện Chương trình hành động số 41-CTr/TU ngày 17/01/2025 của Tỉnh ủy Lào Cai; Căn cứ Quyết định số 1520/QĐ-TTg ngày 10/10/2024 của Thủ tướng Chính phủ về chuyển đổi số, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:
-I. MỤC ĐÍCH, YÊU CẦU
+I. MỤC ĐÍCH VÀ YÊU CẦU
 1. Cụ thể hóa các nhiệm vụ của Chương trình.
 II. NHIỆM VỤ
 1. Sở Tài chính chủ trì, phối hợp với các sở, ngành bố trí kinh phí, hoàn thành trước ngày 30/6/2025.
@@ -75,7 +75,7 @@ def test_cong_van_kind_from_number_without_kind_code():
 
 def test_ocr_garbled_party_header():
     text = ("TÍNH ỦY LÀO CAI | ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 1Ø4-CTr/TU | Lào Cai, ngày 3Ø tháng 8 năm 2Ø25\n"
-            "CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết số 57-NQ/TW\n")
+            "CHƯƠNG TRÌNH HÀNH ĐỘNG\ntriển khai Nghị quyết số 57-NQ/TW\n")
     meta = analyze_text(text).metadata
     assert meta.issuer == "Tỉnh ủy Lào Cai"
     assert meta.number == "104-CTr/TU"
@@ -105,7 +105,7 @@ def test_blank_number_and_day_slots_are_left_empty_with_warnings():
 
     text = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH KON TUM | Độc lập - Tự do - Hạnh phúc\n"
             "Số: | /QĐ-UBND | Kon Tum, ngày tháng 4 năm 2026\nQUYẾT ĐỊNH\nVề việc giao chỉ tiêu tuyển sinh\n"
-            "Điều 1. Giao Sở Giáo dục và Đào tạo hướng dẫn các trường thực hiện.\n")
+            "Điều 1. Giao Sở Giáo dục và Đào tạo phân bổ chỉ tiêu cho các trường.\n")
     doc = analyze_text(text)
     assert doc.metadata.number is None and doc.metadata.issued_on is None
     assert {"unreadable_number", "unreadable_issued_on"} <= {w.code for w in doc.warnings}
@@ -185,7 +185,7 @@ def test_a_resolution_without_a_header_is_dated_by_its_adoption_formula():
     from service.pipeline import analyze_text
     text = ("Nghị quyết về chính sách hỗ trợ phát triển hợp tác xã nông nghiệp\n"
             "Căn cứ Luật Hợp tác xã ngày 16 tháng 6 năm 2023;\n"
-            "Điều 1. Giao Ủy ban nhân dân tỉnh tổ chức triển khai chính sách hỗ trợ.\n"
+            "Điều 1. Giao Ủy ban nhân dân tỉnh hướng dẫn thực hiện chính sách hỗ trợ.\n"
             "Nghị quyết này đã được Hội đồng nhân dân tỉnh khóa XVII, kỳ họp thứ 9 thông qua ngày "
             "10 tháng 12 năm 2027.\n")
     assert analyze_text(text).metadata.issued_on == date(2027, 12, 10)        # not the law it cites

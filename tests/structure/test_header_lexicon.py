@@ -28,10 +28,10 @@ def test_a_date_in_a_basis_sentence_is_not_the_documents_date(opener):
 
 @pytest.mark.parametrize("kind", LEX["cited_kinds"])
 def test_a_cited_document_of_each_kind_is_read(kind):
-    basis = f"Căn cứ {kind.capitalize()} số 18/KH-UBND ngày 05/02/2026 của Ủy ban nhân dân tỉnh Lào Cai;"
+    basis = f"Căn cứ {kind.capitalize()} số 18/KH-UBND ngày 05/02/2027 của Ủy ban nhân dân tỉnh Lào Cai;"
     cited = analyze_text(HEAD.format(basis=basis)).metadata.basis
     assert [(c.number, c.issued_on, c.issuer) for c in cited] == \
-        [("18/KH-UBND", date(2026, 2, 5), "Ủy ban nhân dân tỉnh Lào Cai")]
+        [("18/KH-UBND", date(2027, 2, 5), "Ủy ban nhân dân tỉnh Lào Cai")]
 
 
 @pytest.mark.parametrize("word", LEX["cited_title_words"])

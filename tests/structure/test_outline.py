@@ -14,7 +14,7 @@ Cập nhật nội dung hằng tháng.
 2.
 Công tác kiểm tra
 - Phòng Thanh tra xây dựng kế hoạch kiểm tra năm 2026, trình Giám đốc Sở trước ngày 15/4/2026.
-Văn phòng Sở xin thông báo để các đơn vị biết, thực hiện.
+Văn phòng Sở xin thông báo để các phòng, đơn vị biết, thực hiện.
 """
 
 
@@ -98,17 +98,17 @@ def test_a_short_ordinal_title_heads_the_paragraphs_after_it():
 
 def test_a_bare_lead_in_after_an_article_opens_that_articles_list():
     from service.pipeline import analyze_text
-    text = ("QUYẾT ĐỊNH\nVề việc ủy quyền cho Ban Quản lý các khu công nghiệp tỉnh\n"
-            "Điều 1. Ủy quyền Trưởng Ban Quản lý các khu công nghiệp tỉnh thực hiện một số nhiệm vụ "
-            "thuộc thẩm quyền của Ủy ban nhân dân tỉnh.\n"
+    text = ("QUYẾT ĐỊNH\nVề việc ủy quyền cho Ban Quản lý khu công nghiệp tỉnh\n"
+            "Điều 1. Ủy quyền Trưởng Ban Quản lý khu công nghiệp tỉnh giải quyết một số thủ tục hành chính "
+            "thuộc thẩm quyền của Ủy ban nhân dân tỉnh trong khu công nghiệp.\n"
             "Cụ thể như sau:\n"
             "1. Về đầu tư:\n"
             "a) Cấp giấy chứng nhận đăng ký đầu tư cho dự án trong khu công nghiệp;\n"
-            "b) Thẩm định báo cáo đánh giá tác động môi trường của dự án.\n"
+            "b) Thẩm định thiết kế cơ sở của dự án nhóm C.\n"
             "Điều 2. Giao Sở Tài chính hướng dẫn thu, chi phí thẩm định.\n")
     tasks = analyze_text(text).tasks
     items = [t for t in tasks if t.text.startswith(("Cấp giấy", "Thẩm định"))]
-    assert [[b.name for b in t.lead] for t in items] == [["Trưởng Ban Quản lý các khu công nghiệp tỉnh"]] * 2
+    assert [[b.name for b in t.lead] for t in items] == [["Trưởng Ban Quản lý khu công nghiệp tỉnh"]] * 2
     assert [b.name for b in tasks[-1].lead] == ["Sở Tài chính"]
 
 

@@ -12,7 +12,7 @@ I. MỤC ĐÍCH, YÊU CẦU
 - Nâng cao nhận thức của cán bộ, đảng viên.
 II. NHIỆM VỤ CHỦ YẾU CỦA SỞ TÀI CHÍNH
 1. Rà soát các khoản chi thường xuyên.
-2. Phối hợp với Kho bạc Nhà nước tỉnh đối chiếu số liệu giải ngân năm 2026.
+2. Phối hợp với Cục Thuế tỉnh đối chiếu số thu tiền sử dụng đất năm 2026.
 III. TỔ CHỨC THỰC HIỆN
 1. Ủy ban nhân dân các xã, phường
 a) Tổ chức tuyên truyền trên hệ thống loa truyền thanh cơ sở.
@@ -46,7 +46,7 @@ def test_heading_owner_is_inherited():
     assert [b.name for b in by_start["Rà soát các "].lead] == ["Sở Tài chính"]
     task = by_start["Phối hợp với"]
     assert [b.name for b in task.lead] == ["Sở Tài chính"]
-    assert [b.name for b in task.support] == ["Kho bạc Nhà nước tỉnh"]
+    assert [b.name for b in task.support] == ["Cục Thuế tỉnh"]
     assert [b.name for b in by_start["Tổ chức tuyê"].lead] == ["Ủy ban nhân dân các xã, phường"]
 
 
@@ -145,7 +145,7 @@ def test_conclusion_items_that_agree_or_report_are_not_tasks():
 
 def test_items_under_a_lead_in_to_targets_are_targets_not_tasks():
     text = ("NGHỊ QUYẾT\nVề công tác đào tạo cán bộ hội nông dân giai đoạn 2026-2030\n"
-            "Đến năm 2028 phấn đấu đạt được các chỉ tiêu sau:\n"
+            "Đến năm 2028 phấn đấu đạt các chỉ tiêu sau:\n"
             "- 100% cán bộ chuyên trách cấp huyện được bồi dưỡng nghiệp vụ;\n"
             "- Ngân sách chi cho bồi dưỡng đạt 12% tổng chi hoạt động của hội.\n"
             "Nhiệm vụ và giải pháp:\n"
@@ -178,12 +178,12 @@ def test_a_lead_in_paragraph_after_an_item_starts_a_new_list():
 
 
 def test_an_agency_mandate_is_not_work_assigned():
-    """A decision on an agency's functions: the duties under "Nhiệm vụ và quyền hạn" are standing; only the
+    """A decision on an agency's functions: the duties under "Nhiệm vụ, quyền hạn" are standing; only the
     assignment of the implementing article is a task."""
     text = ("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\nQUYẾT ĐỊNH\nQuy định chức năng, nhiệm vụ, quyền hạn của Sở Nội vụ\n"
-            "Điều 1. Vị trí, chức năng\nSở Nội vụ là cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh.\n"
-            "Điều 2. Nhiệm vụ và quyền hạn\n1. Trình Ủy ban nhân dân tỉnh dự thảo quyết định về tổ chức bộ máy.\n"
-            "2. Hướng dẫn, kiểm tra việc thực hiện chế độ công vụ.\nĐiều 3. Tổ chức thực hiện\n"
+            "Điều 1. Vị trí, chức năng\nSở Nội vụ là cơ quan chuyên môn của Ủy ban nhân dân tỉnh Quảng Trị.\n"
+            "Điều 2. Nhiệm vụ, quyền hạn\n1. Xây dựng, trình Ủy ban nhân dân tỉnh dự thảo quyết định về tổ chức "
+            "bộ máy.\n2. Hướng dẫn, kiểm tra công tác văn thư, lưu trữ.\nĐiều 3. Tổ chức thực hiện\n"
             "Giao Giám đốc Sở Nội vụ ban hành quy chế làm việc của Sở trước ngày 30/6/2026.\n")
     doc = analyze_text(text)
     assert [t.text[:20] for t in doc.tasks] == ["Giao Giám đốc Sở Nội"]
