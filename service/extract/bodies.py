@@ -120,7 +120,7 @@ def _match_at(scan: Scanner, i: int) -> int | None:
 
 
 def _official_at(scan: Scanner, i: int) -> int | None:
-    """An officially named body from the gazetteer ("Ủy ban quản lý vốn nhà nước tại doanh nghiệp")."""
+    """An officially named body from the gazetteer ("Kiểm toán nhà nước")."""
     name = scan.phrase_at(i, _official_phrases())
     return tail_end(scan, scan.skip(i, name), _match_at) if name else None
 
@@ -428,7 +428,8 @@ def _colon_list(scan: Scanner, i: int, offset: int) -> tuple[list[Body], int] | 
             full = f"{prefix}{head_text} {name}"
             bodies.append(Body(name=full, canonical=canonical(f"{head_text} {name}"),
                                start=name_start + offset, end=name_start + len(name) + offset))
-        j = end + 1 if scan.word(end) == "," and capitalised(scan.word(end + 1)) else end
+        more = scan.word(end) == "," and capitalised(scan.word(end + 1)) and not scan.phrase_at(end + 1, lex.heads)
+        j = end + 1 if more else end    # a full name after the comma ("…, Cục Y") is the outer list's to read
     return (bodies, j) if bodies else None
 
 

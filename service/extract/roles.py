@@ -565,8 +565,9 @@ def _responsibility_call() -> re.Pattern:
                       rf"{phrase_alternation(cues['responsibility_of'])}(?!\w)\s*", re.IGNORECASE)
 
 
-def assign(task: Task, inherited_lead: list[Body]) -> Task:
-    """Set `task.lead` and `task.support` from its text and what its heading hands down."""
+def assign(task: Task, inherited_lead: list[Body], inherited_support: list[Body] = ()) -> Task:
+    """Set `task.lead` and `task.support` from its text and what its heading hands down: an item that takes
+    its lead from the heading ("Vụ A chủ trì, phối hợp với Vụ B, Cục C: a) …") takes the heading's support too."""
     text, offset = task.text, task.start
     if inherited_lead and _requests(text):
         lead = []                   # under "1. Sở X": "Yêu cầu các đơn vị …" is Sở X requiring them
@@ -576,4 +577,7 @@ def assign(task: Task, inherited_lead: list[Body]) -> Task:
     task.lead = lead or [b.model_copy() for b in inherited_lead] or responsibility_holders(text, offset)
     lead_starts = {b.start for b in lead}
     task.support = [b for b in support_bodies(text, offset) if b.start not in lead_starts]
+    if not lead and inherited_lead:
+        named = {b.name.lower() for b in task.lead + task.support}
+        task.support += [b.model_copy() for b in inherited_support if b.name.lower() not in named]
     return task

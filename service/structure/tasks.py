@@ -23,6 +23,7 @@ class Inherited:
     """What a heading or lead-in passes to the items under it."""
 
     lead: list[Body] = field(default_factory=list)
+    support: list[Body] = field(default_factory=list)   # phối hợp: named beside the lead it hands down
     deadline: Deadline | None = None
     section: str | None = None
 
@@ -88,12 +89,15 @@ def _excluded(node: Node) -> bool:
 def _passed_down(doc: Document, node: Node, inherited: Inherited, ids: dict[int, str]) -> Inherited:
     if not node.children:
         return inherited
-    if node.paragraph_lead_in:        # a sentence ending in ":" hands down only whom it names as doers
-        lead = roles.owners_of_list(doc.text[node.body_start:node.end], node.body_start) or inherited.lead
-    else:
-        lead = roles.heading_bodies(doc.text, node.body_start, node.end) or inherited.lead
-    deadline = inherited.deadline
     text = doc.text[node.body_start:node.end]
+    if node.paragraph_lead_in:        # a sentence ending in ":" hands down only whom it names as doers
+        named = roles.owners_of_list(text, node.body_start)
+    else:
+        named = roles.heading_bodies(doc.text, node.body_start, node.end)
+    lead = named or inherited.lead
+    support = [b for b in roles.support_bodies(text, node.body_start) if b.start not in {n.start for n in named}] \
+        if named else inherited.support
+    deadline = inherited.deadline
     if node.is_lead_in and not _has_full_sentence(node.text):
         own = _dated(text, node.body_start, doc)
         if own and _qualifies_the_lead_in(text, node.body_start, own, doc.text):
@@ -101,7 +105,7 @@ def _passed_down(doc: Document, node: Node, inherited: Inherited, ids: dict[int,
         deadline = own or _ahead(leading_period(text, node.body_start), doc) or deadline
     elif _plans_a_period(node, text):
         deadline = _ahead(named_period(text, node.body_start), doc) or deadline
-    return Inherited(lead=lead, deadline=deadline, section=ids.get(node.start, inherited.section))
+    return Inherited(lead=lead, support=support, deadline=deadline, section=ids.get(node.start, inherited.section))
 
 
 def _qualifies_the_lead_in(lead_in: str, start: int, deadline: Deadline, text: str) -> bool:
@@ -172,7 +176,7 @@ def _task(doc: Document, node: Node, inherited: Inherited, start: int | None = N
     text = doc.text[start:end]
     task = Task(id="", section=inherited.section, text=text, start=start, end=end,
                 origin="list" if node.rank != PARAGRAPH else "sentence")
-    roles.assign(task, inherited.lead)
+    roles.assign(task, inherited.lead, inherited.support)
     task.deadline = _dated(text, start, doc) or inherited.deadline
     return task
 

@@ -269,6 +269,13 @@ def test_a_generic_body_ends_at_any_verb(text, name):
     assert [b.name for b in parse_body_list(text)[0]] == [name]
 
 
+def test_a_colon_list_hands_back_to_the_outer_list_at_a_full_name():
+    text = "phối hợp với các Vụ: Pháp chế, Tổ chức cán bộ, Cục Thống kê, Sở Nội vụ các tỉnh, triển khai ngay"
+    bodies, end = parse_body_list(text, len("phối hợp với "))
+    assert [b.name for b in bodies] == ["Vụ Pháp chế", "Vụ Tổ chức cán bộ", "Cục Thống kê", "Sở Nội vụ các tỉnh"]
+    assert text[end:].startswith(", triển khai")
+
+
 def test_colon_list_under_a_title():
     bodies, _ = parse_body_list("Giám đốc các Sở: Tài chính, Tư pháp và Nội vụ có trách nhiệm")
     assert [b.name for b in bodies] == ["Giám đốc Sở Tài chính", "Giám đốc Sở Tư pháp", "Giám đốc Sở Nội vụ"]
