@@ -10,7 +10,8 @@ def _roles(text: str) -> list[tuple[list[str], list[str]]]:
 
 
 def test_items_that_take_the_lead_in_s_lead_take_its_coordinating_bodies_too():
-    roles = _roles("1. Sở Y tế chủ trì, phối hợp với Trung tâm Kiểm soát bệnh tật tỉnh, Sở Khoa học và Công nghệ thực hiện các nội dung sau:\n"
+    roles = _roles("1. Sở Y tế chủ trì, phối hợp với Trung tâm Kiểm soát bệnh tật tỉnh, Sở Khoa học và Công nghệ "
+                   "thực hiện các nội dung sau:\n"
                    "a) Xây dựng cơ sở dữ liệu hồ sơ sức khỏe điện tử của người dân, hoàn thành trong quý III/2027.\n"
                    "b) Triển khai bệnh án điện tử tại các bệnh viện tuyến tỉnh.\n")
     assert roles == [(["Sở Y tế"], ["Trung tâm Kiểm soát bệnh tật tỉnh", "Sở Khoa học và Công nghệ"])] * 2
