@@ -421,26 +421,35 @@ def _colon_list(scan: Scanner, i: int, offset: int) -> tuple[list[Body], int] | 
     head_text = scan.text[scan.tokens[k][1]:scan.tokens[scan.skip(k, head) - 1][2]]
     prefix = f"{scan.text[scan.tokens[i][1]:scan.tokens[k - 2][2]]} " if title else ""
     bodies, j = [], scan.skip(k, head) + 1
-    while j < len(scan) and capitalised(scan.word(j)) and not scan.phrase_at(j, lex.heads):
-        end = _list_item_end(scan, j)
+    while j < len(scan) and capitalised(scan.word(j)):
+        end = _list_item_end(scan, j, head_text)
         start_char, end_char = scan.tokens[j][1], scan.tokens[end - 1][2]
+        if scan.phrase_at(j, lex.heads) and _key(f"{head_text} {scan.text[start_char:end_char]}") not in lex.official:
+            j -= scan.word(j - 1) == ","    # a full name ("…, Cục Y"): the comma and the rest are the outer list's
+            break                           # ("Bộ: Tài chính, Công an" reads "Bộ Công an", an official name)
         for name_start, name in _split_joined(head_text, scan.text[start_char:end_char], start_char):
             full = f"{prefix}{head_text} {name}"
             bodies.append(Body(name=full, canonical=canonical(f"{head_text} {name}"),
                                start=name_start + offset, end=name_start + len(name) + offset))
-        more = scan.word(end) == "," and capitalised(scan.word(end + 1)) and not scan.phrase_at(end + 1, lex.heads)
-        j = end + 1 if more else end    # a full name after the comma ("…, Cục Y") is the outer list's to read
+        j = end + 1 if scan.word(end) == "," and capitalised(scan.word(end + 1)) else end
     return (bodies, j) if bodies else None
 
 
-def _list_item_end(scan: Scanner, j: int) -> int:
-    """End of one name in a colon list: at ",", ";", ":", "." or a lower-case stop word."""
+def _list_item_end(scan: Scanner, j: int, head: str = "") -> int:
+    """End of one name in a colon list: at ",", ";", ":", "." or a lower-case stop word, unless more words make an
+    official name under `head` ("Bộ: Quốc phòng, Ngoại giao phối hợp" → "Bộ Quốc phòng", "Bộ Ngoại giao")."""
     lex = _lexicon()
     k = j
     while k < len(scan) and scan.word(k) not in (",", ";", ":", ".", "(", ")"):
         if k > j and not capitalised(scan.word(k)) and scan.phrase_at(k, lex.stops) and scan.word(k).lower() != "và":
             break
         k += 1
+    punctuation = k
+    while punctuation < len(scan) and scan.word(punctuation) not in (",", ";", ":", ".", "(", ")"):
+        punctuation += 1
+    for last in range(punctuation, k, -1) if head else ():
+        if _key(f"{head} {scan.text[scan.tokens[j][1]:scan.tokens[last - 1][2]]}") in lex.official:
+            return last
     return k
 
 

@@ -487,11 +487,18 @@ def support_bodies(text: str, offset: int = 0) -> list[Body]:
     right before a bare "phối hợp" after the lead's clause ("Sở A chủ trì; Sở B, Sở C phối hợp")."""
     found: list[Body] = []
     for match in _support_cues().finditer(text):
+        if _support_cue_noun().search(text, max(0, match.start() - 12), match.start()):
+            continue                # "quy chế phối hợp với Công an tỉnh": a kind of regulation, not coordination
         body_only = bool(_words("body_only_support_cues").fullmatch(match.group().strip()))
         bodies, _ = parse_body_list(text, match.end(), offset, acronyms=body_only)
         found.extend(b for b in bodies if all(b.start != f.start for f in found))
     found.extend(b for b in _named_before_phoi_hop(text, offset) if all(b.start != f.start for f in found))
     return found
+
+
+@cache
+def _support_cue_noun() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{phrase_alternation(_cues()['support_cue_nouns'])})\s+$", re.IGNORECASE)
 
 
 @cache

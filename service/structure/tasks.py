@@ -95,8 +95,7 @@ def _passed_down(doc: Document, node: Node, inherited: Inherited, ids: dict[int,
     else:
         named = roles.heading_bodies(doc.text, node.body_start, node.end)
     lead = named or inherited.lead
-    support = [b for b in roles.support_bodies(text, node.body_start) if b.start not in {n.start for n in named}] \
-        if named else inherited.support
+    support = _support_passed_down(text, node, named, inherited)
     deadline = inherited.deadline
     if node.is_lead_in and not _has_full_sentence(node.text):
         own = _dated(text, node.body_start, doc)
@@ -106,6 +105,20 @@ def _passed_down(doc: Document, node: Node, inherited: Inherited, ids: dict[int,
     elif _plans_a_period(node, text):
         deadline = _ahead(named_period(text, node.body_start), doc) or deadline
     return Inherited(lead=lead, support=support, deadline=deadline, section=ids.get(node.start, inherited.section))
+
+
+def _support_passed_down(text: str, node: Node, named: list[Body], inherited: Inherited) -> list[Body]:
+    """The coordinating bodies a heading or lead-in names after the lead it hands down ("Sở A chủ trì, phối hợp với
+    Sở B: …"; not the requester's in "Sở A phối hợp với Sở B đề nghị các huyện: …"); a lead-in naming no lead
+    adds its own to those handed down to it ("a) Phối hợp với Sở C thực hiện các nội dung sau:")."""
+    own = roles.support_bodies(text, node.body_start)
+    if named:
+        after = min(named, key=lambda b: b.start).end
+        return [b for b in own if b.start >= after and not any(n.start < b.end and b.start < n.end for n in named)]
+    if not node.is_lead_in:
+        return inherited.support
+    names = {b.name.lower() for b in inherited.support}
+    return inherited.support + [b for b in own if b.name.lower() not in names]
 
 
 def _qualifies_the_lead_in(lead_in: str, start: int, deadline: Deadline, text: str) -> bool:

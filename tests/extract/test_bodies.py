@@ -276,6 +276,14 @@ def test_a_colon_list_hands_back_to_the_outer_list_at_a_full_name():
     assert text[end:].startswith(", triển khai")
 
 
+@pytest.mark.parametrize("text, names", [
+    ("các Bộ: Tài chính, Công an, Y tế thực hiện", ["Bộ Tài chính", "Bộ Công an", "Bộ Y tế"]),
+    ("các Bộ: Quốc phòng, Công an, Ngoại giao phối hợp", ["Bộ Quốc phòng", "Bộ Công an", "Bộ Ngoại giao"]),
+])
+def test_a_colon_list_reads_official_names_under_its_head_even_where_a_word_opens_a_body(text, names):
+    assert [b.name for b in parse_body_list(text)[0]] == names
+
+
 def test_colon_list_under_a_title():
     bodies, _ = parse_body_list("Giám đốc các Sở: Tài chính, Tư pháp và Nội vụ có trách nhiệm")
     assert [b.name for b in bodies] == ["Giám đốc Sở Tài chính", "Giám đốc Sở Tư pháp", "Giám đốc Sở Nội vụ"]

@@ -38,3 +38,24 @@ def test_a_heading_without_coordinating_bodies_hands_down_none():
                    "a) Xây dựng cơ sở dữ liệu hồ sơ sức khỏe điện tử của người dân.\n"
                    "b) Triển khai bệnh án điện tử tại các bệnh viện tuyến tỉnh.\n")
     assert roles == [(["Sở Y tế"], [])] * 2
+
+
+def test_a_requester_s_coordinating_body_is_not_handed_to_the_addressee_s_items():
+    roles = _roles("1. Sở Y tế phối hợp với Bảo hiểm xã hội tỉnh đề nghị Ủy ban nhân dân các huyện thực hiện các "
+                   "nội dung sau:\na) Chỉ đạo các trạm y tế xã cập nhật hồ sơ sức khỏe điện tử.\n"
+                   "b) Bố trí kinh phí duy trì phần mềm quản lý trạm y tế.\n")
+    assert roles == [(["Ủy ban nhân dân các huyện"], [])] * 2
+
+
+def test_a_lead_in_without_a_lead_adds_its_own_coordinating_body_to_those_handed_down():
+    roles = _roles("1. Sở Y tế chủ trì, phối hợp với Trung tâm Y tế dự phòng tỉnh thực hiện các nội dung sau:\n"
+                   "a) Phối hợp với Sở Tài chính thực hiện các nội dung sau:\n"
+                   "- Xây dựng định mức chi cho phần mềm quản lý trạm y tế.\n"
+                   "- Rà soát thiết bị công nghệ thông tin tại các trạm y tế xã.\n")
+    assert roles == [(["Sở Y tế"], ["Trung tâm Y tế dự phòng tỉnh", "Sở Tài chính"])] * 2
+
+
+def test_a_regulation_on_coordination_names_no_coordinating_body():
+    roles = _roles("1. Sở Y tế chủ trì xây dựng quy chế phối hợp với Công an tỉnh về chia sẻ dữ liệu dân cư, cụ thể:\n"
+                   "a) Thống nhất danh mục dữ liệu được chia sẻ.\nb) Kết nối hệ thống thông tin hai ngành.\n")
+    assert roles == [(["Sở Y tế"], [])] * 2
