@@ -124,8 +124,9 @@ def combine_owners(task: Task, guesses: list[SpanGuess], mode: str, th: dict) ->
     own = [b for b in task.lead if _inside(task, b)]
     if own or not (th["fill_inherited"] or not task.lead):
         task.lead = _merge_bodies(task.lead, lead)[:len(task.lead)]
-    elif lead:
+    elif lead:                      # the item names its own lead: what the heading handed down goes, its support too
         task.lead = lead
+        task.support = [b for b in task.support if _inside(task, b)]
     task.support = _merge_bodies(task.support, [s for s in support if not any(
         _overlaps(s.start, s.end, b.start, b.end) for b in task.lead)])
     return widen_bodies(task, guesses, th["extend"])

@@ -66,6 +66,18 @@ def test_hybrid_fills_a_lead_the_rules_missed_and_marks_agreement():
     assert task.lead[0].score == 0.9
 
 
+def test_a_lead_the_model_finds_in_the_item_replaces_the_heading_s_and_drops_the_heading_s_support():
+    heading = "1. Sở Công Thương chủ trì, phối hợp với Sở Tài chính thực hiện các nội dung sau:"
+    text = "a) Quỹ khuyến công tỉnh hỗ trợ các cơ sở sản xuất đổi mới thiết bị, phối hợp với Ngân hàng tỉnh."
+    task = _task(text, start=len(heading) + 1, support=["Ngân hàng tỉnh"])
+    task.lead = [Body(name="Sở Công Thương", canonical="Sở Công Thương", start=3, end=17)]     # handed down
+    task.support.append(Body(name="Sở Tài chính", canonical="Sở Tài chính", start=heading.index("Sở Tài"),
+                             end=heading.index(" thực")))
+    combine(task, [_guess(text, "Quỹ khuyến công tỉnh", "LEAD")], "hybrid", TH)
+    assert [b.name for b in task.lead] == ["Quỹ khuyến công tỉnh"]
+    assert [b.name for b in task.support] == ["Ngân hàng tỉnh"]
+
+
 def test_hybrid_keeps_the_rules_own_lead_and_ignores_weak_guesses():
     text = "Sở Xây dựng chủ trì, cùng với Sở Giao thông vận tải kiểm tra chất lượng công trình."
     task = _task(text, lead=["Sở Xây dựng"], support=["Sở Giao thông vận tải"])
