@@ -67,7 +67,7 @@ def test_hybrid_fills_a_lead_the_rules_missed_and_marks_agreement():
 
 
 def test_a_lead_the_model_finds_in_the_item_replaces_the_heading_s_and_drops_the_heading_s_support():
-    heading = "1. Sở Công Thương chủ trì, phối hợp với Sở Tài chính thực hiện các nội dung sau:"
+    heading = "1. Sở Công Thương là cơ quan chủ trì, cùng Sở Tài chính thực hiện các nội dung sau:"
     text = "a) Quỹ khuyến công tỉnh hỗ trợ các cơ sở sản xuất đổi mới thiết bị, phối hợp với Ngân hàng tỉnh."
     task = _task(text, start=len(heading) + 1, support=["Ngân hàng tỉnh"])
     task.lead = [Body(name="Sở Công Thương", canonical="Sở Công Thương", start=3, end=17)]     # handed down
