@@ -424,7 +424,7 @@ def _colon_list(scan: Scanner, i: int, offset: int) -> tuple[list[Body], int] | 
     while j < len(scan) and capitalised(scan.word(j)):
         end = _list_item_end(scan, j, head_text)
         start_char, end_char = scan.tokens[j][1], scan.tokens[end - 1][2]
-        if scan.phrase_at(j, lex.heads) and _key(f"{head_text} {scan.text[start_char:end_char]}") not in lex.official:
+        if scan.phrase_at(j, lex.heads) and not _official_under(head_text, scan.text[start_char:end_char]):
             j -= scan.word(j - 1) == ","    # a full name ("…, Cục Y"): the comma and the rest are the outer list's
             break                           # ("Bộ: Tài chính, Công an" reads "Bộ Công an", an official name)
         for name_start, name in _split_joined(head_text, scan.text[start_char:end_char], start_char):
@@ -448,9 +448,14 @@ def _list_item_end(scan: Scanner, j: int, head: str = "") -> int:
     while punctuation < len(scan) and scan.word(punctuation) not in (",", ";", ":", ".", "(", ")"):
         punctuation += 1
     for last in range(punctuation, k, -1) if head else ():
-        if _key(f"{head} {scan.text[scan.tokens[j][1]:scan.tokens[last - 1][2]]}") in lex.official:
+        if _official_under(head, scan.text[scan.tokens[j][1]:scan.tokens[last - 1][2]]):
             return last
     return k
+
+
+def _official_under(head: str, name: str) -> bool:
+    """"Công an" under "Bộ": "Bộ Công an" is in the gazetteer's official names."""
+    return _key(f"{head} {name}") in _lexicon().official
 
 
 def _split_joined(head: str, names: str, start: int) -> list[tuple[int, str]]:

@@ -7,6 +7,7 @@ lead-in. Support: bodies after "phối hợp (với)", "cùng (với)", "với s
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from ..document import Body, Task
@@ -479,7 +480,10 @@ def _lead_before_chu_tri(text: str, offset: int) -> list[Body]:
 
 @cache
 def _support_cues() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?<!sự ){phrase_alternation(_cues()['support_cues'])}\s+", re.IGNORECASE)
+    """A coordination cue, not where it qualifies a noun (`support_cue_nouns`: "sự phối hợp giữa …", "quy chế phối
+    hợp với Công an tỉnh")."""
+    not_after = "".join(f"(?<!{re.escape(noun)} )" for noun in _cues()["support_cue_nouns"])
+    return re.compile(rf"(?<!\w){not_after}{phrase_alternation(_cues()['support_cues'])}\s+", re.IGNORECASE)
 
 
 def support_bodies(text: str, offset: int = 0) -> list[Body]:
@@ -487,18 +491,11 @@ def support_bodies(text: str, offset: int = 0) -> list[Body]:
     right before a bare "phối hợp" after the lead's clause ("Sở A chủ trì; Sở B, Sở C phối hợp")."""
     found: list[Body] = []
     for match in _support_cues().finditer(text):
-        if _support_cue_noun().search(text, max(0, match.start() - 12), match.start()):
-            continue                # "quy chế phối hợp với Công an tỉnh": a kind of regulation, not coordination
         body_only = bool(_words("body_only_support_cues").fullmatch(match.group().strip()))
         bodies, _ = parse_body_list(text, match.end(), offset, acronyms=body_only)
         found.extend(b for b in bodies if all(b.start != f.start for f in found))
     found.extend(b for b in _named_before_phoi_hop(text, offset) if all(b.start != f.start for f in found))
     return found
-
-
-@cache
-def _support_cue_noun() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{phrase_alternation(_cues()['support_cue_nouns'])})\s+$", re.IGNORECASE)
 
 
 @cache
@@ -572,7 +569,7 @@ def _responsibility_call() -> re.Pattern:
                       rf"{phrase_alternation(cues['responsibility_of'])}(?!\w)\s*", re.IGNORECASE)
 
 
-def assign(task: Task, inherited_lead: list[Body], inherited_support: list[Body] = ()) -> Task:
+def assign(task: Task, inherited_lead: list[Body], inherited_support: Sequence[Body] = ()) -> Task:
     """Set `task.lead` and `task.support` from its text and what its heading hands down: an item that takes
     its lead from the heading ("Vụ A chủ trì, phối hợp với Vụ B, Cục C: a) …") takes the heading's support too."""
     text, offset = task.text, task.start
@@ -585,6 +582,11 @@ def assign(task: Task, inherited_lead: list[Body], inherited_support: list[Body]
     lead_starts = {b.start for b in lead}
     task.support = [b for b in support_bodies(text, offset) if b.start not in lead_starts]
     if not lead and inherited_lead:
-        named = {b.name.lower() for b in task.lead + task.support}
-        task.support += [b.model_copy() for b in inherited_support if b.name.lower() not in named]
+        task.support = with_unnamed(task.support, inherited_support, also_not=task.lead)
     return task
+
+
+def with_unnamed(bodies: list[Body], more: Sequence[Body], also_not: Sequence[Body] = ()) -> list[Body]:
+    """`bodies`, then copies of those of `more` whose name neither they nor `also_not` already give."""
+    named = {b.name.lower() for b in [*bodies, *also_not]}
+    return bodies + [b.model_copy() for b in more if b.name.lower() not in named]

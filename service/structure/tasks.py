@@ -111,14 +111,13 @@ def _support_passed_down(text: str, node: Node, named: list[Body], inherited: In
     """The coordinating bodies a heading or lead-in names after the lead it hands down ("Sở A chủ trì, phối hợp với
     Sở B: …"; not the requester's in "Sở A phối hợp với Sở B đề nghị các huyện: …"); a lead-in naming no lead
     adds its own to those handed down to it ("a) Phối hợp với Sở C thực hiện các nội dung sau:")."""
-    own = roles.support_bodies(text, node.body_start)
-    if named:
-        after = min(named, key=lambda b: b.start).end
-        return [b for b in own if b.start >= after and not any(n.start < b.end and b.start < n.end for n in named)]
-    if not node.is_lead_in:
+    if not named and not node.is_lead_in:
         return inherited.support
-    names = {b.name.lower() for b in inherited.support}
-    return inherited.support + [b for b in own if b.name.lower() not in names]
+    own = roles.support_bodies(text, node.body_start)
+    if not named:
+        return roles.with_unnamed(inherited.support, own)
+    after = min(named, key=lambda b: b.start).end
+    return [b for b in own if b.start >= after and not any(n.start < b.end and b.start < n.end for n in named)]
 
 
 def _qualifies_the_lead_in(lead_in: str, start: int, deadline: Deadline, text: str) -> bool:
