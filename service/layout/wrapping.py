@@ -23,7 +23,7 @@ _SENTENCE_END = re.compile(r"[.;:!?]$|\./\.$")
 def unwrap(blocks: list[Block]) -> list[Block]:
     """Blocks with wrapped paragraph lines joined; tables and other blocks are left as they are."""
     margin = _left_margin(blocks)
-    width = _wrap_width(blocks)
+    width = wrap_width(blocks)
     out: list[Block] = []
     first_indent: int | None = None
     for block in blocks:
@@ -84,7 +84,7 @@ def _left_margin(blocks: list[Block]) -> int | None:
     return margin if count >= 0.3 * len(indents) and indented >= max(2, 0.08 * len(indents)) else None
 
 
-def _wrap_width(blocks: list[Block]) -> int | None:
+def wrap_width(blocks: list[Block]) -> int | None:
     """The line width of a hard-wrapped text (most lines end near it), else None."""
     lengths = sorted(len(b.text) + (b.indent or 0) for b in blocks
                      if b.kind == "paragraph" and " | " not in b.text)
