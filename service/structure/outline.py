@@ -88,6 +88,13 @@ def classify(line: str) -> tuple[int, str | None, int]:
     return PARAGRAPH, None, 0
 
 
+# Formats whose paragraphs the reader rebuilds from lines (plain text, a PDF's text layer, OCR): a break
+# there is a guess, so a plain paragraph after a list item goes on the item. DOCX and HTML paragraphs are
+# the author's own. Reading a PDF's paragraphs as the author's cost the lead of every item after such a
+# paragraph, which the same text as plain text kept (evaluation/robustness.py, variant pdf).
+REBUILT_PARAGRAPHS = ("txt", "pdf", "image")
+
+
 def build_tree(doc: Document, skip: list[tuple[int, int]]) -> Node:
     """The outline of `doc.text`, leaving out lines that start inside a `skip` span."""
     root = Node(start=0, end=len(doc.text), text="", rank=-1)
@@ -109,7 +116,7 @@ def build_tree(doc: Document, skip: list[tuple[int, int]]) -> Node:
         marker = None
         if rank == PARAGRAPH and node.bold or rank == PARAGRAPH and node.upper:
             node.rank = rank = 0 if node.upper and len(stack) == 1 else rank
-        _attach(stack, node, run_on=doc.source.format in ("txt", "image"))
+        _attach(stack, node, run_on=doc.source.format in REBUILT_PARAGRAPHS)
     return root
 
 
@@ -122,7 +129,7 @@ def _emphasised_sentence(line: str) -> bool:
 
 
 def _attach(stack: list[Node], node: Node, run_on: bool = True) -> None:
-    """Hang `node` in the tree. With `run_on` (plain text, OCR: paragraph breaks are not reliable) a plain
+    """Hang `node` in the tree. With `run_on` (paragraphs rebuilt from lines, REBUILT_PARAGRAPHS) a plain
     paragraph right after a list item goes on that item."""
     if run_on and node.rank == PARAGRAPH and _continues_item(stack[-1], node):
         stack[-1].end = node.end   # only a list marker starts an item: the paragraph goes on the item

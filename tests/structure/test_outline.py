@@ -154,3 +154,46 @@ def test_a_further_lead_in_under_one_that_names_its_doer_stays_inside_it():
             "Ngoài ra, cần thực hiện thêm các việc sau:\n- Tập huấn cho cán bộ y tế xã.\n- Dự trữ thuốc và vật tư.\n")
     tasks = analyze_text(text, extractor="rules").tasks
     assert [[b.name for b in t.lead] for t in tasks] == [["Sở Y tế"]] * 3
+
+
+PLAN_WITH_A_NOTE = """KẾ HOẠCH
+
+Chuyển đổi số trong các cơ quan nhà nước của tỉnh năm 2027
+
+Để hoàn thành các chỉ tiêu chuyển đổi số năm 2027, Sở Khoa học và Công nghệ thực hiện các nhiệm vụ sau:
+
+- Hoàn thiện nền tảng chia sẻ dữ liệu dùng chung của tỉnh trước ngày 30/6/2027.
+
+Việc kết nối các hệ thống thông tin thực hiện theo hướng dẫn kỹ thuật của Bộ Khoa học và Công nghệ.
+
+- Tổ chức đào tạo kỹ năng số cho cán bộ, công chức cấp xã trong quý III năm 2027.
+
+- Đánh giá mức độ chuyển đổi số của các sở, ngành, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12/2027.
+"""
+
+
+@pytest.fixture
+def typeset(tmp_path):
+    """typeset(text) -> the PDF bytes of `text` set as the sample documents are (justified A4 pages)."""
+    pytest.importorskip("reportlab")
+    from corpora.render import parse, render_pdf
+
+    def build(text: str) -> bytes:
+        out = tmp_path / "plan.pdf"
+        render_pdf(parse(text), out, title="plan")
+        return out.read_bytes()
+    return build
+
+
+def test_a_note_after_an_item_of_a_pdf_goes_on_the_item_and_the_list_keeps_its_doer(typeset):
+    """A PDF's paragraphs are rebuilt from its lines, as plain text's are: a plain paragraph after an item
+    goes on the item, and the items after it still take the doer the lead-in names."""
+    from service.pipeline import analyze_bytes
+
+    pdf = analyze_bytes(typeset(PLAN_WITH_A_NOTE), "plan.pdf", extractor="rules")
+    txt = analyze_text(PLAN_WITH_A_NOTE, extractor="rules")
+    assert pdf.source.format == "pdf"
+    for doc in (pdf, txt):
+        assert [[b.name for b in t.lead] for t in doc.tasks] == [["Sở Khoa học và Công nghệ"]] * 3
+        assert "Việc kết nối các hệ thống" in doc.tasks[0].text
+        assert [str(t.deadline.end) for t in doc.tasks] == ["2027-06-30", "2027-09-30", "2027-12-15"]
