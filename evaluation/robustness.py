@@ -19,7 +19,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from evaluation.score import DEFAULT_CORPUS, as_row, gold_docs, pooled, score_doc  # noqa: E402
-from service.document import Block  # noqa: E402
 from service.pipeline import analyze_bytes  # noqa: E402
 
 
@@ -39,11 +38,16 @@ def ocr_noise(text: str, seed: int = 1) -> str:
 
 
 def is_text_layer(text: str) -> bool:
-    """The text is already hard-wrapped at a page width (a PDF's text layer): typesetting it again
-    would wrap each of its lines a second time, which no real document does."""
+    """The text is already a PDF's text layer: the plain-text reader finds it hard-wrapped, re-joins
+    several of its lines or rebuilds a table given one cell per line. Typesetting it again would set
+    each broken line or cell as a paragraph of its own, which no real document does."""
+    from service.ingest import txt
+    from service.layout import rebuild_tables, unwrap
     from service.layout.wrapping import wrap_width
 
-    return wrap_width([Block(text=line) for line in text.splitlines() if line.strip()]) is not None
+    blocks = txt.read(text.encode("utf-8")).blocks
+    return (wrap_width(blocks) is not None or len(rebuild_tables(blocks)) != len(blocks)
+            or len(blocks) - len(unwrap(blocks)) >= REJOINED_LINES)
 
 
 def as_pdf(text: str, name: str) -> tuple[bytes, str] | None:
@@ -70,6 +74,7 @@ def _as_text(perturb):
     return lambda text, name: (perturb(text).encode("utf-8"), name)
 
 
+REJOINED_LINES = 3           # a title run on into its first line is no text layer; three re-joined lines are
 FIELDS = ("tasks", "lead", "support", "deadline", "targets")
 
 

@@ -28,7 +28,8 @@ class PageLine(Protocol):
 
 
 PAGE_NUMBER = re.compile(r"\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|\s*(?:Trang|Page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?\s*$")
-_NEW_ITEM = re.compile(r"\s*(?:[-–—•+*]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ][).]\s|[IVX]{1,5}[.\-]\s|Điều\s+\d)")
+# a list marker, also alone on its line ("b)" in a table's first column, "2." before its heading)
+_NEW_ITEM = re.compile(r"\s*(?:[-–—•+*]\s|\d{1,2}(?:\.\d{1,2})*[.)](?:\s|$)|[a-zđ][).](?:\s|$)|[IVX]{1,5}[.\-]\s|Điều\s+\d)")
 
 
 def paragraphs(lines: list[PageLine], table_tops: list[float], page_width: float) -> list[list[PageLine]]:

@@ -128,3 +128,17 @@ def test_words_set_without_space_glyphs_are_split(make_pdf):
             x += pdf.stringWidth(word, "DejaVu", 12) + 3
     doc = read_file(make_pdf([page]))
     assert _texts(doc) == ["Kính gửi: Sở Tài chính"]
+
+
+def test_a_list_marker_alone_on_its_line_starts_a_paragraph(make_pdf):
+    """The first column of an annex gives its item label on a line of its own ("b)", "2."): the label opens
+    the next item, it is not the end of the cell above."""
+    doc = read_file(make_pdf([[
+        (72, 780, "Tổ chức tập huấn nghiệp vụ kiểm kê rừng cho cán bộ cấp xã", False),
+        (72, 765, "b)", False),
+        (72, 750, "Xây dựng bản đồ hiện trạng rừng của tỉnh", False),
+        (72, 735, "2.", False),
+        (72, 720, "Kiểm tra việc thực hiện", False),
+    ]]))
+    assert _texts(doc) == ["Tổ chức tập huấn nghiệp vụ kiểm kê rừng cho cán bộ cấp xã", "b)",
+                           "Xây dựng bản đồ hiện trạng rừng của tỉnh", "2.", "Kiểm tra việc thực hiện"]
