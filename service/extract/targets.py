@@ -197,9 +197,13 @@ def is_achievement(clause_before: str, clause: str, sentence_before: str, senten
                    issued_year: int | None = None) -> bool:
     """The figure reports a result (đã đạt, so với cùng kỳ, năm 2021 đạt) rather than an aim:
     a strong past cue before it in its clause, or a weak one (so với, a bare "năm N" earlier
-    in the sentence) in a sentence without any target cue."""
+    in the sentence) in a sentence without any target cue. A strong cue opening the sentence covers the
+    results it lists after ";" ("Đến nay, 95% số xã có …; 80% số hộ …"), unless a clause states an aim."""
     p = patterns()
     if p.strong_past.search(clause_before):
+        return True
+    opening, _, listed = sentence_before.partition(";")
+    if listed and p.strong_past.search(opening) and not p.target_cue.search(clause):
         return True
     years = [int(y) for y in PAST_YEAR.findall(clause_before)]
     past = bool(years) and (issued_year is None or min(years) < issued_year)   # "Năm 2027 trồng mới …" in 2026: ahead

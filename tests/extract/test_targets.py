@@ -162,6 +162,21 @@ def test_not_targets(text):
     assert find_targets(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    # results listed after a sentence's opening past cue, each clause of the list
+    "Đến nay, 100% số xã đã có nhà văn hóa; 92% số thôn có đường bê tông; 85% số hộ dùng nước sạch.",
+    # a shortfall reported
+    "Tỷ lệ nữ đại biểu Hội đồng nhân dân cấp xã chỉ đạt 21%.",
+])
+def test_reported_results_are_not_targets(text):
+    assert find_targets(text) == []
+
+
+def test_an_aim_after_a_listed_result_stays_a_target():
+    found = find_targets("Hiện nay, 70% số xã đạt chuẩn nông thôn mới; phấn đấu đến năm 2030 đạt 100%.")
+    assert [(t.value, t.year) for t in found] == [(100, 2030)]
+
+
 def test_imperative_item_with_baseline_year():
     t = one("- Giảm 30% số vụ tai nạn giao thông so với năm 2020.")
     assert (t.value, t.indicator) == (30, "số vụ tai nạn giao thông")
