@@ -88,16 +88,16 @@ def main() -> int:
     parser.add_argument("--variants", nargs="+", choices=list(PERTURBATIONS), default=list(PERTURBATIONS))
     parser.add_argument("--per-doc", action="store_true", help="one row per document whose F1 moves")
     args = parser.parse_args()
-    print(f"{'variant':<10} " + " ".join(f"{f:>8}" for f in FIELDS))
-    rows: dict[str, dict] = {}
+    print(f"{'variant':<10} " + " ".join(f"{f:>8}" for f in FIELDS) + "   meta number/date")
+    rows: dict[str, dict[str, dict | None]] = {}
     for name in args.variants:
         rows[name] = per_doc(args.corpus, name)
         print_pooled(name, rows[name])
-    if "pdf" in rows and args.variants[0] != "pdf":     # the PDF variant leaves out texts already wrapped
-        first = args.variants[0]
-        print_pooled(f"{first}*", {k: v for k, v in rows[first].items() if rows["pdf"].get(k)})
-        print(f"  * the {sum(1 for v in rows['pdf'].values() if v)} documents typeset as PDF (the others are"
-              " already a PDF's text layer)")
+    if "pdf" in rows:                                # the PDF variant leaves out texts already a text layer
+        typeset = {k for k, v in rows["pdf"].items() if v}
+        for name in (n for n in args.variants if n != "pdf"):
+            print_pooled(f"{name}*", {k: v for k, v in rows[name].items() if k in typeset})
+        print(f"  * on the {len(typeset)} documents typeset as PDF (the others are already a PDF's text layer)")
     if args.per_doc:
         print_moves(rows, args.variants)
     return 0
@@ -105,28 +105,28 @@ def main() -> int:
 
 def print_pooled(name: str, rows: dict[str, dict | None]) -> None:
     result = pooled([row for row in rows.values() if row])
-    print(f"{name:<10} " + " ".join(f"{result[f]['f1']:>8.3f}" for f in FIELDS))
+    meta = result["metadata"]
+    print(f"{name:<10} " + " ".join(f"{result[f]['f1']:>8.3f}" for f in FIELDS)
+          + f"   {meta['number']:.2f}/{meta['issued_on']:.2f}")
 
 
-def per_doc(corpus: Path, variant: str, jobs: int = 2) -> dict[str, dict]:
-    """Each annotated document, perturbed, analysed and scored: its row of evaluation/score.py."""
+def per_doc(corpus: Path, variant: str, jobs: int = 2) -> dict[str, dict | None]:
+    """Every annotated document (the shared gold and ours), perturbed, analysed and scored: its row of
+    evaluation/score.py, or None when the variant does not apply to it."""
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         return dict(pool.map(_score_one, [(d, variant) for d in gold_docs(corpus)]))
 
 
-def _score_one(job: tuple) -> tuple[str, dict]:
+def _score_one(job: tuple) -> tuple[str, dict | None]:
     doc_gold, variant = job
-
-    if PERTURBATIONS[variant](doc_gold.path.read_text(encoding="utf-8"), doc_gold.path.name) is None:
+    made = PERTURBATIONS[variant](doc_gold.path.read_text(encoding="utf-8"), doc_gold.path.name)
+    if made is None:
         return doc_gold.id, None
-
-    def analyze(path: Path) -> object:
-        return analyze_bytes(*PERTURBATIONS[variant](path.read_text(encoding="utf-8"), path.name))
-    return doc_gold.id, as_row(score_doc(doc_gold, analyze))
+    return doc_gold.id, as_row(score_doc(doc_gold, lambda _: analyze_bytes(*made)))
 
 
-def print_moves(rows: dict[str, dict], variants: list[str]) -> None:
-    """Documents whose task or lead F1 differs between the first variant and another by 0.05 or more."""
+def print_moves(rows: dict[str, dict[str, dict | None]], variants: list[str]) -> None:
+    """Documents where a field's F1 differs between the first variant and another by 0.05 or more."""
     first = variants[0]
     for name in variants[1:]:
         for doc_id, row in rows[name].items():

@@ -238,14 +238,6 @@ def originals(corpus: Path, docs: list[GoldDoc]) -> list[GoldDoc]:
     return found
 
 
-def score_corpus(corpus: Path, analyze: Callable[[Path], Document]) -> Scores:
-    """Every shared gold document pooled into one tally (robustness and OCR evaluations)."""
-    scores = Scores()
-    for doc_gold in gold_docs(corpus, own=Path("/nonexistent")):
-        score_doc(doc_gold, analyze, scores)
-    return scores
-
-
 def report(scores: Scores) -> dict:
     out = {name: tally.prf() for name, tally in scores.tallies.items()}
     out["metadata"] = {k: round(v / scores.meta_total, 3) for k, v in scores.meta.items()} \

@@ -17,6 +17,7 @@ def _hard_wrapped(text: str, width: int = 60) -> str:
 
 
 def test_a_typed_out_text_is_typeset_and_a_text_layer_is_not():
+    pytest.importorskip("reportlab")
     assert not is_text_layer(TYPED_OUT)
     assert as_pdf(TYPED_OUT, "plan.txt") is not None
     layer = _hard_wrapped(TYPED_OUT * 3)

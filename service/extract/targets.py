@@ -36,6 +36,7 @@ class Patterns:
     comparator_after: dict[str, re.Pattern]
     strong_past: re.Pattern
     weak_past: re.Pattern
+    listed_past: re.Pattern
     target_cue: re.Pattern
     head: re.Pattern
     strip_end: re.Pattern
@@ -73,6 +74,7 @@ def patterns() -> Patterns:
         comparator_after={k: phrase_re(v["after"], prefix=r"^\s*") for k, v in cmp_.items()},
         strong_past=phrase_re(lx["achievement"]["strong"]),
         weak_past=phrase_re(lx["achievement"]["weak"]),
+        listed_past=phrase_re(lx["achievement"]["opening_a_list"]),
         target_cue=phrase_re(lx["target_cues"]),
         head=phrase_re(lx["indicator_heads"], r"(?!\s*\d)"),
         strip_end=phrase_re(lx["indicator_strip"], r"[\s:,]*$"),
@@ -107,6 +109,7 @@ ANY_YEAR = re.compile(r"(?<!so với )(?<!lần )năm\s+((?:19|20)\d{2})(?!\d)(?
                       r"|((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})(?!\d)", re.I)
 PAST_YEAR = re.compile(r"(?<!đến )(?<!tới )(?<!vào )(?<!trước )(?<!hết )(?<!cuối )(?<!với )"
                        r"(?<!trong )năm\s+((?:19|20)\d{2})(?![\d\s]*[-–:])", re.I)
+A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")     # "năm 2027", "31/12/2027"
 IMPERATIVE = re.compile(r"\s*(?:[-+•*]\s*|\(?[a-zđ0-9]{1,3}[.)]\s+)?(?:giảm|tăng|nâng|đạt|phấn đấu|bảo đảm|"
                         r"đảm bảo|duy trì|hoàn thành|cứng hóa|xây dựng|trồng)(?!\w)", re.I)
 MONEY = re.compile(r"đồng|usd|vn[dđ]|^(?:nghìn |ngàn )?(?:tỷ|tỉ|triệu)$", re.I)
@@ -197,18 +200,29 @@ def is_achievement(clause_before: str, clause: str, sentence_before: str, senten
                    issued_year: int | None = None) -> bool:
     """The figure reports a result (đã đạt, so với cùng kỳ, năm 2021 đạt) rather than an aim:
     a strong past cue before it in its clause, or a weak one (so với, a bare "năm N" earlier
-    in the sentence) in a sentence without any target cue. A strong cue opening the sentence covers the
-    results it lists after ";" ("Đến nay, 95% số xã có …; 80% số hộ …"), unless a clause states an aim."""
+    in the sentence) in a sentence without any target cue; or a figure of the results listed after
+    an opening "Đến nay, …" (listed_result)."""
     p = patterns()
-    if p.strong_past.search(clause_before):
-        return True
-    opening, _, listed = sentence_before.partition(";")
-    if listed and p.strong_past.search(opening) and not p.target_cue.search(clause):
+    if p.strong_past.search(clause_before) or listed_result(sentence_before, clause):
         return True
     years = [int(y) for y in PAST_YEAR.findall(clause_before)]
     past = bool(years) and (issued_year is None or min(years) < issued_year)   # "Năm 2027 trồng mới …" in 2026: ahead
     weak = p.weak_past.search(clause) or past
     return bool(weak) and not (p.target_cue.search(sentence) or IMPERATIVE.match(clause))
+
+
+def listed_result(sentence_before: str, clause: str) -> bool:
+    """The figure's clause is one of the results a sentence lists after opening with the present
+    ("Đến nay, 95% số xã có trạm y tế; 80% số hộ …"): the opening clause holds a `listed_past` cue and
+    no aim, and the figure's own clause has no aim, year or imperative ("…; năm 2027 đạt 85%" stays)."""
+    p = patterns()
+    first = CLAUSE_END.search(sentence_before)
+    if not first:
+        return False                                  # the figure is in the opening clause itself
+    opening = sentence_before[:first.start()]
+    if not p.listed_past.search(opening) or p.target_cue.search(opening):
+        return False
+    return not (p.target_cue.search(clause) or IMPERATIVE.match(clause) or A_YEAR.search(clause))
 
 
 def comparator(text: str, start: int, end: int, is_range: bool) -> str:

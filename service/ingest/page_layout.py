@@ -28,8 +28,8 @@ class PageLine(Protocol):
 
 
 PAGE_NUMBER = re.compile(r"\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|\s*(?:Trang|Page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?\s*$")
-# a list marker, also alone on its line ("b)" in a table's first column, "2." before its heading)
-_NEW_ITEM = re.compile(r"\s*(?:[-–—•+*]\s|\d{1,2}(?:\.\d{1,2})*[.)](?:\s|$)|[a-zđ][).](?:\s|$)|[IVX]{1,5}[.\-]\s|Điều\s+\d)")
+_NEW_ITEM = re.compile(r"\s*(?:[-–—•+*]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ][).]\s|[IVX]{1,5}[.\-]\s|Điều\s+\d)")
+_LABEL_ALONE = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s*")     # "b)", "2." alone on a line
 
 
 def paragraphs(lines: list[PageLine], table_tops: list[float], page_width: float) -> list[list[PageLine]]:
@@ -52,13 +52,16 @@ def paragraphs(lines: list[PageLine], table_tops: list[float], page_width: float
 def _continues(prev: PageLine, line: PageLine, left: float, right: float) -> bool:
     """`line` goes on `prev`'s paragraph: close below it, not indented, no new list item, and `prev` either
     runs to the right margin (in the same weight) or stops mid-sentence (a bold date ending a sentence
-    stays in it)."""
+    stays in it). A label alone on its line ("b)") opens the next item unless a full line runs on into it."""
     if " | " in prev.text or " | " in line.text or _NEW_ITEM.match(line.text):
         return False
     if line.top - prev.bottom > 0.9 * line.size or line.x0 > left + 1.5 * line.size:
         return False
-    mid_sentence = not re.search(r"[.:;!?]$", prev.text) and (line.text[:1].islower() or OPEN_END.search(prev.text))
+    closed = bool(re.search(r"[.:;!?]$", prev.text))
     full_width = prev.x1 >= right - 2 * prev.size and prev.bold == line.bold
+    if _LABEL_ALONE.fullmatch(line.text):            # the label of the next item (a table's first column),
+        return full_width and not closed            # unless a full line runs on into it ("… tại Mục" / "5.")
+    mid_sentence = not closed and (line.text[:1].islower() or OPEN_END.search(prev.text))
     return full_width or bool(mid_sentence)
 
 

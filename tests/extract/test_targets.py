@@ -172,9 +172,15 @@ def test_reported_results_are_not_targets(text):
     assert find_targets(text) == []
 
 
-def test_an_aim_after_a_listed_result_stays_a_target():
-    found = find_targets("Hiện nay, 70% số xã đạt chuẩn nông thôn mới; phấn đấu đến năm 2030 đạt 100%.")
-    assert [(t.value, t.year) for t in found] == [(100, 2030)]
+@pytest.mark.parametrize("text, value", [
+    ("Hiện nay, 70% số xã đạt chuẩn nông thôn mới; phấn đấu đến năm 2030 đạt 100%.", 100),   # an aim cue
+    ("Hiện nay, 70% số xã đạt chuẩn nông thôn mới; năm 2027 có 85% số xã đạt chuẩn.", 85),    # a year ahead
+    ("Tính đến nay, toàn tỉnh có 120 xã đạt chuẩn; hoàn thành số hóa 100% hồ sơ đất đai trước ngày "
+     "31/12/2027.", 100),                                                                     # a due date
+    ("Các sở, ngành đã triển khai kế hoạch; trong năm 2027 giảm 10% số vụ cháy rừng.", 10),   # no list opening
+])
+def test_an_aim_after_a_listed_result_stays_a_target(text, value):
+    assert [t.value for t in find_targets(text, issued_year=2026)] == [value]
 
 
 def test_imperative_item_with_baseline_year():

@@ -130,15 +130,19 @@ def test_words_set_without_space_glyphs_are_split(make_pdf):
     assert _texts(doc) == ["Kính gửi: Sở Tài chính"]
 
 
-def test_a_list_marker_alone_on_its_line_starts_a_paragraph(make_pdf):
+def test_a_label_alone_on_its_line_opens_the_next_item_unless_a_full_line_runs_on_into_it(make_pdf):
     """The first column of an annex gives its item label on a line of its own ("b)", "2."): the label opens
-    the next item, it is not the end of the cell above."""
+    the next item, it is not the end of the cell above; after a full line stopped mid-sentence it is that
+    sentence's last word ("… tại Mục" / "5.")."""
     doc = read_file(make_pdf([[
-        (72, 780, "Tổ chức tập huấn nghiệp vụ kiểm kê rừng cho cán bộ cấp xã", False),
+        (72, 780, "Tổ chức tập huấn nghiệp vụ kiểm kê rừng", False),
         (72, 765, "b)", False),
         (72, 750, "Xây dựng bản đồ hiện trạng rừng của tỉnh", False),
         (72, 735, "2.", False),
         (72, 720, "Kiểm tra việc thực hiện", False),
+        (72, 690, "Các xã gửi báo cáo kết quả kiểm kê theo mẫu hướng dẫn tại Phụ lục, Mục", False),
+        (72, 675, "5.", False),
     ]]))
-    assert _texts(doc) == ["Tổ chức tập huấn nghiệp vụ kiểm kê rừng cho cán bộ cấp xã", "b)",
-                           "Xây dựng bản đồ hiện trạng rừng của tỉnh", "2.", "Kiểm tra việc thực hiện"]
+    assert _texts(doc) == ["Tổ chức tập huấn nghiệp vụ kiểm kê rừng", "b)", "Xây dựng bản đồ hiện trạng rừng của tỉnh",
+                           "2.", "Kiểm tra việc thực hiện",
+                           "Các xã gửi báo cáo kết quả kiểm kê theo mẫu hướng dẫn tại Phụ lục, Mục 5."]
