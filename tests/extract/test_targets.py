@@ -172,6 +172,11 @@ def test_reported_results_are_not_targets(text):
     assert find_targets(text) == []
 
 
+@pytest.mark.parametrize("opening", ["Đến nay", "Tính đến nay", "Hiện nay", "Hiện có", "Hiện tại"])
+def test_each_opening_of_a_results_list(opening):
+    assert find_targets(f"{opening}, 64% số trường học đạt chuẩn quốc gia; 92% số thôn có đường bê tông.") == []
+
+
 @pytest.mark.parametrize("text, value", [
     ("Hiện nay, 70% số xã đạt chuẩn nông thôn mới; phấn đấu đến năm 2030 đạt 100%.", 100),   # an aim cue
     ("Hiện nay, 70% số xã đạt chuẩn nông thôn mới; năm 2027 có 85% số xã đạt chuẩn.", 85),    # a year ahead
