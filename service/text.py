@@ -86,6 +86,9 @@ def cites_number(text: str) -> bool:
 OPEN_END = re.compile(r"(?:,|\b(?:và|với|của|cho|các|những|về|để|trong|theo|tại|từ|đến|hoặc|số|ngày|tháng|năm"
                       r"|trước|sau|thuộc|là|được|bị|do|như|nhằm|gồm))$")
 
+# A list label alone on its line ("2.", "b)", "II.", "A."): its item's text is on the next line.
+BARE_MARKER = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,5}|[A-HJ-UWYZĐ])\s?[.)]\s*")
+
 
 # underthesea imports every optional pipeline it can at package import; with transformers installed
 # (the `semantic` extra) its translate pipeline pulls in transformers and PIL, seconds per process.

@@ -1,7 +1,7 @@
 """The PDF variant of evaluation/robustness.py: which texts it typesets, and that it keeps their paragraphs."""
 import pytest
 
-from evaluation.robustness import as_pdf, is_text_layer
+from evaluation.robustness import as_pdf, hard_wrap, is_text_layer
 
 TYPED_OUT = """Để nâng cao chất lượng dịch vụ công trực tuyến năm 2027, Ủy ban nhân dân huyện yêu cầu:
 - Văn phòng Ủy ban nhân dân huyện rà soát quy trình tiếp nhận hồ sơ trực tuyến, báo cáo trước ngày 31/3/2027.
@@ -10,17 +10,11 @@ TYPED_OUT = """Để nâng cao chất lượng dịch vụ công trực tuyến 
 """
 
 
-def _hard_wrapped(text: str, width: int = 60) -> str:
-    import textwrap
-
-    return "\n".join(part for line in text.splitlines() for part in textwrap.wrap(line, width))
-
-
 def test_a_typed_out_text_is_typeset_and_a_text_layer_is_not():
     pytest.importorskip("reportlab")
     assert not is_text_layer(TYPED_OUT)
     assert as_pdf(TYPED_OUT, "plan.txt") is not None
-    layer = _hard_wrapped(TYPED_OUT * 3)
+    layer = hard_wrap(TYPED_OUT * 3, 60)
     assert is_text_layer(layer) and as_pdf(layer, "plan.txt") is None
 
 

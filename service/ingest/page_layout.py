@@ -9,7 +9,7 @@ import re
 from typing import Protocol
 
 from ..document import Block
-from ..text import OPEN_END
+from ..text import BARE_MARKER, OPEN_END
 from .charsets import is_syllable
 
 _HYPHEN_END = re.compile(r"([^\W\d_]+)-$")
@@ -29,7 +29,6 @@ class PageLine(Protocol):
 
 PAGE_NUMBER = re.compile(r"\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|\s*(?:Trang|Page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?\s*$")
 _NEW_ITEM = re.compile(r"\s*(?:[-–—•+*]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ][).]\s|[IVX]{1,5}[.\-]\s|Điều\s+\d)")
-_LABEL_ALONE = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s*")     # "b)", "2." alone on a line
 
 
 def paragraphs(lines: list[PageLine], table_tops: list[float], page_width: float) -> list[list[PageLine]]:
@@ -59,7 +58,7 @@ def _continues(prev: PageLine, line: PageLine, left: float, right: float) -> boo
         return False
     closed = bool(re.search(r"[.:;!?]$", prev.text))
     full_width = prev.x1 >= right - 2 * prev.size and prev.bold == line.bold
-    if _LABEL_ALONE.fullmatch(line.text):            # the label of the next item (a table's first column),
+    if BARE_MARKER.fullmatch(line.text):            # the label of the next item (a table's first column),
         return full_width and not closed            # unless a full line runs on into it ("… tại Mục" / "5.")
     mid_sentence = not closed and (line.text[:1].islower() or OPEN_END.search(prev.text))
     return full_width or bool(mid_sentence)

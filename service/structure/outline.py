@@ -13,7 +13,7 @@ from ..extract.bodies import match_body
 from ..extract.deadlines import find_deadline
 from ..extract.roles import owners_of_list
 from ..lexicons import alternation, load
-from ..text import is_upper, lines
+from ..text import BARE_MARKER, is_upper, lines
 
 _ORDINALS = alternation(load("structure")["ordinal_markers"])
 ORDINAL = 2.5                # the rank of an item numbered by an ordinal word: "Một là, …", "Thứ hai: …"
@@ -33,7 +33,6 @@ _MARKERS: list[tuple[float, re.Pattern]] = [
     (7, re.compile(r"[+*◦○▪]\s*(?=\S)")),
 ]
 PARAGRAPH = 8
-_BARE_MARKER = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,5}|[A-HJ-UWYZĐ])\s?[.)]\s*")
 
 
 @dataclass
@@ -104,7 +103,7 @@ def build_tree(doc: Document, skip: list[tuple[int, int]]) -> Node:
     for start, end, line in lines(doc.text):
         if not line.strip() or any(a <= start < b for a, b in skip):
             continue
-        if _BARE_MARKER.fullmatch(line):
+        if BARE_MARKER.fullmatch(line):
             marker = (start, line.strip())
             continue
         rank, label, size = classify(f"{marker[1]} {line.strip()}") if marker else classify(line)
