@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from service.document import Target
-from service.lexicons import alternation, load
+from service.extract.deadlines import YEAR
 from service.extract.numbers import NUMBER, parse_number, parse_range
+from service.lexicons import alternation, load
 
 QUOTES = "“”\"'‘’«»"
 
@@ -37,6 +38,7 @@ class Patterns:
     strong_past: re.Pattern
     weak_past: re.Pattern
     listed_past: re.Pattern
+    turning_to_aim: re.Pattern
     target_cue: re.Pattern
     head: re.Pattern
     strip_end: re.Pattern
@@ -75,6 +77,7 @@ def patterns() -> Patterns:
         strong_past=phrase_re(lx["achievement"]["strong"]),
         weak_past=phrase_re(lx["achievement"]["weak"]),
         listed_past=phrase_re(lx["achievement"]["opening_a_list"]),
+        turning_to_aim=phrase_re(lx["achievement"]["turning_to_aim"]),
         target_cue=phrase_re(lx["target_cues"]),
         head=phrase_re(lx["indicator_heads"], r"(?!\s*\d)"),
         strip_end=phrase_re(lx["indicator_strip"], r"[\s:,]*$"),
@@ -109,7 +112,7 @@ ANY_YEAR = re.compile(r"(?<!so với )(?<!lần )năm\s+((?:19|20)\d{2})(?!\d)(?
                       r"|((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})(?!\d)", re.I)
 PAST_YEAR = re.compile(r"(?<!đến )(?<!tới )(?<!vào )(?<!trước )(?<!hết )(?<!cuối )(?<!với )"
                        r"(?<!trong )năm\s+((?:19|20)\d{2})(?![\d\s]*[-–:])", re.I)
-A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")     # "năm 2027", "31/12/2027"
+A_YEAR = re.compile(rf"(?<!\d){YEAR}")     # "năm 2027", "31/12/2027"
 IMPERATIVE = re.compile(r"\s*(?:[-+•*]\s*|\(?[a-zđ0-9]{1,3}[.)]\s+)?(?:giảm|tăng|nâng|đạt|phấn đấu|bảo đảm|"
                         r"đảm bảo|duy trì|hoàn thành|cứng hóa|xây dựng|trồng)(?!\w)", re.I)
 MONEY = re.compile(r"đồng|usd|vn[dđ]|^(?:nghìn |ngàn )?(?:tỷ|tỉ|triệu)$", re.I)
@@ -203,12 +206,21 @@ def is_achievement(clause_before: str, clause: str, sentence_before: str, senten
     in the sentence) in a sentence without any target cue; or a figure of the results listed after
     an opening "Đến nay, …" (listed_result)."""
     p = patterns()
-    if p.strong_past.search(clause_before) or listed_result(sentence_before, clause):
+    if p.strong_past.search(clause_before) and not aim_after_past(clause_before) or listed_result(sentence_before, clause):
         return True
     years = [int(y) for y in PAST_YEAR.findall(clause_before)]
     past = bool(years) and (issued_year is None or min(years) < issued_year)   # "Năm 2027 trồng mới …" in 2026: ahead
     weak = p.weak_past.search(clause) or past
     return bool(weak) and not (p.target_cue.search(sentence) or IMPERATIVE.match(clause))
+
+
+def aim_after_past(clause_before: str) -> bool:
+    """After its last past cue the clause turns, past a comma, to an aim ("đã đạt 90%, phấn đấu năm 2027
+    đạt 95%", "phát huy kết quả đã đạt được, năm 2027 phấn đấu: 95% …"): the figure is that aim's."""
+    p = patterns()
+    *_, last = p.strong_past.finditer(clause_before)
+    comma = clause_before.find(",", last.end())
+    return comma >= 0 and bool(p.turning_to_aim.search(clause_before, comma))
 
 
 def listed_result(sentence_before: str, clause: str) -> bool:

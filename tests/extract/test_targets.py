@@ -188,6 +188,24 @@ def test_an_aim_after_a_listed_result_stays_a_target(text, value):
     assert [t.value for t in find_targets(text, issued_year=2026)] == [value]
 
 
+@pytest.mark.parametrize("turn", ["phấn đấu", "mục tiêu", "chỉ tiêu", "dự kiến", "hướng tới"])
+def test_each_cue_turning_a_past_clause_to_an_aim(turn):
+    text = f"Năm 2026 tỷ lệ hộ dân dùng nước sạch đã đạt 90%, {turn} năm 2028 đạt 96%."
+    assert [t.value for t in find_targets(text, issued_year=2026)] == [96]
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Phát huy kết quả đã đạt được, trong năm 2027 phấn đấu: 95% số hộ dân nông thôn có nước sạch.", [95]),
+    # a weak cue after the comma does not turn it: the figures are the report's
+    ("Tỷ lệ hộ nghèo đã giảm, từ mức bình quân 9% giai đoạn trước xuống còn 5% năm 2025.", []),
+    ("Đến nay đã có 40 xã đạt chuẩn, bảo đảm 100% số xã có trạm y tế.", []),
+    # a past cue after the aim: still a result
+    ("Phấn đấu giữ vững kết quả, tỷ lệ tiêm chủng đã đạt 98%.", []),
+])
+def test_an_aim_after_a_past_clause(text, values):
+    assert [t.value for t in find_targets(text, issued_year=2026)] == values
+
+
 def test_imperative_item_with_baseline_year():
     t = one("- Giảm 30% số vụ tai nạn giao thông so với năm 2020.")
     assert (t.value, t.indicator) == (30, "số vụ tai nạn giao thông")
