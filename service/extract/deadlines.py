@@ -15,10 +15,10 @@ from datetime import date, timedelta
 from functools import cache
 
 from service.document import Deadline
+from service.extract.numbers import YEAR
 from service.lexicons import alternation, load
 from service.text import cites_number
 
-YEAR = r"(?:19|20)\d{2}(?!\d)"
 NUM = r"\d{1,2}(?!\d)"
 SENTENCE_END = re.compile(r"[.;:\n](?!\d)")
 _HOUR = re.compile(r"\s\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?\s*,?\s*$", re.I)

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from service.document import Target
-from service.extract.deadlines import YEAR
-from service.extract.numbers import NUMBER, parse_number, parse_range
+from service.extract.numbers import NUMBER, YEAR, parse_number, parse_range
 from service.lexicons import alternation, load
 
 QUOTES = "“”\"'‘’«»"
@@ -28,6 +27,9 @@ def lexicon() -> dict:
 def phrase_re(words: list[str], suffix: str = "", prefix: str = "") -> re.Pattern:
     """A case-insensitive regex for whole phrases from `words`."""
     return re.compile(rf"{prefix}(?<!\w)(?:{alternation(words)})(?!\w){suffix}", re.I)
+
+
+NOT_IN_VERB = r"(?<!thực )(?<!thể )"        # "hiện có" / "hiện tại" inside "thực hiện có hiệu quả", "thể hiện tại"
 
 
 @dataclass(frozen=True)
@@ -74,9 +76,9 @@ def patterns() -> Patterns:
         mention=mention,
         comparator_before={k: phrase_re(v["before"], r"\s*$") for k, v in cmp_.items()},
         comparator_after={k: phrase_re(v["after"], prefix=r"^\s*") for k, v in cmp_.items()},
-        strong_past=phrase_re(lx["achievement"]["strong"]),
+        strong_past=phrase_re(lx["achievement"]["strong"], prefix=NOT_IN_VERB),
         weak_past=phrase_re(lx["achievement"]["weak"]),
-        listed_past=phrase_re(lx["achievement"]["opening_a_list"]),
+        listed_past=phrase_re(lx["achievement"]["opening_a_list"], prefix=NOT_IN_VERB),
         turning_to_aim=phrase_re(lx["achievement"]["turning_to_aim"]),
         target_cue=phrase_re(lx["target_cues"]),
         head=phrase_re(lx["indicator_heads"], r"(?!\s*\d)"),
@@ -206,7 +208,8 @@ def is_achievement(clause_before: str, clause: str, sentence_before: str, senten
     in the sentence) in a sentence without any target cue; or a figure of the results listed after
     an opening "Đến nay, …" (listed_result)."""
     p = patterns()
-    if p.strong_past.search(clause_before) and not aim_after_past(clause_before) or listed_result(sentence_before, clause):
+    if (p.strong_past.search(clause_before) and not aim_after_past(clause_before, issued_year)
+            or listed_result(sentence_before, clause)):
         return True
     years = [int(y) for y in PAST_YEAR.findall(clause_before)]
     past = bool(years) and (issued_year is None or min(years) < issued_year)   # "Năm 2027 trồng mới …" in 2026: ahead
@@ -214,13 +217,21 @@ def is_achievement(clause_before: str, clause: str, sentence_before: str, senten
     return bool(weak) and not (p.target_cue.search(sentence) or IMPERATIVE.match(clause))
 
 
-def aim_after_past(clause_before: str) -> bool:
-    """After its last past cue the clause turns, past a comma, to an aim ("đã đạt 90%, phấn đấu năm 2027
-    đạt 95%", "phát huy kết quả đã đạt được, năm 2027 phấn đấu: 95% …"): the figure is that aim's."""
+def aim_after_past(clause_before: str, issued_year: int | None = None) -> bool:
+    """After its last past cue the clause turns, at a comma, to an aim: the next part opens, after any
+    year phrase, with a `turning_to_aim` cue ("…đã đạt 90%, phấn đấu năm 2028 đạt 96%", "…đã đạt được,
+    trong năm 2027 phấn đấu: 95% …") or with a year still ahead ("…đã đạt 90%, đến năm 2030 đạt 96%")."""
     p = patterns()
-    *_, last = p.strong_past.finditer(clause_before)
-    comma = clause_before.find(",", last.end())
-    return comma >= 0 and bool(p.turning_to_aim.search(clause_before, comma))
+    past = [m.end() for m in p.strong_past.finditer(clause_before)]
+    for comma in COMMA.finditer(clause_before, past[-1]) if past else ():
+        part = clause_before[comma.end():]
+        lead = DUE_LEAD.match(part)
+        if p.turning_to_aim.match(part[lead.end():].lstrip(" ,") if lead else part):
+            return True
+        years = [int(y) for y in A_YEAR.findall(lead.group())] if lead else []
+        if issued_year and years and max(years) > issued_year:
+            return True
+    return False
 
 
 def listed_result(sentence_before: str, clause: str) -> bool:

@@ -188,7 +188,7 @@ def test_an_aim_after_a_listed_result_stays_a_target(text, value):
     assert [t.value for t in find_targets(text, issued_year=2026)] == [value]
 
 
-@pytest.mark.parametrize("turn", ["phấn đấu", "mục tiêu", "chỉ tiêu", "dự kiến", "hướng tới"])
+@pytest.mark.parametrize("turn", ["phấn đấu", "hướng tới"])
 def test_each_cue_turning_a_past_clause_to_an_aim(turn):
     text = f"Năm 2026 tỷ lệ hộ dân dùng nước sạch đã đạt 90%, {turn} năm 2028 đạt 96%."
     assert [t.value for t in find_targets(text, issued_year=2026)] == [96]
@@ -196,14 +196,26 @@ def test_each_cue_turning_a_past_clause_to_an_aim(turn):
 
 @pytest.mark.parametrize("text, values", [
     ("Phát huy kết quả đã đạt được, trong năm 2027 phấn đấu: 95% số hộ dân nông thôn có nước sạch.", [95]),
-    # a weak cue after the comma does not turn it: the figures are the report's
+    ("Hiện nay tỷ lệ trẻ em được tiêm chủng đầy đủ đạt 90%, đến năm 2030 nâng lên 98%.", [98]),   # a year ahead
+    ("Tỷ lệ hộ dân dùng nước sạch đã đạt 90%, năm 2028 đạt 96%.", [96]),
+    ("Tỷ lệ hộ dân dùng nước sạch đã đạt 90%, năm 2025 đạt 86%.", []),                 # a year gone by
+    # weaker cues, nouns and estimates after the comma do not turn it: the figures are the report's
     ("Tỷ lệ hộ nghèo đã giảm, từ mức bình quân 9% giai đoạn trước xuống còn 5% năm 2025.", []),
     ("Đến nay đã có 40 xã đạt chuẩn, bảo đảm 100% số xã có trạm y tế.", []),
+    ("Năm 2025 kinh tế của huyện đã tăng trưởng khá, chỉ tiêu tốc độ tăng trưởng đạt 8,5%.", []),
+    ("Năm 2025 đã giải ngân 800 tỷ đồng, dự kiến đến hết tháng 01/2026 giải ngân đạt 98% kế hoạch.", []),
+    ("Vốn đã giải ngân 1,2 nghìn tỷ đồng, vốn Chương trình mục tiêu quốc gia đạt 95% kế hoạch.", []),
+    ("Năm 2025 đã giải ngân 1,2 nghìn tỷ đồng vốn Chương trình mục tiêu quốc gia đạt 95% kế hoạch.", []),  # "1,2"
     # a past cue after the aim: still a result
     ("Phấn đấu giữ vững kết quả, tỷ lệ tiêm chủng đã đạt 98%.", []),
 ])
 def test_an_aim_after_a_past_clause(text, values):
     assert [t.value for t in find_targets(text, issued_year=2026)] == values
+
+
+def test_a_present_cue_inside_a_verb_reports_nothing():
+    text = "Đến năm 2028, tổ chức thực hiện có hiệu quả để 95% hồ sơ được giải quyết trực tuyến."   # not "hiện có"
+    assert [t.value for t in find_targets(text, issued_year=2026)] == [95]
 
 
 def test_imperative_item_with_baseline_year():
