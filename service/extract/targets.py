@@ -29,7 +29,14 @@ def phrase_re(words: list[str], suffix: str = "", prefix: str = "") -> re.Patter
     return re.compile(rf"{prefix}(?<!\w)(?:{alternation(words)})(?!\w){suffix}", re.I)
 
 
-NOT_IN_VERB = r"(?<!thực )(?<!thể )"        # "hiện có" / "hiện tại" inside "thực hiện có hiệu quả", "thể hiện tại"
+def past_re(words: list[str]) -> re.Pattern:
+    """`phrase_re` of past cues, where "hiện có" and "hiện tại" right after "thực" are the verb "thực hiện"
+    ("thực hiện có hiệu quả", "thực hiện tại các xã"), no cue, unless a figure follows ("thực hiện có 95% …")."""
+    in_verb = [w for w in words if w.lower() in ("hiện có", "hiện tại")]
+    rest = [w for w in words if w not in in_verb]
+    either = alternation(in_verb)
+    guarded = rf"|(?<!\w)(?:(?<!thực )(?:{either})|(?:{either})(?=\s*(?:\d|$)))(?!\w)" if in_verb else ""
+    return re.compile(rf"(?<!\w)(?:{alternation(rest)})(?!\w){guarded}", re.I)
 
 
 @dataclass(frozen=True)
@@ -76,9 +83,9 @@ def patterns() -> Patterns:
         mention=mention,
         comparator_before={k: phrase_re(v["before"], r"\s*$") for k, v in cmp_.items()},
         comparator_after={k: phrase_re(v["after"], prefix=r"^\s*") for k, v in cmp_.items()},
-        strong_past=phrase_re(lx["achievement"]["strong"], prefix=NOT_IN_VERB),
+        strong_past=past_re(lx["achievement"]["strong"]),
         weak_past=phrase_re(lx["achievement"]["weak"]),
-        listed_past=phrase_re(lx["achievement"]["opening_a_list"], prefix=NOT_IN_VERB),
+        listed_past=past_re(lx["achievement"]["opening_a_list"]),
         turning_to_aim=phrase_re(lx["achievement"]["turning_to_aim"]),
         target_cue=phrase_re(lx["target_cues"]),
         head=phrase_re(lx["indicator_heads"], r"(?!\s*\d)"),
@@ -218,20 +225,27 @@ def is_achievement(clause_before: str, clause: str, sentence_before: str, senten
 
 
 def aim_after_past(clause_before: str, issued_year: int | None = None) -> bool:
-    """After its last past cue the clause turns, at a comma, to an aim: the next part opens, after any
-    year phrase, with a `turning_to_aim` cue ("…đã đạt 90%, phấn đấu năm 2028 đạt 96%", "…đã đạt được,
-    trong năm 2027 phấn đấu: 95% …") or with a year still ahead ("…đã đạt 90%, đến năm 2030 đạt 96%")."""
-    p = patterns()
-    past = [m.end() for m in p.strong_past.finditer(clause_before)]
-    for comma in COMMA.finditer(clause_before, past[-1]) if past else ():
-        part = clause_before[comma.end():]
-        lead = DUE_LEAD.match(part)
-        if p.turning_to_aim.match(part[lead.end():].lstrip(" ,") if lead else part):
-            return True
-        years = [int(y) for y in A_YEAR.findall(lead.group())] if lead else []
-        if issued_year and years and max(years) > issued_year:
-            return True
-    return False
+    """After its last past cue the clause turns, at a comma, to the figure's aim: the figure's own part (or
+    a part before it holding only a time phrase) opens, after any year, with a `turning_to_aim` cue
+    ("…đã đạt 90%, phấn đấu năm 2028 đạt 96%", "…đã đạt được, trong năm 2027 phấn đấu: 95% …") or with
+    one year still ahead ("…đã đạt 90%, đến năm 2030 đạt 96%", "…, mục tiêu năm 2030 là 45%")."""
+    past = [m.end() for m in patterns().strong_past.finditer(clause_before)]
+    parts = COMMA.split(clause_before[past[-1]:])[1:] if past else []     # the parts after its commas
+    time_only = parts[-2:-1] if len(parts) > 1 and TIME_ONLY.match(parts[-2]) else []
+    return any(_turns(part, issued_year) for part in time_only + parts[-1:])
+
+
+AHEAD = re.compile(rf"\s*(?:(?:mục tiêu|chỉ tiêu)\s+)?(?:(?:đến|tới|vào|trước|trong)\s+)?(?:(?:hết|cuối)\s+)?"
+                   rf"năm\s+({YEAR})(?!\s*[-–]\s*\d)", re.I)    # one year, not a period "năm 2026 - 2030"
+
+
+def _turns(part: str, issued_year: int | None) -> bool:
+    """The part opens an aim: a turning cue after any year, or one year later than the document."""
+    lead = DUE_LEAD.match(part)
+    if patterns().turning_to_aim.match(part[lead.end():].lstrip(" ,") if lead else part):
+        return True
+    ahead = AHEAD.match(part)
+    return bool(issued_year and ahead and int(ahead[1]) > issued_year)
 
 
 def listed_result(sentence_before: str, clause: str) -> bool:
