@@ -28,6 +28,7 @@ class PageLine(Protocol):
 
 
 PAGE_NUMBER = re.compile(r"\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|\s*(?:Trang|Page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?\s*$")
+_DASH_LOWER = re.compile(r"\s*[-–]\s[a-zđà-ỹ]")          # "- huyện": the second half of "quận - huyện"
 _NEW_ITEM = re.compile(r"\s*(?:[-–—•+*]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ][).]\s|[IVX]{1,5}[.\-]\s|Điều\s+\d)")
 
 
@@ -49,10 +50,10 @@ def paragraphs(lines: list[PageLine], table_tops: list[float], page_width: float
 
 
 def _continues(prev: PageLine, line: PageLine, left: float, right: float) -> bool:
-    """`line` goes on `prev`'s paragraph: close below it, not indented, no new list item, and `prev` either
-    runs to the right margin (in the same weight) or stops mid-sentence (a bold date ending a sentence
-    stays in it). A label alone on its line ("b)") opens the next item unless a full line runs on into it."""
-    if " | " in prev.text or " | " in line.text or _NEW_ITEM.match(line.text):
+    """`line` goes on `prev`'s paragraph: close below it, not indented, and `prev` either runs to the right
+    margin (in the same weight) or stops mid-sentence (a bold date ending a sentence stays in it). A line
+    opening a list item ("b)", "- ", "Điều 2") opens it, unless a full line stops mid-sentence into it."""
+    if " | " in prev.text or " | " in line.text:
         return False
     if line.top - prev.bottom > 0.9 * line.size or line.x0 > left + 1.5 * line.size:
         return False
@@ -60,6 +61,9 @@ def _continues(prev: PageLine, line: PageLine, left: float, right: float) -> boo
     full_width = prev.x1 >= right - 2 * prev.size and prev.bold == line.bold
     if BARE_MARKER.fullmatch(line.text):            # the label of the next item (a table's first column),
         return full_width and not closed            # unless a full line runs on into it ("… tại Mục" / "5.")
+    if _NEW_ITEM.match(line.text):                  # a new item, unless a full line runs on into it: "… quy định
+        return full_width and not closed and bool(  # tại" / "Điều 1 …", "… các quận" / "- huyện, …"
+            OPEN_END.search(prev.text) and not prev.text.endswith(",") or _DASH_LOWER.match(line.text))
     mid_sentence = not closed and (line.text[:1].islower() or OPEN_END.search(prev.text))
     return full_width or bool(mid_sentence)
 

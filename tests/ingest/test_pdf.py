@@ -146,3 +146,32 @@ def test_a_label_alone_on_its_line_opens_the_next_item_unless_a_full_line_runs_o
     assert _texts(doc) == ["Tổ chức tập huấn nghiệp vụ kiểm kê rừng", "b)", "Xây dựng bản đồ hiện trạng rừng của tỉnh",
                            "2.", "Kiểm tra việc thực hiện",
                            "Các xã gửi báo cáo kết quả kiểm kê theo mẫu hướng dẫn tại Phụ lục, Mục 5."]
+
+
+def test_a_line_opening_like_an_item_goes_on_a_full_line_stopped_mid_sentence(make_pdf):
+    """A wrapped line may begin "Điều 4 …" after "… quy định tại" or "- huyện …" after "… các quận": it goes
+    on the sentence; after a closed line, a comma or a line short of the margin it opens an item."""
+    doc = read_file(make_pdf([[
+        (72, 780, "Các tổ chức, cá nhân được giao quản lý, khai thác công trình thủy lợi quy định tại", False),
+        (72, 765, "Điều 4 có trách nhiệm bảo vệ công trình.", False),
+        (72, 740, "Giao Thủ trưởng các sở, ban, ngành thành phố, Chủ tịch Ủy ban nhân dân các quận", False),
+        (72, 725, "- huyện tổ chức thực hiện Kế hoạch này trong phạm vi được giao.", False),
+        (72, 700, "Ủy ban nhân dân thành phố giao các cơ quan, đơn vị thực hiện những nội dung sau:", False),
+        (72, 685, "- Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.", False),
+        (72, 660, "Sở Nông nghiệp và Môi trường hướng dẫn các xã, phường kiểm kê rừng và đất rừng,", False),
+        (72, 645, "b) Sở Tài chính thẩm định dự toán kinh phí.", False),
+        (72, 620, "Phòng Kinh tế hạ tầng và đô thị của huyện tại", False),
+        (72, 605, "Điều 2. Tổ chức thực hiện", False),
+    ]]))
+    assert _texts(doc) == [
+        "Các tổ chức, cá nhân được giao quản lý, khai thác công trình thủy lợi quy định tại Điều 4 có trách nhiệm bảo vệ "
+        "công trình.",
+        "Giao Thủ trưởng các sở, ban, ngành thành phố, Chủ tịch Ủy ban nhân dân các quận - huyện tổ chức thực hiện Kế hoạch "
+        "này trong phạm vi được giao.",
+        "Ủy ban nhân dân thành phố giao các cơ quan, đơn vị thực hiện những nội dung sau:",
+        "- Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.",
+        "Sở Nông nghiệp và Môi trường hướng dẫn các xã, phường kiểm kê rừng và đất rừng,",
+        "b) Sở Tài chính thẩm định dự toán kinh phí.",
+        "Phòng Kinh tế hạ tầng và đô thị của huyện tại",
+        "Điều 2. Tổ chức thực hiện",
+    ]
