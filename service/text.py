@@ -86,6 +86,15 @@ def cites_number(text: str) -> bool:
 OPEN_END = re.compile(r"(?:,|\b(?:và|với|của|cho|các|những|về|để|trong|theo|tại|từ|đến|hoặc|số|ngày|tháng|năm"
                       r"|trước|sau|thuộc|là|được|bị|do|như|nhằm|gồm))$")
 
+_DASH_THEN_WORD = re.compile(r"\s*[-–]\s(\w)")
+
+
+def dash_then_lower(line: str) -> bool:
+    """A wrapped line opening "- huyện …": the second half of "quận - huyện", not a dash item."""
+    m = _DASH_THEN_WORD.match(line)
+    return bool(m and m[1].islower())
+
+
 # A list label alone on its line ("2.", "b)", "II.", "A."): its item's text is on the next line.
 BARE_MARKER = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,5}|[A-HJ-UWYZĐ])\s?[.)]\s*")
 

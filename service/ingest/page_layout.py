@@ -9,7 +9,7 @@ import re
 from typing import Protocol
 
 from ..document import Block
-from ..text import BARE_MARKER, OPEN_END
+from ..text import BARE_MARKER, OPEN_END, dash_then_lower
 from .charsets import is_syllable
 
 _HYPHEN_END = re.compile(r"([^\W\d_]+)-$")
@@ -28,7 +28,6 @@ class PageLine(Protocol):
 
 
 PAGE_NUMBER = re.compile(r"\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|\s*(?:Trang|Page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?\s*$")
-_DASH_LOWER = re.compile(r"\s*[-–]\s[a-zđà-ỹ]")          # "- huyện": the second half of "quận - huyện"
 _NEW_ITEM = re.compile(r"\s*(?:[-–—•+*]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ][).]\s|[IVX]{1,5}[.\-]\s|Điều\s+\d)")
 
 
@@ -63,7 +62,7 @@ def _continues(prev: PageLine, line: PageLine, left: float, right: float) -> boo
         return full_width and not closed            # unless a full line runs on into it ("… tại Mục" / "5.")
     if _NEW_ITEM.match(line.text):                  # a new item, unless a full line runs on into it: "… quy định
         return full_width and not closed and bool(  # tại" / "Điều 1 …", "… các quận" / "- huyện, …"
-            OPEN_END.search(prev.text) and not prev.text.endswith(",") or _DASH_LOWER.match(line.text))
+            OPEN_END.search(prev.text) and not prev.text.endswith(",") or dash_then_lower(line.text))
     mid_sentence = not closed and (line.text[:1].islower() or OPEN_END.search(prev.text))
     return full_width or bool(mid_sentence)
 

@@ -59,3 +59,27 @@ def test_header_columns_become_cells_and_the_number_stays_whole():
     assert paragraphs(text) == ["ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                                 "TỈNH HÀ GIANG | Độc lập - Tự do - Hạnh phúc",
                                 "Số: 125 /KH-UBND | Hà Giang, ngày 15 tháng 3 năm 2025"]
+
+
+WRAPPED_WITH_DASHES = """\
+Để triển khai kịp thời Kế hoạch của Ủy ban nhân dân thành phố về phòng,
+chống thiên tai năm 2027, Ủy ban nhân dân thành phố yêu cầu Thủ trưởng
+các sở, ban, ngành, Chủ tịch Ủy ban nhân dân các phường, các xã và quận
+- huyện tổ chức rà soát phương án ứng phó, hoàn thành trước ngày 30/4.
+Các cơ quan, đơn vị khi triển khai thực hiện cần quan tâm các nội dung:
+- kiểm tra hệ thống đê điều, hồ chứa và công trình phòng, chống thiên tai
+trước mùa mưa bão, báo cáo kết quả về Sở Nông nghiệp và Môi trường;
+- bố trí lực lượng, phương tiện tại các khu vực trọng điểm thường xuyên
+xảy ra sạt lở đất, ngập úng để kịp thời ứng cứu người dân khi cần thiết.
+Sở Nông nghiệp và Môi trường là cơ quan thường trực tổng hợp kết quả thực
+- Sở Tài chính bố trí kinh phí thực hiện theo quy định của pháp luật về
+ngân sách nhà nước và hướng dẫn của Ủy ban nhân dân thành phố năm 2027.
+"""
+
+
+def test_a_dash_opening_a_lowercase_word_goes_on_a_full_line():
+    """"… các quận" / "- huyện …" at the full width is one name; after a closed line, or before a capital,
+    a dash opens an item."""
+    got = paragraphs(WRAPPED_WITH_DASHES)
+    assert any("các xã và quận - huyện tổ chức rà soát" in p for p in got)
+    assert [p[:12] for p in got if p.startswith("- ")] == ["- kiểm tra h", "- bố trí lực", "- Sở Tài chí"]
