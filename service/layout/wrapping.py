@@ -61,8 +61,8 @@ def continues(prev: str, line: str, width: int | None = None, margin: int | None
         weak = re.match(r"(?:Điều|Chương|Mục|Phần)\s", stripped, re.IGNORECASE)
         indented_paragraph = prev_indent is not None and margin is not None and prev_indent > margin + 1
         return (at_margin and indented_paragraph) or bool(weak and _OPEN_END.search(prev))
-    if stripped[:1].islower() and not closed:
-        return True
+    if stripped[:1].islower() and (not closed or prev.endswith(";") and width and len(prev) >= 0.8 * width):
+        return True                     # a full line may end on a ";" inside a sentence ("…thi hành ;" / "các …")
     if layout:
         if at_margin:
             return not prev.endswith(":")

@@ -83,3 +83,23 @@ def test_a_dash_opening_a_lowercase_word_goes_on_a_full_line():
     got = paragraphs(WRAPPED_WITH_DASHES)
     assert any("các xã và quận - huyện tổ chức rà soát" in p for p in got)
     assert [p[:12] for p in got if p.startswith("- ")] == ["- kiểm tra h", "- bố trí lực", "- Sở Tài chí"]
+
+
+WRAPPED_AT_SEMICOLONS = """\
+Các sở, ngành tiếp tục quán triệt và thực hiện nghiêm túc Luật Phòng thủ dân sự ;
+các nghị định của Chính phủ về phòng thủ dân sự và các thông tư hướng dẫn thi hành,
+bảo đảm an toàn cho người dân khi có thiên tai, sự cố xảy ra trên địa bàn tỉnh.
+Ủy ban nhân dân các huyện thực hiện các nội dung sau:
+xây dựng phương án di dời dân;
+bố trí lực lượng trực ban.
+Sở Tài chính bố trí kinh phí cho công tác phòng thủ dân sự theo quy định hiện hành.
+Sở Nội vụ hướng dẫn các cơ quan, đơn vị kiện toàn Ban Chỉ huy phòng thủ dân sự.
+Sở Y tế chuẩn bị cơ số thuốc, trang thiết bị y tế phục vụ cấp cứu người bị nạn.
+Sở Xây dựng rà soát các công trình công cộng có thể sử dụng làm nơi trú ẩn an toàn.
+"""
+
+
+def test_a_full_line_ending_on_a_semicolon_goes_on_when_the_next_is_lowercase():
+    got = paragraphs(WRAPPED_AT_SEMICOLONS)
+    assert got[0].startswith("Các sở, ngành") and got[0].endswith("trên địa bàn tỉnh.")
+    assert got[2:4] == ["xây dựng phương án di dời dân;", "bố trí lực lượng trực ban."]   # short lines end there
