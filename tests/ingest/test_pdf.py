@@ -154,8 +154,8 @@ def test_a_line_opening_like_an_item_goes_on_a_full_line_stopped_mid_sentence(ma
     doc = read_file(make_pdf([[
         (72, 780, "Các tổ chức, cá nhân được giao quản lý, khai thác công trình thủy lợi quy định tại", False),
         (72, 765, "Điều 4 có trách nhiệm bảo vệ công trình.", False),
-        (72, 740, "Giao Thủ trưởng các sở, ban, ngành thành phố, Chủ tịch Ủy ban nhân dân các quận", False),
-        (72, 725, "- huyện tổ chức thực hiện Kế hoạch này trong phạm vi được giao.", False),
+        (72, 740, "Đề nghị Giám đốc các sở, ngành thuộc tỉnh cùng Chủ tịch Ủy ban nhân dân các quận", False),
+        (72, 725, "- huyện chỉ đạo rà soát, cập nhật phương án trong phạm vi được giao.", False),
         (72, 700, "Ủy ban nhân dân thành phố giao các cơ quan, đơn vị thực hiện những nội dung sau:", False),
         (72, 685, "- Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.", False),
         (72, 660, "Sở Nông nghiệp và Môi trường hướng dẫn các xã, phường kiểm kê rừng và đất rừng,", False),
@@ -166,8 +166,8 @@ def test_a_line_opening_like_an_item_goes_on_a_full_line_stopped_mid_sentence(ma
     assert _texts(doc) == [
         "Các tổ chức, cá nhân được giao quản lý, khai thác công trình thủy lợi quy định tại Điều 4 có trách nhiệm bảo vệ "
         "công trình.",
-        "Giao Thủ trưởng các sở, ban, ngành thành phố, Chủ tịch Ủy ban nhân dân các quận - huyện tổ chức thực hiện Kế hoạch "
-        "này trong phạm vi được giao.",
+        "Đề nghị Giám đốc các sở, ngành thuộc tỉnh cùng Chủ tịch Ủy ban nhân dân các quận - huyện chỉ đạo rà soát, cập nhật "
+        "phương án trong phạm vi được giao.",
         "Ủy ban nhân dân thành phố giao các cơ quan, đơn vị thực hiện những nội dung sau:",
         "- Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.",
         "Sở Nông nghiệp và Môi trường hướng dẫn các xã, phường kiểm kê rừng và đất rừng,",

@@ -63,7 +63,7 @@ def test_header_columns_become_cells_and_the_number_stays_whole():
 
 WRAPPED_WITH_DASHES = """\
 Để triển khai kịp thời Kế hoạch của Ủy ban nhân dân thành phố về phòng,
-chống thiên tai năm 2027, Ủy ban nhân dân thành phố yêu cầu Thủ trưởng
+chống thiên tai năm 2027, Ủy ban nhân dân thành phố đề nghị Giám đốc
 các sở, ban, ngành, Chủ tịch Ủy ban nhân dân các phường, các xã và quận
 - huyện tổ chức rà soát phương án ứng phó, hoàn thành trước ngày 30/4.
 Các cơ quan, đơn vị khi triển khai thực hiện cần quan tâm các nội dung:
@@ -71,9 +71,9 @@ Các cơ quan, đơn vị khi triển khai thực hiện cần quan tâm các n�
 trước mùa mưa bão, báo cáo kết quả về Sở Nông nghiệp và Môi trường;
 - bố trí lực lượng, phương tiện tại các khu vực trọng điểm thường xuyên
 xảy ra sạt lở đất, ngập úng để kịp thời ứng cứu người dân khi cần thiết.
-Sở Nông nghiệp và Môi trường là cơ quan thường trực tổng hợp kết quả thực
-- Sở Tài chính bố trí kinh phí thực hiện theo quy định của pháp luật về
-ngân sách nhà nước và hướng dẫn của Ủy ban nhân dân thành phố năm 2027.
+Ban Chỉ huy phòng thủ dân sự thành phố theo dõi, đôn đốc và tổng hợp kết quả thực
+- Sở Tài chính cân đối, bố trí đủ kinh phí để các đơn vị triển khai kịp thời các
+nhiệm vụ phòng, chống thiên tai đã được Ủy ban nhân dân thành phố phê duyệt.
 """
 
 
