@@ -85,11 +85,14 @@ def _left_margin(blocks: list[Block]) -> int | None:
 
 
 def wrap_width(blocks: list[Block]) -> int | None:
-    """The line width of a hard-wrapped text (most lines end near it), else None."""
-    lengths = sorted(len(b.text) + (b.indent or 0) for b in blocks
-                     if b.kind == "paragraph" and " | " not in b.text)
-    if len(lengths) < 10:
+    """The line width of a hard-wrapped text, else None: many lines end near it, or a quarter of all lines
+    end near it mid-sentence (a list-heavy text whose items are short but whose paragraphs wrap)."""
+    lines = [(len(b.text) + (b.indent or 0), b.text.rstrip()) for b in blocks
+             if b.kind == "paragraph" and " | " not in b.text]
+    if len(lines) < 10:
         return None
-    width = lengths[int(len(lengths) * 0.9)]
-    near = sum(0.8 * width <= n <= width for n in lengths)
-    return width if width <= 130 and near >= 0.4 * len(lengths) else None
+    width = sorted(n for n, _ in lines)[int(len(lines) * 0.9)]
+    near = [text for n, text in lines if 0.8 * width <= n <= width]
+    open_near = [text for text in near if not _SENTENCE_END.search(text)]
+    wrapped = len(near) >= 0.4 * len(lines) or len(open_near) >= 0.25 * len(lines)
+    return width if width <= 130 and wrapped else None

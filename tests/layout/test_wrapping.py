@@ -103,3 +103,43 @@ def test_a_full_line_ending_on_a_semicolon_goes_on_when_the_next_is_lowercase():
     got = paragraphs(WRAPPED_AT_SEMICOLONS)
     assert got[0].startswith("Các sở, ngành") and got[0].endswith("trên địa bàn tỉnh.")
     assert got[2:4] == ["xây dựng phương án di dời dân;", "bố trí lực lượng trực ban."]   # short lines end there
+
+
+LIST_HEAVY_LAYER = """\
+1. Giao Sở Kế hoạch và Đầu tư soạn Quy chế quản lý, sử dụng tài sản của Trung tâm
+Xúc tiến đầu tư tỉnh, lấy ý kiến các sở, ngành có liên quan, hoàn thiện và trình
+Ủy ban nhân dân tỉnh phê duyệt trong quý II năm 2027.
+2. Thành phần Hội đồng thẩm định gồm:
+a) Chủ tịch Hội đồng;
+b) Phó Chủ tịch Hội đồng;
+c) Thư ký Hội đồng;
+d) Các ủy viên.
+3. Sở Tài chính thẩm định dự toán kinh phí hoạt động năm 2027 của Trung tâm Xúc
+tiến đầu tư tỉnh và Quỹ hỗ trợ doanh nghiệp nhỏ và vừa, tổng hợp vào dự toán ngân
+sách tỉnh, báo cáo Ủy ban nhân dân tỉnh trước ngày 25/6/2027.
+4. Sở Nội vụ hướng dẫn việc tuyển dụng viên chức làm việc tại Trung tâm theo Đề án
+vị trí việc làm đã được cấp có thẩm quyền phê duyệt, bảo đảm đúng cơ cấu ngạch,
+xong trong năm 2027.
+5. Cơ quan phối hợp:
+a) Sở Tư pháp;
+b) Sở Công Thương;
+c) Ngân hàng Nhà nước chi nhánh tỉnh;
+d) Hiệp hội doanh nghiệp tỉnh.
+6. Trung tâm Xúc tiến đầu tư tỉnh xây dựng Chương trình xúc tiến đầu tư năm 2028,
+gửi Sở Kế hoạch và Đầu tư cho ý kiến, trình Ủy ban nhân dân tỉnh trước ngày
+15/11/2027; định kỳ sáu tháng báo cáo kết quả thực hiện.
+7. Tổ chức thực hiện:
+a) Văn phòng Ủy ban nhân dân tỉnh;
+b) Các sở, ngành liên quan.
+"""
+
+
+def test_a_list_heavy_text_layer_is_still_read_as_wrapped():
+    """Short items make most lines short; wrapped lines stopping mid-sentence still show the width,
+    so a wrapped line opening with a capital ("Xúc tiến …", "Ủy ban …") goes on its item."""
+    got = paragraphs(LIST_HEAVY_LAYER)
+    assert [p[:12] for p in got] == ["1. Giao Sở K", "2. Thành phầ", "a) Chủ tịch ", "b) Phó Chủ t", "c) Thư ký Hộ",
+                                     "d) Các ủy vi", "3. Sở Tài ch", "4. Sở Nội vụ", "5. Cơ quan p", "a) Sở Tư phá",
+                                     "b) Sở Công T", "c) Ngân hàng", "d) Hiệp hội ", "6. Trung tâm", "7. Tổ chức t",
+                                     "a) Văn phòng", "b) Các sở, n"]
+    assert got[0].endswith("phê duyệt trong quý II năm 2027.")
