@@ -95,6 +95,24 @@ def dash_then_lower(line: str) -> bool:
     return bool(m and m[1].islower())
 
 
+# A line ending on one of these introduces a list even without its colon ("… các nội dung sau").
+_LIST_INTRO_END = re.compile(r"\b(?:sau|sau đây|gồm|bao gồm|như sau)$", re.IGNORECASE)
+_DASH_ITEM = re.compile(r"\s*[-–—•+*]\s")
+_ARTICLE = re.compile(r"\s*Điều\s+\d")
+
+
+def runs_into_item(last_line: str, line: str, paragraph: str) -> bool:
+    """A full, unclosed `last_line` of `paragraph` runs on into `line`, which opens like a list item: an article
+    cited across the break ("… quy định tại" / "Điều 4 …") or the second half of "quận - huyện" ("- huyện …",
+    not inside a dash item, where it is a sibling item, nor after a list's lead-in "… các nội dung sau")."""
+    last_line = last_line.rstrip()
+    if _LIST_INTRO_END.search(last_line):
+        return False
+    if _ARTICLE.match(line):
+        return bool(OPEN_END.search(last_line)) and not last_line.endswith(",")
+    return dash_then_lower(line) and not _DASH_ITEM.match(paragraph)
+
+
 # A list label alone on its line ("2.", "b)", "II.", "A."): its item's text is on the next line.
 BARE_MARKER = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,5}|[A-HJ-UWYZĐ])\s?[.)]\s*")
 

@@ -9,7 +9,7 @@ import re
 from typing import Protocol
 
 from ..document import Block
-from ..text import BARE_MARKER, OPEN_END, dash_then_lower
+from ..text import BARE_MARKER, OPEN_END, runs_into_item
 from .charsets import is_syllable
 
 _HYPHEN_END = re.compile(r"([^\W\d_]+)-$")
@@ -41,17 +41,19 @@ def paragraphs(lines: list[PageLine], table_tops: list[float], page_width: float
     groups: list[list[PageLine]] = [[lines[0]]]
     for line in lines[1:]:
         prev = groups[-1][-1]
-        if _continues(prev, line, left, right) and not any(prev.bottom <= t <= line.top for t in table_tops):
+        if _continues(prev, line, left, right, groups[-1][0].text) \
+                and not any(prev.bottom <= t <= line.top for t in table_tops):
             groups[-1].append(line)
         else:
             groups.append([line])
     return groups
 
 
-def _continues(prev: PageLine, line: PageLine, left: float, right: float) -> bool:
+def _continues(prev: PageLine, line: PageLine, left: float, right: float, opener: str = "") -> bool:
     """`line` goes on `prev`'s paragraph: close below it, not indented, and `prev` either runs to the right
     margin (in the same weight) or stops mid-sentence (a bold date ending a sentence stays in it). A line
-    opening a list item ("b)", "- ", "Điều 2") opens it, unless a full line stops mid-sentence into it."""
+    opening a list item ("b)", "- ", "Điều 2") opens it, unless a full line runs into it (`runs_into_item`;
+    `opener` is the paragraph's first line)."""
     if " | " in prev.text or " | " in line.text:
         return False
     if line.top - prev.bottom > 0.9 * line.size or line.x0 > left + 1.5 * line.size:
@@ -60,9 +62,8 @@ def _continues(prev: PageLine, line: PageLine, left: float, right: float) -> boo
     full_width = prev.x1 >= right - 2 * prev.size and prev.bold == line.bold
     if BARE_MARKER.fullmatch(line.text):            # the label of the next item (a table's first column),
         return full_width and not closed            # unless a full line runs on into it ("… tại Mục" / "5.")
-    if _NEW_ITEM.match(line.text):                  # a new item, unless a full line runs on into it: "… quy định
-        return full_width and not closed and bool(  # tại" / "Điều 1 …", "… các quận" / "- huyện, …"
-            OPEN_END.search(prev.text) and not prev.text.endswith(",") or dash_then_lower(line.text))
+    if _NEW_ITEM.match(line.text):
+        return full_width and not closed and runs_into_item(prev.text, line.text, opener)
     mid_sentence = not closed and (line.text[:1].islower() or OPEN_END.search(prev.text))
     return full_width or bool(mid_sentence)
 

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 from ..document import Block
-from ..text import OPEN_END as _OPEN_END, dash_then_lower, is_upper
+from ..text import OPEN_END as _OPEN_END, is_upper, runs_into_item
 
 LIST_START = re.compile(r"\s*(?:[-–—•+*]\s|[a-zđ]\s?[).](?:\s|$)|\(?\d{1,2}(?:\.\d{1,2})*\s?[.)](?:\s|$)|[IVX]{1,5}\s?[.\-]\s"
                         r"|(?:Điều|Chương|Mục|Phần|PHẦN|CHƯƠNG)\s+[\dIVX]+\b)")
@@ -26,14 +26,16 @@ def unwrap(blocks: list[Block]) -> list[Block]:
     width = wrap_width(blocks)
     out: list[Block] = []
     first_indent: int | None = None
+    last_line = ""
     for block in blocks:
         prev = out[-1] if out else None
         if prev and prev.kind == block.kind == "paragraph" and prev.page == block.page and not block.blank_before \
-                and continues(prev.text, block.text, width, margin, first_indent, block.indent):
+                and continues(prev.text, block.text, width, margin, first_indent, block.indent, last_line):
             out[-1] = _joined(prev, block)
         else:
             out.append(block)
             first_indent = block.indent
+        last_line = block.text
     return out
 
 
@@ -45,9 +47,11 @@ def _joined(prev: Block, block: Block) -> Block:
 
 
 def continues(prev: str, line: str, width: int | None = None, margin: int | None = None,
-              prev_indent: int | None = None, indent: int | None = None) -> bool:
-    """Whether `line` goes on the paragraph that ends with `prev` (which began at `prev_indent`)."""
+              prev_indent: int | None = None, indent: int | None = None, last_line: str | None = None) -> bool:
+    """Whether `line` goes on the paragraph `prev` (which began at `prev_indent`; `last_line`: its last line
+    as read, whose length tells a full line from a short one)."""
     stripped, prev = line.strip(), prev.rstrip()
+    full = width is not None and len((last_line or prev).rstrip()) >= 0.8 * width
     if not stripped or " | " in prev or " | " in stripped or BLOCK_START.match(stripped):
         return False
     if is_upper(prev) or (is_upper(stripped) and not stripped[:1].isdigit()):
@@ -57,20 +61,19 @@ def continues(prev: str, line: str, width: int | None = None, margin: int | None
     at_margin = layout and indent <= margin + 1
     if LIST_START.match(stripped):
         if closed or re.match(r"[-–—•+*]\s", stripped):    # "… các quận" / "- huyện …" at the full width
-            return bool(not closed and dash_then_lower(stripped) and width and len(prev) >= 0.8 * width)
+            return not closed and full and runs_into_item(last_line or prev, stripped, prev)
         weak = re.match(r"(?:Điều|Chương|Mục|Phần)\s", stripped, re.IGNORECASE)
         indented_paragraph = prev_indent is not None and margin is not None and prev_indent > margin + 1
         return (at_margin and indented_paragraph) or bool(weak and _OPEN_END.search(prev))
-    if stripped[:1].islower() and (not closed or prev.endswith(";") and width and len(prev) >= 0.8 * width):
-        return True                     # a full line may end on a ";" inside a sentence ("…thi hành ;" / "các …")
+    if stripped[:1].islower() and not closed:
+        return True
     if layout:
         if at_margin:
             return not prev.endswith(":")
         return prev_indent is not None and indent >= prev_indent + 2 and not closed
     if prev.endswith(":"):
         return False
-    full_line = width is not None and len(prev) >= 0.8 * width and not closed
-    return full_line or bool(_OPEN_END.search(prev))
+    return (full and not closed) or bool(_OPEN_END.search(prev))
 
 
 def _left_margin(blocks: list[Block]) -> int | None:
@@ -85,14 +88,18 @@ def _left_margin(blocks: list[Block]) -> int | None:
 
 
 def wrap_width(blocks: list[Block]) -> int | None:
-    """The line width of a hard-wrapped text, else None: many lines end near it, or a quarter of all lines
-    end near it mid-sentence (a list-heavy text whose items are short but whose paragraphs wrap)."""
+    """The line width of a hard-wrapped text, else None: many lines end near it, or a quarter of all lines end
+    near it unclosed and most of those show they stop mid-sentence (a list-heavy text layer whose items are
+    short but whose paragraphs wrap; a typed list of even-length items shows no such sign)."""
     lines = [(len(b.text) + (b.indent or 0), b.text.rstrip()) for b in blocks
              if b.kind == "paragraph" and " | " not in b.text]
     if len(lines) < 10:
         return None
     width = sorted(n for n, _ in lines)[int(len(lines) * 0.9)]
-    near = [text for n, text in lines if 0.8 * width <= n <= width]
-    open_near = [text for text in near if not _SENTENCE_END.search(text)]
-    wrapped = len(near) >= 0.4 * len(lines) or len(open_near) >= 0.25 * len(lines)
+    near = [i for i, (n, _) in enumerate(lines) if 0.8 * width <= n <= width]
+    open_near = [i for i in near if not _SENTENCE_END.search(lines[i][1])]
+    mid_sentence = [i for i in open_near if _OPEN_END.search(lines[i][1])
+                    or i + 1 < len(lines) and lines[i + 1][1][:1].islower()]
+    wrapped = len(near) >= 0.4 * len(lines) or (len(open_near) >= 0.25 * len(lines)
+                                                and len(mid_sentence) >= 0.5 * len(open_near))
     return width if width <= 130 and wrapped else None

@@ -175,3 +175,20 @@ def test_a_line_opening_like_an_item_goes_on_a_full_line_stopped_mid_sentence(ma
         "Phòng Kinh tế hạ tầng và đô thị của huyện tại",
         "Điều 2. Tổ chức thực hiện",
     ]
+
+
+def test_a_list_lead_in_a_heading_and_sibling_dash_items_still_open_items(make_pdf):
+    """A full line ending "… sau" or "… như sau" (its colon dropped) leads in a list; "II." after a full
+    sentence is a heading; lower-case dash items filling the width are siblings, not "quận" / "- huyện"."""
+    doc = read_file(make_pdf([[
+        (72, 780, "Để triển khai Kế hoạch năm 2027, Ủy ban nhân dân huyện giao thực hiện các nội dung sau", False),
+        (72, 765, "1. Phòng Tài chính - Kế hoạch bố trí kinh phí.", False),
+        (72, 740, "Ủy ban nhân dân huyện giao thực hiện những nội dung chủ yếu trong năm 2027 như sau", False),
+        (72, 725, "- rà soát, cập nhật phương án ứng phó với bão mạnh, lũ quét và sạt lở đất tại các thôn, xã", False),
+        (72, 710, "- kiểm tra hệ thống kênh mương, hồ đập, công trình thủy lợi nhỏ trước mùa mưa lũ năm", False),
+        (72, 695, "- bố trí lực lượng trực ban.", False),
+        (72, 670, "Các chỉ tiêu phát triển kinh tế của huyện cơ bản hoàn thành theo kế hoạch trong cả năm", False),
+        (72, 655, "II. NHIỆM VỤ, GIẢI PHÁP NĂM 2028", False),
+    ]]))
+    assert [t[:10] for t in _texts(doc)] == ["Để triển k", "1. Phòng T", "Ủy ban nhâ", "- rà soát,", "- kiểm tra",
+                                             "- bố trí l", "Các chỉ ti", "II. NHIỆM "]

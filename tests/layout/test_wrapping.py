@@ -85,26 +85,6 @@ def test_a_dash_opening_a_lowercase_word_goes_on_a_full_line():
     assert [p[:12] for p in got if p.startswith("- ")] == ["- kiểm tra h", "- bố trí lực", "- Sở Tài chí"]
 
 
-WRAPPED_AT_SEMICOLONS = """\
-Các sở, ngành tiếp tục quán triệt và thực hiện nghiêm túc Luật Phòng thủ dân sự ;
-các nghị định của Chính phủ về phòng thủ dân sự và các thông tư hướng dẫn thi hành,
-bảo đảm an toàn cho người dân khi có thiên tai, sự cố xảy ra trên địa bàn tỉnh.
-Ủy ban nhân dân các huyện thực hiện các nội dung sau:
-xây dựng phương án di dời dân;
-bố trí lực lượng trực ban.
-Sở Tài chính bố trí kinh phí cho công tác phòng thủ dân sự theo quy định hiện hành.
-Sở Nội vụ hướng dẫn các cơ quan, đơn vị kiện toàn Ban Chỉ huy phòng thủ dân sự.
-Sở Y tế chuẩn bị cơ số thuốc, trang thiết bị y tế phục vụ cấp cứu người bị nạn.
-Sở Xây dựng rà soát các công trình công cộng có thể sử dụng làm nơi trú ẩn an toàn.
-"""
-
-
-def test_a_full_line_ending_on_a_semicolon_goes_on_when_the_next_is_lowercase():
-    got = paragraphs(WRAPPED_AT_SEMICOLONS)
-    assert got[0].startswith("Các sở, ngành") and got[0].endswith("trên địa bàn tỉnh.")
-    assert got[2:4] == ["xây dựng phương án di dời dân;", "bố trí lực lượng trực ban."]   # short lines end there
-
-
 LIST_HEAVY_LAYER = """\
 1. Giao Sở Kế hoạch và Đầu tư soạn Quy chế quản lý, sử dụng tài sản của Trung tâm
 Xúc tiến đầu tư tỉnh, lấy ý kiến các sở, ngành có liên quan, hoàn thiện và trình
@@ -143,3 +123,53 @@ def test_a_list_heavy_text_layer_is_still_read_as_wrapped():
                                      "b) Sở Công T", "c) Ngân hàng", "d) Hiệp hội ", "6. Trung tâm", "7. Tổ chức t",
                                      "a) Văn phòng", "b) Các sở, n"]
     assert got[0].endswith("phê duyệt trong quý II năm 2027.")
+
+
+SIBLING_DASH_ITEMS = """\
+Để chủ động ứng phó với thiên tai trong mùa mưa bão năm 2027, Ủy ban nhân dân huyện
+giao Ủy ban nhân dân các xã khẩn trương thực hiện những nhiệm vụ trọng tâm như sau
+- rà soát, cập nhật phương án ứng phó với bão mạnh, siêu bão, lũ quét và sạt lở đất
+- kiểm tra hệ thống kênh mương, hồ đập và công trình thủy lợi nhỏ trước mùa mưa lũ
+- bố trí lực lượng trực ban.
+Các phòng chuyên môn của huyện hướng dẫn nghiệp vụ cho công chức địa chính của xã
+và theo dõi tiến độ trong thời gian ngắn
+- kiểm tra, xử lý các trường hợp lấn chiếm hành lang thoát lũ, báo cáo trước ngày
+15/6/2027 để tổng hợp, báo cáo Ủy ban nhân dân tỉnh theo quy định về phòng chống
+thiên tai và tìm kiếm cứu nạn, cứu hộ trên địa bàn huyện trong năm 2027 và các năm
+tiếp theo nhằm giảm thiểu thiệt hại do thiên tai gây ra cho người dân địa phương.
+"""
+
+
+def test_sibling_dash_items_and_a_list_lead_in_are_not_run_together():
+    """Lower-case dash items each filling the width, a lead-in ending "như sau", a short last line before a
+    dash: each dash opens its own item."""
+    got = paragraphs(SIBLING_DASH_ITEMS)
+    assert [p[:10] for p in got if p.startswith("- ")] == ["- rà soát,", "- kiểm tra", "- bố trí l", "- kiểm tra"]
+
+
+AGENDA = """\
+CHƯƠNG TRÌNH HỘI NGHỊ SƠ KẾT 6 THÁNG ĐẦU NĂM 2027
+Thời gian: 8 giờ 00, thứ Năm, ngày 15/7/2027
+Địa điểm: Hội trường Ủy ban nhân dân huyện
+Chủ trì: Chủ tịch Ủy ban nhân dân huyện
+Thành phần:
+Lãnh đạo các phòng, ban của huyện;
+Lãnh đạo Ủy ban nhân dân 14 xã, thị trấn;
+Đại diện Mặt trận Tổ quốc huyện.
+Nội dung:
+Khai mạc, tuyên bố lý do, giới thiệu đại biểu tham dự Hội nghị sơ kết
+Báo cáo kết quả thực hiện nhiệm vụ 6 tháng đầu năm của Ủy ban nhân dân huyện
+Báo cáo tình hình giải ngân vốn đầu tư công 6 tháng đầu năm trên địa bàn
+Tham luận của Phòng Nông nghiệp về phát triển vùng trồng cây ăn quả tập trung
+Tham luận của Ủy ban nhân dân xã về xây dựng nông thôn mới kiểu mẫu
+Thảo luận, đóng góp ý kiến vào dự thảo báo cáo và phương hướng 6 tháng cuối
+Phát biểu chỉ đạo của đồng chí Chủ tịch Ủy ban nhân dân huyện
+Bế mạc Hội nghị.
+Đề nghị các đại biểu đến dự đúng giờ.
+"""
+
+
+def test_a_typed_list_of_even_items_is_not_taken_for_wrapped_text():
+    got = paragraphs(AGENDA)
+    assert "Khai mạc, tuyên bố lý do, giới thiệu đại biểu tham dự Hội nghị sơ kết" in got
+    assert "Phát biểu chỉ đạo của đồng chí Chủ tịch Ủy ban nhân dân huyện" in got
