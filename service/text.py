@@ -86,18 +86,10 @@ def cites_number(text: str) -> bool:
 OPEN_END = re.compile(r"(?:,|\b(?:và|với|của|cho|các|những|về|để|trong|theo|tại|từ|đến|hoặc|số|ngày|tháng|năm"
                       r"|trước|sau|thuộc|là|được|bị|do|như|nhằm|gồm))$")
 
+DASH_ITEM = re.compile(r"\s*[-–—•+*]\s")                 # a line opening a dash or bullet item
 _DASH_THEN_WORD = re.compile(r"\s*[-–]\s(\w)")
-
-
-def dash_then_lower(line: str) -> bool:
-    """A wrapped line opening "- huyện …": the second half of "quận - huyện", not a dash item."""
-    m = _DASH_THEN_WORD.match(line)
-    return bool(m and m[1].islower())
-
-
 # A line ending on one of these introduces a list even without its colon ("… các nội dung sau").
 _LIST_INTRO_END = re.compile(r"\b(?:sau|sau đây|gồm|bao gồm|như sau)$", re.IGNORECASE)
-_DASH_ITEM = re.compile(r"\s*[-–—•+*]\s")
 _ARTICLE = re.compile(r"\s*Điều\s+\d")
 
 
@@ -110,7 +102,8 @@ def runs_into_item(last_line: str, line: str, paragraph: str) -> bool:
         return False
     if _ARTICLE.match(line):
         return bool(OPEN_END.search(last_line)) and not last_line.endswith(",")
-    return dash_then_lower(line) and not _DASH_ITEM.match(paragraph)
+    dash = _DASH_THEN_WORD.match(line)                # "- huyện": a lower-case word after the dash
+    return bool(dash and dash[1].islower()) and not DASH_ITEM.match(paragraph)
 
 
 # A list label alone on its line ("2.", "b)", "II.", "A."): its item's text is on the next line.

@@ -30,9 +30,10 @@ def phrase_re(words: list[str], suffix: str = "", prefix: str = "") -> re.Patter
 
 
 def past_re(words: list[str]) -> re.Pattern:
-    """`phrase_re` of past cues, where "hiện có" and "hiện tại" right after "thực" are the verb "thực hiện"
+    """`phrase_re` of past cues, where those of `inside_thuc_hien` right after "thực" are the verb "thực hiện"
     ("thực hiện có hiệu quả", "thực hiện tại các xã"), no cue, unless a figure follows ("thực hiện có 95% …")."""
-    in_verb = [w for w in words if w.lower() in ("hiện có", "hiện tại")]
+    inside = {w.lower() for w in lexicon()["achievement"]["inside_thuc_hien"]}
+    in_verb = [w for w in words if w.lower() in inside]
     rest = [w for w in words if w not in in_verb]
     either = alternation(in_verb)
     guarded = rf"|(?<!\w)(?:(?<!thực )(?:{either})|(?:{either})(?=\s*(?:\d|$)))(?!\w)" if in_verb else ""

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 from ..document import Block
-from ..text import OPEN_END as _OPEN_END, is_upper, runs_into_item
+from ..text import DASH_ITEM, OPEN_END as _OPEN_END, is_upper, runs_into_item
 
 LIST_START = re.compile(r"\s*(?:[-–—•+*]\s|[a-zđ]\s?[).](?:\s|$)|\(?\d{1,2}(?:\.\d{1,2})*\s?[.)](?:\s|$)|[IVX]{1,5}\s?[.\-]\s"
                         r"|(?:Điều|Chương|Mục|Phần|PHẦN|CHƯƠNG)\s+[\dIVX]+\b)")
@@ -60,7 +60,7 @@ def continues(prev: str, line: str, width: int | None = None, margin: int | None
     layout = margin is not None and indent is not None
     at_margin = layout and indent <= margin + 1
     if LIST_START.match(stripped):
-        if closed or re.match(r"[-–—•+*]\s", stripped):    # "… các quận" / "- huyện …" at the full width
+        if closed or DASH_ITEM.match(stripped):           # "… các quận" / "- huyện …" at the full width
             return not closed and full and runs_into_item(last_line or prev, stripped, prev)
         weak = re.match(r"(?:Điều|Chương|Mục|Phần)\s", stripped, re.IGNORECASE)
         indented_paragraph = prev_indent is not None and margin is not None and prev_indent > margin + 1
