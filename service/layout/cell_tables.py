@@ -12,8 +12,9 @@ one-row pipe table followed by more such lines; a row of column numbers "(1) (2)
 skipped. A line holding only a row number starts a row; the lines after it fill the columns in
 header order, each where it fits (body lists in the owner columns, a time limit in the deadline
 column, text elsewhere); a text line right after the content goes on the content, and a body name
-cut by a page break ("…, Cục" … "Lâm nghiệp") is mended. The table ends at a heading, a block cue, a
-new list item after a complete row, or a paragraph that no row number follows.
+cut by a page break ("…, Cục" … "Lâm nghiệp") is mended; a cell wrapped over lines is put together. The
+table ends at a heading, a block cue, a new list item after a complete row, or a paragraph that no row number
+follows within the row's cells.
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from ..extract.bodies import parse_body_list
 from ..extract.deadlines import parse_deadline
 from ..lexicons import load
 from ..structure.tables import column_roles
-from ..text import is_upper
+from ..text import OPEN_END, is_upper
 from .wrapping import BLOCK_START, LIST_START
 
 ROW_NUMBER = re.compile(r"\(?(?:\d{1,3}(?:\.\d{1,2}){0,2}|[IVXLC]{1,6}|[a-zđ])\)?[.)]?")
@@ -138,7 +139,7 @@ def _ends_table(text: str, row: _Row, data_roles: list[str | None], blocks: list
         return False
     if LIST_START.match(text) and not ROW_NUMBER.fullmatch(text):
         return True
-    ahead = blocks[k + 1:k + 4]
+    ahead = blocks[k + 1:k + 3 + len(data_roles)]      # the rest of this row's cells, some wrapped
     return not any(b.kind == "paragraph" and ROW_NUMBER.fullmatch(b.text.strip()) for b in ahead) \
         and len(row.lines) >= len(data_roles)
 
@@ -167,7 +168,8 @@ def _plausible(role: str | None, line: str) -> bool:
 
 
 def _placed(lines: list[str], data_roles: list[str | None]) -> list[str]:
-    """Each line in the next column where it fits; a text line right after the content goes on it."""
+    """Each line in the next column where it fits; a text line right after the content, or any line after
+    content that stops mid-sentence, goes on it; a lower-case text line after an owner cell goes on that cell."""
     cells = [""] * len(data_roles)
     last, pointer, leftovers = None, 0, []
     content = data_roles.index("content")
@@ -175,8 +177,11 @@ def _placed(lines: list[str], data_roles: list[str | None]) -> list[str]:
         kind = _kind(line)
         if not cells[content]:
             target = content
-        elif kind == "text" and last == content:
-            cells[content] += " " + line
+        elif last == content and (kind == "text" or OPEN_END.search(cells[content])):
+            cells[content] += " " + line          # "… tầm nhìn đến năm" / "2050.": the content's wrapped line
+            continue
+        elif last is not None and data_roles[last] in ("lead", "support") and kind == "text" and line[:1].islower():
+            cells[last] += " " + line             # "… các tổ chức hoạt" / "động khoáng sản": an owner cell wrapped
             continue
         else:
             target = next((q for q in range(pointer, len(cells)) if not cells[q] and _fits(data_roles[q], kind)),

@@ -105,3 +105,37 @@ def test_a_numbered_row_over_lettered_rows_is_a_group_not_a_task():
             "2\nKiểm tra việc thi hành Luật tại các xã.\nThanh tra tỉnh\nSở Nông nghiệp và Môi trường\nNăm 2026\n")
     tasks = [t for t in analyze_text(text, "phu-luc.txt").tasks if t.origin == "table"]
     assert [t.text[:16] for t in tasks] == ["Tổ chức hội nghị", "Biên soạn tài li", "Kiểm tra việc th"]
+
+
+WRAPPED_CELLS = """\
+TT
+Công việc
+Đơn vị chủ trì
+Đơn vị phối hợp
+Thời hạn
+1
+Xây dựng Đề án phát triển vùng nguyên liệu gỗ rừng trồng gắn với chế biến sâu, tầm nhìn
+đến năm
+2035, trình Ủy ban nhân dân tỉnh phê duyệt.
+Sở Nông nghiệp và Môi trường
+Sở Tài chính, Sở Công Thương và các doanh nghiệp chế biến lâm sản trên địa bàn các xã
+vùng cao
+Quý IV/2027
+2
+Tổ chức kiểm tra việc khai thác, vận chuyển lâm sản tại các xã giáp ranh.
+Công an tỉnh
+Sở Nông nghiệp và Môi trường
+Thường xuyên
+"""
+
+
+def test_wrapped_cells_go_on_their_cell_and_the_row_continues():
+    """A content line stopped mid-sentence takes the next line whatever it looks like ("… đến năm" / "2035,"); a
+    lower-case line goes on the cell before it; a wrapped owner cell does not end the table."""
+    rows = table_rows(WRAPPED_CELLS)
+    assert rows[1][1].endswith("tầm nhìn đến năm 2035, trình Ủy ban nhân dân tỉnh phê duyệt.")
+    assert rows[1][2:] == ["Sở Nông nghiệp và Môi trường",
+                           "Sở Tài chính, Sở Công Thương và các doanh nghiệp chế biến lâm sản trên địa bàn các xã "
+                           "vùng cao", "Quý IV/2027"]
+    assert rows[2] == ["2", "Tổ chức kiểm tra việc khai thác, vận chuyển lâm sản tại các xã giáp ranh.", "Công an tỉnh",
+                       "Sở Nông nghiệp và Môi trường", "Thường xuyên"]
