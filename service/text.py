@@ -88,21 +88,30 @@ OPEN_END = re.compile(r"(?:,|\b(?:và|với|của|cho|các|những|về|để|tr
 
 DASH_ITEM = re.compile(r"\s*[-–—•+*]\s")                 # a line opening a dash or bullet item
 _DASH_THEN_WORD = re.compile(r"\s*[-–]\s(\w)")
+_ENDS_ON_NUMBER = re.compile(r"\d$")
 # A line ending on one of these introduces a list even without its colon ("… các nội dung sau").
 _LIST_INTRO_END = re.compile(r"\b(?:sau|sau đây|gồm|bao gồm|như sau)$", re.IGNORECASE)
 _ARTICLE = re.compile(r"\s*Điều\s+\d")
 
 
+def introduces_list(line: str) -> bool:
+    """The line leads in a list ("… các nội dung sau", "… như sau:", "… gồm:")."""
+    return bool(_LIST_INTRO_END.search(line.rstrip().rstrip(":").rstrip()))
+
+
 def runs_into_item(last_line: str, line: str, paragraph: str) -> bool:
     """A full, unclosed `last_line` of `paragraph` runs on into `line`, which opens like a list item: an article
-    cited across the break ("… quy định tại" / "Điều 4 …") or the second half of "quận - huyện" ("- huyện …",
-    not inside a dash item, where it is a sibling item, nor after a list's lead-in "… các nội dung sau")."""
+    cited across the break ("… quy định tại" / "Điều 4 …"), the second half of "quận - huyện" ("- huyện …",
+    not inside a dash item, where it is a sibling item, nor after a list's lead-in "… các nội dung sau") or of a
+    range ("… giai đoạn 2026" / "- 2030, …")."""
     last_line = last_line.rstrip()
-    if _LIST_INTRO_END.search(last_line):
+    if introduces_list(last_line):
         return False
     if _ARTICLE.match(line):
         return bool(OPEN_END.search(last_line)) and not last_line.endswith(",")
     dash = _DASH_THEN_WORD.match(line)                # "- huyện": a lower-case word after the dash
+    if dash and dash[1].isdigit():
+        return bool(_ENDS_ON_NUMBER.search(last_line))
     return bool(dash and dash[1].islower()) and not DASH_ITEM.match(paragraph)
 
 

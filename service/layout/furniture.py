@@ -11,6 +11,9 @@ from ..document import Block
 _PAGE_NUMBER = re.compile(r"\s*(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?\s*$|\s*(?:Trang|trang|Page)\s+\d{1,3}"
                           r"(?:\s*/\s*\d{1,3})?\s*$")
 _NO_WORDS = re.compile(r"[\W_]*")
+# A mark that closes what the line before says, pushed onto a line of its own by the wrap ("… như sau" / ":"):
+# part of the text, not a separator.
+CLOSING_MARK = re.compile(r"\s*[.,;:!?)]\s*")
 _OPEN_SENTENCE = re.compile(r"[^.;:!?]$")
 
 
@@ -23,7 +26,8 @@ def drop_furniture(blocks: list[Block]) -> list[Block]:
 
 
 def _separator(block: Block) -> bool:
-    return block.kind == "paragraph" and bool(block.text.strip()) and bool(_NO_WORDS.fullmatch(block.text))
+    return (block.kind == "paragraph" and bool(block.text.strip()) and bool(_NO_WORDS.fullmatch(block.text))
+            and not CLOSING_MARK.fullmatch(block.text))
 
 
 def _is_number_line(block: Block) -> bool:

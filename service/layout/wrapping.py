@@ -11,7 +11,8 @@ import re
 from collections import Counter
 
 from ..document import Block
-from ..text import DASH_ITEM, OPEN_END as _OPEN_END, is_upper, runs_into_item
+from .furniture import CLOSING_MARK
+from ..text import DASH_ITEM, OPEN_END as _OPEN_END, introduces_list, is_upper, runs_into_item
 
 LIST_START = re.compile(r"\s*(?:[-–—•+*]\s|[a-zđ]\s?[).](?:\s|$)|\(?\d{1,2}(?:\.\d{1,2})*\s?[.)](?:\s|$)|[IVX]{1,5}\s?[.\-]\s"
                         r"|(?:Điều|Chương|Mục|Phần|PHẦN|CHƯƠNG)\s+[\dIVX]+\b)")
@@ -54,6 +55,11 @@ def continues(prev: str, line: str, width: int | None = None, margin: int | None
     full = width is not None and len((last_line or prev).rstrip()) >= 0.8 * width
     if not stripped or " | " in prev or " | " in stripped or BLOCK_START.match(stripped):
         return False
+    if CLOSING_MARK.fullmatch(stripped):               # "… như sau" / ":" — the mark ends the line before
+        return True
+    last, wrapped = (last_line or prev).rstrip(), width is not None or margin is not None
+    if wrapped and last.count("(") > last.count(")") and not LIST_START.match(stripped):
+        return True                                    # "… (Lower Mekong Initiative -" / "LMI) …"
     if is_upper(prev) or (is_upper(stripped) and not stripped[:1].isdigit()):
         return False
     closed = bool(_SENTENCE_END.search(prev))
@@ -65,8 +71,8 @@ def continues(prev: str, line: str, width: int | None = None, margin: int | None
         weak = re.match(r"(?:Điều|Chương|Mục|Phần)\s", stripped, re.IGNORECASE)
         indented_paragraph = prev_indent is not None and margin is not None and prev_indent > margin + 1
         return (at_margin and indented_paragraph) or bool(weak and _OPEN_END.search(prev))
-    if stripped[:1].islower() and not closed:
-        return True
+    if stripped[:1].islower() and (not closed or full and prev.endswith(":") and not introduces_list(prev)):
+        return True                                    # a full "… yêu cầu chung là:" goes on in lower case
     if layout:
         if at_margin:
             return not prev.endswith(":")

@@ -192,3 +192,19 @@ def test_a_list_lead_in_a_heading_and_sibling_dash_items_still_open_items(make_p
     ]]))
     assert [t[:10] for t in _texts(doc)] == ["Để triển k", "1. Phòng T", "Ủy ban nhâ", "- rà soát,", "- kiểm tra",
                                              "- bố trí l", "Các chỉ ti", "II. NHIỆM "]
+
+
+def test_a_range_broken_before_its_dash_stays_one_sentence(make_pdf):
+    """"… giai đoạn 2026" / "- 2030, …" is one range; a dash item opening with a figure after a closed line, or
+    after a line that does not end on a number, is an item of its own."""
+    doc = read_file(make_pdf([[
+        (72, 780, "Sở Tài chính tham mưu bố trí kinh phí thực hiện Đề án trong cả giai đoạn từ năm 2026", False),
+        (72, 765, "- 2030, bảo đảm đúng phân cấp ngân sách, định mức chi tiêu do tỉnh ban hành.", False),
+        (72, 740, "Phấn đấu đến hết năm 2027 hoàn thành các chỉ tiêu chủ yếu về chuyển đổi số như sau:", False),
+        (72, 725, "- 100% hồ sơ công việc tại cấp tỉnh được xử lý trên môi trường mạng.", False),
+        (72, 710, "- 90% hồ sơ công việc tại cấp xã được xử lý trên môi trường mạng, trừ hồ sơ mật", False),
+        (72, 695, "- 80% thủ tục hành chính đủ điều kiện được cung cấp dịch vụ công trực tuyến toàn trình.", False),
+    ]]))
+    assert [t[:11] for t in _texts(doc)] == ["Sở Tài chín", "Phấn đấu đế", "- 100% hồ s", "- 90% hồ sơ",
+                                             "- 80% thủ t"]
+    assert "từ năm 2026 - 2030, bảo đảm" in _texts(doc)[0]

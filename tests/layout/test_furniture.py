@@ -29,3 +29,9 @@ def test_numbers_that_are_not_page_furniture_are_kept():
     assert drop_furniture(blocks) == blocks
     paged = [Block(text="Tổng hợp kết quả.", page=3), Block(text="17", page=3)]
     assert drop_furniture(paged) == paged          # 17 is not page 3's number
+
+
+def test_a_closing_mark_alone_on_its_line_is_text_not_a_separator():
+    blocks = [Block(text="Phòng Văn hóa huyện hướng dẫn các xã thực hiện các nội dung sau"), Block(text=":"),
+              Block(text="* * *"), Block(text=";"), Block(text="……")]
+    assert [b.text for b in drop_furniture(blocks)] == [blocks[0].text, ":", ";"]

@@ -173,3 +173,59 @@ def test_a_typed_list_of_even_items_is_not_taken_for_wrapped_text():
     got = paragraphs(AGENDA)
     assert "Khai mạc, tuyên bố lý do, giới thiệu đại biểu tham dự Hội nghị sơ kết" in got
     assert "Phát biểu chỉ đạo của đồng chí Chủ tịch Ủy ban nhân dân huyện" in got
+
+
+# Typed with a space before each mark ("sau :"), then wrapped: the mark can land alone on the next line.
+LONE_MARKS = """\
+Trong năm 2027, Ủy ban nhân dân huyện tiếp tục chỉ đạo các xã , thị trấn rà soát quy
+hoạch sử dụng đất , hoàn thiện hồ sơ địa chính và giải quyết dứt điểm đơn thư tồn đọng
+.
+Để hoàn thành các chỉ tiêu đã đề ra , Phòng Tài nguyên và Môi trường huyện tập trung
+thực hiện các nhiệm vụ trọng tâm , giải pháp chủ yếu trong thời gian tới như sau
+:
+- Hướng dẫn các xã lập kế hoạch sử dụng đất năm 2028 và trình Ủy ban nhân dân huyện
+phê duyệt trước ngày 31/10/2027 .
+- Kiểm tra việc chấp hành pháp luật về đất đai tại các xã có nhiều đơn thư khiếu nại
+, tố cáo ; xử lý dứt điểm các trường hợp lấn chiếm đất công trên địa bàn các thị trấn
+.
+- Tổng hợp kết quả , gửi Ủy ban nhân dân huyện trong tháng 12 để theo dõi , chỉ đạo
+.
+"""
+
+
+def test_a_mark_alone_on_its_line_closes_the_line_before():
+    got = paragraphs(LONE_MARKS)
+    assert len(got) == 5
+    assert got[1].endswith("trong thời gian tới như sau :")
+    assert got[3].startswith("- Kiểm tra") and got[3].endswith("thị trấn .")
+    assert got[4].endswith("theo dõi , chỉ đạo .")
+
+
+WRAPPED_INSIDE_PHRASES = """\
+Ủy ban nhân dân tỉnh giao Trung tâm Phục vụ hành chính công tỉnh xây dựng Đề án số hóa
+(gồm cơ sở dữ liệu dùng chung, nền tảng tích hợp, chia sẻ dữ liệu cấp tỉnh - LGSP;
+hệ thống một cửa điện tử), trình Ủy ban nhân dân tỉnh phê duyệt trong quý II năm 2027.
+Sở Tài chính chủ trì, phối hợp với các sở, ngành tham mưu bố trí kinh phí thực hiện các
+nhiệm vụ của Đề án theo phân cấp ngân sách hiện hành trong cả giai đoạn từ năm 2026
+- 2030, bảo đảm đúng phân cấp ngân sách, định mức chi tiêu do tỉnh ban hành.
+Để triển khai Đề án có hiệu quả, các cơ quan, đơn vị cần quán triệt yêu cầu chung là:
+mọi hồ sơ, thủ tục hành chính phải được tiếp nhận, giải quyết trên môi trường điện tử.
+Sở Nội vụ chủ trì hướng dẫn việc đánh giá, xếp loại mức độ chuyển đổi số của từng cơ quan
+hành chính nhà nước cấp tỉnh và cấp xã, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12.
+Ủy ban nhân dân cấp xã chủ động bố trí nhân lực, kinh phí thực hiện các nội dung như sau:
+rà soát, số hóa hồ sơ địa chính, hộ tịch còn lưu trữ bằng giấy tại trụ sở làm việc;
+bảo đảm an toàn thông tin mạng theo cấp độ, hằng năm báo cáo kết quả thực hiện.
+"""
+
+
+def test_a_wrap_inside_brackets_a_range_or_after_a_colon_goes_on():
+    """A line inside an open bracket (even after ";" or in capitals), "2026" / "- 2030" and a full line ending
+    "… là:" go on; the items after a list's lead-in ("… như sau:") stay items."""
+    got = paragraphs(WRAPPED_INSIDE_PHRASES)
+    assert got[0].endswith("(gồm cơ sở dữ liệu dùng chung, nền tảng tích hợp, chia sẻ dữ liệu cấp tỉnh - LGSP; "
+                           "hệ thống một cửa điện tử), trình Ủy ban nhân dân tỉnh phê duyệt trong quý II năm 2027.")
+    assert "trong cả giai đoạn từ năm 2026 - 2030, bảo đảm" in got[1]
+    assert "yêu cầu chung là: mọi hồ sơ" in got[2]
+    assert got[4:] == ["Ủy ban nhân dân cấp xã chủ động bố trí nhân lực, kinh phí thực hiện các nội dung như sau:",
+                       "rà soát, số hóa hồ sơ địa chính, hộ tịch còn lưu trữ bằng giấy tại trụ sở làm việc;",
+                       "bảo đảm an toàn thông tin mạng theo cấp độ, hằng năm báo cáo kết quả thực hiện."]
