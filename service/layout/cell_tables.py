@@ -129,19 +129,28 @@ def role_of(roles: dict[str, int], column: int) -> str | None:
 
 
 def _ends_table(text: str, row: _Row, data_roles: list[str | None], blocks: list[Block], k: int) -> bool:
-    """A heading, a block cue, or (after a complete row) a list item or a paragraph that no row
-    number follows within a few lines."""
+    """A heading, a block cue, or (after a complete row) a list item, a header (the next table, or this one's
+    repeated after a page break) or a paragraph that no row number follows within the row's cells (counted up
+    to the next header: a caption before another table ends this one)."""
     if BLOCK_START.match(text) or (is_upper(text) and row.lines and len(text.split()) > 2):
         return True
     complete = len(row.lines) >= min(2, len(data_roles))
     mends = text[:1].islower() or (len(text.split()) <= 8 and any(_dangling_head(line) for line in row.lines))
     if not complete or mends:
         return False
-    if LIST_START.match(text) and not ROW_NUMBER.fullmatch(text):
+    if LIST_START.match(text) and not ROW_NUMBER.fullmatch(text) or _header_at(blocks, k):
         return True
-    ahead = blocks[k + 1:k + 3 + len(data_roles)]      # the rest of this row's cells, some wrapped
-    return not any(b.kind == "paragraph" and ROW_NUMBER.fullmatch(b.text.strip()) for b in ahead) \
-        and len(row.lines) >= len(data_roles)
+    return not _row_number_ahead(blocks, k + 1, k + 3 + len(data_roles)) and len(row.lines) >= len(data_roles)
+
+
+def _row_number_ahead(blocks: list[Block], start: int, stop: int) -> bool:
+    """A row number among blocks[start:stop] (the rest of a row's cells, some wrapped), before any header."""
+    for i in range(start, min(stop, len(blocks))):
+        if blocks[i].kind != "paragraph" or _header_at(blocks, i):
+            return False
+        if ROW_NUMBER.fullmatch(blocks[i].text.strip()):
+            return True
+    return False
 
 
 def _cells(row: _Row, roles: dict[str, int], data_roles: list[str | None], width: int) -> list[str]:
@@ -177,7 +186,7 @@ def _placed(lines: list[str], data_roles: list[str | None]) -> list[str]:
         kind = _kind(line)
         if not cells[content]:
             target = content
-        elif last == content and (kind == "text" or OPEN_END.search(cells[content])):
+        elif last == content and (kind == "text" or OPEN_END.search(cells[content]) and not line[:1].isupper()):
             cells[content] += " " + line          # "… tầm nhìn đến năm" / "2050.": the content's wrapped line
             continue
         elif last is not None and data_roles[last] in ("lead", "support") and kind == "text" and line[:1].islower():

@@ -139,3 +139,44 @@ def test_wrapped_cells_go_on_their_cell_and_the_row_continues():
                            "vùng cao", "Quý IV/2027"]
     assert rows[2] == ["2", "Tổ chức kiểm tra việc khai thác, vận chuyển lâm sản tại các xã giáp ranh.", "Công an tỉnh",
                        "Sở Nông nghiệp và Môi trường", "Thường xuyên"]
+
+
+REPEATED_HEADER = """\
+STT
+Nội dung công việc
+Đơn vị chủ trì
+Đơn vị phối hợp
+Thời gian
+1
+Kiểm tra công tác cải cách hành chính tại các cơ quan chuyên môn định kỳ hằng năm
+Sở Nội vụ
+Văn phòng Ủy ban nhân dân tỉnh, Sở Tư pháp
+Quý IV hằng năm
+2
+Tổng kết việc tiếp nhận, trả kết quả hồ sơ qua dịch vụ bưu chính tại cấp xã.
+Sở Nội vụ
+Ủy ban nhân dân các xã, phường
+Tháng 12/2027
+STT
+Nội dung công việc
+Đơn vị chủ trì
+Đơn vị phối hợp
+Thời gian
+3
+Xây dựng bộ chỉ số đánh giá mức độ hài lòng của người dân đối với dịch vụ công.
+Sở Nội vụ
+Sở Khoa học và Công nghệ
+Quý II/2027
+"""
+
+
+def test_a_content_ending_on_a_year_word_and_a_header_repeated_after_a_page_break():
+    """"… định kỳ hằng năm" does not take the lead cell after it; the header printed again on the next page starts
+    a table of its own and leaves the row above it whole."""
+    doc = rebuild_layout(read_bytes(REPEATED_HEADER.encode("utf-8"), "phu-luc.txt"))
+    tables = [b.rows for b in doc.blocks if b.kind == "table"]
+    assert [len(t) for t in tables] == [3, 2]
+    assert tables[0][1][1:] == ["Kiểm tra công tác cải cách hành chính tại các cơ quan chuyên môn định kỳ hằng năm",
+                                "Sở Nội vụ", "Văn phòng Ủy ban nhân dân tỉnh, Sở Tư pháp", "Quý IV hằng năm"]
+    assert tables[0][2][3:] == ["Ủy ban nhân dân các xã, phường", "Tháng 12/2027"]
+    assert tables[1][1][0] == "3"
