@@ -87,31 +87,34 @@ OPEN_END = re.compile(r"(?:,|\b(?:và|với|của|cho|các|những|về|để|tr
                       r"|trước|sau|thuộc|là|được|bị|do|như|nhằm|gồm))$")
 
 DASH_ITEM = re.compile(r"\s*[-–—•+*]\s")                 # a line opening a dash or bullet item
+# A mark that closes what the line before says, pushed onto a line of its own by the wrap ("… như sau" / ":").
+CLOSING_MARK = re.compile(r"\s*[.,;:!?)]\s*")
 _DASH_THEN_WORD = re.compile(r"\s*[-–]\s(\w)")
-_ENDS_ON_NUMBER = re.compile(r"\d$")
+_ENDS_ON_YEAR = re.compile(r"\b(?:19|20)\d\d$")
+_DASH_YEAR = re.compile(r"\s*[-–]\s(?:19|20)\d\d\b(?!\s*:)")      # "- 2030, …", not a dated item "- 2030: …"
 # A line ending on one of these introduces a list even without its colon ("… các nội dung sau").
 _LIST_INTRO_END = re.compile(r"\b(?:sau|sau đây|gồm|bao gồm|như sau)$", re.IGNORECASE)
 _ARTICLE = re.compile(r"\s*Điều\s+\d")
-
-
-def introduces_list(line: str) -> bool:
-    """The line leads in a list ("… các nội dung sau", "… như sau:", "… gồm:")."""
-    return bool(_LIST_INTRO_END.search(line.rstrip().rstrip(":").rstrip()))
+# A line ending on a word that a number must follow ("… quy định tại Điều" / "1."): the number is the citation's.
+_WANTS_NUMBER = re.compile(r"(?:\b(?:Điều|Khoản|Chương|Mục|Phần|Phụ lục)|\btại (?:khoản|điểm))$")
+_NUMBER = re.compile(r"\s*\d")
 
 
 def runs_into_item(last_line: str, line: str, paragraph: str) -> bool:
     """A full, unclosed `last_line` of `paragraph` runs on into `line`, which opens like a list item: an article
-    cited across the break ("… quy định tại" / "Điều 4 …"), the second half of "quận - huyện" ("- huyện …",
+    cited across the break ("… quy định tại" / "Điều 4 …", "… tại Điều" / "1."), the second half of "quận - huyện" ("- huyện …",
     not inside a dash item, where it is a sibling item, nor after a list's lead-in "… các nội dung sau") or of a
-    range ("… giai đoạn 2026" / "- 2030, …")."""
+    range of years ("… giai đoạn 2026" / "- 2030, …", even inside a dash item; not "- 2030: …")."""
     last_line = last_line.rstrip()
-    if introduces_list(last_line):
+    if _LIST_INTRO_END.search(last_line):
         return False
     if _ARTICLE.match(line):
         return bool(OPEN_END.search(last_line)) and not last_line.endswith(",")
+    if _NUMBER.match(line):
+        return bool(_WANTS_NUMBER.search(last_line))
+    if _DASH_YEAR.match(line):
+        return bool(_ENDS_ON_YEAR.search(last_line))
     dash = _DASH_THEN_WORD.match(line)                # "- huyện": a lower-case word after the dash
-    if dash and dash[1].isdigit():
-        return bool(_ENDS_ON_NUMBER.search(last_line))
     return bool(dash and dash[1].islower()) and not DASH_ITEM.match(paragraph)
 
 

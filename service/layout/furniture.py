@@ -7,27 +7,28 @@ from __future__ import annotations
 import re
 
 from ..document import Block
+from ..text import CLOSING_MARK
 
 _PAGE_NUMBER = re.compile(r"\s*(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?\s*$|\s*(?:Trang|trang|Page)\s+\d{1,3}"
                           r"(?:\s*/\s*\d{1,3})?\s*$")
 _NO_WORDS = re.compile(r"[\W_]*")
-# A mark that closes what the line before says, pushed onto a line of its own by the wrap ("… như sau" / ":"):
-# part of the text, not a separator.
-CLOSING_MARK = re.compile(r"\s*[.,;:!?)]\s*")
 _OPEN_SENTENCE = re.compile(r"[^.;:!?]$")
 
 
 def drop_furniture(blocks: list[Block]) -> list[Block]:
     """The blocks without separators and page-number lines."""
-    kept = [b for b in blocks if not _separator(b)]
+    kept = [b for i, b in enumerate(blocks) if not _separator(b, blocks[i - 1] if i else None)]
     edges = _page_edges(kept)
     return [b for i, b in enumerate(kept)
             if not (_is_number_line(b) and (i in edges and _numbers_page(b) or _interrupts(kept, i)))]
 
 
-def _separator(block: Block) -> bool:
-    return (block.kind == "paragraph" and bool(block.text.strip()) and bool(_NO_WORDS.fullmatch(block.text))
-            and not CLOSING_MARK.fullmatch(block.text))
+def _separator(block: Block, prev: Block | None) -> bool:
+    """A line of marks only; a closing mark right under a paragraph's line ("… như sau" / ":") is its end."""
+    if block.kind != "paragraph" or not block.text.strip() or not _NO_WORDS.fullmatch(block.text):
+        return False
+    return not (CLOSING_MARK.fullmatch(block.text) and prev is not None and prev.kind == "paragraph"
+                and prev.page == block.page and not block.blank_before)
 
 
 def _is_number_line(block: Block) -> bool:

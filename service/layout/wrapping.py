@@ -11,14 +11,16 @@ import re
 from collections import Counter
 
 from ..document import Block
-from .furniture import CLOSING_MARK
-from ..text import DASH_ITEM, OPEN_END as _OPEN_END, introduces_list, is_upper, runs_into_item
+from ..text import CLOSING_MARK, DASH_ITEM, OPEN_END as _OPEN_END, is_upper, runs_into_item
 
 LIST_START = re.compile(r"\s*(?:[-–—•+*]\s|[a-zđ]\s?[).](?:\s|$)|\(?\d{1,2}(?:\.\d{1,2})*\s?[.)](?:\s|$)|[IVX]{1,5}\s?[.\-]\s"
                         r"|(?:Điều|Chương|Mục|Phần|PHẦN|CHƯƠNG)\s+[\dIVX]+\b)")
 BLOCK_START = re.compile(r"(?:Nơi nhận|Kính gửi|TM\.|T/M|KT\.|TL\.|Q\.|\(Kèm theo|\(Ban hành kèm|Số\s*:)",
                          re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;:!?]$|\./\.$")
+# A colon after which the sentence goes on ("… yêu cầu chung là:", "… có thể nói:"); after others ("… cụ thể:",
+# "… như sau:") an unmarked list may follow, one item a line.
+_CARRIES_ON = re.compile(r"\b(?:là|rằng|nói):$")
 
 
 def unwrap(blocks: list[Block]) -> list[Block]:
@@ -42,6 +44,8 @@ def unwrap(blocks: list[Block]) -> list[Block]:
 
 def _joined(prev: Block, block: Block) -> Block:
     text = prev.text.rstrip()
+    if CLOSING_MARK.fullmatch(block.text):
+        return prev.model_copy(update={"text": text + block.text.strip()})
     glue = "" if text.endswith("-") and block.text[:1].islower() and not text.endswith(" -") else " "
     joined = (text[:-1] if glue == "" else text) + glue + block.text.strip()
     return prev.model_copy(update={"text": joined, "bold": prev.bold and block.bold})
@@ -52,13 +56,13 @@ def continues(prev: str, line: str, width: int | None = None, margin: int | None
     """Whether `line` goes on the paragraph `prev` (which began at `prev_indent`; `last_line`: its last line
     as read, whose length tells a full line from a short one)."""
     stripped, prev = line.strip(), prev.rstrip()
-    full = width is not None and len((last_line or prev).rstrip()) >= 0.8 * width
+    last = (last_line or prev).rstrip()
+    full = width is not None and len(last) >= 0.8 * width
     if not stripped or " | " in prev or " | " in stripped or BLOCK_START.match(stripped):
         return False
     if CLOSING_MARK.fullmatch(stripped):               # "… như sau" / ":" — the mark ends the line before
         return True
-    last, wrapped = (last_line or prev).rstrip(), width is not None or margin is not None
-    if wrapped and last.count("(") > last.count(")") and not LIST_START.match(stripped):
+    if (width is not None or margin is not None) and _inside_brackets(last, stripped):
         return True                                    # "… (Lower Mekong Initiative -" / "LMI) …"
     if is_upper(prev) or (is_upper(stripped) and not stripped[:1].isdigit()):
         return False
@@ -66,12 +70,14 @@ def continues(prev: str, line: str, width: int | None = None, margin: int | None
     layout = margin is not None and indent is not None
     at_margin = layout and indent <= margin + 1
     if LIST_START.match(stripped):
-        if closed or DASH_ITEM.match(stripped):           # "… các quận" / "- huyện …" at the full width
-            return not closed and full and runs_into_item(last_line or prev, stripped, prev)
+        if not closed and full and runs_into_item(last, stripped, prev):
+            return True                                # "… các quận" / "- huyện …", "… tại Điều" / "1."
+        if closed or DASH_ITEM.match(stripped):
+            return False
         weak = re.match(r"(?:Điều|Chương|Mục|Phần)\s", stripped, re.IGNORECASE)
         indented_paragraph = prev_indent is not None and margin is not None and prev_indent > margin + 1
         return (at_margin and indented_paragraph) or bool(weak and _OPEN_END.search(prev))
-    if stripped[:1].islower() and (not closed or full and prev.endswith(":") and not introduces_list(prev)):
+    if stripped[:1].islower() and (not closed or full and _CARRIES_ON.search(prev)):
         return True                                    # a full "… yêu cầu chung là:" goes on in lower case
     if layout:
         if at_margin:
@@ -80,6 +86,14 @@ def continues(prev: str, line: str, width: int | None = None, margin: int | None
     if prev.endswith(":"):
         return False
     return (full and not closed) or bool(_OPEN_END.search(prev))
+
+
+def _inside_brackets(last_line: str, line: str) -> bool:
+    """`line` goes on inside a bracket that `last_line` opened: it closes the bracket, or the line before did not
+    end its sentence (an unclosed "(" is sometimes a typo); a list item or a heading in capitals is no part."""
+    if last_line.count("(") <= last_line.count(")") or LIST_START.match(line):
+        return False
+    return ")" in line or not (_SENTENCE_END.search(last_line) or is_upper(line))
 
 
 def _left_margin(blocks: list[Block]) -> int | None:

@@ -35,3 +35,9 @@ def test_a_closing_mark_alone_on_its_line_is_text_not_a_separator():
     blocks = [Block(text="Phòng Văn hóa huyện hướng dẫn các xã thực hiện các nội dung sau"), Block(text=":"),
               Block(text="* * *"), Block(text=";"), Block(text="……")]
     assert [b.text for b in drop_furniture(blocks)] == [blocks[0].text, ":", ";"]
+
+
+def test_a_closing_mark_after_a_blank_line_or_on_a_new_page_is_dropped():
+    blocks = [Block(text="Tổng hợp kết quả thực hiện.", page=1), Block(text=":", page=2),
+              Block(text="Báo cáo kết quả.", page=2), Block(text=";", page=2, blank_before=True)]
+    assert [b.text for b in drop_furniture(blocks)] == ["Tổng hợp kết quả thực hiện.", "Báo cáo kết quả."]

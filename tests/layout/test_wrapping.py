@@ -196,9 +196,9 @@ phê duyệt trước ngày 31/10/2027 .
 def test_a_mark_alone_on_its_line_closes_the_line_before():
     got = paragraphs(LONE_MARKS)
     assert len(got) == 5
-    assert got[1].endswith("trong thời gian tới như sau :")
-    assert got[3].startswith("- Kiểm tra") and got[3].endswith("thị trấn .")
-    assert got[4].endswith("theo dõi , chỉ đạo .")
+    assert got[1].endswith("trong thời gian tới như sau:")
+    assert got[3].startswith("- Kiểm tra") and got[3].endswith("thị trấn.")
+    assert got[4].endswith("theo dõi , chỉ đạo.")
 
 
 WRAPPED_INSIDE_PHRASES = """\
@@ -229,3 +229,47 @@ def test_a_wrap_inside_brackets_a_range_or_after_a_colon_goes_on():
     assert got[4:] == ["Ủy ban nhân dân cấp xã chủ động bố trí nhân lực, kinh phí thực hiện các nội dung như sau:",
                        "rà soát, số hóa hồ sơ địa chính, hộ tịch còn lưu trữ bằng giấy tại trụ sở làm việc;",
                        "bảo đảm an toàn thông tin mạng theo cấp độ, hằng năm báo cáo kết quả thực hiện."]
+
+
+NOT_RUN_ON = """\
+Để cải thiện chỉ số hài lòng của người dân, Ủy ban nhân dân huyện yêu cầu các phòng, ban
+chuyên môn và Ủy ban nhân dân các xã, thị trấn tập trung thực hiện tốt các việc cụ thể:
+rà soát, cắt giảm thành phần hồ sơ, thời gian giải quyết thủ tục hành chính thuộc thẩm quyền;
+công khai đầy đủ, kịp thời quy trình giải quyết thủ tục tại bộ phận một cửa của cơ quan mình;
+xử lý nghiêm cán bộ, công chức gây phiền hà, sách nhiễu tổ chức, cá nhân khi giải quyết việc.
+Lộ trình số hóa hồ sơ, kết quả giải quyết thủ tục hành chính tại huyện được chia theo năm
+- 2027: hoàn thành số hóa hồ sơ hộ tịch, đất đai tại các xã, thị trấn trước tháng 11/2027
+- 2028: kết nối dữ liệu đã số hóa với các hệ thống thông tin dùng chung của tỉnh, quốc gia.
+Phòng Văn hóa và Thông tin huyện mở lớp tập huấn kỹ năng số cho cán bộ xã (trong quý III.
+Phòng Tài chính - Kế hoạch huyện bố trí kinh phí tổ chức lớp tập huấn từ nguồn sự nghiệp.
+"""
+
+
+def test_an_unmarked_list_dated_items_and_a_stray_bracket_stay_apart():
+    """A full line ending "… cụ thể:" before one lower-case item a line, "- 2027: …" items after a line ending on a
+    year, and a paragraph after a closed line whose "(" was never closed keep their own paragraphs."""
+    got = paragraphs(NOT_RUN_ON)
+    assert [p[:12] for p in got] == ["Để cải thiện", "rà soát, cắt", "công khai đầ", "xử lý nghiêm", "Lộ trình số ",
+                                     "- 2027: hoàn", "- 2028: kết ", "Phòng Văn hó", "Phòng Tài ch"]
+
+
+CITED_ACROSS_THE_BREAK = """\
+Giám đốc Sở Tài chính hướng dẫn các đơn vị dự toán cấp tỉnh lập dự toán theo quy định tại Điều
+2. Trường hợp phát sinh nhiệm vụ chi ngoài dự toán, đơn vị báo cáo bằng văn bản để tổng hợp.
+1. Sở Y tế tổ chức tiêm chủng mở rộng cho trẻ em dưới 5 tuổi tại các trạm y tế định kỳ hằng năm
+2. Sở Giáo dục và Đào tạo phối hợp kiểm tra công tác y tế trường học tại các cơ sở giáo dục.
+3. Ủy ban nhân dân các xã, phường bố trí địa điểm tổ chức tiêm chủng và vận động người dân.
+4. Trung tâm Kiểm soát bệnh tật tỉnh tổng hợp kết quả tiêm chủng, báo cáo Sở Y tế hằng quý.
+5. Các cơ sở y tế tư nhân tham gia tiêm chủng dịch vụ theo đúng hướng dẫn chuyên môn của ngành.
+6. Báo Lào Cai, Đài Phát thanh và Truyền hình tỉnh tuyên truyền lợi ích của việc tiêm chủng.
+7. Hội Liên hiệp Phụ nữ tỉnh vận động hội viên đưa trẻ đi tiêm chủng đầy đủ, đúng lịch hẹn.
+8. Sở Tài chính bảo đảm kinh phí mua vắc xin, vật tư tiêm chủng theo phân cấp ngân sách.
+"""
+
+
+def test_a_number_after_a_word_that_wants_one_goes_on_it():
+    """"… quy định tại Điều" / "2. …" is the article's number; "… định kỳ hằng năm" / "2. …" is the next item."""
+    got = paragraphs(CITED_ACROSS_THE_BREAK)
+    assert got[0].endswith("theo quy định tại Điều 2. Trường hợp phát sinh nhiệm vụ chi ngoài dự toán, đơn vị báo "
+                           "cáo bằng văn bản để tổng hợp.")
+    assert [p[:2] for p in got[1:]] == ["1.", "2.", "3.", "4.", "5.", "6.", "7.", "8."]
