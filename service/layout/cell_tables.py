@@ -34,6 +34,7 @@ ROW_NUMBER = re.compile(r"\(?(?:\d{1,3}(?:\.\d{1,2}){0,2}|[IVXLC]{1,6}|[a-zđ])\
 _COLUMN_NUMBERS = re.compile(r"\(?\d{1,2}\)?")
 _HEADER_CELL_MAX = 60
 _TEXT_ROLES = {"content", "output", "budget", "note", None}
+_RECURRENCE_END = re.compile(r"\b(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng|tuần|ngày)$", re.IGNORECASE)
 
 
 @dataclass
@@ -138,15 +139,24 @@ def _ends_table(text: str, row: _Row, data_roles: list[str | None], blocks: list
     mends = text[:1].islower() or (len(text.split()) <= 8 and any(_dangling_head(line) for line in row.lines))
     if not complete or mends:
         return False
-    if LIST_START.match(text) and not ROW_NUMBER.fullmatch(text) or _header_at(blocks, k):
+    columns = len(data_roles)
+    if LIST_START.match(text) and not ROW_NUMBER.fullmatch(text) or _table_header(blocks, k, columns):
         return True
-    return not _row_number_ahead(blocks, k + 1, k + 3 + len(data_roles)) and len(row.lines) >= len(data_roles)
+    return not _row_number_ahead(blocks, k + 1, k + 3 + columns, columns) and len(row.lines) >= columns
 
 
-def _row_number_ahead(blocks: list[Block], start: int, stop: int) -> bool:
+def _table_header(blocks: list[Block], i: int, columns: int) -> bool:
+    """A header starts at block i that heads a table of its own: it opens with the number column or has as many
+    titles as this table has data columns (a row's last cells may name column roles: "Các cơ quan liên quan",
+    "Hoàn thành trong năm 2027")."""
+    found = _header_at(blocks, i)
+    return bool(found) and ("number" in column_roles(found[0][:1]) or len(found[0]) >= columns)
+
+
+def _row_number_ahead(blocks: list[Block], start: int, stop: int, columns: int) -> bool:
     """A row number among blocks[start:stop] (the rest of a row's cells, some wrapped), before any header."""
     for i in range(start, min(stop, len(blocks))):
-        if blocks[i].kind != "paragraph" or _header_at(blocks, i):
+        if blocks[i].kind != "paragraph" or _table_header(blocks, i, columns):
             return False
         if ROW_NUMBER.fullmatch(blocks[i].text.strip()):
             return True
@@ -186,7 +196,7 @@ def _placed(lines: list[str], data_roles: list[str | None]) -> list[str]:
         kind = _kind(line)
         if not cells[content]:
             target = content
-        elif last == content and (kind == "text" or OPEN_END.search(cells[content]) and not line[:1].isupper()):
+        elif last == content and (kind == "text" or _stops_mid_sentence(cells[content]) and not line[:1].isupper()):
             cells[content] += " " + line          # "… tầm nhìn đến năm" / "2050.": the content's wrapped line
             continue
         elif last is not None and data_roles[last] in ("lead", "support") and kind == "text" and line[:1].islower():
@@ -201,6 +211,11 @@ def _placed(lines: list[str], data_roles: list[str | None]) -> list[str]:
         cells[target], last, pointer = line, target, target + 1
     _place_leftovers(cells, data_roles, leftovers)
     return cells
+
+
+def _stops_mid_sentence(cell: str) -> bool:
+    """The cell's text stops on a word that needs more ("… tầm nhìn đến năm"), not on a recurrence ("… hằng năm")."""
+    return bool(OPEN_END.search(cell)) and not _RECURRENCE_END.search(cell)
 
 
 def _kind(line: str) -> str:

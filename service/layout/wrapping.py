@@ -89,11 +89,13 @@ def continues(prev: str, line: str, width: int | None = None, margin: int | None
 
 
 def _inside_brackets(last_line: str, line: str) -> bool:
-    """`line` goes on inside a bracket that `last_line` opened: it closes the bracket, or the line before did not
-    end its sentence (an unclosed "(" is sometimes a typo); a list item or a heading in capitals is no part."""
+    """`line` goes on inside a bracket that `last_line` opened: it closes that bracket (a ")" before any "(" of its
+    own), or the line before did not end its sentence (an unclosed "(" is sometimes a typo); a list item or a
+    heading in capitals is no part."""
     if last_line.count("(") <= last_line.count(")") or LIST_START.match(line):
         return False
-    return ")" in line or not (_SENTENCE_END.search(last_line) or is_upper(line))
+    closes, opens = line.find(")"), line.find("(")
+    return closes >= 0 and (opens < 0 or closes < opens) or not (_SENTENCE_END.search(last_line) or is_upper(line))
 
 
 def _left_margin(blocks: list[Block]) -> int | None:

@@ -180,3 +180,52 @@ def test_a_content_ending_on_a_year_word_and_a_header_repeated_after_a_page_brea
                                 "Sở Nội vụ", "Văn phòng Ủy ban nhân dân tỉnh, Sở Tư pháp", "Quý IV hằng năm"]
     assert tables[0][2][3:] == ["Ủy ban nhân dân các xã, phường", "Tháng 12/2027"]
     assert tables[1][1][0] == "3"
+
+
+
+CELLS_LIKE_TITLES = """\
+STT
+Nhiệm vụ
+Đơn vị chủ trì
+Đơn vị phối hợp
+Thời gian hoàn thành
+Sản phẩm
+1
+Rà soát, đánh giá hiện trạng hạ tầng thương mại nông thôn tại các xã vùng sâu.
+Sở Công Thương
+Các cơ quan, đơn vị liên quan
+Hoàn thành trong năm 2027
+Đề án trình Ủy ban nhân dân tỉnh
+2
+Hỗ trợ các hợp tác xã xây dựng điểm bán hàng nông sản an toàn.
+Liên minh Hợp tác xã tỉnh
+Sở Nông nghiệp và Môi trường
+Năm 2028
+Báo cáo kết quả
+"""
+
+RECURRING_CONTENT = """\
+STT
+Nội dung
+Thời gian thực hiện
+Chủ trì
+Phối hợp
+1
+Kiểm tra việc niêm yết giá, chất lượng hàng hóa tại các chợ đầu mối định kỳ hằng năm
+2027 - 2030
+Sở Công Thương
+Công an tỉnh, Ủy ban nhân dân các xã có chợ đầu mối nông sản và các hợp tác xã
+kinh doanh
+"""
+
+
+def test_cells_that_read_like_column_titles_do_not_end_the_table():
+    """A row's last cells may name column roles ("… liên quan", "Hoàn thành …", "Đề án …") without being a header;
+    content ending on a recurrence ("… hằng năm") does not take the time cell after it."""
+    rows = table_rows(CELLS_LIKE_TITLES)
+    assert [r[0] for r in rows[1:]] == ["1", "2"]
+    assert rows[1][2:5] == ["Sở Công Thương", "Các cơ quan, đơn vị liên quan", "Hoàn thành trong năm 2027"]
+    assert rows[2][2] == "Liên minh Hợp tác xã tỉnh"
+    recurring = table_rows(RECURRING_CONTENT)[1]
+    assert recurring[1].endswith("định kỳ hằng năm") and recurring[2] == "2027 - 2030"
+    assert recurring[4].endswith("các hợp tác xã kinh doanh")

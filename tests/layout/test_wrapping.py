@@ -273,3 +273,26 @@ def test_a_number_after_a_word_that_wants_one_goes_on_it():
     assert got[0].endswith("theo quy định tại Điều 2. Trường hợp phát sinh nhiệm vụ chi ngoài dự toán, đơn vị báo "
                            "cáo bằng văn bản để tổng hợp.")
     assert [p[:2] for p in got[1:]] == ["1.", "2.", "3.", "4.", "5.", "6.", "7.", "8."]
+
+
+SIBLINGS_AND_BRACKETS = """\
+1. Ủy ban nhân dân các xã rà soát, lập danh mục công trình giao thông cần đầu tư tại Phụ lục
+2. Phòng Kinh tế và Hạ tầng huyện thẩm định hồ sơ, dự toán các công trình trong danh mục đó
+3. Phòng Văn hóa và Thông tin huyện mở lớp tập huấn kỹ năng số cho cán bộ xã (trong quý III.
+Trung tâm Văn hóa huyện (cơ quan thường trực) xây dựng chương trình tuyên truyền năm 2027.
+4. Phòng Tài chính - Kế hoạch huyện tổng hợp nhu cầu kinh phí, báo cáo Ủy ban nhân dân huyện.
+5. Thanh tra huyện theo dõi, kiểm tra việc quản lý, sử dụng vốn tại các công trình khởi công.
+6. Các phòng, ban chuyên môn của huyện chủ động phối hợp với các xã trong quá trình triển khai.
+7. Ủy ban nhân dân các xã, thị trấn báo cáo kết quả thực hiện trước ngày 15 tháng 12 hằng năm.
+8. Đài Truyền thanh huyện mở chuyên mục phản ánh kết quả thực hiện trên địa bàn các xã, thị trấn
+9. Ban Quản lý dự án huyện lập kế hoạch giải ngân vốn theo tiến độ từng công trình được phê duyệt
+"""
+
+
+def test_the_next_item_of_the_list_and_a_paragraph_with_brackets_of_its_own_stay_apart():
+    """"… chi tiết tại Phụ lục" / "2." is the list's next item, not the annex's number; a paragraph after a stray
+    "(" typo stays apart even if it has a bracket of its own."""
+    got = paragraphs(SIBLINGS_AND_BRACKETS)
+    assert [p[:12] for p in got] == ["1. Ủy ban nh", "2. Phòng Kin", "3. Phòng Văn", "Trung tâm Vă", "4. Phòng Tài",
+                                     "5. Thanh tra", "6. Các phòng", "7. Ủy ban nh",
+                                     "8. Đài Truyề", "9. Ban Quản "]
