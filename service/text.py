@@ -72,6 +72,8 @@ def phrase_pattern(phrases, flags: int = re.IGNORECASE) -> re.Pattern:
     return re.compile(rf"(?<!\w){phrase_alternation(phrases)}(?!\w)", flags)
 
 
+YEAR = r"(?:19|20)\d{2}(?!\d)"          # a year of the documents' era: "2027"
+
 # The number of an issued document ("12/2025/QĐ-UBND", "45-KL/TU", "379/TB-UBATGT").
 DOCUMENT_NUMBER = r"\d{1,5}[a-z]?(?:/\d{4})?\s?[-/]\s?[A-ZĐ][A-Za-zĐđ&]*(?:\s?[-/.]\s?[A-ZĐa-zđ&0-9]+)*"
 _CITED_NUMBER = re.compile(rf"(?<!\w){DOCUMENT_NUMBER}")
@@ -90,8 +92,8 @@ DASH_ITEM = re.compile(r"\s*[-–—•+*]\s")                 # a line opening 
 # A mark that closes what the line before says, pushed onto a line of its own by the wrap ("… như sau" / ":").
 CLOSING_MARK = re.compile(r"\s*[.,;:!?)]\s*")
 _DASH_THEN_WORD = re.compile(r"\s*[-–]\s(\w)")
-_ENDS_ON_YEAR = re.compile(r"\b(?:19|20)\d\d$")
-_DASH_YEAR = re.compile(r"\s*[-–]\s(?:19|20)\d\d\b(?!\s*:)")      # "- 2030, …", not a dated item "- 2030: …"
+_ENDS_ON_YEAR = re.compile(rf"\b{YEAR}$")
+_DASH_YEAR = re.compile(rf"\s*[-–]\s{YEAR}(?!\s*:)")      # "- 2030, …", not a dated item "- 2030: …"
 # A line ending on one of these introduces a list even without its colon ("… các nội dung sau").
 _LIST_INTRO_END = re.compile(r"\b(?:sau|sau đây|gồm|bao gồm|như sau)$", re.IGNORECASE)
 _ARTICLE = re.compile(r"\s*Điều\s+\d")

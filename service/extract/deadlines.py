@@ -15,9 +15,8 @@ from datetime import date, timedelta
 from functools import cache
 
 from service.document import Deadline
-from service.extract.numbers import YEAR
 from service.lexicons import alternation, load
-from service.text import cites_number
+from service.text import YEAR, cites_number
 
 NUM = r"\d{1,2}(?!\d)"
 SENTENCE_END = re.compile(r"[.;:\n](?!\d)")
@@ -63,6 +62,11 @@ def _rx(name: str, anchored: str = "") -> re.Pattern:
     words = _lex()["cues"][name] if name in _lex()["cues"] else _lex()["recurrence"][name]
     body = rf"(?<!\w){_alt(words)}(?!\w)"
     return re.compile((r"\s*" if anchored == "next" else "") + body + (r"\s*$" if anchored == "end" else ""), re.I)
+
+
+def ends_on_recurrence(text: str) -> bool:
+    """The text ends on a rhythm ("… định kỳ hằng năm", "… hằng quý"): one of `recurrence.rhythm_order`'s lists."""
+    return any(_rx(rhythm, "end").search(text) for rhythm in _lex()["recurrence"]["rhythm_order"])
 
 
 def holds_event(text: str) -> bool:

@@ -9,7 +9,6 @@ import re
 
 # a number as written: 1.234.567 | 1.234,5 | 5,04 | 12 | 1.5 (a stray English decimal)
 NUMBER = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
-YEAR = r"(?:19|20)\d{2}(?!\d)"          # a year of the documents' era: "2027"
 NUMBER_RE = re.compile(rf"(?<![\d.,])(?:{NUMBER})(?![\d])")
 # a range: 8–9, 8 - 9, 15-17,5, từ 8 đến 9
 RANGE_RE = re.compile(

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from service.document import Target
-from service.extract.numbers import NUMBER, YEAR, parse_number, parse_range
+from service.extract.numbers import NUMBER, parse_number, parse_range
 from service.lexicons import alternation, load
+from service.text import YEAR
 
 QUOTES = "“”\"'‘’«»"
 

@@ -24,7 +24,7 @@ from functools import cache
 
 from ..document import Block
 from ..extract.bodies import parse_body_list
-from ..extract.deadlines import parse_deadline
+from ..extract.deadlines import ends_on_recurrence, parse_deadline
 from ..lexicons import load
 from ..structure.tables import column_roles
 from ..text import OPEN_END, is_upper
@@ -34,7 +34,6 @@ ROW_NUMBER = re.compile(r"\(?(?:\d{1,3}(?:\.\d{1,2}){0,2}|[IVXLC]{1,6}|[a-zđ])\
 _COLUMN_NUMBERS = re.compile(r"\(?\d{1,2}\)?")
 _HEADER_CELL_MAX = 60
 _TEXT_ROLES = {"content", "output", "budget", "note", None}
-_RECURRENCE_END = re.compile(r"\b(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng|tuần|ngày)$", re.IGNORECASE)
 
 
 @dataclass
@@ -215,7 +214,7 @@ def _placed(lines: list[str], data_roles: list[str | None]) -> list[str]:
 
 def _stops_mid_sentence(cell: str) -> bool:
     """The cell's text stops on a word that needs more ("… tầm nhìn đến năm"), not on a recurrence ("… hằng năm")."""
-    return bool(OPEN_END.search(cell)) and not _RECURRENCE_END.search(cell)
+    return bool(OPEN_END.search(cell)) and not ends_on_recurrence(cell)
 
 
 def _kind(line: str) -> str:
