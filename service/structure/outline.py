@@ -134,7 +134,8 @@ def _attach(stack: list[Node], node: Node, run_on: bool = True) -> None:
         stack[-1].end = node.end   # only a list marker starts an item: the paragraph goes on the item
         return
     if node.rank == PARAGRAPH:
-        finishes_item = _bare_lead_in(node) and 0 < stack[-1].rank <= 2 and not stack[-1].children
+        finishes_item = node.is_lead_in and (_bare_lead_in(node) and 0 < stack[-1].rank <= 2
+                                             or _item_of_a_list(stack)) and not stack[-1].children
         while not finishes_item and len(stack) > 1 and (not stack[-1].heading_like or _closed_lead_in(stack[-1])
                                                         or _next_paragraph_lead_in(stack[-1], node)):
             stack.pop()             # ("Điều 1. Ủy quyền Sở X …." then "Cụ thể như sau:" stays under Điều 1)
@@ -180,6 +181,14 @@ def _names_its_work(text: str) -> bool:
 def _bare_lead_in(node: Node) -> bool:
     """A lead-in that only opens a list ("Cụ thể như sau:", "Gồm:"), naming nobody."""
     return node.is_lead_in and len(node.text.split()) <= 5
+
+
+def _item_of_a_list(stack: list[Node]) -> bool:
+    """The top of the stack is a numbered item ("1.", "1.1.") of a list a lead-in opened ("… thực hiện các nội dung
+    sau:" / "1. …" / "2. … ."): a lead-in paragraph after it heads a list inside that item. Outside it, it would
+    stand beside the first lead-in and take in every later item of its list ("3.", "4." …) as its own. (After an
+    article, "Điều 2. …", or a dash item, a lead-in paragraph as often opens a part of its own.)"""
+    return len(stack) > 2 and 2 <= stack[-1].rank <= 3 and stack[-2].is_lead_in
 
 
 def _continues_item(top: Node, node: Node) -> bool:

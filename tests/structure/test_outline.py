@@ -197,3 +197,34 @@ def test_a_note_after_an_item_of_a_pdf_goes_on_the_item_and_the_list_keeps_its_d
         assert [[b.name for b in t.lead] for t in doc.tasks] == [["Sở Khoa học và Công nghệ"]] * 3
         assert "Việc kết nối các hệ thống" in doc.tasks[0].text
         assert [str(t.deadline.end) for t in doc.tasks] == ["2027-06-30", "2027-09-30", "2027-12-15"]
+
+
+LIST_WITH_A_LEAD_IN_INSIDE_AN_ITEM = """KẾ HOẠCH
+Triển khai công tác phòng cháy, chữa cháy năm 2027
+Để bảo đảm an toàn phòng cháy, chữa cháy, yêu cầu Ủy ban nhân dân các huyện, thị xã thực hiện các nội dung sau:
+1. Tuyên truyền, phổ biến pháp luật
+Kiện toàn tổ tuyên truyền viên ở các thôn, tổ dân phố.
+2. Kiểm tra cơ sở kinh doanh
+Lập danh sách cơ sở có nguy cơ cháy nổ cao trên địa bàn.
+Tổ chức kiểm tra theo từng nhóm cơ sở, cụ thể:
+Kiểm tra chợ và trung tâm thương mại trong quý II/2027.
+Kiểm tra nhà trọ, nhà cho thuê trong quý III/2027.
+3. Huấn luyện lực lượng tại chỗ
+Tổ chức diễn tập chữa cháy tại khu dân cư đông người.
+"""
+
+
+@pytest.mark.parametrize("variant", ["as_typed", "hard_wrapped"])
+def test_a_lead_in_inside_a_numbered_item_does_not_take_in_the_later_items(variant):
+    """Item 2 reads as a sentence once the page width broke it ("2. Kiểm tra cơ sở kinh doanh Lập danh sách …
+    ."): the lead-in after it ("… cụ thể:") heads a list inside item 2, and item 3 keeps the doers the first
+    lead-in names instead of falling under one that names nobody."""
+    text = LIST_WITH_A_LEAD_IN_INSIDE_AN_ITEM
+    if variant == "hard_wrapped":
+        text = text.replace("kinh doanh\nLập", "kinh doanh Lập")
+    tasks = analyze_text(text, extractor="rules").tasks
+    drill = next(t for t in tasks if "diễn tập" in t.text)
+    assert [b.name for b in drill.lead] == ["Ủy ban nhân dân các huyện, thị xã"]
+    checks = [t for t in tasks if t.text.startswith(("Kiểm tra chợ", "Kiểm tra nhà trọ"))]
+    assert [str(t.deadline.end) for t in checks] == ["2027-06-30", "2027-09-30"]
+    assert all([b.name for b in t.lead] == ["Ủy ban nhân dân các huyện, thị xã"] for t in checks)
