@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from ..document import Block
-from ..text import CLOSING_MARK, DASH_ITEM, OPEN_END as _OPEN_END, is_upper, runs_into_item
+from ..lexicons import load
+from ..text import CLOSING_MARK, DASH_ITEM, OPEN_END as _OPEN_END, is_upper, phrase_alternation, runs_into_item
 
 LIST_START = re.compile(r"\s*(?:[-–—•+*]\s|[a-zđ]\s?[).](?:\s|$)|\(?\d{1,2}(?:\.\d{1,2})*\s?[.)](?:\s|$)|[IVX]{1,5}\s?[.\-]\s"
                         r"|(?:Điều|Chương|Mục|Phần|PHẦN|CHƯƠNG)\s+[\dIVX]+\b)")
@@ -83,9 +85,28 @@ def continues(prev: str, line: str, width: int | None = None, margin: int | None
         if at_margin:
             return not prev.endswith(":")
         return prev_indent is not None and indent >= prev_indent + 2 and not closed
-    if prev.endswith(":"):
+    if prev.endswith(":") or full and not closed and _opens_a_sentence(prev, stripped):
         return False
     return (full and not closed) or bool(_OPEN_END.search(prev))
+
+
+def _opens_a_sentence(prev: str, line: str) -> bool:
+    """`line` opens in a capital with a word written in lower case mid-sentence ("Xây dựng …", "Các …"), after a
+    line ending on a plain word: a title ran to the page width, and this is its first sentence. After a name's
+    head ("… phối hợp với Sở" / "Xây dựng …") or a joining word ("… Bộ Kế hoạch và" / "Đầu tư") it goes on."""
+    opener, heads = _sentence_cues()
+    last = prev.rsplit(None, 1)[-1]
+    return bool(line[:1].isupper() and opener.match(line) and last[:1].islower() and not _OPEN_END.search(prev)
+                and not heads.search(prev))
+
+
+@cache
+def _sentence_cues() -> tuple[re.Pattern, re.Pattern]:
+    """(a capitalised sentence opener, a line ending on a body's head)."""
+    openers = [w[:1].upper() + w[1:] for w in load("structure")["sentence_openers"]]
+    heads = load("bodies")["heads"]
+    return (re.compile(rf"(?:{phrase_alternation(openers)})(?!\w)"),
+            re.compile(rf"(?<!\w)(?:{phrase_alternation(heads)})$", re.IGNORECASE))
 
 
 def _inside_brackets(last_line: str, line: str) -> bool:

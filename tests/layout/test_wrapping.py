@@ -296,3 +296,31 @@ def test_the_next_item_of_the_list_and_a_paragraph_with_brackets_of_its_own_stay
     assert [p[:12] for p in got] == ["1. Ủy ban nh", "2. Phòng Kin", "3. Phòng Văn", "Trung tâm Vă", "4. Phòng Tài",
                                      "5. Thanh tra", "6. Các phòng", "7. Ủy ban nh",
                                      "8. Đài Truyề", "9. Ban Quản "]
+
+
+TITLES_RUN_TO_THE_WIDTH = """\
+Để triển khai Đề án phát triển du lịch cộng đồng giai đoạn 2027 - 2030, Ủy ban nhân
+dân huyện tập trung thực hiện các nhóm nhiệm vụ chủ yếu:
+Một là, hoàn thiện quy hoạch không gian du lịch sinh thái ở các xã vùng cao phía tây
+Xây dựng bản đồ số các điểm du lịch cộng đồng, cập nhật lên cổng thông tin của huyện
+trước ngày 30/9/2027, phối hợp với Trung tâm Văn hóa, Thông tin và Thể thao huyện.
+Hai là, phát triển nguồn nhân lực làm du lịch của người dân tại các thôn, bản vùng
+Các xã mở lớp bồi dưỡng kỹ năng đón khách, nấu ăn và hướng dẫn viên tại điểm cho hộ
+gia đình tham gia, Phòng Văn hóa và Thông tin huyện có văn bản đề nghị Sở
+Xây dựng tỉnh rà soát các công trình nhà ở cộng đồng, báo cáo kết quả về Bộ Kế hoạch và
+Đầu tư, gửi kèm ý kiến của Ban quản lý các khu du lịch cộng đồng thuộc Trung tâm
+Xúc tiến đầu tư, thương mại và du lịch tỉnh trong tháng 10/2027 theo quy định hiện hành.
+Ba là, huy động các nguồn lực xã hội hóa để đầu tư hạ tầng du lịch tại các điểm đến
+"""
+
+
+def test_a_title_run_to_the_width_does_not_swallow_the_sentence_after_it():
+    """"Một là, hoàn thiện quy hoạch …" fills the line without a full stop; "Xây dựng …" in a capital is no word
+    written so mid-sentence, so it opens the next paragraph. A capital after a name's head ("… đề nghị Sở" /
+    "Xây dựng tỉnh", "… của Trung tâm" / "Xúc tiến") or a joining word ("… Bộ Kế hoạch và" / "Đầu tư") goes on."""
+    got = paragraphs(TITLES_RUN_TO_THE_WIDTH)
+    assert [p[:22] for p in got] == ["Để triển khai Đề án ph", "Một là, hoàn thiện quy",
+                                     "Xây dựng bản đồ số các", "Hai là, phát triển ngu",
+                                     "Các xã mở lớp bồi dưỡn", "Ba là, huy động các ng"]
+    assert "đề nghị Sở Xây dựng tỉnh rà soát" in got[4] and "Bộ Kế hoạch và Đầu tư, gửi kèm" in got[4]
+    assert "Trung tâm Xúc tiến đầu tư" in got[4]
