@@ -12,6 +12,7 @@ from collections import Counter
 from functools import cache
 
 from ..document import Block
+from ..extract.bodies import match_body
 from ..lexicons import load
 from ..text import CLOSING_MARK, DASH_ITEM, OPEN_END as _OPEN_END, is_upper, phrase_alternation, runs_into_item
 
@@ -72,7 +73,7 @@ def continues(prev: str, line: str, width: int | None = None, margin: int | None
     layout = margin is not None and indent is not None
     at_margin = layout and indent <= margin + 1
     if LIST_START.match(stripped):
-        if not closed and full and runs_into_item(last, stripped, prev):
+        if not closed and full and (runs_into_item(last, stripped, prev) or _name_runs_on(last, stripped)):
             return True                                # "… các quận" / "- huyện …", "… tại Điều" / "1."
         if closed or DASH_ITEM.match(stripped):
             return False
@@ -98,6 +99,30 @@ def _opens_a_sentence(prev: str, line: str) -> bool:
     last = prev.rsplit(None, 1)[-1]
     return bool(line[:1].isupper() and opener.match(line) and last[:1].islower() and not _OPEN_END.search(prev)
                 and not heads.search(prev))
+
+
+def _name_runs_on(last_line: str, line: str) -> bool:
+    """"… gửi Phòng Tài chính" / "- Kế hoạch huyện thẩm định": a body's name ends the line and goes on past the
+    dash ("Sở Kế hoạch - Đầu tư", "Phòng Tài chính - Kế hoạch"); a dash before a head of its own ("- Sở Nội
+    vụ …") or a word that opens a sentence ("- Tổ chức tuyên truyền …") opens an item."""
+    after = line.lstrip()[1:].lstrip()
+    heads = _heads()
+    starts = [m.start() for m in heads.finditer(last_line, max(0, len(last_line) - NAME_REACH))]
+    if not (starts and DASH_ITEM.match(line) and after[:1].isupper()) or heads.match(after) \
+            or _sentence_cues()[0].match(after):
+        return False
+    name = last_line[starts[-1]:].rstrip()
+    own, joined = match_body(name), match_body(f"{name} {line.strip()}")
+    return bool(own and own == (0, len(name)) and joined and joined[0] == 0 and joined[1] > len(name) + 2)
+
+
+NAME_REACH = 60     # characters before the break that a body's name may start in
+
+
+@cache
+def _heads() -> re.Pattern:
+    """The head of a body's name as written in a name ("Sở", "Phòng", "Ủy ban nhân dân")."""
+    return re.compile(rf"(?<!\w){phrase_alternation(load('bodies')['heads'])}(?!\w)")
 
 
 @cache

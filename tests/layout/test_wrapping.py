@@ -324,3 +324,27 @@ def test_a_title_run_to_the_width_does_not_swallow_the_sentence_after_it():
                                      "Các xã mở lớp bồi dưỡn", "Ba là, huy động các ng"]
     assert "đề nghị Sở Xây dựng tỉnh rà soát" in got[4] and "Bộ Kế hoạch và Đầu tư, gửi kèm" in got[4]
     assert "Trung tâm Xúc tiến đầu tư" in got[4]
+
+
+NAMES_WITH_A_DASH = """\
+Ủy ban nhân dân huyện yêu cầu các cơ quan, đơn vị trên địa bàn thực hiện các nội dung:
+1. Các xã, thị trấn lập kế hoạch phát triển hợp tác xã nông nghiệp năm 2028, gửi Phòng
+Tài chính - Kế hoạch thẩm định; hằng quý báo cáo tiến độ theo mẫu của Phòng Tài chính
+- Kế hoạch huyện.
+2. Trung tâm Văn hóa huyện tổ chức liên hoan văn nghệ quần chúng theo hướng dẫn của Sở Văn hóa
+- Thể thao và Du lịch, hoàn thành trước ngày 15/10/2028.
+3. Phòng Nội vụ tổng hợp ý kiến góp ý dự thảo quy chế của các cơ quan gồm Sở Tư pháp
+- Sở Nội vụ rà soát thủ tục hành chính thuộc lĩnh vực được giao, báo cáo trong quý IV/2028.
+4. Thanh tra huyện theo dõi, đôn đốc việc thực hiện các nội dung nêu trên tại các xã
+- Tổ chức tuyên truyền kết quả thực hiện kế hoạch trên trang thông tin điện tử của huyện.
+"""
+
+
+def test_a_name_broken_before_its_inner_dash_goes_on():
+    """"… của Phòng Tài chính" / "- Kế hoạch huyện." is one name; a dash before a head of its own ("- Sở Nội vụ
+    …") or before a word that opens a sentence ("- Tổ chức tuyên truyền …") opens an item."""
+    got = paragraphs(NAMES_WITH_A_DASH)
+    assert [p[:10] for p in got] == ["Ủy ban nhâ", "1. Các xã,", "2. Trung t", "3. Phòng N", "- Sở Nội v",
+                                     "4. Thanh t", "- Tổ chức "]
+    assert got[1].endswith("theo mẫu của Phòng Tài chính - Kế hoạch huyện.")
+    assert "hướng dẫn của Sở Văn hóa - Thể thao và Du lịch, hoàn thành" in got[2]
