@@ -82,6 +82,8 @@ def continues(prev: str, line: str, width: int | None = None, margin: int | None
         return (at_margin and indented_paragraph) or bool(weak and _OPEN_END.search(prev))
     if stripped[:1].islower() and (not closed or full and _CARRIES_ON.search(prev)):
         return True                                    # a full "… yêu cầu chung là:" goes on in lower case
+    if stripped[:1].islower() and full and prev.endswith(";") and not prev.lstrip()[:1].islower():
+        return True                # "… theo quy định;" / "đồng thời …": a clause; in a list of lower-case items, an item
     if layout:
         if at_margin:
             return not prev.endswith(":")

@@ -348,3 +348,26 @@ def test_a_name_broken_before_its_inner_dash_goes_on():
                                      "4. Thanh t", "- Tổ chức "]
     assert got[1].endswith("theo mẫu của Phòng Tài chính - Kế hoạch huyện.")
     assert "hướng dẫn của Sở Văn hóa - Thể thao và Du lịch, hoàn thành" in got[2]
+
+
+CLAUSES_AFTER_A_SEMICOLON = """\
+Để nâng cao hiệu quả quản lý chất thải rắn sinh hoạt ở khu vực nông thôn, Ủy ban nhân
+dân huyện yêu cầu Ủy ban nhân dân các xã rà soát điểm tập kết rác của từng thôn, bản;
+bố trí kinh phí thu gom, vận chuyển theo hợp đồng với đơn vị dịch vụ môi trường của
+huyện, báo cáo Phòng Tài nguyên và Môi trường trước ngày 20 hằng tháng để tổng hợp.
+- Phòng Tài nguyên và Môi trường hướng dẫn phân loại rác tại nguồn cho các hộ dân;
+đồng thời kiểm tra việc xử lý rác tại các lò đốt quy mô nhỏ đang vận hành ở các xã.
+Các nội dung cụ thể cần triển khai trong quý I năm 2028 ở các thôn, bản gồm có:
+vận động hộ gia đình ký cam kết không vứt rác thải ra kênh mương và đường giao thông;
+thành lập tổ tự quản về vệ sinh môi trường ở mỗi thôn, bản, tổ dân phố của xã.
+Trung tâm Dịch vụ nông nghiệp huyện hướng dẫn kỹ thuật ủ phân hữu cơ từ rác hữu cơ.
+"""
+
+
+def test_a_full_line_ending_on_a_semicolon_goes_on_into_a_lower_case_clause():
+    """In a hard-wrapped text a full line ending "… thôn, bản;" goes on into "bố trí kinh phí …": the sentence holds
+    several clauses. A list of lower-case items, one a line, after "… gồm có:" keeps its items apart."""
+    got = paragraphs(CLAUSES_AFTER_A_SEMICOLON)
+    assert [p[:12] for p in got] == ["Để nâng cao ", "- Phòng Tài ", "Các nội dung", "vận động hộ ",
+                                     "thành lập tổ", "Trung tâm Dị"]
+    assert "từng thôn, bản; bố trí kinh phí" in got[0] and "cho các hộ dân; đồng thời kiểm tra" in got[1]
