@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import cache
 
 from ..document import Block
 from ..extract.bodies import match_body
 from ..lexicons import load
-from ..text import CLOSING_MARK, DASH_ITEM, OPEN_END as _OPEN_END, is_upper, phrase_alternation, runs_into_item
+from ..text import CLOSING_MARK, DASH_ITEM, OPEN_END as _OPEN_END, fold_tone_placement, is_upper, phrase_alternation, runs_into_item
 
 LIST_START = re.compile(r"\s*(?:[-–—•+*]\s|[a-zđ]\s?[).](?:\s|$)|\(?\d{1,2}(?:\.\d{1,2})*\s?[.)](?:\s|$)|[IVX]{1,5}\s?[.\-]\s"
                         r"|(?:Điều|Chương|Mục|Phần|PHẦN|CHƯƠNG)\s+[\dIVX]+\b)")
@@ -36,7 +37,8 @@ def unwrap(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         prev = out[-1] if out else None
         if prev and prev.kind == block.kind == "paragraph" and prev.page == block.page and not block.blank_before \
-                and continues(prev.text, block.text, width, margin, first_indent, block.indent, last_line):
+                and continues(prev.text, block.text, width, margin, first_indent, block.indent, last_line,
+                              listed=len(out) > 1 and out[-2].text.rstrip().endswith(":")):
             out[-1] = _joined(prev, block)
         else:
             out.append(block)
@@ -55,9 +57,11 @@ def _joined(prev: Block, block: Block) -> Block:
 
 
 def continues(prev: str, line: str, width: int | None = None, margin: int | None = None,
-              prev_indent: int | None = None, indent: int | None = None, last_line: str | None = None) -> bool:
+              prev_indent: int | None = None, indent: int | None = None, last_line: str | None = None,
+              listed: bool = False) -> bool:
     """Whether `line` goes on the paragraph `prev` (which began at `prev_indent`; `last_line`: its last line
-    as read, whose length tells a full line from a short one)."""
+    as read, whose length tells a full line from a short one; `listed`: `prev` came right after a line ending
+    in ":", and may be the first of a list of items, one a line, ending in ";")."""
     stripped, prev = line.strip(), prev.rstrip()
     last = (last_line or prev).rstrip()
     full = width is not None and len(last) >= 0.8 * width
@@ -82,8 +86,8 @@ def continues(prev: str, line: str, width: int | None = None, margin: int | None
         return (at_margin and indented_paragraph) or bool(weak and _OPEN_END.search(prev))
     if stripped[:1].islower() and (not closed or full and _CARRIES_ON.search(prev)):
         return True                                    # a full "… yêu cầu chung là:" goes on in lower case
-    if stripped[:1].islower() and full and prev.endswith(";") and not prev.lstrip()[:1].islower():
-        return True                # "… theo quy định;" / "đồng thời …": a clause; in a list of lower-case items, an item
+    if stripped[:1].islower() and full and prev.endswith(";") and not (prev.lstrip()[:1].islower() or listed):
+        return True                                    # "… theo quy định;" / "đồng thời …": a clause, not an item
     if layout:
         if at_margin:
             return not prev.endswith(":")
@@ -95,45 +99,63 @@ def continues(prev: str, line: str, width: int | None = None, margin: int | None
 
 def _opens_a_sentence(prev: str, line: str) -> bool:
     """`line` opens in a capital with a word written in lower case mid-sentence ("Xây dựng …", "Các …"), after a
-    line ending on a plain word: a title ran to the page width, and this is its first sentence. After a name's
-    head ("… phối hợp với Sở" / "Xây dựng …") or a joining word ("… Bộ Kế hoạch và" / "Đầu tư") it goes on."""
-    opener, heads = _sentence_cues()
+    line ending on a plain word: a title ran to the page width, and this is its first sentence. A capital after a
+    name's head ("… đề nghị Sở" / "Xây dựng tỉnh …"), an administrative unit ("… huyện" / "Giao Lâm …"), a word
+    that a title follows ("… thực hiện Đề án" / "Xây dựng …", structure.yaml before_a_title) or a joining word ("… Bộ
+    Kế hoạch và" / "Đầu tư") goes on."""
+    cues = _sentence_cues()
     last = prev.rsplit(None, 1)[-1]
-    return bool(line[:1].isupper() and opener.match(line) and last[:1].islower() and not _OPEN_END.search(prev)
-                and not heads.search(prev))
+    return bool(line[:1].isupper() and cues.opener.match(line) and (last[:1].islower() or last[:1].isdigit())
+                and not _OPEN_END.search(prev)
+                and not cues.name_part.search(prev))
 
 
 def _name_runs_on(last_line: str, line: str) -> bool:
     """"… gửi Phòng Tài chính" / "- Kế hoạch huyện thẩm định": a body's name ends the line and goes on past the
-    dash ("Sở Kế hoạch - Đầu tư", "Phòng Tài chính - Kế hoạch"); a dash before a head of its own ("- Sở Nội
-    vụ …") or a word that opens a sentence ("- Tổ chức tuyên truyền …") opens an item."""
-    after = line.lstrip()[1:].lstrip()
-    heads = _heads()
-    starts = [m.start() for m in heads.finditer(last_line, max(0, len(last_line) - NAME_REACH))]
-    if not (starts and DASH_ITEM.match(line) and after[:1].isupper()) or heads.match(after) \
-            or _sentence_cues()[0].match(after):
+    dash, as the gazetteer's names join their halves ("Phòng Tài chính - Kế hoạch", "Sở Kế hoạch và Đầu tư");
+    any other dash after a name ("… Phát triển nông thôn" / "- Hướng dẫn các xã …") opens an item."""
+    after = fold_tone_placement(line.lstrip()[1:].lstrip()).lower()
+    starts = [m.start() for m in _sentence_cues().head.finditer(last_line, max(0, len(last_line) - NAME_REACH))]
+    if not (starts and DASH_ITEM.match(line)):
         return False
     name = last_line[starts[-1]:].rstrip()
-    own, joined = match_body(name), match_body(f"{name} {line.strip()}")
-    return bool(own and own == (0, len(name)) and joined and joined[0] == 0 and joined[1] > len(name) + 2)
+    tail = fold_tone_placement(name).lower()
+    if not any(tail.endswith(" " + left) and after.startswith(right + " ") for left, right in _name_halves()):
+        return False
+    return match_body(name) == (0, len(name))
 
 
-NAME_REACH = 60     # characters before the break that a body's name may start in
-
-
-@cache
-def _heads() -> re.Pattern:
-    """The head of a body's name as written in a name ("Sở", "Phòng", "Ủy ban nhân dân")."""
-    return re.compile(rf"(?<!\w){phrase_alternation(load('bodies')['heads'])}(?!\w)")
+NAME_REACH = 60     # characters before the break a body's name may start in ("Ủy ban nhân dân tỉnh Lào Cai …")
 
 
 @cache
-def _sentence_cues() -> tuple[re.Pattern, re.Pattern]:
-    """(a capitalised sentence opener, a line ending on a body's head)."""
-    openers = [w[:1].upper() + w[1:] for w in load("structure")["sentence_openers"]]
-    heads = load("bodies")["heads"]
-    return (re.compile(rf"(?:{phrase_alternation(openers)})(?!\w)"),
-            re.compile(rf"(?<!\w)(?:{phrase_alternation(heads)})$", re.IGNORECASE))
+def _name_halves() -> frozenset[tuple[str, str]]:
+    """The words either side of a join ("và", a dash, a comma) inside the gazetteer's names (bodies.yaml
+    official_names), such as the pair ("tài chính", "kế hoạch")."""
+    pairs = set()
+    for name in load("bodies")["official_names"]:
+        words = re.split(r"\s*(?:\bvà\b|[-–,])\s*", fold_tone_placement(name).lower())
+        for left, right in zip(words, words[1:]):
+            pairs.add((" ".join(left.split()[-2:]), " ".join(right.split()[:2])))
+    return frozenset(p for p in pairs if all(p))
+
+
+@dataclass(frozen=True)
+class _SentenceCues:
+    opener: re.Pattern      # a capitalised sentence opener
+    head: re.Pattern        # the head of a body's name as written in a name ("Sở", "Ủy ban nhân dân")
+    name_part: re.Pattern   # a line ending where a name or title goes on: a head, an administrative unit, "… quốc gia"
+
+
+@cache
+def _sentence_cues() -> _SentenceCues:
+    structure = load("structure")
+    openers = [w[:1].upper() + w[1:] for w in structure["sentence_openers"]]
+    heads = phrase_alternation(load("bodies")["heads"])
+    lowercase = phrase_alternation(load("metadata")["admin_units"] + structure["before_a_title"])
+    return _SentenceCues(opener=re.compile(rf"{phrase_alternation(openers)}(?!\w)"),
+                         head=re.compile(rf"(?<!\w){heads}(?!\w)"),
+                         name_part=re.compile(rf"(?:(?<!\w){heads}|(?<!\w)(?i:{lowercase}))$"))
 
 
 def _inside_brackets(last_line: str, line: str) -> bool:

@@ -186,9 +186,12 @@ def _bare_lead_in(node: Node) -> bool:
 def _item_of_a_list(stack: list[Node]) -> bool:
     """The top of the stack is a numbered item ("1.", "1.1.") of a list a lead-in opened ("… thực hiện các nội dung
     sau:" / "1. …" / "2. … ."): a lead-in paragraph after it heads a list inside that item. Outside it, it would
-    stand beside the first lead-in and take in every later item of its list ("3.", "4." …) as its own. (After an
-    article, "Điều 2. …", or a dash item, a lead-in paragraph as often opens a part of its own.)"""
-    return len(stack) > 2 and 2 <= stack[-1].rank <= 3 and stack[-2].is_lead_in
+    stand beside the first lead-in and take in every later item of its list ("3.", "4." …) as its own. Not after an
+    item that opens with its own doer ("2. Sở Tài chính bố trí …"), whose doer would pass to a list it does not
+    head; nor after an article ("Điều 2. …") or a dash item, after which a lead-in paragraph as often opens a part
+    of its own."""
+    item = stack[-1]
+    return len(stack) > 2 and 2 <= item.rank <= 3 and stack[-2].is_lead_in and match_body(item.text.strip()) is None
 
 
 def _continues_item(top: Node, node: Node) -> bool:

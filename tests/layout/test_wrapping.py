@@ -371,3 +371,49 @@ def test_a_full_line_ending_on_a_semicolon_goes_on_into_a_lower_case_clause():
     assert [p[:12] for p in got] == ["Để nâng cao ", "- Phòng Tài ", "Các nội dung", "vận động hộ ",
                                      "thành lập tổ", "Trung tâm Dị"]
     assert "từng thôn, bản; bố trí kinh phí" in got[0] and "cho các hộ dân; đồng thời kiểm tra" in got[1]
+
+
+NAMES_AND_TITLES_ACROSS_THE_BREAK = """\
+Để hưởng ứng phong trào thi đua của tỉnh, Ủy ban nhân dân huyện giao nhiệm vụ cụ thể như sau:
+1. Các xã tiếp tục phổ biến để người dân cùng góp sức thực hiện có hiệu quả Đề án
+Xây dựng xã hội học tập giai đoạn 2027 - 2030 của tỉnh, lồng ghép với sinh hoạt khu dân cư.
+2. Nhiệm vụ chung của Phòng Giáo dục và Đào tạo huyện phối hợp cùng Phòng Tài chính
+- Hướng dẫn các trường tiểu học tổ chức ngày hội đọc sách cho học sinh trong tháng 4/2027.
+- Rà soát số học sinh có hoàn cảnh khó khăn để đề nghị hỗ trợ học bổng trước ngày 30/8/2027.
+3. Trung tâm Giáo dục nghề nghiệp huyện xây dựng kế hoạch tuyển sinh năm học 2027 - 2028
+Các lớp đào tạo nghề ngắn hạn mở tại xã phải bảo đảm đủ giáo viên và thiết bị thực hành.
+4. Phòng Văn hóa và Thông tin theo dõi tiến độ, tập hợp kết quả thành báo cáo chung vào tháng
+12/2027 theo mẫu của Phòng Nội vụ, gửi Ủy ban nhân dân huyện để báo cáo Ủy ban nhân dân tỉnh.
+"""
+
+
+def test_a_title_after_its_kind_goes_on_and_a_dash_after_a_whole_name_opens_an_item():
+    """"… thực hiện có hiệu quả Đề án" / "Xây dựng xã hội học tập …" is the title of the scheme: it goes on. A dash
+    after a name that the gazetteer does not go on with that word ("… Phòng Tài chính" / "- Hướng dẫn …", where
+    "- Kế hoạch" would go on) opens an item; "Các lớp …" after "… năm học 2027 - 2028" opens a sentence."""
+    got = paragraphs(NAMES_AND_TITLES_ACROSS_THE_BREAK)
+    assert [p[:12] for p in got] == ["Để hưởng ứng", "1. Các xã ti", "2. Nhiệm vụ ", "- Hướng dẫn ", "- Rà soát số",
+                                     "3. Trung tâm", "Các lớp đào ", "4. Phòng Văn"]
+    assert "Đề án Xây dựng xã hội học tập" in got[1]
+
+
+COLON_THEN_ITEMS_ONE_A_LINE = """\
+Căn cứ đề nghị của Trưởng phòng Nội vụ, Ủy ban nhân dân huyện thành lập Tổ công tác liên ngành
+kiểm tra việc thực hiện quy chế dân chủ ở cơ sở năm 2027 gồm các thành viên có tên dưới đây:
+Phó Chủ tịch Ủy ban nhân dân huyện phụ trách khối nội chính làm Tổ trưởng Tổ công tác;
+lãnh đạo Phòng Nội vụ làm Tổ phó thường trực, giúp Tổ trưởng điều hành công việc chung;
+đại diện lãnh đạo Phòng Tư pháp, Thanh tra huyện và Ủy ban Mặt trận Tổ quốc huyện.
+Tổ công tác có nhiệm vụ kiểm tra việc công khai các khoản thu, chi ngân sách của các xã, thị
+trấn; việc tham vấn người dân đối với các công trình đường giao thông, nhà văn hóa ở khu dân cư
+và báo cáo kết quả kiểm tra về Ủy ban nhân dân huyện trước ngày 15 tháng 12 năm 2027.
+Tổ công tác chấm dứt hoạt động khi xong việc kiểm tra nêu trên; kinh phí hoạt động bố trí
+trong dự toán ngân sách năm 2027 giao cho Phòng Nội vụ huyện để chi cho các đợt kiểm tra.
+"""
+
+
+def test_items_one_a_line_after_a_colon_stay_apart_whatever_the_first_opens_with():
+    """After "… dưới đây:", a first item opening with a capital ("Phó Chủ tịch … Tổ công tác;") is an item of
+    the list, not a sentence going on into "lãnh đạo Phòng Nội vụ …"."""
+    got = paragraphs(COLON_THEN_ITEMS_ONE_A_LINE)
+    assert [p[:12] for p in got] == ["Căn cứ đề ng", "Phó Chủ tịch", "lãnh đạo Phò", "đại diện lãn", "Tổ công tác ",
+                                     "Tổ công tác "]

@@ -228,3 +228,22 @@ def test_a_lead_in_inside_a_numbered_item_does_not_take_in_the_later_items(varia
     checks = [t for t in tasks if t.text.startswith(("Kiểm tra chợ", "Kiểm tra nhà trọ"))]
     assert [str(t.deadline.end) for t in checks] == ["2027-06-30", "2027-09-30"]
     assert all([b.name for b in t.lead] == ["Ủy ban nhân dân các huyện, thị xã"] for t in checks)
+
+
+AN_ITEM_THAT_NAMES_ITS_DOER = """KẾ HOẠCH
+Bảo đảm an toàn thông tin mạng năm 2027
+Ủy ban nhân dân huyện giao các cơ quan chuyên môn thực hiện các việc sau:
+1. Phòng Văn hóa và Thông tin rà soát hệ thống thư điện tử công vụ, xong trước ngày 31/5/2027.
+2. Phòng Tài chính - Kế hoạch bố trí kinh phí mua bản quyền phần mềm phòng chống mã độc.
+Về chế độ báo cáo, thực hiện theo các mốc sau:
+- Báo cáo sơ kết trước ngày 20/6/2027.
+- Báo cáo tổng kết trước ngày 20/12/2027.
+"""
+
+
+def test_a_lead_in_after_an_item_that_names_its_doer_does_not_take_that_doer():
+    """"2. Phòng Tài chính - Kế hoạch bố trí …" names its own doer: the lead-in after it ("Về chế độ báo cáo, …:")
+    is no part of that item, and its items do not take the Phòng as their doer."""
+    tasks = analyze_text(AN_ITEM_THAT_NAMES_ITS_DOER, extractor="rules").tasks
+    reports = [t for t in tasks if t.text.startswith("Báo cáo")]
+    assert len(reports) == 2 and all("Phòng Tài chính - Kế hoạch" not in [b.name for b in t.lead] for t in reports)
