@@ -417,3 +417,25 @@ def test_items_one_a_line_after_a_colon_stay_apart_whatever_the_first_opens_with
     got = paragraphs(COLON_THEN_ITEMS_ONE_A_LINE)
     assert [p[:12] for p in got] == ["Căn cứ đề ng", "Phó Chủ tịch", "lãnh đạo Phò", "đại diện lãn", "Tổ công tác ",
                                      "Tổ công tác "]
+
+
+A_RUN_OF_NUMBERS = """\
+Để chuẩn bị cho năm học mới, Ủy ban nhân dân huyện yêu cầu các đơn vị thực hiện các nội dung sau:
+1. Phòng Giáo dục và Đào tạo rà soát đội ngũ giáo viên dạy tiếng Anh ở các khối lớp 1, 2,
+3. Trên cơ sở đó đề xuất phương án tuyển dụng bổ sung, báo cáo trước ngày 15/7/2027 để tổng hợp.
+2. Trung tâm Y tế huyện kiểm tra công tác y tế trường học ở các trường mầm non và tiểu học.
+3. Các xã, thị trấn vận động trẻ trong độ tuổi ra lớp, nhất là trẻ 5 tuổi ở các thôn số 1, 2,
+4. Ủy ban nhân dân các xã báo cáo kết quả vận động về Phòng Giáo dục và Đào tạo hằng tháng.
+Phòng Tài chính - Kế hoạch thẩm định dự toán mua sắm thiết bị dạy học theo đề nghị của trường.
+Phòng Nội vụ hướng dẫn hồ sơ tuyển dụng giáo viên hợp đồng theo chỉ tiêu biên chế được giao.
+Thanh tra huyện kiểm tra việc thu, chi các khoản đóng góp tự nguyện của phụ huynh học sinh.
+Các trường học chủ động sửa chữa phòng học xuống cấp trước khi bước vào năm học 2027 - 2028.
+"""
+
+
+def test_a_run_of_numbers_broken_at_the_width_goes_on():
+    """"… các khối lớp 1, 2," / "3. Trên cơ sở …": the number goes on the run it ends, and is no list item; the
+    paragraph's own next number ("4." after an item "3. …" that ends "… thôn số 1, 2,") is still its next item."""
+    got = paragraphs(A_RUN_OF_NUMBERS)
+    assert [p[:12] for p in got][:5] == ["Để chuẩn bị ", "1. Phòng Giá", "2. Trung tâm", "3. Các xã, t", "4. Ủy ban nh"]
+    assert "các khối lớp 1, 2, 3. Trên cơ sở đó" in got[1]
