@@ -98,7 +98,8 @@ _DASH_YEAR = re.compile(rf"\s*[-–]\s{YEAR}(?!\s*:)")      # "- 2030, …", not
 _LIST_INTRO_END = re.compile(r"\b(?:sau|sau đây|gồm|bao gồm|như sau)$", re.IGNORECASE)
 _ARTICLE = re.compile(r"\s*Điều\s+\d")
 # A line ending on a word that a number must follow ("… quy định tại Điều" / "1."): the number is the citation's.
-_WANTS_NUMBER = re.compile(r"(?:\b(?:Điều|Khoản|Chương|Mục|Phần|Phụ lục)|\btại (?:khoản|điểm)|(?<![\d/.,])\d{1,2}\s?,)$")
+_WANTS_NUMBER = re.compile(r"(?:\b(?:Điều|Khoản|Chương|Mục|Phần|Phụ lục)|\btại (?:khoản|điểm))$")
+_NUMBER_RUN = re.compile(r"(?<![\d/.,])(\d{1,2})\s?,$")     # "… các khối lớp 1, 2," (not "1.250," nor "12/3,")
 _NUMBER = re.compile(r"\s*(\d{1,3})\s?\.")
 _OWN_NUMBER = re.compile(r"\s*(\d{1,3})\s?[.)]")
 
@@ -106,9 +107,10 @@ _OWN_NUMBER = re.compile(r"\s*(\d{1,3})\s?[.)]")
 def runs_into_item(last_line: str, line: str, paragraph: str) -> bool:
     """A full, unclosed `last_line` of `paragraph` runs on into `line`, which opens like a list item: an article
     cited across the break ("… quy định tại" / "Điều 4 …", "… tại Điều" / "1.", unless "1." / "2." numbers the
-    paragraph's own list), a run of numbers ("… các đối tượng 2, 3," / "4."), the second half of "quận - huyện" ("- huyện …", not inside a dash item, where it is a
-    sibling item, nor after a list's lead-in "… các nội dung sau") or of a range of years ("… giai đoạn 2026" /
-    "- 2030, …", even inside a dash item; not "- 2030: …")."""
+    paragraph's own list), a run of numbers ("… các đối tượng 2, 3," / "4.", the next number of the run), the
+    second half of "quận - huyện" ("- huyện …", not inside a dash item, where it is a sibling item, nor after a
+    list's lead-in "… các nội dung sau") or of a range of years ("… giai đoạn 2026" / "- 2030, …", even inside a
+    dash item; not "- 2030: …")."""
     last_line = last_line.rstrip()
     if _LIST_INTRO_END.search(last_line):
         return False
@@ -117,7 +119,9 @@ def runs_into_item(last_line: str, line: str, paragraph: str) -> bool:
     number = _NUMBER.match(line)
     if number:                                        # not the next item of the paragraph's own list ("1." / "2.")
         own = _OWN_NUMBER.match(paragraph)
-        return bool(_WANTS_NUMBER.search(last_line)) and not (own and int(own[1]) + 1 == int(number[1]))
+        run = _NUMBER_RUN.search(last_line)
+        wanted = bool(_WANTS_NUMBER.search(last_line)) or bool(run and int(run[1]) + 1 == int(number[1]))
+        return wanted and not (own and int(own[1]) + 1 == int(number[1]))
     if _DASH_YEAR.match(line):
         return bool(_ENDS_ON_YEAR.search(last_line))
     dash = _DASH_THEN_WORD.match(line)                # "- huyện": a lower-case word after the dash

@@ -38,13 +38,19 @@ def unwrap(blocks: list[Block]) -> list[Block]:
         prev = out[-1] if out else None
         if prev and prev.kind == block.kind == "paragraph" and prev.page == block.page and not block.blank_before \
                 and continues(prev.text, block.text, width, margin, first_indent, block.indent, last_line,
-                              listed=len(out) > 1 and out[-2].text.rstrip().endswith(":")):
+                              listed=_first_after_colon(out, last_line)):
             out[-1] = _joined(prev, block)
         else:
             out.append(block)
             first_indent = block.indent
         last_line = block.text
     return out
+
+
+def _first_after_colon(out: list[Block], last_line: str) -> bool:
+    """The paragraph read so far is one line, right after a line ending in ":" (the first of a list, one item a
+    line, may end in ";")."""
+    return len(out) > 1 and out[-1].text == last_line and out[-2].text.rstrip().endswith(":")
 
 
 def _joined(prev: Block, block: Block) -> Block:
@@ -60,8 +66,8 @@ def continues(prev: str, line: str, width: int | None = None, margin: int | None
               prev_indent: int | None = None, indent: int | None = None, last_line: str | None = None,
               listed: bool = False) -> bool:
     """Whether `line` goes on the paragraph `prev` (which began at `prev_indent`; `last_line`: its last line
-    as read, whose length tells a full line from a short one; `listed`: `prev` came right after a line ending
-    in ":", and may be the first of a list of items, one a line, ending in ";")."""
+    as read, whose length tells a full line from a short one; `listed`: `prev` is one line, right after a line
+    ending in ":", and may be the first of a list of items, one a line, ending in ";")."""
     stripped, prev = line.strip(), prev.rstrip()
     last = (last_line or prev).rstrip()
     full = width is not None and len(last) >= 0.8 * width
@@ -100,32 +106,51 @@ def continues(prev: str, line: str, width: int | None = None, margin: int | None
 def _opens_a_sentence(prev: str, line: str) -> bool:
     """`line` opens in a capital with a word written in lower case mid-sentence ("Xây dựng …", "Các …"), after a
     line ending on a plain word: a title ran to the page width, and this is its first sentence. A capital after a
-    name's head ("… đề nghị Sở" / "Xây dựng tỉnh …"), an administrative unit ("… huyện" / "Giao Lâm …"), a word
-    that a title follows ("… thực hiện Đề án" / "Xây dựng …", structure.yaml before_a_title) or a joining word ("… Bộ
-    Kế hoạch và" / "Đầu tư") goes on."""
+    name's head ("… đề nghị Sở" / "Xây dựng tỉnh …"), a word a title follows ("… thực hiện Đề án" / "Xây dựng …",
+    structure.yaml before_a_title, capitalised as in a title), a place after its unit ("… xã" / "Tân Lập …", two
+    capitalised words) or a joining word ("… Bộ Kế hoạch và" / "Đầu tư") goes on."""
     cues = _sentence_cues()
     last = prev.rsplit(None, 1)[-1]
     return bool(line[:1].isupper() and cues.opener.match(line) and (last[:1].islower() or last[:1].isdigit())
-                and not _OPEN_END.search(prev)
-                and not cues.name_part.search(prev))
+                and not (_OPEN_END.search(prev) or cues.head_end.search(prev) or cues.title_end.search(prev))
+                and not (cues.unit_end.search(prev) and _names_a_place(line)))
+
+
+def _names_a_place(line: str) -> bool:
+    """The line opens with two capitalised words ("Giao Lâm tổ chức …"), as a place's name does."""
+    words = line.split(None, 2)
+    return len(words) >= 2 and all(w[:1].isupper() for w in words[:2])
 
 
 def _name_runs_on(last_line: str, line: str) -> bool:
     """"… gửi Phòng Tài chính" / "- Kế hoạch huyện thẩm định": a body's name ends the line and goes on past the
-    dash, as the gazetteer's names join their halves ("Phòng Tài chính - Kế hoạch", "Sở Kế hoạch và Đầu tư");
-    any other dash after a name ("… Phát triển nông thôn" / "- Hướng dẫn các xã …") opens an item."""
-    after = fold_tone_placement(line.lstrip()[1:].lstrip()).lower()
-    starts = [m.start() for m in _sentence_cues().head.finditer(last_line, max(0, len(last_line) - NAME_REACH))]
-    if not (starts and DASH_ITEM.match(line)):
+    dash. It goes on into the word the gazetteer's names join to its last words ("Phòng Tài chính - Kế hoạch", "Sở
+    Kế hoạch và Đầu tư"), or into any name word the body grammar takes; a word that opens a sentence or a
+    predicate ("- Hướng dẫn các xã …", bodies.yaml stop_words) or a head of its own ("- Sở Nội vụ …") opens an item."""
+    after = line.lstrip()[1:].lstrip()
+    cues = _sentence_cues()
+    starts = [m.start() for m in cues.head.finditer(last_line, max(0, len(last_line) - NAME_REACH))]
+    if not (starts and DASH_ITEM.match(line) and after[:1].isupper()):
         return False
     name = last_line[starts[-1]:].rstrip()
-    tail = fold_tone_placement(name).lower()
-    if not any(tail.endswith(" " + left) and after.startswith(right + " ") for left, right in _name_halves()):
+    if match_body(name) != (0, len(name)):
         return False
-    return match_body(name) == (0, len(name))
+    tail, folded = fold_tone_placement(name).lower(), fold_tone_placement(after).lower()
+    if any(tail.endswith(" " + left) and folded.startswith(right + " ") for left, right in _name_halves()):
+        return True
+    if cues.head.match(after) or cues.opener.match(after) or _predicate().match(folded):
+        return False
+    joined = match_body(f"{name} {line.strip()}")
+    return bool(joined and joined[1] > len(name) + 2)
 
 
 NAME_REACH = 60     # characters before the break a body's name may start in ("Ủy ban nhân dân tỉnh Lào Cai …")
+
+
+@cache
+def _predicate() -> re.Pattern:
+    """A word that ends a body's name and opens what it does (bodies.yaml stop_words: "hướng dẫn", "theo dõi")."""
+    return re.compile(rf"{phrase_alternation(load('bodies')['stop_words'])}(?!\w)")
 
 
 @cache
@@ -144,18 +169,22 @@ def _name_halves() -> frozenset[tuple[str, str]]:
 class _SentenceCues:
     opener: re.Pattern      # a capitalised sentence opener
     head: re.Pattern        # the head of a body's name as written in a name ("Sở", "Ủy ban nhân dân")
-    name_part: re.Pattern   # a line ending where a name or title goes on: a head, an administrative unit, "… quốc gia"
+    head_end: re.Pattern    # a line ending on such a head
+    title_end: re.Pattern   # a line ending on a word a capitalised title follows ("… Đề án")
+    unit_end: re.Pattern    # a line ending on an administrative unit ("… xã")
 
 
 @cache
 def _sentence_cues() -> _SentenceCues:
     structure = load("structure")
-    openers = [w[:1].upper() + w[1:] for w in structure["sentence_openers"]]
+    capitalised = [w[:1].upper() + w[1:] for w in structure["sentence_openers"] + structure["before_a_title"]]
+    openers, titles = capitalised[:len(structure["sentence_openers"])], capitalised[len(structure["sentence_openers"]):]
     heads = phrase_alternation(load("bodies")["heads"])
-    lowercase = phrase_alternation(load("metadata")["admin_units"] + structure["before_a_title"])
     return _SentenceCues(opener=re.compile(rf"{phrase_alternation(openers)}(?!\w)"),
                          head=re.compile(rf"(?<!\w){heads}(?!\w)"),
-                         name_part=re.compile(rf"(?:(?<!\w){heads}|(?<!\w)(?i:{lowercase}))$"))
+                         head_end=re.compile(rf"(?<!\w){heads}$"),
+                         title_end=re.compile(rf"(?<!\w){phrase_alternation(titles)}$"),
+                         unit_end=re.compile(rf"(?<!\w){phrase_alternation(load('metadata')['admin_units'])}$"))
 
 
 def _inside_brackets(last_line: str, line: str) -> bool:

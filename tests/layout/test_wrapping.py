@@ -439,3 +439,29 @@ def test_a_run_of_numbers_broken_at_the_width_goes_on():
     got = paragraphs(A_RUN_OF_NUMBERS)
     assert [p[:12] for p in got][:5] == ["Để chuẩn bị ", "1. Phòng Giá", "2. Trung tâm", "3. Các xã, t", "4. Ủy ban nh"]
     assert "các khối lớp 1, 2, 3. Trên cơ sở đó" in got[1]
+
+
+SECOND_REVIEW_CASES = """\
+I. GIÁO DỤC AN TOÀN GIAO THÔNG TRONG TRƯỜNG HỌC
+1.1. Đẩy mạnh phổ biến kiến thức an toàn giao thông cho học sinh các khối lớp 1, 2,
+1.2. Các trường trung học cơ sở tổ chức cho học sinh ký cam kết không đi xe máy khi đến trường.
+1.3. Tuyên truyền để mọi người dân hiểu rõ và tự giác thực hiện đúng quy định của pháp luật
+Tổ chức các buổi sinh hoạt ngoại khóa về văn hóa giao thông tại các trường trong tháng 9/2027.
+Để triển khai có hiệu quả, Ủy ban nhân dân huyện giao nhiệm vụ cho các đơn vị như sau:
+Chủ trì, phối hợp với Phòng Văn hóa và Thông tin huyện xây dựng nội dung tuyên truyền theo
+từng chủ đề, hoàn thành và gửi các xã, thị trấn trước ngày 15 tháng 8 năm 2027 để thực hiện;
+đồng thời hướng dẫn các xã lồng ghép nội dung này vào các buổi họp thôn, tổ dân phố định kỳ.
+Ủy ban nhân dân các xã giao công chức văn hóa của xã phối hợp với Phòng Văn hóa
+- Xã hội xã tổ chức treo băng rôn, khẩu hiệu tại các tuyến đường trục xã trong tháng 9/2027.
+"""
+
+
+def test_lines_the_second_review_found_joined_or_split_wrongly():
+    """A run of numbers goes on only into its next number ("lớp 1, 2," / "1.2." is the next item); "… của pháp luật"
+    in lower case is no title's kind, so "Tổ chức …" opens a sentence; a paragraph of two lines after "… như sau:"
+    goes on into its clause ("…;" / "đồng thời …"); "Phòng Văn hóa" / "- Xã hội xã" is one name."""
+    got = paragraphs(SECOND_REVIEW_CASES)
+    assert [p[:12] for p in got] == ["I. GIÁO DỤC ", "1.1. Đẩy mạn", "1.2. Các trư", "1.3. Tuyên t", "Tổ chức các ",
+                                     "Để triển kha", "Chủ trì, phố", "Ủy ban nhân "]
+    assert "trước ngày 15 tháng 8 năm 2027 để thực hiện; đồng thời hướng dẫn" in got[6]
+    assert "phối hợp với Phòng Văn hóa - Xã hội xã tổ chức" in got[7]
