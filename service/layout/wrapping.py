@@ -15,7 +15,8 @@ from functools import cache
 from ..document import Block
 from ..extract.bodies import match_body
 from ..lexicons import load
-from ..text import CLOSING_MARK, DASH_ITEM, OPEN_END as _OPEN_END, fold_tone_placement, is_upper, phrase_alternation, runs_into_item
+from ..text import (CLOSING_MARK, DASH_ITEM, OPEN_END as _OPEN_END, fold_tone_placement, is_upper, phrase_alternation,
+                    runs_into_item)
 
 LIST_START = re.compile(r"\s*(?:[-–—•+*]\s|[a-zđ]\s?[).](?:\s|$)|\(?\d{1,2}(?:\.\d{1,2})*\s?[.)](?:\s|$)|[IVX]{1,5}\s?[.\-]\s"
                         r"|(?:Điều|Chương|Mục|Phần|PHẦN|CHƯƠNG)\s+[\dIVX]+\b)")
@@ -177,13 +178,13 @@ class _SentenceCues:
 @cache
 def _sentence_cues() -> _SentenceCues:
     structure = load("structure")
-    capitalised = [w[:1].upper() + w[1:] for w in structure["sentence_openers"] + structure["before_a_title"]]
-    openers, titles = capitalised[:len(structure["sentence_openers"])], capitalised[len(structure["sentence_openers"]):]
+    openers, titles = (phrase_alternation(w[:1].upper() + w[1:] for w in structure[key])
+                       for key in ("sentence_openers", "before_a_title"))
     heads = phrase_alternation(load("bodies")["heads"])
-    return _SentenceCues(opener=re.compile(rf"{phrase_alternation(openers)}(?!\w)"),
+    return _SentenceCues(opener=re.compile(rf"{openers}(?!\w)"),
                          head=re.compile(rf"(?<!\w){heads}(?!\w)"),
                          head_end=re.compile(rf"(?<!\w){heads}$"),
-                         title_end=re.compile(rf"(?<!\w){phrase_alternation(titles)}$"),
+                         title_end=re.compile(rf"(?<!\w){titles}$"),
                          unit_end=re.compile(rf"(?<!\w){phrase_alternation(load('metadata')['admin_units'])}$"))
 
 
