@@ -1,7 +1,8 @@
 """Re-join lines that the page width broke (text exported from PDF, OCR, fixed-width text).
 
 Only a real list marker, a block cue or a paragraph indent starts a new paragraph; a wrapped line
-that starts with a capital or a number ("31-CTr/TW…", "ODA…") goes on the previous one. Layout
+that starts with a capital or a number ("31-CTr/TW…", "ODA…") goes on the previous one, unless its first word
+is one no sentence carries mid-way (`line_cues`: a title ran to the width and into its first sentence). Layout
 text (where the reader kept each line's indentation) is read by its margins: a first-line indent
 opens a paragraph, a line at the left margin continues one.
 """
@@ -9,14 +10,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
-from functools import cache
 
 from ..document import Block
-from ..extract.bodies import match_body
-from ..lexicons import load
-from ..text import (CLOSING_MARK, DASH_ITEM, OPEN_END as _OPEN_END, fold_tone_placement, is_upper, phrase_alternation,
-                    runs_into_item)
+from ..text import CLOSING_MARK, DASH_ITEM, OPEN_END as _OPEN_END, is_upper, runs_into_item
+from .line_cues import name_runs_on, opens_a_sentence
 
 LIST_START = re.compile(r"\s*(?:[-–—•+*]\s|[a-zđ]\s?[).](?:\s|$)|\(?\d{1,2}(?:\.\d{1,2})*\s?[.)](?:\s|$)|[IVX]{1,5}\s?[.\-]\s"
                         r"|(?:Điều|Chương|Mục|Phần|PHẦN|CHƯƠNG)\s+[\dIVX]+\b)")
@@ -84,7 +81,7 @@ def continues(prev: str, line: str, width: int | None = None, margin: int | None
     layout = margin is not None and indent is not None
     at_margin = layout and indent <= margin + 1
     if LIST_START.match(stripped):
-        if not closed and full and (runs_into_item(last, stripped, prev) or _name_runs_on(last, stripped)):
+        if not closed and full and (runs_into_item(last, stripped, prev) or name_runs_on(last, stripped)):
             return True                                # "… các quận" / "- huyện …", "… tại Điều" / "1."
         if closed or DASH_ITEM.match(stripped):
             return False
@@ -99,93 +96,9 @@ def continues(prev: str, line: str, width: int | None = None, margin: int | None
         if at_margin:
             return not prev.endswith(":")
         return prev_indent is not None and indent >= prev_indent + 2 and not closed
-    if prev.endswith(":") or full and not closed and _opens_a_sentence(prev, stripped):
+    if prev.endswith(":") or full and not closed and opens_a_sentence(prev, stripped):
         return False
     return (full and not closed) or bool(_OPEN_END.search(prev))
-
-
-def _opens_a_sentence(prev: str, line: str) -> bool:
-    """`line` opens in a capital with a word written in lower case mid-sentence ("Xây dựng …", "Các …"), after a
-    line ending on a plain word: a title ran to the page width, and this is its first sentence. A capital after a
-    name's head ("… đề nghị Sở" / "Xây dựng tỉnh …"), a word a title follows ("… thực hiện Đề án" / "Xây dựng …",
-    structure.yaml before_a_title, capitalised as in a title), a place after its unit ("… xã" / "Tân Lập …", two
-    capitalised words) or a joining word ("… Bộ Kế hoạch và" / "Đầu tư") goes on."""
-    cues = _sentence_cues()
-    last = prev.rsplit(None, 1)[-1]
-    return bool(line[:1].isupper() and cues.opener.match(line) and (last[:1].islower() or last[:1].isdigit())
-                and not (_OPEN_END.search(prev) or cues.head_end.search(prev) or cues.title_end.search(prev))
-                and not (cues.unit_end.search(prev) and _names_a_place(line)))
-
-
-def _names_a_place(line: str) -> bool:
-    """The line opens with two capitalised words ("Giao Lâm tổ chức …"), as a place's name does."""
-    words = line.split(None, 2)
-    return len(words) >= 2 and all(w[:1].isupper() for w in words[:2])
-
-
-def _name_runs_on(last_line: str, line: str) -> bool:
-    """"… gửi Phòng Tài chính" / "- Kế hoạch huyện thẩm định": a body's name ends the line and goes on past the
-    dash. It goes on into the word the gazetteer's names join to its last words ("Phòng Tài chính - Kế hoạch", "Sở
-    Kế hoạch và Đầu tư"), or into any name word the body grammar takes; a word that opens a sentence or a
-    predicate ("- Hướng dẫn các xã …", bodies.yaml stop_words) or a head of its own ("- Sở Nội vụ …") opens an item."""
-    after = line.lstrip()[1:].lstrip()
-    cues = _sentence_cues()
-    starts = [m.start() for m in cues.head.finditer(last_line, max(0, len(last_line) - NAME_REACH))]
-    if not (starts and DASH_ITEM.match(line) and after[:1].isupper()):
-        return False
-    name = last_line[starts[-1]:].rstrip()
-    if match_body(name) != (0, len(name)):
-        return False
-    tail, folded = fold_tone_placement(name).lower(), fold_tone_placement(after).lower()
-    if any(tail.endswith(" " + left) and folded.startswith(right + " ") for left, right in _name_halves()):
-        return True
-    if cues.head.match(after) or cues.opener.match(after) or _predicate().match(folded):
-        return False
-    joined = match_body(f"{name} {line.strip()}")
-    return bool(joined and joined[1] > len(name) + 2)
-
-
-NAME_REACH = 60     # characters before the break a body's name may start in ("Ủy ban nhân dân tỉnh Lào Cai …")
-
-
-@cache
-def _predicate() -> re.Pattern:
-    """A word that ends a body's name and opens what it does (bodies.yaml stop_words: "hướng dẫn", "theo dõi")."""
-    return re.compile(rf"{phrase_alternation(load('bodies')['stop_words'])}(?!\w)")
-
-
-@cache
-def _name_halves() -> frozenset[tuple[str, str]]:
-    """The words either side of a join ("và", a dash, a comma) inside the gazetteer's names (bodies.yaml
-    official_names), such as the pair ("tài chính", "kế hoạch")."""
-    pairs = set()
-    for name in load("bodies")["official_names"]:
-        words = re.split(r"\s*(?:\bvà\b|[-–,])\s*", fold_tone_placement(name).lower())
-        for left, right in zip(words, words[1:]):
-            pairs.add((" ".join(left.split()[-2:]), " ".join(right.split()[:2])))
-    return frozenset(p for p in pairs if all(p))
-
-
-@dataclass(frozen=True)
-class _SentenceCues:
-    opener: re.Pattern      # a capitalised sentence opener
-    head: re.Pattern        # the head of a body's name as written in a name ("Sở", "Ủy ban nhân dân")
-    head_end: re.Pattern    # a line ending on such a head
-    title_end: re.Pattern   # a line ending on a word a capitalised title follows ("… Đề án")
-    unit_end: re.Pattern    # a line ending on an administrative unit ("… xã")
-
-
-@cache
-def _sentence_cues() -> _SentenceCues:
-    structure = load("structure")
-    openers, titles = (phrase_alternation(w[:1].upper() + w[1:] for w in structure[key])
-                       for key in ("sentence_openers", "before_a_title"))
-    heads = phrase_alternation(load("bodies")["heads"])
-    return _SentenceCues(opener=re.compile(rf"{openers}(?!\w)"),
-                         head=re.compile(rf"(?<!\w){heads}(?!\w)"),
-                         head_end=re.compile(rf"(?<!\w){heads}$"),
-                         title_end=re.compile(rf"(?<!\w){titles}$"),
-                         unit_end=re.compile(rf"(?<!\w){phrase_alternation(load('metadata')['admin_units'])}$"))
 
 
 def _inside_brackets(last_line: str, line: str) -> bool:
