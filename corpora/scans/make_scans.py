@@ -21,6 +21,7 @@ from PIL import Image, ImageDraw, ImageFilter
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "corpora" / "samples"
 DEFAULT = {"cong-van-trien-khai": None, "ubnd-chi-thi": 2, "ubnd-kh-phan-cong": 3}
+SCAN_DPI = 200                    # an office scanner's usual setting
 
 
 def rasterise(pdf: Path, dpi: int) -> list[Image.Image]:
@@ -70,7 +71,7 @@ def to_pdf(pages: list[Image.Image], path: Path, dpi: int, quality: int = 55) ->
     jpegs[0].save(path, "PDF", save_all=True, append_images=jpegs[1:], resolution=dpi)
 
 
-def make_scan(name: str, out: Path, dpi: int = 200, rotate_page: int | None = None,
+def make_scan(name: str, out: Path, dpi: int = SCAN_DPI, rotate_page: int | None = None,
               pages: int | None = None, png: bool = False) -> Path:
     """Degraded scan PDF of sample `name` (page `rotate_page`, 1-based, turned 90°)."""
     images = rasterise(SAMPLES / f"{name}.pdf", dpi)[:pages]
@@ -88,7 +89,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("names", nargs="*", help="sample names (default: %s)" % ", ".join(DEFAULT))
     parser.add_argument("--out", type=Path, default=Path(__file__).parent)
-    parser.add_argument("--dpi", type=int, default=200)
+    parser.add_argument("--dpi", type=int, default=SCAN_DPI)
     parser.add_argument("--rotate", type=int, help="1-based page to turn 90°")
     parser.add_argument("--png", action="store_true", help="also write each page as PNG")
     args = parser.parse_args()
