@@ -45,6 +45,9 @@ def test_garbage_text_layer_scores_low_but_legacy_fonts_do_not():
     ("Tháng›10 hằng năm", "Tháng 10 hằng năm"),
     ("li. NHIỆM VỤ", "II. NHIỆM VỤ"),
     ("11. Sở Y tế", "11. Sở Y tế"),
+    ("b}) Bộ Công Thương", "b) Bộ Công Thương"),
+    ("c] Ủy ban nhân dân các xã", "c) Ủy ban nhân dân các xã"),
+    ("kiện toàn cơ quan uỷ ban kiểm tra các cấp", "kiện toàn cơ quan uỷ ban kiểm tra các cấp"),
 ])
 def test_repair(ocr, fixed):
     assert repair_line(ocr) == fixed

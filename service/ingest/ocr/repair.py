@@ -19,6 +19,7 @@ _SPECK_DOT = re.compile(r"(?<=[^\W\d_]{2})[.,·](?=[^\W\d_]{2})|(?<=[^\W\d_A-ZĐ
 _ROMAN = re.compile(r"^[IVl1|!]{1,4}(?=/)")
 _ROMAN_HEADING = re.compile(r"^(?=.*[IVXl|])[IVXli1|]{2,4}\.$")
 _ROMAN_FIX = re.compile(r"[l1|!]")
+_BRACED_MARKER = re.compile(r"^([a-zđ]|\d{1,2})[}\]]\)?$")   # "b})", "c]" for the list marker "b)"
 _PAIR_SWAPS = {"í": "ỉ", "ỉ": "í", "ó": "ỏ", "ỏ": "ó", "ú": "ủ", "ủ": "ú", "é": "ẻ", "ẻ": "é",
                "á": "ả", "ả": "á", "ố": "ổ", "ổ": "ố", "ấ": "ẩ", "ẩ": "ấ", "ế": "ể", "ể": "ế"}
 
@@ -28,6 +29,8 @@ def repair_line(line: str) -> str:
     tokens = _SPECKS.sub(" ", _SPECK_DOT.sub(" ", line)).split()
     if tokens and _ROMAN_HEADING.match(tokens[0]) and not tokens[0][:-1].isdigit():
         tokens[0] = _ROMAN_FIX.sub("I", tokens[0].replace("i", "I"))  # "li. NHIỆM VỤ" → "II. NHIỆM VỤ"
+    if tokens:
+        tokens[0] = _BRACED_MARKER.sub(r"\1)", tokens[0])
     out: list[str] = []
     for token in tokens:
         previous = out[-1].lower() if out else ""
@@ -160,7 +163,8 @@ def repair_phrases(line: str) -> str:
     while i < len(tokens):
         for n in range(min(_longest(), len(tokens) - i), 1, -1):
             right = phrases.get("".join(folded[i:i + n]))
-            if right and " ".join(tokens[i:i + n]).lower() != right.lower():
+            written = fold_tone_placement(" ".join(tokens[i:i + n])).lower()
+            if right and written != fold_tone_placement(right).lower() and not _in_a_word(tokens, i, n):
                 fixed = _same_case_words(right.split(), tokens[i:i + n])
                 tokens[i:i + n] = fixed
                 folded[i:i + n] = [_fold(t) for t in fixed]
@@ -168,6 +172,15 @@ def repair_phrases(line: str) -> str:
                 break
         i += 1
     return " ".join(tokens)
+
+
+def _in_a_word(tokens: list[str], i: int, n: int) -> bool:
+    """The window's first or last word forms a dictionary word with the word outside it, as written:
+    "cơ quan ủy ban" is "cơ quan" + "ủy ban", not the name "Quận ủy"."""
+    words = known_words()
+    low = [fold_tone_placement(_EDGE.match(t).group(2)).lower() for t in tokens]
+    return (i > 0 and f"{low[i - 1]} {low[i]}" in words
+            or i + n < len(low) and f"{low[i + n - 1]} {low[i + n]}" in words)
 
 
 def _same_case_words(right: list[str], wrong: list[str]) -> list[str]:
