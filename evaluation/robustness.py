@@ -19,7 +19,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "corpora" / "scans"))
 
 from evaluation.score import DEFAULT_CORPUS, as_row, gold_docs, pooled, score_doc  # noqa: E402
 from service.pipeline import analyze_bytes  # noqa: E402
@@ -73,21 +72,24 @@ def as_pdf(text: str, name: str) -> tuple[bytes, str] | None:
 
 
 def typed(text: str) -> str:
-    """The text as a typist sets it, undoing what segmenting the corpus did: punctuation spaced off
-    ("chủ trì , phối hợp", "16 % / năm", which on paper leaves each mark a speck of its own that OCR
-    drops), Roman
-    numerals recased ("Iii." for "III.") and a list marker alone on its line ("2 ." / "Nội dung …")."""
+    """The text as a typist sets it, undoing what segmenting the corpus did: marks spaced off ("chủ trì ,
+    phối hợp", "8 % / năm", which on paper leave each mark a speck of its own that OCR drops), a list
+    marker alone on its line ("2 ." / "Nội dung …") and Roman numerals recased ("Iii." for "III.")."""
     text = re.sub(r"([(\[]) ", r"\1", re.sub(r" ([,;:.!?)\]%])", r"\1", text))
-    text = re.sub(r"(?<!^)(?<!\d) / ", "/", re.sub(r"(?m)^(\d+) / ", r"\1/ ", text))
-    text = re.sub(r"(?m)^([IVX][ivx]{1,3})(?=\. )", lambda m: m.group(1).upper(), text)
-    return re.sub(r"(?m)^(\s*(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ])[.)])[ \t]*\n(?=\S)", r"\1 ", text)
+    text = re.sub(r'"[ \t]([^"\n]*?)[ \t]"', r'"\1"', text)
+    text = re.sub(r"(?<=[\w%]) / (?=\w)", "/", re.sub(r"(?m)^(\d+) / (?=[^\W\d_][^\W\d_A-ZĐ])", r"\1/ ", text))
+    text = re.sub(rf"(?m)^({_MARKER})[ \t]*\n(?=\S)(?!{_MARKER}\s)", r"\1 ", text)
+    return re.sub(r"(?m)^([IVX][ivx]{1,3})(?=\.\s)", lambda m: m.group(1).upper(), text)
+
+
+_MARKER = r"(?:[IVX][IVXivx]{0,3}|\d+(?:\.\d+)*|[a-zđ])[.)]"
 
 
 def as_scan(text: str, name: str) -> tuple[bytes, str] | None:
     """The typeset PDF (`as_pdf`) as a degraded scan: image pages only, so the service reads it by OCR."""
     import tempfile
 
-    from make_scans import SCAN_DPI, degrade, rasterise, to_pdf
+    from corpora.scans.make_scans import SCAN_DPI, degrade, rasterise, to_pdf
 
     made = as_pdf(typed(text), name)
     if made is None:
@@ -111,7 +113,7 @@ FIELDS = ("tasks", "lead", "support", "deadline", "targets")
 
 PERTURBATIONS = {"clean": _as_text(lambda t: t), "hard_wrap": _as_text(hard_wrap), "ocr_noise": _as_text(ocr_noise),
                  "both": _as_text(lambda t: ocr_noise(hard_wrap(t))), "pdf": as_pdf, "scan": as_scan}
-TYPESET = ("pdf", "scan")                   # variants that leave out texts already a text layer
+TYPESET = ("pdf", "scan")
 
 
 def main() -> int:

@@ -40,7 +40,11 @@ def test_spaced_punctuation_is_set_as_a_typist_sets_it():
     segmented = "Sở Nội vụ chủ trì , phối hợp với các sở , ngành ( nếu cần ) ; tỷ lệ đạt 95 % ."
     assert typed(segmented) == "Sở Nội vụ chủ trì, phối hợp với các sở, ngành (nếu cần); tỷ lệ đạt 95%."
     assert typed("1 / Sửa đổi Chỉ thị 05-CT / TU : tăng 8 % / năm") == "1/ Sửa đổi Chỉ thị 05-CT/TU: tăng 8%/năm"
-    assert typed("Iii . nhiệm vụ\n2 . \nSở Tư pháp hướng dẫn .") == "III. nhiệm vụ\n2. Sở Tư pháp hướng dẫn."
+    assert typed("Công văn số 45 / KH-UBND về \" Ngày hội \" ; 2 / 3 số xã") == \
+        "Công văn số 45/KH-UBND về \"Ngày hội\"; 2/3 số xã"
+    assert typed("12 / KH-UBND ngày 5 / 6") == "12/KH-UBND ngày 5/6"
+    assert typed("Iii .\nnhiệm vụ\n2 . \nSở Tư pháp hướng dẫn .") == "III. nhiệm vụ\n2. Sở Tư pháp hướng dẫn."
+    assert typed("a)\nb) Sở Y tế") == "a)\nb) Sở Y tế"
 
 
 @needs_tesseract

@@ -48,6 +48,10 @@ def test_garbage_text_layer_scores_low_but_legacy_fonts_do_not():
     ("b}) Bộ Công Thương", "b) Bộ Công Thương"),
     ("c] Ủy ban nhân dân các xã", "c) Ủy ban nhân dân các xã"),
     ("kiện toàn cơ quan uỷ ban kiểm tra các cấp", "kiện toàn cơ quan uỷ ban kiểm tra các cấp"),
+    ("Ban Thường vụ Tinh ủy ban hành Chỉ thị", "Ban Thường vụ Tỉnh ủy ban hành Chỉ thị"),
+    ("Giám đốc Công an tinh chỉ đạo", "Giám đốc Công an tỉnh chỉ đạo"),
+    ("việc thuộc thẩm quyền Uy ban nhan dan tinh", "việc thuộc thẩm quyền Ủy ban nhân dân tỉnh"),
+    ("Sở Nội vụ, Hội Lien hiep Phu nu tỉnh", "Sở Nội vụ, Hội Liên hiệp Phụ nữ tỉnh"),
 ])
 def test_repair(ocr, fixed):
     assert repair_line(ocr) == fixed

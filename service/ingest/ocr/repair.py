@@ -127,7 +127,7 @@ def repair_pairs(tokens: list[str]) -> list[str]:
     out = list(tokens)
     for i in range(len(tokens) - 1):
         a, b = low[i], low[i + 1]
-        if not a or not b or f"{a} {b}" in words or _bound(low, i, words):
+        if not a or not b or f"{a} {b}" in words or _bound(low, i):
             continue
         for j, word in ((i, a), (i + 1, b)):
             fixed = _swap_tone(word, lambda w: (f"{w} {b}" if j == i else f"{a} {w}") in words)
@@ -138,10 +138,8 @@ def repair_pairs(tokens: list[str]) -> list[str]:
     return out
 
 
-def _bound(low: list[str], i: int, words: frozenset[str]) -> bool:
-    before = i > 0 and f"{low[i - 1]} {low[i]}" in words
-    after = i + 2 < len(low) and f"{low[i + 1]} {low[i + 2]}" in words
-    return before or after
+def _bound(low: list[str], i: int) -> bool:
+    return i > 0 and _known_pair(low[i - 1], low[i]) or i + 2 < len(low) and _known_pair(low[i + 1], low[i + 2])
 
 
 def _swap_tone(word: str, accept) -> str | None:
@@ -164,7 +162,7 @@ def repair_phrases(line: str) -> str:
         for n in range(min(_longest(), len(tokens) - i), 1, -1):
             right = phrases.get("".join(folded[i:i + n]))
             written = fold_tone_placement(" ".join(tokens[i:i + n])).lower()
-            if right and written != fold_tone_placement(right).lower() and not _in_a_word(tokens, i, n):
+            if right and written != fold_tone_placement(right).lower() and not _in_a_word(tokens, i, n, right.split()):
                 fixed = _same_case_words(right.split(), tokens[i:i + n])
                 tokens[i:i + n] = fixed
                 folded[i:i + n] = [_fold(t) for t in fixed]
@@ -174,13 +172,26 @@ def repair_phrases(line: str) -> str:
     return " ".join(tokens)
 
 
-def _in_a_word(tokens: list[str], i: int, n: int) -> bool:
-    """The window's first or last word forms a dictionary word with the word outside it, as written:
-    "cơ quan ủy ban" is "cơ quan" + "ủy ban", not the name "Quận ủy"."""
-    words = known_words()
-    low = [fold_tone_placement(_EDGE.match(t).group(2)).lower() for t in tokens]
-    return (i > 0 and f"{low[i - 1]} {low[i]}" in words
-            or i + n < len(low) and f"{low[i + n - 1]} {low[i + n]}" in words)
+def _in_a_word(tokens: list[str], i: int, n: int, name: list[str]) -> bool:
+    """A two-word name would change an edge word that, as written, makes a dictionary word with its
+    neighbour outside the window: "cơ quan uỷ ban" is "cơ quan" + "uỷ ban", not "cơ Quận ủy ban"; in
+    "Tinh ủy ban hành" the edge "ủy" stays as it is, so "ủy ban" does not keep "Tỉnh ủy" from its repair.
+    Three words or more matching a name are evidence enough ("quyền Uy ban nhan dan tinh Hoa Binh")."""
+    if n > 2:
+        return False
+    def bare(token: str) -> str:
+        return fold_tone_placement(token).lower()
+
+    def joined(left: str, right: str) -> bool:        # no mark between them, and a word together
+        return left == left.rstrip(",;:.!?)") and right == right.lstrip("(\"") and _known_pair(bare(left), bare(right))
+
+    first, last = i, i + n - 1
+    return (i > 0 and bare(tokens[first]) != bare(name[0]) and joined(tokens[first - 1], tokens[first])
+            or last + 1 < len(tokens) and bare(tokens[last]) != bare(name[-1]) and joined(tokens[last], tokens[last + 1]))
+
+
+def _known_pair(a: str, b: str) -> bool:
+    return f"{a} {b}" in known_words()
 
 
 def _same_case_words(right: list[str], wrong: list[str]) -> list[str]:
