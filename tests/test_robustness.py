@@ -37,8 +37,8 @@ def test_the_typeset_pdf_reads_back_paragraph_for_paragraph():
 
 
 def test_spaced_punctuation_is_set_as_a_typist_sets_it():
-    segmented = "Sở Nội vụ chủ trì , phối hợp với các sở , ngành ( nếu cần ) ; tỷ lệ đạt 95 % ."
-    assert typed(segmented) == "Sở Nội vụ chủ trì, phối hợp với các sở, ngành (nếu cần); tỷ lệ đạt 95%."
+    segmented = "Sở Nội vụ làm đầu mối , cùng các sở , ngành ( nếu cần ) ; tỷ lệ đạt 95 % ."
+    assert typed(segmented) == "Sở Nội vụ làm đầu mối, cùng các sở, ngành (nếu cần); tỷ lệ đạt 95%."
     assert typed("1 / Sửa đổi Chỉ thị 05-CT / TU : tăng 8 % / năm") == "1/ Sửa đổi Chỉ thị 05-CT/TU: tăng 8%/năm"
     assert typed("Công văn số 45 / KH-UBND về \" Ngày hội \" ; 2 / 3 số xã") == \
         "Công văn số 45/KH-UBND về \"Ngày hội\"; 2/3 số xã"

@@ -47,7 +47,7 @@ def test_garbage_text_layer_scores_low_but_legacy_fonts_do_not():
     ("11. Sở Y tế", "11. Sở Y tế"),
     ("b}) Bộ Công Thương", "b) Bộ Công Thương"),
     ("c] Ủy ban nhân dân các xã", "c) Ủy ban nhân dân các xã"),
-    ("kiện toàn cơ quan uỷ ban kiểm tra các cấp", "kiện toàn cơ quan uỷ ban kiểm tra các cấp"),
+    ("sắp xếp lại cơ quan uỷ ban kiểm tra của huyện", "sắp xếp lại cơ quan uỷ ban kiểm tra của huyện"),
     ("Ban Thường vụ Tinh ủy ban hành Chỉ thị", "Ban Thường vụ Tỉnh ủy ban hành Chỉ thị"),
     ("Giám đốc Công an tinh chỉ đạo", "Giám đốc Công an tỉnh chỉ đạo"),
     ("việc thuộc thẩm quyền Uy ban nhan dan tinh", "việc thuộc thẩm quyền Ủy ban nhân dân tỉnh"),
