@@ -54,3 +54,18 @@ def test_table_from_ruled_grid_with_merged_row():
     ink[100:200, 600] = False          # the group row spans the last two columns
     rows = grid_rows(words, [10, 100, 200, 300], [10, 110, 600, 990], ink)
     assert rows == [["TT", "Nội dung", "Chủ trì"], ["I", "THỂ CHẾ CHÍNH SÁCH", ""], ["1", "Rà soát", "Sở Tư pháp"]]
+
+
+def test_a_justified_line_with_a_wide_space_stays_in_its_paragraph():
+    """A mark OCR dropped leaves a gap of three word heights in a justified line; the paragraph goes on."""
+    words = [w("ỦY", 100, 100), w("BAN", 170, 100), w("CỘNG", 1200, 100), w("HÒA", 1330, 100),
+             w("Các", 100, 200), w("xã", 190, 200), w("rà", 250, 200), w("soát", 320, 200), w("hồ", 440, 200),
+             w("sơ", 500, 200), w("đất", 560, 200), w("đai", 640, 200),
+             w("đồng", 810, 200), w("thời", 910, 200), w("cập", 1010, 200), w("nhật", 1090, 200),
+             w("bản", 1200, 200), w("đồ", 1280, 200), w("địa", 1340, 200), w("chính", 1420, 200),
+             w("số", 1550, 200), w("hóa", 1610, 200), w("toàn", 1700, 200), w("bộ", 1800, 200),
+             w("xã.", 100, 245)]
+    blocks = page_blocks(words, 1, 72 / 300, 595)
+    assert [b.text for b in blocks] == [
+        "ỦY BAN | CỘNG HÒA",
+        "Các xã rà soát hồ sơ đất đai đồng thời cập nhật bản đồ địa chính số hóa toàn bộ xã."]

@@ -19,6 +19,7 @@ from .word_tables import find_tables, grid_rows, in_grid
 from .tesseract import Word
 
 COLUMN_GAP = 1.6          # a gap wider than this many word heights separates columns
+PROSE_GAP = 4.0           # outside a table, narrower gaps are a justified line missing a mark, not columns
 _KEEP = {"-", "–", "+", "*", "&", "%", "…", "(", ")"}   # marks without letters that are still text
 
 
@@ -77,6 +78,20 @@ def group_lines(words: list[Word], scale: float = 1.0) -> list[Line]:
     return sorted(out, key=lambda l: l.top)
 
 
+def as_prose(line: Line) -> Line:
+    """A line outside a table whose segments part at gaps narrower than PROSE_GAP word heights is one
+    segment: a justified line whose dropped ";" or speck left a wide space ("… tháo gỡ    đồng thời …"),
+    which as " | " would cut its paragraph in three. A two-column header's gap is several times wider."""
+    if len(line.segments) < 2:
+        return line
+    height = statistics.median(w.height for w in line.words)
+    if any(b[0].x0 - a[-1].x1 >= PROSE_GAP * height for a, b in zip(line.segments, line.segments[1:])):
+        return line
+    line.segments = [line.words]
+    line.text = repair_line(" ".join(w.text for w in line.words))
+    return line
+
+
 def _overlaps(line: list[Word], word: Word) -> bool:
     top, bottom = statistics.median(w.top for w in line), statistics.median(w.bottom for w in line)
     overlap = min(bottom, word.bottom) - max(top, word.top)
@@ -112,7 +127,7 @@ def page_blocks(words: list[Word], page: int, scale: float, width_pt: float,
     in_table = {i for first, last, _ in tables for i in range(first, last + 1)}
     for first, last, rows in tables:
         items.append((lines[first].top, Block(kind="table", rows=rows, page=page)))
-    body = [line for i, line in enumerate(lines) if i not in in_table]
+    body = [as_prose(line) for i, line in enumerate(lines) if i not in in_table]
     tops = [top for top, block in items if block.kind == "table"]
     for group in paragraphs(body, tops, width_pt):
         text = " ".join(b.text for b in join_hyphenated([Block(text=l.text) for l in group]))
