@@ -36,8 +36,7 @@ def paragraphs(lines: list[PageLine], table_tops: list[float], page_width: float
     right margin (or stops mid-sentence), the gap is one line, and it opens no new list item."""
     if not lines:
         return []
-    right = max(sorted(l.x1 for l in lines)[int(len(lines) * 0.9)], 0.75 * page_width)
-    left = sorted(l.x0 for l in lines)[int(len(lines) * 0.1)]
+    left, right = margins(lines, page_width)
     groups: list[list[PageLine]] = [[lines[0]]]
     for line in lines[1:]:
         prev = groups[-1][-1]
@@ -47,6 +46,12 @@ def paragraphs(lines: list[PageLine], table_tops: list[float], page_width: float
         else:
             groups.append([line])
     return groups
+
+
+def margins(lines: list[PageLine], page_width: float) -> tuple[float, float]:
+    """The text's left and right edges on a page: where most lines start, and where full lines end."""
+    right = max(sorted(l.x1 for l in lines)[int(len(lines) * 0.9)], 0.75 * page_width)
+    return sorted(l.x0 for l in lines)[int(len(lines) * 0.1)], right
 
 
 def _continues(prev: PageLine, line: PageLine, left: float, right: float, opener: str = "") -> bool:

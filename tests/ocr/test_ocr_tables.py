@@ -56,16 +56,40 @@ def test_table_from_ruled_grid_with_merged_row():
     assert rows == [["TT", "Nội dung", "Chủ trì"], ["I", "THỂ CHẾ CHÍNH SÁCH", ""], ["1", "Rà soát", "Sở Tư pháp"]]
 
 
+def justified(text: str, y: float, x0: float = 100, x1: float = 1300, wide_before: int | None = None) -> list[Word]:
+    """A line set from x0 to x1 with even spaces; before word `wide_before`, a space two word heights
+    wider, as a dropped ";" leaves it."""
+    tokens = text.split()
+    extra = 2 * H if wide_before is not None else 0
+    space = (x1 - x0 - 22 * len("".join(tokens)) - extra) / max(len(tokens) - 1, 1)
+    out, x = [], x0
+    for k, token in enumerate(tokens):
+        x += extra if k == wide_before else 0
+        out.append(w(token, x, y))
+        x += 22 * len(token) + space
+    return out
+
+
+def two_columns(left: str, right: str, y: float) -> list[Word]:
+    """A header line: its left column from the margin, its right one ending at the margin."""
+    def natural(text: str, x0: float) -> list[Word]:
+        return justified(text, y, x0, x0 + 22 * len(text.replace(" ", "")) + 12 * text.count(" "))
+    return natural(left, 100) + natural(right, 1300 - 22 * len(right.replace(" ", "")) - 12 * right.count(" "))
+
+
 def test_a_justified_line_with_a_wide_space_stays_in_its_paragraph():
-    """A mark OCR dropped leaves a gap of three word heights in a justified line; the paragraph goes on."""
-    words = [w("ỦY", 100, 100), w("BAN", 170, 100), w("CỘNG", 1200, 100), w("HÒA", 1330, 100),
-             w("Các", 100, 200), w("xã", 190, 200), w("rà", 250, 200), w("soát", 320, 200), w("hồ", 440, 200),
-             w("sơ", 500, 200), w("đất", 560, 200), w("đai", 640, 200),
-             w("đồng", 810, 200), w("thời", 910, 200), w("cập", 1010, 200), w("nhật", 1090, 200),
-             w("bản", 1200, 200), w("đồ", 1280, 200), w("địa", 1340, 200), w("chính", 1420, 200),
-             w("số", 1550, 200), w("hóa", 1610, 200), w("toàn", 1700, 200), w("bộ", 1800, 200),
-             w("xã.", 100, 245)]
-    blocks = page_blocks(words, 1, 72 / 300, 595)
+    """Inside a paragraph, a space a dropped mark widened is no column; a header or a label line whose
+    columns part as narrowly (two or three word heights), but which is no line of a paragraph, keeps them."""
+    words = [*two_columns("ỦY BAN NHÂN DÂN HUYỆN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 100),
+             *two_columns("Số: 45/KH-UBND", "Thị trấn Bắc Hà, ngày 12 tháng 3 năm 2027", 150),
+             *justified("Các xã rà soát hồ sơ đất đai của từng thửa,", 250),
+             *justified("đối chiếu bản đồ địa chính và hồ sơ thửa đồng thời", 295, wide_before=7),
+             *justified("lập danh sách thửa chưa cấp giấy.", 340, x1=900),
+             *justified("Thời gian: 08 giờ 00 ngày 20 tháng 3 năm 2027,", 440, x1=1000, wide_before=2)]
+    blocks = page_blocks(words, 1, 72 / 300, 400)
     assert [b.text for b in blocks] == [
-        "ỦY BAN | CỘNG HÒA",
-        "Các xã rà soát hồ sơ đất đai đồng thời cập nhật bản đồ địa chính số hóa toàn bộ xã."]
+        "ỦY BAN NHÂN DÂN HUYỆN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Số: 45/KH-UBND | Thị trấn Bắc Hà, ngày 12 tháng 3 năm 2027",
+        "Các xã rà soát hồ sơ đất đai của từng thửa, đối chiếu bản đồ địa chính và hồ sơ thửa đồng thời "
+        "lập danh sách thửa chưa cấp giấy.",
+        "Thời gian: | 08 giờ 00 ngày 20 tháng 3 năm 2027,"]

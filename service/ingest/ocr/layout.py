@@ -1,7 +1,8 @@
 """OCR words → text lines → paragraph and table blocks, the way the PDF reader builds them.
 
 Words are grouped into lines by vertical overlap (not by Tesseract's line ids, which split the
-two-column header); segments separated by a column-wide gap are joined with " | ". Coordinates are
+two-column header); segments separated by a column-wide gap are joined with " | ", unless the line is
+a justified line of a paragraph whose gap a dropped mark left. Coordinates are
 converted to points so `page_layout.paragraphs` can rebuild wrapped paragraphs with its own thresholds.
 """
 from __future__ import annotations
@@ -13,13 +14,13 @@ from dataclasses import dataclass, field
 from ...document import Block
 from typing import Any
 
-from ..page_layout import PAGE_NUMBER, join_hyphenated, paragraphs
+from ..page_layout import PAGE_NUMBER, join_hyphenated, margins, paragraphs
 from .repair import repair_line
 from .word_tables import find_tables, grid_rows, in_grid
 from .tesseract import Word
 
 COLUMN_GAP = 1.6          # a gap wider than this many word heights separates columns
-PROSE_GAP = 4.0           # outside a table, narrower gaps are a justified line missing a mark, not columns
+PROSE_GAP = 4.0           # in a justified body line, narrower gaps are a mark OCR dropped (_join_narrow_gaps)
 _KEEP = {"-", "–", "+", "*", "&", "%", "…", "(", ")"}   # marks without letters that are still text
 
 
@@ -78,20 +79,6 @@ def group_lines(words: list[Word], scale: float = 1.0) -> list[Line]:
     return sorted(out, key=lambda l: l.top)
 
 
-def as_prose(line: Line) -> Line:
-    """A line outside a table whose segments part at gaps narrower than PROSE_GAP word heights is one
-    segment: a justified line whose dropped ";" or speck left a wide space ("… tháo gỡ    đồng thời …"),
-    which as " | " would cut its paragraph in three. A two-column header's gap is several times wider."""
-    if len(line.segments) < 2:
-        return line
-    height = statistics.median(w.height for w in line.words)
-    if any(b[0].x0 - a[-1].x1 >= PROSE_GAP * height for a, b in zip(line.segments, line.segments[1:])):
-        return line
-    line.segments = [line.words]
-    line.text = repair_line(" ".join(w.text for w in line.words))
-    return line
-
-
 def _overlaps(line: list[Word], word: Word) -> bool:
     top, bottom = statistics.median(w.top for w in line), statistics.median(w.bottom for w in line)
     overlap = min(bottom, word.bottom) - max(top, word.top)
@@ -108,6 +95,37 @@ def split_segments(words: list[Word]) -> list[list[Word]]:
         else:
             segments.append([word])
     return segments
+
+
+def _join_narrow_gaps(lines: list[Line], page_width: float) -> list[Line]:
+    """A justified body line whose segments part at gaps narrower than PROSE_GAP word heights is one
+    segment: OCR dropped a mark or read a speck there and left a wide space ("… tháo gỡ    đồng thời …"),
+    which as " | " would cut its paragraph in three. Only a line running margin to margin, a line's space
+    from another full line of one segment: a header's columns, a number and date line, or "Thời gian: |
+    8 giờ" part at gaps as narrow, but neither fill the width nor sit inside a paragraph."""
+    if not lines:
+        return lines
+    left, right = margins(lines, page_width)
+
+    def full(line: Line) -> bool:                  # a first-line indent allowed
+        return line.x0 <= left + 4 * line.size and line.x1 >= right - line.size
+
+    def close(a: Line, b: Line) -> bool:           # a above b, a line's space apart
+        return 0 <= b.top - a.bottom <= 0.9 * b.size
+
+    for k, line in enumerate(lines):
+        above, below = lines[k - 1] if k else None, lines[k + 1] if k + 1 < len(lines) else None
+        beside = [n for n in (above, below) if n and close(*((n, line) if n is above else (line, n)))]
+        if len(line.segments) > 1 and full(line) and _narrow_gaps(line) \
+                and any(len(n.segments) == 1 and full(n) for n in beside):
+            line.segments = [line.words]
+            line.text = repair_line(" ".join(w.text for w in line.words))
+    return lines
+
+
+def _narrow_gaps(line: Line) -> bool:
+    height = statistics.median(w.height for w in line.words)
+    return all(b[0].x0 - a[-1].x1 < PROSE_GAP * height for a, b in zip(line.segments, line.segments[1:]))
 
 
 def page_blocks(words: list[Word], page: int, scale: float, width_pt: float,
@@ -127,7 +145,7 @@ def page_blocks(words: list[Word], page: int, scale: float, width_pt: float,
     in_table = {i for first, last, _ in tables for i in range(first, last + 1)}
     for first, last, rows in tables:
         items.append((lines[first].top, Block(kind="table", rows=rows, page=page)))
-    body = [as_prose(line) for i, line in enumerate(lines) if i not in in_table]
+    body = _join_narrow_gaps([line for i, line in enumerate(lines) if i not in in_table], width_pt)
     tops = [top for top, block in items if block.kind == "table"]
     for group in paragraphs(body, tops, width_pt):
         text = " ".join(b.text for b in join_hyphenated([Block(text=l.text) for l in group]))
