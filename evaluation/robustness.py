@@ -71,6 +71,9 @@ def as_pdf(text: str, name: str) -> tuple[bytes, str] | None:
         return out.read_bytes(), Path(name).with_suffix(".pdf").name
 
 
+_MARKER = r"(?:[IVX][IVXivx]{0,3}|\d+(?:\.\d+)*|[a-zđ])[.)]"   # a list marker: "III.", "2.1.", "b)"
+
+
 def typed(text: str) -> str:
     """The text as a typist sets it, undoing what segmenting the corpus did: marks spaced off ("chủ trì ,
     phối hợp", "8 % / năm", which on paper leave each mark a speck of its own that OCR drops), a list
@@ -80,9 +83,6 @@ def typed(text: str) -> str:
     text = re.sub(r"(?<=[\w%]) / (?=\w)", "/", re.sub(r"(?m)^(\d+) / (?=[^\W\d_][^\W\d_A-ZĐ])", r"\1/ ", text))
     text = re.sub(rf"(?m)^({_MARKER})[ \t]*\n(?=\S)(?!{_MARKER}\s)", r"\1 ", text)
     return re.sub(r"(?m)^([IVX][ivx]{1,3})(?=\.\s)", lambda m: m.group(1).upper(), text)
-
-
-_MARKER = r"(?:[IVX][IVXivx]{0,3}|\d+(?:\.\d+)*|[a-zđ])[.)]"
 
 
 def as_scan(text: str, name: str) -> tuple[bytes, str] | None:

@@ -102,7 +102,8 @@ def _join_narrow_gaps(lines: list[Line], page_width: float) -> list[Line]:
     segment: OCR dropped a mark or read a speck there and left a wide space ("… tháo gỡ    đồng thời …"),
     which as " | " would cut its paragraph in three. Only a line running margin to margin, a line's space
     from another full line of one segment: a header's columns, a number and date line, or "Thời gian: |
-    8 giờ" part at gaps as narrow, but neither fill the width nor sit inside a paragraph."""
+    8 giờ" part at gaps as narrow, but neither fill the width nor sit inside a paragraph. Lines are
+    changed in place."""
     if not lines:
         return lines
     left, right = margins(lines, page_width)
@@ -114,8 +115,8 @@ def _join_narrow_gaps(lines: list[Line], page_width: float) -> list[Line]:
         return 0 <= b.top - a.bottom <= 0.9 * b.size
 
     for k, line in enumerate(lines):
-        above, below = lines[k - 1] if k else None, lines[k + 1] if k + 1 < len(lines) else None
-        beside = [n for n in (above, below) if n and close(*((n, line) if n is above else (line, n)))]
+        beside = [lines[k - 1]] if k and close(lines[k - 1], line) else []
+        beside += [lines[k + 1]] if k + 1 < len(lines) and close(line, lines[k + 1]) else []
         if len(line.segments) > 1 and full(line) and _narrow_gaps(line) \
                 and any(len(n.segments) == 1 and full(n) for n in beside):
             line.segments = [line.words]

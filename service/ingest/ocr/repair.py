@@ -179,6 +179,7 @@ def _in_a_word(tokens: list[str], i: int, n: int, name: list[str]) -> bool:
     Three words or more matching a name are evidence enough ("quyền Uy ban nhan dan tinh Hoa Binh")."""
     if n > 2:
         return False
+
     def bare(token: str) -> str:
         return fold_tone_placement(token).lower()
 
@@ -186,8 +187,10 @@ def _in_a_word(tokens: list[str], i: int, n: int, name: list[str]) -> bool:
         return left == left.rstrip(",;:.!?)") and right == right.lstrip("(\"") and _known_pair(bare(left), bare(right))
 
     first, last = i, i + n - 1
-    return (i > 0 and bare(tokens[first]) != bare(name[0]) and joined(tokens[first - 1], tokens[first])
-            or last + 1 < len(tokens) and bare(tokens[last]) != bare(name[-1]) and joined(tokens[last], tokens[last + 1]))
+    changes_first = i > 0 and bare(tokens[first]) != bare(name[0])
+    changes_last = last + 1 < len(tokens) and bare(tokens[last]) != bare(name[-1])
+    return (changes_first and joined(tokens[first - 1], tokens[first])
+            or changes_last and joined(tokens[last], tokens[last + 1]))
 
 
 def _known_pair(a: str, b: str) -> bool:
