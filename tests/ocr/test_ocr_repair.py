@@ -52,6 +52,8 @@ def test_garbage_text_layer_scores_low_but_legacy_fonts_do_not():
     ("Giám đốc Công an tinh chỉ đạo", "Giám đốc Công an tỉnh chỉ đạo"),
     ("việc thuộc thẩm quyền Uy ban nhan dan tinh", "việc thuộc thẩm quyền Ủy ban nhân dân tỉnh"),
     ("Sở Nội vụ, Hội Lien hiep Phu nu tỉnh", "Sở Nội vụ, Hội Liên hiệp Phụ nữ tỉnh"),
+    ("theo chỉ đạo của Quân ủy Trung ương", "theo chỉ đạo của Quân ủy Trung ương"),
+    ("Thành uy và Huyen ủy chỉ đạo", "Thành ủy và Huyện ủy chỉ đạo"),
 ])
 def test_repair(ocr, fixed):
     assert repair_line(ocr) == fixed

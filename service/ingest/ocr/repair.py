@@ -162,7 +162,7 @@ def repair_phrases(line: str) -> str:
         for n in range(min(_longest(), len(tokens) - i), 1, -1):
             right = phrases.get("".join(folded[i:i + n]))
             written = fold_tone_placement(" ".join(tokens[i:i + n])).lower()
-            if right and written != fold_tone_placement(right).lower() and not _in_a_word(tokens, i, n, right.split()):
+            if right and written != fold_tone_placement(right).lower() and not _left_as_written(tokens, i, n, right.split()):
                 fixed = _same_case_words(right.split(), tokens[i:i + n])
                 tokens[i:i + n] = fixed
                 folded[i:i + n] = [_fold(t) for t in fixed]
@@ -172,11 +172,12 @@ def repair_phrases(line: str) -> str:
     return " ".join(tokens)
 
 
-def _in_a_word(tokens: list[str], i: int, n: int, name: list[str]) -> bool:
-    """A two-word name would change an edge word that, as written, makes a dictionary word with its
-    neighbour outside the window: "cơ quan uỷ ban" is "cơ quan" + "uỷ ban", not "cơ Quận ủy ban"; in
-    "Tinh ủy ban hành" the edge "ủy" stays as it is, so "ủy ban" does not keep "Tỉnh ủy" from its repair.
-    Three words or more matching a name are evidence enough ("quyền Uy ban nhan dan tinh Hoa Binh")."""
+def _left_as_written(tokens: list[str], i: int, n: int, name: list[str]) -> bool:
+    """A two-word window is a dictionary word as written ("Quân ủy Trung ương" is not "Quận ủy"), or the
+    name would change an edge word that makes a dictionary word with its neighbour outside the window:
+    "cơ quan uỷ ban" is "cơ quan" + "uỷ ban", not "cơ Quận ủy ban"; in "Tinh ủy ban hành" the edge "ủy"
+    stays as it is, so "ủy ban" does not keep "Tỉnh ủy" from its repair. Three words or more matching a
+    name are evidence enough ("quyền Uy ban nhan dan tinh Hoa Binh")."""
     if n > 2:
         return False
 
@@ -187,6 +188,8 @@ def _in_a_word(tokens: list[str], i: int, n: int, name: list[str]) -> bool:
         return left == left.rstrip(",;:.!?)") and right == right.lstrip("(\"") and _known_pair(bare(left), bare(right))
 
     first, last = i, i + n - 1
+    if _known_pair(bare(tokens[first]), bare(tokens[last])):
+        return True
     changes_first = i > 0 and bare(tokens[first]) != bare(name[0])
     changes_last = last + 1 < len(tokens) and bare(tokens[last]) != bare(name[-1])
     return (changes_first and joined(tokens[first - 1], tokens[first])
