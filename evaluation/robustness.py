@@ -10,6 +10,7 @@ noise, skew, a red seal, JPEG pages without a text layer) and read by OCR.
 from __future__ import annotations
 
 import argparse
+import io
 import multiprocessing
 import random
 import re
@@ -87,19 +88,15 @@ def typed(text: str) -> str:
 
 def as_scan(text: str, name: str) -> tuple[bytes, str] | None:
     """The typeset PDF (`as_pdf`) as a degraded scan: image pages only, so the service reads it by OCR."""
-    import tempfile
-
     from corpora.scans.make_scans import SCAN_DPI, degrade, rasterise, to_pdf
 
     made = as_pdf(typed(text), name)
     if made is None:
         return None
-    with tempfile.TemporaryDirectory() as tmp:
-        typeset, scanned = Path(tmp) / "doc.pdf", Path(tmp) / "scan.pdf"
-        typeset.write_bytes(made[0])
-        pages = [degrade(page, seed=n) for n, page in enumerate(rasterise(typeset, SCAN_DPI), 1)]
-        to_pdf(pages, scanned, SCAN_DPI)
-        return scanned.read_bytes(), Path(name).with_suffix(".scan.pdf").name
+    pages = [degrade(page, seed=n) for n, page in enumerate(rasterise(io.BytesIO(made[0]), SCAN_DPI), 1)]
+    scanned = io.BytesIO()
+    to_pdf(pages, scanned, SCAN_DPI)
+    return scanned.getvalue(), Path(name).with_suffix(".scan.pdf").name
 
 
 def _as_text(perturb):

@@ -13,6 +13,7 @@ import argparse
 import io
 import math
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 import pdfplumber
@@ -24,8 +25,8 @@ DEFAULT = {"cong-van-trien-khai": None, "ubnd-chi-thi": 2, "ubnd-kh-phan-cong": 
 SCAN_DPI = 200                    # an office scanner's usual setting
 
 
-def rasterise(pdf: Path, dpi: int) -> list[Image.Image]:
-    """Every page of a PDF as a greyscale image."""
+def rasterise(pdf: Path | BinaryIO, dpi: int) -> list[Image.Image]:
+    """Every page of a PDF (a path or an open binary file) as a greyscale image."""
     with pdfplumber.open(pdf) as document:
         return [page.to_image(resolution=dpi).original.convert("L") for page in document.pages]
 
@@ -61,8 +62,8 @@ def stamp(image: Image.Image, rng: np.random.Generator) -> Image.Image:
     return Image.alpha_composite(image.convert("RGBA"), overlay).convert("RGB")
 
 
-def to_pdf(pages: list[Image.Image], path: Path, dpi: int, quality: int = 55) -> None:
-    """An image-only PDF with JPEG-compressed pages (no text layer)."""
+def to_pdf(pages: list[Image.Image], path: Path | BinaryIO, dpi: int, quality: int = 55) -> None:
+    """An image-only PDF with JPEG-compressed pages (no text layer), to a path or an open binary file."""
     jpegs = []
     for page in pages:
         buffer = io.BytesIO()

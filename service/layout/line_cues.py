@@ -11,7 +11,7 @@ from functools import cache
 
 from ..extract.bodies import match_body
 from ..lexicons import load
-from ..text import DASH_ITEM, OPEN_END, fold_tone_placement, phrase_alternation
+from ..text import DASH_ITEM, OPEN_END, fold_tone_placement, phrase_alternation, phrase_pattern
 
 
 def opens_a_sentence(prev: str, line: str) -> bool:
@@ -63,7 +63,7 @@ NAME_REACH = 60     # characters before the break a body's name may start in ("�
 @cache
 def _predicate() -> re.Pattern:
     """A word that ends a body's name and opens what it does (bodies.yaml stop_words: "hướng dẫn", "theo dõi")."""
-    return re.compile(rf"{phrase_alternation(load('bodies')['stop_words'])}(?!\w)")
+    return phrase_pattern(load("bodies")["stop_words"], flags=0)
 
 
 @cache
@@ -90,11 +90,11 @@ class _SentenceCues:
 @cache
 def _sentence_cues() -> _SentenceCues:
     structure = load("structure")
-    openers, titles = (phrase_alternation(w[:1].upper() + w[1:] for w in structure[key])
+    openers, titles = ([w[:1].upper() + w[1:] for w in structure[key]]
                        for key in ("sentence_openers", "before_a_title"))
-    heads = phrase_alternation(load("bodies")["heads"])
-    return _SentenceCues(opener=re.compile(rf"{openers}(?!\w)"),
-                         head=re.compile(rf"(?<!\w){heads}(?!\w)"),
-                         head_end=re.compile(rf"(?<!\w){heads}$"),
-                         title_end=re.compile(rf"(?<!\w){titles}$"),
+    heads = load("bodies")["heads"]
+    return _SentenceCues(opener=phrase_pattern(openers, flags=0),
+                         head=phrase_pattern(heads, flags=0),
+                         head_end=re.compile(rf"(?<!\w){phrase_alternation(heads)}$"),
+                         title_end=re.compile(rf"(?<!\w){phrase_alternation(titles)}$"),
                          unit_end=re.compile(rf"(?<!\w){phrase_alternation(load('metadata')['admin_units'])}$"))

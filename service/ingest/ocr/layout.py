@@ -74,9 +74,14 @@ def group_lines(words: list[Word], scale: float = 1.0) -> list[Line]:
             lines.append([word])
     out = [Line(sorted(line, key=lambda w: w.x0), scale) for line in lines]
     for line in out:
-        line.segments = split_segments(line.words)
-        line.text = " | ".join(repair_line(" ".join(w.text for w in seg)) for seg in line.segments)
+        _set_segments(line, split_segments(line.words))
     return sorted(out, key=lambda l: l.top)
+
+
+def _set_segments(line: Line, segments: list[list[Word]]) -> None:
+    """The line's segments, and its text: each segment repaired, joined by " | "."""
+    line.segments = segments
+    line.text = " | ".join(repair_line(" ".join(w.text for w in seg)) for seg in segments)
 
 
 def _overlaps(line: list[Word], word: Word) -> bool:
@@ -119,13 +124,12 @@ def _join_narrow_gaps(lines: list[Line], page_width: float) -> list[Line]:
         beside += [lines[k + 1]] if k + 1 < len(lines) and close(line, lines[k + 1]) else []
         if len(line.segments) > 1 and full(line) and _narrow_gaps(line) \
                 and any(len(n.segments) == 1 and full(n) for n in beside):
-            line.segments = [line.words]
-            line.text = repair_line(" ".join(w.text for w in line.words))
+            _set_segments(line, [line.words])
     return lines
 
 
 def _narrow_gaps(line: Line) -> bool:
-    height = statistics.median(w.height for w in line.words)
+    height = line.size / line.scale                # in the words' pixels
     return all(b[0].x0 - a[-1].x1 < PROSE_GAP * height for a, b in zip(line.segments, line.segments[1:]))
 
 

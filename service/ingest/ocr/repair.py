@@ -123,7 +123,7 @@ def repair_pairs(tokens: list[str]) -> list[str]:
     """"TÍNH ỦY" → "TỈNH ỦY": swap sắc/hỏi in one word when that turns a non-word pair into a
     dictionary word and neither word forms a dictionary word with its other neighbour."""
     words = known_words()
-    low = [fold_tone_placement(_EDGE.match(t).group(2)).lower() for t in tokens]
+    low = [_bare(t) for t in tokens]
     out = list(tokens)
     for i in range(len(tokens) - 1):
         a, b = low[i], low[i + 1]
@@ -161,13 +161,14 @@ def repair_phrases(line: str) -> str:
     while i < len(tokens):
         for n in range(min(_longest(), len(tokens) - i), 1, -1):
             right = phrases.get("".join(folded[i:i + n]))
-            written = fold_tone_placement(" ".join(tokens[i:i + n])).lower()
-            if right and written != fold_tone_placement(right).lower() and not _left_as_written(tokens, i, n, right.split()):
-                fixed = _same_case_words(right.split(), tokens[i:i + n])
-                tokens[i:i + n] = fixed
-                folded[i:i + n] = [_fold(t) for t in fixed]
-                i += len(fixed) - 1
-                break
+            if not right or [_bare(t) for t in tokens[i:i + n]] == [_bare(r) for r in right.split()] \
+                    or _left_as_written(tokens, i, n, right.split()):
+                continue
+            fixed = _same_case_words(right.split(), tokens[i:i + n])
+            tokens[i:i + n] = fixed
+            folded[i:i + n] = [_fold(t) for t in fixed]
+            i += len(fixed) - 1
+            break
         i += 1
     return " ".join(tokens)
 
@@ -181,19 +182,22 @@ def _left_as_written(tokens: list[str], i: int, n: int, name: list[str]) -> bool
     if n > 2:
         return False
 
-    def bare(token: str) -> str:
-        return fold_tone_placement(token).lower()
-
     def joined(left: str, right: str) -> bool:        # no mark between them, and a word together
-        return left == left.rstrip(",;:.!?)") and right == right.lstrip("(\"") and _known_pair(bare(left), bare(right))
+        unmarked = left == left.rstrip(",;:.!?)") and right == right.lstrip("(\"")
+        return unmarked and _known_pair(_bare(left), _bare(right))
 
     first, last = i, i + n - 1
-    if _known_pair(bare(tokens[first]), bare(tokens[last])):
+    if _known_pair(_bare(tokens[first]), _bare(tokens[last])):
         return True
-    changes_first = i > 0 and bare(tokens[first]) != bare(name[0])
-    changes_last = last + 1 < len(tokens) and bare(tokens[last]) != bare(name[-1])
+    changes_first = i > 0 and _bare(tokens[first]) != _bare(name[0])
+    changes_last = last + 1 < len(tokens) and _bare(tokens[last]) != _bare(name[-1])
     return (changes_first and joined(tokens[first - 1], tokens[first])
             or changes_last and joined(tokens[last], tokens[last + 1]))
+
+
+def _bare(token: str) -> str:
+    """A token as the dictionary holds it: marks around it dropped, modern tone placement, lower case."""
+    return fold_tone_placement(_EDGE.match(token).group(2)).lower()
 
 
 def _known_pair(a: str, b: str) -> bool:
