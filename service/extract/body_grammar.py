@@ -111,7 +111,7 @@ def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scan
     if not determiner and nouns == 1 and end == j and not (levels or kind or named) \
             and last not in gr.standalone:
         return _described_end(scan, end, body_at)
-    return modifier_end(scan, end, body_at, bare=not determiner)
+    return modifier_end(scan, end, body_at, bare=not determiner, qualified=end > j)
 
 
 def of_list_end(scan: Scanner, j: int, body_at: BodyAt, name_end: Callable[[Scanner, int], int]) -> int:
@@ -205,9 +205,10 @@ def _unit_list_end(scan: Scanner, j: int) -> int:
         return j
 
 
-def modifier_end(scan: Scanner, j: int, body_at: BodyAt, bare: bool = False) -> int:
+def modifier_end(scan: Scanner, j: int, body_at: BodyAt, bare: bool = False, qualified: bool = False) -> int:
     """Past a describing phrase after a generic body, when a boundary confirms it; else j. After a bare noun
-    ("chi bộ chọn một chuyên đề …") a phrase led by a verb is a clause, not a description."""
+    ("chi bộ chọn một chuyên đề …") a phrase led by a verb is a clause, not a description; after a qualifier
+    ("các cơ quan hữu quan soạn thảo …") one is too, whatever ends it."""
     gr = grammar()
     participle = scan.phrase_at(j, gr.participles)
     limit = PARTICIPLE_WORDS if participle else MODIFIER_WORDS
@@ -217,7 +218,8 @@ def modifier_end(scan: Scanner, j: int, body_at: BodyAt, bare: bool = False) -> 
         if token == "," and participle and k > j and (opener := _opener_after_comma(scan, k, limit - words)):
             return opener           # "các tổ chức được giao quản lý, sử dụng đất công có trách nhiệm"
         if not token[:1].isalnum():
-            return k if k > j and token in ",;.:()" else j
+            described = k > j and token in ",;.:()" and not (qualified and not participle and _opens_clause(scan, j, k))
+            return k if described else j
         if scan.phrase_at(k, gr.breakers):
             return j                # "Ủy ban nhân dân quận - huyện chỉ xem xét …": an adverb, no modifier
         opener = scan.phrase_at(k, gr.predicate_openers)
@@ -234,7 +236,8 @@ def modifier_end(scan: Scanner, j: int, body_at: BodyAt, bare: bool = False) -> 
         if stop and not participle and k == j and not scan.phrase_at(k, gr.starters):
             return j
         k, words = k + 1, words + 1
-    return k if k >= len(scan) and k > j and words <= limit else j
+    described = k >= len(scan) and k > j and words <= limit
+    return k if described and not (qualified and not participle and _opens_clause(scan, j, k)) else j
 
 
 def _opener_after_comma(scan: Scanner, comma: int, words_left: int) -> int | None:

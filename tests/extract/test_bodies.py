@@ -259,6 +259,28 @@ def test_a_function_names_the_kind_of_a_generic_body(text, name):
     assert [b.name for b in parse_body_list(text)[0]] == [name]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("các Bộ, ngành liên quan phân tích tình hình thị trường,", "các Bộ, ngành liên quan"),
+    ("các cơ quan hữu quan soạn thảo dự án Luật Quảng cáo;", "các cơ quan hữu quan"),
+    ("các đơn vị có liên quan được giao nhiệm vụ tại Kế hoạch này,",       # a participle still describes
+     "các đơn vị có liên quan được giao nhiệm vụ tại Kế hoạch này"),
+])
+def test_a_verb_after_a_qualified_body_opens_its_predicate(text, name):
+    assert [b.name for b in parse_body_list(text)[0]] == [name]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Sở Tài chính các địa phương hướng dẫn", ["Sở Tài chính các địa phương"]),
+    ("các Vụ, Cục liên quan trong Bộ và các Bộ, ngành", ["các Vụ, Cục liên quan trong Bộ", "các Bộ, ngành"]),
+    ("các tổ chức chính trị - xã hội ở trung ương, địa phương tuyên truyền",
+     ["các tổ chức chính trị - xã hội ở trung ương, địa phương"]),
+    ("các Thương vụ của Việt Nam tại nước ngoài cung cấp thông tin", ["các Thương vụ của Việt Nam tại nước ngoài"]),
+    ("Thương vụ Việt Nam tại các nước, Đại sứ quán Việt Nam", ["Thương vụ Việt Nam tại các nước", "Đại sứ quán Việt Nam"]),
+])
+def test_where_a_body_sits_narrows_it(text, names):
+    assert [b.name for b in parse_body_list(text)[0]] == names
+
+
 @pytest.mark.xfail(strict=True, reason="a generic body runs on over a verb missing from stop_words "
                                        "('các cơ quan báo chí đăng tải…', '… mở lớp')")
 @pytest.mark.parametrize("text, name", [
@@ -272,8 +294,17 @@ def test_a_generic_body_ends_at_any_verb(text, name):
 def test_a_colon_list_hands_back_to_the_outer_list_at_a_full_name():
     text = "phối hợp với các Vụ: Pháp chế, Tổ chức cán bộ, Cục Thống kê, Sở Nội vụ các tỉnh, triển khai ngay"
     bodies, end = parse_body_list(text, len("phối hợp với "))
-    assert [b.name for b in bodies] == ["Vụ Pháp chế", "Vụ Tổ chức cán bộ", "Cục Thống kê", "Sở Nội vụ các tỉnh"]
+    assert [b.name for b in bodies] == ["các Vụ: Pháp chế, Tổ chức cán bộ", "Cục Thống kê", "Sở Nội vụ các tỉnh"]
     assert text[end:].startswith(", triển khai")
+
+
+@pytest.mark.parametrize("text, names", [      # split only where every name under the head is an official body
+    ("các Vụ: Kế hoạch, Pháp chế, Tổ chức cán bộ phối hợp", ["các Vụ: Kế hoạch, Pháp chế, Tổ chức cán bộ"]),
+    ("Giám đốc các Sở: Tài chính, Du lịch biển đảo chỉ đạo", ["Giám đốc các Sở: Tài chính, Du lịch biển đảo"]),
+    ("các Bộ: Tài chính, Nội vụ, Sở Tư pháp", ["Bộ Tài chính", "Bộ Nội vụ", "Sở Tư pháp"]),
+])
+def test_a_colon_list_stays_as_written_unless_it_lists_official_bodies(text, names):
+    assert [b.name for b in parse_body_list(text)[0]] == names
 
 
 @pytest.mark.parametrize("text, names", [
