@@ -222,6 +222,8 @@ def modifier_end(scan: Scanner, j: int, body_at: BodyAt, bare: bool = False, qua
             return k if described else j
         if scan.phrase_at(k, gr.breakers):
             return j                # "Ủy ban nhân dân quận - huyện chỉ xem xét …": an adverb, no modifier
+        if k > j and not participle and scan.phrase_at(k, gr.attachers) and (after := tail_end(scan, k, body_at)) > k:
+            return after            # "công đoàn tổng công ty trực thuộc Tổng Liên đoàn": the body it belongs to
         opener = scan.phrase_at(k, gr.predicate_openers)
         stop = scan.phrase_at(k, gr.stops) if not (k > j and scan.phrase_at(k - 1, gr.compounds)) else None
         if k > j and not participle and scan.phrase_at(k, gr.purposes) and _opens_clause(scan, j, k):

@@ -270,6 +270,18 @@ def test_a_verb_after_a_qualified_body_opens_its_predicate(text, name):
 
 
 @pytest.mark.parametrize("text, names", [
+    ("công đoàn ngành trung ương, công đoàn tổng công ty trực thuộc Tổng Liên đoàn:",
+     ["công đoàn ngành trung ương", "công đoàn tổng công ty trực thuộc Tổng Liên đoàn"]),
+    ("các doanh nghiệp kinh doanh xăng dầu thuộc Bộ Công Thương chịu trách nhiệm",
+     ["các doanh nghiệp kinh doanh xăng dầu thuộc Bộ Công Thương"]),
+    ("các hợp tác xã dịch vụ thuộc Liên minh Hợp tác xã tỉnh tham gia",
+     ["các hợp tác xã dịch vụ thuộc Liên minh Hợp tác xã tỉnh"]),
+])
+def test_a_description_ends_where_the_body_it_belongs_to_is_named(text, names):
+    assert [b.name for b in parse_body_list(text)[0]] == names
+
+
+@pytest.mark.parametrize("text, names", [
     ("Sở Tài chính các địa phương hướng dẫn", ["Sở Tài chính các địa phương"]),
     ("các Vụ, Cục liên quan trong Bộ và các Bộ, ngành", ["các Vụ, Cục liên quan trong Bộ", "các Bộ, ngành"]),
     ("các tổ chức chính trị - xã hội ở trung ương, địa phương tuyên truyền",
