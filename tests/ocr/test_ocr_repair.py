@@ -54,6 +54,10 @@ def test_garbage_text_layer_scores_low_but_legacy_fonts_do_not():
     ("Sở Nội vụ, Hội Lien hiep Phu nu tỉnh", "Sở Nội vụ, Hội Liên hiệp Phụ nữ tỉnh"),
     ("theo chỉ đạo của Quân ủy Trung ương", "theo chỉ đạo của Quân ủy Trung ương"),
     ("Thành uy và Huyen ủy chỉ đạo", "Thành ủy và Huyện ủy chỉ đạo"),
+    ("Bộ Tài chính hướng dẫn chỉ tiết việc thu phí", "Bộ Tài chính hướng dẫn chi tiết việc thu phí"),
+    ("Chánh Văn phòng chịu trách nhiệm thì hành Quyết định này.",
+     "Chánh Văn phòng chịu trách nhiệm thi hành Quyết định này."),
+    ("Tỷ lệ đảng viên dự sinh hoạt chỉ bộ đạt 95%", "Tỷ lệ đảng viên dự sinh hoạt chi bộ đạt 95%"),
 ])
 def test_repair(ocr, fixed):
     assert repair_line(ocr) == fixed
@@ -63,6 +67,9 @@ def test_repair(ocr, fixed):
     "Sở Y tế chủ trì, hướng dẫn các trạm y tế xã, phường thực hiện",
     "tinh thần trách nhiệm, tính toán chi phí, G20 và B2",
     "Ban Chấp hành Trung ương, Ủy ban nhân dân tỉnh",
+    "Chi cục Thuế cùng cấp và Kho bạc Nhà nước dựa vào kết quả hằng năm",   # `pair_keeps`: as written
+    "Tổ chức hội nghị chi, chỉ định thầu",              # a mark between the words: no pair
+    "lắp đặt truyền hình cáp trên địa bàn",            # a vowel's own mark: "cấp trên" is not read into it
 ])
 def test_clean_text_is_left_alone(text):
     assert repair_line(text) == text

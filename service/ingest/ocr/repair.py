@@ -1,6 +1,7 @@
 """Syllable-level repair of OCR text: digit look-alikes in numbers and dates, letter confusions in
-words that are not Vietnamese syllables, sắc/hỏi swaps inside dictionary words, and lost or wrong
-diacritics on known body names (service/lexicons/bodies.yaml). Rules: service/lexicons/ocr.yaml.
+words that are not Vietnamese syllables, misread tone and vowel marks inside dictionary words and the
+phrases the rules key on, and lost or wrong diacritics on known body names (service/lexicons/bodies.yaml).
+Rules: service/lexicons/ocr.yaml.
 """
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from functools import cache
 
 from ...lexicons import load
 from ...text import fold_tone_placement, strip_diacritics
-from .syllables import frequency, is_valid, known_words
+from .syllables import frequency, is_valid, known_words, split_tone
 
 _EDGE = re.compile(r"^(\W*)(.*?)(\W*)$", re.DOTALL)
 _DATE_CUES = {"ngày", "tháng", "năm", "số", "số:"}
@@ -20,6 +21,7 @@ _ROMAN = re.compile(r"^[IVl1|!]{1,4}(?=/)")
 _ROMAN_HEADING = re.compile(r"^(?=.*[IVXl|])[IVXli1|]{2,4}\.$")
 _ROMAN_FIX = re.compile(r"[l1|!]")
 _BRACED_MARKER = re.compile(r"^([a-zđ]|\d{1,2})[}\]]\)?$")   # "b})", "c]" for the list marker "b)"
+CUE_LEXICONS = ("bodies", "structure", "deadlines", "targets", "outputs", "vague_cues", "metadata", "levels")
 _PAIR_SWAPS = {"í": "ỉ", "ỉ": "í", "ó": "ỏ", "ỏ": "ó", "ú": "ủ", "ủ": "ú", "é": "ẻ", "ẻ": "é",
                "á": "ả", "ả": "á", "ố": "ổ", "ổ": "ố", "ấ": "ẩ", "ẩ": "ấ", "ế": "ể", "ể": "ế"}
 
@@ -120,17 +122,23 @@ def _variants(word: str) -> set[str]:
 
 
 def repair_pairs(tokens: list[str]) -> list[str]:
-    """"TÍNH ỦY" → "TỈNH ỦY": swap sắc/hỏi in one word when that turns a non-word pair into a
-    dictionary word and neither word forms a dictionary word with its other neighbour."""
-    words = known_words()
+    """One misread word of a pair that is no dictionary word, when neither word forms a dictionary word with
+    its other neighbour: a sắc/hỏi swap that makes a dictionary word ("TÍNH ỦY" → "TỈNH ỦY"), or any other
+    tone that makes a phrase the rules key on ("chỉ tiết" → "chi tiết", "thì hành" → "thi hành"), the
+    commonest such spelling first. The `pair_keeps` function words stay as read ("cùng cấp" is no misread
+    "cung cấp")."""
+    words, cues = known_words(), _cue_pairs()
     low = [_bare(t) for t in tokens]
     out = list(tokens)
     for i in range(len(tokens) - 1):
         a, b = low[i], low[i + 1]
-        if not a or not b or f"{a} {b}" in words or _bound(low, i):
+        if not a or not b or f"{a} {b}" in words or _bound(low, i, chained=True):
             continue
+        bound, joined = _bound(low, i), _open_after(out[i]) and _open_before(out[i + 1])
         for j, word in ((i, a), (i + 1, b)):
-            fixed = _swap_tone(word, lambda w: (f"{w} {b}" if j == i else f"{a} {w}") in words)
+            pair = (lambda w: f"{w} {b}") if j == i else (lambda w: f"{a} {w}")
+            fixed = (not bound and _swap_tone(word, lambda w: pair(w) in words)) \
+                or joined and next((w for w in _same_letters(word) if pair(w) in cues), None)
             if fixed:
                 lead, core, tail = _EDGE.match(out[j]).groups()
                 out[j], low[j] = lead + _same_case(fixed, core) + tail, fixed
@@ -138,8 +146,66 @@ def repair_pairs(tokens: list[str]) -> list[str]:
     return out
 
 
-def _bound(low: list[str], i: int) -> bool:
-    return i > 0 and _known_pair(low[i - 1], low[i]) or i + 2 < len(low) and _known_pair(low[i + 1], low[i + 2])
+def _open_after(token: str) -> bool:
+    """No mark ends the token: it runs on into the next word."""
+    return token == token.rstrip(",;:.!?)")
+
+
+def _open_before(token: str) -> bool:
+    return token == token.lstrip("(\"")
+
+
+def _same_letters(word: str) -> list[str]:
+    """Dictionary syllables spelt as `word` but for the tone, commonest first; none for a `pair_keeps` word
+    (a vowel's own mark, as in "cáp"/"cấp", OCR misreads far less often than a tone)."""
+    if word in _pair_keeps():
+        return []
+    freq = frequency()
+    return sorted((s for s in _by_toneless().get(split_tone(word)[0], ()) if s != word),
+                  key=lambda s: (-freq.get(s, 0), s))
+
+
+@cache
+def _by_toneless() -> dict[str, frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for word in known_words():
+        for syllable in word.split():
+            groups.setdefault(split_tone(syllable)[0], set()).add(syllable)
+    return {k: frozenset(v) for k, v in groups.items()}
+
+
+@cache
+def _cue_pairs() -> frozenset[str]:
+    """Two-word dictionary words inside the phrases of the rules' lexicons (bodies, cues, deadlines …)."""
+    pairs: set[str] = set()
+    for name in CUE_LEXICONS:
+        for phrase in _strings(load(name)):
+            words = re.findall(r"[^\W\d_]+", fold_tone_placement(phrase).lower())
+            pairs.update(f"{a} {b}" for a, b in zip(words, words[1:]))
+    return frozenset(pairs & known_words())
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    return [s for item in items for s in _strings(item)]
+
+
+@cache
+def _pair_keeps() -> frozenset[str]:
+    return frozenset(load("ocr")["pair_keeps"])
+
+
+def _bound(low: list[str], i: int, chained: bool = False) -> bool:
+    """A word of the pair makes a dictionary word with its other neighbour. `chained`: unless that neighbour
+    makes one with the next word out — in "thì hành quyết định", "hành quyết" does not hold "hành", for
+    "quyết định" is a word."""
+    left = i > 0 and _known_pair(low[i - 1], low[i]) \
+        and not (chained and i > 1 and _known_pair(low[i - 2], low[i - 1]))
+    right = i + 2 < len(low) and _known_pair(low[i + 1], low[i + 2]) \
+        and not (chained and i + 3 < len(low) and _known_pair(low[i + 2], low[i + 3]))
+    return left or right
 
 
 def _swap_tone(word: str, accept) -> str | None:
