@@ -212,14 +212,14 @@ def modifier_end(scan: Scanner, j: int, body_at: BodyAt, bare: bool = False, qua
     gr = grammar()
     participle = scan.phrase_at(j, gr.participles)
     limit = PARTICIPLE_WORDS if participle else MODIFIER_WORDS
+    clause = qualified and not participle       # after a qualifier, words a verb opens are a clause
     k, words = j, 0
     while k < len(scan) and words <= limit:
         token = scan.word(k)
         if token == "," and participle and k > j and (opener := _opener_after_comma(scan, k, limit - words)):
             return opener           # "các tổ chức được giao quản lý, sử dụng đất công có trách nhiệm"
         if not token[:1].isalnum():
-            described = k > j and token in ",;.:()" and not (qualified and not participle and _opens_clause(scan, j, k))
-            return k if described else j
+            return k if k > j and token in ",;.:()" and not (clause and _opens_clause(scan, j, k)) else j
         if scan.phrase_at(k, gr.breakers):
             return j                # "Ủy ban nhân dân quận - huyện chỉ xem xét …": an adverb, no modifier
         if k > j and not participle and scan.phrase_at(k, gr.attachers) and (after := tail_end(scan, k, body_at)) > k:
@@ -239,7 +239,7 @@ def modifier_end(scan: Scanner, j: int, body_at: BodyAt, bare: bool = False, qua
             return j
         k, words = k + 1, words + 1
     described = k >= len(scan) and k > j and words <= limit
-    return k if described and not (qualified and not participle and _opens_clause(scan, j, k)) else j
+    return k if described and not (clause and _opens_clause(scan, j, k)) else j
 
 
 def _opener_after_comma(scan: Scanner, comma: int, words_left: int) -> int | None:

@@ -1,6 +1,6 @@
 """Syllable-level repair of OCR text: digit look-alikes in numbers and dates, letter confusions in
-words that are not Vietnamese syllables, misread tone and vowel marks inside dictionary words and the
-phrases the rules key on, and lost or wrong diacritics on known body names (service/lexicons/bodies.yaml).
+words that are not Vietnamese syllables, misread tones inside dictionary words and the phrases the rules
+key on, and lost or wrong diacritics on known body names (service/lexicons/bodies.yaml).
 Rules: service/lexicons/ocr.yaml.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ _ROMAN = re.compile(r"^[IVl1|!]{1,4}(?=/)")
 _ROMAN_HEADING = re.compile(r"^(?=.*[IVXl|])[IVXli1|]{2,4}\.$")
 _ROMAN_FIX = re.compile(r"[l1|!]")
 _BRACED_MARKER = re.compile(r"^([a-zđ]|\d{1,2})[}\]]\)?$")   # "b})", "c]" for the list marker "b)"
-CUE_LEXICONS = ("bodies", "structure", "deadlines", "targets", "outputs", "vague_cues", "metadata", "levels")
+_CUE_LEXICONS = ("bodies", "structure", "deadlines", "targets", "outputs", "vague_cues", "metadata", "levels")
 _PAIR_SWAPS = {"í": "ỉ", "ỉ": "í", "ó": "ỏ", "ỏ": "ó", "ú": "ủ", "ủ": "ú", "é": "ẻ", "ẻ": "é",
                "á": "ả", "ả": "á", "ố": "ổ", "ổ": "ố", "ấ": "ẩ", "ẩ": "ấ", "ế": "ể", "ể": "ế"}
 
@@ -178,7 +178,7 @@ def _by_toneless() -> dict[str, frozenset[str]]:
 def _cue_pairs() -> frozenset[str]:
     """Two-word dictionary words inside the phrases of the rules' lexicons (bodies, cues, deadlines …)."""
     pairs: set[str] = set()
-    for name in CUE_LEXICONS:
+    for name in _CUE_LEXICONS:
         for phrase in _strings(load(name)):
             words = re.findall(r"[^\W\d_]+", fold_tone_placement(phrase).lower())
             pairs.update(f"{a} {b}" for a, b in zip(words, words[1:]))
@@ -249,8 +249,7 @@ def _left_as_written(tokens: list[str], i: int, n: int, name: list[str]) -> bool
         return False
 
     def joined(left: str, right: str) -> bool:        # no mark between them, and a word together
-        unmarked = left == left.rstrip(",;:.!?)") and right == right.lstrip("(\"")
-        return unmarked and _known_pair(_bare(left), _bare(right))
+        return _open_after(left) and _open_before(right) and _known_pair(_bare(left), _bare(right))
 
     first, last = i, i + n - 1
     if _known_pair(_bare(tokens[first]), _bare(tokens[last])):
