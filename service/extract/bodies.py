@@ -405,9 +405,9 @@ def _parenthetical_end(scan: Scanner, end: int) -> int:
 
 def _colon_list(scan: Scanner, i: int, offset: int) -> tuple[list[Body], int] | None:
     """A head shared by a list after a colon: "(các) Bộ: Công Thương, Xây dựng" → "Bộ Công Thương", "Bộ
-    Xây dựng"; "Giám đốc các Sở: Tài chính, Nội vụ" → "Giám đốc Sở Tài chính", … — split, as `_split_plural`
-    does, only when every name under the head is an official body; else one body as written ("các Vụ: Kế
-    hoạch, Thị trường trong nước")."""
+    Xây dựng"; "Giám đốc các Sở: Tài chính, Nội vụ" → "Giám đốc Sở Tài chính", …; one body as written when no
+    name under the head makes an official body with it ("các Vụ: Kế hoạch, Pháp chế"), for nothing then shows
+    the list to be a list of bodies rather than of a body's parts."""
     lex = _lexicon()
     k = i
     title = scan.phrase_at(k, lex.heads) if capitalised(scan.word(k)) else None
@@ -422,7 +422,7 @@ def _colon_list(scan: Scanner, i: int, offset: int) -> tuple[list[Body], int] | 
         return None
     head_text = scan.text[scan.tokens[k][1]:scan.tokens[scan.skip(k, head) - 1][2]]
     prefix = f"{scan.text[scan.tokens[i][1]:scan.tokens[k - 2][2]]} " if title else ""
-    bodies, official, j = [], True, scan.skip(k, head) + 1
+    bodies, official, j = [], False, scan.skip(k, head) + 1
     while j < len(scan) and capitalised(scan.word(j)):
         end = _list_item_end(scan, j, head_text)
         start_char, end_char = scan.tokens[j][1], scan.tokens[end - 1][2]
@@ -430,7 +430,7 @@ def _colon_list(scan: Scanner, i: int, offset: int) -> tuple[list[Body], int] | 
             j -= scan.word(j - 1) == ","    # a full name ("…, Cục Y"): the comma and the rest are the outer list's
             break                           # ("Bộ: Tài chính, Công an" reads "Bộ Công an", an official name)
         for name_start, name in _split_joined(head_text, scan.text[start_char:end_char], start_char):
-            official = official and _official_under(head_text, name)
+            official = official or _key(canonical(f"{head_text} {name}")) in lex.official
             full = f"{prefix}{head_text} {name}"
             bodies.append(Body(name=full, canonical=canonical(f"{head_text} {name}"),
                                start=name_start + offset, end=name_start + len(name) + offset))

@@ -213,6 +213,7 @@ def modifier_end(scan: Scanner, j: int, body_at: BodyAt, bare: bool = False, qua
     participle = scan.phrase_at(j, gr.participles)
     limit = PARTICIPLE_WORDS if participle else MODIFIER_WORDS
     clause = qualified and not participle       # after a qualifier, words a verb opens are a clause
+    # ("các cơ quan liên quan góp ý …"; a `modifier_starters` verb describes: "… trung ương đóng trên địa bàn")
     k, words = j, 0
     while k < len(scan) and words <= limit:
         token = scan.word(k)
@@ -223,7 +224,9 @@ def modifier_end(scan: Scanner, j: int, body_at: BodyAt, bare: bool = False, qua
         if scan.phrase_at(k, gr.breakers):
             return j                # "Ủy ban nhân dân quận - huyện chỉ xem xét …": an adverb, no modifier
         if k > j and not participle and scan.phrase_at(k, gr.attachers) and (after := tail_end(scan, k, body_at)) > k:
-            return after            # "công đoàn tổng công ty trực thuộc Tổng Liên đoàn": the body it belongs to
+            # "công đoàn tổng công ty trực thuộc Tổng Liên đoàn": the body it belongs to, when the words before
+            # name a kind of body ("các cơ quan góp ý dự thảo của Bộ Tư pháp" is a clause)
+            return after if _names_a_kind(scan, j) else j
         opener = scan.phrase_at(k, gr.predicate_openers)
         stop = scan.phrase_at(k, gr.stops) if not (k > j and scan.phrase_at(k - 1, gr.compounds)) else None
         if k > j and not participle and scan.phrase_at(k, gr.purposes) and _opens_clause(scan, j, k):
@@ -240,6 +243,14 @@ def modifier_end(scan: Scanner, j: int, body_at: BodyAt, bare: bool = False, qua
         k, words = k + 1, words + 1
     described = k >= len(scan) and k > j and words <= limit
     return k if described and not (clause and _opens_clause(scan, j, k)) else j
+
+
+def _names_a_kind(scan: Scanner, j: int) -> bool:
+    """The words from j open with a body noun or a verb naming a kind of body ("tổng công ty …", "kinh doanh
+    xăng dầu …")."""
+    gr = grammar()
+    verb = scan.phrase_at(j, tuple(gr.gap_verbs))
+    return bool(scan.phrase_at(j, gr.nouns) or verb)
 
 
 def _opener_after_comma(scan: Scanner, comma: int, words_left: int) -> int | None:

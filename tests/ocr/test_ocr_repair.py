@@ -3,7 +3,7 @@ import pytest
 
 from service.document import Block
 from service.ingest.pdf import layer_quality
-from service.ingest.ocr.repair import repair_line, repair_number
+from service.ingest.ocr.repair import repair_line, repair_number, repair_pairs
 from service.ingest.ocr.syllables import inventory, is_valid, quality
 
 
@@ -68,7 +68,8 @@ def test_repair(ocr, fixed):
     "tinh thần trách nhiệm, tính toán chi phí, G20 và B2",
     "Ban Chấp hành Trung ương, Ủy ban nhân dân tỉnh",
     "Chi cục Thuế cùng cấp và Kho bạc Nhà nước dựa vào kết quả hằng năm",   # `pair_keeps`: as written
-    "Tổ chức hội nghị chi, chỉ định thầu",              # a mark between the words: no pair
+    "nêu trong điểm b khoản 2, Kho bạc chi số kinh phí còn lại",          # `pair_keeps`
+    "được lập từ nguồn vốn của xã Hải Hòa",     # no phrase across a word's edge ("Độc lập - Tự do"), no name
     "lắp đặt truyền hình cáp trên địa bàn",            # a vowel's own mark: "cấp trên" is not read into it
 ])
 def test_clean_text_is_left_alone(text):
@@ -78,3 +79,8 @@ def test_clean_text_is_left_alone(text):
 def test_weak_lookalikes_need_a_date():
     assert repair_number("G20") == "G20"
     assert repair_number("1S/02/2025") == "15/02/2025"
+
+
+def test_a_mark_between_two_words_keeps_them_from_being_read_as_one():
+    assert repair_pairs(["Như", "đã", "chỉ,", "tiết", "Một"]) == ["Như", "đã", "chỉ,", "tiết", "Một"]
+    assert repair_pairs(["Như", "đã", "chỉ", "tiết", "Một"]) == ["Như", "đã", "chi", "tiết", "Một"]

@@ -21,6 +21,7 @@ _ROMAN = re.compile(r"^[IVl1|!]{1,4}(?=/)")
 _ROMAN_HEADING = re.compile(r"^(?=.*[IVXl|])[IVXli1|]{2,4}\.$")
 _ROMAN_FIX = re.compile(r"[l1|!]")
 _BRACED_MARKER = re.compile(r"^([a-zđ]|\d{1,2})[}\]]\)?$")   # "b})", "c]" for the list marker "b)"
+_PATTERN = re.compile(r"[\\\[\]()|^$*+?{}]")         # a regular expression, not a phrase
 _CUE_LEXICONS = ("bodies", "structure", "deadlines", "targets", "outputs", "vague_cues", "metadata", "levels")
 _PAIR_SWAPS = {"í": "ỉ", "ỉ": "í", "ó": "ỏ", "ỏ": "ó", "ú": "ủ", "ủ": "ú", "é": "ẻ", "ẻ": "é",
                "á": "ả", "ả": "á", "ố": "ổ", "ổ": "ố", "ấ": "ẩ", "ẩ": "ấ", "ế": "ể", "ể": "ế"}
@@ -134,11 +135,12 @@ def repair_pairs(tokens: list[str]) -> list[str]:
         a, b = low[i], low[i + 1]
         if not a or not b or f"{a} {b}" in words or _bound(low, i, chained=True):
             continue
-        bound, joined = _bound(low, i), _open_after(out[i]) and _open_before(out[i + 1])
+        bound, plain = _bound(low, i), _plain_pair(out[i], out[i + 1])
         for j, word in ((i, a), (i + 1, b)):
             pair = (lambda w: f"{w} {b}") if j == i else (lambda w: f"{a} {w}")
             fixed = (not bound and _swap_tone(word, lambda w: pair(w) in words)) \
-                or joined and next((w for w in _same_letters(word) if pair(w) in cues), None)
+                or plain and word not in _pair_keeps() and next((w for w in _other_tones(word) if pair(w) in cues),
+                                                                None)
             if fixed:
                 lead, core, tail = _EDGE.match(out[j]).groups()
                 out[j], low[j] = lead + _same_case(fixed, core) + tail, fixed
@@ -155,11 +157,14 @@ def _open_before(token: str) -> bool:
     return token == token.lstrip("(\"")
 
 
-def _same_letters(word: str) -> list[str]:
-    """Dictionary syllables spelt as `word` but for the tone, commonest first; none for a `pair_keeps` word
-    (a vowel's own mark, as in "cáp"/"cấp", OCR misreads far less often than a tone)."""
-    if word in _pair_keeps():
-        return []
+def _plain_pair(left: str, right: str) -> bool:
+    """Two lower-case words with no mark between them: a name ("xã Hải Hòa", "Nhật") is never re-toned."""
+    return _open_after(left) and _open_before(right) and left[:1].islower() and right[:1].islower()
+
+
+def _other_tones(word: str) -> list[str]:
+    """Dictionary syllables spelt as `word` but for the tone, commonest first (a vowel's own mark, as in
+    "cáp"/"cấp", OCR misreads far less often than a tone)."""
     freq = frequency()
     return sorted((s for s in _by_toneless().get(split_tone(word)[0], ()) if s != word),
                   key=lambda s: (-freq.get(s, 0), s))
@@ -176,18 +181,20 @@ def _by_toneless() -> dict[str, frozenset[str]]:
 
 @cache
 def _cue_pairs() -> frozenset[str]:
-    """Two-word dictionary words inside the phrases of the rules' lexicons (bodies, cues, deadlines …)."""
-    pairs: set[str] = set()
-    for name in _CUE_LEXICONS:
-        for phrase in _strings(load(name)):
-            words = re.findall(r"[^\W\d_]+", fold_tone_placement(phrase).lower())
-            pairs.update(f"{a} {b}" for a, b in zip(words, words[1:]))
-    return frozenset(pairs & known_words())
+    """Two-syllable dictionary words of the phrases in the rules' lexicons (bodies, cues, deadlines …), as
+    underthesea segments them: "Độc lập - Tự do" gives "độc lập" and "tự do", never "lập tự"."""
+    from ...text import underthesea
+
+    tokenize = underthesea().word_tokenize
+    words = {fold_tone_placement(w).lower() for name in _CUE_LEXICONS for phrase in _strings(load(name))
+             for w in tokenize(phrase)}
+    return frozenset(w for w in words if w.count(" ") == 1) & known_words()
 
 
 def _strings(value) -> list[str]:
+    """The phrases of a lexicon (patterns left out)."""
     if isinstance(value, str):
-        return [value]
+        return [] if _PATTERN.search(value) else [value]
     items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
     return [s for item in items for s in _strings(item)]
 
