@@ -224,7 +224,7 @@ def modifier_end(scan: Scanner, j: int, body_at: BodyAt, bare: bool = False, qua
         if scan.phrase_at(k, gr.breakers):
             return j                # "Ủy ban nhân dân quận - huyện chỉ xem xét …": an adverb, no modifier
         if k > j and not participle and scan.phrase_at(k, gr.attachers) and (after := tail_end(scan, k, body_at)) > k:
-            # "công đoàn tổng công ty trực thuộc Tổng Liên đoàn": the body it belongs to, when the words before
+            # "công đoàn doanh nghiệp trực thuộc Liên đoàn Lao động huyện": the body it belongs to, when the words before
             # name a kind of body ("các cơ quan góp ý dự thảo của Bộ Tư pháp" is a clause)
             return after if _names_a_kind(scan, j) else j
         opener = scan.phrase_at(k, gr.predicate_openers)

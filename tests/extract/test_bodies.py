@@ -272,8 +272,8 @@ def test_a_verb_after_a_qualified_body_opens_its_predicate(text, name):
 
 
 @pytest.mark.parametrize("text, names", [
-    ("công đoàn ngành trung ương, công đoàn tổng công ty trực thuộc Tổng Liên đoàn:",
-     ["công đoàn ngành trung ương", "công đoàn tổng công ty trực thuộc Tổng Liên đoàn"]),
+    ("công đoàn cơ sở, công đoàn doanh nghiệp trực thuộc Liên đoàn Lao động huyện:",
+     ["công đoàn cơ sở", "công đoàn doanh nghiệp trực thuộc Liên đoàn Lao động huyện"]),
     ("các doanh nghiệp kinh doanh xăng dầu thuộc Bộ Công Thương chịu trách nhiệm",
      ["các doanh nghiệp kinh doanh xăng dầu thuộc Bộ Công Thương"]),
     ("các cơ quan báo chí đăng tải thông tin của Sở Y tế", ["các cơ quan báo chí"]),   # a clause, not a kind
@@ -287,7 +287,7 @@ def test_a_description_ends_where_the_body_it_belongs_to_is_named(text, names):
     ("các Vụ, Cục liên quan trong Bộ và các Bộ, ngành", ["các Vụ, Cục liên quan trong Bộ", "các Bộ, ngành"]),
     ("các tổ chức chính trị - xã hội ở trung ương, địa phương tuyên truyền",
      ["các tổ chức chính trị - xã hội ở trung ương, địa phương"]),
-    ("các Thương vụ của Việt Nam tại nước ngoài cung cấp thông tin", ["các Thương vụ của Việt Nam tại nước ngoài"]),
+    ("các Thương vụ của Việt Nam ở nước ngoài theo dõi thị trường", ["các Thương vụ của Việt Nam ở nước ngoài"]),
     ("Thương vụ Việt Nam tại các nước, Đại sứ quán Việt Nam", ["Thương vụ Việt Nam tại các nước", "Đại sứ quán Việt Nam"]),
 ])
 def test_where_a_body_sits_narrows_it(text, names):
