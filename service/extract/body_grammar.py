@@ -47,7 +47,7 @@ class Grammar:
     units: tuple[str, ...]
     heads: tuple[str, ...]
     breakers: tuple[str, ...]
-    gap_verbs: frozenset[str]
+    gap_verbs: tuple[str, ...]
     purposes: tuple[str, ...]
     compounds: tuple[str, ...]          # "công trình": a stop word ending a two-syllable word is no verb
 
@@ -68,7 +68,7 @@ def grammar() -> Grammar:
                    _by_length(g["participles"]), _by_length(g["modifier_starters"]),
                    _by_length(g["predicate_openers"]), _by_length(data["stop_words"]),
                    _by_length(meta["admin_units"]), _by_length(data["heads"]), _by_length(g["modifier_breakers"]),
-                   frozenset(structure["subject_gap_verbs"]), _by_length(g["purpose_words"]),
+                   _by_length(structure["subject_gap_verbs"]), _by_length(g["purpose_words"]),
                    _by_length(data["stop_compounds"]))
 
 
@@ -249,8 +249,7 @@ def _names_a_kind(scan: Scanner, j: int) -> bool:
     """The words from j open with a body noun or a verb naming a kind of body ("tổng công ty …", "kinh doanh
     xăng dầu …")."""
     gr = grammar()
-    verb = scan.phrase_at(j, tuple(gr.gap_verbs))
-    return bool(scan.phrase_at(j, gr.nouns) or verb)
+    return bool(scan.phrase_at(j, gr.nouns) or scan.phrase_at(j, gr.gap_verbs))
 
 
 def _opener_after_comma(scan: Scanner, comma: int, words_left: int) -> int | None:

@@ -139,8 +139,7 @@ def repair_pairs(tokens: list[str]) -> list[str]:
         for j, word in ((i, a), (i + 1, b)):
             pair = (lambda w: f"{w} {b}") if j == i else (lambda w: f"{a} {w}")
             fixed = (not bound and _swap_tone(word, lambda w: pair(w) in words)) \
-                or plain and word not in _pair_keeps() and next((w for w in _other_tones(word) if pair(w) in cues),
-                                                                None)
+                or plain and _retoned(word, lambda w: pair(w) in cues)
             if fixed:
                 lead, core, tail = _EDGE.match(out[j]).groups()
                 out[j], low[j] = lead + _same_case(fixed, core) + tail, fixed
@@ -162,12 +161,15 @@ def _plain_pair(left: str, right: str) -> bool:
     return _open_after(left) and _open_before(right) and left[:1].islower() and right[:1].islower()
 
 
-def _other_tones(word: str) -> list[str]:
-    """Dictionary syllables spelt as `word` but for the tone, commonest first (a vowel's own mark, as in
-    "cáp"/"cấp", OCR misreads far less often than a tone)."""
+def _retoned(word: str, accept) -> str | None:
+    """The commonest dictionary syllable spelt as `word` but for the tone that `accept` takes; none for a
+    `pair_keeps` word (a vowel's own mark, as in "cáp"/"cấp", OCR misreads far less often than a tone)."""
+    if word in _pair_keeps():
+        return None
     freq = frequency()
-    return sorted((s for s in _by_toneless().get(split_tone(word)[0], ()) if s != word),
-                  key=lambda s: (-freq.get(s, 0), s))
+    others = sorted((s for s in _by_toneless().get(split_tone(word)[0], ()) if s != word),
+                    key=lambda s: (-freq.get(s, 0), s))
+    return next((s for s in others if accept(s)), None)
 
 
 @cache
