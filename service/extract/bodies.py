@@ -37,6 +37,8 @@ class _Lexicon:
     word_final_stops: frozenset[str]    # "làm" in "việc làm": a stop verb that may end a dictionary word
     honorifics: tuple[str, ...]         # "đồng chí": before a title
     list_emphasis: tuple[str, ...]      # ", đặc biệt là": a body of the list singled out
+    sectors: dict[str, tuple[str, ...]]  # "Thanh tra" → "giao thông", …: a head named by its sector
+    sector_verbs: frozenset[str]        # sectors that are also verbs ("xây dựng")
 
 
 def _by_length(words) -> tuple[str, ...]:
@@ -55,7 +57,9 @@ def _lexicon() -> _Lexicon:
                     abbreviations, official, _by_length(load("metadata")["admin_units"]),
                     _by_length(data["name_openers"]),
                     frozenset(data["word_final_stops"]),
-                    _by_length(data["honorifics"]), _by_length(data["list_emphasis"]))
+                    _by_length(data["honorifics"]), _by_length(data["list_emphasis"]),
+                    {head.lower(): _by_length(names) for head, names in data["sector_heads"].items()},
+                    frozenset(data["sector_verbs"]))
 
 
 def _key(name: str) -> str:
@@ -155,7 +159,8 @@ def _headed_at(scan: Scanner, i: int) -> int | None:
     official = next((end for k in starts if (end := _official_at(scan, k))), None)
     if official:                    # "Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"
         return official
-    name_end = _extend_name(scan, j)
+    sector = _sector_end(scan, head, j)   # "Thanh tra giao thông": a whole name, places and qualifiers may follow
+    name_end = sector if sector > j else _extend_name(scan, j)
     inner = generic_end(scan, j, _match_at, _extend_name, apart=not titled) if j < len(scan) else None
     if inner and inner >= name_end:  # "Thủ trưởng các sở, ban, ngành", "Giám đốc các Sở"
         return of_list_end(scan, inner, _match_at, _extend_name) if titled else inner
@@ -163,6 +168,22 @@ def _headed_at(scan: Scanner, i: int) -> int | None:
     if end == j and not _standalone(head, scan, j):
         return None                 # a head alone; "UBND cấp xã", "người đứng đầu địa phương" are bodies
     return end
+
+
+def _sector_end(scan: Scanner, head: str, j: int) -> int:
+    """Past the sector a head is named by ("Thanh tra giao thông", "Cảnh sát môi trường"), or j. A sector that
+    is also a verb counts only where the name ends after it ("Thanh tra xây dựng, …", "… xây dựng các cấp")."""
+    lex = _lexicon()
+    sector = scan.phrase_at(j, lex.sectors.get(head, ())) if j < len(scan) else None
+    if not sector:
+        return j
+    after = scan.skip(j, sector)
+    if sector in lex.sector_verbs and after < len(scan):
+        word = scan.word(after)
+        ends = not word[:1].isalnum() or capitalised(word) or word.lower() == "và" \
+            or scan.phrase_at(after, grammar().qualifiers) or scan.phrase_at(after, lex.admin_units)
+        return after if ends else j
+    return after
 
 
 def _standalone(head: str, scan: Scanner, j: int) -> bool:

@@ -175,6 +175,8 @@ def tail_end(scan: Scanner, j: int, body_at: BodyAt) -> int:
             head = scan.phrase_at(k, gr.heads) if k < len(scan) and capitalised(scan.word(k)) else None
             if inner or head:
                 j = inner or scan.skip(k, head)
+                if attacher != "của":       # "các Ban của Hội đồng nhân dân và đại biểu …" are two bodies
+                    j = _parents_end(scan, j, body_at)
                 continue
             break
         unit = scan.phrase_at(j, gr.units)
@@ -188,6 +190,20 @@ def tail_end(scan: Scanner, j: int, body_at: BodyAt) -> int:
             j = k
             continue
         break
+    return j
+
+
+def _parents_end(scan: Scanner, j: int, body_at: BodyAt) -> int:
+    """After "thuộc Bộ": more parents of the same list, a bare generic noun over a named one ("các học viện thuộc
+    Bộ, cơ quan ngang Bộ"); a named, "các …" or unnamed body ("địa phương liên quan") after it is the next of
+    the list."""
+    gr = grammar()
+    while scan.word(j) in (",", "và") and j + 1 < len(scan) and scan.word(j + 1)[:1].islower() \
+            and scan.phrase_at(j + 1, gr.nouns) and not scan.phrase_at(j + 1, gr.determiners):
+        more = body_at(scan, j + 1)
+        if not more or not any(capitalised(scan.word(k)) for k in range(j + 2, more)):
+            break
+        j = more
     return j
 
 

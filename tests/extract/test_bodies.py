@@ -395,3 +395,45 @@ def test_a_specifier_goes_on_after_a_comma(text, names):
 ])
 def test_the_abbreviation_of_thanh_pho_goes_on_with_the_name(text, names):
     assert [b.name for b in parse_body_list(text)[0]] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    # an inspectorate or police force named by the sector it serves, in lower case
+    ("Thanh tra giao thông vận tải kiểm tra tải trọng xe tại các trạm cân.", ["Thanh tra giao thông vận tải"]),
+    ("Cảnh sát môi trường, Công an xã kiểm tra cơ sở thu mua phế liệu.", ["Cảnh sát môi trường", "Công an xã"]),
+    ("Cảnh sát giao thông đường thủy tuần tra trên sông.", ["Cảnh sát giao thông đường thủy"]),
+    # a sector that is also a verb only where the name ends after it
+    ("Thanh tra xây dựng, Công an phường lập biên bản công trình sai phép.",
+     ["Thanh tra xây dựng", "Công an phường"]),
+    ("Thanh tra xây dựng các cấp xử lý dứt điểm công trình sai phép.", ["Thanh tra xây dựng các cấp"]),
+    ("Thanh tra xây dựng kế hoạch thanh tra năm sau.", ["Thanh tra"]),
+])
+def test_a_head_named_by_its_sector(text, names):
+    assert [b.name for b in parse_body_list(text)[0]] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    # the legal-affairs unit (tổ chức pháp chế), also in lower case inside a list
+    ("Tổ chức pháp chế các bộ kiểm tra văn bản đã ban hành.", ["Tổ chức pháp chế các bộ"]),
+    ("Văn phòng Bộ và tổ chức pháp chế thuộc Bộ hướng dẫn nghiệp vụ.", ["Văn phòng Bộ", "tổ chức pháp chế thuộc Bộ"]),
+    ("Tổ chức thực hiện Kế hoạch này", []),
+])
+def test_the_legal_affairs_unit_is_a_body(text, names):
+    assert [b.name for b in parse_body_list(text)[0]] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    # after "thuộc", bare generic nouns over named bodies go on with the parents
+    ("Các trường thuộc Bộ, cơ quan ngang Bộ có trách nhiệm công khai chỉ tiêu tuyển sinh.",
+     ["Các trường thuộc Bộ, cơ quan ngang Bộ"]),
+    ("Các trường thuộc Bộ quốc phòng và cơ quan thuộc Ban Cơ yếu có trách nhiệm công khai chỉ tiêu tuyển sinh.",
+     ["Các trường thuộc Bộ quốc phòng và cơ quan thuộc Ban Cơ yếu"]),
+    # an unnamed body, a "các …" list or a named body after it is the next of the list
+    ("Các phòng thuộc Sở và địa phương liên quan gửi báo cáo.", ["Các phòng thuộc Sở", "địa phương liên quan"]),
+    ("Các phòng thuộc Sở, các Chi cục gửi báo cáo.", ["Các phòng thuộc Sở", "các Chi cục"]),
+    # "của" attaches one body only
+    ("các Ban của Hội đồng nhân dân huyện và đại biểu Hội đồng nhân dân huyện giám sát",
+     ["các Ban của Hội đồng nhân dân huyện", "đại biểu Hội đồng nhân dân huyện"]),
+])
+def test_a_parent_list_after_thuoc(text, names):
+    assert [b.name for b in parse_body_list(text)[0]] == names
