@@ -114,6 +114,7 @@ TIME_LEAD = re.compile(
     r"|phấn đấu$|mục tiêu$)", re.I)
 TIME_ONLY = re.compile(TIME_LEAD.pattern + r"[\s,]*$", re.I)
 MARKER = re.compile(r"\s*(?:[-+•*–]\s*|\(?[a-zđ0-9]{1,3}[.)]\s+|[IVX]+\.\s+)*", re.I)
+COMPLEMENT = re.compile(r"(?<!\w)(?:đạt|ở)\s+$", re.I)   # "… được xử lý đạt tỷ lệ 65%": the rate is no subject
 INTRO = re.compile(r"(?<!\w)(?:hướng tới(?:\s+mục tiêu)?|phấn đấu(?:\s+đạt)?|nhằm|với mục tiêu|mục tiêu|đạt mức)(?!\w)", re.I)
 DUE_LEAD = re.compile(r"\s*(?:(?:(?:đến|tới|vào|trước|trong)\s+)?năm\s+(?:19|20)\d{2}(?!\d)"
                       r"|(?:giai đoạn\s+)?(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}(?!\d))", re.I)
@@ -173,7 +174,7 @@ def quote_start(text: str, clause_start: int, pos: int) -> int:
     if len(text[start:pos].split()) > 12:
         window = pos - len(" ".join(text[start:pos].split()[-20:])) - 2
         head = patterns().head.search(text, max(start, window), pos)
-        start = head.start() if head else start
+        start = head.start() if head and not _complement(text, head) else start
     return MARKER.match(text, start).end()
 
 
@@ -295,6 +296,13 @@ def due_year(sentence: str, pos: int, clause: tuple[int, int], context_year: int
     return after[0] if after else before[-1] if before else context_year
 
 
+def _complement(text: str, head: re.Match) -> re.Match | None:
+    """"đạt" before a rate head ("… được xử lý đạt tỷ lệ 65%"): the rate is what the subject reaches, so the
+    subject is the indicator; "đạt mức" only introduces the figure."""
+    rate = head.group().lower() in ("tỷ lệ", "tỉ lệ")
+    return COMPLEMENT.search(text, 0, head.start()) if rate else None
+
+
 def indicator(before: str, trailing: str) -> str | None:
     """The measured quantity: the words before the number (from an indicator head if any),
     with cue words stripped, else/also the noun phrase after the unit."""
@@ -304,7 +312,8 @@ def indicator(before: str, trailing: str) -> str | None:
     for head in p.head.finditer(phrase):
         break
     if head:
-        phrase = phrase[head.start():]
+        complement = _complement(phrase, head)
+        phrase = phrase[:complement.start()] if complement else phrase[head.start():]
     for _ in range(4):
         phrase = p.strip_end.sub("", phrase).strip(" ,:;-" + QUOTES)
     phrase = re.sub(r"^(?:phấn đấu|mục tiêu|hướng tới mục tiêu)\s+", "", phrase, flags=re.I)

@@ -322,3 +322,15 @@ def test_figures_of_a_report_section_are_results():
     text = ("BÁO CÁO\nTình hình thực hiện năm 2026\nI. KẾT QUẢ THỰC HIỆN\n1. Tỷ lệ hồ sơ giải quyết đúng hạn đạt 96%.\n"
             "II. NHIỆM VỤ NĂM 2027\n1. Phấn đấu tỷ lệ hồ sơ giải quyết đúng hạn đạt 99% trong năm 2027.\n")
     assert [t.value for t in analyze_text(text).targets] == [99]
+
+
+@pytest.mark.parametrize("text, indicator", [
+    # "đạt tỷ lệ": the rate is what the subject reaches; the subject is the indicator
+    ("Rác thải sinh hoạt ở các thị trấn được phân loại tại nguồn và thu gom hằng ngày đạt tỷ lệ 70%.",
+     "Rác thải sinh hoạt ở các thị trấn được phân loại tại nguồn và thu gom hằng ngày"),
+    # "đạt mức" only introduces the figure; a rate head that opens the clause stays the indicator
+    ("Tỷ lệ hồ sơ giải quyết trực tuyến đạt 90%.", "Tỷ lệ hồ sơ giải quyết trực tuyến"),
+])
+def test_a_rate_reached_takes_its_subject_as_indicator(text, indicator):
+    (target,) = find_targets(text)
+    assert target.indicator == indicator and target.text.startswith(indicator)
