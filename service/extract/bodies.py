@@ -39,6 +39,7 @@ class _Lexicon:
     list_emphasis: tuple[str, ...]      # ", đặc biệt là": a body of the list singled out
     sectors: dict[str, tuple[str, ...]]  # "Thanh tra" → "giao thông", …: a head named by its sector
     sector_verbs: frozenset[str]        # sectors that are also verbs ("xây dựng")
+    sector_objects: tuple[str, ...]     # "Thanh tra lao động các …": the sector is what is inspected
 
 
 def _by_length(words) -> tuple[str, ...]:
@@ -59,7 +60,7 @@ def _lexicon() -> _Lexicon:
                     frozenset(data["word_final_stops"]),
                     _by_length(data["honorifics"]), _by_length(data["list_emphasis"]),
                     {head.lower(): _by_length(names) for head, names in data["sector_heads"].items()},
-                    frozenset(data["sector_verbs"]))
+                    frozenset(data["sector_verbs"]), _by_length(data["sector_objects"]))
 
 
 def _key(name: str) -> str:
@@ -171,19 +172,25 @@ def _headed_at(scan: Scanner, i: int) -> int | None:
 
 
 def _sector_end(scan: Scanner, head: str, j: int) -> int:
-    """Past the sector a head is named by ("Thanh tra giao thông", "Cảnh sát môi trường"), or j. A sector that
-    is also a verb counts only where the name ends after it ("Thanh tra xây dựng, …", "… xây dựng các cấp")."""
+    """Past the sector a head is named by ("Thanh tra giao thông", "Cảnh sát môi trường") and a proper name
+    after it ("Cảnh sát giao thông Công an tỉnh"), or j: where what follows makes the sector an object ("Thanh
+    tra lao động các doanh nghiệp") or, for a sector that is also a verb, where the name does not end after it
+    ("Thanh tra xây dựng kế hoạch …"; it ends at a mark, a capital, "và", a qualifier or a place)."""
     lex = _lexicon()
     sector = scan.phrase_at(j, lex.sectors.get(head, ())) if j < len(scan) else None
     if not sector:
         return j
     after = scan.skip(j, sector)
-    if sector in lex.sector_verbs and after < len(scan):
-        word = scan.word(after)
-        ends = not word[:1].isalnum() or capitalised(word) or word.lower() == "và" \
-            or scan.phrase_at(after, grammar().qualifiers) or scan.phrase_at(after, lex.admin_units)
-        return after if ends else j
-    return after
+    if after >= len(scan):
+        return after
+    word = scan.word(after)
+    qualified = tail_end(scan, after, _match_at) > after
+    if not qualified and scan.phrase_at(after, lex.sector_objects):
+        return j
+    ends = qualified or not word[:1].isalnum() or capitalised(word) or word.lower() == "và"
+    if sector in lex.sector_verbs and not ends:
+        return j
+    return _extend_name(scan, after) if capitalised(word) else after
 
 
 def _standalone(head: str, scan: Scanner, j: int) -> bool:

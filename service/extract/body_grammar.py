@@ -50,6 +50,7 @@ class Grammar:
     gap_verbs: tuple[str, ...]
     purposes: tuple[str, ...]
     compounds: tuple[str, ...]          # "công trình": a stop word ending a two-syllable word is no verb
+    parent_kinds: tuple[str, ...]       # "cơ quan ngang bộ": a kind of body that a list of parents goes on with
 
 
 def _by_length(words) -> tuple[str, ...]:
@@ -69,7 +70,7 @@ def grammar() -> Grammar:
                    _by_length(g["predicate_openers"]), _by_length(data["stop_words"]),
                    _by_length(meta["admin_units"]), _by_length(data["heads"]), _by_length(g["modifier_breakers"]),
                    _by_length(structure["subject_gap_verbs"]), _by_length(g["purpose_words"]),
-                   _by_length(data["stop_compounds"]))
+                   _by_length(data["stop_compounds"]), _by_length(g["parent_kinds"]))
 
 
 def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scanner, int], int],
@@ -194,14 +195,12 @@ def tail_end(scan: Scanner, j: int, body_at: BodyAt) -> int:
 
 
 def _parents_end(scan: Scanner, j: int, body_at: BodyAt) -> int:
-    """After "thuộc Bộ": more parents of the same list, a bare generic noun over a named one ("các học viện thuộc
-    Bộ, cơ quan ngang Bộ"); a named, "các …" or unnamed body ("địa phương liên quan") after it is the next of
-    the list."""
-    gr = grammar()
-    while scan.word(j) in (",", "và") and j + 1 < len(scan) and scan.word(j + 1)[:1].islower() \
-            and scan.phrase_at(j + 1, gr.nouns) and not scan.phrase_at(j + 1, gr.determiners):
+    """After "thuộc Bộ": more parents of the same list, where a `parent_kinds` body follows ("các trường trực
+    thuộc Bộ, cơ quan ngang Bộ hoặc cơ quan thuộc Chính phủ"); any other body after it is the next of the list
+    ("các phòng thuộc Sở và cơ quan thuộc Ủy ban nhân dân huyện")."""
+    while scan.word(j).lower() in (",", "và", "hoặc") and scan.phrase_at(j + 1, grammar().parent_kinds):
         more = body_at(scan, j + 1)
-        if not more or not any(capitalised(scan.word(k)) for k in range(j + 2, more)):
+        if not more:
             break
         j = more
     return j

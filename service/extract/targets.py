@@ -63,6 +63,8 @@ class Patterns:
     giving: re.Pattern
     cost_after: re.Pattern
     funding: re.Pattern
+    reached: re.Pattern
+
 
 
 @lru_cache(maxsize=1)
@@ -102,6 +104,8 @@ def patterns() -> Patterns:
         giving=phrase_re(lx["giving_before"]),
         cost_after=phrase_re(lx["cost_after"], prefix=r"^\s*"),
         funding=phrase_re(lx["budget"]["funding_cues"]),
+        reached=re.compile(rf"(?<!\w)(?:{alternation(lx['reached_rate']['verbs'])})\s+"
+                           rf"(?:{alternation(lx['reached_rate']['heads'])})(?!\w)", re.I),
     )
 
 
@@ -114,7 +118,6 @@ TIME_LEAD = re.compile(
     r"|phấn đấu$|mục tiêu$)", re.I)
 TIME_ONLY = re.compile(TIME_LEAD.pattern + r"[\s,]*$", re.I)
 MARKER = re.compile(r"\s*(?:[-+•*–]\s*|\(?[a-zđ0-9]{1,3}[.)]\s+|[IVX]+\.\s+)*", re.I)
-COMPLEMENT = re.compile(r"(?<!\w)(?:đạt|ở)\s+$", re.I)   # "… được xử lý đạt tỷ lệ 65%": the rate is no subject
 INTRO = re.compile(r"(?<!\w)(?:hướng tới(?:\s+mục tiêu)?|phấn đấu(?:\s+đạt)?|nhằm|với mục tiêu|mục tiêu|đạt mức)(?!\w)", re.I)
 DUE_LEAD = re.compile(r"\s*(?:(?:(?:đến|tới|vào|trước|trong)\s+)?năm\s+(?:19|20)\d{2}(?!\d)"
                       r"|(?:giai đoạn\s+)?(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}(?!\d))", re.I)
@@ -165,6 +168,9 @@ def quote_start(text: str, clause_start: int, pos: int) -> int:
             break
         i -= 1
     start = cuts[i]
+    subject = _subject_start(text, cuts, pos)
+    if subject is not None:                         # "Nước thải …, … được xử lý đạt tỷ lệ 70%"
+        return MARKER.match(text, subject).end()
     if i > 0 and not patterns().head.search(text, start, pos) and len(text[cuts[0]:pos].split()) <= 20:
         head = patterns().head.search(text, cuts[i - 1], start)
         start = head.start() if head else start   # "chỉ tiêu cấp điện cho dịch vụ, thương mại khoảng 40%"
@@ -174,8 +180,23 @@ def quote_start(text: str, clause_start: int, pos: int) -> int:
     if len(text[start:pos].split()) > 12:
         window = pos - len(" ".join(text[start:pos].split()[-20:])) - 2
         head = patterns().head.search(text, max(start, window), pos)
-        start = head.start() if head and not _complement(text, head) else start
+        start = head.start() if head else start
     return MARKER.match(text, start).end()
+
+
+def _subject_start(text: str, cuts: list[int], pos: int) -> int | None:
+    """Where the quote of a rate its subject reaches starts ("Chất thải rắn … được thu gom, xử lý đạt tỷ lệ
+    95%"): the clause with its leading time phrase, when the rate comes right before the number and a subject
+    of at most `subject_words` words follows the time phrase; else None ("Đến năm 2030, đạt tỷ lệ …")."""
+    reached = patterns().reached.search(text, cuts[0], pos)
+    if not reached or text[reached.end():pos].strip():
+        return None
+    k = 0
+    while k + 1 < len(cuts) and cuts[k + 1] <= reached.start() \
+            and TIME_ONLY.match(MARKER.sub("", text[cuts[k]:cuts[k + 1]], count=1)):
+        k += 1
+    words = len(MARKER.sub("", text[cuts[k]:reached.start()], count=1).split())
+    return cuts[0] if 0 < words <= lexicon()["reached_rate"]["subject_words"] else None
 
 
 def quote_end(text: str, end: int, clause_end: int) -> int:
@@ -296,13 +317,6 @@ def due_year(sentence: str, pos: int, clause: tuple[int, int], context_year: int
     return after[0] if after else before[-1] if before else context_year
 
 
-def _complement(text: str, head: re.Match) -> re.Match | None:
-    """"đạt" before a rate head ("… được xử lý đạt tỷ lệ 65%"): the rate is what the subject reaches, so the
-    subject is the indicator; "đạt mức" only introduces the figure."""
-    rate = head.group().lower() in ("tỷ lệ", "tỉ lệ")
-    return COMPLEMENT.search(text, 0, head.start()) if rate else None
-
-
 def indicator(before: str, trailing: str) -> str | None:
     """The measured quantity: the words before the number (from an indicator head if any),
     with cue words stripped, else/also the noun phrase after the unit."""
@@ -311,9 +325,11 @@ def indicator(before: str, trailing: str) -> str | None:
     head = None
     for head in p.head.finditer(phrase):
         break
-    if head:
-        complement = _complement(phrase, head)
-        phrase = phrase[:complement.start()] if complement else phrase[head.start():]
+    reached = p.reached.search(phrase)
+    if reached and phrase[:reached.start()].strip():
+        phrase = phrase[:reached.start()]           # the subject of "… đạt tỷ lệ" (`_subject_start`)
+    elif head:
+        phrase = phrase[head.start():]
     for _ in range(4):
         phrase = p.strip_end.sub("", phrase).strip(" ,:;-" + QUOTES)
     phrase = re.sub(r"^(?:phấn đấu|mục tiêu|hướng tới mục tiêu)\s+", "", phrase, flags=re.I)

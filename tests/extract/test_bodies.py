@@ -407,6 +407,11 @@ def test_the_abbreviation_of_thanh_pho_goes_on_with_the_name(text, names):
      ["Thanh tra xây dựng", "Công an phường"]),
     ("Thanh tra xây dựng các cấp xử lý dứt điểm công trình sai phép.", ["Thanh tra xây dựng các cấp"]),
     ("Thanh tra xây dựng kế hoạch thanh tra năm sau.", ["Thanh tra"]),
+    ("Thanh tra xây dựng cấp huyện lập biên bản.", ["Thanh tra xây dựng cấp huyện"]),
+    # a proper name after the sector goes on; a sector followed by what is inspected is the verb's object
+    ("Cảnh sát giao thông Công an huyện tuần tra ban đêm.", ["Cảnh sát giao thông Công an huyện"]),
+    ("Thanh tra lao động các cơ sở sản xuất trên địa bàn.", ["Thanh tra"]),
+    ("Cảnh sát phòng cháy, chữa cháy hướng dẫn diễn tập.", ["Cảnh sát phòng cháy, chữa cháy"]),
 ])
 def test_a_head_named_by_its_sector(text, names):
     assert [b.name for b in parse_body_list(text)[0]] == names
@@ -423,12 +428,12 @@ def test_the_legal_affairs_unit_is_a_body(text, names):
 
 
 @pytest.mark.parametrize("text, names", [
-    # after "thuộc", bare generic nouns over named bodies go on with the parents
-    ("Các trường thuộc Bộ, cơ quan ngang Bộ có trách nhiệm công khai chỉ tiêu tuyển sinh.",
-     ["Các trường thuộc Bộ, cơ quan ngang Bộ"]),
-    ("Các trường thuộc Bộ quốc phòng và cơ quan thuộc Ban Cơ yếu có trách nhiệm công khai chỉ tiêu tuyển sinh.",
-     ["Các trường thuộc Bộ quốc phòng và cơ quan thuộc Ban Cơ yếu"]),
-    # an unnamed body, a "các …" list or a named body after it is the next of the list
+    # after "thuộc", the organs of the Government go on with the list of parents
+    ("Các trường trực thuộc Bộ, cơ quan ngang Bộ hoặc cơ quan thuộc Chính phủ có trách nhiệm công khai chỉ tiêu.",
+     ["Các trường trực thuộc Bộ, cơ quan ngang Bộ hoặc cơ quan thuộc Chính phủ"]),
+    # any other body after it is the next of the list
+    ("Các phòng thuộc Sở và cơ quan thuộc Ủy ban nhân dân huyện gửi báo cáo.",
+     ["Các phòng thuộc Sở", "cơ quan thuộc Ủy ban nhân dân huyện"]),
     ("Các phòng thuộc Sở và địa phương liên quan gửi báo cáo.", ["Các phòng thuộc Sở", "địa phương liên quan"]),
     ("Các phòng thuộc Sở, các Chi cục gửi báo cáo.", ["Các phòng thuộc Sở", "các Chi cục"]),
     # "của" attaches one body only

@@ -324,13 +324,24 @@ def test_figures_of_a_report_section_are_results():
     assert [t.value for t in analyze_text(text).targets] == [99]
 
 
-@pytest.mark.parametrize("text, indicator", [
-    # "đạt tỷ lệ": the rate is what the subject reaches; the subject is the indicator
+@pytest.mark.parametrize("text, quote, indicator", [
+    # "đạt tỷ lệ": the rate is what the subject reaches; the subject is the indicator, commas inside it too
     ("Rác thải sinh hoạt ở các thị trấn được phân loại tại nguồn và thu gom hằng ngày đạt tỷ lệ 70%.",
+     "Rác thải sinh hoạt ở các thị trấn được phân loại tại nguồn và thu gom hằng ngày đạt tỷ lệ 70%",
      "Rác thải sinh hoạt ở các thị trấn được phân loại tại nguồn và thu gom hằng ngày"),
-    # "đạt mức" only introduces the figure; a rate head that opens the clause stays the indicator
-    ("Tỷ lệ hồ sơ giải quyết trực tuyến đạt 90%.", "Tỷ lệ hồ sơ giải quyết trực tuyến"),
+    ("Bùn thải từ các trạm xử lý được thu gom, vận chuyển và chôn lấp hợp vệ sinh đạt tỷ lệ 90%.",
+     "Bùn thải từ các trạm xử lý được thu gom, vận chuyển và chôn lấp hợp vệ sinh đạt tỷ lệ 90%",
+     "Bùn thải từ các trạm xử lý được thu gom, vận chuyển và chôn lấp hợp vệ sinh"),
+    # a time phrase before the subject stays in the quote, not in the indicator
+    ("Đến năm 2029, người cao tuổi được quản lý sức khỏe đạt tỷ lệ 85%.",
+     "Đến năm 2029, người cao tuổi được quản lý sức khỏe đạt tỷ lệ 85%", "người cao tuổi được quản lý sức khỏe"),
+    # no subject: the rate head is the indicator
+    ("Đến năm 2029, đạt tỷ lệ 12 điều dưỡng trên một vạn dân.",
+     "Đến năm 2029, đạt tỷ lệ 12 điều dưỡng trên một vạn dân", "tỷ lệ"),
+    # a rate head that opens the clause stays the indicator
+    ("Tỷ lệ hồ sơ giải quyết trực tuyến đạt 90%.", "Tỷ lệ hồ sơ giải quyết trực tuyến đạt 90%",
+     "Tỷ lệ hồ sơ giải quyết trực tuyến"),
 ])
-def test_a_rate_reached_takes_its_subject_as_indicator(text, indicator):
+def test_a_rate_reached_takes_its_subject_as_indicator(text, quote, indicator):
     (target,) = find_targets(text)
-    assert target.indicator == indicator and target.text.startswith(indicator)
+    assert (target.text, target.indicator) == (quote, indicator)
