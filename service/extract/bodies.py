@@ -40,6 +40,8 @@ class _Lexicon:
     sectors: dict[str, tuple[str, ...]]  # "Thanh tra" → "giao thông", …: a head named by its sector
     sector_verbs: frozenset[str]        # sectors that are also verbs ("xây dựng")
     sector_objects: tuple[str, ...]     # "Thanh tra lao động các …": the sector is what is inspected
+    sector_parents: tuple[str, ...]     # "Cảnh sát giao thông Công an tỉnh": the body a sector's name goes on into
+    bound_heads: frozenset[str]         # "Cảnh sát": a head that is no body alone
 
 
 def _by_length(words) -> tuple[str, ...]:
@@ -60,7 +62,8 @@ def _lexicon() -> _Lexicon:
                     frozenset(data["word_final_stops"]),
                     _by_length(data["honorifics"]), _by_length(data["list_emphasis"]),
                     {head.lower(): _by_length(names) for head, names in data["sector_heads"].items()},
-                    frozenset(data["sector_verbs"]), _by_length(data["sector_objects"]))
+                    frozenset(data["sector_verbs"]), _by_length(data["sector_objects"]),
+                    _by_length(data["sector_parents"]), frozenset(h.lower() for h in data["bound_heads"]))
 
 
 def _key(name: str) -> str:
@@ -172,10 +175,9 @@ def _headed_at(scan: Scanner, i: int) -> int | None:
 
 
 def _sector_end(scan: Scanner, head: str, j: int) -> int:
-    """Past the sector a head is named by ("Thanh tra giao thông", "Cảnh sát môi trường") and a proper name
-    after it ("Cảnh sát giao thông Công an tỉnh"), or j: where what follows makes the sector an object ("Thanh
-    tra lao động các doanh nghiệp") or, for a sector that is also a verb, where the name does not end after it
-    ("Thanh tra xây dựng kế hoạch …"; it ends at a mark, a capital, "và", a qualifier or a place)."""
+    """Past the sector a head is named by ("Thanh tra giao thông", "Cảnh sát môi trường") and the body it belongs
+    to ("Cảnh sát giao thông Công an tỉnh"), or j where the sector is what a verb "thanh tra" takes (bodies.yaml
+    `sector_heads`: objects, numbers, verbs that need the name to end after them)."""
     lex = _lexicon()
     sector = scan.phrase_at(j, lex.sectors.get(head, ())) if j < len(scan) else None
     if not sector:
@@ -185,17 +187,18 @@ def _sector_end(scan: Scanner, head: str, j: int) -> int:
         return after
     word = scan.word(after)
     qualified = tail_end(scan, after, _match_at) > after
-    if not qualified and scan.phrase_at(after, lex.sector_objects):
+    if not qualified and (scan.phrase_at(after, lex.sector_objects) or word[:1].isdigit()):
         return j
-    ends = qualified or not word[:1].isalnum() or capitalised(word) or word.lower() == "và"
+    ends = qualified or not word[:1].isalnum() or word[:1].isupper() or word.lower() == "và"
     if sector in lex.sector_verbs and not ends:
         return j
-    return _extend_name(scan, after) if capitalised(word) else after
+    return _extend_name(scan, after) if word[:1].isupper() and scan.phrase_at(after, lex.sector_parents) else after
 
 
 def _standalone(head: str, scan: Scanner, j: int) -> bool:
     """Heads that are a whole body by themselves ("Chính phủ", "Bộ trưởng", "Ban Chỉ đạo")."""
-    return scan.word(j) == ":" or " " in head or head in _lexicon().standalone_heads
+    lex = _lexicon()
+    return scan.word(j) == ":" or (" " in head and head not in lex.bound_heads) or head in lex.standalone_heads
 
 
 def _extend_name(scan: Scanner, j: int) -> int:

@@ -66,7 +66,6 @@ class Patterns:
     reached: re.Pattern
 
 
-
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
     """Compiled patterns built from the lexicon."""
@@ -105,7 +104,7 @@ def patterns() -> Patterns:
         cost_after=phrase_re(lx["cost_after"], prefix=r"^\s*"),
         funding=phrase_re(lx["budget"]["funding_cues"]),
         reached=re.compile(rf"(?<!\w)(?:{alternation(lx['reached_rate']['verbs'])})\s+"
-                           rf"(?:{alternation(lx['reached_rate']['heads'])})(?!\w)", re.I),
+                           rf"(?:{alternation(lx['reached_rate']['heads'])})\s*$", re.I),
     )
 
 
@@ -158,8 +157,9 @@ def bounds(text: str, pos: int, pattern: re.Pattern, parens: bool = True) -> tup
 
 
 def quote_start(text: str, clause_start: int, pos: int) -> int:
-    """Start of the comma-clause holding `pos`, merged with a leading time phrase; in a
-    run-on clause, from the last cue ("hướng tới", "phấn đấu") or the first indicator head."""
+    """Start of the comma-clause holding `pos`, merged with a leading time phrase; the whole of it where a
+    subject reaches a rate in it ("… được xử lý đạt tỷ lệ 70%"); in a run-on clause, from the last cue
+    ("hướng tới", "phấn đấu") or the first indicator head."""
     cuts = [clause_start] + [m.end() for m in COMMA.finditer(text, clause_start, pos)]
     i = len(cuts) - 1
     while i > 0:
@@ -168,9 +168,8 @@ def quote_start(text: str, clause_start: int, pos: int) -> int:
             break
         i -= 1
     start = cuts[i]
-    subject = _subject_start(text, cuts, pos)
-    if subject is not None:                         # "Nước thải …, … được xử lý đạt tỷ lệ 70%"
-        return MARKER.match(text, subject).end()
+    if reached_rate(text[start:pos]):
+        return MARKER.match(text, start).end()
     if i > 0 and not patterns().head.search(text, start, pos) and len(text[cuts[0]:pos].split()) <= 20:
         head = patterns().head.search(text, cuts[i - 1], start)
         start = head.start() if head else start   # "chỉ tiêu cấp điện cho dịch vụ, thương mại khoảng 40%"
@@ -184,19 +183,16 @@ def quote_start(text: str, clause_start: int, pos: int) -> int:
     return MARKER.match(text, start).end()
 
 
-def _subject_start(text: str, cuts: list[int], pos: int) -> int | None:
-    """Where the quote of a rate its subject reaches starts ("Chất thải rắn … được thu gom, xử lý đạt tỷ lệ
-    95%"): the clause with its leading time phrase, when the rate comes right before the number and a subject
-    of at most `subject_words` words follows the time phrase; else None ("Đến năm 2030, đạt tỷ lệ …")."""
-    reached = patterns().reached.search(text, cuts[0], pos)
-    if not reached or text[reached.end():pos].strip():
+def reached_rate(before: str) -> re.Match | None:
+    """"đạt tỷ lệ" right before the number, after a subject ("Nước thải … được xử lý đạt tỷ lệ 70%"), in the
+    words of a clause before its figure: the rate is what the subject reaches, so the subject is the indicator.
+    None where no subject of at most `subject_words` words follows the clause's time phrase and marker ("Đến
+    năm 2030, đạt tỷ lệ …")."""
+    reached = patterns().reached.search(before)
+    if not reached:
         return None
-    k = 0
-    while k + 1 < len(cuts) and cuts[k + 1] <= reached.start() \
-            and TIME_ONLY.match(MARKER.sub("", text[cuts[k]:cuts[k + 1]], count=1)):
-        k += 1
-    words = len(MARKER.sub("", text[cuts[k]:reached.start()], count=1).split())
-    return cuts[0] if 0 < words <= lexicon()["reached_rate"]["subject_words"] else None
+    subject = TIME_LEAD.sub("", MARKER.sub("", before[:reached.start()], count=1)).strip(" ,")
+    return reached if 0 < len(subject.split()) <= lexicon()["reached_rate"]["subject_words"] else None
 
 
 def quote_end(text: str, end: int, clause_end: int) -> int:
@@ -325,9 +321,9 @@ def indicator(before: str, trailing: str) -> str | None:
     head = None
     for head in p.head.finditer(phrase):
         break
-    reached = p.reached.search(phrase)
-    if reached and phrase[:reached.start()].strip():
-        phrase = phrase[:reached.start()]           # the subject of "… đạt tỷ lệ" (`_subject_start`)
+    reached = reached_rate(phrase)
+    if reached:
+        phrase = phrase[:reached.start()]           # the subject of "… đạt tỷ lệ"
     elif head:
         phrase = phrase[head.start():]
     for _ in range(4):

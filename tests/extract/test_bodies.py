@@ -411,6 +411,13 @@ def test_the_abbreviation_of_thanh_pho_goes_on_with_the_name(text, names):
     # a proper name after the sector goes on; a sector followed by what is inspected is the verb's object
     ("Cảnh sát giao thông Công an huyện tuần tra ban đêm.", ["Cảnh sát giao thông Công an huyện"]),
     ("Thanh tra lao động các cơ sở sản xuất trên địa bàn.", ["Thanh tra"]),
+    ("Thanh tra xây dựng 05 công trình sử dụng vốn ngân sách.", ["Thanh tra"]),
+    # ... and the name does not run on into what is inspected or the next part of the sentence
+    ("Thanh tra y tế Bệnh viện đa khoa huyện về công tác dược.", ["Thanh tra y tế"]),
+    ("Cảnh sát giao thông Tăng cường tuần tra trên quốc lộ", ["Cảnh sát giao thông"]),
+    # "Cảnh sát" names a body only with a sector, a name or a place after it
+    ("Cảnh sát biển Việt Nam tuần tra vùng biển.", ["Cảnh sát biển Việt Nam"]),
+    ("Cảnh sát điều tra tội phạm về môi trường.", []),
     ("Cảnh sát phòng cháy, chữa cháy hướng dẫn diễn tập.", ["Cảnh sát phòng cháy, chữa cháy"]),
 ])
 def test_a_head_named_by_its_sector(text, names):
