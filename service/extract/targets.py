@@ -103,8 +103,8 @@ def patterns() -> Patterns:
         giving=phrase_re(lx["giving_before"]),
         cost_after=phrase_re(lx["cost_after"], prefix=r"^\s*"),
         funding=phrase_re(lx["budget"]["funding_cues"]),
-        reached=re.compile(rf"(?<!\w)(?:{alternation(lx['reached_rate']['verbs'])})\s+"
-                           rf"(?:{alternation(lx['reached_rate']['heads'])})\s*$", re.I),
+        reached=phrase_re([f"{verb} {head}" for verb in lx["reached_rate"]["verbs"]
+                           for head in lx["reached_rate"]["heads"]], r"\s*$"),
     )
 
 
