@@ -164,13 +164,17 @@ def _detail(name: str, g: dict | None, p) -> str:
 
 
 def score_targets(gold: list[dict], doc: Document, scores: Scores) -> None:
+    """Targets pair one to one on equal value and similar quote (≥ 0.3), best pair first as `match_tasks` does:
+    first-fit let an earlier gold target of the same value take the prediction a later one quotes exactly."""
+    pairs = sorted((-similarity(g["quote"], t.text), i, j) for i, g in enumerate(gold)
+                   for j, t in enumerate(doc.targets)
+                   if t.value is not None and abs(t.value - g["value"]) < 1e-6 and similarity(g["quote"], t.text) >= 0.3)
+    gold_used: set[int] = set()
     used: set[int] = set()
-    for g in gold:
-        for i, t in enumerate(doc.targets):
-            if i not in used and t.value is not None and abs(t.value - g["value"]) < 1e-6 \
-                    and similarity(g["quote"], t.text) >= 0.3:
-                used.add(i)
-                break
+    for _, i, j in pairs:
+        if i not in gold_used and j not in used:
+            gold_used.add(i)
+            used.add(j)
     tally = scores.tallies["targets"]
     tally.tp += len(used)
     tally.fn += len(gold) - len(used)

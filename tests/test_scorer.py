@@ -1,7 +1,7 @@
 """The scorer's pairing of gold tasks with predicted items (evaluation/score.py)."""
 from types import SimpleNamespace
 
-from evaluation.score import match_tasks, similarity
+from evaluation.score import Scores, match_tasks, score_targets, similarity
 
 
 def _pred(*texts):
@@ -28,3 +28,18 @@ def test_each_side_is_used_once_and_unmatched_predictions_follow():
     pairs = match_tasks(gold, pred)
     assert pairs[:2] == [(gold[0], pred[0]), (gold[1], None)]
     assert pairs[2:] == [(None, pred[1])]
+
+
+def test_targets_of_one_value_pair_with_the_quote_they_carry():
+    # two gold targets of 12.000: the first (hectares) shares enough words with the predicted tonnes listed
+    # first to take them, though the second quotes them exactly; first-fit then left the second unmatched and
+    # the hectares spurious
+    gold = [{"value": 12000, "quote": "diện tích chè đạt 12.000 ha"},
+            {"value": 12000, "quote": "sản lượng búp tươi thu hoạch bình quân mỗi năm đạt 12.000 tấn"}]
+    doc = SimpleNamespace(targets=[SimpleNamespace(value=12000.0, text=gold[1]["quote"]),
+                                   SimpleNamespace(value=12000.0, text=gold[0]["quote"])])
+    assert similarity(gold[0]["quote"], doc.targets[0].text) >= 0.3
+    scores = Scores()
+    score_targets(gold, doc, scores)
+    tally = scores.tallies["targets"]
+    assert (tally.tp, tally.fp, tally.fn) == (2, 0, 0)
