@@ -384,7 +384,7 @@ def _target(text: str, m: re.Match, context_year: int | None, issued_year: int |
     if unit and unit.lower() == "đồng" and NOT_MONEY.match(text, m.end()):
         return None                                   # "80 đồng chí"
     money = bool(unit and MONEY.search(unit) and "/" not in unit)
-    aimed = p.aim.search(p.aim_in_name.sub(" ", clause_before))
+    aimed = p.aim.search(p.aim_in_name.sub(" ", clause_before)) or opens_on_horizon(clause_before, issued_year)
     if unit and _describes(unit) and not (aimed or _aim_indicator(clause_before) and not money):
         return None                                   # an area, a cost, a count: no aim stated (an amount of
                                                       # money needs one in words: "thu ngân sách đạt …")
@@ -405,6 +405,17 @@ def _target(text: str, m: re.Match, context_year: int | None, issued_year: int |
         text=text[q0:q1], indicator=indicator(text[q0:n0], text[end:q1]), value=value,
         value_max=rng[1] if rng else None, unit=unit, year=year,
         comparator=comparator(text, n0, m.end(), bool(rng)), start=q0, end=q1)
+
+
+HORIZON = re.compile(rf"(?:phấn đấu\s+)?(?:đến|tới)\s+(?:(?:hết|cuối)\s+)?năm\s+({YEAR})(?!\s*[-–]\s*\d)", re.I)
+
+
+def opens_on_horizon(clause_before: str, issued_year: int | None) -> bool:
+    """The figure's clause opens on the year it aims at, not before the document ("Đến năm 2030, toàn tỉnh có
+    500 ha chè an toàn"): what it then says there is, it sets as an aim. A breakdown in parentheses after a
+    figure ("… là 60 chợ (02 chợ đầu mối; …)") is a clause of its own."""
+    horizon = HORIZON.match(clause_before, MARKER.match(clause_before).end())
+    return bool(horizon) and (issued_year is None or int(horizon[1]) >= issued_year)
 
 
 def _aim_indicator(clause_before: str) -> bool:

@@ -348,3 +348,31 @@ def test_figures_of_a_report_section_are_results():
 def test_a_rate_reached_takes_its_subject_as_indicator(text, quote, indicator):
     target = find_targets(text)[0]
     assert (target.text, target.indicator) == (quote, indicator)
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    # a clause that opens on the year aimed at sets what it says there is as an aim
+    ("Đến năm 2030, toàn huyện có 1.500 ha chè được cấp mã số vùng trồng.", 1500, "ha"),
+    ("- Đến hết năm 2028 có 45 hợp tác xã ứng dụng công nghệ cao.", 45, "hợp tác xã"),
+    ("Tới năm 2027 mỗi xã có ít nhất 01 giáo viên dạy tin học.", 1, "giáo viên"),
+])
+def test_a_clause_opening_on_its_horizon_states_an_aim(text, value, unit):
+    t = one(text, issued_year=2026)
+    assert (t.value, t.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text, values", [
+    # a year already past when the document was issued reports, it does not aim
+    ("Đến năm 2024, toàn huyện có 1.200 ha chè được cấp mã số vùng trồng.", []),
+    # a breakdown in parentheses after the total is a clause of its own, with no horizon
+    ("Đến năm 2030, số chợ cần quy hoạch là 120 chợ (05 chợ đầu mối; 115 chợ dân sinh).", [120]),
+    # no horizon: a description of what is there
+    ("Trường có 45 giáo viên và 12 nhân viên.", []),
+])
+def test_no_horizon_or_a_past_one_states_no_aim(text, values):
+    assert [t.value for t in find_targets(text, issued_year=2026)] == values
+
+
+def test_a_rate_per_thousand():
+    t = one("Giảm tỷ suất sinh thô xuống dưới 14‰ vào năm 2030.")
+    assert (t.value, t.unit, t.comparator, t.year) == (14, "‰", "<=", 2030)
