@@ -411,11 +411,13 @@ HORIZON = re.compile(rf"(?:phấn đấu\s+)?(?:đến|tới)\s+(?:(?:hết|cu�
 
 
 def opens_on_horizon(clause_before: str, issued_year: int | None) -> bool:
-    """The figure's clause opens on the year it aims at, not before the document ("Đến năm 2030, toàn tỉnh có
-    500 ha chè an toàn"): what it then says there is, it sets as an aim. A breakdown in parentheses after a
-    figure ("… là 60 chợ (02 chợ đầu mối; …)") is a clause of its own."""
-    horizon = HORIZON.match(clause_before, MARKER.match(clause_before).end())
-    return bool(horizon) and (issued_year is None or int(horizon[1]) >= issued_year)
+    """The figure's clause, or its comma part, opens on the year it aims at, not before the document ("Đến năm
+    2030, toàn tỉnh có 500 ha chè an toàn", "…, đến năm 2030 có 40 hợp tác xã"): what it then says there is, it
+    sets as an aim. A breakdown in parentheses after a figure ("… là 60 chợ (02 chợ đầu mối; …)") is a clause
+    of its own."""
+    part = COMMA.split(clause_before)[-1]
+    return any(bool(h) and (issued_year is None or int(h[1]) >= issued_year)
+               for h in (HORIZON.match(clause_before, MARKER.match(clause_before).end()), HORIZON.match(part)))
 
 
 def _aim_indicator(clause_before: str) -> bool:

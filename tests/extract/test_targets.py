@@ -355,6 +355,8 @@ def test_a_rate_reached_takes_its_subject_as_indicator(text, quote, indicator):
     ("Đến năm 2030, toàn huyện có 1.500 ha chè được cấp mã số vùng trồng.", 1500, "ha"),
     ("- Đến hết năm 2028 có 45 hợp tác xã ứng dụng công nghệ cao.", 45, "hợp tác xã"),
     ("Tới năm 2027 mỗi xã có ít nhất 01 giáo viên dạy tin học.", 1, "giáo viên"),
+    # ... or whose comma part does
+    ("Vận động hộ dân tham gia kinh tế tập thể, đến năm 2030 có khoảng 85 hợp tác xã.", 85, "hợp tác xã"),
 ])
 def test_a_clause_opening_on_its_horizon_states_an_aim(text, value, unit):
     t = one(text, issued_year=2026)
