@@ -53,6 +53,7 @@ class Patterns:
     target_cue: re.Pattern
     head: re.Pattern
     strip_end: re.Pattern
+    strip_start: re.Pattern
     bare_cue: re.Pattern
     zero_cue: re.Pattern
     reference: re.Pattern
@@ -93,6 +94,7 @@ def patterns() -> Patterns:
         target_cue=phrase_re(lx["target_cues"]),
         head=phrase_re(lx["indicator_heads"], r"(?!\s*\d)"),
         strip_end=phrase_re(lx["indicator_strip"], r"[\s:,]*$"),
+        strip_start=phrase_re(lx["indicator_strip_start"], r"[\s:,]+", r"^"),
         bare_cue=phrase_re(lx["bare_cues"], r"\s*$"),
         zero_cue=phrase_re(lx["zero_cues"], r"\s*$"),
         reference=phrase_re(lx["reference_before"], r"\s*$"),
@@ -328,7 +330,7 @@ def indicator(before: str, trailing: str) -> str | None:
         phrase = phrase[head.start():]
     for _ in range(4):
         phrase = p.strip_end.sub("", phrase).strip(" ,:;-" + QUOTES)
-    phrase = re.sub(r"^(?:phấn đấu|mục tiêu|hướng tới mục tiêu)\s+", "", phrase, flags=re.I)
+    phrase = p.strip_start.sub("", phrase)
     trailing = TRAIL_CUT.sub("", trailing).strip(" ,:;-" + QUOTES)
     if len(trailing.split()) > 16:
         trailing = ""

@@ -378,3 +378,15 @@ def test_no_horizon_or_a_past_one_states_no_aim(text, values):
 def test_a_rate_per_thousand():
     t = one("Giảm tỷ suất sinh thô xuống dưới 14‰ vào năm 2030.")
     assert (t.value, t.unit, t.comparator, t.year) == (14, "‰", "<=", 2030)
+
+
+@pytest.mark.parametrize("text, indicator", [
+    # an aim verb before the figure is no part of what is measured
+    ("Đến năm 2029, bảo đảm 100% trạm y tế xã có bác sĩ làm việc.", "trạm y tế xã có bác sĩ làm việc"),
+    ("Đảm bảo 95% hồ sơ thủ tục hành chính được giải quyết đúng hạn.", "hồ sơ thủ tục hành chính được giải quyết đúng hạn"),
+    # nor "trong đó" opening the clause
+    ("Đến năm 2029, trong đó trẻ em dưới 5 tuổi được tiêm chủng đầy đủ đạt tỷ lệ 98%.",
+     "trẻ em dưới 5 tuổi được tiêm chủng đầy đủ"),
+])
+def test_the_indicator_drops_aim_verbs_and_openers(text, indicator):
+    assert find_targets(text, issued_year=2026)[0].indicator == indicator
