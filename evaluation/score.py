@@ -23,6 +23,9 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -164,21 +167,24 @@ def _detail(name: str, g: dict | None, p) -> str:
 
 
 def score_targets(gold: list[dict], doc: Document, scores: Scores) -> None:
-    """Targets pair one to one on equal value and similar quote (≥ 0.3), best pair first as `match_tasks` does:
-    first-fit let an earlier gold target of the same value take the prediction a later one quotes exactly."""
-    pairs = sorted((-similarity(g["quote"], t.text), i, j) for i, g in enumerate(gold)
-                   for j, t in enumerate(doc.targets)
-                   if t.value is not None and abs(t.value - g["value"]) < 1e-6 and similarity(g["quote"], t.text) >= 0.3)
-    gold_used: set[int] = set()
-    used: set[int] = set()
-    for _, i, j in pairs:
-        if i not in gold_used and j not in used:
-            gold_used.add(i)
-            used.add(j)
+    """Targets pair one to one on equal value and similar quote (≥ 0.3): as many pairs as can be made, the most
+    similar among those (scipy's assignment). First-fit let an earlier gold target of the same value take the
+    prediction a later one quotes exactly; best pair first can still strand one of two quotes an item contains."""
+    weight = np.zeros((len(gold), len(doc.targets)))
+    for i, g in enumerate(gold):
+        for j, t in enumerate(doc.targets):
+            same = t.value is not None and abs(t.value - g["value"]) < 1e-6
+            if same and (sim := similarity(g["quote"], t.text)) >= 0.3:
+                weight[i, j] = PAIRED + sim
+    rows, cols = linear_sum_assignment(weight, maximize=True)
+    paired = int(sum(weight[i, j] > 0 for i, j in zip(rows, cols)))
     tally = scores.tallies["targets"]
-    tally.tp += len(used)
-    tally.fn += len(gold) - len(used)
-    tally.fp += len(doc.targets) - len(used)
+    tally.tp += paired
+    tally.fn += len(gold) - paired
+    tally.fp += len(doc.targets) - paired
+
+
+PAIRED = 1000.0        # a pair outweighs any similarity: the most pairs first, then the most similar
 
 
 def score_meta(gold: dict, doc: Document, scores: Scores) -> None:

@@ -43,3 +43,17 @@ def test_targets_of_one_value_pair_with_the_quote_they_carry():
     score_targets(gold, doc, scores)
     tally = scores.tallies["targets"]
     assert (tally.tp, tally.fp, tally.fn) == (2, 0, 0)
+
+
+def test_targets_pair_as_many_as_can_be_paired():
+    # both gold quotes are carried whole by the longer prediction; pairing it with the first gold quote would
+    # leave the second with nothing, though the shorter prediction carries the first
+    gold = [{"value": 500, "quote": "trồng mới 500 ha rừng"},
+            {"value": 500, "quote": "trồng mới 500 ha rừng sản xuất tập trung bằng cây gỗ lớn"}]
+    doc = SimpleNamespace(targets=[
+        SimpleNamespace(value=500.0, text="Đến năm 2030, trồng mới 500 ha rừng sản xuất tập trung bằng cây gỗ lớn"),
+        SimpleNamespace(value=500.0, text="500 ha rừng ngập mặn ven biển")])
+    scores = Scores()
+    score_targets(gold, doc, scores)
+    tally = scores.tallies["targets"]
+    assert (tally.tp, tally.fp, tally.fn) == (2, 0, 0)

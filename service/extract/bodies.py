@@ -412,23 +412,24 @@ def _split_plural(name: str, start: int) -> list[Body]:
     match = re.match(r"(?:các|những)\s+(\S+)\s+(.+)$", name, re.IGNORECASE)
     official = _lexicon().official
     if not match or "," not in match.group(2) or _key(canonical(name)) in official:
-        return [_as_body(name, start)]
+        return [as_body(name, start)]
     head, names = match.group(1), match.group(2)
     parts = [part.strip() for part in names.split(",")]
     if len(parts) < 2 or not all(_key(canonical(f"{head} {part}")) in official for part in parts):
-        return [_as_body(name, start)]
+        return [as_body(name, start)]
     out, pos = [], start + match.start(2)
     for part in parts:
         at = name.index(part, pos - start)
         full = f"{head} {part}"
-        out.append(Body(name=full, canonical=canonical(full), start=start + at, end=start + at + len(part)))
+        out.append(as_body(full, start + at, len(part)))
         pos = start + at + len(part)
     return out
 
 
-def _as_body(name: str, start: int) -> Body:
-    """One body named as written, from character `start`."""
-    return Body(name=name, canonical=canonical(name), start=start, end=start + len(name))
+def as_body(name: str, start: int, length: int | None = None) -> Body:
+    """One body named as written, from character `start` (over `length` characters of the text, where the name
+    is not written there as such: "Sở Y tế" from "Y tế" in a shared-head list)."""
+    return Body(name=name, canonical=canonical(name), start=start, end=start + (len(name) if length is None else length))
 
 
 def _parenthetical_end(scan: Scanner, end: int) -> int:
@@ -474,7 +475,7 @@ def _colon_list(scan: Scanner, i: int, offset: int) -> tuple[list[Body], int] | 
     if not bodies or official:
         return (bodies, j) if bodies else None
     start_char = scan.tokens[i][1]
-    return [_as_body(scan.text[start_char:scan.tokens[j - 1][2]].rstrip(" ,;"), start_char + offset)], j
+    return [as_body(scan.text[start_char:scan.tokens[j - 1][2]].rstrip(" ,;"), start_char + offset)], j
 
 
 def _list_item_end(scan: Scanner, j: int, head: str = "") -> int:

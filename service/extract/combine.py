@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 from ..document import Body, Deadline, Output, Target, Task
-from .bodies import canonical, parse_body_list
+from .bodies import as_body, canonical, parse_body_list
 from .deadlines import find_deadline, parse_deadline
 from .tagger import SpanGuess
 from .targets import find_targets
@@ -36,8 +36,7 @@ def model_bodies(task: Task, guesses: list[SpanGuess], label: str, threshold: fl
         parsed, _ = parse_body_list(task.text[:g.end], g.start, task.start)
         if not parsed:
             name = task.text[g.start:g.end].strip(" ,;:.")
-            parsed = [Body(name=name, canonical=canonical(name), start=task.start + g.start,
-                           end=task.start + g.start + len(name))] if name else []
+            parsed = [as_body(name, task.start + g.start)] if name else []
         out += [b.model_copy(update={"source": "model", "score": g.score}) for b in parsed]
     return out
 

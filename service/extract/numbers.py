@@ -12,7 +12,7 @@ NUMBER = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
 NUMBER_RE = re.compile(rf"(?<![\d.,])(?:{NUMBER})(?![\d])")
 # a range: 8–9, 8 - 9, 15-17,5, từ 8 đến 9
 RANGE_RE = re.compile(
-    rf"(?:từ\s+)?(?P<lo>{NUMBER})\s*(?:%\s*)?(?:[-–—]|đến|tới)\s*(?P<hi>{NUMBER})", re.I)
+    rf"(?:từ\s+)?(?P<lo>{NUMBER})\s*(?:[%‰]\s*)?(?:[-–—]|đến|tới)\s*(?P<hi>{NUMBER})", re.I)
 
 WORDS = {"không": 0, "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6,
          "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "trăm": 100}

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from ..document import Body, Task
 from ..lexicons import load
 from ..text import cites_number, is_upper, phrase_alternation, phrase_pattern, underthesea
-from .bodies import canonical, parse_body_list, recase
+from .bodies import as_body, parse_body_list, recase
 from .body_grammar import grammar, has_clause_verb
 from .body_scanner import Scanner
 from .deadlines import leading_time_end
@@ -379,7 +379,7 @@ def named_owner(line: str, offset: int = 0) -> list[Body]:
         if name and len(name.split()) <= _OWNER_WORDS and not re.search(r"[\d;()\[\]:.!?]", bare) \
                 and _opens_with_noun(name):
             at = offset + a + len(line[a:b]) - len(line[a:b].lstrip())
-            return [Body(name=name, canonical=canonical(name), start=at, end=at + len(name))]
+            return [as_body(name, at)]
     return []
 
 
@@ -548,7 +548,7 @@ def duty_holders(text: str, offset: int = 0) -> list[Body]:
     out, at = [], stripped
     for part in [words] if whole else [p for p in _HOLDER_JOIN.split(words) if p]:
         at = text.index(part, at)
-        out.append(Body(name=part, canonical=canonical(part), start=offset + at, end=offset + at + len(part)))
+        out.append(as_body(part, offset + at))
         at += len(part)
     return out
 

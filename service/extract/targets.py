@@ -65,6 +65,7 @@ class Patterns:
     cost_after: re.Pattern
     funding: re.Pattern
     reached: re.Pattern
+    horizon_states: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +79,7 @@ def patterns() -> Patterns:
             rf"|{alternation(u['money'] + u['measure'] + u['count'] + u['cue_only'])}|{mult}")
     unit = (rf"(?:%|{alternation(u['percent'][1:])}|{core})(?![\w])"
             rf"(?:\s*/\s*(?:1\s*)?(?:{per})(?!\w))*")
-    num = rf"(?:(?:từ\s+)?{NUMBER}\s*%?\s*(?:[-–—]|đến|tới)\s*{NUMBER}|{NUMBER})"
+    num = rf"(?:(?:từ\s+)?{NUMBER}\s*[%‰]?\s*(?:[-–—]|đến|tới)\s*{NUMBER}|{NUMBER})"
     mention = re.compile(
         rf"(?<![\w.,/:])[{QUOTES}]?(?P<num>{num})[{QUOTES}]?(?![\d])"
         rf"(?:\s*(?P<unit>{unit}))?", re.I)
@@ -107,6 +108,7 @@ def patterns() -> Patterns:
         funding=phrase_re(lx["budget"]["funding_cues"]),
         reached=phrase_re([f"{verb} {head}" for verb in lx["reached_rate"]["verbs"]
                            for head in lx["reached_rate"]["heads"]], r"\s*$"),
+        horizon_states=phrase_re(lx["horizon_states"]),
     )
 
 
@@ -266,8 +268,14 @@ def _turns(part: str, issued_year: int | None) -> bool:
     lead = DUE_LEAD.match(part)
     if patterns().turning_to_aim.match(part[lead.end():].lstrip(" ,") if lead else part):
         return True
+    return year_ahead(part, issued_year)
+
+
+def year_ahead(part: str, issued_year: int | None, unknown: bool = False) -> bool:
+    """The part opens on one year later than the document's ("đến năm 2030", "trong năm 2027"); `unknown`
+    where the document's year is not known."""
     ahead = AHEAD.match(part)
-    return bool(issued_year and ahead and int(ahead[1]) > issued_year)
+    return bool(ahead) and (int(ahead[1]) > issued_year if issued_year else unknown)
 
 
 def listed_result(sentence_before: str, clause: str) -> bool:
@@ -386,7 +394,8 @@ def _target(text: str, m: re.Match, context_year: int | None, issued_year: int |
     if unit and unit.lower() == "đồng" and NOT_MONEY.match(text, m.end()):
         return None                                   # "80 đồng chí"
     money = bool(unit and MONEY.search(unit) and "/" not in unit)
-    aimed = p.aim.search(p.aim_in_name.sub(" ", clause_before)) or opens_on_horizon(clause_before, issued_year)
+    aimed = p.aim.search(p.aim_in_name.sub(" ", clause_before)) \
+        or not money and states_at_horizon(clause_before, issued_year)
     if unit and _describes(unit) and not (aimed or _aim_indicator(clause_before) and not money):
         return None                                   # an area, a cost, a count: no aim stated (an amount of
                                                       # money needs one in words: "thu ngân sách đạt …")
@@ -409,23 +418,28 @@ def _target(text: str, m: re.Match, context_year: int | None, issued_year: int |
         comparator=comparator(text, n0, m.end(), bool(rng)), start=q0, end=q1)
 
 
-HORIZON = re.compile(rf"(?:phấn đấu\s+)?(?:đến|tới)\s+(?:(?:hết|cuối)\s+)?năm\s+({YEAR})(?!\s*[-–]\s*\d)", re.I)
+def states_at_horizon(clause_before: str, issued_year: int | None) -> bool:
+    """What there will be at a year ahead of the document: the figure's comma part opens on that year, or
+    follows a part that is only that year, and says there is (`horizon_states`: "Đến năm 2030, toàn huyện có
+    1.500 ha chè an toàn", "…, đến năm 2030 dự kiến có 85 hợp tác xã"). Where the document's year is not known,
+    a plan's "Đến năm …, … có" is read as an aim. Sizes and money are not (`description_heads`, `_target`)."""
+    parts = COMMA.split(MARKER.sub("", clause_before, count=1))
+    own = parts[-1]
+    opened = year_ahead(own, issued_year, unknown=True) \
+        or bool(TIME_ONLY.match(parts[0])) and year_ahead(parts[0], issued_year, unknown=True)
+    heads = [m.group().lower() for m in patterns().head.finditer(own)]
+    return opened and bool(patterns().horizon_states.search(own)) and not any(h in _sizes() for h in heads)
 
 
-def opens_on_horizon(clause_before: str, issued_year: int | None) -> bool:
-    """The figure's clause, or its comma part, opens on the year it aims at, not before the document ("Đến năm
-    2030, toàn tỉnh có 500 ha chè an toàn", "…, đến năm 2030 có 40 hợp tác xã"): what it then says there is, it
-    sets as an aim. A breakdown in parentheses after a figure ("… là 60 chợ (02 chợ đầu mối; …)") is a clause
-    of its own."""
-    part = COMMA.split(clause_before)[-1]
-    return any(bool(h) and (issued_year is None or int(h[1]) >= issued_year)
-               for h in (HORIZON.match(clause_before, MARKER.match(clause_before).end()), HORIZON.match(part)))
+@lru_cache(maxsize=1)
+def _sizes() -> frozenset[str]:
+    """Indicator heads that name a thing's size ("diện tích", "quy mô", "công suất"), lower-cased."""
+    return frozenset(w.lower() for w in lexicon()["description_heads"])
 
 
 def _aim_indicator(clause_before: str) -> bool:
     """An indicator head that names an aim ("tỷ lệ", "bình quân đầu người", "tổng vốn đầu tư"), not a size."""
-    sizes = {w.lower() for w in lexicon()["description_heads"]}
-    return any(m.group().lower() not in sizes for m in patterns().head.finditer(clause_before))
+    return any(m.group().lower() not in _sizes() for m in patterns().head.finditer(clause_before))
 
 
 def _describes(unit: str) -> bool:

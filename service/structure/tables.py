@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from ..document import Body, Cell, Document, Output, Table, TableRow, Task
-from ..extract.bodies import canonical, parse_body_list
+from ..extract.bodies import as_body, parse_body_list
 from ..extract.budget import find_budget
 from ..extract.deadlines import parse_deadline
 from ..extract.outputs import find_output
@@ -163,6 +163,6 @@ def cell_bodies(cell: Cell) -> list[Body]:
         name = part.group().strip(" .")
         if name and not re.fullmatch(r"(?i)và|các|\W*", name):
             offset = cell.start + part.start() + part.group().find(name)
-            bodies.append(Body(name=name, canonical=canonical(name), start=offset, end=offset + len(name)))
+            bodies.append(as_body(name, offset))
             pos = part.end()
     return bodies

@@ -351,33 +351,46 @@ def test_a_rate_reached_takes_its_subject_as_indicator(text, quote, indicator):
 
 
 @pytest.mark.parametrize("text, value, unit", [
-    # a clause that opens on the year aimed at sets what it says there is as an aim
+    # what there will be at a year ahead of the document is an aim
     ("Đến năm 2030, toàn huyện có 1.500 ha chè được cấp mã số vùng trồng.", 1500, "ha"),
     ("- Đến hết năm 2028 có 45 hợp tác xã ứng dụng công nghệ cao.", 45, "hợp tác xã"),
-    ("Tới năm 2027 mỗi xã có ít nhất 01 giáo viên dạy tin học.", 1, "giáo viên"),
-    # ... or whose comma part does
-    ("Vận động hộ dân tham gia kinh tế tập thể, đến năm 2030 có khoảng 85 hợp tác xã.", 85, "hợp tác xã"),
+    ("Tới năm 2027 mỗi xã có 01 giáo viên dạy tin học.", 1, "giáo viên"),
+    # ... also where the year opens the figure's comma part
+    ("Vận động hộ dân tham gia kinh tế tập thể, đến năm 2030 dự kiến có khoảng 85 hợp tác xã.", 85, "hợp tác xã"),
 ])
-def test_a_clause_opening_on_its_horizon_states_an_aim(text, value, unit):
+def test_what_there_will_be_at_a_year_ahead_is_an_aim(text, value, unit):
     t = one(text, issued_year=2026)
     assert (t.value, t.unit) == (value, unit)
 
 
 @pytest.mark.parametrize("text, values", [
-    # a year already past when the document was issued reports, it does not aim
+    # a year already past, or the document's own year, reports
     ("Đến năm 2024, toàn huyện có 1.200 ha chè được cấp mã số vùng trồng.", []),
-    # a breakdown in parentheses after the total is a clause of its own, with no horizon
-    ("Đến năm 2030, số chợ cần quy hoạch là 120 chợ (05 chợ đầu mối; 115 chợ dân sinh).", [120]),
-    # no horizon: a description of what is there
+    ("Theo số liệu thống kê, đến năm 2026 huyện có 45 doanh nghiệp.", []),
+    # money and sizes stay descriptions: a cost, a subsidy, an area
+    ("Đến năm 2030, kinh phí thực hiện Kế hoạch là 50 tỷ đồng.", []),
+    ("Đến năm 2030, mỗi xã có 200 triệu đồng để sửa chữa đường giao thông nông thôn.", []),
+    ("Đến năm 2030, huyện có diện tích tự nhiên 45.000 ha.", []),
+    # nothing said to be there: the plan's scope
+    ("Đến năm 2030, triển khai Đề án trên địa bàn 12 xã, 2 thị trấn.", []),
+    # a breakdown in parentheses after the total is a clause of its own
+    ("Đến năm 2030, toàn tỉnh có 120 chợ (05 chợ đầu mối; 115 chợ dân sinh).", [120]),
+    # no year: a description of what is there
     ("Trường có 45 giáo viên và 12 nhân viên.", []),
 ])
-def test_no_horizon_or_a_past_one_states_no_aim(text, values):
+def test_no_year_ahead_or_no_count_states_no_aim(text, values):
     assert [t.value for t in find_targets(text, issued_year=2026)] == values
+
+
+def test_a_year_ahead_counts_where_the_document_year_is_unknown():
+    assert [t.value for t in find_targets("Đến năm 2030, toàn huyện có 1.500 ha chè an toàn.")] == [1500]
 
 
 def test_a_rate_per_thousand():
     t = one("Giảm tỷ suất sinh thô xuống dưới 14‰ vào năm 2030.")
     assert (t.value, t.unit, t.comparator, t.year) == (14, "‰", "<=", 2030)
+    t = one("Giảm tỷ suất sinh từ 0,3‰ đến 0,5‰ mỗi năm.")
+    assert (t.value, t.value_max, t.unit, t.comparator) == (0.3, 0.5, "‰", "range")
 
 
 @pytest.mark.parametrize("text, indicator", [
