@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Callable
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -166,10 +165,15 @@ def _detail(name: str, g: dict | None, p) -> str:
     return f"{name} SPURIOUS {p.text[:100]!r}"
 
 
+PAIRED = 1000.0      # one more pair outweighs any similarity (up to 1,000 pairs a document): most pairs, then most similar
+
+
 def score_targets(gold: list[dict], doc: Document, scores: Scores) -> None:
     """Targets pair one to one on equal value and similar quote (≥ 0.3): as many pairs as can be made, the most
     similar among those (scipy's assignment). First-fit let an earlier gold target of the same value take the
     prediction a later one quotes exactly; best pair first can still strand one of two quotes an item contains."""
+    from scipy.optimize import linear_sum_assignment   # scipy comes with scikit-learn (the semantic extra)
+
     weight = np.zeros((len(gold), len(doc.targets)))
     for i, g in enumerate(gold):
         for j, t in enumerate(doc.targets):
@@ -182,9 +186,6 @@ def score_targets(gold: list[dict], doc: Document, scores: Scores) -> None:
     tally.tp += paired
     tally.fn += len(gold) - paired
     tally.fp += len(doc.targets) - paired
-
-
-PAIRED = 1000.0        # a pair outweighs any similarity: the most pairs first, then the most similar
 
 
 def score_meta(gold: dict, doc: Document, scores: Scores) -> None:

@@ -66,6 +66,8 @@ class Patterns:
     funding: re.Pattern
     reached: re.Pattern
     horizon_states: re.Pattern
+    horizon_size: re.Pattern
+    list_goes_on: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +111,8 @@ def patterns() -> Patterns:
         reached=phrase_re([f"{verb} {head}" for verb in lx["reached_rate"]["verbs"]
                            for head in lx["reached_rate"]["heads"]], r"\s*$"),
         horizon_states=phrase_re(lx["horizon_states"]),
+        horizon_size=phrase_re(lx["sizes_at_horizon"]),
+        list_goes_on=re.compile(rf"(?:^|(?<!\w)(?:{alternation(lx['list_joiners'])}))\s*$", re.I),
     )
 
 
@@ -271,10 +275,10 @@ def _turns(part: str, issued_year: int | None) -> bool:
     return year_ahead(part, issued_year)
 
 
-def year_ahead(part: str, issued_year: int | None, unknown: bool = False) -> bool:
-    """The part opens on one year later than the document's ("đến năm 2030", "trong năm 2027"); `unknown`
-    where the document's year is not known."""
-    ahead = AHEAD.match(part)
+def year_ahead(part: str, issued_year: int | None, unknown: bool = False, opening: re.Pattern = AHEAD) -> bool:
+    """The part opens (`opening`) on one year later than the document's ("đến năm 2030", "trong năm 2027");
+    `unknown` where the document's year is not known."""
+    ahead = opening.match(part)
     return bool(ahead) and (int(ahead[1]) > issued_year if issued_year else unknown)
 
 
@@ -418,22 +422,30 @@ def _target(text: str, m: re.Match, context_year: int | None, issued_year: int |
         comparator=comparator(text, n0, m.end(), bool(rng)), start=q0, end=q1)
 
 
+HORIZON = re.compile(rf"\s*(?:đến|tới)\s+(?:(?:hết|cuối)\s+)?năm\s+({YEAR})(?!\s*[-–]\s*\d)", re.I)   # the year aimed at
+
+
 def states_at_horizon(clause_before: str, issued_year: int | None) -> bool:
-    """What there will be at a year ahead of the document: the figure's comma part opens on that year, or
-    follows a part that is only that year, and says there is (`horizon_states`: "Đến năm 2030, toàn huyện có
-    1.500 ha chè an toàn", "…, đến năm 2030 dự kiến có 85 hợp tác xã"). Where the document's year is not known,
-    a plan's "Đến năm …, … có" is read as an aim. Sizes and money are not (`description_heads`, `_target`)."""
+    """What there will be by a year ahead of the document ("đến năm 2030"; where the document's year is not known,
+    a plan's): a comma part of the clause opens on that year, the words from there to the figure say there is
+    (`horizon_states`: "Đến năm 2030, toàn huyện có 1.500 ha chè, 200 ha cà phê", "…, đến năm 2030 dự kiến có 85
+    hợp tác xã"), and the figure's own part is that part, the one after it where that part is only the year, or
+    the next item of the list said there (`list_joiners`: nothing or "và", "trong đó" before it); not after a size (`sizes_at_horizon`: "có diện tích tự nhiên 45.000 ha").
+    Money is not (`_target`)."""
     parts = COMMA.split(MARKER.sub("", clause_before, count=1))
-    own = parts[-1]
-    opened = year_ahead(own, issued_year, unknown=True) \
-        or bool(TIME_ONLY.match(parts[0])) and year_ahead(parts[0], issued_year, unknown=True)
-    heads = [m.group().lower() for m in patterns().head.finditer(own)]
-    return opened and bool(patterns().horizon_states.search(own)) and not any(h in _sizes() for h in heads)
+    opened = next((k for k, part in enumerate(parts) if year_ahead(part, issued_year, True, HORIZON)), None)
+    if opened is None:
+        return False
+    own, last = parts[-1], len(parts) - 1
+    after_year = last == opened + 1 and bool(TIME_ONLY.match(parts[opened]))
+    p = patterns()
+    in_place = last == opened or after_year or bool(p.list_goes_on.search(own))
+    return in_place and bool(p.horizon_states.search(", ".join(parts[opened:]))) and not p.horizon_size.search(own)
 
 
 @lru_cache(maxsize=1)
 def _sizes() -> frozenset[str]:
-    """Indicator heads that name a thing's size ("diện tích", "quy mô", "công suất"), lower-cased."""
+    """Indicator heads that also name a thing's size ("diện tích", "số"), lower-cased."""
     return frozenset(w.lower() for w in lexicon()["description_heads"])
 
 

@@ -357,6 +357,8 @@ def test_a_rate_reached_takes_its_subject_as_indicator(text, quote, indicator):
     ("Tới năm 2027 mỗi xã có 01 giáo viên dạy tin học.", 1, "giáo viên"),
     # ... also where the year opens the figure's comma part
     ("Vận động hộ dân tham gia kinh tế tập thể, đến năm 2030 dự kiến có khoảng 85 hợp tác xã.", 85, "hợp tác xã"),
+    # a count of things is no size
+    ("Đến năm 2030, số hợp tác xã trên địa bàn huyện có khoảng 300 hợp tác xã.", 300, "hợp tác xã"),
 ])
 def test_what_there_will_be_at_a_year_ahead_is_an_aim(text, value, unit):
     t = one(text, issued_year=2026)
@@ -380,6 +382,23 @@ def test_what_there_will_be_at_a_year_ahead_is_an_aim(text, value, unit):
 ])
 def test_no_year_ahead_or_no_count_states_no_aim(text, values):
     assert [t.value for t in find_targets(text, issued_year=2026)] == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # every item of the list said to be there
+    ("Đến năm 2030, toàn huyện có 1.500 ha chè an toàn, 200 ha cà phê và 50 ha cây ăn quả.", [1500, 200, 50]),
+    ("Đến năm 2030, có 20 doanh nghiệp chế biến nông sản, trong đó 5 doanh nghiệp xuất khẩu.", [20, 5]),
+    # not what follows in another part of the clause, nor a size in any words
+    ("Đến năm 2030, toàn huyện có 1.500 ha chè, triển khai thí điểm tại 12 xã vùng cao.", [1500]),
+    ("Đến năm 2030, nhà máy điện mặt trời có công suất 50 MW.", []),
+    ("Đến năm 2030, khu công nghiệp có quy mô 300 ha.", []),
+])
+def test_a_list_said_at_a_year_ahead(text, values):
+    assert [t.value for t in find_targets(text, issued_year=2026)] == values
+
+
+def test_a_bare_year_is_no_horizon_when_the_document_year_is_unknown():
+    assert find_targets("Năm 2025, toàn huyện có 1.500 ha chè an toàn.") == []
 
 
 def test_a_year_ahead_counts_where_the_document_year_is_unknown():
