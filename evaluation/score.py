@@ -165,7 +165,7 @@ def _detail(name: str, g: dict | None, p) -> str:
     return f"{name} SPURIOUS {p.text[:100]!r}"
 
 
-PAIRED = 1000.0      # one more pair outweighs any similarity (up to 1,000 pairs a document): most pairs, then most similar
+PAIRED = 1000.0      # one more pair outweighs any similarity (up to 1,000 pairs a document): most pairs first
 
 
 def score_targets(gold: list[dict], doc: Document, scores: Scores) -> None:

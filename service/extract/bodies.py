@@ -429,7 +429,8 @@ def _split_plural(name: str, start: int) -> list[Body]:
 def as_body(name: str, start: int, length: int | None = None) -> Body:
     """One body named as written, from character `start` (over `length` characters of the text, where the name
     is not written there as such: "Sở Y tế" from "Y tế" in a shared-head list)."""
-    return Body(name=name, canonical=canonical(name), start=start, end=start + (len(name) if length is None else length))
+    end = start + (len(name) if length is None else length)
+    return Body(name=name, canonical=canonical(name), start=start, end=end)
 
 
 def _parenthetical_end(scan: Scanner, end: int) -> int:

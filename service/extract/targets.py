@@ -422,7 +422,8 @@ def _target(text: str, m: re.Match, context_year: int | None, issued_year: int |
         comparator=comparator(text, n0, m.end(), bool(rng)), start=q0, end=q1)
 
 
-HORIZON = re.compile(rf"\s*(?:đến|tới)\s+(?:(?:hết|cuối)\s+)?năm\s+({YEAR})(?!\s*[-–]\s*\d)", re.I)   # the year aimed at
+# the year aimed at: "đến năm 2030", "tới hết năm 2028" (a bare "năm 2027" may be a report's)
+HORIZON = re.compile(rf"\s*(?:đến|tới)\s+(?:(?:hết|cuối)\s+)?năm\s+({YEAR})(?!\s*[-–]\s*\d)", re.I)
 
 
 def states_at_horizon(clause_before: str, issued_year: int | None) -> bool:
@@ -430,8 +431,8 @@ def states_at_horizon(clause_before: str, issued_year: int | None) -> bool:
     a plan's): a comma part of the clause opens on that year, the words from there to the figure say there is
     (`horizon_states`: "Đến năm 2030, toàn huyện có 1.500 ha chè, 200 ha cà phê", "…, đến năm 2030 dự kiến có 85
     hợp tác xã"), and the figure's own part is that part, the one after it where that part is only the year, or
-    the next item of the list said there (`list_joiners`: nothing or "và", "trong đó" before it); not after a size (`sizes_at_horizon`: "có diện tích tự nhiên 45.000 ha").
-    Money is not (`_target`)."""
+    the next item of the list said there (`list_joiners`: nothing or "và", "trong đó" before it); not after a
+    size (`sizes_at_horizon`: "có diện tích tự nhiên 45.000 ha"). Money is not (`_target`)."""
     parts = COMMA.split(MARKER.sub("", clause_before, count=1))
     opened = next((k for k, part in enumerate(parts) if year_ahead(part, issued_year, True, HORIZON)), None)
     if opened is None:

@@ -415,7 +415,8 @@ def test_a_rate_per_thousand():
 @pytest.mark.parametrize("text, indicator", [
     # an aim verb before the figure is no part of what is measured
     ("Đến năm 2029, bảo đảm 100% trạm y tế xã có bác sĩ làm việc.", "trạm y tế xã có bác sĩ làm việc"),
-    ("Đảm bảo 95% hồ sơ thủ tục hành chính được giải quyết đúng hạn.", "hồ sơ thủ tục hành chính được giải quyết đúng hạn"),
+    ("Đảm bảo 95% hồ sơ thủ tục hành chính được giải quyết đúng hạn.",
+     "hồ sơ thủ tục hành chính được giải quyết đúng hạn"),
     # nor "trong đó" opening the clause
     ("Đến năm 2029, trong đó trẻ em dưới 5 tuổi được tiêm chủng đầy đủ đạt tỷ lệ 98%.",
      "trẻ em dưới 5 tuổi được tiêm chủng đầy đủ"),
