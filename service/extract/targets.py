@@ -68,6 +68,8 @@ class Patterns:
     horizon_states: re.Pattern
     horizon_size: re.Pattern
     list_goes_on: re.Pattern
+    not_stating: re.Pattern
+    group_has: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -113,6 +115,8 @@ def patterns() -> Patterns:
         horizon_states=phrase_re(lx["horizon_states"]),
         horizon_size=phrase_re(lx["sizes_at_horizon"]),
         list_goes_on=re.compile(rf"(?:^|(?<!\w)(?:{alternation(lx['list_joiners'])}))\s*$", re.I),
+        not_stating=phrase_re(lx["horizon_not_stating"]),
+        group_has=re.compile(rf"(?<!\w)(?:{alternation(lx['group_openers'])})\s+\w+(?:\s+\w+)?\s+có(?!\w)", re.I),
     )
 
 
@@ -429,19 +433,31 @@ HORIZON = re.compile(rf"\s*(?:đến|tới)\s+(?:(?:hết|cuối)\s+)?năm\s+({Y
 def states_at_horizon(clause_before: str, issued_year: int | None) -> bool:
     """What there will be by a year ahead of the document ("đến năm 2030"; where the document's year is not known,
     a plan's): a comma part of the clause opens on that year, the words from there to the figure say there is
-    (`horizon_states`: "Đến năm 2030, toàn huyện có 1.500 ha chè, 200 ha cà phê", "…, đến năm 2030 dự kiến có 85
-    hợp tác xã"), and the figure's own part is that part, the one after it where that part is only the year, or
-    the next item of the list said there (`list_joiners`: nothing or "và", "trong đó" before it); not after a
-    size (`sizes_at_horizon`: "có diện tích tự nhiên 45.000 ha"). Money is not (`_target`)."""
+    (`horizon_states`, not in a set phrase or of a group: "có hiệu quả", "các thôn có dưới 50 hộ") and name no
+    size (`sizes_at_horizon`), no later part opens on a year not ahead, and the figure is the first said there
+    ("Đến năm 2030, toàn huyện có 1.500 ha chè") or the next item of a list of figures (`list_joiners`: "…, 200 ha
+    cà phê và 50 ha cây ăn quả", "…, trong đó 5 doanh nghiệp"). Money is not (`_target`)."""
     parts = COMMA.split(MARKER.sub("", clause_before, count=1))
     opened = next((k for k, part in enumerate(parts) if year_ahead(part, issued_year, True, HORIZON)), None)
-    if opened is None:
+    if opened is None or any(AHEAD.match(part) and not year_ahead(part, issued_year) for part in parts[opened + 1:]):
+        return False
+    p = patterns()
+    said = ", ".join(parts[opened:])
+    if not p.horizon_states.search(p.group_has.sub(" ", p.not_stating.sub(" ", said))) or p.horizon_size.search(said):
         return False
     own, last = parts[-1], len(parts) - 1
-    after_year = last == opened + 1 and bool(TIME_ONLY.match(parts[opened]))
-    p = patterns()
-    in_place = last == opened or after_year or bool(p.list_goes_on.search(own))
-    return in_place and bool(p.horizon_states.search(", ".join(parts[opened:]))) and not p.horizon_size.search(own)
+    first = last == opened or last == opened + 1 and bool(TIME_ONLY.match(parts[opened]))
+    if first and not _has_figure(own):
+        return True
+    joiner = p.list_goes_on.search(own)
+    item_before = own[:joiner.start()] if joiner else ""
+    return bool(joiner) and (_has_figure(item_before) or not item_before.strip() and last > opened
+                             and _has_figure(parts[-2]))
+
+
+def _has_figure(text: str) -> bool:
+    """A number with a unit in `text` (an earlier item of a list of figures)."""
+    return any(m["unit"] for m in patterns().mention.finditer(text))
 
 
 @lru_cache(maxsize=1)

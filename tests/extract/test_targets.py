@@ -397,6 +397,26 @@ def test_a_list_said_at_a_year_ahead(text, values):
     assert [t.value for t in find_targets(text, issued_year=2026)] == values
 
 
+@pytest.mark.parametrize("text, values", [
+    # "và" or a comma after names, not after a figure: no list of figures
+    ("Đến năm 2030, toàn huyện có 1.500 ha chè an toàn, Phòng Kinh tế phối hợp với Sở Y tế và 12 xã kiểm tra.",
+     [1500]),
+    ("Đến năm 2030, toàn huyện có 1.500 ha chè, tập trung tại các xã vùng cao, 12 xã còn lại trồng cây ăn quả.",
+     [1500]),
+    # a second figure in the part that says what there is: where, or whose
+    ("Đến năm 2030, toàn huyện có 1.500 ha chè an toàn trên địa bàn 12 xã.", [1500]),
+    ("Đến năm 2030, có 1.500 ha chè an toàn của 2.000 hộ.", [1500]),
+    # a size before the list; "có" qualifying a group or in a set phrase
+    ("Đến năm 2030, khu du lịch sinh thái có diện tích 120 ha, trong đó 30 ha rừng cảnh quan.", []),
+    ("Đến năm 2030, ưu tiên hỗ trợ các hộ có từ 2 ha đất sản xuất trở lên.", []),
+    ("Đến năm 2030, triển khai có hiệu quả mô hình cho 12 xã vùng cao.", []),
+    # a later part that opens on a year not ahead is that year's
+    ("Đến năm 2030, toàn tỉnh có 50 hợp tác xã, đến hết năm 2025 mới có 20 hợp tác xã và 300 tổ hợp tác.", [50]),
+])
+def test_what_is_not_said_to_be_there_at_a_year_ahead(text, values):
+    assert [t.value for t in find_targets(text, issued_year=2026)] == values
+
+
 def test_a_bare_year_is_no_horizon_when_the_document_year_is_unknown():
     assert find_targets("Năm 2025, toàn huyện có 1.500 ha chè an toàn.") == []
 
