@@ -401,10 +401,7 @@ def _target(text: str, m: re.Match, context_year: int | None, issued_year: int |
         return None
     if unit and unit.lower() == "đồng" and NOT_MONEY.match(text, m.end()):
         return None                                   # "80 đồng chí"
-    money = bool(unit and MONEY.search(unit) and "/" not in unit)
-    aimed = p.aim.search(p.aim_in_name.sub(" ", clause_before)) \
-        or not money and states_at_horizon(clause_before, issued_year)
-    if unit and _describes(unit) and not (aimed or _aim_indicator(clause_before) and not money):
+    if unit and _describes(unit) and not _aimed(clause_before, unit, issued_year):
         return None                                   # an area, a cost, a count: no aim stated (an amount of
                                                       # money needs one in words: "thu ngân sách đạt …")
     rate = p.rate.search(clause_before) or p.giving.search(clause_before) and p.cost_after.search(text[m.end():])
@@ -424,6 +421,16 @@ def _target(text: str, m: re.Match, context_year: int | None, issued_year: int |
         text=text[q0:q1], indicator=indicator(text[q0:n0], text[end:q1]), value=value,
         value_max=rng[1] if rng else None, unit=unit, year=year,
         comparator=comparator(text, n0, m.end(), bool(rng)), start=q0, end=q1)
+
+
+def _aimed(clause_before: str, unit: str, issued_year: int | None) -> bool:
+    """A measure, count or amount of money that the clause sets as an aim: an aim word, or, not for money, what
+    there will be by a year ahead or an indicator head naming an aim. Only asked of figures that describe."""
+    p = patterns()
+    if p.aim.search(p.aim_in_name.sub(" ", clause_before)):
+        return True
+    money = bool(MONEY.search(unit) and "/" not in unit)
+    return not money and (states_at_horizon(clause_before, issued_year) or _aim_indicator(clause_before))
 
 
 # the year aimed at: "đến năm 2030", "tới hết năm 2028" (a bare "năm 2027" may be a report's)
