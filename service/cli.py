@@ -33,7 +33,7 @@ def main() -> None:
 
 @app.command()
 def analyze(
-    file: Path = typer.Argument(..., help="tệp văn bản PDF, DOCX, TXT hoặc HTML"),
+    file: Path = typer.Argument(..., help="tệp văn bản PDF, DOCX, TXT hoặc HTML; - để đọc từ đầu vào chuẩn"),
     format: Format = typer.Option(Format.text, "--format", "-f", help="text (dễ đọc) hoặc json"),
     full: bool = typer.Option(False, "--full", help="in toàn văn nhiệm vụ, không rút gọn"),
     extractor: str = typer.Option(None, "--extractor", help="rules | model | hybrid (mặc định: theo danh mục mô hình)"),

@@ -2,6 +2,7 @@
 exit with code 2 (a folder, a missing file, a file type we do not read, an unreadable file)."""
 from __future__ import annotations
 
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -53,15 +54,22 @@ def check_extractor(extractor: str | None) -> None:
         fail(say("unknown_extractor", choices=", ".join(EXTRACTORS), given=extractor), "unknown_extractor")
 
 
-def analyze_or_exit(path: Path, extractor: str | None = None) -> Document:
-    """`analyze_file(path)` after `check_input`; an ingest error ends the command with exit code 2."""
-    from .pipeline import analyze_file
+STDIN = "-"        # the usual name for standard input: `… | rasoat analyze -`
 
-    check_input(path)
+
+def analyze_or_exit(path: Path, extractor: str | None = None) -> Document:
+    """`analyze_file(path)` after `check_input`, or the bytes of standard input when the path is "-" (the format
+    sniffed from the content); an ingest error ends the command with exit code 2."""
+    from .pipeline import analyze_bytes, analyze_file
+
+    if str(path) != STDIN:
+        check_input(path)
     check_extractor(extractor)
     if extractor is None:
         prepare_default_extractor()
     try:
+        if str(path) == STDIN:
+            return analyze_bytes(sys.stdin.buffer.read(), say("stdin_name"), extractor)
         return analyze_file(path, extractor)
     except RasoatError as error:
         fail(error.message, error.code)

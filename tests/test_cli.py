@@ -33,6 +33,20 @@ def test_json_contract():
     assert "blocks" not in data
 
 
+def test_standard_input_is_read_when_the_file_is_a_dash():
+    docx = (SAMPLES / "ubnd-kh-phan-cong.docx").read_bytes()
+    from_file = json.loads(runner.invoke(app, ["analyze", str(SAMPLES / "ubnd-kh-phan-cong.docx"), "-f", "json"]).stdout)
+    piped = runner.invoke(app, ["analyze", "-", "-f", "json"], input=docx)
+    assert piped.exit_code == 0, piped.output
+    data = json.loads(piped.stdout)
+    assert data["source"]["format"] == "docx" and data["source"]["sha256"] == from_file["source"]["sha256"]
+    assert [t["text"] for t in data["tasks"]] == [t["text"] for t in from_file["tasks"]]
+    text = runner.invoke(app, ["analyze", "-"], input="KẾ HOẠCH\n1. Sở Tài chính thẩm định dự toán trước ngày 30/6/2027.\n")
+    assert text.exit_code == 0 and "Sở Tài chính" in text.stdout
+    empty = runner.invoke(app, ["analyze", "-"], input=b"")
+    assert empty.exit_code == 2 and "Tệp rỗng: đầu vào chuẩn" in empty.stderr
+
+
 def test_readable_summary_lists_tasks():
     result = runner.invoke(app, ["analyze", str(SAMPLES / "ubnd-chi-thi.txt")], env={"COLUMNS": "160"})
     assert result.exit_code == 0
