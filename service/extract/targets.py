@@ -81,7 +81,7 @@ def patterns() -> Patterns:
     per = alternation(u["per"])
     core = (rf"(?:{mult})\s+(?:{alternation(u['measure'] + u['count'])})"
             rf"|{alternation(u['money'] + u['measure'] + u['count'] + u['cue_only'])}|{mult}")
-    unit = (rf"(?:%|{alternation(u['percent'][1:])}|{core})(?![\w])"
+    unit = (rf"(?:%|{alternation(u['percent'][1:])}|{core})(?![\w])(?!\s+lệ(?!\w))"  # "năm 2028 tỷ lệ …": no money
             rf"(?:\s*/\s*(?:1\s*)?(?:{per})(?!\w))*")
     num = rf"(?:(?:từ\s+)?{NUMBER}\s*[%‰]?\s*(?:[-–—]|đến|tới)\s*{NUMBER}|{NUMBER})"
     mention = re.compile(
@@ -148,6 +148,9 @@ CONNECTOR = re.compile(r"[^,;]*?(?:,|\bvà\b|\bcòn\b)\s*|\s*", re.I)
 NEXT_FIGURE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d.,]*\s*(?:%|[a-zđ])", re.I)
 BASELINE_YEAR = re.compile(r"\s*(?:vào\s+|của\s+)?năm\s+(?:19|20)\d{2}", re.I)
 BASELINE_AFTER = re.compile(rf"\s*(?:lên|xuống|còn|tăng lên|giảm xuống)\s+(?:mức\s+)?{NUMBER}", re.I)
+CLOSING_PAREN = re.compile(r"\s*\)")
+ITEM_JOIN = re.compile(r"\s*(?:[,;]|(?<!\w)(?:và|hoặc|còn)(?!\w))[\s,]*(?:trong đó\s+)?(?:\S+\s+)?$", re.I)
+ITEM_WORDS = 8                                        # what a figure of a list of figures may say of itself
 TRAIL_CUT = re.compile(r"(?:^|\s+)(?:(?:đến|tới|vào|trước|trong)\s+năm|năm\s+\d{4}|giai đoạn|trở lên|trở xuống"
                        r"|so với|trong đó|và\s+(?=\S+\s+\S*\d))\b.*$", re.I | re.S)
 
@@ -216,8 +219,11 @@ def quote_end(text: str, end: int, clause_end: int) -> int:
     if lead:
         return lead.end()
     tail = text[end:stop]
-    more = any(f["unit"] for f in patterns().mention.finditer(tail))
-    if more or len(tail.split()) > 30:
+    following = next((f for f in patterns().mention.finditer(tail) if f["unit"]), None)
+    if following:                                     # "90 % diện tích cao su đại điền và 10 % …": up to the join
+        join = ITEM_JOIN.search(tail, 0, following.start())
+        stop = end + join.start() if join and len(tail[:join.start()].split()) <= ITEM_WORDS else end
+    elif len(tail.split()) > 30:
         stop = end
     return len(text[:stop].rstrip(" ,"))
 
@@ -396,6 +402,8 @@ def _target(text: str, m: re.Match, context_year: int | None, issued_year: int |
         return None                                   # "từ 7 triệu năm 2005 lên …": the baseline
     c0, c1 = bounds(text, n0, CLAUSE_END)
     s0, s1 = bounds(text, n0, SENTENCE_END, parens=False)
+    if _alone_in_parens(text, m.start(), m.end()) and not p.target_cue.search(text, s0, n0):
+        return None                                   # "Phần còn lại (90 %) nộp ngân sách": a share, no aim
     clause_before = text[c0:n0]
     if is_achievement(clause_before, text[c0:c1], text[s0:n0], text[s0:s1], issued_year):
         return None
@@ -421,6 +429,11 @@ def _target(text: str, m: re.Match, context_year: int | None, issued_year: int |
         text=text[q0:q1], indicator=indicator(text[q0:n0], text[end:q1]), value=value,
         value_max=rng[1] if rng else None, unit=unit, year=year,
         comparator=comparator(text, n0, m.end(), bool(rng)), start=q0, end=q1)
+
+
+def _alone_in_parens(text: str, start: int, end: int) -> bool:
+    """The figure is all its parentheses hold ("vốn vay (32,44 %): 131.250 triệu đồng")."""
+    return text[max(0, start - 3):start].rstrip().endswith("(") and bool(CLOSING_PAREN.match(text, end))
 
 
 def _aimed(clause_before: str, unit: str, issued_year: int | None) -> bool:

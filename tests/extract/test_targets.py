@@ -443,3 +443,35 @@ def test_a_rate_per_thousand():
 ])
 def test_the_indicator_drops_aim_verbs_and_openers(text, indicator):
     assert find_targets(text, issued_year=2026)[0].indicator == indicator
+
+
+@pytest.mark.parametrize("text, quotes", [
+    # a figure followed by another keeps what it says of itself, up to the join
+    ("Đến năm 2029, toàn tỉnh có 12.000 ha chè, trong đó 70 % diện tích chè được chứng nhận VietGAP và "
+     "15 % diện tích chè hữu cơ.",
+     ["Đến năm 2029, toàn tỉnh có 12.000 ha chè", "trong đó 70 % diện tích chè được chứng nhận VietGAP",
+      "15 % diện tích chè hữu cơ"]),
+    ("Phấn đấu hoàn thành chỉ tiêu giải quyết đơn thư (90 % về số vụ việc và 85 % về số tiền).",
+     ["90 % về số vụ việc", "85 % về số tiền"]),
+    # more than a few words before the next figure: the quote stays the figure
+    ("Phấn đấu giảm 10 % số vụ tai nạn giao thông trên các tuyến quốc lộ đi qua địa bàn tỉnh và huyện và 5 % "
+     "số người chết.", ["Phấn đấu giảm 10 %"]),
+])
+def test_a_figure_before_another_is_quoted_up_to_the_join(text, quotes):
+    assert [t.text for t in find_targets(text, issued_year=2026)][:len(quotes)] == quotes
+
+
+def test_a_year_before_a_rate_is_no_amount_of_money():
+    t = one("Phấn đấu đến năm 2029 tỷ lệ hộ dùng nước sạch đạt 98 %.", issued_year=2026)
+    assert (t.value, t.indicator, t.year) == (98, "tỷ lệ hộ dùng nước sạch", 2029)
+
+
+@pytest.mark.parametrize("text, values", [
+    # a share alone in parentheses beside an amount or a remainder, no aim stated: not a target
+    ("- Chi bồi thường, giải phóng mặt bằng (27,5 %): 86.400 triệu đồng;", []),
+    ("Phần còn lại (40 %) nộp vào ngân sách huyện.", []),
+    # with an aim stated it stays
+    ("Phấn đấu đến năm 2030 có 120 xã đạt chuẩn nông thôn nâng cao (60 %).", [120, 60]),
+])
+def test_a_share_alone_in_parentheses(text, values):
+    assert [t.value for t in find_targets(text, issued_year=2026)] == values
