@@ -62,6 +62,7 @@ class Patterns:
     rate: re.Pattern
     rate_noun: re.Pattern
     giving: re.Pattern
+    support_given: re.Pattern
     cost_after: re.Pattern
     funding: re.Pattern
     reached: re.Pattern
@@ -97,7 +98,7 @@ def patterns() -> Patterns:
         listed_past=past_re(lx["achievement"]["opening_a_list"]),
         turning_to_aim=phrase_re(lx["achievement"]["turning_to_aim"]),
         target_cue=phrase_re(lx["target_cues"]),
-        head=phrase_re(lx["indicator_heads"], r"(?!\s*\d)"),
+        head=phrase_re(lx["indicator_heads"], r"(?!\s*\d)", "".join(f"(?<!{w} )" for w in lx["head_not_after"])),
         strip_end=phrase_re(lx["indicator_strip"], r"[\s:,]*$"),
         strip_start=phrase_re(lx["indicator_strip_start"], r"[\s:,]+", r"^"),
         bare_cue=phrase_re(lx["bare_cues"], r"\s*$"),
@@ -108,6 +109,7 @@ def patterns() -> Patterns:
         rate=phrase_re(lx["rate_before"]),
         rate_noun=phrase_re(lx["rate_nouns"]),
         giving=phrase_re(lx["giving_before"]),
+        support_given=phrase_re(lx["support_before"], r"\s*$"),
         cost_after=phrase_re(lx["cost_after"], prefix=r"^\s*"),
         funding=phrase_re(lx["budget"]["funding_cues"]),
         reached=phrase_re([f"{verb} {head}" for verb in lx["reached_rate"]["verbs"]
@@ -148,6 +150,7 @@ CONNECTOR = re.compile(r"[^,;]*?(?:,|\bvà\b|\bcòn\b)\s*|\s*", re.I)
 NEXT_FIGURE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d.,]*\s*(?:%|[a-zđ])", re.I)
 BASELINE_YEAR = re.compile(r"\s*(?:vào\s+|của\s+)?năm\s+(?:19|20)\d{2}", re.I)
 BASELINE_AFTER = re.compile(rf"\s*(?:lên|xuống|còn|tăng lên|giảm xuống)\s+(?:mức\s+)?{NUMBER}", re.I)
+FOR_COST = re.compile(r"cho\s+", re.I)
 CLOSING_PAREN = re.compile(r"\s*\)")
 ITEM_JOIN = re.compile(r"\s*(?:[,;]|(?<!\w)(?:và|hoặc|còn)(?!\w))[\s,]*(?:trong đó\s+)?(?:\S+\s+)?$", re.I)
 ITEM_WORDS = 8                                        # what a figure of a list of figures may say of itself
@@ -412,8 +415,8 @@ def _target(text: str, m: re.Match, context_year: int | None, issued_year: int |
     if unit and _describes(unit) and not _aimed(clause_before, unit, issued_year):
         return None                                   # an area, a cost, a count: no aim stated (an amount of
                                                       # money needs one in words: "thu ngân sách đạt …")
-    rate = p.rate.search(clause_before) or p.giving.search(clause_before) and p.cost_after.search(text[m.end():])
-    if rate and not p.target_cue.search(text[s0:s1]) or p.rate_noun.search(clause_before):
+    given = _rate_given(clause_before, text[m.end():], text[m.end():c1], unit)
+    if given and not p.target_cue.search(text[s0:s1]) or p.rate_noun.search(clause_before):
         return None                                   # a rate given or held
     q0 = quote_start(text, c0, n0)
     cue_only = {w.lower() for w in lexicon()["units"]["cue_only"]}
@@ -431,6 +434,29 @@ def _target(text: str, m: re.Match, context_year: int | None, issued_year: int |
         comparator=comparator(text, n0, m.end(), bool(rng)), start=q0, end=q1)
 
 
+def _rate_given(clause_before: str, after: str, clause_after: str, unit: str | None) -> bool:
+    """A rate held or given, not reached: a rate word before the figure ("nắm giữ"), a giving verb before it and a
+    cost after ("hỗ trợ 50% chi phí"), or a support verb right before a percentage that says nothing more."""
+    p = patterns()
+    return bool(p.rate.search(clause_before) or p.giving.search(clause_before) and p.cost_after.search(after)
+                or unit == "%" and p.support_given.search(clause_before)
+                and _nothing_or_cost(clause_after.split(",")[0]))
+
+
+def _nothing_or_cost(rest: str) -> bool:
+    """What follows a figure up to a comma says nothing more, or only what cost it covers ("cho chi phí …")."""
+    rest = rest.strip(" .,)")
+    cost = FOR_COST.match(rest)
+    return not rest or bool(cost and patterns().cost_after.match(rest[cost.end():]))
+
+
+def _aim_word(clause_before: str) -> bool:
+    """An aim word in the clause, not one capitalised inside it: that is a name ("Sở Nông nghiệp và Phát triển
+    nông thôn", "Ngân hàng Phát triển"); an item may open on one ("Phát triển thêm 300 ha …")."""
+    opening = MARKER.match(clause_before).end()
+    return any(m.start() <= opening or not m.group()[:1].isupper() for m in patterns().aim.finditer(clause_before))
+
+
 def _alone_in_parens(text: str, start: int, end: int) -> bool:
     """The figure is all its parentheses hold ("vốn vay (32,44 %): 131.250 triệu đồng")."""
     return text[max(0, start - 3):start].rstrip().endswith("(") and bool(CLOSING_PAREN.match(text, end))
@@ -440,7 +466,7 @@ def _aimed(clause_before: str, unit: str, issued_year: int | None) -> bool:
     """A measure, count or amount of money that the clause sets as an aim: an aim word, or, not for money, what
     there will be by a year ahead or an indicator head naming an aim. Only asked of figures that describe."""
     p = patterns()
-    if p.aim.search(p.aim_in_name.sub(" ", clause_before)):
+    if _aim_word(p.aim_in_name.sub(" ", clause_before)):
         return True
     money = bool(MONEY.search(unit) and "/" not in unit)
     return not money and (states_at_horizon(clause_before, issued_year) or _aim_indicator(clause_before))

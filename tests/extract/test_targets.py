@@ -475,3 +475,36 @@ def test_a_year_before_a_rate_is_no_amount_of_money():
 ])
 def test_a_share_alone_in_parentheses(text, values):
     assert [t.value for t in find_targets(text, issued_year=2026)] == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # a support verb right before a percentage that ends its clause or covers a cost: a rate given
+    ("Xã đặc biệt khó khăn được hỗ trợ 80%.", []),
+    ("Học sinh khuyết tật thuộc hộ nghèo được trợ cấp 100% cho chi phí học tập.", []),
+    # with an aim in the sentence, or a group it reaches after the figure, it stays
+    ("Phấn đấu đến năm 2028 hỗ trợ 100% hộ nghèo có nhu cầu vay vốn.", [100]),
+    ("Các xã hỗ trợ 70% số hộ nghèo tham gia bảo hiểm y tế.", [70]),
+])
+def test_a_support_rate_given_is_no_target(text, values):
+    assert [t.value for t in find_targets(text, issued_year=2026)] == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # an aim word capitalised inside a clause belongs to a name, not to an aim
+    ("Sở Nông nghiệp và Phát triển nông thôn quản lý 14 trạm khuyến nông.", []),
+    ("Chi nhánh Ngân hàng Phát triển khu vực cho vay 250 hộ sản xuất.", []),
+    # an item may open on one
+    ("- Phát triển 400 ha mắc ca tại các xã vùng cao.", [400]),
+    ("Sở Nông nghiệp và Phát triển nông thôn phát triển thêm 400 ha mắc ca.", [400]),
+])
+def test_an_aim_word_inside_a_name_is_no_aim(text, values):
+    assert [t.value for t in find_targets(text, issued_year=2026)] == values
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("Đến năm 2030, dân số đô thị đạt 300.000 người.", "dân số đô thị"),
+    ("Phấn đấu đến năm 2030 quy mô dân số toàn huyện đạt 95.000 người.", "quy mô dân số toàn huyện"),
+    ("Phấn đấu đến năm 2029 số học sinh dân tộc thiểu số đạt 12.000 học sinh.", "số học sinh dân tộc thiểu số"),
+])
+def test_a_head_is_no_syllable_of_a_longer_word(text, indicator):
+    assert one(text, issued_year=2026).indicator == indicator
