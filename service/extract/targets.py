@@ -451,14 +451,14 @@ def _nothing_or_cost(rest: str) -> bool:
 
 
 def _aim_word(clause_before: str) -> bool:
-    """An aim word in the clause, not one capitalised inside it: that is a name ("Sở Nông nghiệp và Phát triển
-    nông thôn", "Ngân hàng Phát triển"); an item may open on one ("Phát triển thêm 300 ha …")."""
+    """An aim word in the clause, not one capitalised inside it: that is a name ("Quỹ Phát triển đất", "Trung tâm
+    Phát triển quỹ đất huyện"); an item may open on one ("Phát triển thêm 300 ha …")."""
     opening = MARKER.match(clause_before).end()
     return any(m.start() <= opening or not m.group()[:1].isupper() for m in patterns().aim.finditer(clause_before))
 
 
 def _alone_in_parens(text: str, start: int, end: int) -> bool:
-    """The figure is all its parentheses hold ("vốn vay (32,44 %): 131.250 triệu đồng")."""
+    """The figure is all its parentheses hold ("chi trả nợ đọng (18,6 %): 42.900 triệu đồng")."""
     return text[max(0, start - 3):start].rstrip().endswith("(") and bool(CLOSING_PAREN.match(text, end))
 
 
