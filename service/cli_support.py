@@ -60,16 +60,19 @@ STDIN = "-"        # the usual name for standard input: `… | rasoat analyze -`
 def analyze_or_exit(path: Path, extractor: str | None = None) -> Document:
     """`analyze_file(path)` after `check_input`, or the bytes of standard input when the path is "-" (the format
     sniffed from the content); an ingest error ends the command with exit code 2."""
+    from .ingest import MAX_BYTES
     from .pipeline import analyze_bytes, analyze_file
 
-    if str(path) != STDIN:
+    piped = str(path) == STDIN
+    if not piped:
         check_input(path)
     check_extractor(extractor)
     if extractor is None:
         prepare_default_extractor()
     try:
-        if str(path) == STDIN:
-            return analyze_bytes(sys.stdin.buffer.read(), say("stdin_name"), extractor)
+        if piped:                        # at most one byte over the limit is read: enough to refuse it
+            data = sys.stdin.buffer.read(MAX_BYTES + 1) if sys.stdin is not None else b""
+            return analyze_bytes(data, say("stdin_name"), extractor)
         return analyze_file(path, extractor)
     except RasoatError as error:
         fail(error.message, error.code)

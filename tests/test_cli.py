@@ -47,6 +47,23 @@ def test_standard_input_is_read_when_the_file_is_a_dash():
     assert empty.exit_code == 2 and "Tệp rỗng: đầu vào chuẩn" in empty.stderr
 
 
+def test_a_closed_standard_input_reads_as_empty(monkeypatch, capsys):
+    import sys
+
+    import typer
+
+    from service.cli_support import analyze_or_exit
+
+    monkeypatch.setattr(sys, "stdin", None)
+    try:
+        analyze_or_exit(Path("-"), "rules")
+    except typer.Exit as stop:
+        assert stop.exit_code == 2
+    else:
+        raise AssertionError("no exit")
+    assert "Tệp rỗng: đầu vào chuẩn" in capsys.readouterr().err
+
+
 def test_readable_summary_lists_tasks():
     result = runner.invoke(app, ["analyze", str(SAMPLES / "ubnd-chi-thi.txt")], env={"COLUMNS": "160"})
     assert result.exit_code == 0

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from service.document import Target
+from service.extract.bodies import match_body
 from service.extract.numbers import NUMBER, parse_number, parse_range
 from service.lexicons import alternation, load
 from service.text import YEAR
@@ -81,8 +82,9 @@ def patterns() -> Patterns:
     mult = alternation(u["multiplier"])
     per = alternation(u["per"])
     core = (rf"(?:{mult})\s+(?:{alternation(u['measure'] + u['count'])})"
-            rf"|{alternation(u['money'] + u['measure'] + u['count'] + u['cue_only'])}|{mult}")
-    unit = (rf"(?:%|{alternation(u['percent'][1:])}|{core})(?![\w])(?!\s+lệ(?!\w))"  # "năm 2028 tỷ lệ …": no money
+            rf"|{alternation(u['money'] + u['measure'] + u['count'] + u['cue_only'])}"
+            rf"|(?:{mult})(?!\s+(?:{alternation(u['not_after_multiplier'])})(?!\w))")   # not "năm 2028 tỷ lệ"
+    unit = (rf"(?:%|{alternation(u['percent'][1:])}|{core})(?![\w])"
             rf"(?:\s*/\s*(?:1\s*)?(?:{per})(?!\w))*")
     num = rf"(?:(?:từ\s+)?{NUMBER}\s*[%‰]?\s*(?:[-–—]|đến|tới)\s*{NUMBER}|{NUMBER})"
     mention = re.compile(
@@ -150,9 +152,10 @@ CONNECTOR = re.compile(r"[^,;]*?(?:,|\bvà\b|\bcòn\b)\s*|\s*", re.I)
 NEXT_FIGURE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d.,]*\s*(?:%|[a-zđ])", re.I)
 BASELINE_YEAR = re.compile(r"\s*(?:vào\s+|của\s+)?năm\s+(?:19|20)\d{2}", re.I)
 BASELINE_AFTER = re.compile(rf"\s*(?:lên|xuống|còn|tăng lên|giảm xuống)\s+(?:mức\s+)?{NUMBER}", re.I)
+WORD_START = re.compile(r"(?<!\w)\w")
 FOR_COST = re.compile(r"cho\s+", re.I)
 CLOSING_PAREN = re.compile(r"\s*\)")
-ITEM_JOIN = re.compile(r"\s*(?:[,;]|(?<!\w)(?:và|hoặc|còn)(?!\w))[\s,]*(?:trong đó\s+)?(?:\S+\s+)?$", re.I)
+ITEM_JOIN = re.compile(r"(?P<join>\s+(?:và|hoặc)\s+)(?:\S+\s+)?$", re.I)   # "… và [khoảng] 10 %"
 ITEM_WORDS = 8                                        # what a figure of a list of figures may say of itself
 TRAIL_CUT = re.compile(r"(?:^|\s+)(?:(?:đến|tới|vào|trước|trong)\s+năm|năm\s+\d{4}|giai đoạn|trở lên|trở xuống"
                        r"|so với|trong đó|và\s+(?=\S+\s+\S*\d))\b.*$", re.I | re.S)
@@ -214,8 +217,9 @@ def reached_rate(before: str) -> re.Match | None:
 
 
 def quote_end(text: str, end: int, clause_end: int) -> int:
-    """End of a target's quote: the due-year phrase right after the number if any, else its
-    comma-clause unless that runs on (another figure, over 30 words), else the number."""
+    """End of a target's quote: the due-year phrase right after the number if any, else its comma-clause, up to
+    the join before another figure in it ("90 % diện tích lúa chất lượng cao và 10 % …", at most ITEM_WORDS words),
+    else the number where the clause runs on (another figure farther on, over 30 words)."""
     comma = COMMA.search(text, end, clause_end)
     stop = comma.start() if comma else clause_end
     lead = DUE_LEAD.match(text, end, stop)
@@ -223,7 +227,7 @@ def quote_end(text: str, end: int, clause_end: int) -> int:
         return lead.end()
     tail = text[end:stop]
     following = next((f for f in patterns().mention.finditer(tail) if f["unit"]), None)
-    if following:                                     # "90 % diện tích cao su đại điền và 10 % …": up to the join
+    if following:                                     # "90 % diện tích lúa chất lượng cao và 10 % …": up to the join
         join = ITEM_JOIN.search(tail, 0, following.start())
         stop = end + join.start() if join and len(tail[:join.start()].split()) <= ITEM_WORDS else end
     elif len(tail.split()) > 30:
@@ -405,7 +409,7 @@ def _target(text: str, m: re.Match, context_year: int | None, issued_year: int |
         return None                                   # "từ 7 triệu năm 2005 lên …": the baseline
     c0, c1 = bounds(text, n0, CLAUSE_END)
     s0, s1 = bounds(text, n0, SENTENCE_END, parens=False)
-    if _alone_in_parens(text, m.start(), m.end()) and not p.target_cue.search(text, s0, n0):
+    if _alone_in_parens(text, n0, m.end()) and not _aim_around(text, n0, s0):
         return None                                   # "Phần còn lại (90 %) nộp ngân sách": a share, no aim
     clause_before = text[c0:n0]
     if is_achievement(clause_before, text[c0:c1], text[s0:n0], text[s0:s1], issued_year):
@@ -420,10 +424,10 @@ def _target(text: str, m: re.Match, context_year: int | None, issued_year: int |
         return None                                   # a rate given or held
     q0 = quote_start(text, c0, n0)
     cue_only = {w.lower() for w in lexicon()["units"]["cue_only"]}
-    figures = [f for f in p.mention.finditer(text, q0, n0)
+    figures = [f for f in p.mention.finditer(text, c0, n0)
                if f["unit"] and f["unit"].lower() not in cue_only and f.end() <= n0]
-    if figures:                                       # "A đạt 17% giai đoạn 1 và 15% ..."
-        q0 = figures[-1].end() + len(CONNECTOR.match(text, figures[-1].end()).group(0))
+    if figures:                                       # "A đạt 17% giai đoạn 1 và 15% ...": not into the one before
+        q0 = max(q0, _next_item_start(text, figures[-1].end(), n0))
     end = m.end()
     q1 = quote_end(text, end, c1)
     q0 = q0 if q0 <= n0 else n0
@@ -434,12 +438,20 @@ def _target(text: str, m: re.Match, context_year: int | None, issued_year: int |
         comparator=comparator(text, n0, m.end(), bool(rng)), start=q0, end=q1)
 
 
+def _next_item_start(text: str, after: int, n0: int) -> int:
+    """Where the quote of a figure after an earlier one starts: after the join right before it, as `quote_end` cuts
+    the earlier one ("…, trong đó 90 % diện tích lúa chất lượng cao và 10 % …"), else after the first connector."""
+    join = ITEM_JOIN.search(text, after, n0)
+    return join.end("join") if join else after + len(CONNECTOR.match(text, after).group(0))
+
+
 def _rate_given(clause_before: str, after: str, clause_after: str, unit: str | None) -> bool:
     """A rate held or given, not reached: a rate word before the figure ("nắm giữ"), a giving verb before it and a
-    cost after ("hỗ trợ 50% chi phí"), or a support verb right before a percentage that says nothing more."""
+    cost after ("hỗ trợ 50% chi phí"), or a support verb right before a percentage that says nothing more, no aim
+    head before it ("Tỷ lệ hộ nghèo … được hỗ trợ 100%" is reached)."""
     p = patterns()
     return bool(p.rate.search(clause_before) or p.giving.search(clause_before) and p.cost_after.search(after)
-                or unit == "%" and p.support_given.search(clause_before)
+                or unit == "%" and p.support_given.search(clause_before) and not _aim_indicator(clause_before)
                 and _nothing_or_cost(clause_after.split(",")[0]))
 
 
@@ -451,15 +463,30 @@ def _nothing_or_cost(rest: str) -> bool:
 
 
 def _aim_word(clause_before: str) -> bool:
-    """An aim word in the clause, not one capitalised inside it: that is a name ("Quỹ Phát triển đất", "Trung tâm
-    Phát triển quỹ đất huyện"); an item may open on one ("Phát triển thêm 300 ha …")."""
-    opening = MARKER.match(clause_before).end()
-    return any(m.start() <= opening or not m.group()[:1].isupper() for m in patterns().aim.finditer(clause_before))
+    """An aim word in the clause that is no part of a body's name ("Sở Nông nghiệp và Phát triển nông thôn",
+    "Trung tâm phát triển quỹ đất huyện")."""
+    return any(not _in_name(clause_before, m.start()) for m in patterns().aim.finditer(clause_before))
+
+
+NAME_REACH = 8                                        # words back from an aim word where a name holding it may start
+
+
+def _in_name(text: str, pos: int) -> bool:
+    """A body's name (service/extract/bodies.py) starting up to NAME_REACH words before `pos` runs past it."""
+    starts = [m.start() for m in WORD_START.finditer(text, max(0, pos - 80), pos)][-NAME_REACH:]
+    return any((span := match_body(text, start)) and span[0] == start and span[1] > pos for start in starts)
 
 
 def _alone_in_parens(text: str, start: int, end: int) -> bool:
     """The figure is all its parentheses hold ("chi trả nợ đọng (18,6 %): 42.900 triệu đồng")."""
-    return text[max(0, start - 3):start].rstrip().endswith("(") and bool(CLOSING_PAREN.match(text, end))
+    return text[max(0, start - 10):start].rstrip(" " + QUOTES).endswith("(") and bool(CLOSING_PAREN.match(text, end))
+
+
+def _aim_around(text: str, n0: int, s0: int) -> bool:
+    """An aim for a figure in parentheses: a target cue before it in its sentence, an aim word in its clause ("Có
+    27 xã đạt chuẩn (90 %)", "… (60 %) đạt chuẩn vào năm 2030") or an aim head before it ("Tỷ lệ … (95 %)")."""
+    c0, c1 = bounds(text, n0, CLAUSE_END, parens=False)
+    return bool(patterns().target_cue.search(text, s0, n0)) or _aim_word(text[c0:c1]) or _aim_indicator(text[c0:n0])
 
 
 def _aimed(clause_before: str, unit: str, issued_year: int | None) -> bool:

@@ -508,3 +508,50 @@ def test_an_aim_word_inside_a_name_is_no_aim(text, values):
 ])
 def test_a_head_is_no_syllable_of_a_longer_word(text, indicator):
     assert one(text, issued_year=2026).indicator == indicator
+
+
+@pytest.mark.parametrize("text, value", [
+    # an aim word opening an item stays an aim whatever numbers or marks it: no body's name holds it
+    ("2.1 Trồng mới 1.200 ha rừng gỗ lớn.", 1200),
+    ("1.3 Phát triển 450 ha cây dược liệu dưới tán rừng.", 450),
+    ("“Phát triển thêm 180 ha chè chất lượng cao” là khâu đột phá.", 180),
+    ("Tập trung Phát Triển 320 ha vùng nguyên liệu.", 320),
+])
+def test_an_aim_word_opening_an_item_is_an_aim(text, value):
+    assert [t.value for t in find_targets(text, issued_year=2026)] == [value]
+
+
+@pytest.mark.parametrize("text, value, unit, indicator", [
+    # only a bare "tỷ" before "lệ", "trọng", "suất" is no multiplier
+    ("Phấn đấu đến năm 2030 giảm 40 % lệ phí cấp phép xây dựng.", 40, "%", "lệ phí cấp phép xây dựng"),
+    ("Phấn đấu năm 2027 thu 38 tỷ đồng lệ phí trước bạ.", 38, "tỷ đồng", "lệ phí trước bạ (thu)"),
+    ("Phấn đấu đến năm 2030 tỷ trọng dịch vụ trong GRDP đạt 42 %.", 42, "%", "tỷ trọng dịch vụ trong GRDP"),
+])
+def test_a_multiplier_is_not_read_into_a_word(text, value, unit, indicator):
+    t = one(text, issued_year=2026)
+    assert (t.value, t.unit, t.indicator) == (value, unit, indicator)
+
+
+@pytest.mark.parametrize("text, values", [
+    # a share in parentheses after an aim, or in a sentence with a target cue, stays
+    ("- Có 24 xã đạt chuẩn nông thôn mới nâng cao (85 %);", [85]),
+    ("Toàn huyện có 18 xã (75 %) đạt chuẩn nông thôn mới vào năm 2030.", [75]),
+    ("Tỷ lệ trẻ em được tiêm chủng đạt mức cao (95 - 98 %).", [95]),
+    # a rate reached by those supported is an aim
+    ("Tỷ lệ người cao tuổi có hoàn cảnh khó khăn được hỗ trợ 100%.", [100]),
+])
+def test_an_aim_around_a_share_or_a_support_rate_keeps_it(text, values):
+    assert [t.value for t in find_targets(text, issued_year=2026)] == values
+
+
+def test_the_next_figure_of_a_list_is_quoted_from_its_join():
+    found = find_targets("Phấn đấu 85 % số hộ nuôi bò và dê và 70 % số hộ trồng rau áp dụng quy trình an toàn.",
+                         issued_year=2026)
+    assert [t.text for t in found] == ["Phấn đấu 85 % số hộ nuôi bò và dê",
+                                       "70 % số hộ trồng rau áp dụng quy trình an toàn"]
+    assert found[0].end <= found[1].start
+
+
+def test_a_coefficient_is_an_indicator_head():
+    assert one("Nâng hệ số sử dụng đất lúa lên 2,2 lần vào năm 2030.", issued_year=2026).indicator == \
+        "hệ số sử dụng đất lúa"
