@@ -83,7 +83,7 @@ def patterns() -> Patterns:
     per = alternation(u["per"])
     core = (rf"(?:{mult})\s+(?:{alternation(u['measure'] + u['count'])})"
             rf"|{alternation(u['money'] + u['measure'] + u['count'] + u['cue_only'])}"
-            rf"|(?:{mult})(?!\s+(?:{alternation(u['not_after_multiplier'])})(?!\w))")   # not "năm 2028 tỷ lệ"
+            rf"|(?:{mult})(?!\s+(?:{alternation(u['not_after_multiplier'])})(?!\w)(?!\s+phí))")  # "năm 2028 tỷ lệ"
     unit = (rf"(?:%|{alternation(u['percent'][1:])}|{core})(?![\w])"
             rf"(?:\s*/\s*(?:1\s*)?(?:{per})(?!\w))*")
     num = rf"(?:(?:từ\s+)?{NUMBER}\s*[%‰]?\s*(?:[-–—]|đến|tới)\s*{NUMBER}|{NUMBER})"
@@ -426,8 +426,10 @@ def _target(text: str, m: re.Match, context_year: int | None, issued_year: int |
     cue_only = {w.lower() for w in lexicon()["units"]["cue_only"]}
     figures = [f for f in p.mention.finditer(text, c0, n0)
                if f["unit"] and f["unit"].lower() not in cue_only and f.end() <= n0]
-    if figures:                                       # "A đạt 17% giai đoạn 1 và 15% ...": not into the one before
-        q0 = max(q0, _next_item_start(text, figures[-1].end(), n0))
+    if figures and figures[-1].end() > q0:            # "A đạt 17% giai đoạn 1 và 15% ..."
+        q0 = _next_item_start(text, figures[-1].end(), n0)
+    elif figures and (join := ITEM_JOIN.search(text, figures[-1].end(), n0)):
+        q0 = max(q0, join.end("join"))                # "80 % số hộ nuôi bò và dê và 60 % …": not into the one before
     end = m.end()
     q1 = quote_end(text, end, c1)
     q0 = q0 if q0 <= n0 else n0
@@ -463,9 +465,11 @@ def _nothing_or_cost(rest: str) -> bool:
 
 
 def _aim_word(clause_before: str) -> bool:
-    """An aim word in the clause that is no part of a body's name ("Sở Nông nghiệp và Phát triển nông thôn",
-    "Trung tâm phát triển quỹ đất huyện")."""
-    return any(not _in_name(clause_before, m.start()) for m in patterns().aim.finditer(clause_before))
+    """An aim word in the clause, not a capitalised one inside a body's name ("Sở Nông nghiệp và Phát triển nông
+    thôn", "Quỹ Phát triển đất"); in an all-capitals line capitals tell nothing."""
+    capitals_tell = not clause_before.isupper()
+    return any(not (capitals_tell and m.group()[:1].isupper() and _in_name(clause_before, m.start()))
+               for m in patterns().aim.finditer(clause_before))
 
 
 NAME_REACH = 8                                        # words back from an aim word where a name holding it may start
@@ -473,8 +477,14 @@ NAME_REACH = 8                                        # words back from an aim w
 
 def _in_name(text: str, pos: int) -> bool:
     """A body's name (service/extract/bodies.py) starting up to NAME_REACH words before `pos` runs past it."""
-    starts = [m.start() for m in WORD_START.finditer(text, max(0, pos - 80), pos)][-NAME_REACH:]
-    return any((span := match_body(text, start)) and span[0] == start and span[1] > pos for start in starts)
+    return _name_runs_past(text[:pos + 40], pos)
+
+
+@lru_cache(maxsize=512)
+def _name_runs_past(window: str, pos: int) -> bool:
+    """`_in_name` over a window ending shortly after `pos` (the figures of one clause share their windows)."""
+    starts = [m.start() for m in WORD_START.finditer(window, max(0, pos - 80), pos)][-NAME_REACH:]
+    return any((span := match_body(window, start)) and span[0] == start and span[1] > pos for start in starts)
 
 
 def _alone_in_parens(text: str, start: int, end: int) -> bool:
@@ -483,10 +493,10 @@ def _alone_in_parens(text: str, start: int, end: int) -> bool:
 
 
 def _aim_around(text: str, n0: int, s0: int) -> bool:
-    """An aim for a figure in parentheses: a target cue before it in its sentence, an aim word in its clause ("Có
-    27 xã đạt chuẩn (90 %)", "… (60 %) đạt chuẩn vào năm 2030") or an aim head before it ("Tỷ lệ … (95 %)")."""
+    """An aim for a figure in parentheses: a target cue or an aim head before it in its sentence ("Tỷ lệ … (95 %)",
+    "Tỷ trọng … năm 2030: nông nghiệp (20 %), …") or an aim word in its clause ("Có 27 xã đạt chuẩn (90 %)")."""
     c0, c1 = bounds(text, n0, CLAUSE_END, parens=False)
-    return bool(patterns().target_cue.search(text, s0, n0)) or _aim_word(text[c0:c1]) or _aim_indicator(text[c0:n0])
+    return bool(patterns().target_cue.search(text, s0, n0)) or _aim_word(text[c0:c1]) or _aim_indicator(text[s0:n0])
 
 
 def _aimed(clause_before: str, unit: str, issued_year: int | None) -> bool:

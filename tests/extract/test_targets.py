@@ -555,3 +555,32 @@ def test_the_next_figure_of_a_list_is_quoted_from_its_join():
 def test_a_coefficient_is_an_indicator_head():
     assert one("Nâng hệ số sử dụng đất lúa lên 2,2 lần vào năm 2030.", issued_year=2026).indicator == \
         "hệ số sử dụng đất lúa"
+
+
+@pytest.mark.parametrize("text, value", [
+    # an aim word after a body, a place or a group is the aim, never part of a name (lower case, or all capitals)
+    ("Đến năm 2030, huyện Yên Thành trồng mới 350 ha rừng.", 350),
+    ("Chi cục Kiểm lâm phấn đấu trồng mới 90 ha rừng phòng hộ.", 90),
+    ("Ban Quản lý Khu công nghệ cao phấn đấu thu hút 1,5 tỷ USD vốn đầu tư.", 1.5),
+    ("Đảng bộ xã phấn đấu kết nạp 12 đảng viên mới.", 12),
+    ("TOÀN HUYỆN PHẤN ĐẤU TRỒNG MỚI 420 HA RỪNG.", 420),
+])
+def test_an_aim_word_after_a_body_stays_an_aim(text, value):
+    assert [t.value for t in find_targets(text, issued_year=2026)] == [value]
+
+
+@pytest.mark.parametrize("text, quote", [
+    # an earlier figure of the clause does not cut the indicator of the next at a "và" or comma inside it
+    ("Xây dựng 4 trạm xử lý nước thải nhằm nâng tỷ lệ nước thải sinh hoạt và công nghiệp được xử lý đạt 85 %.",
+     "tỷ lệ nước thải sinh hoạt và công nghiệp được xử lý đạt 85 %"),
+    ("Trồng mới 600 ha rừng nhằm nâng độ che phủ rừng, cây lâu năm toàn huyện lên 58 %.",
+     "độ che phủ rừng, cây lâu năm toàn huyện lên 58 %"),
+])
+def test_an_earlier_figure_leaves_the_next_indicator_whole(text, quote):
+    assert find_targets(text, issued_year=2026)[-1].text == quote
+
+
+def test_shares_listed_under_an_aim_head_stay():
+    found = find_targets("Tỷ trọng các khu vực trong GRDP năm 2030: nông, lâm nghiệp (18 %), công nghiệp (40 %), "
+                         "dịch vụ (42 %).", issued_year=2026)
+    assert [t.value for t in found] == [18, 40, 42]
