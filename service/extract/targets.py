@@ -64,6 +64,7 @@ class Patterns:
     rate_noun: re.Pattern
     giving: re.Pattern
     support_given: re.Pattern
+    item_join: re.Pattern
     cost_after: re.Pattern
     funding: re.Pattern
     reached: re.Pattern
@@ -112,6 +113,8 @@ def patterns() -> Patterns:
         rate_noun=phrase_re(lx["rate_nouns"]),
         giving=phrase_re(lx["giving_before"]),
         support_given=phrase_re(lx["support_before"], r"\s*$"),
+        item_join=re.compile(rf"(?P<join>\s+(?:{alternation(lx['list_item_joins'])})\s+)"     # "… và [khoảng] 10 %"
+                             rf"(?:(?:{alternation(lx['list_item_openers'])})\s+)?$", re.I),
         cost_after=phrase_re(lx["cost_after"], prefix=r"^\s*"),
         funding=phrase_re(lx["budget"]["funding_cues"]),
         reached=phrase_re([f"{verb} {head}" for verb in lx["reached_rate"]["verbs"]
@@ -155,7 +158,6 @@ BASELINE_AFTER = re.compile(rf"\s*(?:lên|xuống|còn|tăng lên|giảm xuống
 WORD_START = re.compile(r"(?<!\w)\w")
 FOR_COST = re.compile(r"cho\s+", re.I)
 CLOSING_PAREN = re.compile(r"\s*\)")
-ITEM_JOIN = re.compile(r"(?P<join>\s+(?:và|hoặc)\s+)(?:\S+\s+)?$", re.I)   # "… và [khoảng] 10 %"
 ITEM_WORDS = 8                                        # what a figure of a list of figures may say of itself
 TRAIL_CUT = re.compile(r"(?:^|\s+)(?:(?:đến|tới|vào|trước|trong)\s+năm|năm\s+\d{4}|giai đoạn|trở lên|trở xuống"
                        r"|so với|trong đó|và\s+(?=\S+\s+\S*\d))\b.*$", re.I | re.S)
@@ -228,7 +230,7 @@ def quote_end(text: str, end: int, clause_end: int) -> int:
     tail = text[end:stop]
     following = next((f for f in patterns().mention.finditer(tail) if f["unit"]), None)
     if following:                                     # "90 % diện tích lúa chất lượng cao và 10 % …": up to the join
-        join = ITEM_JOIN.search(tail, 0, following.start())
+        join = patterns().item_join.search(tail, 0, following.start())
         stop = end + join.start() if join and len(tail[:join.start()].split()) <= ITEM_WORDS else end
     elif len(tail.split()) > 30:
         stop = end
@@ -428,7 +430,7 @@ def _target(text: str, m: re.Match, context_year: int | None, issued_year: int |
                if f["unit"] and f["unit"].lower() not in cue_only and f.end() <= n0]
     if figures and figures[-1].end() > q0:            # "A đạt 17% giai đoạn 1 và 15% ..."
         q0 = _next_item_start(text, figures[-1].end(), n0)
-    elif figures and (join := ITEM_JOIN.search(text, figures[-1].end(), n0)):
+    elif figures and (join := _item_join(text, figures[-1].end(), n0)):
         q0 = max(q0, join.end("join"))                # "80 % số hộ nuôi bò và dê và 60 % …": not into the one before
     end = m.end()
     q1 = quote_end(text, end, c1)
@@ -440,10 +442,19 @@ def _target(text: str, m: re.Match, context_year: int | None, issued_year: int |
         comparator=comparator(text, n0, m.end(), bool(rng)), start=q0, end=q1)
 
 
+def _item_join(text: str, after: int, n0: int) -> re.Match | None:
+    """The join of a list of figures right before the figure at n0, the earlier figure ending at `after` with at
+    most ITEM_WORDS words and no comma between ("85 % số hộ nuôi bò và dê và 70 % …"; not "Diện tích lúa 5.000
+    ha, năng suất tăng và đạt 65 tạ/ha": the join word takes no verb after it, only `list_item_openers`)."""
+    join = patterns().item_join.search(text, after, n0)
+    between = text[after:join.start()] if join else ""
+    return join if join and "," not in between and len(between.split()) <= ITEM_WORDS else None
+
+
 def _next_item_start(text: str, after: int, n0: int) -> int:
     """Where the quote of a figure after an earlier one starts: after the join right before it, as `quote_end` cuts
     the earlier one ("…, trong đó 90 % diện tích lúa chất lượng cao và 10 % …"), else after the first connector."""
-    join = ITEM_JOIN.search(text, after, n0)
+    join = patterns().item_join.search(text, after, n0)
     return join.end("join") if join else after + len(CONNECTOR.match(text, after).group(0))
 
 
@@ -477,12 +488,13 @@ NAME_REACH = 8                                        # words back from an aim w
 
 def _in_name(text: str, pos: int) -> bool:
     """A body's name (service/extract/bodies.py) starting up to NAME_REACH words before `pos` runs past it."""
-    return _name_runs_past(text[:pos + 40], pos)
+    first = max(0, pos - 100)
+    return _name_runs_past(text[first:pos + 40], pos - first)
 
 
 @lru_cache(maxsize=512)
 def _name_runs_past(window: str, pos: int) -> bool:
-    """`_in_name` over a window ending shortly after `pos` (the figures of one clause share their windows)."""
+    """`_in_name` over a short window around `pos` (the figures of one clause share their windows)."""
     starts = [m.start() for m in WORD_START.finditer(window, max(0, pos - 80), pos)][-NAME_REACH:]
     return any((span := match_body(window, start)) and span[0] == start and span[1] > pos for start in starts)
 

@@ -584,3 +584,16 @@ def test_shares_listed_under_an_aim_head_stay():
     found = find_targets("Tỷ trọng các khu vực trong GRDP năm 2030: nông, lâm nghiệp (18 %), công nghiệp (40 %), "
                          "dịch vụ (42 %).", issued_year=2026)
     assert [t.value for t in found] == [18, 40, 42]
+
+
+@pytest.mark.parametrize("text, quote", [
+    # "và" and a verb before a figure go on its own item; an earlier figure does not make it a list
+    ("Diện tích ngô 3.200 ha, năng suất bình quân tăng và đạt 58 tạ/ha.", "năng suất bình quân tăng và đạt 58 tạ/ha"),
+    ("Giảm 250 hộ nghèo, tỷ lệ trẻ em suy dinh dưỡng thể thấp còi giảm và còn 12 %.",
+     "tỷ lệ trẻ em suy dinh dưỡng thể thấp còi giảm và còn 12 %"),
+    # an approximator may stand after the join of a list
+    ("Phấn đấu 90 % hộ dân dùng nước hợp vệ sinh và khoảng 60 % hộ dân dùng nước sạch.",
+     "khoảng 60 % hộ dân dùng nước sạch"),
+])
+def test_a_verb_after_a_join_keeps_the_item_whole(text, quote):
+    assert find_targets(text, issued_year=2026)[-1].text == quote
