@@ -230,8 +230,8 @@ def quote_end(text: str, end: int, clause_end: int) -> int:
     tail = text[end:stop]
     following = next((f for f in patterns().mention.finditer(tail) if f["unit"]), None)
     if following:                                     # "90 % diện tích lúa chất lượng cao và 10 % …": up to the join
-        join = patterns().item_join.search(tail, 0, following.start())
-        stop = end + join.start() if join and len(tail[:join.start()].split()) <= ITEM_WORDS else end
+        join = _item_join(tail, 0, following.start())
+        stop = end + join.start() if join else end
     elif len(tail.split()) > 30:
         stop = end
     return len(text[:stop].rstrip(" ,"))

@@ -597,3 +597,10 @@ def test_shares_listed_under_an_aim_head_stay():
 ])
 def test_a_verb_after_a_join_keeps_the_item_whole(text, quote):
     assert find_targets(text, issued_year=2026)[-1].text == quote
+
+
+def test_an_approximator_after_the_join_keeps_the_list():
+    found = find_targets("Phấn đấu 75 % hợp tác xã hoạt động hiệu quả và hơn 40 % hợp tác xã ứng dụng công nghệ cao.",
+                         issued_year=2026)
+    assert [t.text for t in found] == ["Phấn đấu 75 % hợp tác xã hoạt động hiệu quả",
+                                       "hơn 40 % hợp tác xã ứng dụng công nghệ cao"]
