@@ -84,7 +84,8 @@ def patterns() -> Patterns:
     per = alternation(u["per"])
     core = (rf"(?:{mult})\s+(?:{alternation(u['measure'] + u['count'])})"
             rf"|{alternation(u['money'] + u['measure'] + u['count'] + u['cue_only'])}"
-            rf"|(?:{mult})(?!\s+(?:{alternation(u['not_after_multiplier'])})(?!\w)(?!\s+phí))")  # "năm 2028 tỷ lệ"
+            rf"|(?:{mult})(?!\s+(?!(?:{alternation(u['multiplier_before'])})(?!\w))"
+            rf"(?:{alternation(u['not_after_multiplier'])})(?!\w))")             # "năm 2028 tỷ lệ"
     unit = (rf"(?:%|{alternation(u['percent'][1:])}|{core})(?![\w])"
             rf"(?:\s*/\s*(?:1\s*)?(?:{per})(?!\w))*")
     num = rf"(?:(?:từ\s+)?{NUMBER}\s*[%‰]?\s*(?:[-–—]|đến|tới)\s*{NUMBER}|{NUMBER})"
@@ -157,6 +158,7 @@ BASELINE_YEAR = re.compile(r"\s*(?:vào\s+|của\s+)?năm\s+(?:19|20)\d{2}", re.
 BASELINE_AFTER = re.compile(rf"\s*(?:lên|xuống|còn|tăng lên|giảm xuống)\s+(?:mức\s+)?{NUMBER}", re.I)
 WORD_START = re.compile(r"(?<!\w)\w")
 FOR_COST = re.compile(r"cho\s+", re.I)
+COST_REACH = 80                                       # characters after a figure where its cost word stands
 CLOSING_PAREN = re.compile(r"\s*\)")
 ITEM_WORDS = 8                                        # what a figure of a list of figures may say of itself
 TRAIL_CUT = re.compile(r"(?:^|\s+)(?:(?:đến|tới|vào|trước|trong)\s+năm|năm\s+\d{4}|giai đoạn|trở lên|trở xuống"
@@ -421,7 +423,7 @@ def _target(text: str, m: re.Match, context_year: int | None, issued_year: int |
     if unit and _describes(unit) and not _aimed(clause_before, unit, issued_year):
         return None                                   # an area, a cost, a count: no aim stated (an amount of
                                                       # money needs one in words: "thu ngân sách đạt …")
-    given = _rate_given(clause_before, text[m.end():], text[m.end():c1], unit)
+    given = _rate_given(clause_before, text, m.end(), c1, unit)
     if given and not p.target_cue.search(text[s0:s1]) or p.rate_noun.search(clause_before):
         return None                                   # a rate given or held
     q0 = quote_start(text, c0, n0)
@@ -458,14 +460,15 @@ def _next_item_start(text: str, after: int, n0: int) -> int:
     return join.end("join") if join else after + len(CONNECTOR.match(text, after).group(0))
 
 
-def _rate_given(clause_before: str, after: str, clause_after: str, unit: str | None) -> bool:
+def _rate_given(clause_before: str, text: str, end: int, clause_end: int, unit: str | None) -> bool:
     """A rate held or given, not reached: a rate word before the figure ("nắm giữ"), a giving verb before it and a
     cost after ("hỗ trợ 50% chi phí"), or a support verb right before a percentage that says nothing more, no aim
-    head before it ("Tỷ lệ hộ nghèo … được hỗ trợ 100%" is reached)."""
+    head before it ("Tỷ lệ hộ nghèo … được hỗ trợ 100%" is reached). `end`: the figure's end in `text`."""
     p = patterns()
-    return bool(p.rate.search(clause_before) or p.giving.search(clause_before) and p.cost_after.search(after)
+    return bool(p.rate.search(clause_before)
+                or p.giving.search(clause_before) and p.cost_after.search(text[end:end + COST_REACH])
                 or unit == "%" and p.support_given.search(clause_before) and not _aim_indicator(clause_before)
-                and _nothing_or_cost(clause_after.split(",")[0]))
+                and _nothing_or_cost(text[end:clause_end].split(",")[0]))
 
 
 def _nothing_or_cost(rest: str) -> bool:
