@@ -23,6 +23,7 @@ _MARKERS: list[tuple[float, re.Pattern]] = [
     (1, re.compile(r"Điều\s+(\d+)\s*[.:]\s*")),
     (1, re.compile(r"([IVX]{1,5}|[IVX][ivx]{1,4})\s*[.\-–/)]\s+(?=\S)")),   # "II.", "Ii." (case lost in export)
     (0.5, re.compile(r"([A-HJ-UWYZĐ])\s?\.\s+(?=[A-ZĐÀ-Ỹ])")),                 # "A. THỰC HIỆN …", "B . Kế hoạch …"
+    (0.5, re.compile(r"([A-HJ-UWYZĐ])\s?\.\s+(?=[a-zđà-ỹ][^.;:!?]{0,80}$)")),    # "B . nhiệm vụ và giải pháp" (case lost)
     (4, re.compile(r"(\d{1,2}\.\d{1,2}\.\d{1,2})\.?(?:\s*[-–])?\s+(?=\S)")),     # "1.2.3.", "1.2.3 -"
     (3, re.compile(r"(\d{1,2}\.\d{1,2})\.?(?:\s*[-–])?\s+(?=\S)")),                 # "2.1.", "2.1 - Các …"
     (2, re.compile(r"(\d{1,2})\s*[.)]\s*(?=[^\d\s.])")),
@@ -52,7 +53,15 @@ class Node:
 
     @property
     def upper(self) -> bool:
-        return is_upper(self.text)
+        """Set in capitals, as a title is, or a title whose capitals were lost in export (`case_lost`)."""
+        return is_upper(self.text) or self.case_lost
+
+    @property
+    def case_lost(self) -> bool:
+        """A part numbered by a Roman numeral or a capital letter whose text opens in lower case ("Ii. mục tiêu …",
+        "Iii. tổ chức thực hiện ."): an export lowered its capitals. No sentence opens in lower case there."""
+        return self.rank in (0.5, 1) and bool(self.label) and not self.label.isdigit() \
+            and self.text.lstrip()[:1].islower()
 
     @property
     def is_lead_in(self) -> bool:

@@ -247,3 +247,27 @@ def test_a_lead_in_after_an_item_that_names_its_doer_does_not_take_that_doer():
     tasks = analyze_text(AN_ITEM_THAT_NAMES_ITS_DOER, extractor="rules").tasks
     reports = [t for t in tasks if t.text.startswith("Báo cáo")]
     assert len(reports) == 2 and all("Phòng Tài chính - Kế hoạch" not in [b.name for b in t.lead] for t in reports)
+
+
+def test_a_roman_or_lettered_title_whose_capitals_were_lost_is_a_heading():
+    """Exports that lower a title's capitals leave "Iii. tổ chức thực hiện ." or "B . nhiệm vụ …": such a title,
+    full stop or not, heads the items below and is no task (no sentence opens in lower case after the numeral)."""
+    text = ("KẾ HOẠCH\nPhát triển thư viện cơ sở năm 2027\n"
+            "I . thực trạng mạng lưới thư viện cơ sở trên địa bàn tỉnh .\n"
+            "Nhiều thư viện xã đã xuống cấp và thiếu đầu sách mới.\n"
+            "B . nhiệm vụ và giải pháp\n"
+            "1. Sở Văn hóa, Thể thao và Du lịch rà soát hiện trạng thư viện xã, hoàn thành trong quý II/2027.\n"
+            "Iii. tổ chức thực hiện .\n"
+            "1. Ủy ban nhân dân các huyện bố trí phòng đọc tại nhà văn hóa thôn trước ngày 30/9/2027.\n")
+    doc = analyze_text(text, extractor="rules")
+    assert [t.text[:12] for t in doc.tasks] == ["Sở Văn hóa, ", "Ủy ban nhân "]
+    headings = {s.heading: s.label for s in doc.sections}
+    assert headings["tổ chức thực hiện."] == "Iii" and headings["nhiệm vụ và giải pháp"] == "B"
+
+
+@pytest.mark.parametrize("line, rank", [
+    ("B . nhiệm vụ và giải pháp", 0.5),
+    ("B . nhiệm vụ và giải pháp; các sở thực hiện.", PARAGRAPH),      # a sentence, not a lowered title
+])
+def test_a_capital_letter_numbers_a_lowered_title_only_when_short_and_unpunctuated(line, rank):
+    assert classify(line)[0] == rank
