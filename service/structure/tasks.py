@@ -58,8 +58,9 @@ def segment(doc: Document) -> Document:
 
 
 def _walk(doc: Document, node: Node, inherited: Inherited, ids: dict[int, str], out: list[Task]) -> None:
+    names = _names_in_a_list_of_names(doc, node)
     for child in node.children:
-        if _excluded(child):
+        if _excluded(child) or child.start in names:
             continue
         passed = _passed_down(doc, child, inherited, ids)
         if child.rank == PARAGRAPH and (node.rank < 0 or roles.opens_no_task(child.text)):
@@ -67,6 +68,28 @@ def _walk(doc: Document, node: Node, inherited: Inherited, ids: dict[int, str], 
         elif _is_task(child, node):
             out.extend(_owner_split(doc, child, inherited))
         _walk(doc, child, passed, ids, out)
+
+
+NAME_LIST_SHARE = 0.5      # a list is one of names when at least this share of its items are names alone
+NAME_ITEM_WORDS = 20        # ... and a further item this short, opening as one of those names do, is one too
+
+
+def _names_in_a_list_of_names(doc: Document, node: Node) -> set[int]:
+    """Starts of the items of a list of names ("- Tổng công ty A - ABC ;", "- Công ty cổ phần B ( Hà Nội ) ;") that
+    the body grammar reads as a name and a verb ("Tổng công ty Cơ khí | xây dựng"): in a list whose items are
+    mostly names alone, an item opening with the same two words as one of them, short and assigning nothing, is a
+    name too (ANNOTATION.md §2: only work is a task)."""
+    items = {c.start: doc.text[c.body_start:c.end] for c in node.children if c.rank != PARAGRAPH and not c.children}
+    alone = {start for start, text in items.items() if non_tasks.reason(text) == "bodies_only"}
+    if len(alone) < 2 or len(alone) < NAME_LIST_SHARE * len(items):
+        return set()
+    openings = {_opening(items[start]) for start in alone}
+    return {start for start, text in items.items() if start not in alone and _opening(text) in openings
+            and len(text.split()) <= NAME_ITEM_WORDS and not non_tasks.assigns(text)}
+
+
+def _opening(text: str) -> str:
+    return " ".join(text.lower().split()[:2])
 
 
 def _excluded(node: Node) -> bool:
