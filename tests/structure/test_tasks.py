@@ -279,21 +279,21 @@ Về việc tổ chức lại Tổng công ty Vận tải thủy miền Trung
 Điều 1. Các đơn vị thành viên của Tổng công ty gồm:
 - Công ty cổ phần Cảng Tiên Sa;
 - Công ty cổ phần Vận tải biển Hòa Vang;
-- Công ty cổ phần Đầu tư xây dựng cảng Liên Chiểu (Đà Nẵng);
+- Công ty cổ phần Kho vận xây dựng miền Trung (Đà Nẵng);
 - Công ty cổ phần Dịch vụ hàng hải Sơn Trà.
 Điều 2. Giao Hội đồng thành viên Tổng công ty hoàn thành việc sắp xếp các đơn vị trước ngày 30/6/2027.
 """
 
 
 def test_an_item_of_a_list_of_names_that_reads_as_a_name_and_a_verb_is_no_task():
-    """"Công ty cổ phần Đầu tư | xây dựng cảng …" reads as a doer and its work, but its siblings are names alone
+    """"Công ty cổ phần Kho vận | xây dựng miền Trung" reads as a doer and its work, but its siblings are names alone
     and it opens as they do: it is a name too. The assignment after the list stays a task."""
     tasks = analyze_text(NAME_LIST, extractor="rules").tasks
     assert [t.text[:20] for t in tasks] == ["Giao Hội đồng thành "]
 
 
 def test_an_item_that_assigns_work_stays_a_task_in_a_list_of_names():
-    text = NAME_LIST.replace("- Công ty cổ phần Đầu tư xây dựng cảng Liên Chiểu (Đà Nẵng);",
+    text = NAME_LIST.replace("- Công ty cổ phần Kho vận xây dựng miền Trung (Đà Nẵng);",
                              "- Công ty cổ phần Cảng Liên Chiểu có trách nhiệm bàn giao kho bãi;")
     tasks = analyze_text(text, extractor="rules").tasks
     assert [t.text[:20] for t in tasks] == ["Công ty cổ phần Cảng", "Giao Hội đồng thành "]
