@@ -247,14 +247,18 @@ def count_units() -> frozenset[str]:
 
 def is_reference(text: str, start: int, end: int, has_unit: bool, value: float) -> bool:
     """A document number, date, article, scale or year rather than a figure."""
-    p = patterns()
     before = text[max(0, start - 30):start].rstrip(QUOTES + " ")
     after = text[end:end + 3]
     if re.search(r"\d[/:]$|\w[-/]$", text[max(0, start - 2):start]) or re.search(r"\w\s*[-–]$", before) or re.match(r"\s?[-/:]\s?[\w\d]", after) and not has_unit:
         return True
-    if p.reference.search(before):
+    if _referenced(text, start):
         return True
     return not has_unit and 1900 <= value <= 2100 and value == int(value)
+
+
+def _referenced(text: str, start: int) -> bool:
+    """A reference word right before the number at `start` ("năm 2028", "Điều 5", "Quyết định số 12")."""
+    return bool(patterns().reference.search(text[max(0, start - 30):start].rstrip(QUOTES + " ")))
 
 
 def is_achievement(clause_before: str, clause: str, sentence_before: str, sentence: str,
@@ -428,8 +432,8 @@ def _target(text: str, m: re.Match, context_year: int | None, issued_year: int |
         return None                                   # a rate given or held
     q0 = quote_start(text, c0, n0)
     cue_only = {w.lower() for w in lexicon()["units"]["cue_only"]}
-    figures = [f for f in p.mention.finditer(text, c0, n0)
-               if f["unit"] and f["unit"].lower() not in cue_only and f.end() <= n0]
+    figures = [f for f in p.mention.finditer(text, c0, n0) if f["unit"] and f["unit"].lower() not in cue_only
+               and f.end() <= n0 and not _referenced(text, f.start("num"))]    # not "năm 2028 tỷ lệ …"
     if figures and figures[-1].end() > q0:            # "A đạt 17% giai đoạn 1 và 15% ..."
         q0 = _next_item_start(text, figures[-1].end(), n0)
     elif figures and (join := _item_join(text, figures[-1].end(), n0)):

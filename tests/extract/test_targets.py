@@ -526,6 +526,9 @@ def test_an_aim_word_opening_an_item_is_an_aim(text, value):
     ("Phấn đấu đến năm 2030 giảm 40 % lệ phí cấp phép xây dựng.", 40, "%", "lệ phí cấp phép xây dựng"),
     ("Phấn đấu năm 2027 thu 38 tỷ đồng lệ phí trước bạ.", 38, "tỷ đồng", "lệ phí trước bạ (thu)"),
     ("Phấn đấu đến năm 2030 tỷ trọng dịch vụ trong GRDP đạt 42 %.", 42, "%", "tỷ trọng dịch vụ trong GRDP"),
+    # a number after a reference word ("năm 2029") is no earlier figure to start the quote after
+    ("Đến năm 2029 tỷ lệ phí thẩm định được để lại cho đơn vị đạt 70 %.", 70, "%",
+     "tỷ lệ phí thẩm định được để lại cho đơn vị"),
 ])
 def test_a_multiplier_is_not_read_into_a_word(text, value, unit, indicator):
     t = one(text, issued_year=2026)
