@@ -102,9 +102,9 @@ def _recase_name(words: list[str], party: bool) -> str:
     out: list[str] = []
     capital_next, place = True, party
     for i, word in enumerate(words):
-        if word in units and not place and i + 1 < len(words):
+        if word in units and not place:                  # "… huyện" ending the name stays lower case
             out.append(word)
-            place = words[i + 1] not in units
+            place = i + 1 < len(words) and words[i + 1] not in units
             capital_next = False
             continue
         out.append(word[:1].upper() + word[1:] if capital_next or place else word)

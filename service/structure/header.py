@@ -46,7 +46,7 @@ def extract_metadata(doc: Document) -> Document:
     above_kind = head if title_index is None else head[:title_index]   # the kind line ends the issuer's cells
     meta.issuer = _issuer(above_kind) or _authority(head, title_index) or _announcer(text)
     if meta.issuer is None and meta.title is not None:
-        meta.issuer = _speaker(text)
+        meta.issuer = _convened(meta.title, text) or _speaker(text)
     meta.basis = find_basis(text, head[title_index][1] if title_index is not None else 0, HEADER_LINES + 40)
     meta.recipients = _recipients(text)
     meta.signer = _signer(text)
@@ -313,6 +313,24 @@ def _speaker(text: str) -> str | None:
             if len(bodies) == 1 and verbs.match(line, end):
                 return " ".join(bodies[0].name.split())
     return None
+
+
+def _convened(title: str, text: str) -> str | None:
+    """The body a headless act's title says convened to pass it ("Nghị quyết Hội nghị lần thứ 3 Ban Chấp hành
+    Hội Nông dân tỉnh khóa X về …"), as the text writes it elsewhere, else recased."""
+    found = _convened_pattern().search(title)
+    if not found:
+        return None
+    body = fold_spaces(found["body"])
+    written = re.search(rf"(?<!\w){re.escape(body)}(?!\w)", text[len(title):], re.IGNORECASE)
+    return written.group(0) if written and written.group(0)[:1].isupper() else recase(body.upper())
+
+
+@cache
+def _convened_pattern() -> re.Pattern:
+    meta = load("metadata")
+    return re.compile(rf"{phrase_alternation(meta['convened_openers'])}\s+\S+\s+(?:của\s+)?(?P<body>\S+(?:\s+\S+){{1,13}}?)"
+                      rf"\s+\(?\s*{phrase_alternation(meta['term_words'])}(?!\w)", re.IGNORECASE)
 
 
 @cache

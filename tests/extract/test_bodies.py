@@ -126,6 +126,8 @@ def test_canonical(name, expected):
     ("CỤC BIẾN ĐỔI KHÍ HẬU", "Cục Biến đổi khí hậu"),
     ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Sở Văn hóa, Thể thao và Du lịch"),
     ("ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG", "Ủy ban nhân dân thành phố Đà Nẵng"),
+    ("HỘI ĐỒNG NHÂN DÂN HUYỆN", "Hội đồng nhân dân huyện"),          # no place after the unit: lower case
+    ("ỦY BAN NHÂN DÂN THỊ XÃ", "Ủy ban nhân dân thị xã"),
 ])
 def test_recase_header_names(upper, expected):
     assert recase(upper) == expected
