@@ -96,12 +96,20 @@ def recase(upper: str) -> str:
     return " ".join(filter(None, [spelled.get(head, ""), rest]))
 
 
+PARTY_COMMITTEE = ("ủy", "uỷ")     # after an admin unit: the Party committee of that level ("tỉnh ủy" → "Tỉnh ủy")
+
+
 def _recase_name(words: list[str], party: bool) -> str:
     """Capitalise the first word, words after "và"/","/"-", and place names after admin units."""
     units = {u.split()[-1] for u in _lexicon().admin_units} | {"thành", "thị"}
     out: list[str] = []
     capital_next, place = True, party
     for i, word in enumerate(words):
+        if word in PARTY_COMMITTEE and i and words[i - 1] in units:
+            out[-1] = out[-1][:1].upper() + out[-1][1:]  # "Ban Thường vụ Tỉnh ủy", "… Huyện ủy Bảo Thắng"
+            out.append(word)
+            capital_next, place = False, True
+            continue
         if word in units and not place:                  # "… huyện" ending the name stays lower case
             out.append(word)
             place = i + 1 < len(words) and words[i + 1] not in units

@@ -128,6 +128,8 @@ def test_canonical(name, expected):
     ("ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG", "Ủy ban nhân dân thành phố Đà Nẵng"),
     ("HỘI ĐỒNG NHÂN DÂN HUYỆN", "Hội đồng nhân dân huyện"),          # no place after the unit: lower case
     ("ỦY BAN NHÂN DÂN THỊ XÃ", "Ủy ban nhân dân thị xã"),
+    ("BAN THƯỜNG VỤ TỈNH ỦY", "Ban Thường vụ Tỉnh ủy"),             # a unit and "ủy": the Party committee
+    ("BAN THƯỜNG VỤ HUYỆN ỦY MƯỜNG KHƯƠNG", "Ban Thường vụ Huyện ủy Mường Khương"),
 ])
 def test_recase_header_names(upper, expected):
     assert recase(upper) == expected
