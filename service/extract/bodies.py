@@ -42,6 +42,7 @@ class _Lexicon:
     sector_objects: tuple[str, ...]     # "Thanh tra lao động các …": the sector is what is inspected
     sector_parents: tuple[str, ...]     # "Cảnh sát giao thông Công an tỉnh": the body a sector's name goes on into
     bound_heads: frozenset[str]         # "Cảnh sát": a head that is no body alone
+    listed_names: tuple[str, ...]       # "Quản lý thị trường": a body only inside a list, capitalised
 
 
 def _by_length(words) -> tuple[str, ...]:
@@ -63,7 +64,8 @@ def _lexicon() -> _Lexicon:
                     _by_length(data["honorifics"]), _by_length(data["list_emphasis"]),
                     {head.lower(): _by_length(names) for head, names in data["sector_heads"].items()},
                     frozenset(data["sector_verbs"]), _by_length(data["sector_objects"]),
-                    _by_length(data["sector_parents"]), frozenset(h.lower() for h in data["bound_heads"]))
+                    _by_length(data["sector_parents"]), frozenset(h.lower() for h in data["bound_heads"]),
+                    _by_length(data["listed_names"]))
 
 
 def _key(name: str) -> str:
@@ -355,7 +357,7 @@ def _comma_joins_name(scan: Scanner, j: int) -> bool:
     if scan.phrase_at(j, _lexicon().admin_units):
         prev = scan.word(j - 2).lower() if j >= 2 else ""
         return prev in {u.split()[-1] for u in _lexicon().admin_units}
-    return _joins_name(scan, j) and not scan.phrase_at(j, grammar().nouns)
+    return _joins_name(scan, j) and not scan.phrase_at(j, grammar().nouns) and not _listed_name_at(scan, j)
 
 
 # ---------------------------------------------------------------- lists
@@ -371,7 +373,8 @@ def parse_body_list(text: str, pos: int = 0, offset: int = 0, acronyms: bool = F
             found, i = expanded
             bodies.extend(found)
         else:
-            end = _match_at(scan, i) or (_acronym_at(scan, i) if acronyms else None)
+            end = _match_at(scan, i) or (_acronym_at(scan, i) if acronyms else None) \
+                or (_listed_name_at(scan, i) if bodies else None)
             if end is None:
                 break
             end = _parenthetical_end(scan, end)
@@ -390,6 +393,17 @@ def parse_body_list(text: str, pos: int = 0, offset: int = 0, acronyms: bool = F
         break
     end_pos = scan.tokens[last - 1][2] if bodies and last else pos
     return bodies, end_pos
+
+
+def _listed_name_at(scan: Scanner, i: int) -> int | None:
+    """A capitalised `listed_names` agency inside a list of bodies ("…, Quản lý thị trường và Thuế"), with the
+    admin unit written after it ("Quản lý thị trường tỉnh")."""
+    name = scan.phrase_at(i, _lexicon().listed_names)
+    if name is None or not scan.word(i)[:1].isupper():
+        return None
+    end = scan.skip(i, name)
+    unit = scan.phrase_at(end, _lexicon().admin_units)
+    return scan.skip(end, unit) if unit else end
 
 
 _ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ0-9&]*(?:-[A-ZĐ0-9&]+)*")

@@ -453,3 +453,16 @@ def test_the_legal_affairs_unit_is_a_body(text, names):
 ])
 def test_a_parent_list_after_thuoc(text, names):
     assert [b.name for b in parse_body_list(text)[0]] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    # an agency named by its field alone is a body inside a list another body opens, with its admin unit
+    ("Công an tỉnh, Quản lý thị trường và Thuế tỉnh phối hợp kiểm tra hàng giả.",
+     ["Công an tỉnh", "Quản lý thị trường", "Thuế tỉnh"]),
+    ("Công an, Quản lý thị trường tỉnh kiểm tra các cơ sở kinh doanh.", ["Công an", "Quản lý thị trường tỉnh"]),
+    # ... not opening a list, nor in lower case: there it is the activity
+    ("Quản lý thị trường bất động sản chặt chẽ hơn.", []),
+    ("Sở Công Thương và quản lý thị trường trong nước còn yếu.", ["Sở Công Thương"]),
+])
+def test_an_agency_named_by_its_field_is_a_body_only_inside_a_list(text, names):
+    assert [b.name for b in parse_body_list(text)[0]] == names
