@@ -140,7 +140,19 @@ def _match_at(scan: Scanner, i: int) -> int | None:
 def _official_at(scan: Scanner, i: int) -> int | None:
     """An officially named body from the gazetteer ("Kiểm toán nhà nước")."""
     name = scan.phrase_at(i, _official_phrases())
-    return tail_end(scan, scan.skip(i, name), _match_at) if name else None
+    if not name:
+        return None
+    j = scan.skip(i, name)
+    if name.split()[-1] in _unit_words():     # "Công an tỉnh Gia Lai": the place after a name ending in a unit
+        while j < len(scan) and capitalised(scan.word(j)) and scan.word(j).isalpha() \
+                and not scan.phrase_at(j, _lexicon().heads):
+            j += 1
+    return tail_end(scan, j, _match_at)
+
+
+@cache
+def _unit_words() -> frozenset[str]:
+    return frozenset(u.split()[-1] for u in _lexicon().admin_units)
 
 
 @cache
@@ -271,6 +283,10 @@ def _extend_name(scan: Scanner, j: int) -> int:
             break
         if token[:1].islower() and j > start and _official_so_far(scan, start, j):
             break   # "Sở Kế hoạch và Đầu tư phân khai …": an official name is complete
+        official = scan.phrase_at(j, _official_phrases()) if capitalised(token) else None
+        if official:                # a whole body inside the name ("Thường trực Ban An toàn giao thông"): complete
+            after_unit, run, j = True, 0, scan.skip(j, official)   # but for a place ("… tỉnh Lào Cai")
+            continue
         head = scan.phrase_at(j, lex.heads) if capitalised(token) else None
         if head:                    # a body inside the name: "Bộ trưởng Bộ Xây dựng"
             run, j = 0, scan.skip(j, head)

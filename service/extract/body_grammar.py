@@ -112,6 +112,8 @@ def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scan
     if not determiner and nouns == 1 and end == j and not (levels or kind or named) \
             and last not in gr.standalone:
         return _described_end(scan, end, body_at)
+    if named and not determiner:
+        return end                # "tỉnh Gia Lai" in "Công an tỉnh Gia Lai tuần tra …": a place, then the verb
     return modifier_end(scan, end, body_at, bare=not determiner, qualified=end > j)
 
 

@@ -466,3 +466,16 @@ def test_a_parent_list_after_thuoc(text, names):
 ])
 def test_an_agency_named_by_its_field_is_a_body_only_inside_a_list(text, names):
     assert [b.name for b in parse_body_list(text)[0]] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    # an official name whose field is written in lower case after capitals, alone and inside a title's name
+    ("Ban An toàn giao thông tỉnh chủ trì kiểm tra.", ["Ban An toàn giao thông tỉnh"]),
+    ("Thường trực Ban An toàn giao thông huyện tổng hợp kết quả.", ["Thường trực Ban An toàn giao thông huyện"]),
+    # a whole official name inside another closes it, but for a place
+    ("Giám đốc Công an tỉnh Gia Lai tuần tra ban đêm.", ["Giám đốc Công an tỉnh Gia Lai"]),
+    # a head, a unit and a place: the verb after the place is no description of a generic body
+    ("Công an tỉnh Kon Tum tuần tra ban đêm trên quốc lộ 14.", ["Công an tỉnh Kon Tum"]),
+])
+def test_an_official_name_inside_a_name(text, names):
+    assert [b.name for b in parse_body_list(text)[0]] == names
