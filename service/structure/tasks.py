@@ -75,21 +75,34 @@ NAME_ITEM_WORDS = 20        # ... and a further item this short, opening as one 
 
 
 def _names_in_a_list_of_names(doc: Document, node: Node) -> set[int]:
-    """Starts of the items of a list of names ("- Tổng công ty A - ABC ;", "- Công ty cổ phần B ( Hà Nội ) ;") that
-    the body grammar reads as a name and a verb ("Tổng công ty Cơ khí | xây dựng"): in a list whose items are
-    mostly names alone, an item opening with the same two words as one of them, short and assigning nothing, is a
-    name too (ANNOTATION.md §2: only work is a task)."""
+    """Starts of the items of a list of enterprise names ("- Tổng công ty A - ABC ;", "- Công ty cổ phần B ( Hà Nội
+    ) ;") that the body grammar reads as a name and a verb ("Tổng công ty Cơ khí | xây dựng"): in a list whose items
+    are mostly names alone, an item opening with an enterprise as one of them does, short, with no colon or deadline
+    and assigning nothing, is a name too (ANNOTATION.md §2: only work is a task)."""
     items = {c.start: doc.text[c.body_start:c.end] for c in node.children if c.rank != PARAGRAPH and not c.children}
+    candidates = {start for start, text in items.items() if _enterprise_opening(text)}
+    if not candidates:
+        return set()
     alone = {start for start, text in items.items() if non_tasks.reason(text) == "bodies_only"}
     if len(alone) < 2 or len(alone) < NAME_LIST_SHARE * len(items):
         return set()
     openings = {_opening(items[start]) for start in alone}
-    return {start for start, text in items.items() if start not in alone and _opening(text) in openings
-            and len(text.split()) <= NAME_ITEM_WORDS and not non_tasks.assigns(text)}
+    return {start for start in candidates - alone if _opening(text := items[start]) in openings
+            and len(text.split()) <= NAME_ITEM_WORDS and ":" not in text and find_deadline(text) is None
+            and not non_tasks.assigns(text)}
 
 
 def _opening(text: str) -> str:
     return " ".join(text.lower().split()[:2])
+
+
+@cache
+def _enterprise_pattern() -> re.Pattern:
+    return re.compile(rf"\s*{phrase_alternation(_cues()['enterprise_names'])}(?!\w)", re.IGNORECASE)
+
+
+def _enterprise_opening(text: str) -> bool:
+    return bool(_enterprise_pattern().match(text))
 
 
 def _excluded(node: Node) -> bool:

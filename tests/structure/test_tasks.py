@@ -297,3 +297,18 @@ def test_an_item_that_assigns_work_stays_a_task_in_a_list_of_names():
                              "- Công ty cổ phần Cảng Liên Chiểu có trách nhiệm bàn giao kho bãi;")
     tasks = analyze_text(text, extractor="rules").tasks
     assert [t.text[:20] for t in tasks] == ["Công ty cổ phần Cảng", "Giao Hội đồng thành "]
+
+
+@pytest.mark.parametrize("item", [
+    # a body of state doing work in a list of names keeps its task: only enterprises' names read as name and verb
+    "- Ủy ban nhân dân huyện Đak Pơ rà soát quỹ đất tái định cư.",
+    # an enterprise with work after a colon, or with a deadline, keeps its task
+    "- Công ty cổ phần Lương thực Ayun Pa: dự trữ 150 tấn gạo bình ổn giá.",
+    "- Công ty cổ phần Kho vận Chư Sê bàn giao kho bãi trước ngày 30/6/2027.",
+])
+def test_work_in_a_list_of_names_stays_a_task(item):
+    text = ("QUYẾT ĐỊNH\nVề việc giao nhiệm vụ bình ổn thị trường\nĐiều 1. Các đơn vị tham gia gồm:\n"
+            "- Ủy ban nhân dân huyện Chư Păh;\n- Ủy ban nhân dân huyện Ia Grai;\n"
+            "- Công ty cổ phần Thương mại Pleiku;\n- Công ty cổ phần Vận tải Gia Lai;\n" + item + "\n")
+    tasks = analyze_text(text, extractor="rules").tasks
+    assert [t.text for t in tasks] == [item[2:]]
