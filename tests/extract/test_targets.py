@@ -535,6 +535,17 @@ def test_a_multiplier_is_not_read_into_a_word(text, value, unit, indicator):
     assert (t.value, t.unit, t.indicator) == (value, unit, indicator)
 
 
+@pytest.mark.parametrize("text, indicator", [
+    # a figure after "mỗi năm" or "đường" is still an earlier figure: the next quote starts after it
+    ("Tốc độ tăng doanh thu du lịch mỗi năm 12 % và tổng thu từ khách du lịch đạt 900 tỷ đồng.",
+     "tổng thu từ khách du lịch"),
+    ("Đến năm 2030 cứng hóa tuyến đường 38 km và 95 % đường ngõ xóm được bê tông hóa.",
+     "đường ngõ xóm được bê tông hóa"),
+])
+def test_a_measure_after_a_reference_word_still_ends_the_quote_before_the_next(text, indicator):
+    assert find_targets(text, issued_year=2026)[-1].indicator == indicator
+
+
 @pytest.mark.parametrize("text, values", [
     # a share in parentheses after an aim, or in a sentence with a target cue, stays
     ("- Có 24 xã đạt chuẩn nông thôn mới nâng cao (85 %);", [85]),
