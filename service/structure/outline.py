@@ -13,7 +13,7 @@ from ..extract.bodies import match_body
 from ..extract.deadlines import find_deadline
 from ..extract.roles import owners_of_list
 from ..lexicons import alternation, load
-from ..text import BARE_MARKER, is_upper, lines
+from ..text import BARE_MARKER, HEADING_MAX_CHARS, heading_key, is_upper, lines
 
 _ORDINALS = alternation(load("structure")["ordinal_markers"])
 ORDINAL = 2.5                # the rank of an item numbered by an ordinal word: "Một là, …", "Thứ hai: …"
@@ -23,7 +23,7 @@ _MARKERS: list[tuple[float, re.Pattern]] = [
     (1, re.compile(r"Điều\s+(\d+)\s*[.:]\s*")),
     (1, re.compile(r"([IVX]{1,5}|[IVX][ivx]{1,4})\s*[.\-–/)]\s+(?=\S)")),   # "II.", "Ii." (case lost in export)
     (0.5, re.compile(r"([A-HJ-UWYZĐ])\s?\.\s+(?=[A-ZĐÀ-Ỹ])")),                 # "A. THỰC HIỆN …", "B . Kế hoạch …"
-    (0.5, re.compile(r"([A-HJ-UWYZĐ])\s?\.\s+(?=[a-zđà-ỹ][^.;:!?]{0,80}$)")),    # "B . nhiệm vụ và giải pháp" (case lost)
+    (0.5, re.compile(r"([A-HJ-UWYZĐ])\s?\.\s+(?=[a-z][^.,;:!?]{0,60}$)")),       # "B . nhiệm vụ và giải pháp" (case lost)
     (4, re.compile(r"(\d{1,2}\.\d{1,2}\.\d{1,2})\.?(?:\s*[-–])?\s+(?=\S)")),     # "1.2.3.", "1.2.3 -"
     (3, re.compile(r"(\d{1,2}\.\d{1,2})\.?(?:\s*[-–])?\s+(?=\S)")),                 # "2.1.", "2.1 - Các …"
     (2, re.compile(r"(\d{1,2})\s*[.)]\s*(?=[^\d\s.])")),
@@ -53,15 +53,20 @@ class Node:
 
     @property
     def upper(self) -> bool:
-        """Set in capitals, as a title is, or a title whose capitals were lost in export (`case_lost`)."""
-        return is_upper(self.text) or self.case_lost
+        """Set in capitals, as a title is, or a title whose capitals were lost in export (`case_lost`) with items
+        under it or a section's words ("Ii. mục tiêu, nhiệm vụ …"); one with neither is an item written in lower
+        case ("C. tổ chức diễn tập tại 3 xã.")."""
+        return is_upper(self.text) or self.case_lost and (bool(self.children) or _section_words(self.text))
 
     @property
     def case_lost(self) -> bool:
-        """A part numbered by a Roman numeral or a capital letter whose text opens in lower case ("Ii. mục tiêu …",
-        "Iii. tổ chức thực hiện ."): an export lowered its capitals. No sentence opens in lower case there."""
-        return self.rank in (0.5, 1) and bool(self.label) and not self.label.isdigit() \
-            and self.text.lstrip()[:1].islower()
+        """A part numbered by a Roman numeral or a capital letter whose text opens in lower case and reads as a title
+        ("Ii. mục tiêu …", "Iii. tổ chức thực hiện ."): an export lowered its capitals. A line that holds a
+        deadline, more than one sentence or an assignment is an item written in lower case ("II. kiểm tra … trong
+        quý III/2027.")."""
+        text = self.text.strip()
+        return self.rank in (0.5, 1) and bool(self.label) and not self.label.isdigit() and text[:1].islower() \
+            and _reads_as_title(text)
 
     @property
     def is_lead_in(self) -> bool:
@@ -79,7 +84,7 @@ class Node:
     def heading_like(self) -> bool:
         """A title or lead-in: children and following paragraphs belong to it."""
         text = self.text.rstrip()
-        return (self.upper or self.bold or self.is_lead_in or self.ordinal_title
+        return (self.upper or self.case_lost or self.bold or self.is_lead_in or self.ordinal_title
                 or (len(text) < 160 and not re.search(r"[.;!?]$|\.\s*/\.$", text) and self.rank <= 5))
 
     def descendants_end(self) -> int:
@@ -179,6 +184,23 @@ def _next_paragraph_lead_in(top: Node, node: Node) -> bool:
     if not (top.paragraph_lead_in and top.children and node.is_lead_in and not (node.upper or node.bold)):
         return False
     return not owners_of_list(top.text) or bool(owners_of_list(node.text))
+
+
+@cache
+def _reads_as_title(text: str) -> bool:
+    """Short, one sentence, no deadline, not opening with an assigning word."""
+    return len(text) <= HEADING_MAX_CHARS and not re.search(r"[;!?]|[.:]\s+\S", text) \
+        and not _ASSIGNING.match(text) and find_deadline(text) is None
+
+
+def _section_words(text: str) -> bool:
+    """The text opens with the words of a section title ("mục tiêu", "nhiệm vụ", "tổ chức thực hiện")."""
+    cues = load("structure")
+    return heading_key(text).startswith(tuple(cues["non_task_headings"] + cues["task_headings"]
+                                              + cues["report_headings"] + cues["mandate_headings"]))
+
+
+_ASSIGNING = re.compile(rf"(?:{alternation(load('structure')['assigning_openers'])})(?!\w)", re.IGNORECASE)
 
 
 @cache

@@ -271,3 +271,15 @@ def test_a_roman_or_lettered_title_whose_capitals_were_lost_is_a_heading():
 ])
 def test_a_capital_letter_numbers_a_lowered_title_only_when_short_and_unpunctuated(line, rank):
     assert classify(line)[0] == rank
+
+
+def test_a_roman_numbered_item_in_lower_case_that_does_work_stays_a_task():
+    """Lower case after a Roman numeral is a lowered title only when the line reads as one: a deadline, an
+    assignment, or a line with nothing under it and no section's words makes it an item written in lower case."""
+    text = ("KẾ HOẠCH\nHoạt động của Ban Chỉ đạo phòng chống thiên tai năm 2027\n"
+            "I. sơ kết công tác phòng chống lụt bão 6 tháng đầu năm trong tháng 7/2027.\n"
+            "II. giao Phòng Nông nghiệp rà soát các hồ chứa xung yếu.\n"
+            "III. tổ chức diễn tập phòng chống bão tại 3 xã ven biển.\n")
+    doc = analyze_text(text, extractor="rules")
+    assert [t.text[:12] for t in doc.tasks] == ["sơ kết công ", "giao Phòng N", "tổ chức diễn"]
+    assert doc.sections == []
