@@ -94,7 +94,7 @@ def recase(upper: str) -> str:
     lower = " ".join(upper.split()).lower()
     head = next((h for h in sorted(spelled, key=len, reverse=True)
                  if lower == h or lower.startswith(h + " ")), "")
-    rest = _recase_name(lower[len(head):].split(), party=head.endswith("ủy"))
+    rest = _recase_name(lower[len(head):].split(), party=head.endswith("ủy") and not head.startswith("đảng"))
     return " ".join(filter(None, [spelled.get(head, ""), rest]))
 
 

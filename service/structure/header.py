@@ -316,21 +316,27 @@ def _speaker(text: str) -> str | None:
 
 
 def _convened(title: str, text: str) -> str | None:
-    """The body a headless act's title says convened to pass it ("Nghị quyết Hội nghị lần thứ 3 Ban Chấp hành
-    Hội Nông dân tỉnh khóa X về …"), as the text writes it elsewhere, else recased."""
-    found = _convened_pattern().search(title)
+    """The body the title of a headless act says convened to pass it ("Nghị quyết Hội nghị lần thứ 3 Ban Chấp
+    hành Hội Nông dân tỉnh khóa X về …"), as the text first writes it capitalised, else recased."""
+    found = _convened_pattern().match(title)
     if not found:
         return None
     body = fold_spaces(found["body"])
-    written = re.search(rf"(?<!\w){re.escape(body)}(?!\w)", text[len(title):], re.IGNORECASE)
-    return written.group(0) if written and written.group(0)[:1].isupper() else recase(body.upper())
+    written = next((m.group(0) for m in re.finditer(rf"(?<!\w){re.escape(body)}(?!\w)", text, re.IGNORECASE)
+                    if m.group(0)[:1].isupper()), None)
+    return written or recase(body.upper())
 
 
 @cache
 def _convened_pattern() -> re.Pattern:
+    """"<kind> [của] <meeting> <ordinal> [(…)] [của] <body> [(]<term word>": the body stops before "về" or "(";
+    the ordinal is digits or number words."""
     meta = load("metadata")
-    return re.compile(rf"{phrase_alternation(meta['convened_openers'])}\s+\S+\s+(?:của\s+)?(?P<body>\S+(?:\s+\S+){{1,13}}?)"
-                      rf"\s+\(?\s*{phrase_alternation(meta['term_words'])}(?!\w)", re.IGNORECASE)
+    number = rf"(?:\d+|{phrase_alternation(meta['number_words'])}(?:\s+{phrase_alternation(meta['number_words'])})*)"
+    return re.compile(rf"\s*{phrase_alternation(meta['convened_kinds'])}\s+(?:của\s+)?"
+                      rf"{phrase_alternation(meta['convened_openers'])}\s+{number}(?!\w)(?:\s*\([^)]*\))?\s+"
+                      rf"(?:của\s+)?(?P<body>(?:(?!về\s)[^\s(]+\s+){{1,13}}?)\(?\s*"
+                      rf"{phrase_alternation(meta['term_words'])}(?!\w)", re.IGNORECASE)
 
 
 @cache

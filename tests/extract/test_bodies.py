@@ -130,6 +130,8 @@ def test_canonical(name, expected):
     ("ỦY BAN NHÂN DÂN THỊ XÃ", "Ủy ban nhân dân thị xã"),
     ("BAN THƯỜNG VỤ TỈNH ỦY", "Ban Thường vụ Tỉnh ủy"),             # a unit and "ủy": the Party committee
     ("BAN THƯỜNG VỤ HUYỆN ỦY MƯỜNG KHƯƠNG", "Ban Thường vụ Huyện ủy Mường Khương"),
+    ("ĐẢNG ỦY XÃ", "Đảng ủy xã"),                                      # "Đảng ủy" is no place-named committee
+    ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "Đảng ủy Khối các cơ quan tỉnh"),
 ])
 def test_recase_header_names(upper, expected):
     assert recase(upper) == expected

@@ -214,11 +214,17 @@ _LONG_PREAMBLE = ("Qua kiểm tra cho thấy nhiều bến đò ngang chưa có 
      "Căn cứ Nghị định số 102/2022/NĐ-CP ngày 12 tháng 12 năm 2022;\n"
      "Điều 1. Quy chế kiểm toán các dự án đầu tư công được áp dụng từ ngày ký.\n", "Tổng Kiểm toán Nhà nước"),
     # the body a resolution's title says convened to pass it, as its text writes it (else recased)
-    ("Nghị quyết về phát triển hợp tác xã của hội nghị lần thứ 12 ban chấp hành hội nông dân tỉnh khóa ix\n"
+    ("Nghị quyết hội nghị lần thứ 12 ban chấp hành hội nông dân tỉnh khóa ix về phát triển hợp tác xã\n"
      "Hội nghị lần thứ 12 Ban Chấp hành Hội Nông dân tỉnh (khóa IX) họp ngày 14 tháng 3 năm 2027.\n"
      "1. Các cấp hội vận động hội viên tham gia tổ hợp tác.\n", "Ban Chấp hành Hội Nông dân tỉnh"),
     ("Nghị quyết kỳ họp thứ 9 hội đồng nhân dân huyện khoá xxi về dự toán ngân sách năm 2028\n"
      "1. Giao Ủy ban nhân dân huyện tổ chức thực hiện Nghị quyết.\n", "Hội đồng nhân dân huyện"),
+    # ordinals in words, a note in parentheses; the body stops at its term word
+    ("Nghị quyết kỳ họp thứ mười một (kỳ họp bất thường) Hội đồng nhân dân xã khóa XXII về đầu tư công\n"
+     "1. Giao Ủy ban nhân dân xã tổ chức thực hiện.\n", "Hội đồng nhân dân xã"),
+    # a plan that carries out a resolution names that meeting in its title: the speaker issues it, not the meeting
+    ("KẾ HOẠCH\nHọc tập, quán triệt Nghị quyết Hội nghị lần thứ 9 Ban Chấp hành Đảng bộ tỉnh khóa XVIII\n"
+     "Đảng ủy xã xây dựng kế hoạch như sau:\n1. Các chi bộ tổ chức học tập trong tháng 12/2027.\n", "Đảng ủy xã"),
 ])
 def test_the_issuer_of_an_act_without_a_header(text, issuer):
     assert analyze_text(text).metadata.issuer == issuer
