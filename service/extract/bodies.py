@@ -16,7 +16,7 @@ from functools import cache
 from ..document import Body
 from ..lexicons import load
 from ..text import fold_tone_placement
-from .body_grammar import generic_end, grammar, of_list_end, tail_end
+from .body_grammar import TERM, TERM_WORDS, generic_end, grammar, of_list_end, tail_end
 from .body_scanner import Scanner, capitalised
 
 _COMMITTEES = ("tỉnh ủy", "thành ủy", "huyện ủy", "thị ủy", "quận ủy", "đảng ủy")
@@ -94,7 +94,7 @@ def recase(upper: str) -> str:
     lower = " ".join(upper.split()).lower()
     head = next((h for h in sorted(spelled, key=len, reverse=True)
                  if lower == h or lower.startswith(h + " ")), "")
-    rest = _recase_name(lower[len(head):].split(), party=head.endswith("ủy") and not head.startswith("đảng"))
+    rest = _recase_name(lower[len(head):].split(), party=head.endswith("ủy"))
     return " ".join(filter(None, [spelled.get(head, ""), rest]))
 
 
@@ -103,10 +103,19 @@ PARTY_COMMITTEE = ("ủy", "uỷ")     # after an admin unit: the Party committe
 
 def _recase_name(words: list[str], party: bool) -> str:
     """Capitalise the first word, words after "và"/","/"-", and place names after admin units."""
-    units = {u.split()[-1] for u in _lexicon().admin_units} | {"thành", "thị"}
+    units = _unit_words() | {"thành", "thị"}
     out: list[str] = []
     capital_next, place = True, party
     for i, word in enumerate(words):
+        if i and words[i - 1] in TERM_WORDS and TERM.fullmatch(word.upper()):
+            out.append(word.upper())                     # "… khóa XIII": the term, a numeral
+            continue
+        if word in TERM_WORDS:
+            out.append(word)
+            continue
+        if party and i == 0 and word in units:
+            out.append(word)                             # "Đảng ủy xã Tân Lập", "Đảng ủy xã"
+            continue
         if word in PARTY_COMMITTEE and i and words[i - 1] in units:
             out[-1] = out[-1][:1].upper() + out[-1][1:]  # "Ban Thường vụ Tỉnh ủy", "… Huyện ủy Bảo Thắng"
             out.append(word)
@@ -144,10 +153,20 @@ def _official_at(scan: Scanner, i: int) -> int | None:
         return None
     j = scan.skip(i, name)
     if name.split()[-1] in _unit_words():     # "Công an tỉnh Gia Lai": the place after a name ending in a unit
-        while j < len(scan) and capitalised(scan.word(j)) and scan.word(j).isalpha() \
-                and not scan.phrase_at(j, _lexicon().heads):
-            j += 1
+        j = _place_end(scan, j)
     return tail_end(scan, j, _match_at)
+
+
+def _place_end(scan: Scanner, j: int) -> int:
+    """Past a place's name: capitalised words ("Kon Tum", "Bà Rịa - Vũng Tàu"), not a head and not the first
+    syllable of a word that goes on in lower case ("… Kon Tum Chỉ đạo", "… Đại tá Nguyễn Văn A")."""
+    while j < len(scan) and capitalised(scan.word(j)) and scan.word(j).isalpha() \
+            and not scan.phrase_at(j, _lexicon().heads) \
+            and not (scan.word(j + 1)[:1].islower() and _compound(scan, j + 1)):
+        j += 1
+        if scan.word(j) in ("-", "–") and capitalised(scan.word(j + 1)) and scan.word(j + 1).isalpha():
+            j += 1
+    return j
 
 
 @cache
@@ -347,7 +366,8 @@ def _joins_name(scan: Scanner, j: int, lowercase_ok: bool = False) -> bool:
         return False
     token = scan.word(j)
     lex = _lexicon()
-    if token.lower() in ("các", "những", "cá", "nhân", "người") or scan.phrase_at(j, lex.heads) and capitalised(token):
+    if token.lower() in ("các", "những", "cá", "nhân", "người") or scan.phrase_at(j, lex.heads) and capitalised(token) \
+            or _listed_name_at(scan, j):
         return False
     if capitalised(token):
         return True
@@ -372,8 +392,8 @@ def _comma_joins_name(scan: Scanner, j: int) -> bool:
         return False
     if scan.phrase_at(j, _lexicon().admin_units):
         prev = scan.word(j - 2).lower() if j >= 2 else ""
-        return prev in {u.split()[-1] for u in _lexicon().admin_units}
-    return _joins_name(scan, j) and not scan.phrase_at(j, grammar().nouns) and not _listed_name_at(scan, j)
+        return prev in _unit_words()
+    return _joins_name(scan, j) and not scan.phrase_at(j, grammar().nouns)
 
 
 # ---------------------------------------------------------------- lists
@@ -419,7 +439,7 @@ def _listed_name_at(scan: Scanner, i: int) -> int | None:
         return None
     end = scan.skip(i, name)
     unit = scan.phrase_at(end, _lexicon().admin_units)
-    return scan.skip(end, unit) if unit else end
+    return _place_end(scan, scan.skip(end, unit)) if unit else end
 
 
 _ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ0-9&]*(?:-[A-ZĐ0-9&]+)*")

@@ -15,6 +15,7 @@ A noun without a determiner stands only when joined to another, qualified, or li
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -112,7 +113,7 @@ def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scan
     if not determiner and nouns == 1 and end == j and not (levels or kind or named) \
             and last not in gr.standalone:
         return _described_end(scan, end, body_at)
-    if named and not determiner:
+    if named and not determiner and last in gr.units:
         return end                # "tỉnh Gia Lai" in "Công an tỉnh Gia Lai tuần tra …": a place, then the verb
     return modifier_end(scan, end, body_at, bare=not determiner, qualified=end > j)
 
@@ -160,6 +161,10 @@ def _joined_noun(scan: Scanner, j: int, last: str, apart: bool) -> int | None:
     return None if named else k
 
 
+TERM_WORDS = ("khóa", "khoá")
+TERM = re.compile(r"[IVXLC]+|\d{1,2}")
+
+
 def tail_end(scan: Scanner, j: int, body_at: BodyAt) -> int:
     """Past the qualifiers after a body: "có liên quan", "cấp xã, phường", "thuộc Bộ X", "tỉnh Hà Giang"."""
     gr = grammar()
@@ -167,6 +172,9 @@ def tail_end(scan: Scanner, j: int, body_at: BodyAt) -> int:
         qualifier = scan.phrase_at(j, gr.qualifiers)
         if qualifier:
             j = scan.skip(j, qualifier)
+            continue
+        if scan.word(j).lower() in TERM_WORDS and TERM.fullmatch(scan.word(j + 1)):
+            j += 2                                  # "Hội đồng nhân dân xã khóa XIII": the council's term
             continue
         if scan.word(j).lower() in ("cấp", "các") and scan.phrase_at(j + 1, gr.units):
             j = _unit_list_end(scan, j + 1)        # "UBND cấp xã, phường", "Sở Tài chính các tỉnh"

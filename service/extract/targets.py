@@ -256,14 +256,16 @@ def is_reference(text: str, start: int, end: int, has_unit: bool, value: float) 
     return not has_unit and 1900 <= value <= 2100 and value == int(value)
 
 
-_YEAR_AFTER_NAM = re.compile(r"(?<!\w)năm\s+(?:19|20)\d{2}(?![\d.,]\d)", re.IGNORECASE)
+_NAM_BEFORE = re.compile(r"(?<!\w)năm\s+$", re.IGNORECASE)
+_BARE_YEAR = re.compile(r"(?:19|20)\d{2}(?![\d.,]?\d)")
 
 
-def _year_after_nam(text: str, start: int) -> bool:
-    """The number at `start` is a year in four bare digits right after "năm" ("năm 2028 tỷ lệ …"), not an amount
-    ("mỗi năm 8 %" and "mỗi năm 2.000 tấn" stay figures)."""
-    found = _YEAR_AFTER_NAM.search(text, max(0, start - 6), start + 4)
-    return bool(found) and found.end() == start + 4
+def _year_glued(text: str, figure: re.Match) -> bool:
+    """A year in four bare digits right after "năm" that reads as a figure only by a multiplier glued to the next
+    word ("năm 2028 tỷ lệ …"): no earlier figure ("mỗi năm 2000 tấn" and "mỗi năm 8 %" stay figures)."""
+    start = figure.start("num")
+    return figure["unit"].lower() in {m.lower() for m in lexicon()["units"]["multiplier"]} \
+        and bool(_NAM_BEFORE.search(text, max(0, start - 12), start)) and bool(_BARE_YEAR.match(text, start))
 
 
 def _referenced(text: str, start: int) -> bool:
@@ -443,7 +445,7 @@ def _target(text: str, m: re.Match, context_year: int | None, issued_year: int |
     q0 = quote_start(text, c0, n0)
     cue_only = {w.lower() for w in lexicon()["units"]["cue_only"]}
     figures = [f for f in p.mention.finditer(text, c0, n0) if f["unit"] and f["unit"].lower() not in cue_only
-               and f.end() <= n0 and not _year_after_nam(text, f.start("num"))]    # not "năm 2028 tỷ lệ …"
+               and f.end() <= n0 and not _year_glued(text, f)]    # not "năm 2028 tỷ lệ …"
     if figures and figures[-1].end() > q0:            # "A đạt 17% giai đoạn 1 và 15% ..."
         q0 = _next_item_start(text, figures[-1].end(), n0)
     elif figures and (join := _item_join(text, figures[-1].end(), n0)):

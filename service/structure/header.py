@@ -46,7 +46,7 @@ def extract_metadata(doc: Document) -> Document:
     above_kind = head if title_index is None else head[:title_index]   # the kind line ends the issuer's cells
     meta.issuer = _issuer(above_kind) or _authority(head, title_index) or _announcer(text)
     if meta.issuer is None and meta.title is not None:
-        meta.issuer = _convened(meta.title, text) or _speaker(text)
+        meta.issuer = _convened(meta.title, text, meta.kind) or _speaker(text)
     meta.basis = find_basis(text, head[title_index][1] if title_index is not None else 0, HEADER_LINES + 40)
     meta.recipients = _recipients(text)
     meta.signer = _signer(text)
@@ -315,11 +315,12 @@ def _speaker(text: str) -> str | None:
     return None
 
 
-def _convened(title: str, text: str) -> str | None:
+def _convened(title: str, text: str, kind: str | None) -> str | None:
     """The body the title of a headless act says convened to pass it ("Nghị quyết Hội nghị lần thứ 3 Ban Chấp
-    hành Hội Nông dân tỉnh khóa X về …"), as the text first writes it capitalised, else recased."""
+    hành Hội Nông dân tỉnh khóa X về …", or "Hội nghị lần thứ 3 …" under a kind line "NGHỊ QUYẾT"), as the text
+    first writes it capitalised, else recased."""
     found = _convened_pattern().match(title)
-    if not found:
+    if not found or not (found["kind"] or kind in ("nghi_quyet", "ket_luan")):
         return None
     body = fold_spaces(found["body"])
     written = next((m.group(0) for m in re.finditer(rf"(?<!\w){re.escape(body)}(?!\w)", text, re.IGNORECASE)
@@ -333,7 +334,7 @@ def _convened_pattern() -> re.Pattern:
     the ordinal is digits or number words."""
     meta = load("metadata")
     number = rf"(?:\d+|{phrase_alternation(meta['number_words'])}(?:\s+{phrase_alternation(meta['number_words'])})*)"
-    return re.compile(rf"\s*{phrase_alternation(meta['convened_kinds'])}\s+(?:của\s+)?"
+    return re.compile(rf"\s*(?P<kind>{phrase_alternation(meta['convened_kinds'])}\s+(?:của\s+)?)?"
                       rf"{phrase_alternation(meta['convened_openers'])}\s+{number}(?!\w)(?:\s*\([^)]*\))?\s+"
                       rf"(?:của\s+)?(?P<body>(?:(?!về\s)[^\s(]+\s+){{1,13}}?)\(?\s*"
                       rf"{phrase_alternation(meta['term_words'])}(?!\w)", re.IGNORECASE)

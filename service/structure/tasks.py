@@ -11,6 +11,7 @@ from .. import zones
 from ..genre import genre
 from ..document import Body, Deadline, Document, Task
 from ..extract import roles
+from ..extract.bodies import parse_body_list
 from ..extract.deadlines import ended_before, find_deadline, holds_event, leading_period, named_period
 from ..lexicons import load
 from ..text import HEADING_MAX_CHARS, fold_spaces, heading_key, phrase_alternation, phrase_pattern
@@ -89,7 +90,20 @@ def _names_in_a_list_of_names(doc: Document, node: Node) -> set[int]:
     openings = {_opening(items[start]) for start in alone}
     return {start for start in candidates - alone if _opening(text := items[start]) in openings
             and len(text.split()) <= NAME_ITEM_WORDS and ":" not in text and find_deadline(text) is None
-            and not non_tasks.assigns(text)}
+            and not non_tasks.assigns(text) and _name_goes_on(text)}
+
+
+def _name_goes_on(text: str) -> bool:
+    """What follows the name the body grammar reads ends capitalised ("… Sông Hồng (Hà Nội);", "… - ABC;") or is
+    business-line words alone ("… phát triển xây dựng;"): the enterprise's name going on, not its work."""
+    _, end = parse_body_list(text)
+    rest = re.sub(r"\([^)]*\)|[-–;.,]", " ", text[end:]).split()
+    if not rest or rest[-1][:1].isupper():
+        return True
+    return not _BUSINESS.sub(" ", " ".join(rest).lower()).strip()
+
+
+_BUSINESS = re.compile(rf"(?<!\w)(?:{phrase_alternation(load('structure')['business_line_words'])})(?!\w)")
 
 
 def _opening(text: str) -> str:

@@ -130,8 +130,8 @@ def test_canonical(name, expected):
     ("ỦY BAN NHÂN DÂN THỊ XÃ", "Ủy ban nhân dân thị xã"),
     ("BAN THƯỜNG VỤ TỈNH ỦY", "Ban Thường vụ Tỉnh ủy"),             # a unit and "ủy": the Party committee
     ("BAN THƯỜNG VỤ HUYỆN ỦY MƯỜNG KHƯƠNG", "Ban Thường vụ Huyện ủy Mường Khương"),
-    ("ĐẢNG ỦY XÃ", "Đảng ủy xã"),                                      # "Đảng ủy" is no place-named committee
-    ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "Đảng ủy Khối các cơ quan tỉnh"),
+    ("ĐẢNG ỦY XÃ", "Đảng ủy xã"),                                      # the unit after "Đảng ủy" in lower case
+    ("ĐẢNG ỦY XÃ TÂN LẬP", "Đảng ủy xã Tân Lập"),
 ])
 def test_recase_header_names(upper, expected):
     assert recase(upper) == expected
@@ -462,6 +462,7 @@ def test_a_parent_list_after_thuoc(text, names):
     ("Công an tỉnh, Quản lý thị trường và Thuế tỉnh phối hợp kiểm tra hàng giả.",
      ["Công an tỉnh", "Quản lý thị trường", "Thuế tỉnh"]),
     ("Công an, Quản lý thị trường tỉnh kiểm tra các cơ sở kinh doanh.", ["Công an", "Quản lý thị trường tỉnh"]),
+    ("Công an tỉnh và Quản lý thị trường tỉnh Đắk Nông kiểm tra.", ["Công an tỉnh", "Quản lý thị trường tỉnh Đắk Nông"]),
     # ... not opening a list, nor in lower case: there it is the activity
     ("Quản lý thị trường bất động sản chặt chẽ hơn.", []),
     ("Sở Công Thương và quản lý thị trường trong nước còn yếu.", ["Sở Công Thương"]),
@@ -478,6 +479,14 @@ def test_an_agency_named_by_its_field_is_a_body_only_inside_a_list(text, names):
     ("Giám đốc Công an tỉnh Gia Lai tuần tra ban đêm.", ["Giám đốc Công an tỉnh Gia Lai"]),
     # a head, a unit and a place: the verb after the place is no description of a generic body
     ("Công an tỉnh Kon Tum tuần tra ban đêm trên quốc lộ 14.", ["Công an tỉnh Kon Tum"]),
+    # the place stops before a capitalised word that goes on in lower case (a verb, a rank), and takes a dash
+    ("Giám đốc Công an tỉnh Chỉ đạo các đội nghiệp vụ.", ["Giám đốc Công an tỉnh"]),
+    ("Giám đốc Công an tỉnh Đắk Lắk Đại tá Trần Văn B chỉ đạo.", ["Giám đốc Công an tỉnh Đắk Lắk"]),
+    ("Chánh Thanh tra tỉnh Bà Rịa - Vũng Tàu kết luận.", ["Chánh Thanh tra tỉnh Bà Rịa - Vũng Tàu"]),
+    # a generic noun named by a proper name that is no place keeps what describes it
+    ("cơ quan Hải quan cửa khẩu quốc tế Bờ Y kiểm tra hàng hóa.", ["cơ quan Hải quan cửa khẩu quốc tế Bờ Y"]),
+    # a council's term goes with its name
+    ("Hội đồng nhân dân xã Ea Tu khóa XIII thông qua.", ["Hội đồng nhân dân xã Ea Tu khóa XIII"]),
 ])
 def test_an_official_name_inside_a_name(text, names):
     assert [b.name for b in parse_body_list(text)[0]] == names

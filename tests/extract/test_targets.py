@@ -541,6 +541,8 @@ def test_a_multiplier_is_not_read_into_a_word(text, value, unit, indicator):
      "tổng thu từ khách du lịch"),
     ("Đến năm 2030 cứng hóa tuyến đường 38 km và 95 % đường ngõ xóm được bê tông hóa.",
      "đường ngõ xóm được bê tông hóa"),
+    # an amount in bare digits after "năm" is a figure too; only a year glued to "tỷ lệ" is not
+    ("Đến năm 2030, sản lượng tôm nuôi mỗi năm 2000 tấn và diện tích nuôi tôm đạt 420 ha.", "diện tích nuôi tôm"),
 ])
 def test_a_measure_after_a_reference_word_still_ends_the_quote_before_the_next(text, indicator):
     assert find_targets(text, issued_year=2026)[-1].indicator == indicator

@@ -222,6 +222,9 @@ _LONG_PREAMBLE = ("Qua kiểm tra cho thấy nhiều bến đò ngang chưa có 
     # ordinals in words, a note in parentheses; the body stops at its term word
     ("Nghị quyết kỳ họp thứ mười một (kỳ họp bất thường) Hội đồng nhân dân xã khóa XXII về đầu tư công\n"
      "1. Giao Ủy ban nhân dân xã tổ chức thực hiện.\n", "Hội đồng nhân dân xã"),
+    # the meeting as the title under a kind line "NGHỊ QUYẾT"
+    ("NGHỊ QUYẾT\nHội nghị lần thứ sáu Ban Chấp hành Đảng bộ xã Ea Tu khóa XV về du lịch cộng đồng\n"
+     "1. Các chi bộ tổ chức thực hiện.\n", "Ban Chấp hành Đảng bộ xã Ea Tu"),
     # a plan that carries out a resolution names that meeting in its title: the speaker issues it, not the meeting
     ("KẾ HOẠCH\nHọc tập, quán triệt Nghị quyết Hội nghị lần thứ 9 Ban Chấp hành Đảng bộ tỉnh khóa XVIII\n"
      "Đảng ủy xã xây dựng kế hoạch như sau:\n1. Các chi bộ tổ chức học tập trong tháng 12/2027.\n", "Đảng ủy xã"),

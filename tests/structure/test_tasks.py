@@ -305,6 +305,8 @@ def test_an_item_that_assigns_work_stays_a_task_in_a_list_of_names():
     # an enterprise with work after a colon, or with a deadline, keeps its task
     "- Công ty cổ phần Lương thực Ayun Pa: dự trữ 150 tấn gạo bình ổn giá.",
     "- Công ty cổ phần Kho vận Chư Sê bàn giao kho bãi trước ngày 30/6/2027.",
+    # ... and one whose name is followed by work in lower case, not by more of its name
+    "- Công ty cổ phần Thương mại Pleiku xây dựng kho lạnh bảo quản nông sản.",
 ])
 def test_work_in_a_list_of_names_stays_a_task(item):
     text = ("QUYẾT ĐỊNH\nVề việc giao nhiệm vụ bình ổn thị trường\nĐiều 1. Các đơn vị tham gia gồm:\n"
