@@ -16,7 +16,7 @@ from functools import cache
 from ..document import Body
 from ..lexicons import load
 from ..text import fold_tone_placement
-from .body_grammar import TERM, TERM_WORDS, generic_end, grammar, of_list_end, tail_end
+from .body_grammar import TERM, generic_end, grammar, of_list_end, tail_end, term_words
 from .body_scanner import Scanner, capitalised
 
 _COMMITTEES = ("tỉnh ủy", "thành ủy", "huyện ủy", "thị ủy", "quận ủy", "đảng ủy")
@@ -107,10 +107,10 @@ def _recase_name(words: list[str], party: bool) -> str:
     out: list[str] = []
     capital_next, place = True, party
     for i, word in enumerate(words):
-        if i and words[i - 1] in TERM_WORDS and TERM.fullmatch(word.upper()):
+        if i and words[i - 1] in term_words() and TERM.fullmatch(word.upper()):
             out.append(word.upper())                     # "… khóa XIII": the term, a numeral
             continue
-        if word in TERM_WORDS:
+        if word in term_words():
             out.append(word)
             continue
         if party and i == 0 and word in units:

@@ -161,8 +161,13 @@ def _joined_noun(scan: Scanner, j: int, last: str, apart: bool) -> int | None:
     return None if named else k
 
 
-TERM_WORDS = ("khóa", "khoá")
-TERM = re.compile(r"[IVXLC]+|\d{1,2}")
+TERM = re.compile(r"[IVXLC]+|\d{1,2}")         # a council's or committee's term: "khóa XIII", "khóa 9"
+
+
+@cache
+def term_words() -> frozenset[str]:
+    """The one-word term words of metadata.yaml ("khóa", "khoá")."""
+    return frozenset(w for w in load("metadata")["term_words"] if " " not in w)
 
 
 def tail_end(scan: Scanner, j: int, body_at: BodyAt) -> int:
@@ -173,7 +178,7 @@ def tail_end(scan: Scanner, j: int, body_at: BodyAt) -> int:
         if qualifier:
             j = scan.skip(j, qualifier)
             continue
-        if scan.word(j).lower() in TERM_WORDS and TERM.fullmatch(scan.word(j + 1)):
+        if scan.word(j).lower() in term_words() and TERM.fullmatch(scan.word(j + 1)):
             j += 2                                  # "Hội đồng nhân dân xã khóa XIII": the council's term
             continue
         if scan.word(j).lower() in ("cấp", "các") and scan.phrase_at(j + 1, gr.units):

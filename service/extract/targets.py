@@ -264,8 +264,13 @@ def _year_glued(text: str, figure: re.Match) -> bool:
     """A year in four bare digits right after "năm" that reads as a figure only by a multiplier glued to the next
     word ("năm 2028 tỷ lệ …"): no earlier figure ("mỗi năm 2000 tấn" and "mỗi năm 8 %" stay figures)."""
     start = figure.start("num")
-    return figure["unit"].lower() in {m.lower() for m in lexicon()["units"]["multiplier"]} \
+    return figure["unit"].lower() in _multipliers() \
         and bool(_NAM_BEFORE.search(text, max(0, start - 12), start)) and bool(_BARE_YEAR.match(text, start))
+
+
+@lru_cache(maxsize=1)
+def _multipliers() -> frozenset[str]:
+    return frozenset(m.lower() for m in lexicon()["units"]["multiplier"])
 
 
 def _referenced(text: str, start: int) -> bool:

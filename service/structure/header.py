@@ -320,12 +320,20 @@ def _convened(title: str, text: str, kind: str | None) -> str | None:
     hành Hội Nông dân tỉnh khóa X về …", or "Hội nghị lần thứ 3 …" under a kind line "NGHỊ QUYẾT"), as the text
     first writes it capitalised, else recased."""
     found = _convened_pattern().match(title)
-    if not found or not (found["kind"] or kind in ("nghi_quyet", "ket_luan")):
+    if not found or not (found["kind"] or kind in _convened_kind_codes()):
         return None
     body = fold_spaces(found["body"])
     written = next((m.group(0) for m in re.finditer(rf"(?<!\w){re.escape(body)}(?!\w)", text, re.IGNORECASE)
                     if m.group(0)[:1].isupper()), None)
     return written or recase(body.upper())
+
+
+@cache
+def _convened_kind_codes() -> frozenset[str]:
+    """Codes of the `convened_kinds` ("nghị quyết" → "nghi_quyet"): a kind line above a title that opens with the
+    meeting."""
+    names = set(load("metadata")["convened_kinds"])
+    return frozenset(code for code, spec in _kinds().items() if names & set(spec["names"]))
 
 
 @cache

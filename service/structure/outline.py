@@ -195,9 +195,11 @@ def _reads_as_title(text: str) -> bool:
 
 def _section_words(text: str) -> bool:
     """The text opens with the words of a section title ("mục tiêu", "nhiệm vụ", "tổ chức thực hiện")."""
-    cues = load("structure")
-    return heading_key(text).startswith(tuple(cues["non_task_headings"] + cues["task_headings"]
-                                              + cues["report_headings"] + cues["mandate_headings"]))
+    return heading_key(text).startswith(_SECTION_WORDS)
+
+
+_SECTION_WORDS = tuple(w for key in ("non_task_headings", "task_headings", "report_headings", "mandate_headings")
+                       for w in load("structure")[key])
 
 
 _ASSIGNING = re.compile(rf"(?:{alternation(load('structure')['assigning_openers'])})(?!\w)", re.IGNORECASE)

@@ -100,10 +100,12 @@ def _name_goes_on(text: str) -> bool:
     rest = re.sub(r"\([^)]*\)|[-–;.,]", " ", text[end:]).split()
     if not rest or rest[-1][:1].isupper():
         return True
-    return not _BUSINESS.sub(" ", " ".join(rest).lower()).strip()
+    return not _business_pattern().sub(" ", " ".join(rest).lower()).strip()
 
 
-_BUSINESS = re.compile(rf"(?<!\w)(?:{phrase_alternation(load('structure')['business_line_words'])})(?!\w)")
+@cache
+def _business_pattern() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{phrase_alternation(_cues()['business_line_words'])})(?!\w)")
 
 
 def _opening(text: str) -> str:
