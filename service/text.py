@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Iterator
 
@@ -140,13 +141,28 @@ _UNDERTHESEA_OPTIONAL = ("underthesea.pipeline.classification", "underthesea.pip
                          "underthesea.pipeline.translate", "underthesea.agent", "underthesea.address")
 
 
+_UNDERTHESEA: list = []                 # the package once its import has finished
+_UNDERTHESEA_LOCK = threading.Lock()
+
+
 def underthesea():
     """The underthesea package, imported without its optional pipelines (a None entry in
-    sys.modules makes their import fail, which underthesea treats as "not installed")."""
+    sys.modules makes their import fail, which underthesea treats as "not installed"). One thread
+    imports it; the others wait (OCR repairs a scan's pages in threads: a thread that took the
+    half-imported package from sys.modules had failed the whole file)."""
+    if _UNDERTHESEA:
+        return _UNDERTHESEA[0]
+    with _UNDERTHESEA_LOCK:
+        if not _UNDERTHESEA:
+            module = _import_underthesea()
+            module.sent_tokenize("Một. Hai.")     # its model loads on first use: here, not in two threads at once
+            _UNDERTHESEA.append(module)
+    return _UNDERTHESEA[0]
+
+
+def _import_underthesea():
     import sys
 
-    if "underthesea" in sys.modules:
-        return sys.modules["underthesea"]
     blocked = [m for m in _UNDERTHESEA_OPTIONAL if m not in sys.modules]
     for name in blocked:
         sys.modules[name] = None

@@ -6,6 +6,7 @@ Rules: service/lexicons/ocr.yaml.
 from __future__ import annotations
 
 import re
+import threading
 from functools import cache
 
 from ...lexicons import load
@@ -181,10 +182,20 @@ def _by_toneless() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in groups.items()}
 
 
-@cache
+_CUE_PAIRS_LOCK = threading.Lock()
+
+
 def _cue_pairs() -> frozenset[str]:
     """Two-syllable dictionary words of the phrases in the rules' lexicons (bodies, cues, deadlines …), as
-    underthesea segments them: "Độc lập - Tự do" gives "độc lập" and "tự do", never "lập tự"."""
+    underthesea segments them: "Độc lập - Tự do" gives "độc lập" and "tự do", never "lập tự". Built by one
+    thread while the others wait: underthesea's word segmenter loads its model on first use and fails when two
+    of a scan's page threads do that at once."""
+    with _CUE_PAIRS_LOCK:
+        return _built_cue_pairs()
+
+
+@cache
+def _built_cue_pairs() -> frozenset[str]:
     from ...text import underthesea
 
     tokenize = underthesea().word_tokenize
