@@ -141,7 +141,7 @@ _UNDERTHESEA_OPTIONAL = ("underthesea.pipeline.classification", "underthesea.pip
                          "underthesea.pipeline.translate", "underthesea.agent", "underthesea.address")
 
 
-_UNDERTHESEA: list = []                 # the package once its import has finished
+_underthesea_module = None             # the package once its import has finished
 _UNDERTHESEA_LOCK = threading.Lock()
 
 
@@ -150,14 +150,14 @@ def underthesea():
     sys.modules makes their import fail, which underthesea treats as "not installed"). One thread
     imports it; the others wait (OCR repairs a scan's pages in threads: a thread that took the
     half-imported package from sys.modules had failed the whole file)."""
-    if _UNDERTHESEA:
-        return _UNDERTHESEA[0]
-    with _UNDERTHESEA_LOCK:
-        if not _UNDERTHESEA:
-            module = _import_underthesea()
-            module.sent_tokenize("Một. Hai.")     # its model loads on first use: here, not in two threads at once
-            _UNDERTHESEA.append(module)
-    return _UNDERTHESEA[0]
+    global _underthesea_module
+    if _underthesea_module is None:
+        with _UNDERTHESEA_LOCK:
+            if _underthesea_module is None:
+                module = _import_underthesea()
+                module.sent_tokenize("Một. Hai.")     # its model loads on first use: here, not in two threads at once
+                _underthesea_module = module
+    return _underthesea_module
 
 
 def _import_underthesea():
