@@ -93,6 +93,7 @@ def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scan
         j = joined
     if not nouns:
         return None
+    nouns_end = j
     levels = last == "cấp" and bool(scan.phrase_at(j, gr.units))
     if levels:                                            # "cấp tỉnh, huyện, xã" is one body
         j = _unit_list_end(scan, j)
@@ -110,6 +111,9 @@ def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scan
         after = inner or (scan.skip(j, head) if head else name_end(scan, j))  # "cơ quan Hải quan", "các Sở GTVT"
         named, j = after > j and scan.word(i)[:1].islower(), after           # (not an all-caps heading)
     end = tail_end(scan, j, body_at)
+    if not determiner and end > nouns_end and scan.phrase_at(end, gr.participles):
+        return end                # "Sở Tài chính được giao …", "Ủy ban nhân dân cấp huyện được phân cấp …": a body
+        # named by more than its noun needs no describing phrase (but "các đơn vị được nhận tài sản")
     if not determiner and nouns == 1 and end == j and not (levels or kind or named) \
             and last not in gr.standalone:
         return _described_end(scan, end, body_at)

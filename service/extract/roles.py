@@ -86,7 +86,8 @@ def _names_a_doer(text: str, at: int) -> bool:
     return bool(bodies) and bool(_words("subject_predicates").match(text, _COMMA.match(text, end).end()))
 
 
-_TOPIC_LABEL = re.compile(r"[^\W\d][^:;.,()\n]{2,60}:\s*")
+# "Về nguồn vốn: …", and a longer topic when it opens with "Về" ("Về sắp xếp lại doanh nghiệp theo mô hình …, …: …")
+_TOPIC_LABEL = re.compile(r"(?:[Vv]ề\s[^:;.()\n]{2,160}|[^\W\d][^:;.,()\n]{2,60}):\s*")
 
 
 @cache
@@ -211,6 +212,8 @@ def _reports(predicate: str) -> bool:
     clause = " ".join(clause.split())
     if clause.startswith(tuple(cues["role_phrases"])) or _answers_after_apposition(clause, rest):
         return False
+    if clause.startswith("được ") and _words("duty_phrases").search(re.split(r";|\.(?!\d)", predicate, maxsplit=1)[0]):
+        return False                # "… được phân cấp quản lý kênh mương có trách nhiệm bàn giao …": a qualifier, then the duty
     head = " " + " ".join(clause.split()[:4]) + " "
     return (clause + " ").startswith(tuple(m + " " for m in cues["statement_markers"])) or any(
         f" {marker} " in head for marker in cues["tense_markers"])

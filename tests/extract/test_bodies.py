@@ -43,6 +43,12 @@ from service.extract.bodies import canonical, parse_body_list, recase
      "có trách nhiệm"),
     ("Cơ quan được phân công thẩm định phải trả lời bằng văn bản", ["Cơ quan được phân công thẩm định"], "phải"),
     ("Cơ quan được giao quản lý kiểm tra định kỳ", [], "Cơ quan"),
+    # … and after a determiner; a body named by more than its noun takes no such phrase
+    ("Các hợp tác xã được nhận máy sấy có trách nhiệm bảo quản", ["Các hợp tác xã được nhận máy sấy"],
+     "có trách nhiệm"),
+    ("Sở Công Thương được giao chủ trì đề án có trách nhiệm tổng hợp", ["Sở Công Thương"], "được giao"),
+    ("Ủy ban nhân dân cấp xã được phân cấp quản lý chợ có trách nhiệm thu phí", ["Ủy ban nhân dân cấp xã"],
+     "được phân cấp"),
     # a spaced hyphen or en dash joins kinds of bodies as a comma does
     ("các ban - ngành, Ủy ban nhân dân các phường - xã liên quan kiểm tra",
      ["các ban - ngành", "Ủy ban nhân dân các phường - xã liên quan"], "kiểm tra"),

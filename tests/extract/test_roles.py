@@ -62,6 +62,9 @@ def _assign(text, inherited=()):
      ["Phòng Văn hóa và Thông tin"], []),
     # a topic label before a colon, then the subject
     ("Về nguồn nhân lực: các trường cao đẳng nghề chủ động mở thêm lớp điện công nghiệp.", ["các trường cao đẳng nghề"], []),
+    # a longer topic opening with "Về", commas and a body noun inside it
+    ("Về cổ phần hóa, thoái vốn tại Tổng công ty theo lộ trình đã được cấp có thẩm quyền phê duyệt: "
+     "Tổng công ty Cấp nước An Phú xây dựng phương án trong quý II/2027.", ["Tổng công ty Cấp nước An Phú"], []),
     # coordinators named before a bare "phối hợp" after the lead's clause, or after a label
     ("Sở Y tế chủ trì; Sở Tài chính, Sở Nội vụ phối hợp thực hiện.", ["Sở Y tế"], ["Sở Tài chính", "Sở Nội vụ"]),
     ("Sở Y tế chủ trì, Ủy ban nhân dân các huyện phối hợp tổ chức tiêm chủng cho trẻ em.",

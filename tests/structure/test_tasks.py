@@ -143,6 +143,16 @@ def test_conclusion_items_that_agree_or_report_are_not_tasks():
     assert [b.name for b in tasks[0].lead] == ["Ban cán sự đảng Ủy ban nhân dân tỉnh"]
 
 
+def test_a_body_qualified_by_what_it_was_given_then_a_duty_is_a_task():
+    text = ("KẾ HOẠCH\nBàn giao công trình nước sạch nông thôn\n"
+            "1. Ủy ban nhân dân cấp xã được phân cấp quản lý, vận hành công trình có trách nhiệm lập sổ theo dõi.\n"
+            "2. Các tổ hợp tác được nhận bàn giao trạm bơm có trách nhiệm bảo dưỡng hằng năm.\n"
+            "3. Các hộ gia đình được hỗ trợ đấu nối 2 triệu đồng mỗi hộ.\n")
+    tasks = analyze_text(text).tasks
+    assert [[b.name for b in t.lead] for t in tasks] == [
+        ["Ủy ban nhân dân cấp xã"], ["Các tổ hợp tác được nhận bàn giao trạm bơm"]]
+
+
 def test_items_under_a_lead_in_to_targets_are_targets_not_tasks():
     text = ("NGHỊ QUYẾT\nVề công tác đào tạo cán bộ hội nông dân giai đoạn 2026-2030\n"
             "Đến năm 2028 phấn đấu đạt các chỉ tiêu sau:\n"
