@@ -52,6 +52,7 @@ class Grammar:
     purposes: tuple[str, ...]
     compounds: tuple[str, ...]          # "công trình": a stop word ending a two-syllable word is no verb
     parent_kinds: tuple[str, ...]       # "cơ quan ngang bộ": a kind of body that a list of parents goes on with
+    closing: tuple[str, ...]            # "liên quan": a qualifier after which only an attachment goes on
 
 
 def _by_length(words) -> tuple[str, ...]:
@@ -71,7 +72,8 @@ def grammar() -> Grammar:
                    _by_length(g["predicate_openers"]), _by_length(data["stop_words"]),
                    _by_length(meta["admin_units"]), _by_length(data["heads"]), _by_length(g["modifier_breakers"]),
                    _by_length(structure["subject_gap_verbs"]), _by_length(g["purpose_words"]),
-                   _by_length(data["stop_compounds"]), _by_length(g["parent_kinds"]))
+                   _by_length(data["stop_compounds"]), _by_length(g["parent_kinds"]),
+                   _by_length(g["closing_qualifiers"]))
 
 
 def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scanner, int], int],
@@ -111,6 +113,8 @@ def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scan
         after = inner or (scan.skip(j, head) if head else name_end(scan, j))  # "cơ quan Hải quan", "các Sở GTVT"
         named, j = after > j and scan.word(i)[:1].islower(), after           # (not an all-caps heading)
     end = tail_end(scan, j, body_at)
+    if _closed(scan, nouns_end, end):
+        return end                # "các ngành, đơn vị liên quan dự thảo quy chế …": the clause opens after "liên quan"
     if not determiner and end > nouns_end and scan.phrase_at(end, gr.participles):
         return end                # "Sở Tài chính được giao …", "Ủy ban nhân dân cấp huyện được phân cấp …": a body
         # named by more than its noun needs no describing phrase (but "các đơn vị được nhận tài sản")
@@ -120,6 +124,16 @@ def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scan
     if named and not determiner and last in gr.units:
         return end                # "tỉnh Gia Lai" in "Công an tỉnh Gia Lai tuần tra …": a place, then the verb
     return modifier_end(scan, end, body_at, bare=not determiner, qualified=end > j)
+
+
+def _closed(scan: Scanner, start: int, end: int) -> bool:
+    """A closing qualifier ("liên quan", "hữu quan") between start and end, and no participle, attachment or
+    "đến" after end: the words there are the body's clause."""
+    gr = grammar()
+    if end >= len(scan) or not scan.word(end)[:1].isalpha() \
+            or scan.phrase_at(end, gr.attachers + gr.participles + ("đến", "tới")):
+        return False
+    return any(scan.phrase_at(k, gr.closing) for k in range(start, end))
 
 
 def of_list_end(scan: Scanner, j: int, body_at: BodyAt, name_end: Callable[[Scanner, int], int]) -> int:

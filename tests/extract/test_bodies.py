@@ -43,6 +43,10 @@ from service.extract.bodies import canonical, parse_body_list, recase
      "có trách nhiệm"),
     ("Cơ quan được phân công thẩm định phải trả lời bằng văn bản", ["Cơ quan được phân công thẩm định"], "phải"),
     ("Cơ quan được giao quản lý kiểm tra định kỳ", [], "Cơ quan"),
+    # "liên quan", "hữu quan" close a generic body: what follows is its clause, unless it attaches the body
+    ("các phòng, đơn vị liên quan soạn thảo quy chế phối hợp", ["các phòng, đơn vị liên quan"], "soạn thảo"),
+    ("các tổ chức hữu quan hoàn chỉnh hồ sơ đề nghị", ["các tổ chức hữu quan"], "hoàn chỉnh"),
+    ("các cơ quan liên quan thuộc Sở Nội vụ góp ý", ["các cơ quan liên quan thuộc Sở Nội vụ"], "góp ý"),
     # … and after a determiner; a body named by more than its noun takes no such phrase
     ("Các hợp tác xã được nhận máy sấy có trách nhiệm bảo quản", ["Các hợp tác xã được nhận máy sấy"],
      "có trách nhiệm"),
