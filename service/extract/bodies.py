@@ -43,6 +43,7 @@ class _Lexicon:
     sector_parents: tuple[str, ...]     # "Cảnh sát giao thông Công an tỉnh": the body a sector's name goes on into
     bound_heads: frozenset[str]         # "Cảnh sát": a head that is no body alone
     listed_names: tuple[str, ...]       # "Quản lý thị trường": a body only inside a list, capitalised
+    field_heads: frozenset[str]         # "Ban Chỉ đạo": named by a field in lower case, then its level
 
 
 def _by_length(words) -> tuple[str, ...]:
@@ -65,7 +66,7 @@ def _lexicon() -> _Lexicon:
                     {head.lower(): _by_length(names) for head, names in data["sector_heads"].items()},
                     frozenset(data["sector_verbs"]), _by_length(data["sector_objects"]),
                     _by_length(data["sector_parents"]), frozenset(h.lower() for h in data["bound_heads"]),
-                    _by_length(data["listed_names"]))
+                    _by_length(data["listed_names"]), frozenset(h.lower() for h in data["field_heads"]))
 
 
 def _key(name: str) -> str:
@@ -204,7 +205,7 @@ def _headed_at(scan: Scanner, i: int) -> int | None:
     official = next((end for k in starts if (end := _official_at(scan, k))), None)
     if official:                    # "Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"
         return official
-    sector = _sector_end(scan, head, j)   # "Thanh tra giao thông": a whole name, places and qualifiers may follow
+    sector = _sector_end(scan, head, j) if head not in lex.field_heads else _field_end(scan, j)
     name_end = sector if sector > j else _extend_name(scan, j)
     inner = generic_end(scan, j, _match_at, _extend_name, apart=not titled) if j < len(scan) else None
     if inner and inner >= name_end:  # "Thủ trưởng các sở, ban, ngành", "Giám đốc các Sở"
@@ -234,6 +235,27 @@ def _sector_end(scan: Scanner, head: str, j: int) -> int:
     if sector in lex.sector_verbs and not ends:
         return j
     return _extend_name(scan, after) if word[:1].isupper() and scan.phrase_at(after, lex.sector_parents) else after
+
+
+_FIELD_WORDS = 5
+
+
+def _field_end(scan: Scanner, j: int) -> int:
+    """"Ban Chỉ đạo giảm nghèo xã": past the field, written in lower case, when the body's level (an admin
+    unit) closes it within a few words; else j (the field may be the predicate: "Ban Chỉ đạo rà soát …")."""
+    lex = _lexicon()
+    for k in range(j, min(len(scan), j + _FIELD_WORDS + 1)):
+        word = scan.word(k)
+        if k > j and scan.phrase_at(k, lex.admin_units):
+            return k
+        if not word[:1].islower() or not word.isalpha():
+            return j
+        if scan.phrase_at(k, grammar().determiners) and not (k > j and _compound(scan, k)):
+            return j                # "các xã": the field is what the body acts on ("an toàn" is a word)
+        stop = scan.phrase_at(k, lex.stops)
+        if stop and (" " in stop or not _compound(scan, k + 1)):
+            return j                # "Ban Chỉ đạo kiểm tra tình hình tại xã": a verb or a preposition, no field
+    return j
 
 
 def _standalone(head: str, scan: Scanner, j: int) -> bool:

@@ -240,14 +240,14 @@ def _parents_end(scan: Scanner, j: int, body_at: BodyAt) -> int:
 
 
 def _unit_list_end(scan: Scanner, j: int) -> int:
-    """Past "xã, phường" / "tỉnh và huyện" after "cấp"."""
+    """Past "xã, phường" / "tỉnh và huyện" / "xã/phường/thị trấn" after "cấp"."""
     gr = grammar()
     while True:
         unit = scan.phrase_at(j, gr.units)
         if not unit:
             return j
         j = scan.skip(j, unit)
-        if scan.word(j) in (",", "và") and scan.phrase_at(j + 1, gr.units):
+        if scan.word(j) in (",", "và", "/") and scan.phrase_at(j + 1, gr.units):
             j += 1
             continue
         return j

@@ -43,6 +43,19 @@ from service.extract.bodies import canonical, parse_body_list, recase
      "có trách nhiệm"),
     ("Cơ quan được phân công thẩm định phải trả lời bằng văn bản", ["Cơ quan được phân công thẩm định"], "phải"),
     ("Cơ quan được giao quản lý kiểm tra định kỳ", [], "Cơ quan"),
+    # a sector named by its department's field is a body ("ngành y tế"), a sector that is a verb only where the name ends
+    ("ngành giáo dục và đào tạo huyện, các trường học rà soát", ["ngành giáo dục và đào tạo huyện", "các trường học"],
+     "rà soát"),
+    ("Ngành Tư pháp tỉnh chủ trì", ["Ngành Tư pháp tỉnh"], "chủ trì"),
+    ("ngành xây dựng kế hoạch đào tạo", [], "ngành"),
+    # village heads named by their office, each a body of its own
+    ("trưởng thôn, tổ trưởng tổ dân phố lập danh sách", ["trưởng thôn", "tổ trưởng tổ dân phố"], "lập"),
+    # a steering committee named by its field, when its level closes the field
+    ("Ban Chỉ đạo phòng chống thiên tai xã tổ chức diễn tập", ["Ban Chỉ đạo phòng chống thiên tai xã"], "tổ chức"),
+    ("Ban Chỉ đạo đôn đốc các phường nộp báo cáo", ["Ban Chỉ đạo"], "đôn đốc"),
+    ("Ban Chỉ đạo rà soát hồ sơ tại xã", ["Ban Chỉ đạo"], "rà soát"),
+    # admin units joined by a slash
+    ("Ủy ban nhân dân xã/phường/thị trấn rà soát hồ sơ", ["Ủy ban nhân dân xã/phường/thị trấn"], "rà soát"),
     # "liên quan", "hữu quan" close a generic body: what follows is its clause, unless it attaches the body
     ("các phòng, đơn vị liên quan soạn thảo quy chế phối hợp", ["các phòng, đơn vị liên quan"], "soạn thảo"),
     ("các tổ chức hữu quan hoàn chỉnh hồ sơ đề nghị", ["các tổ chức hữu quan"], "hoàn chỉnh"),
