@@ -13,6 +13,7 @@ from ..extract.bodies import match_body
 from ..extract.deadlines import find_deadline
 from ..extract.roles import owners_of_list
 from ..lexicons import alternation, load
+from .attributes import is_attribute
 from ..text import BARE_MARKER, HEADING_MAX_CHARS, heading_key, is_upper, lines
 
 _ORDINALS = alternation(load("structure")["ordinal_markers"])
@@ -34,6 +35,7 @@ _MARKERS: list[tuple[float, re.Pattern]] = [
     (7, re.compile(r"[+*◦○▪]\s*(?=\S)")),
 ]
 PARAGRAPH = 8
+ATTRIBUTE_RANK = 6           # a labelled line is a bullet or a paragraph ("a) Cơ quan thẩm định: …" is an item)
 
 
 @dataclass
@@ -50,6 +52,7 @@ class Node:
     children: list["Node"] = field(default_factory=list)
     body_start: int = 0            # offset where the text after the numbering starts
     paragraph_lead_in: bool = False  # an unnumbered lead-in ("… yêu cầu các đơn vị: ") heading a list
+    attribute: bool = False        # a labelled line of the item above ("- Cơ quan chủ trì: Sở Y tế.")
 
     @property
     def upper(self) -> bool:
@@ -127,6 +130,7 @@ def build_tree(doc: Document, skip: list[tuple[int, int]]) -> Node:
                     bold=start in bold and not (rank == PARAGRAPH and _emphasised_sentence(line)),
                     body_start=start + size)
         marker = None
+        node.attribute = rank >= ATTRIBUTE_RANK and is_attribute(node.text)
         if rank == PARAGRAPH and node.bold or rank == PARAGRAPH and node.upper:
             node.rank = rank = 0 if node.upper and len(stack) == 1 else rank
         _attach(stack, node, run_on=doc.source.format in REBUILT_PARAGRAPHS)
@@ -143,7 +147,12 @@ def _emphasised_sentence(line: str) -> bool:
 
 def _attach(stack: list[Node], node: Node, run_on: bool = True) -> None:
     """Hang `node` in the tree. With `run_on` (paragraphs rebuilt from lines, REBUILT_PARAGRAPHS) a plain
-    paragraph right after a list item goes on that item."""
+    paragraph right after a list item goes on that item. A labelled line belongs to the node above it, whatever
+    its numbering."""
+    if node.attribute:
+        node.parent = stack[-1]
+        stack[-1].children.append(node)
+        return
     if run_on and node.rank == PARAGRAPH and _continues_item(stack[-1], node):
         stack[-1].end = node.end   # only a list marker starts an item: the paragraph goes on the item
         return

@@ -15,7 +15,8 @@ from ..extract.bodies import parse_body_list
 from ..extract.deadlines import ended_before, find_deadline, holds_event, leading_period, named_period
 from ..lexicons import load
 from ..text import HEADING_MAX_CHARS, fold_spaces, heading_key, phrase_alternation, phrase_pattern
-from . import non_tasks, outline, tables
+from . import attributes, non_tasks, outline, tables
+from .attributes import Attributes
 from .outline import PARAGRAPH, Node
 
 
@@ -60,15 +61,52 @@ def segment(doc: Document) -> Document:
 
 def _walk(doc: Document, node: Node, inherited: Inherited, ids: dict[int, str], out: list[Task]) -> None:
     names = _names_in_a_list_of_names(doc, node)
+    closing, closer = _closing_attributes(doc, node)
     for child in node.children:
-        if _excluded(child) or child.start in names:
+        if child.attribute or _excluded(child) or child.start in names:
             continue
-        passed = _passed_down(doc, child, inherited, ids)
+        labelled = (_attributes_of(doc, child) if child is not closer else Attributes()).over(closing)
+        given = _given(inherited, labelled)
+        passed = _passed_down(doc, child, given, ids)
         if child.rank == PARAGRAPH and (node.rank < 0 or roles.opens_no_task(child.text)):
-            out.extend(_directive_sentences(doc, child, inherited))
+            found = _directive_sentences(doc, child, given)
         elif _is_task(child, node):
-            out.extend(_owner_split(doc, child, inherited))
+            found = _owner_split(doc, child, given)
+        else:
+            found = []
+        out.extend(labelled.apply(task) for task in found)
         _walk(doc, child, passed, ids, out)
+
+
+def _attributes_of(doc: Document, node: Node) -> Attributes:
+    """What the labelled lines under an item say of it, the first line giving a field winning."""
+    found = Attributes()
+    for child in node.children:
+        if child.attribute:
+            found = found.over(attributes.read(child.text, child.body_start, doc.metadata.issued_year))
+    return found
+
+
+def _closing_attributes(doc: Document, node: Node) -> tuple[Attributes, Node | None]:
+    """Labelled lines after the last of a group's items, when no other item has any ("a) …", "b) …", then
+    "Trách nhiệm thực hiện: Sở X."): the group's, for every item; and the item they stand under."""
+    items = [c for c in node.children if not c.attribute]
+    labelled = [c for c in items if any(g.attribute for g in c.children)]
+    if len(items) < 2 or labelled != items[-1:]:
+        return Attributes(), None
+    last = items[-1]
+    lines = [g for g in last.children if g.attribute]
+    if any(g.rank < PARAGRAPH and g.rank != last.rank for g in lines) or last.children[-len(lines):] != lines:
+        return Attributes(), None   # bullets under the item, or items after the labels: the item's own
+    return _attributes_of(doc, last), last
+
+
+def _given(inherited: Inherited, labelled: Attributes) -> Inherited:
+    """What an item inherits, with what its labelled lines say in place of its heading's."""
+    if not labelled:
+        return inherited
+    return Inherited(lead=labelled.lead or inherited.lead, support=labelled.support or inherited.support,
+                     deadline=labelled.deadline or inherited.deadline, section=inherited.section)
 
 
 NAME_LIST_SHARE = 0.5      # a list is one of names when at least this share of its items are names alone
@@ -215,7 +253,7 @@ def _ahead(period: Deadline | None, doc: Document) -> Deadline | None:
 def _is_task(node: Node, parent: Node) -> bool:
     if node.upper or node.bold:
         return False
-    if node.children:
+    if any(not c.attribute for c in node.children):
         return not node.ordinal_title and _has_full_sentence(node.text)
     if node.rank == 1 and node.label and node.label.isdigit():   # "Điều 3. …"
         return roles.is_directive(node.text)

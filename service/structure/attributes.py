@@ -1,0 +1,96 @@
+"""Labelled lines that give an item's owner, coordinators, time, product or funds (structure.yaml
+`attribute_labels`): "- Cơ quan chủ trì: Sở Y tế.", "Thời gian hoàn thành: quý II/2027.", "Sản phẩm: Đề án …".
+
+Such a line is no task of its own: it belongs to the item it follows, or, when it closes a group of items
+("a) …", "b) …", then "Trách nhiệm thực hiện: Sở X; Sở Y."), to every item of the group (ANNOTATION §2).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..document import Body, Budget, Deadline, Output, Task
+from ..extract.bodies import parse_body_list
+from ..extract.budget import find_budget
+from ..extract.deadlines import find_deadline, named_period
+from ..extract.roles import with_unnamed
+from ..lexicons import load
+from ..text import phrase_alternation
+
+KINDS = ("lead", "support", "deadline", "output", "budget")
+
+
+@dataclass
+class Attributes:
+    """What labelled lines say of an item; empty fields say nothing."""
+
+    lead: list[Body] = field(default_factory=list)
+    support: list[Body] = field(default_factory=list)
+    deadline: Deadline | None = None
+    output: Output | None = None
+    budget: Budget | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.lead or self.support or self.deadline or self.output or self.budget)
+
+    def over(self, other: "Attributes") -> "Attributes":
+        """These attributes, with `other`'s where these say nothing."""
+        return Attributes(self.lead or other.lead, self.support or other.support, self.deadline or other.deadline,
+                          self.output or other.output, self.budget or other.budget)
+
+    def apply(self, task: Task) -> Task:
+        """A labelled owner is the lead; coordinators join those the item names; the item's own time,
+        product and funds stand before the labels'."""
+        if self.lead:
+            task.lead = [b.model_copy() for b in self.lead]
+        if self.support:
+            task.support = with_unnamed(task.support, self.support, also_not=task.lead)
+        task.deadline = task.deadline or self.deadline
+        task.output = task.output or self.output
+        task.budget = task.budget or self.budget
+        return task
+
+
+@cache
+def _labels() -> dict[str, str]:
+    """Each label, lower-cased, and the kind of attribute it gives."""
+    return {" ".join(label.split()): kind for kind in KINDS for label in load("structure")["attribute_labels"][kind]}
+
+
+@cache
+def _label_pattern() -> re.Pattern:
+    """A label and its colon, at the start of a line or after ";", "." or "," ("… ; thời gian: năm 2027")."""
+    return re.compile(rf"(?:^|(?<=[;.,])\s*)\s*({phrase_alternation(_labels())})\s*:\s*", re.IGNORECASE)
+
+
+def is_attribute(text: str) -> bool:
+    """The line opens with a label, its colon and a value ("Cơ quan phối hợp: Sở Tài chính")."""
+    found = _label_pattern().match(text)
+    return bool(found) and bool(text[found.end():].strip(" .;"))
+
+
+def read(text: str, offset: int, year: int | None = None) -> Attributes:
+    """The attributes of one labelled line at `offset` of the document (`year`: the year of issue, for a day
+    written without one)."""
+    found = list(_label_pattern().finditer(text))
+    attributes = Attributes()
+    for match, after in zip(found, found[1:] + [None]):
+        start, end = match.end(), (after.start() if after else len(text))
+        value = text[start:end].rstrip(" .;,")
+        if value:
+            _fill(attributes, _labels()[" ".join(match.group(1).lower().split())], value, offset + start, year)
+    return attributes
+
+
+def _fill(attributes: Attributes, kind: str, value: str, at: int, year: int | None) -> None:
+    if kind in ("lead", "support"):
+        bodies = parse_body_list(value, 0, at, acronyms=True)[0]
+        setattr(attributes, kind, getattr(attributes, kind) or bodies)
+    elif kind == "deadline":
+        attributes.deadline = attributes.deadline or find_deadline(value, at, year) or named_period(value, at)
+    elif kind == "output":
+        attributes.output = attributes.output or Output(text=value, start=at, end=at + len(value))
+    else:
+        attributes.budget = attributes.budget or find_budget(value, at) or Budget(text=value, start=at,
+                                                                               end=at + len(value))

@@ -1,0 +1,84 @@
+"""Labelled lines of an item (owner, coordinators, time, product, funds) are its fields, not tasks."""
+from datetime import date
+
+import pytest
+
+from service.pipeline import analyze_text
+from service.structure.attributes import is_attribute, read
+
+HEAD = "ỦY BAN NHÂN DÂN\nTỈNH BÌNH SƠN\nSố: 41/KH-UBND\n\nKẾ HOẠCH\nPhát triển thương mại điện tử năm 2027\n\n"
+
+
+def _rows(text: str) -> list[tuple]:
+    doc = analyze_text(HEAD + text, extractor="rules")
+    return [(t.text.split("\n")[0], [b.name for b in t.lead], [b.name for b in t.support],
+             t.deadline.end if t.deadline else None, t.output.text if t.output else None) for t in doc.tasks]
+
+
+def test_bulleted_labels_under_an_item_are_its_fields():
+    rows = _rows("II. NHIỆM VỤ\n"
+                 "1. Xây dựng sàn giao dịch nông sản trực tuyến của tỉnh.\n"
+                 "- Cơ quan chủ trì: Sở Công Thương.\n"
+                 "- Cơ quan phối hợp: Sở Tài chính, Ủy ban nhân dân các huyện.\n"
+                 "- Thời gian hoàn thành: quý III/2027.\n"
+                 "- Sản phẩm: Sàn giao dịch vận hành chính thức.\n"
+                 "2. Tập huấn kỹ năng bán hàng trên mạng cho hợp tác xã.\n"
+                 "- Cơ quan chủ trì: Liên minh Hợp tác xã tỉnh.\n")
+    assert rows[0] == ("Xây dựng sàn giao dịch nông sản trực tuyến của tỉnh.", ["Sở Công Thương"],
+                       ["Sở Tài chính", "Ủy ban nhân dân các huyện"], date(2027, 9, 30), "Sàn giao dịch vận hành chính thức")
+    assert rows[1][:4] == ("Tập huấn kỹ năng bán hàng trên mạng cho hợp tác xã.", ["Liên minh Hợp tác xã tỉnh"], [], None)
+    assert len(rows) == 2
+
+
+def test_a_labelled_paragraph_after_an_item_is_that_items_and_several_labels_share_a_line():
+    rows = _rows("II. NHIỆM VỤ\n"
+                 "1. Rà soát danh mục sản phẩm OCOP đủ điều kiện bán trên sàn.\n"
+                 "Cơ quan chủ trì: Sở Nông nghiệp và Môi trường; thời gian: tháng 5/2027.\n"
+                 "2. Hỗ trợ doanh nghiệp nhỏ mở gian hàng trực tuyến.\n"
+                 "Đơn vị thực hiện: Trung tâm Xúc tiến thương mại.\n")
+    assert rows == [
+        ("Rà soát danh mục sản phẩm OCOP đủ điều kiện bán trên sàn.", ["Sở Nông nghiệp và Môi trường"], [],
+         date(2027, 5, 31), None),
+        ("Hỗ trợ doanh nghiệp nhỏ mở gian hàng trực tuyến.", ["Trung tâm Xúc tiến thương mại"], [], None, None)]
+
+
+def test_a_labelled_line_closing_a_group_of_items_gives_every_item_its_owners():
+    rows = _rows("3. Nhiệm vụ về nguồn nhân lực\n"
+                 "a) Mở lớp bồi dưỡng kỹ năng số cho cán bộ cấp xã.\n"
+                 "b) Biên soạn tài liệu hướng dẫn thanh toán không dùng tiền mặt.\n"
+                 "Trách nhiệm thực hiện: Sở Nội vụ; Sở Khoa học và Công nghệ.\n"
+                 "4. Nhiệm vụ về hạ tầng\n"
+                 "a) Phủ sóng di động đến các thôn vùng cao trong năm 2027.\n")
+    assert [r[:3] for r in rows] == [
+        ("Mở lớp bồi dưỡng kỹ năng số cho cán bộ cấp xã.", ["Sở Nội vụ", "Sở Khoa học và Công nghệ"], []),
+        ("Biên soạn tài liệu hướng dẫn thanh toán không dùng tiền mặt.", ["Sở Nội vụ", "Sở Khoa học và Công nghệ"], []),
+        ("Phủ sóng di động đến các thôn vùng cao trong năm 2027.", [], [])]
+
+
+def test_an_items_own_doer_and_time_stand_before_the_labels_time():
+    rows = _rows("1. Sở Công Thương tổ chức hội chợ trực tuyến trước ngày 15/8/2027.\n"
+                 "- Thời gian thực hiện: năm 2027.\n"
+                 "- Đơn vị phối hợp: Hội Doanh nhân trẻ tỉnh.\n")
+    assert rows == [("Sở Công Thương tổ chức hội chợ trực tuyến trước ngày 15/8/2027.", ["Sở Công Thương"],
+                     ["Hội Doanh nhân trẻ tỉnh"], date(2027, 8, 15), None)]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Cơ quan chủ trì: Sở Y tế.", True),
+    ("Thời hạn hoàn thành : tháng 10/2027", True),
+    ("Cơ quan chủ trì:", False),                                   # a lead-in to a list of owners
+    ("Phối hợp với Sở Y tế kiểm tra an toàn thực phẩm.", False),   # an assignment, no label
+    ("Thời gian qua, thương mại điện tử tăng nhanh.", False),
+])
+def test_what_is_a_labelled_line(line, expected):
+    assert is_attribute(line) is expected
+
+
+def test_reading_a_line_of_several_labels():
+    found = read("Cơ quan chủ trì: Sở Tư pháp; cơ quan phối hợp: Công an tỉnh, Sở Nội vụ; kinh phí: ngân sách tỉnh.",
+                 100, 2027)
+    assert [b.name for b in found.lead] == ["Sở Tư pháp"]
+    assert [b.name for b in found.support] == ["Công an tỉnh", "Sở Nội vụ"]
+    assert found.lead[0].start == 100 + len("Cơ quan chủ trì: ")
+    assert found.budget is not None and "ngân sách tỉnh" in found.budget.text
+    assert found.deadline is None
