@@ -53,6 +53,8 @@ class Grammar:
     compounds: tuple[str, ...]          # "công trình": a stop word ending a two-syllable word is no verb
     parent_kinds: tuple[str, ...]       # "cơ quan ngang bộ": a kind of body that a list of parents goes on with
     closing: tuple[str, ...]            # "liên quan": a qualifier after which only an attachment goes on
+    areas: tuple[str, ...]              # "khu vực": a numbered area a body serves ("Kho bạc Nhà nước khu vực IX")
+    final_stops: frozenset[str]         # "tạo": a stop verb that may end a dictionary word ("cải tạo")
 
 
 def _by_length(words) -> tuple[str, ...]:
@@ -73,7 +75,8 @@ def grammar() -> Grammar:
                    _by_length(meta["admin_units"]), _by_length(data["heads"]), _by_length(g["modifier_breakers"]),
                    _by_length(structure["subject_gap_verbs"]), _by_length(g["purpose_words"]),
                    _by_length(data["stop_compounds"]), _by_length(g["parent_kinds"]),
-                   _by_length(g["closing_qualifiers"]))
+                   _by_length(g["closing_qualifiers"]), _by_length(g["numbered_areas"]),
+                   frozenset(data["word_final_stops"]))
 
 
 def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scanner, int], int],
@@ -199,6 +202,10 @@ def tail_end(scan: Scanner, j: int, body_at: BodyAt) -> int:
         if scan.word(j).lower() in term_words() and TERM.fullmatch(scan.word(j + 1)):
             j += 2                                  # "Hội đồng nhân dân xã khóa XIII": the council's term
             continue
+        area = scan.phrase_at(j, gr.areas)
+        if area and TERM.fullmatch(scan.word(scan.skip(j, area))):
+            j = scan.skip(j, area) + 1              # "Kho bạc Nhà nước khu vực IX": the area it serves
+            continue
         if scan.word(j).lower() in ("cấp", "các") and scan.phrase_at(j + 1, gr.units):
             j = _unit_list_end(scan, j + 1)        # "UBND cấp xã, phường", "Sở Tài chính các tỉnh"
             continue
@@ -276,7 +283,7 @@ def modifier_end(scan: Scanner, j: int, body_at: BodyAt, bare: bool = False, qua
             # name a kind of body ("các cơ quan góp ý dự thảo của Bộ Tư pháp" is a clause)
             return after if _names_a_kind(scan, j) else j
         opener = scan.phrase_at(k, gr.predicate_openers)
-        stop = scan.phrase_at(k, gr.stops) if not (k > j and scan.phrase_at(k - 1, gr.compounds)) else None
+        stop = scan.phrase_at(k, gr.stops) if not (k > j and _ends_a_word(scan, k)) else None
         if k > j and not participle and scan.phrase_at(k, gr.purposes) and _opens_clause(scan, j, k):
             return j                # "Mỗi xã lựa chọn hai sản phẩm … để …": a predicate, not a description
         if opener or (k > j and stop and not participle):
@@ -291,6 +298,15 @@ def modifier_end(scan: Scanner, j: int, body_at: BodyAt, bare: bool = False, qua
         k, words = k + 1, words + 1
     described = k >= len(scan) and k > j and words <= limit
     return k if described and not (clause and _opens_clause(scan, j, k)) else j
+
+
+def _ends_a_word(scan: Scanner, k: int) -> bool:
+    """The stop word at k finishes a two-syllable word begun at k - 1 ("công trình"; "cải tạo", "đào tạo" by
+    underthesea's dictionary): no verb of its own."""
+    from ..ingest.ocr.syllables import known_words
+
+    return bool(scan.phrase_at(k - 1, grammar().compounds)) or scan.word(k).lower() in grammar().final_stops \
+        and f"{scan.word(k - 1)} {scan.word(k)}".lower() in known_words()
 
 
 def _names_a_kind(scan: Scanner, j: int) -> bool:

@@ -54,6 +54,12 @@ from service.extract.bodies import canonical, parse_body_list, recase
     ("Ban Chỉ đạo phòng chống thiên tai xã tổ chức diễn tập", ["Ban Chỉ đạo phòng chống thiên tai xã"], "tổ chức"),
     ("Ban Chỉ đạo đôn đốc các phường nộp báo cáo", ["Ban Chỉ đạo"], "đôn đốc"),
     ("Ban Chỉ đạo rà soát hồ sơ tại xã", ["Ban Chỉ đạo"], "rà soát"),
+    # a stop verb that finishes a dictionary word ends no description: the predicate opener does
+    ("các hợp tác xã cải tạo kho lạnh có trách nhiệm bảo quản rau quả", ["các hợp tác xã cải tạo kho lạnh"],
+     "có trách nhiệm"),
+    # a numbered area a body serves goes with its name
+    ("Kho bạc Nhà nước khu vực XV và các chủ đầu tư rà soát số liệu", ["Kho bạc Nhà nước khu vực XV", "các chủ đầu tư"],
+     "rà soát"),
     # admin units joined by a slash
     ("Ủy ban nhân dân xã/phường/thị trấn rà soát hồ sơ", ["Ủy ban nhân dân xã/phường/thị trấn"], "rà soát"),
     # "liên quan", "hữu quan" close a generic body: what follows is its clause, unless it attaches the body
