@@ -89,6 +89,18 @@ def cites_number(text: str) -> bool:
 OPEN_END = re.compile(r"(?:,|\b(?:và|với|của|cho|các|những|về|để|trong|theo|tại|từ|đến|hoặc|số|ngày|tháng|năm"
                       r"|trước|sau|thuộc|là|được|bị|do|như|nhằm|gồm))$")
 
+# Of those, the words a number follows ("… Quyết định số" / "12/QĐ-UBND", "… ngày" / "15/4/2026"): before a line
+# opening with a word they end their sentence ("… phát triển hạ tầng số" / "Đảng đoàn …", "… báo cáo hằng năm").
+_NUMBER_WORD_END = re.compile(r"\b(?:số|ngày|tháng|năm)$")
+
+
+def open_end(prev: str, line: str) -> bool:
+    """`prev` stops where its sentence cannot end, given that `line` follows it (OPEN_END)."""
+    if _NUMBER_WORD_END.search(prev):
+        return not line[:1].isalpha() or line[:1].islower()
+    return bool(OPEN_END.search(prev))
+
+
 DASH_ITEM = re.compile(r"\s*[-–—•+*]\s")                 # a line opening a dash or bullet item
 # A mark that closes what the line before says, pushed onto a line of its own by the wrap ("… như sau" / ":").
 CLOSING_MARK = re.compile(r"\s*[.,;:!?)]\s*")

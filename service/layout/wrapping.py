@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from ..document import Block
-from ..text import CLOSING_MARK, DASH_ITEM, OPEN_END as _OPEN_END, is_upper, runs_into_item
+from ..text import CLOSING_MARK, DASH_ITEM, OPEN_END as _OPEN_END, is_upper, open_end, runs_into_item
 from .line_cues import name_runs_on, opens_a_sentence
 
 LIST_START = re.compile(r"\s*(?:[-–—•+*]\s|[a-zđ]\s?[).](?:\s|$)|\(?\d{1,2}(?:\.\d{1,2})*\s?[.)](?:\s|$)|[IVX]{1,5}\s?[.\-]\s"
@@ -98,7 +98,7 @@ def continues(prev: str, line: str, width: int | None = None, margin: int | None
         return prev_indent is not None and indent >= prev_indent + 2 and not closed
     if prev.endswith(":") or full and not closed and opens_a_sentence(prev, stripped):
         return False
-    return (full and not closed) or bool(_OPEN_END.search(prev))
+    return (full and not closed) or open_end(prev, stripped)
 
 
 def _inside_brackets(last_line: str, line: str) -> bool:

@@ -465,3 +465,19 @@ def test_lines_the_second_review_found_joined_or_split_wrongly():
                                      "Để triển kha", "Chủ trì, phố", "Ủy ban nhân "]
     assert "trước ngày 15 tháng 8 năm 2027 để thực hiện; đồng thời hướng dẫn" in got[6]
     assert "phối hợp với Phòng Văn hóa - Xã hội xã tổ chức" in got[7]
+
+
+NUMBER_WORD_ENDS = """\
+3. Phát triển hạ tầng số
+Đảng đoàn Hội đồng nhân dân tỉnh lãnh đạo bố trí ngân sách cho trung tâm dữ liệu của tỉnh.
+4. Sở Tài chính tổng hợp dự toán các dự án theo Quyết định số
+215/QĐ-UBND của Ủy ban nhân dân tỉnh.
+"""
+
+
+def test_a_word_a_number_follows_ends_a_title_before_a_capitalised_line_and_goes_on_into_a_number():
+    """"… hạ tầng số" (digital) / "Đảng đoàn …": the title ends; "… Quyết định số" / "215/QĐ-UBND": the number is its."""
+    got = paragraphs(NUMBER_WORD_ENDS)
+    assert got[:2] == ["3. Phát triển hạ tầng số",
+                       "Đảng đoàn Hội đồng nhân dân tỉnh lãnh đạo bố trí ngân sách cho trung tâm dữ liệu của tỉnh."]
+    assert got[2].endswith("theo Quyết định số 215/QĐ-UBND của Ủy ban nhân dân tỉnh.")

@@ -153,6 +153,16 @@ def test_a_body_qualified_by_what_it_was_given_then_a_duty_is_a_task():
         ["Ủy ban nhân dân cấp xã"], ["Các tổ hợp tác được nhận bàn giao trạm bơm"]]
 
 
+def test_an_example_under_a_rule_is_no_task():
+    text = ("HƯỚNG DẪN\nĐặt tên tệp số hóa hồ sơ lưu trữ\n"
+            "1. Tên tệp gồm mã cơ quan, số mục lục và số hồ sơ, cách nhau bởi dấu gạch ngang.\n"
+            "Ví dụ: hồ sơ 12 của mục lục 3 tại Lưu trữ lịch sử tỉnh đặt tên là LT-3-12.\n"
+            "2. Các đơn vị lưu trữ rà soát tên tệp trước ngày 30/11/2027.\n")
+    tasks = analyze_text(text, extractor="rules").tasks
+    assert not [t for t in tasks if "Ví dụ" in t.text]
+    assert [b.name for b in tasks[-1].lead] == ["Các đơn vị lưu trữ"]
+
+
 def test_items_under_a_lead_in_to_targets_are_targets_not_tasks():
     text = ("NGHỊ QUYẾT\nVề công tác đào tạo cán bộ hội nông dân giai đoạn 2026-2030\n"
             "Đến năm 2028 phấn đấu đạt các chỉ tiêu sau:\n"
