@@ -48,6 +48,8 @@ from service.extract.bodies import canonical, parse_body_list, recase
      "rà soát"),
     ("Ngành Tư pháp tỉnh chủ trì", ["Ngành Tư pháp tỉnh"], "chủ trì"),
     ("ngành xây dựng kế hoạch đào tạo", [], "ngành"),
+    # the Party committees of districts and towns, listed under one determiner
+    ("Các huyện ủy, thị ủy, thành ủy chỉ đạo sơ kết", ["Các huyện ủy, thị ủy, thành ủy"], "chỉ đạo"),
     # village heads named by their office, each a body of its own
     ("trưởng thôn, tổ trưởng tổ dân phố lập danh sách", ["trưởng thôn", "tổ trưởng tổ dân phố"], "lập"),
     # a steering committee named by its field, when its level closes the field
