@@ -187,6 +187,8 @@ def quote_start(text: str, clause_start: int, pos: int) -> int:
     ("hướng tới", "phấn đấu") or the first indicator head."""
     cuts = [clause_start] + [m.end() for m in COMMA.finditer(text, clause_start, pos)]
     i = len(cuts) - 1
+    if i > 0 and _listed_noun(text[cuts[i]:pos]):
+        i -= 1                      # "Chi cho khoa học, công nghệ đạt 2%": the comma lists nouns of the indicator
     while i > 0:
         previous = MARKER.sub("", text[cuts[i - 1]:cuts[i]], count=1)
         if not TIME_ONLY.match(previous):
@@ -206,6 +208,23 @@ def quote_start(text: str, clause_start: int, pos: int) -> int:
         head = patterns().head.search(text, max(start, window), pos)
         start = head.start() if head else start
     return MARKER.match(text, start).end()
+
+
+LISTED_NOUN_WORDS = 3
+
+
+def _listed_noun(clause: str) -> bool:
+    """The words of a comma-clause before a figure, its cue words left out, are a short noun in lower case and
+    no verb ("công nghệ" in "khoa học, công nghệ đạt 2%"; not "chi thường xuyên giảm 5%", nor "kiểm dịch 100%"
+    with no cue)."""
+    from .body_grammar import has_clause_verb
+
+    words = clause.strip(" ,:;-")
+    for _ in range(4):
+        words = patterns().strip_end.sub("", words).strip(" ,:;-")
+    cued = len(words) < len(clause.strip(" ,:;-"))         # a cue stood before the figure ("đạt", "giảm còn")
+    return cued and 0 < len(words.split()) <= LISTED_NOUN_WORDS and words[:1].islower() \
+        and not has_clause_verb(words)
 
 
 def reached_rate(before: str) -> re.Match | None:

@@ -92,6 +92,8 @@ def test_several_targets_in_a_list():
      "Tỷ lệ hộ dân ở nông thôn, miền núi được dùng nước sạch"),
     ("Chỉ tiêu cấp nước cho khu công nghiệp, khu chế xuất khoảng 30 - 40% tổng nhu cầu.",
      "Chỉ tiêu cấp nước cho khu công nghiệp, khu chế xuất"),
+    # no head word: a short noun after the comma, then a cue, still belongs to the list before it
+    ("Chi cho y tế, văn hóa đạt 20% tổng chi ngân sách tỉnh vào năm 2028.", "Chi cho y tế, văn hóa"),
 ])
 def test_the_indicator_runs_back_over_a_list_to_its_head(text, indicator):
     assert [t.indicator for t in find_targets(text)] == [indicator]
