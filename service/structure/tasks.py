@@ -259,7 +259,7 @@ def _is_task(node: Node, parent: Node) -> bool:
         return roles.is_directive(node.text)
     if node.rank == PARAGRAPH:
         return parent.heading_like and not roles.opens_no_task(node.text) and not roles.is_report(node.text)
-    return not roles.is_report(node.text)
+    return not roles.is_report(node.text) and not roles.opens_no_task(node.text)
 
 
 def _has_full_sentence(text: str) -> bool:

@@ -163,6 +163,15 @@ def test_an_example_under_a_rule_is_no_task():
     assert [b.name for b in tasks[-1].lead] == ["Các đơn vị lưu trữ"]
 
 
+def test_a_conclusions_agreement_without_its_subject_is_no_task():
+    text = ("KẾT LUẬN\ncủa Ban Thường vụ Huyện ủy về công tác tuyển quân năm 2028\n"
+            "1. Cơ bản thống nhất với báo cáo của Ban Chỉ huy Quân sự huyện về kết quả giao quân.\n"
+            "2. Nhất trí với đề xuất khen thưởng các xã hoàn thành sớm chỉ tiêu.\n"
+            "3. Giao Ban Chỉ huy Quân sự huyện tổng kết công tác tuyển quân trước ngày 30/4/2028.\n")
+    tasks = analyze_text(text, extractor="rules").tasks
+    assert [t.text[:4] for t in tasks] == ["Giao"]
+
+
 def test_items_under_a_lead_in_to_targets_are_targets_not_tasks():
     text = ("NGHỊ QUYẾT\nVề công tác đào tạo cán bộ hội nông dân giai đoạn 2026-2030\n"
             "Đến năm 2028 phấn đấu đạt các chỉ tiêu sau:\n"
