@@ -243,8 +243,10 @@ def _issuer(head: list[tuple[int, int, str]]) -> str | None:
         if _NUMBER_RE.search(line) or re.search(r"ngày\s*\d*\s*tháng", line):
             break
         for cell in line.split(" | "):
-            if _MOTTO_CELL.search(cell):
-                continue                   # the motto column, however it is cut or spaced
+            if _MOTTO_CELL.search(cell):    # the motto column, however it is cut or spaced; a text layer may
+                cell = _MOTTO.sub(" ", cell)    # give it on the issuer's line ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …")
+                if _MOTTO_CELL.search(cell) or not re.search(r"\w", cell):
+                    continue
             clean = _mend_ocr(_strip_marks(cell))
             for motto in mottos:
                 clean = re.sub(re.escape(motto), " ", clean, flags=re.IGNORECASE)
@@ -254,6 +256,9 @@ def _issuer(head: list[tuple[int, int, str]]) -> str | None:
     return _combine_issuer(parts) if parts else None
 
 
+_MOTTO = re.compile(r"(?:C[ỘO]NG\s*H[OÒ][AÀ]?\s*)?X[ÃA]\s*H[ỘO]I\s*CH[ỦU]\s*NGH[ĨI]A(?:\s*VI[ỆE]T\s*NAM)?"
+                    r"|Đ[ỘO]C\s*L[ẬA]P\s*[-–]\s*T[ỰU]\s*DO\s*[-–]\s*H[ẠA]NH\s*PH[ÚU]C"
+                    r"|ĐẢNG\s*C[ỘO]NG\s*S[ẢA]N\s*VI[ỆE]T\s*NAM", re.IGNORECASE)
 _MOTTO_CELL = re.compile(r"XÃ\s*HỘI\s*CHỦ\s*NGHĨA|Đ[ỘO]C\s*L[ẬA]P\s*[-–]\s*T[ỰU]\s*DO|ĐẢNG\s*CỘNG\s*SẢN", re.IGNORECASE)
 
 

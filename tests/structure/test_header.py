@@ -55,6 +55,19 @@ def test_party_header():
     assert [c.number for c in meta.basis] == ["41-CTr/TU"]
 
 
+@pytest.mark.parametrize("head, issuer", [
+    ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN TÂN PHÚ Độc lập - Tự do - Hạnh phúc\n"
+     "Số: 58/KH-UBND Tân Phú, ngày 04 tháng 9 năm 2027\n", "Ủy ban nhân dân huyện Tân Phú"),
+    ("HUYỆN ỦY TÂN PHÚ ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 31-KH/HU Tân Phú, ngày 04 tháng 9 năm 2027\n",
+     "Huyện ủy Tân Phú"),
+])
+def test_a_text_layer_that_runs_the_motto_onto_the_issuers_lines(head, issuer):
+    meta = analyze_text(head + "\nKẾ HOẠCH\nPhòng chống sốt xuất huyết năm 2028\n"
+                        "1. Trung tâm Y tế huyện phun hóa chất diệt muỗi tại các ổ dịch trong tháng 10/2027.\n").metadata
+    assert meta.issuer == issuer
+    assert meta.issued_on == date(2027, 9, 4)
+
+
 def test_draft_without_number_or_day():
     draft = STATE.replace("Số: 125/KH-UBND", "Số:      /KH-UBND").replace("ngày 15 tháng 3", "ngày    tháng 3")
     meta = analyze_text(draft).metadata
