@@ -13,7 +13,9 @@ from .outputs import find_output
 from .target_tables import measure_table, table_targets
 from .targets import find_targets
 
-_HORIZON = re.compile(r"(?:đến|tới)\s+năm\s+(\d{4})", re.IGNORECASE)
+# "Tầm nhìn đến năm 2045", and the year of a plan's targets ("Các chỉ tiêu chủ yếu năm 2028")
+_HORIZON = re.compile(r"(?:(?:đến|tới)\s+năm|\b(?:chỉ tiêu|mục tiêu)\b[^.;:]{0,60}?\bnăm)\s+(\d{4})(?!\s*[-–]\s*\d)",
+                      re.IGNORECASE)
 
 
 def extract_fields(doc: Document) -> Document:
@@ -55,7 +57,8 @@ def _target_tables(doc: Document) -> list[tuple[int, int]]:
 
 
 def _context_year(doc: Document, offset: int) -> int | None:
-    """The horizon of the innermost section heading around `offset` ("Tầm nhìn đến năm 2045")."""
+    """The horizon of the innermost section heading around `offset` ("Tầm nhìn đến năm 2045", "Các chỉ tiêu chủ yếu
+    năm 2028")."""
     year = None
     for section in doc.sections:
         if section.start <= offset < section.end:

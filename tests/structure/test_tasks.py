@@ -172,6 +172,17 @@ def test_a_conclusions_agreement_without_its_subject_is_no_task():
     assert [t.text[:4] for t in tasks] == ["Giao"]
 
 
+def test_items_under_an_article_adopting_targets_are_targets_of_its_year_not_tasks():
+    text = ("NGHỊ QUYẾT\nVề kế hoạch phát triển kinh tế - xã hội năm 2029\nQUYẾT NGHỊ:\n"
+            "Điều 1. Thông qua các chỉ tiêu chủ yếu năm 2029\n"
+            "1. Tổng sản phẩm trên địa bàn tăng 7,8% trở lên.\n"
+            "2. Tỷ lệ che phủ rừng đạt 47,5%.\n"
+            "Điều 2. Giao Ủy ban nhân dân huyện tổ chức thực hiện Nghị quyết này.\n")
+    doc = analyze_text(text, extractor="rules")
+    assert [t.text[:4] for t in doc.tasks] == ["Giao"]
+    assert [(t.value, t.year) for t in doc.targets] == [(7.8, 2029), (47.5, 2029)]
+
+
 def test_items_under_a_lead_in_to_targets_are_targets_not_tasks():
     text = ("NGHỊ QUYẾT\nVề công tác đào tạo cán bộ hội nông dân giai đoạn 2026-2030\n"
             "Đến năm 2028 phấn đấu đạt các chỉ tiêu sau:\n"
