@@ -89,15 +89,15 @@ def cites_number(text: str) -> bool:
 OPEN_END = re.compile(r"(?:,|\b(?:và|với|của|cho|các|những|về|để|trong|theo|tại|từ|đến|hoặc|số|ngày|tháng|năm"
                       r"|trước|sau|thuộc|là|được|bị|do|như|nhằm|gồm))$")
 
-# Of those, the words a number follows ("… Quyết định số" / "12/QĐ-UBND", "… ngày" / "15/4/2026"): before a line
-# opening with a word they end their sentence ("… phát triển hạ tầng số" / "Đảng đoàn …", "… báo cáo hằng năm").
-_NUMBER_WORD_END = re.compile(r"\b(?:số|ngày|tháng|năm)$")
+# A numbered title ending on "số" (digital: "3. Phát triển hạ tầng số"), then a capitalised line: the title ends
+# there ("… theo Quyết định số" / "12/QĐ-UBND" goes on, as does "… kỷ niệm 80 năm" / "Ngày thành lập …").
+_DIGITAL_TITLE = re.compile(r"\s*(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s?[.)]\s.{0,100}\bsố$")
 
 
 def open_end(prev: str, line: str) -> bool:
     """`prev` stops where its sentence cannot end, given that `line` follows it (OPEN_END)."""
-    if _NUMBER_WORD_END.search(prev):
-        return not line[:1].isalpha() or line[:1].islower()
+    if _DIGITAL_TITLE.fullmatch(prev) and line[:1].isupper():
+        return False
     return bool(OPEN_END.search(prev))
 
 

@@ -242,12 +242,14 @@ _FIELD_WORDS = 5
 
 def _field_end(scan: Scanner, j: int) -> int:
     """"Ban Chỉ đạo giảm nghèo xã": past the field, written in lower case, when the body's level (an admin
-    unit) closes it within a few words; else j (the field may be the predicate: "Ban Chỉ đạo rà soát …")."""
+    unit, not a named place) closes it within a few words; else j (the field may be the predicate: "Ban Chỉ đạo
+    rà soát …")."""
     lex = _lexicon()
     for k in range(j, min(len(scan), j + _FIELD_WORDS + 1)):
         word = scan.word(k)
-        if k > j and scan.phrase_at(k, lex.admin_units):
-            return k
+        unit = scan.phrase_at(k, lex.admin_units)
+        if k > j and unit:          # not a named place: "Ban Chỉ đạo chọn xã Tân Hòa …" is what it acts on
+            return k if not capitalised(scan.word(scan.skip(k, unit))) else j
         if not word[:1].islower() or not word.isalpha():
             return j
         if scan.phrase_at(k, grammar().determiners) and not (k > j and _compound(scan, k)):

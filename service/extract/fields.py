@@ -14,8 +14,8 @@ from .target_tables import measure_table, table_targets
 from .targets import find_targets
 
 # "Tầm nhìn đến năm 2045", and the year of a plan's targets ("Các chỉ tiêu chủ yếu năm 2028")
-_HORIZON = re.compile(r"(?:(?:đến|tới)\s+năm|\b(?:chỉ tiêu|mục tiêu)\b[^.;:]{0,60}?\bnăm)\s+(\d{4})(?!\s*[-–]\s*\d)",
-                      re.IGNORECASE)
+_HORIZON = re.compile(r"(?:(?:đến|tới)\s+năm|\b(?:chỉ tiêu|mục tiêu)(?:\s+(?:chủ yếu|cụ thể|chính|kế hoạch))*\s+năm)"
+                      r"\s+(\d{4})(?!\s*[-–]\s*\d)", re.IGNORECASE)
 
 
 def extract_fields(doc: Document) -> Document:

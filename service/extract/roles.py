@@ -86,8 +86,9 @@ def _names_a_doer(text: str, at: int) -> bool:
     return bool(bodies) and bool(_words("subject_predicates").match(text, _COMMA.match(text, end).end()))
 
 
-# "Về nguồn vốn: …", and a longer topic when it opens with "Về" ("Về sắp xếp lại doanh nghiệp theo mô hình …, …: …")
-_TOPIC_LABEL = re.compile(r"(?:[Vv]ề\s[^:;.()\n]{2,160}|[^\W\d][^:;.,()\n]{2,60}):\s*")
+# "Về nguồn vốn: …", and a longer topic when it opens with "Về" ("Về sắp xếp lại doanh nghiệp theo mô hình công ty
+# mẹ - công ty con: …"); a comma ends a topic (what follows it may be the subject: "Về …, Sở X chủ trì …: …")
+_TOPIC_LABEL = re.compile(r"(?:[Vv]ề\s[^:;.,()\n]{2,160}|[^\W\d][^:;.,()\n]{2,60}):\s*")
 
 
 @cache
@@ -128,7 +129,7 @@ def subject_bodies(text: str, offset: int = 0) -> list[Body]:
         bodies, end = parse_body_list(text, start, offset)
         if not bodies:
             continue
-        rest = text[end:].lstrip(" ,").lower()
+        rest = text[end:].lstrip(" ,")
         if re.search(r"\w", rest) and not _reports(rest):     # a place that ends the sentence is no subject
             return _assignee(text, end, offset) or _run_to_predicate(text, bodies, end, offset)
     return []
@@ -205,18 +206,34 @@ def _speaks() -> re.Pattern:
     return re.compile(rf"\s*{phrase_alternation(_cues()['guiding_verbs'])}(?!\w)", re.IGNORECASE)
 
 
-def _reports(predicate: str) -> bool:
+def _reports(written: str) -> bool:
     """The predicate reports or describes ("đã triển khai", "trong tỉnh đã tập trung", "là…")."""
     cues = _cues()
+    predicate = written.lower()
     clause, *rest = re.split(r"[,;.]", predicate, maxsplit=1)
     clause = " ".join(clause.split())
     if clause.startswith(tuple(cues["role_phrases"])) or _answers_after_apposition(clause, rest):
         return False
-    if clause.startswith("được ") and _words("duty_phrases").search(re.split(r";|\.(?!\d)", predicate, maxsplit=1)[0]):
-        return False                # "… được phân cấp quản lý kênh mương có trách nhiệm bàn giao …": a qualifier, then the duty
+    if clause.startswith("được ") and (_words("assigned_passives").match(clause) or _own_duty(written)):
+        return False                # "… được giao tổ chức …": assigned; "… được phân cấp quản lý … có trách nhiệm …"
     head = " " + " ".join(clause.split()[:4]) + " "
     return (clause + " ").startswith(tuple(m + " " for m in cues["statement_markers"])) or any(
         f" {marker} " in head for marker in cues["tense_markers"])
+
+
+def _own_duty(predicate: str) -> bool:
+    """"được phân cấp quản lý, khai thác … có trách nhiệm bàn giao …": a duty phrase in the sentence that is the
+    subject's own: no tense or negation before it ("đã", "chưa"), and no other doer named after a comma ("…, Ủy ban
+    nhân dân huyện có trách nhiệm giám sát")."""
+    sentence = re.split(r";|\.(?!\d)", predicate, maxsplit=1)[0]
+    duty = _words("duty_phrases").search(sentence)
+    if not duty:
+        return False
+    before = " " + " ".join(sentence[:duty.start()].lower().split()) + " "
+    if any(f" {word} " in before for word in _cues()["tense_markers"] + ["không", "chưa"]):
+        return False
+    return not any(_names_a_doer(sentence, m.end()) or parse_body_list(sentence, m.end())[0]
+                   for m in re.finditer(r",\s*", sentence[:duty.start()]))
 
 
 def _answers_after_apposition(clause: str, rest: list[str]) -> bool:
@@ -231,7 +248,7 @@ def is_report(text: str) -> bool:
     for start in _subject_starts(text):
         bodies, end = parse_body_list(text, start)
         if bodies:
-            return _reports(text[end:].lstrip(" ,").lower())
+            return _reports(text[end:].lstrip(" ,"))
     return False
 
 
@@ -247,7 +264,7 @@ def _put_in_charge(sentence: str) -> bool:
     for match in _directive_opener_anywhere().finditer(sentence):
         bodies, end = parse_body_list(sentence, match.end())
         if bodies and _LEAD_BEFORE.match(sentence, end):
-            return not _reports(sentence[end:].lstrip(" ,").lower())
+            return not _reports(sentence[end:].lstrip(" ,"))
     return False
 
 

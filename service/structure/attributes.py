@@ -14,7 +14,7 @@ from ..document import Body, Budget, Deadline, Output, Task
 from ..extract.bodies import parse_body_list
 from ..extract.budget import find_budget
 from ..extract.deadlines import find_deadline, named_period
-from ..extract.roles import with_unnamed
+from ..extract.roles import subject_bodies, support_bodies, with_unnamed
 from ..lexicons import load
 from ..text import phrase_alternation
 
@@ -40,10 +40,8 @@ class Attributes:
                           self.output or other.output, self.budget or other.budget)
 
     def apply(self, task: Task) -> Task:
-        """A labelled owner is the lead; coordinators join those the item names; the item's own time,
-        product and funds stand before the labels'."""
-        if self.lead:
-            task.lead = [b.model_copy() for b in self.lead]
+        """Coordinators join those the item names; the item's own time, product and funds stand before the
+        labels' (a labelled owner reaches the item as its heading's would: the lead it names itself stands)."""
         if self.support:
             task.support = with_unnamed(task.support, self.support, also_not=task.lead)
         task.deadline = task.deadline or self.deadline
@@ -65,9 +63,13 @@ def _label_pattern() -> re.Pattern:
 
 
 def is_attribute(text: str) -> bool:
-    """The line opens with a label, its colon and a value ("Cơ quan phối hợp: Sở Tài chính")."""
+    """The line opens with a label, its colon and a value ("Cơ quan phối hợp: Sở Tài chính"); not a time, product
+    or funds label whose value is a sentence with its own doer ("Tiến độ: Ủy ban nhân dân các huyện hoàn thành …")."""
     found = _label_pattern().match(text)
-    return bool(found) and bool(text[found.end():].strip(" .;"))
+    if not found or not text[found.end():].strip(" .;"):
+        return False
+    kind = _labels()[" ".join(found.group(1).lower().split())]
+    return kind in ("lead", "support") or not subject_bodies(text[found.end():])
 
 
 def read(text: str, offset: int, year: int | None = None) -> Attributes:
@@ -87,6 +89,8 @@ def _fill(attributes: Attributes, kind: str, value: str, at: int, year: int | No
     if kind in ("lead", "support"):
         bodies = parse_body_list(value, 0, at, acronyms=True)[0]
         setattr(attributes, kind, getattr(attributes, kind) or bodies)
+        if kind == "lead":          # "Trách nhiệm thực hiện: Sở Y tế chủ trì, phối hợp với Sở Tài chính …"
+            attributes.support = attributes.support or support_bodies(value, at)
     elif kind == "deadline":
         attributes.deadline = attributes.deadline or find_deadline(value, at, year) or named_period(value, at)
     elif kind == "output":

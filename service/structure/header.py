@@ -239,12 +239,17 @@ def _issuer(head: list[tuple[int, int, str]]) -> str | None:
     """The issuing body: the header cells above the number that are not the motto, recased."""
     mottos = load("metadata")["mottos"]
     parts: list[str] = []
+    cut_country = False             # the motto's "VIỆT NAM" went on to the next line
     for _, _, line in head:
         if _NUMBER_RE.search(line) or re.search(r"ngày\s*\d*\s*tháng", line):
             break
         for cell in line.split(" | "):
+            if cut_country:
+                cell, cut_country = _COUNTRY_END.sub("", cell), False
             if _MOTTO_CELL.search(cell):    # the motto column, however it is cut or spaced; a text layer may
-                cell = _MOTTO.sub(" ", cell)    # give it on the issuer's line ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …")
+                motto = _MOTTO.search(cell)     # give it on the issuer's line ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …")
+                cut_country = bool(motto) and "NAM" not in motto.group().upper()
+                cell = _MOTTO.sub(" ", cell)
                 if _MOTTO_CELL.search(cell) or not re.search(r"\w", cell):
                     continue
             clean = _mend_ocr(_strip_marks(cell))
@@ -259,6 +264,7 @@ def _issuer(head: list[tuple[int, int, str]]) -> str | None:
 _MOTTO = re.compile(r"(?:C[ỘO]NG\s*H[OÒ][AÀ]?\s*)?X[ÃA]\s*H[ỘO]I\s*CH[ỦU]\s*NGH[ĨI]A(?:\s*VI[ỆE]T\s*NAM)?"
                     r"|Đ[ỘO]C\s*L[ẬA]P\s*[-–]\s*T[ỰU]\s*DO\s*[-–]\s*H[ẠA]NH\s*PH[ÚU]C"
                     r"|ĐẢNG\s*C[ỘO]NG\s*S[ẢA]N\s*VI[ỆE]T\s*NAM", re.IGNORECASE)
+_COUNTRY_END = re.compile(r"\s+VI[ỆE]T\s*NAM\s*$", re.IGNORECASE)
 _MOTTO_CELL = re.compile(r"XÃ\s*HỘI\s*CHỦ\s*NGHĨA|Đ[ỘO]C\s*L[ẬA]P\s*[-–]\s*T[ỰU]\s*DO|ĐẢNG\s*CỘNG\s*SẢN", re.IGNORECASE)
 
 

@@ -164,7 +164,8 @@ def _excluded(node: Node) -> bool:
     lead-in to a list of targets or of conditions ("… phấn đấu đạt các chỉ tiêu sau:", "… phải có đủ các
     điều kiện sau:"): nothing under it is a task."""
     cues = _cues()
-    if node.is_lead_in and node.children and any(cue in node.text.lower()
+    lead_in = " ".join(node.text.lower().replace(" :", ":").split())      # "Các chỉ tiêu chính :"
+    if node.is_lead_in and node.children and any(cue in lead_in
                                                  for cue in cues["target_lead_ins"] + cues["condition_lead_ins"]):
         return True
     if not (node.upper or node.bold or node.children and node.heading_like) or len(node.text) > HEADING_MAX_CHARS:
@@ -259,7 +260,15 @@ def _is_task(node: Node, parent: Node) -> bool:
         return roles.is_directive(node.text)
     if node.rank == PARAGRAPH:
         return parent.heading_like and not roles.opens_no_task(node.text) and not roles.is_report(node.text)
-    return not roles.is_report(node.text) and not roles.opens_no_task(node.text)
+    return not roles.is_report(node.text) and not _only_opens_no_task(node.text)
+
+
+def _only_opens_no_task(text: str) -> bool:
+    """An item that opens with no work ("Cơ bản thống nhất với báo cáo …", "Ví dụ: …") and assigns none after it
+    ("…; giao Sở Nội vụ tiếp thu …", "… . Các địa phương khác học tập …")."""
+    if not roles.opens_no_task(text) or roles.cued_bodies(text, 0):
+        return False
+    return not any(roles.subject_bodies(text[a:b]) for a, b in _pieces(text, 0, len(text))[1:])
 
 
 def _has_full_sentence(text: str) -> bool:

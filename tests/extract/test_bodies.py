@@ -56,6 +56,9 @@ from service.extract.bodies import canonical, parse_body_list, recase
     ("Ban Chỉ đạo phòng chống thiên tai xã tổ chức diễn tập", ["Ban Chỉ đạo phòng chống thiên tai xã"], "tổ chức"),
     ("Ban Chỉ đạo đôn đốc các phường nộp báo cáo", ["Ban Chỉ đạo"], "đôn đốc"),
     ("Ban Chỉ đạo rà soát hồ sơ tại xã", ["Ban Chỉ đạo"], "rà soát"),
+    ("Ban Chỉ đạo chọn xã Tân Hòa làm điểm", ["Ban Chỉ đạo"], "chọn"),       # a named place is what it acts on
+    # an entitlement does not describe a body: "các địa phương" stops before it
+    ("các địa phương được phân cấp cấp phép xây dựng rà soát quy trình", ["các địa phương"], "được phân cấp"),
     # a stop verb that finishes a dictionary word ends no description: the predicate opener does
     ("các hợp tác xã cải tạo kho lạnh có trách nhiệm bảo quản rau quả", ["các hợp tác xã cải tạo kho lạnh"],
      "có trách nhiệm"),

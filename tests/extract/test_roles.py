@@ -62,8 +62,8 @@ def _assign(text, inherited=()):
      ["Phòng Văn hóa và Thông tin"], []),
     # a topic label before a colon, then the subject
     ("Về nguồn nhân lực: các trường cao đẳng nghề chủ động mở thêm lớp điện công nghiệp.", ["các trường cao đẳng nghề"], []),
-    # a longer topic opening with "Về", commas and a body noun inside it
-    ("Về cổ phần hóa, thoái vốn tại Tổng công ty theo lộ trình đã được cấp có thẩm quyền phê duyệt: "
+    # a longer topic opening with "Về", a body noun inside it; a comma ends the topic
+    ("Về cổ phần hóa và thoái vốn tại Tổng công ty theo lộ trình đã được cấp có thẩm quyền phê duyệt: "
      "Tổng công ty Cấp nước An Phú xây dựng phương án trong quý II/2027.", ["Tổng công ty Cấp nước An Phú"], []),
     # coordinators named before a bare "phối hợp" after the lead's clause, or after a label
     ("Sở Y tế chủ trì; Sở Tài chính, Sở Nội vụ phối hợp thực hiện.", ["Sở Y tế"], ["Sở Tài chính", "Sở Nội vụ"]),
@@ -78,6 +78,12 @@ def test_lead_and_support_from_the_item(text, lead, support):
     task = _assign(text)
     assert [b.name for b in task.lead] == lead
     assert [b.name for b in task.support] == support
+
+
+def test_a_comma_ends_a_topic_and_the_subject_after_it_leads():
+    task = _assign("Về giải phóng mặt bằng tuyến đường ven sông, Ủy ban nhân dân huyện Tân Lập chủ trì, phối hợp với các "
+                   "đơn vị: Trung tâm Phát triển quỹ đất tỉnh, Công ty Điện lực An Bình khẩn trương di dời công trình.")
+    assert [b.name for b in task.lead] == ["Ủy ban nhân dân huyện Tân Lập"]
 
 
 def test_item_without_subject_inherits_the_heading_body():

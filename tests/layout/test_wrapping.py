@@ -472,12 +472,16 @@ NUMBER_WORD_ENDS = """\
 Đảng đoàn Hội đồng nhân dân tỉnh lãnh đạo bố trí ngân sách cho trung tâm dữ liệu của tỉnh.
 4. Sở Tài chính tổng hợp dự toán các dự án theo Quyết định số
 215/QĐ-UBND của Ủy ban nhân dân tỉnh.
+5. Tổ chức các hoạt động kỷ niệm 95 năm
+Ngày thành lập Hội Nông dân Việt Nam tại các xã.
 """
 
 
 def test_a_word_a_number_follows_ends_a_title_before_a_capitalised_line_and_goes_on_into_a_number():
-    """"… hạ tầng số" (digital) / "Đảng đoàn …": the title ends; "… Quyết định số" / "215/QĐ-UBND": the number is its."""
+    """"3. … hạ tầng số" (digital) / "Đảng đoàn …": the title ends; "… Quyết định số" / "215/QĐ-UBND": the number is
+    its; "… 95 năm" / "Ngày thành lập …": a name goes on."""
     got = paragraphs(NUMBER_WORD_ENDS)
     assert got[:2] == ["3. Phát triển hạ tầng số",
                        "Đảng đoàn Hội đồng nhân dân tỉnh lãnh đạo bố trí ngân sách cho trung tâm dữ liệu của tỉnh."]
     assert got[2].endswith("theo Quyết định số 215/QĐ-UBND của Ủy ban nhân dân tỉnh.")
+    assert got[3] == "5. Tổ chức các hoạt động kỷ niệm 95 năm Ngày thành lập Hội Nông dân Việt Nam tại các xã."

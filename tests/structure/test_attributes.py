@@ -63,6 +63,26 @@ def test_an_items_own_doer_and_time_stand_before_the_labels_time():
                      ["Hội Doanh nhân trẻ tỉnh"], date(2027, 8, 15), None)]
 
 
+def test_a_labelled_owners_own_sentence_gives_its_coordinators_too():
+    rows = _rows("1. Tổ chức tháng cao điểm khuyến mại trực tuyến.\n"
+                 "- Trách nhiệm thực hiện: Sở Công Thương chủ trì, phối hợp với Sở Tài chính và Ủy ban nhân dân các huyện.\n")
+    assert [r[1:3] for r in rows] == [(["Sở Công Thương"], ["Sở Tài chính", "Ủy ban nhân dân các huyện"])]
+
+
+def test_a_time_label_before_a_sentence_with_its_own_doer_is_an_item():
+    rows = _rows("1. Giải phóng mặt bằng khu chợ đầu mối.\n"
+                 "- Tiến độ: Ủy ban nhân dân huyện Tân Lập hoàn thành bàn giao mặt bằng trước ngày 30/6/2027.\n")
+    assert [(r[0][:8], r[1], r[3]) for r in rows][-1] == ("Tiến độ:", ["Ủy ban nhân dân huyện Tân Lập"], date(2027, 6, 30))
+
+
+def test_a_closing_label_leaves_the_leads_that_items_name_themselves():
+    rows = _rows("3. Nhiệm vụ khác\n"
+                 "a) Sở Y tế chủ trì kiểm tra an toàn thực phẩm tại các chợ.\n"
+                 "b) Rà soát danh mục hàng hóa bình ổn giá.\n"
+                 "Cơ quan chủ trì: Sở Công Thương.\n")
+    assert [r[1] for r in rows] == [["Sở Y tế"], ["Sở Công Thương"]]
+
+
 @pytest.mark.parametrize("line, expected", [
     ("Cơ quan chủ trì: Sở Y tế.", True),
     ("Thời hạn hoàn thành : tháng 10/2027", True),

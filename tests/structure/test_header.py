@@ -60,6 +60,8 @@ def test_party_header():
      "Số: 58/KH-UBND Tân Phú, ngày 04 tháng 9 năm 2027\n", "Ủy ban nhân dân huyện Tân Phú"),
     ("HUYỆN ỦY TÂN PHÚ ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 31-KH/HU Tân Phú, ngày 04 tháng 9 năm 2027\n",
      "Huyện ủy Tân Phú"),
+    ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA\nHUYỆN TÂN PHÚ VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+     "Số: 58/KH-UBND Tân Phú, ngày 04 tháng 9 năm 2027\n", "Ủy ban nhân dân huyện Tân Phú"),   # the motto cut
 ])
 def test_a_text_layer_that_runs_the_motto_onto_the_issuers_lines(head, issuer):
     meta = analyze_text(head + "\nKẾ HOẠCH\nPhòng chống sốt xuất huyết năm 2028\n"

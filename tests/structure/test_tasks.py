@@ -172,6 +172,34 @@ def test_a_conclusions_agreement_without_its_subject_is_no_task():
     assert [t.text[:4] for t in tasks] == ["Giao"]
 
 
+def test_an_agreement_then_an_assignment_keeps_the_assignment():
+    text = ("THÔNG BÁO KẾT LUẬN\ncủa Chủ tịch Ủy ban nhân dân huyện tại buổi làm việc với xã Tân Lập\n"
+            "1. Cơ bản đồng ý với phương án di dời chợ do xã đề xuất; giao Phòng Kinh tế và Hạ tầng hướng dẫn thủ tục "
+            "trước ngày 20/6/2027.\n"
+            "2. Biểu dương các hộ kinh doanh chấp hành tốt. Ủy ban nhân dân xã Tân Lập tổ chức họp dân công bố phương án.\n")
+    tasks = analyze_text(text, extractor="rules").tasks
+    assert [t.deadline.end if t.deadline else None for t in tasks][:1] == [date(2027, 6, 20)]
+    assert [b.name for b in tasks[-1].lead] == ["Ủy ban nhân dân xã Tân Lập"]
+
+
+@pytest.mark.parametrize("item, leads", [
+    ("Ủy ban nhân dân cấp huyện được giao tổ chức kiểm kê rừng năm 2027, báo cáo kết quả về Sở Nông nghiệp và Môi trường.",
+     [["Ủy ban nhân dân cấp huyện"]]),                                # given the work: a task
+    ("Các xã được hỗ trợ 300 triệu đồng để sửa nhà văn hóa, Ủy ban nhân dân huyện có trách nhiệm giám sát.", []),
+    ("Các xã được phân cấp quản lý bến đò đã thành lập tổ quản lý, phân công người có trách nhiệm trực.", []),
+])
+def test_a_passive_after_the_subject_is_work_only_when_it_was_given_or_its_own_duty_follows(item, leads):
+    text = "KẾ HOẠCH\nQuản lý tài sản công năm 2027\n1. " + item + "\n"
+    assert [[b.name for b in t.lead] for t in analyze_text(text, extractor="rules").tasks] == leads
+
+
+def test_a_heading_naming_unmet_targets_keeps_the_work_under_it():
+    text = ("BÁO CÁO\nTình hình thực hiện kế hoạch 6 tháng\nII. NHIỆM VỤ 6 THÁNG CUỐI NĂM\n"
+            "1. Các chỉ tiêu chưa đạt kế hoạch\n"
+            "- Thuế tỉnh tập trung các giải pháp chống thất thu ngân sách.\n")
+    assert [[b.name for b in t.lead] for t in analyze_text(text, extractor="rules").tasks] == [["Thuế tỉnh"]]
+
+
 def test_items_under_an_article_adopting_targets_are_targets_of_its_year_not_tasks():
     text = ("NGHỊ QUYẾT\nVề kế hoạch phát triển kinh tế - xã hội năm 2029\nQUYẾT NGHỊ:\n"
             "Điều 1. Thông qua các chỉ tiêu chủ yếu năm 2029\n"
@@ -181,6 +209,16 @@ def test_items_under_an_article_adopting_targets_are_targets_of_its_year_not_tas
     doc = analyze_text(text, extractor="rules")
     assert [t.text[:4] for t in doc.tasks] == ["Giao"]
     assert [(t.value, t.year) for t in doc.targets] == [(7.8, 2029), (47.5, 2029)]
+
+
+@pytest.mark.parametrize("heading, year", [
+    ("Mục tiêu năm 2029", 2029),
+    ("Mục tiêu cụ thể, phấn đấu vượt kết quả năm 2027", None),      # a year compared with, not the targets'
+    ("Các chỉ tiêu đã giao tại Nghị quyết số 10/NQ-HĐND năm 2027", None),
+])
+def test_the_year_of_targets_comes_only_from_a_heading_that_dates_them(heading, year):
+    text = f"KẾ HOẠCH\nPhát triển nông nghiệp\nI. {heading}\n- Tỷ lệ xã đạt chuẩn nông thôn mới đạt 85%.\n"
+    assert [t.year for t in analyze_text(text, extractor="rules").targets] == [year]
 
 
 def test_items_under_a_lead_in_to_targets_are_targets_not_tasks():
