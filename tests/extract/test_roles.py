@@ -63,7 +63,7 @@ def _assign(text, inherited=()):
     # a topic label before a colon, then the subject
     ("Về nguồn nhân lực: các trường cao đẳng nghề chủ động mở thêm lớp điện công nghiệp.", ["các trường cao đẳng nghề"], []),
     # a longer topic opening with "Về", a body noun inside it; a comma ends the topic
-    ("Về cổ phần hóa và thoái vốn tại Tổng công ty theo lộ trình đã được cấp có thẩm quyền phê duyệt: "
+    ("Về cổ phần hóa và thoái vốn tại Tổng công ty theo lộ trình mà tỉnh đã duyệt năm 2026: "
      "Tổng công ty Cấp nước An Phú xây dựng phương án trong quý II/2027.", ["Tổng công ty Cấp nước An Phú"], []),
     # coordinators named before a bare "phối hợp" after the lead's clause, or after a label
     ("Sở Y tế chủ trì; Sở Tài chính, Sở Nội vụ phối hợp thực hiện.", ["Sở Y tế"], ["Sở Tài chính", "Sở Nội vụ"]),

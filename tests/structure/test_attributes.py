@@ -65,8 +65,10 @@ def test_an_items_own_doer_and_time_stand_before_the_labels_time():
 
 def test_a_labelled_owners_own_sentence_gives_its_coordinators_too():
     rows = _rows("1. Tổ chức tháng cao điểm khuyến mại trực tuyến.\n"
-                 "- Trách nhiệm thực hiện: Sở Công Thương chủ trì, phối hợp với Sở Tài chính và Ủy ban nhân dân các huyện.\n")
-    assert [r[1:3] for r in rows] == [(["Sở Công Thương"], ["Sở Tài chính", "Ủy ban nhân dân các huyện"])]
+                 "- Trách nhiệm thực hiện: Trung tâm Xúc tiến thương mại chủ trì, phối hợp với Hiệp hội Doanh nghiệp tỉnh "
+                 "và Ủy ban nhân dân các huyện.\n")
+    assert [r[1:3] for r in rows] == [(["Trung tâm Xúc tiến thương mại"],
+                                       ["Hiệp hội Doanh nghiệp tỉnh", "Ủy ban nhân dân các huyện"])]
 
 
 def test_a_time_label_before_a_sentence_with_its_own_doer_is_an_item():

@@ -201,7 +201,7 @@ def test_a_heading_naming_unmet_targets_keeps_the_work_under_it():
 
 
 def test_items_under_an_article_adopting_targets_are_targets_of_its_year_not_tasks():
-    text = ("NGHỊ QUYẾT\nVề kế hoạch phát triển kinh tế - xã hội năm 2029\nQUYẾT NGHỊ:\n"
+    text = ("NGHỊ QUYẾT\nVề các chỉ tiêu kinh tế, văn hóa năm 2029 của huyện\nQUYẾT NGHỊ:\n"
             "Điều 1. Thông qua các chỉ tiêu chủ yếu năm 2029\n"
             "1. Tổng sản phẩm trên địa bàn tăng 7,8% trở lên.\n"
             "2. Tỷ lệ che phủ rừng đạt 47,5%.\n"
