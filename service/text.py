@@ -91,12 +91,14 @@ OPEN_END = re.compile(r"(?:,|\b(?:và|với|của|cho|các|những|về|để|tr
 
 # A numbered title ending on "số" (digital: "3. Phát triển hạ tầng số"), then a capitalised line: the title ends
 # there ("… theo Quyết định số" / "12/QĐ-UBND" goes on, as does "… kỷ niệm 80 năm" / "Ngày thành lập …").
-_DIGITAL_TITLE = re.compile(r"\s*(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s?[.)]\s.{0,100}\bsố$")
+# A capital inside the title is a name that may go on ("4. Đẩy mạnh Chương trình Chuyển đổi số" / "Quốc gia …").
+_DIGITAL_TITLE = re.compile(r"\s*(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s?[.)]\s+\S+((?:\s+\S+){0,20})\s+số$")
 
 
 def open_end(prev: str, line: str) -> bool:
     """`prev` stops where its sentence cannot end, given that `line` follows it (OPEN_END)."""
-    if _DIGITAL_TITLE.fullmatch(prev) and line[:1].isupper():
+    title = _DIGITAL_TITLE.fullmatch(prev)
+    if title and line[:1].isupper() and not any(w[:1].isupper() for w in title.group(1).split()):
         return False
     return bool(OPEN_END.search(prev))
 

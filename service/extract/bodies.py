@@ -205,6 +205,8 @@ def _headed_at(scan: Scanner, i: int) -> int | None:
     official = next((end for k in starts if (end := _official_at(scan, k))), None)
     if official:                    # "Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"
         return official
+    if titled and j < len(scan) and scan.phrase_at(j, lex.lowercase_heads) and (over := _match_at(scan, j)):
+        return over                 # "Người đứng đầu ngành y tế": a title over a body named in lower case
     sector = _sector_end(scan, head, j) if head not in lex.field_heads else _field_end(scan, j)
     name_end = sector if sector > j else _extend_name(scan, j)
     inner = generic_end(scan, j, _match_at, _extend_name, apart=not titled) if j < len(scan) else None

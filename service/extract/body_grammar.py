@@ -283,6 +283,8 @@ def modifier_end(scan: Scanner, j: int, body_at: BodyAt, bare: bool = False, qua
             # name a kind of body ("các cơ quan góp ý dự thảo của Bộ Tư pháp" is a clause)
             return after if _names_a_kind(scan, j) else j
         opener = scan.phrase_at(k, gr.predicate_openers)
+        if k == j + 1 and not participle and _verb_ends_at(scan, k) and not _opener_ahead(scan, k):
+            return j                # "Các hợp tác xã | cải tạo kho lạnh, …": the verb opens the predicate
         stop = scan.phrase_at(k, gr.stops) if not (k > j and _ends_a_word(scan, k)) else None
         if k > j and not participle and scan.phrase_at(k, gr.purposes) and _opens_clause(scan, j, k):
             return j                # "Mỗi xã lựa chọn hai sản phẩm … để …": a predicate, not a description
@@ -307,6 +309,21 @@ def _ends_a_word(scan: Scanner, k: int) -> bool:
 
     return bool(scan.phrase_at(k - 1, grammar().compounds)) or scan.word(k).lower() in grammar().final_stops \
         and f"{scan.word(k - 1)} {scan.word(k)}".lower() in known_words()
+
+
+def _opener_ahead(scan: Scanner, k: int) -> bool:
+    """A predicate opener after token k in its sentence ("… cải tạo kho lạnh có trách nhiệm …")."""
+    while k < len(scan) and scan.word(k) not in (".", ";", ":"):
+        if scan.phrase_at(k, grammar().predicate_openers):
+            return True
+        k += 1
+    return False
+
+
+def _verb_ends_at(scan: Scanner, k: int) -> bool:
+    """A stop verb at k finishing a two-syllable verb begun at k - 1 ("cải tạo", "đề phòng"; not the noun "việc làm")."""
+    return scan.word(k).lower() in grammar().final_stops and _ends_a_word(scan, k) \
+        and has_clause_verb(f"{scan.word(k - 1)} {scan.word(k)}", first_only=True)
 
 
 def _names_a_kind(scan: Scanner, j: int) -> bool:

@@ -214,11 +214,25 @@ def _reports(written: str) -> bool:
     clause = " ".join(clause.split())
     if clause.startswith(tuple(cues["role_phrases"])) or _answers_after_apposition(clause, rest):
         return False
-    if clause.startswith("được ") and (_words("assigned_passives").match(clause) or _own_duty(written)):
+    if clause.startswith("được ") and (_given_work(predicate) or _own_duty(written)):
         return False                # "… được giao tổ chức …": assigned; "… được phân cấp quản lý … có trách nhiệm …"
     head = " " + " ".join(clause.split()[:4]) + " "
     return (clause + " ").startswith(tuple(m + " " for m in cues["statement_markers"])) or any(
         f" {marker} " in head for marker in cues["tense_markers"])
+
+
+def _given_work(predicate: str) -> bool:
+    """"được giao tổ chức kiểm kê …": the work given, a verb after the passive, nothing reported of it ("… nhưng đến
+    nay chưa hoàn thành", "… đã hoàn thành 12 nhiệm vụ"); not what was allotted ("được giao 45 biên chế")."""
+    passive = _words("assigned_passives").match(predicate)
+    if not passive:
+        return False
+    sentence = re.split(r";|\.(?!\d)", predicate[passive.end():], maxsplit=1)[0]
+    words = " " + " ".join(sentence.split()) + " "
+    if any(f" {word} " in words for word in _cues()["tense_markers"] + ["không", "chưa", "nhưng"]):
+        return False
+    first = sentence.split()[:1]
+    return bool(first) and first[0].isalpha() and has_clause_verb(" ".join(sentence.split()[:2]), first_only=True)
 
 
 def _own_duty(predicate: str) -> bool:

@@ -68,8 +68,10 @@ def is_attribute(text: str) -> bool:
     found = _label_pattern().match(text)
     if not found or not text[found.end():].strip(" .;"):
         return False
-    kind = _labels()[" ".join(found.group(1).lower().split())]
-    return kind in ("lead", "support") or not subject_bodies(text[found.end():])
+    kind, value = _labels()[" ".join(found.group(1).lower().split())], text[found.end():]
+    if kind in ("lead", "support"):             # a list of bodies ("Phối hợp: với Sở X bảo vệ …" is an item)
+        return bool(parse_body_list(value, 0, acronyms=True)[0])
+    return not subject_bodies(value)
 
 
 def read(text: str, offset: int, year: int | None = None) -> Attributes:

@@ -147,9 +147,11 @@ def _emphasised_sentence(line: str) -> bool:
 
 def _attach(stack: list[Node], node: Node, run_on: bool = True) -> None:
     """Hang `node` in the tree. With `run_on` (paragraphs rebuilt from lines, REBUILT_PARAGRAPHS) a plain
-    paragraph right after a list item goes on that item. A labelled line belongs to the node above it, whatever
-    its numbering."""
-    if node.attribute:
+    paragraph right after a list item goes on that item. A labelled line belongs to the node above it (a bullet
+    one, to the node above the bullets of its kind) and is not pushed."""
+    if node.attribute:              # a bullet closes the bullets of its kind above it ("- Địa điểm: …"), not the item
+        while node.rank < PARAGRAPH and len(stack) > 1 and stack[-1].rank >= node.rank:
+            stack.pop()
         node.parent = stack[-1]
         stack[-1].children.append(node)
         return

@@ -65,17 +65,20 @@ def _walk(doc: Document, node: Node, inherited: Inherited, ids: dict[int, str], 
     for child in node.children:
         if child.attribute or _excluded(child) or child.start in names:
             continue
-        labelled = (_attributes_of(doc, child) if child is not closer else Attributes()).over(closing)
-        given = _given(inherited, labelled)
-        passed = _passed_down(doc, child, given, ids)
-        if child.rank == PARAGRAPH and (node.rank < 0 or roles.opens_no_task(child.text)):
-            found = _directive_sentences(doc, child, given)
-        elif _is_task(child, node):
-            found = _owner_split(doc, child, given)
-        else:
-            found = []
+        own = _attributes_of(doc, child) if child is not closer else Attributes()
+        found, labelled = _tasks_of(doc, node, child, inherited, own), own
+        if closing and not (found and all(t.lead for t in found)):     # the group's labels, for items naming
+            labelled = own.over(closing)                                # no doer of their own
+            found = _tasks_of(doc, node, child, inherited, labelled)
         out.extend(labelled.apply(task) for task in found)
-        _walk(doc, child, passed, ids, out)
+        _walk(doc, child, _passed_down(doc, child, _given(inherited, labelled), ids), ids, out)
+
+
+def _tasks_of(doc: Document, parent: Node, node: Node, inherited: Inherited, labelled: Attributes) -> list[Task]:
+    given = _given(inherited, labelled)
+    if node.rank == PARAGRAPH and (parent.rank < 0 or roles.opens_no_task(node.text)):
+        return _directive_sentences(doc, node, given)
+    return _owner_split(doc, node, given) if _is_task(node, parent) else []
 
 
 def _attributes_of(doc: Document, node: Node) -> Attributes:
@@ -254,7 +257,7 @@ def _ahead(period: Deadline | None, doc: Document) -> Deadline | None:
 def _is_task(node: Node, parent: Node) -> bool:
     if node.upper or node.bold:
         return False
-    if any(not c.attribute for c in node.children):
+    if _has_sub_items(node):
         return not node.ordinal_title and _has_full_sentence(node.text)
     if node.rank == 1 and node.label and node.label.isdigit():   # "Điều 3. …"
         return roles.is_directive(node.text)
@@ -264,11 +267,22 @@ def _is_task(node: Node, parent: Node) -> bool:
 
 
 def _only_opens_no_task(text: str) -> bool:
-    """An item that opens with no work ("Cơ bản thống nhất với báo cáo …", "Ví dụ: …") and assigns none after it
-    ("…; giao Sở Nội vụ tiếp thu …", "… . Các địa phương khác học tập …")."""
+    """An item that opens with no work ("Cơ bản thống nhất với báo cáo …", "Ví dụ: …") and assigns none after it:
+    no owner cue ("…; giao Sở Nội vụ tiếp thu …") and no doer opening a later clause ("…; Ủy ban nhân dân huyện tiếp
+    thu …", "…, Sở Tài chính cân đối …", "… . Các địa phương khác học tập …")."""
     if not roles.opens_no_task(text) or roles.cued_bodies(text, 0):
         return False
-    return not any(roles.subject_bodies(text[a:b]) for a, b in _pieces(text, 0, len(text))[1:])
+    return not any(roles.subject_bodies(text[m.end():]) for m in _CLAUSE_BREAK.finditer(text))
+
+
+_CLAUSE_BREAK = re.compile(r"[;,]\s*|[.!?]\s+")
+
+
+def _has_sub_items(node: Node) -> bool:
+    """Children other than the item's labelled lines; beside those, a label and its value ("- Địa điểm: …",
+    "- Hình thức: …") is one more detail of the item, not a sub-item."""
+    labelled = any(c.attribute for c in node.children)
+    return any(not c.attribute and not (labelled and non_tasks.reason(c.text) == "label_value") for c in node.children)
 
 
 def _has_full_sentence(text: str) -> bool:

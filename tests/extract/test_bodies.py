@@ -47,6 +47,9 @@ from service.extract.bodies import canonical, parse_body_list, recase
     ("ngành giáo dục và đào tạo huyện, các trường học rà soát", ["ngành giáo dục và đào tạo huyện", "các trường học"],
      "rà soát"),
     ("Ngành Tư pháp tỉnh chủ trì", ["Ngành Tư pháp tỉnh"], "chủ trì"),
+    ("Người đứng đầu ngành giáo dục huyện chịu trách nhiệm", ["Người đứng đầu ngành giáo dục huyện"], "chịu trách nhiệm"),
+    # a two-syllable verb right after a generic body opens its predicate, unless a predicate opener comes later
+    ("Các hợp tác xã cải tạo kho lạnh, nhà sơ chế rau", ["Các hợp tác xã"], "cải tạo"),
     ("ngành xây dựng kế hoạch đào tạo", [], "ngành"),
     # the Party committees of districts and towns, listed under one determiner
     ("Các huyện ủy, thị ủy, thành ủy chỉ đạo sơ kết", ["Các huyện ủy, thị ủy, thành ủy"], "chỉ đạo"),

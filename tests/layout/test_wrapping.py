@@ -474,6 +474,8 @@ NUMBER_WORD_ENDS = """\
 215/QĐ-UBND của Ủy ban nhân dân tỉnh.
 5. Tổ chức các hoạt động kỷ niệm 95 năm
 Ngày thành lập Hội Nông dân Việt Nam tại các xã.
+6. Hưởng ứng Chương trình Chuyển đổi số
+Quốc gia tại các trường học trên địa bàn.
 """
 
 
@@ -485,3 +487,4 @@ def test_a_word_a_number_follows_ends_a_title_before_a_capitalised_line_and_goes
                        "Đảng đoàn Hội đồng nhân dân tỉnh lãnh đạo bố trí ngân sách cho trung tâm dữ liệu của tỉnh."]
     assert got[2].endswith("theo Quyết định số 215/QĐ-UBND của Ủy ban nhân dân tỉnh.")
     assert got[3] == "5. Tổ chức các hoạt động kỷ niệm 95 năm Ngày thành lập Hội Nông dân Việt Nam tại các xã."
+    assert got[4] == "6. Hưởng ứng Chương trình Chuyển đổi số Quốc gia tại các trường học trên địa bàn."   # a name

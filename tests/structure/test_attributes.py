@@ -85,10 +85,29 @@ def test_a_closing_label_leaves_the_leads_that_items_name_themselves():
     assert [r[1] for r in rows] == [["Sở Y tế"], ["Sở Công Thương"]]
 
 
+def test_labels_after_other_details_of_an_item_are_still_the_items():
+    rows = _rows("1. Tổ chức hội nghị kết nối cung cầu nông sản\n"
+                 "- Hình thức: trực tiếp kết hợp trực tuyến.\n"
+                 "- Địa điểm: Trung tâm Hội nghị tỉnh.\n"
+                 "- Cơ quan chủ trì: Sở Công Thương.\n"
+                 "- Thời gian: tháng 10/2027.\n")
+    assert [r[:4] for r in rows] == [("Tổ chức hội nghị kết nối cung cầu nông sản", ["Sở Công Thương"], [], date(2027, 10, 31))]
+
+
+def test_a_closing_label_gives_nothing_to_items_that_name_their_own_doer():
+    rows = _rows("II. NHIỆM VỤ KHÁC\n"
+                 "1. Sở Du lịch chủ trì quảng bá điểm đến trong năm 2027.\n"
+                 "2. Xây dựng cơ sở dữ liệu khách du lịch.\n"
+                 "Cơ quan chủ trì: Sở Khoa học và Công nghệ. Cơ quan phối hợp: Sở Tài chính. Thời gian hoàn thành: năm 2028.\n")
+    assert [r[1:4] for r in rows] == [(["Sở Du lịch"], [], date(2027, 12, 31)),
+                                      (["Sở Khoa học và Công nghệ"], ["Sở Tài chính"], date(2028, 12, 31))]
+
+
 @pytest.mark.parametrize("line, expected", [
     ("Cơ quan chủ trì: Sở Y tế.", True),
     ("Thời hạn hoàn thành : tháng 10/2027", True),
     ("Cơ quan chủ trì:", False),                                   # a lead-in to a list of owners
+    ("Phối hợp: với Phòng Văn hóa huyện trang trí hội trường.", False),   # no list of bodies after the label
     ("Phối hợp với Sở Y tế kiểm tra an toàn thực phẩm.", False),   # an assignment, no label
     ("Thời gian qua, thương mại điện tử tăng nhanh.", False),
 ])

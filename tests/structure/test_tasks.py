@@ -182,6 +182,26 @@ def test_an_agreement_then_an_assignment_keeps_the_assignment():
     assert [b.name for b in tasks[-1].lead] == ["Ủy ban nhân dân xã Tân Lập"]
 
 
+@pytest.mark.parametrize("item, kept", [
+    ("Cơ bản thống nhất với báo cáo của huyện Tân Phước; Ủy ban nhân dân huyện tiếp thu ý kiến, hoàn chỉnh kế hoạch.", True),
+    ("Thống nhất với đề xuất của xã, Phòng Tài chính - Kế hoạch cân đối, tham mưu bố trí vốn.", True),
+    ("Biểu dương, khen thưởng kịp thời các tập thể có thành tích trong phong trào thi đua.", True),  # work, not praise
+    ("Nhất trí với đề xuất khen thưởng các xã hoàn thành sớm.", False),
+])
+def test_an_agreement_is_no_task_only_when_nothing_is_assigned_after_it(item, kept):
+    text = "THÔNG BÁO KẾT LUẬN\ncủa Thường trực Huyện ủy Tân Phước\n1. " + item + "\n"
+    assert bool(analyze_text(text, extractor="rules").tasks) is kept
+
+
+@pytest.mark.parametrize("item", [
+    "Phòng Y tế được giao 12 biên chế công chức.",                                  # allotted, not work
+    "Phòng Kinh tế được giao xây dựng đề án chợ đêm trong quý I/2027 nhưng đến nay chưa hoàn thành.",   # reported
+])
+def test_what_was_allotted_or_reported_after_a_passive_is_no_task(item):
+    text = "CÔNG VĂN\nV/v đôn đốc thực hiện nhiệm vụ\n1. " + item + "\n"
+    assert analyze_text(text, extractor="rules").tasks == []
+
+
 @pytest.mark.parametrize("item, leads", [
     ("Ủy ban nhân dân cấp huyện được giao tổ chức kiểm kê rừng năm 2027, báo cáo kết quả về Sở Nông nghiệp và Môi trường.",
      [["Ủy ban nhân dân cấp huyện"]]),                                # given the work: a task
