@@ -229,7 +229,7 @@ def _given_work(predicate: str) -> bool:
         return False
     sentence = re.split(r";|\.(?!\d)", predicate[passive.end():], maxsplit=1)[0]
     words = " " + " ".join(sentence.split()) + " "
-    if any(f" {word} " in words for word in _cues()["tense_markers"] + ["không", "chưa", "nhưng"]):
+    if any(f" {word} " in words for word in _cues()["tense_markers"] + _cues()["unfulfilled_words"]):
         return False
     first = sentence.split()[:1]
     return bool(first) and first[0].isalpha() and has_clause_verb(" ".join(sentence.split()[:2]), first_only=True)
@@ -244,7 +244,7 @@ def _own_duty(predicate: str) -> bool:
     if not duty:
         return False
     before = " " + " ".join(sentence[:duty.start()].lower().split()) + " "
-    if any(f" {word} " in before for word in _cues()["tense_markers"] + ["không", "chưa"]):
+    if any(f" {word} " in before for word in _cues()["tense_markers"] + _cues()["unfulfilled_words"]):
         return False
     return not any(_names_a_doer(sentence, m.end()) or parse_body_list(sentence, m.end())[0]
                    for m in re.finditer(r",\s*", sentence[:duty.start()]))
