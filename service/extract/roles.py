@@ -611,7 +611,8 @@ def assign(task: Task, inherited_lead: list[Body], inherited_support: Sequence[B
         lead = []                   # under "1. Sở X": "Yêu cầu các đơn vị …" is Sở X requiring them
     else:
         lead = labelled_owner(text, offset) or subject_bodies(text, offset) or _lead_before_chu_tri(text, offset) \
-            or duty_holders(text, offset)
+            or duty_holders(text, offset) or (cued_bodies(text, offset) if opens_no_task(text) else [])
+        # ("Cơ bản đồng ý với dự thảo …; giao Phòng X hoàn thiện …": the body the agreement then assigns)
     task.lead = lead or [b.model_copy() for b in inherited_lead] or responsibility_holders(text, offset)
     lead_starts = {b.start for b in lead}
     task.support = [b for b in support_bodies(text, offset) if b.start not in lead_starts]

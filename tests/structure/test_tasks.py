@@ -179,6 +179,7 @@ def test_an_agreement_then_an_assignment_keeps_the_assignment():
             "2. Biểu dương các hộ kinh doanh chấp hành tốt. Ủy ban nhân dân xã Tân Lập tổ chức họp dân công bố phương án.\n")
     tasks = analyze_text(text, extractor="rules").tasks
     assert [t.deadline.end if t.deadline else None for t in tasks][:1] == [date(2027, 6, 20)]
+    assert [b.name for b in tasks[0].lead] == ["Phòng Kinh tế và Hạ tầng"]     # whom the agreement then assigns
     assert [b.name for b in tasks[-1].lead] == ["Ủy ban nhân dân xã Tân Lập"]
 
 
