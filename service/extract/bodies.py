@@ -163,7 +163,7 @@ def _place_end(scan: Scanner, j: int) -> int:
     syllable of a word that goes on in lower case ("… Kon Tum Chỉ đạo", "… Đại tá Nguyễn Văn A")."""
     while j < len(scan) and capitalised(scan.word(j)) and scan.word(j).isalpha() \
             and not scan.phrase_at(j, _lexicon().heads) \
-            and not (scan.word(j + 1)[:1].islower() and _compound(scan, j + 1)):
+            and not (scan.word(j + 1)[:1].islower() and scan.finishes_word(j + 1)):
         j += 1
         if scan.word(j) in ("-", "–") and capitalised(scan.word(j + 1)) and scan.word(j + 1).isalpha():
             j += 1
@@ -254,10 +254,10 @@ def _field_end(scan: Scanner, j: int) -> int:
             return k if not capitalised(scan.word(scan.skip(k, unit))) else j
         if not word[:1].islower() or not word.isalpha():
             return j
-        if scan.phrase_at(k, grammar().determiners) and not (k > j and _compound(scan, k)):
+        if scan.phrase_at(k, grammar().determiners) and not (k > j and scan.finishes_word(k)):
             return j                # "các xã": the field is what the body acts on ("an toàn" is a word)
         stop = scan.phrase_at(k, lex.stops)
-        if stop and (" " in stop or not _compound(scan, k + 1)):
+        if stop and (" " in stop or not scan.finishes_word(k + 1)):
             return j                # "Ban Chỉ đạo kiểm tra tình hình tại xã": a verb or a preposition, no field
     return j
 
@@ -274,12 +274,12 @@ def _extend_name(scan: Scanner, j: int) -> int:
     start, after_unit, run = j, False, 0        # run: capitalised words in a row
     while j < len(scan) and j - start < _NAME_WORDS:
         token = scan.word(j)
-        if j > start and token[:1].islower() and capitalised(scan.word(j - 1)) and _compound(scan, j) \
+        if j > start and token[:1].islower() and capitalised(scan.word(j - 1)) and scan.finishes_word(j) \
                 and " " not in (scan.phrase_at(j, lex.stops) or ""):    # "Thương" + "thực hiện" is no word
             run, j = 0, j + 1       # "Đào tạo", "Lâm sản": a word begun in capitals goes on in lower case
             continue
         unit = scan.phrase_at(j, lex.admin_units) if token[:1].islower() else None
-        if unit and " " not in unit and j + 1 < len(scan) and _compound(scan, j + 1):
+        if unit and " " not in unit and j + 1 < len(scan) and scan.finishes_word(j + 1):
             unit = None             # "xã hội" is a word, not the unit "xã"
         if unit:
             after_unit, run, j = True, 0, scan.skip(j, unit)
@@ -355,7 +355,8 @@ def _specifier_goes_on(scan: Scanner, start: int, comma: int) -> bool:
             j, words = j + 1, words + 1
             continue
         if scan.phrase_at(j, lex.stops) or scan.phrase_at(j, lex.heads) or scan.phrase_at(j, lex.admin_units) \
-                or scan.phrase_at(j, grammar().nouns) or scan.word(j) in ("các", "những") or not _compound(scan, j + 1):
+                or scan.phrase_at(j, grammar().nouns) or scan.word(j) in ("các", "những") \
+                or not scan.finishes_word(j + 1):
             break
         j, words = j + 2, words + 2
     if not words or scan.word(j - 1) == "và":
@@ -363,11 +364,6 @@ def _specifier_goes_on(scan: Scanner, start: int, comma: int) -> bool:
     return j >= len(scan) or not scan.word(j)[:1].isalpha() or bool(scan.phrase_at(j, lex.stops))
 
 
-def _compound(scan: Scanner, j: int) -> bool:
-    """Token j finishes a word with the capitalised token before it (underthesea's dictionary)."""
-    from ..ingest.ocr.syllables import known_words
-
-    return f"{scan.word(j - 1)} {scan.word(j)}".lower() in known_words()
 
 
 def _official_so_far(scan: Scanner, start: int, j: int) -> bool:
@@ -409,7 +405,7 @@ def _compound_tail(scan: Scanner, j: int) -> bool:
     lex = _lexicon()
     if scan.phrase_at(j - 1, grammar().compounds):
         return True
-    return scan.word(j).lower() in lex.word_final_stops and scan.word(j - 1)[:1].islower() and _compound(scan, j)
+    return scan.word(j).lower() in lex.word_final_stops and scan.word(j - 1)[:1].islower() and scan.finishes_word(j)
 
 
 def _comma_joins_name(scan: Scanner, j: int) -> bool:

@@ -305,10 +305,8 @@ def modifier_end(scan: Scanner, j: int, body_at: BodyAt, bare: bool = False, qua
 def _ends_a_word(scan: Scanner, k: int) -> bool:
     """The stop word at k finishes a two-syllable word begun at k - 1 ("công trình"; "cải tạo", "đào tạo" by
     underthesea's dictionary): no verb of its own."""
-    from ..ingest.ocr.syllables import known_words
-
     return bool(scan.phrase_at(k - 1, grammar().compounds)) or scan.word(k).lower() in grammar().final_stops \
-        and f"{scan.word(k - 1)} {scan.word(k)}".lower() in known_words()
+        and scan.finishes_word(k)
 
 
 def _opener_ahead(scan: Scanner, k: int) -> bool:

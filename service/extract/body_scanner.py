@@ -39,6 +39,12 @@ class Scanner:
                 return phrase
         return None
 
+    def finishes_word(self, j: int) -> bool:
+        """Token j finishes a two-syllable word with the token before it (underthesea's dictionary: "cải tạo")."""
+        from ..ingest.ocr.syllables import known_words
+
+        return f"{self.word(j - 1)} {self.word(j)}".lower() in known_words()
+
     def skip(self, i: int, phrase: str) -> int:
         """Index of the first token after `phrase`, which starts at token i."""
         return self.index_at(self.tokens[i][1] + len(phrase))

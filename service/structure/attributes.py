@@ -62,13 +62,17 @@ def _label_pattern() -> re.Pattern:
     return re.compile(rf"(?:^|(?<=[;.,])\s*)\s*({phrase_alternation(_labels())})\s*:\s*", re.IGNORECASE)
 
 
+def _kind(label: re.Match) -> str:
+    return _labels()[" ".join(label.group(1).lower().split())]
+
+
 def is_attribute(text: str) -> bool:
     """The line opens with a label, its colon and a value ("Cơ quan phối hợp: Sở Tài chính"); not a time, product
     or funds label whose value is a sentence with its own doer ("Tiến độ: Ủy ban nhân dân các huyện hoàn thành …")."""
     found = _label_pattern().match(text)
     if not found or not text[found.end():].strip(" .;"):
         return False
-    kind, value = _labels()[" ".join(found.group(1).lower().split())], text[found.end():]
+    kind, value = _kind(found), text[found.end():]
     if kind in ("lead", "support"):             # a list of bodies ("Phối hợp: với Sở X bảo vệ …" is an item)
         return bool(parse_body_list(value, 0, acronyms=True)[0])
     return not subject_bodies(value)
@@ -83,7 +87,7 @@ def read(text: str, offset: int, year: int | None = None) -> Attributes:
         start, end = match.end(), (after.start() if after else len(text))
         value = text[start:end].rstrip(" .;,")
         if value:
-            _fill(attributes, _labels()[" ".join(match.group(1).lower().split())], value, offset + start, year)
+            _fill(attributes, _kind(match), value, offset + start, year)
     return attributes
 
 
