@@ -191,11 +191,12 @@ def _placed(lines: list[str], data_roles: list[str | None]) -> list[str]:
     cells = [""] * len(data_roles)
     last, pointer, leftovers = None, 0, []
     content = data_roles.index("content")
-    for line in lines:
-        kind = _kind(line)
+    kinds = [_kind(line) for line in lines]
+    for i, (line, kind) in enumerate(zip(lines, kinds)):
         if not cells[content]:
             target = content
-        elif last == content and (kind == "text" or _stops_mid_sentence(cells[content]) and not line[:1].isupper()):
+        elif last == content and (kind == "text" or _stops_mid_sentence(cells[content]) and not line[:1].isupper()
+                                  or _before_its_column(cells, data_roles, pointer, kind, kinds[i + 1:i + 2])):
             cells[content] += " " + line          # "… tầm nhìn đến năm" / "2050.": the content's wrapped line
             continue
         elif last is not None and data_roles[last] in ("lead", "support") and kind == "text" and line[:1].islower():
@@ -210,6 +211,16 @@ def _placed(lines: list[str], data_roles: list[str | None]) -> list[str]:
         cells[target], last, pointer = line, target, target + 1
     _place_leftovers(cells, data_roles, leftovers)
     return cells
+
+
+def _before_its_column(cells: list[str], data_roles: list[str | None], pointer: int, kind: str,
+                       following: list[str]) -> bool:
+    """The line after the content would go to a column that the next line's column precedes ("Kiểm tra … dịp
+    Tết" / "năm 2026" / "Sở Y tế": a time right before the owner is the content's wrapped line, not its deadline)."""
+    def column(k: str) -> int | None:
+        return next((q for q in range(pointer, len(cells)) if not cells[q] and _fits(data_roles[q], k)), None)
+    here, there = column(kind), column(following[0]) if following else None
+    return here is not None and there is not None and there < here
 
 
 def _stops_mid_sentence(cell: str) -> bool:

@@ -229,3 +229,36 @@ def test_cells_that_read_like_column_titles_do_not_end_the_table():
     recurring = table_rows(RECURRING_CONTENT)[1]
     assert recurring[1].endswith("định kỳ hằng năm") and recurring[2] == "2027 - 2030"
     assert recurring[4].endswith("các hợp tác xã kinh doanh")
+
+
+WRAPPED_ON_A_TIME = """\
+TT
+Nội dung nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Thời gian hoàn thành
+Sản phẩm
+1
+Tổ chức diễn tập ứng phó sự cố hóa chất tại khu công nghiệp
+năm 2027
+Sở Công Thương
+Công an tỉnh; Ủy ban nhân dân các xã, phường
+Từ 01/6 đến 30/6/2027
+Báo cáo kết quả diễn tập
+2
+Kiểm tra kho chứa hóa chất của doanh nghiệp trước mùa mưa
+bão 2027
+Công an tỉnh
+Sở Công Thương
+Tháng 7/2027
+Biên bản kiểm tra
+"""
+
+
+def test_a_content_line_that_reads_as_a_time_right_before_the_owner_is_the_content_wrapped():
+    rows = rebuild_tables(read_bytes(WRAPPED_ON_A_TIME.encode("utf-8"), "phu-luc.txt").blocks)[0].rows
+    assert rows[1] == ["1", "Tổ chức diễn tập ứng phó sự cố hóa chất tại khu công nghiệp năm 2027", "Sở Công Thương",
+                       "Công an tỉnh; Ủy ban nhân dân các xã, phường", "Từ 01/6 đến 30/6/2027",
+                       "Báo cáo kết quả diễn tập"]
+    assert rows[2][1:5] == ["Kiểm tra kho chứa hóa chất của doanh nghiệp trước mùa mưa bão 2027", "Công an tỉnh",
+                            "Sở Công Thương", "Tháng 7/2027"]

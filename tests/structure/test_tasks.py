@@ -232,6 +232,18 @@ def test_items_under_an_article_adopting_targets_are_targets_of_its_year_not_tas
     assert [(t.value, t.year) for t in doc.targets] == [(7.8, 2029), (47.5, 2029)]
 
 
+def test_items_under_a_plural_heading_of_targets_and_its_groups_are_targets_not_tasks():
+    text = ("NGHỊ QUYẾT\nVề kế hoạch phát triển kinh tế - xã hội năm 2029 của tỉnh\nQUYẾT NGHỊ:\n"
+            "Điều 1. Kế hoạch năm 2029\n1. Mục tiêu tổng quát\nGiữ vững ổn định, tạo chuyển biến về hạ tầng.\n"
+            "2. Các chỉ tiêu chủ yếu năm 2029\na) Nhóm chỉ tiêu kinh tế\n"
+            "(1) Tổng sản phẩm trên địa bàn tăng 7,2% trở lên.\n(2) Thu ngân sách trên địa bàn đạt 4.150 tỷ đồng.\n"
+            "b) Các chỉ tiêu xã hội\n(3) Tỷ lệ hộ nghèo giảm 1,2%.\n"
+            "3. Nhiệm vụ, giải pháp chủ yếu\n3.1. Đẩy nhanh giải ngân vốn đầu tư công, hoàn thành trong quý III/2029.\n")
+    doc = analyze_text(text, extractor="rules")
+    assert [t.text[:9] for t in doc.tasks] == ["Đẩy nhanh"]
+    assert [t.value for t in doc.targets] == [7.2, 4150, 1.2]
+
+
 @pytest.mark.parametrize("heading, year", [
     ("Mục tiêu năm 2029", 2029),
     ("Mục tiêu cụ thể, phấn đấu vượt kết quả năm 2027", None),      # a year compared with, not the targets'
