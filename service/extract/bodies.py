@@ -104,7 +104,7 @@ PARTY_COMMITTEE = ("ủy", "uỷ")     # after an admin unit: the Party committe
 
 def _recase_name(words: list[str], party: bool) -> str:
     """Capitalise the first word, words after "và"/","/"-", and place names after admin units."""
-    units = _unit_words() | {"thành", "thị"}
+    units = _unit_words() | {u.split()[0] for u in _lexicon().admin_units}     # "thành phố", "thị xã", "đặc khu"
     out: list[str] = []
     capital_next, place = True, party
     for i, word in enumerate(words):
@@ -114,8 +114,8 @@ def _recase_name(words: list[str], party: bool) -> str:
         if word in term_words():
             out.append(word)
             continue
-        if party and i == 0 and word in units:
-            out.append(word)                             # "Đảng ủy xã Tân Lập", "Đảng ủy xã"
+        if party and (i == 0 and word in units or i == 1 and f"{words[0]} {word}" in _lexicon().admin_units):
+            out.append(word)                             # "Đảng ủy xã Tân Lập", "Đảng ủy xã", "Đảng ủy thị xã …"
             continue
         if word in PARTY_COMMITTEE and i and words[i - 1] in units:
             out[-1] = out[-1][:1].upper() + out[-1][1:]  # "Ban Thường vụ Tỉnh ủy", "… Huyện ủy Bảo Thắng"
@@ -263,9 +263,22 @@ def _field_end(scan: Scanner, j: int) -> int:
 
 
 def _standalone(head: str, scan: Scanner, j: int) -> bool:
-    """Heads that are a whole body by themselves ("Chính phủ", "Bộ trưởng", "Ban Chỉ đạo")."""
+    """Heads that are a whole body by themselves ("Chính phủ", "Bộ trưởng", "Ban Chỉ đạo"), but not the first of
+    a list of activities ("Lãnh đạo, chỉ đạo, điều hành", "Thanh tra, kiểm tra doanh nghiệp")."""
     lex = _lexicon()
+    if _activity_follows(scan, j):
+        return False
     return scan.word(j) == ":" or (" " in head and head not in lex.bound_heads) or head in lex.standalone_heads
+
+
+def _activity_follows(scan: Scanner, j: int) -> bool:
+    """A comma, then a lower-case word that opens no body (no determiner, kind of body or unit): the head word
+    was a verb listed with others."""
+    if scan.word(j) != "," or j + 1 >= len(scan) or not scan.word(j + 1)[:1].islower():
+        return False
+    g = grammar()
+    return not any(scan.phrase_at(j + 1, words) for words in (g.determiners, g.nouns, _lexicon().admin_units,
+                                                              _lexicon().lowercase_heads))
 
 
 def _extend_name(scan: Scanner, j: int) -> int:

@@ -123,6 +123,16 @@ from service.extract.bodies import canonical, parse_body_list, recase
     ("Ban điều hành dự án đầu tư xây dựng huyện có trách nhiệm", ["Ban điều hành dự án đầu tư xây dựng huyện"],
      "có trách nhiệm"),
     ("Ban Quản lý khu kinh tế tỉnh chủ trì", ["Ban Quản lý khu kinh tế tỉnh"], "chủ trì"),
+    # the provincial press and broadcaster merged in 2025, with its province; a special zone beside communes
+    ("Báo và Phát thanh, Truyền hình Cà Mau, Cổng Thông tin điện tử tỉnh đăng tải",
+     ["Báo và Phát thanh, Truyền hình Cà Mau", "Cổng Thông tin điện tử tỉnh"], "đăng tải"),
+    ("Ủy ban nhân dân các xã, phường, đặc khu rà soát", ["Ủy ban nhân dân các xã, phường, đặc khu"], "rà soát"),
+    # stations of a commune or an area
+    ("Trạm Y tế phường phối hợp với", ["Trạm Y tế phường"], "phối hợp"),
+    ("Trạm Khuyến nông khu vực Tây Nam hướng dẫn", ["Trạm Khuyến nông khu vực Tây Nam"], "hướng dẫn"),
+    # a head listed with verbs is an activity; before a body or a kind of body it is still a body
+    ("Thanh tra, các phòng chuyên môn kiểm tra", ["Thanh tra", "các phòng chuyên môn"], "kiểm tra"),
+    ("Ban Chỉ đạo, tổ giúp việc họp", ["Ban Chỉ đạo"], "tổ giúp việc"),
 ])
 def test_body_lists(text, names, rest):
     bodies, end = parse_body_list(text)
@@ -139,7 +149,10 @@ def test_colon_list_expands_the_shared_head():
 
 
 @pytest.mark.parametrize("text", ["ban hành kế hoạch thực hiện", "Ban hành kèm theo Nghị quyết này", "bộ phận một cửa",
-                                  "Hội nghị lần thứ 26", "Trường hợp cần thiết"])
+                                  "Hội nghị lần thứ 26", "Trường hợp cần thiết",
+                                  # a head word listed with other verbs: the work, not who does it
+                                  "Lãnh đạo, chỉ đạo, điều hành", "Thanh tra, kiểm tra cơ sở kinh doanh xăng dầu",
+                                  "Trạm bơm số 3 được nâng cấp"])
 def test_words_that_only_look_like_heads(text):
     assert parse_body_list(text)[0] == []
 
@@ -165,6 +178,10 @@ def test_canonical(name, expected):
     ("ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG", "Ủy ban nhân dân thành phố Đà Nẵng"),
     ("HỘI ĐỒNG NHÂN DÂN HUYỆN", "Hội đồng nhân dân huyện"),          # no place after the unit: lower case
     ("ỦY BAN NHÂN DÂN THỊ XÃ", "Ủy ban nhân dân thị xã"),
+    # a special zone (đặc khu, since 2025) is a unit like "thị xã"
+    ("ỦY BAN NHÂN DÂN ĐẶC KHU LÝ SƠN", "Ủy ban nhân dân đặc khu Lý Sơn"),
+    ("ĐẢNG ỦY ĐẶC KHU LÝ SƠN", "Đảng ủy đặc khu Lý Sơn"),
+    ("ĐẢNG ỦY THỊ XÃ NGHĨA LỘ", "Đảng ủy thị xã Nghĩa Lộ"),
     ("BAN THƯỜNG VỤ TỈNH ỦY", "Ban Thường vụ Tỉnh ủy"),             # a unit and "ủy": the Party committee
     ("BAN THƯỜNG VỤ HUYỆN ỦY MƯỜNG KHƯƠNG", "Ban Thường vụ Huyện ủy Mường Khương"),
     ("ĐẢNG ỦY XÃ", "Đảng ủy xã"),                                      # the unit after "Đảng ủy" in lower case

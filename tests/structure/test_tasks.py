@@ -425,3 +425,14 @@ def test_work_in_a_list_of_names_stays_a_task(item):
             "- Công ty cổ phần Thương mại Pleiku;\n- Công ty cổ phần Vận tải Gia Lai;\n" + item + "\n")
     tasks = analyze_text(text, extractor="rules").tasks
     assert [t.text for t in tasks] == [item[2:]]
+
+
+def test_a_heading_of_activities_hands_down_no_owner():
+    text = ("KẾ HOẠCH\nBảo đảm an toàn thực phẩm năm 2028\nII. NHIỆM VỤ, GIẢI PHÁP\n"
+            "1. Thanh tra, kiểm tra, xử lý vi phạm\n"
+            "a) Tăng cường hậu kiểm các sản phẩm tự công bố trên thị trường.\n"
+            "b) Sở Y tế chủ trì kiểm tra các bếp ăn tập thể trong quý II/2028.\n"
+            "2. Lãnh đạo, chỉ đạo, điều hành\n"
+            "a) Kiện toàn Ban Chỉ đạo liên ngành về an toàn thực phẩm tỉnh.\n")
+    doc = analyze_text(text, extractor="rules")
+    assert [[b.name for b in t.lead] for t in doc.tasks] == [[], ["Sở Y tế"], []]
