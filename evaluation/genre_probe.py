@@ -55,9 +55,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.record:
         added = record_first_sight(docs, rows, GENRE_FIRST_SIGHT, allow_dirty=args.allow_dirty)
         print("recorded first sight:", ", ".join(added) or "nothing new")
-    if args.details:
-        print("\n".join(details))
     first = load_first_sight(GENRE_FIRST_SIGHT)
+    if args.details:          # only of documents already seen: a new one stays unseen until it is recorded
+        print("\n".join(d for d in details if d.split()[0] in first["documents"]))
     print_rows(docs, rows, first)
     results = {"first_sight": pooled(list(first["documents"].values())),
                "current": pooled([rows[d.id] for d in docs if d.id in first["documents"]]),
