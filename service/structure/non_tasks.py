@@ -30,6 +30,7 @@ def _patterns() -> dict[str, re.Pattern]:
     found["in_force_condition"] = re.compile(rf"(?<!\w){phrase_alternation(cues['in_force_conditions'])}\s+[^;.:]{{0,100}}$",
                                              re.IGNORECASE)
     found["directive"] = phrase_pattern(narrative["directives"])
+    found["request"] = phrase_pattern(narrative["requests"])
     kinds = [n for spec in load("metadata")["kinds"].values() for n in spec["names"]] + ["văn bản", "đề án"]
     # "Là …" describes, unless it gives a role ("Là cơ quan thường trực, …" under a body's heading)
     found["descriptive"] = re.compile(rf"(?P<label>[^\W\d][^:;.]{{0,40}}:\s*)?"
@@ -283,6 +284,12 @@ def assigns(text: str) -> bool:
     """A directive word ("cần", "phải", "tăng cường") or an assignment cue ("giao", "có trách nhiệm")."""
     patterns = _patterns()
     return bool(patterns["directive"].search(text) or patterns["assigns"].search(text))
+
+
+def requests(text: str) -> bool:
+    """A word that asks for work ("cần", "phải", "đề nghị") or an assignment cue ("giao", "có trách nhiệm")."""
+    patterns = _patterns()
+    return bool(patterns["request"].search(text) or patterns["assigns"].search(text))
 
 
 def directs(text: str) -> bool:

@@ -42,7 +42,7 @@ def segment(doc: Document) -> Document:
     doc.sections, section_ids = outline.sections(root)
     found: list[Task] = []
     _walk(doc, root, Inherited(), section_ids, found)
-    found = [t for t in found if non_tasks.reason(t.text) is None]
+    found = [t for t in found if non_tasks.reason(t.text) is None and not _tells_the_past(t.text, doc)]
     kind = genre(doc.metadata)
     if kind == "article":           # only what directs someone, not the narrative
         found = [t for t in found if t.lead or non_tasks.directs(t.text)]
@@ -247,6 +247,13 @@ def _plans_a_period(node: Node, text: str) -> bool:
     if lowered.startswith(tuple(_cues()["report_headings"]) + ("thực hiện",)):
         return False                # "Thực hiện chương trình công tác tháng 4": what was done, reported
     return any(word in lowered for word in _cues()["period_plan_headings"])
+
+
+def _tells_the_past(text: str, doc: Document) -> bool:
+    """An item that opens with a time ended before the document was issued and asks nothing ("Năm 2025, công tác
+    … có chuyển biến", "Ngày 28/7/2027, Ban Thường vụ họp, nghe …"): what happened, not work to do."""
+    period = leading_period(text)
+    return bool(period) and ended_before(period, doc.metadata.issued_on) and not non_tasks.requests(text)
 
 
 def _ahead(period: Deadline | None, doc: Document) -> Deadline | None:

@@ -436,3 +436,14 @@ def test_a_heading_of_activities_hands_down_no_owner():
             "a) Kiện toàn Ban Chỉ đạo liên ngành về an toàn thực phẩm tỉnh.\n")
     doc = analyze_text(text, extractor="rules")
     assert [[b.name for b in t.lead] for t in doc.tasks] == [[], ["Sở Y tế"], []]
+
+
+def test_an_item_opening_with_a_time_already_past_tells_what_happened():
+    text = ("ĐẢNG BỘ TỈNH LÀO CAI | ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY XÃ TÂN HỢP | \n* | Tân Hợp, ngày 20 tháng 3 năm 2028\n"
+            "Số 12-KL/ĐU |\n\nKẾT LUẬN\ncủa Ban Thường vụ Đảng ủy xã về công tác phòng, chống bệnh dại\n-----\n\n"
+            "Ngày 10/3/2028, Ban Thường vụ Đảng ủy xã họp, nghe Trạm Y tế xã báo cáo tình hình bệnh dại quý I năm "
+            "2028. Sau khi nghe ý kiến của các đồng chí dự họp, Ban Thường vụ kết luận như sau:\n"
+            "1. Năm 2028, Trạm Y tế xã tiêm phòng dại cho 95% đàn chó trên địa bàn.\n"
+            "2. Ngày 05/3/2028, các thôn cần rà soát lại số chó nuôi chưa tiêm phòng.\n")
+    tasks = analyze_text(text, extractor="rules").tasks
+    assert [t.text[:8] for t in tasks] == ["Năm 2028", "Ngày 05/"]
