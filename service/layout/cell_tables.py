@@ -186,8 +186,9 @@ def _plausible(role: str | None, line: str) -> bool:
 
 
 def _placed(lines: list[str], data_roles: list[str | None]) -> list[str]:
-    """Each line in the next column where it fits; a text line right after the content, or any line after
-    content that stops mid-sentence, goes on it; a lower-case text line after an owner cell goes on that cell."""
+    """Each line in the next column where it fits; a text line right after the content, or a line after content
+    that stops mid-sentence (lower case, or any where the row has more lines than columns: "… Quy chế làm việc
+    của" / "Ban Chỉ đạo"), goes on it; a lower-case text line after an owner cell goes on that cell."""
     cells = [""] * len(data_roles)
     last, pointer, leftovers = None, 0, []
     content = data_roles.index("content")
@@ -195,7 +196,8 @@ def _placed(lines: list[str], data_roles: list[str | None]) -> list[str]:
     for i, (line, kind) in enumerate(zip(lines, kinds)):
         if not cells[content]:
             target = content
-        elif last == content and (kind == "text" or _stops_mid_sentence(cells[content]) and not line[:1].isupper()
+        elif last == content and (kind == "text" or _stops_mid_sentence(cells[content])
+                                  and (not line[:1].isupper() or len(lines) > len(data_roles))
                                   or _before_its_column(cells, data_roles, pointer, kind, kinds[i + 1:i + 2])):
             cells[content] += " " + line          # "… tầm nhìn đến năm" / "2050.": the content's wrapped line
             continue

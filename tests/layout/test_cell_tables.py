@@ -262,3 +262,30 @@ def test_a_content_line_that_reads_as_a_time_right_before_the_owner_is_the_conte
                        "Báo cáo kết quả diễn tập"]
     assert rows[2][1:5] == ["Kiểm tra kho chứa hóa chất của doanh nghiệp trước mùa mưa bão 2027", "Công an tỉnh",
                             "Sở Công Thương", "Tháng 7/2027"]
+
+
+WRAPPED_ON_A_NAME = """\
+TT
+Nội dung nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Thời gian hoàn thành
+1
+Ban hành quy chế hoạt động của
+Ban Chỉ đạo
+Sở Nội vụ
+Các sở, ngành liên quan
+Quý I/2028
+2
+Tổng kết công tác năm 2027
+Sở Nội vụ
+Văn phòng Ủy ban nhân dân tỉnh
+Tháng 12/2027
+"""
+
+
+def test_a_content_cell_cut_before_a_name_takes_the_name_when_the_row_has_a_line_too_many():
+    rows = rebuild_tables(read_bytes(WRAPPED_ON_A_NAME.encode("utf-8"), "phu-luc.txt").blocks)[0].rows
+    assert rows[1] == ["1", "Ban hành quy chế hoạt động của Ban Chỉ đạo", "Sở Nội vụ", "Các sở, ngành liên quan",
+                       "Quý I/2028"]
+    assert rows[2] == ["2", "Tổng kết công tác năm 2027", "Sở Nội vụ", "Văn phòng Ủy ban nhân dân tỉnh", "Tháng 12/2027"]
