@@ -133,6 +133,9 @@ from service.extract.bodies import canonical, parse_body_list, recase
     # a head listed with verbs is an activity; before a body or a kind of body it is still a body
     ("Thanh tra, các phòng chuyên môn kiểm tra", ["Thanh tra", "các phòng chuyên môn"], "kiểm tra"),
     ("Ban Chỉ đạo, tổ giúp việc họp", ["Ban Chỉ đạo"], "tổ giúp việc"),
+    # a commune's civil servant by the field he holds; a council's delegations
+    ("Công chức Địa chính - Xây dựng kiểm tra", ["Công chức Địa chính - Xây dựng"], "kiểm tra"),
+    ("Các Tổ đại biểu Hội đồng nhân dân tỉnh tiếp xúc cử tri", ["Các Tổ đại biểu Hội đồng nhân dân tỉnh"], "tiếp xúc"),
 ])
 def test_body_lists(text, names, rest):
     bodies, end = parse_body_list(text)
@@ -152,7 +155,7 @@ def test_colon_list_expands_the_shared_head():
                                   "Hội nghị lần thứ 26", "Trường hợp cần thiết",
                                   # a head word listed with other verbs: the work, not who does it
                                   "Lãnh đạo, chỉ đạo, điều hành", "Thanh tra, kiểm tra cơ sở kinh doanh xăng dầu",
-                                  "Trạm bơm số 3 được nâng cấp"])
+                                  "Trạm bơm số 3 được nâng cấp", "Công chức, viên chức phải chấp hành"])
 def test_words_that_only_look_like_heads(text):
     assert parse_body_list(text)[0] == []
 
