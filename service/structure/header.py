@@ -9,7 +9,7 @@ from itertools import islice
 from datetime import date
 from functools import cache
 
-from ..document import Document, Metadata
+from ..document import Body, Document, Metadata
 from ..extract.bodies import parse_body_list, recase
 from ..lexicons import alternation, load
 from ..text import DOCUMENT_NUMBER, fold_spaces, is_upper, lines, phrase_alternation
@@ -384,6 +384,23 @@ def _combine_issuer(parts: list[str]) -> str:
         if bodies and bodies[0].start == 0 and not re.match(r"(tỉnh|huyện|thành phố|xã)\b", lower, re.I):
             return lower
     return recase(" ".join(parts))
+
+
+ADDRESSEE_WINDOW = 4000      # characters from the top where a letter's "Kính gửi:" block stands
+
+
+def addressee_bodies(text: str) -> list[Body]:
+    """The bodies a letter is addressed to ("Kính gửi: - Sở Y tế; - Trung tâm Y tế các huyện."), at their place in
+    the text; none without a "Kính gửi:" block."""
+    match = re.search(r"Kính gửi\s*:?(.*?)(?=\n[^-\n•+]|\Z)", text[:ADDRESSEE_WINDOW], re.DOTALL)
+    if not match:
+        return []
+    found: list[Body] = []
+    for item in re.finditer(r"[^\n;|•+]+", match.group(1)):
+        start = match.start(1) + item.start() + len(item.group()) - len(item.group().lstrip(" -"))
+        bodies, _ = parse_body_list(text[:match.start(1) + item.end()], start)
+        found += bodies
+    return found
 
 
 def _recipients(text: str) -> list[str]:

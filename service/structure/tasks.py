@@ -15,7 +15,7 @@ from ..extract.bodies import parse_body_list
 from ..extract.deadlines import ended_before, find_deadline, holds_event, leading_period, named_period
 from ..lexicons import load
 from ..text import HEADING_MAX_CHARS, fold_spaces, heading_key, phrase_alternation, phrase_pattern
-from . import attributes, non_tasks, outline, tables
+from . import attributes, header, non_tasks, outline, tables
 from .attributes import Attributes
 from .outline import PARAGRAPH, Node
 
@@ -41,7 +41,7 @@ def segment(doc: Document) -> Document:
     root = outline.build_tree(doc, skip)
     doc.sections, section_ids = outline.sections(root)
     found: list[Task] = []
-    _walk(doc, root, Inherited(), section_ids, found)
+    _walk(doc, root, Inherited(lead=_addressees(doc)), section_ids, found)
     found = [t for t in found if non_tasks.reason(t.text) is None and not _tells_the_past(t.text, doc)]
     kind = genre(doc.metadata)
     if kind == "article":           # only what directs someone, not the narrative
@@ -188,7 +188,7 @@ def _passed_down(doc: Document, node: Node, inherited: Inherited, ids: dict[int,
         named = roles.owners_of_list(text, node.body_start)
     else:
         named = roles.heading_bodies(doc.text, node.body_start, node.end)
-    lead = named or inherited.lead
+    lead = inherited.lead if inherited.lead and _refers_back(named) else named or inherited.lead
     support = _support_passed_down(text, node, named, inherited)
     deadline = inherited.deadline
     if node.is_lead_in and not _has_full_sentence(node.text):
@@ -247,6 +247,17 @@ def _plans_a_period(node: Node, text: str) -> bool:
     if lowered.startswith(tuple(_cues()["report_headings"]) + ("thực hiện",)):
         return False                # "Thực hiện chương trình công tác tháng 4": what was done, reported
     return any(word in lowered for word in _cues()["period_plan_headings"])
+
+
+def _addressees(doc: Document) -> list[Body]:
+    """A letter's addressees (công văn, "Kính gửi: …"): they do what it asks where an item names no doer
+    (ANNOTATION.md §2)."""
+    return header.addressee_bodies(doc.text) if doc.metadata.kind == "cong_van" else []
+
+
+def _refers_back(named: list[Body]) -> bool:
+    """Bodies that only point back at the addressees ("… đề nghị các đơn vị triển khai các nội dung sau:")."""
+    return bool(named) and all(heading_key(b.name) in _cues()["addressee_references"] for b in named)
 
 
 def _tells_the_past(text: str, doc: Document) -> bool:

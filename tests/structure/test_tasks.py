@@ -447,3 +447,27 @@ def test_an_item_opening_with_a_time_already_past_tells_what_happened():
             "2. Ngày 05/3/2028, các thôn cần rà soát lại số chó nuôi chưa tiêm phòng.\n")
     tasks = analyze_text(text, extractor="rules").tasks
     assert [t.text[:8] for t in tasks] == ["Năm 2028", "Ngày 05/"]
+
+
+LETTER = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH HÀ TĨNH | Độc lập - Tự do - Hạnh phúc\n"
+          "Số: 905/UBND-NL | Hà Tĩnh, ngày 02 tháng 6 năm 2028\nV/v phòng, chống hạn hán vụ Hè Thu\n\n"
+          "Kính gửi:\n- Sở Nông nghiệp và Môi trường;\n- Công ty TNHH MTV Thủy lợi Nam Hà Tĩnh;\n"
+          "- Ủy ban nhân dân các xã, phường.\n\n"
+          "Để chủ động ứng phó với nắng nóng kéo dài, Ủy ban nhân dân tỉnh đề nghị các đơn vị thực hiện các nội dung sau:\n"
+          "1. Rà soát nguồn nước các hồ chứa, xây dựng phương án cấp nước tưới trước ngày 15/6/2028.\n"
+          "2. Sở Nông nghiệp và Môi trường hướng dẫn chuyển đổi cây trồng trên diện tích thiếu nước.\n"
+          "3. Báo cáo tình hình thiệt hại do hạn hán về Sở Nông nghiệp và Môi trường khi có yêu cầu.\n")
+
+
+def test_a_letters_items_naming_no_doer_are_its_addressees_work():
+    tasks = analyze_text(LETTER, extractor="rules").tasks
+    addressees = ["Sở Nông nghiệp và Môi trường", "Công ty TNHH MTV Thủy lợi Nam Hà Tĩnh",
+                  "Ủy ban nhân dân các xã, phường"]
+    assert [[b.name for b in t.lead] for t in tasks] == [addressees, ["Sở Nông nghiệp và Môi trường"], addressees]
+
+
+def test_a_plan_with_no_letter_block_hands_down_no_addressee():
+    plan = LETTER.replace("V/v phòng, chống hạn hán vụ Hè Thu\n", "").replace("Số: 905/UBND-NL", "Số: 905/KH-UBND")
+    plan = plan.replace("Kính gửi:", "KẾ HOẠCH\nPhòng, chống hạn hán vụ Hè Thu\n").replace("- Sở Nông nghiệp và Môi trường;\n- Công ty TNHH MTV Thủy lợi Nam Hà Tĩnh;\n- Ủy ban nhân dân các xã, phường.\n", "")
+    tasks = analyze_text(plan, extractor="rules").tasks
+    assert [[b.name for b in t.lead] for t in tasks] == [["các đơn vị"], ["Sở Nông nghiệp và Môi trường"], ["các đơn vị"]]
