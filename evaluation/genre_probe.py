@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from evaluation.score import (GoldDoc, as_row, load_first_sight, pooled, print_rows,  # noqa: E402
-                              print_summary, record_first_sight, score_doc)
+from evaluation.score import (GoldDoc, as_row, load_first_sight, pooled, print_batches,  # noqa: E402
+                              print_rows, print_summary, record_first_sight, score_doc)
 
 GENRE = ROOT / "corpora" / "genre"
 GENRE_FIRST_SIGHT = ROOT / "evaluation" / "genre_first_sight.json"
@@ -64,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
                "documents": rows}
     print_summary("Genre probe at first sight (our own blind-written documents, as recorded in "
                   "evaluation/genre_first_sight.json)", results["first_sight"])
+    print_batches(first)
     print_summary("Genre probe now (no longer unseen once rules change with it in view)", results["current"])
     if args.json:
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
