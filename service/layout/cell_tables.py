@@ -24,7 +24,7 @@ from functools import cache
 
 from ..document import Block
 from ..extract.bodies import parse_body_list
-from ..extract.deadlines import ends_on_recurrence, parse_deadline
+from ..extract.deadlines import ends_on_recurrence, find_deadline, leading_period, parse_deadline
 from ..lexicons import load
 from ..structure.tables import column_roles
 from ..text import OPEN_END, is_upper
@@ -75,7 +75,11 @@ def _header_at(blocks: list[Block], i: int) -> tuple[list[str], int] | None:
         return None
     while j < len(blocks) and blocks[j].kind == "paragraph" and _header_cell(blocks[j].text) \
             and not ROW_NUMBER.fullmatch(blocks[j].text.strip()):
-        titles.append(blocks[j].text.strip())
+        title = blocks[j].text.strip()
+        if titles and title[:1].islower():
+            titles[-1] += " " + title        # a title wrapped in its cell ("Thời gian" / "hoàn thành")
+        else:
+            titles.append(title)
         j += 1
     roles = [next(iter(column_roles([t])), None) for t in titles]
     known = [r for r in roles if r]
@@ -121,6 +125,7 @@ def _rows(blocks: list[Block], j: int, roles: dict[str, int], width: int) -> tup
         k += 1
     if not rows or not any(len(r.lines) >= 2 for r in rows):
         return [], j
+    rows = [r for r in rows if r.lines]         # a page number between rows reads as a row number alone
     return [_cells(r, roles, data_roles, width) for r in rows], k
 
 
@@ -165,10 +170,10 @@ def _row_number_ahead(blocks: list[Block], start: int, stop: int, columns: int) 
 def _cells(row: _Row, roles: dict[str, int], data_roles: list[str | None], width: int) -> list[str]:
     """The row's cells in header order: one line a column when the lines fit their places, else each
     line where it fits."""
+    candidates = [_placed(row.lines, data_roles), _aligned(row.lines, data_roles)]
     if len(row.lines) <= len(data_roles) and all(_plausible(r, line) for r, line in zip(data_roles, row.lines)):
-        cells = row.lines + [""] * (len(data_roles) - len(row.lines))
-    else:
-        cells = _placed(row.lines, data_roles)
+        candidates.insert(0, row.lines + [""] * (len(data_roles) - len(row.lines)))    # one line a column
+    cells = max(candidates, key=lambda found: _fit(found, data_roles))
     if "number" in roles:
         cells.insert(roles["number"], row.number)
     return cells + [""] * (width - len(cells))
@@ -223,6 +228,89 @@ def _before_its_column(cells: list[str], data_roles: list[str | None], pointer: 
         return next((q for q in range(pointer, len(cells)) if not cells[q] and _fits(data_roles[q], k)), None)
     here, there = column(kind), column(following[0]) if following else None
     return here is not None and there is not None and there < here
+
+
+MAX_ALIGNED_LINES = 24       # rows longer than this are placed line by line only
+
+
+def _aligned(lines: list[str], data_roles: list[str | None]) -> list[str]:
+    """The row's lines cut into consecutive runs, one run a column in header order (a run may be empty), the cut
+    that fits the columns best (`_fit`): wrapped cells of any column ("Trung tâm Khuyến nông; UBND" / "các xã,
+    phường", "Trước ngày" / "30/9/2026") are put back together."""
+    n, m = len(lines), len(data_roles)
+    if n > MAX_ALIGNED_LINES or n == 1:
+        return _placed(lines, data_roles)     # one line is the content (a group row: "I" / "NHIỆM VỤ NĂM 2027")
+    best: dict[tuple[int, int], tuple[float, list[str]]] = {(0, 0): (0.0, [])}
+    for col in range(m):
+        for i in range(n + 1):
+            if (col, i) not in best:
+                continue
+            score, cells = best[(col, i)]
+            for j in range(i, n + 1):
+                cell = _joined(lines[i:j])
+                total = score + _cell_fit(data_roles[col], cell, lines[i:j])
+                if total > best.get((col + 1, j), (float("-inf"), []))[0]:
+                    best[(col + 1, j)] = (total, cells + [cell])
+    return best.get((m, n), (0.0, _placed(lines, data_roles)))[1]
+
+
+def _joined(run: list[str]) -> str:
+    return " ".join(run)
+
+
+def _fit(cells: list[str], data_roles: list[str | None]) -> float:
+    return sum(_cell_fit(role, cell, [cell] if cell else []) for role, cell in zip(data_roles, cells))
+
+
+def _cell_fit(role: str | None, cell: str, run: list[str]) -> float:
+    """How well a run of lines fits a column of this role: its kind against the role, less a little for every
+    line it joins that does not go on from the one before (a sentence or name cut mid-way does)."""
+    if not cell:
+        return -0.5 if role in ("content", "lead") else 0.0
+    if role in (None, "note"):
+        return 1.0                    # a column of no known role ("Cấp trình", "Ghi chú") takes anything
+    kind = _kind(cell)
+    if kind == "deadline" and not _mostly_time(cell):
+        kind = "text"                 # "Việt Nam Năm 2027": a name's end before the time
+    wants = {"lead": "bodies", "support": "bodies", "deadline": "deadline"}.get(role, "text")
+    if wants == "bodies" and kind != wants and len(run) > 1 and all(_goes_on(line) for line in run[1:]):
+        kind = _kind(run[0])          # "… các doanh nghiệp trên địa bàn các xã" / "vùng cao": the names go on
+    score = 2.0 if kind == wants else (-2.0 if kind == "deadline" or wants == "deadline" else -1.0)
+    if wants == "bodies" and kind == "text" and _mostly_bodies(cell):
+        score = 1.0                   # bodies whose last name the grammar cuts ("… các trường đại học y, dược")
+    if role == "content" and kind != "text":
+        score = 0.5                   # a task may read as a time or a name ("Tổ chức Tháng hành động …")
+    joins = sum(0.3 if OPEN_END.search(a) or b[:1].islower() else -0.6 for a, b in zip(run, run[1:]))
+    return score + joins - (1.0 if _goes_on(run[0]) else 0.0)
+
+
+def _goes_on(line: str) -> bool:
+    """A line that goes on from the one before ("vùng cao"), not one that opens a cell ("các sở, ngành liên
+    quan" opens with a determiner)."""
+    first = line.split()[0] if line.split() else ""
+    return first[:1].islower() and first.lower() not in ("các", "những", "mọi", "toàn")
+
+
+BODY_SHARE = 0.6            # an owner cell the grammar reads this far is one of bodies
+
+
+def _mostly_bodies(cell: str) -> bool:
+    bodies, end = parse_body_list(cell)
+    return bool(bodies) and end >= BODY_SHARE * len(cell.rstrip(" .;,"))
+
+
+def _mostly_time(cell: str) -> bool:
+    """The cell's time limit follows no name ("Trước ngày 30/9/2027", "Hoàn thành lắp đặt trước ngày 01/01/2030"),
+    as it does when a wrapped name ran into it ("Việt Nam Năm 2027", "các trường đại học y, dược 2026-2027")."""
+    if leading_period(cell):
+        return True
+    found = find_deadline(cell)
+    start = found.char_start if found else next((m.start() for m in _TIME_WORD.finditer(cell)), 0)
+    before = cell[:start].strip(" ,;").split()
+    return not (len(before) >= 2 and all(w[:1].isupper() for w in before) or _mostly_bodies(" ".join(before)))
+
+
+_TIME_WORD = re.compile(r"\d|(?<!\w)(?:năm|quý|tháng|ngày)(?!\w)", re.IGNORECASE)
 
 
 def _stops_mid_sentence(cell: str) -> bool:

@@ -289,3 +289,50 @@ def test_a_content_cell_cut_before_a_name_takes_the_name_when_the_row_has_a_line
     assert rows[1] == ["1", "Ban hành quy chế hoạt động của Ban Chỉ đạo", "Sở Nội vụ", "Các sở, ngành liên quan",
                        "Quý I/2028"]
     assert rows[2] == ["2", "Tổng kết công tác năm 2027", "Sở Nội vụ", "Văn phòng Ủy ban nhân dân tỉnh", "Tháng 12/2027"]
+
+
+WRAPPED_IN_ANY_COLUMN = """\
+TT
+Nội dung nhiệm vụ
+Đơn vị chủ trì
+Đơn vị phối hợp
+Thời gian
+hoàn thành
+Sản phẩm
+Cấp trình
+I
+NHIỆM VỤ NĂM 2028
+1
+Điều tra, đánh giá hiện trạng rừng ngập mặn ven biển,
+đề xuất giải pháp phục hồi
+Chi cục Kiểm lâm
+Trung tâm Khuyến nông; UBND các
+xã, phường ven biển
+Trước ngày
+30/10/2028
+Báo cáo được Giám đốc Sở
+phê duyệt
+Giám đốc Sở
+7
+2
+Xây dựng cơ sở dữ liệu về nguồn nước mặt
+Chi cục Thủy lợi
+Bộ Công an; Bảo hiểm xã hội
+Việt Nam
+Năm 2028
+Cơ sở dữ liệu được vận hành
+Ủy ban nhân dân tỉnh
+"""
+
+
+def test_cells_wrapped_in_any_column_are_put_back_in_order():
+    rows = rebuild_tables(read_bytes(WRAPPED_IN_ANY_COLUMN.encode("utf-8"), "phu-luc.txt").blocks)[0].rows
+    assert rows[0] == ["TT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành",
+                       "Sản phẩm", "Cấp trình"]                      # a title wrapped in its cell
+    assert rows[1][:2] == ["I", "NHIỆM VỤ NĂM 2028"] and not any(rows[1][2:])
+    assert rows[2] == ["1", "Điều tra, đánh giá hiện trạng rừng ngập mặn ven biển, đề xuất giải pháp phục hồi",
+                       "Chi cục Kiểm lâm", "Trung tâm Khuyến nông; UBND các xã, phường ven biển",
+                       "Trước ngày 30/10/2028", "Báo cáo được Giám đốc Sở phê duyệt", "Giám đốc Sở"]
+    # the page number "7" between rows is no row; a name wrapped before the time keeps its end
+    assert [r[0] for r in rows] == ["TT", "I", "1", "2"]
+    assert rows[3][3:5] == ["Bộ Công an; Bảo hiểm xã hội Việt Nam", "Năm 2028"]
