@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from ..document import Block
 from ..extract.bodies import parse_body_list
@@ -230,7 +230,7 @@ def _before_its_column(cells: list[str], data_roles: list[str | None], pointer: 
     return here is not None and there is not None and there < here
 
 
-MAX_ALIGNED_LINES = 24       # rows longer than this are placed line by line only
+MAX_ALIGNED_LINES = 16       # rows longer than this are placed line by line only
 
 
 def _aligned(lines: list[str], data_roles: list[str | None]) -> list[str]:
@@ -318,6 +318,7 @@ def _stops_mid_sentence(cell: str) -> bool:
     return bool(OPEN_END.search(cell)) and not ends_on_recurrence(cell)
 
 
+@lru_cache(maxsize=4096)
 def _kind(line: str) -> str:
     """What a cell line holds: "bodies" (a list of bodies), "deadline" (a time limit) or "text"."""
     bodies, end = parse_body_list(line)
