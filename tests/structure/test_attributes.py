@@ -55,6 +55,14 @@ def test_a_labelled_line_closing_a_group_of_items_gives_every_item_its_owners():
         ("Phủ sóng di động đến các thôn vùng cao trong năm 2027.", [], [])]
 
 
+def test_a_closing_line_of_lead_and_coordinators_gives_both_to_the_group():
+    rows = _rows("5. Phát triển thương mại trên nền tảng số\n"
+                 "- Đưa sản phẩm chủ lực của các xã lên sàn thương mại điện tử.\n"
+                 "- Hướng dẫn hộ kinh doanh sử dụng mã QR trong thanh toán.\n"
+                 "Trách nhiệm chủ trì: Sở Công Thương; phối hợp: Sở Tài chính, Hội Nông dân tỉnh.\n")
+    assert [r[1:3] for r in rows] == [(["Sở Công Thương"], ["Sở Tài chính", "Hội Nông dân tỉnh"])] * 2
+
+
 def test_an_items_own_doer_and_time_stand_before_the_labels_time():
     rows = _rows("1. Sở Công Thương tổ chức hội chợ trực tuyến trước ngày 15/8/2027.\n"
                  "- Thời gian thực hiện: năm 2027.\n"
