@@ -179,6 +179,20 @@ def _assignee(text: str, end: int, offset: int) -> list[Body]:
 _LABELLED_OWNER = re.compile(r"\W*(?:cơ quan|đơn vị|người)\b[^:;.]{0,60}:\s*", re.IGNORECASE)
 
 
+_PARENTHESIS = re.compile(r"\(([^()]{3,200})\)")
+
+
+def parenthesised_owner(text: str, offset: int = 0) -> list[Body]:
+    """"… hoàn thành trước ngày 25/8/2027 (Phòng Văn hóa - Xã hội chủ trì, phối hợp với …)": the bodies a
+    parenthesis opens with, when "chủ trì" follows them there (not a parenthesis that names or places something:
+    "Bộ Tài chính (Kho bạc Nhà nước)", "(xã Sơn Bình)")."""
+    for match in _PARENTHESIS.finditer(text):
+        bodies, end = parse_body_list(text, match.start(1), offset)
+        if bodies and re.match(r"\s*chủ trì(?!\w)", text[end:match.end(1)]):
+            return bodies
+    return []
+
+
 def labelled_owner(text: str, offset: int = 0) -> list[Body]:
     """"Cơ quan thẩm định: Bộ Xây dựng": the body named after an owner label."""
     match = _LABELLED_OWNER.match(text)
@@ -611,7 +625,8 @@ def assign(task: Task, inherited_lead: list[Body], inherited_support: Sequence[B
         lead = []                   # under "1. Sở X": "Yêu cầu các đơn vị …" is Sở X requiring them
     else:
         lead = labelled_owner(text, offset) or subject_bodies(text, offset) or _lead_before_chu_tri(text, offset) \
-            or duty_holders(text, offset) or (cued_bodies(text, offset) if opens_no_task(text) else [])
+            or duty_holders(text, offset) or (cued_bodies(text, offset) if opens_no_task(text) else []) \
+            or parenthesised_owner(text, offset)
         # ("Cơ bản đồng ý với dự thảo …; giao Phòng X hoàn thiện …": the body the agreement then assigns)
     task.lead = lead or [b.model_copy() for b in inherited_lead] or responsibility_holders(text, offset)
     lead_starts = {b.start for b in lead}

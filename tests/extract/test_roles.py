@@ -438,3 +438,20 @@ def test_a_duty_holder_of_no_known_kind_leads_its_item_over_the_heading_owner():
 def test_an_owner_named_by_the_shape_of_a_heading(line, owner):
     from service.extract.roles import heading_bodies
     assert [b.name for b in heading_bodies(line, 0, len(line))] == owner
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("Sửa chữa 04 phòng học tại điểm trường Nà Lừa, hoàn thành trước ngày 20/8/2028 (Phòng Văn hóa - Xã hội chủ "
+     "trì, phối hợp với các trường học trên địa bàn).", ["Phòng Văn hóa - Xã hội"]),
+    # a parenthesis that places or names something is no owner
+    ("Chuẩn bị phương án hỗ trợ vốn, phối hợp với Bộ Tài chính (Kho bạc Nhà nước) trình Chính phủ.", []),
+    ("Khảo sát các điểm quặng (xã Tà Lèng, xã Hua Bum) trong năm 2028.", []),
+])
+def test_an_owner_in_a_parenthesis_that_says_it_leads(text, lead):
+    assert [b.name for b in _assign(text).lead] == lead
+
+
+def test_an_owner_in_a_parenthesis_leads_over_the_heading():
+    text = "Tuyển chọn công dân nhập ngũ năm 2029 (Ban Chỉ huy quân sự xã chủ trì)."
+    assert [b.name for b in _assign(text, [Body(name="Ủy ban nhân dân xã", start=0, end=5)]).lead] == \
+        ["Ban Chỉ huy quân sự xã"]
