@@ -2,6 +2,7 @@
 import pytest
 
 from service.extract.targets import find_targets
+from service.pipeline import analyze_text
 
 
 def one(text, **kw):
@@ -622,3 +623,14 @@ def test_an_approximator_after_the_join_keeps_the_list():
                          issued_year=2026)
     assert [t.text for t in found] == ["Phấn đấu 75 % hợp tác xã hoạt động hiệu quả",
                                        "hơn 40 % hợp tác xã ứng dụng công nghệ cao"]
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("Sở Công Thương tổ chức ít nhất 02 hội chợ, triển lãm mỗi năm.", 2, "hội chợ"),
+    ("Lấy tối thiểu 1.200 mẫu thực phẩm để kiểm nghiệm trong năm 2028.", 1200, "mẫu"),
+    ("Mỗi chi bộ có ít nhất 01 buổi sinh hoạt chuyên đề mỗi quý, phát triển thêm 05 chi bộ trong doanh nghiệp "
+     "tư nhân.", 5, "chi bộ"),
+])
+def test_counts_of_events_outputs_and_party_cells_are_targets(sentence, value, unit):
+    doc = analyze_text(f"KẾ HOẠCH\nXúc tiến thương mại năm 2028\nII. NHIỆM VỤ\n1. {sentence}\n", extractor="rules")
+    assert (value, unit) in [(t.value, t.unit) for t in doc.targets]
