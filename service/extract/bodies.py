@@ -428,7 +428,8 @@ def _comma_joins_name(scan: Scanner, j: int) -> bool:
     if scan.phrase_at(j, _lexicon().admin_units):
         prev = scan.word(j - 2).lower() if j >= 2 else ""
         return prev in _unit_words()
-    return _joins_name(scan, j) and not scan.phrase_at(j, grammar().nouns)
+    return _joins_name(scan, j) and not scan.phrase_at(j, grammar().nouns) \
+        and not scan.phrase_at(j, _official_phrases())    # "Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam": two
 
 
 # ---------------------------------------------------------------- lists

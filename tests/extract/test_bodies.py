@@ -136,6 +136,13 @@ from service.extract.bodies import canonical, parse_body_list, recase
     # a commune's civil servant by the field he holds; a council's delegations
     ("Công chức Địa chính - Xây dựng kiểm tra", ["Công chức Địa chính - Xây dựng"], "kiểm tra"),
     ("Các Tổ đại biểu Hội đồng nhân dân tỉnh tiếp xúc cử tri", ["Các Tổ đại biểu Hội đồng nhân dân tỉnh"], "tiếp xúc"),
+    # official names listed with commas stay apart; a name with a comma inside stays whole
+    ("Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam đưa tin", ["Đài Tiếng nói Việt Nam", "Thông tấn xã Việt Nam"],
+     "đưa tin"),
+    ("Cục Quản lý Y, Dược cổ truyền hướng dẫn", ["Cục Quản lý Y, Dược cổ truyền"], "hướng dẫn"),
+    # a member of a committee, by title
+    ("Các đồng chí Ủy viên Ban Thường vụ Đảng ủy phường theo dõi", ["Các đồng chí Ủy viên Ban Thường vụ Đảng ủy phường"],
+     "theo dõi"),
 ])
 def test_body_lists(text, names, rest):
     bodies, end = parse_body_list(text)
