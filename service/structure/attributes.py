@@ -78,6 +78,18 @@ def is_attribute(text: str) -> bool:
     return not subject_bodies(value)
 
 
+def _listed(value: str, at: int) -> list[Body]:
+    """The bodies of a label's value; where the grammar stops inside a name, the list goes on after the next
+    ";" ("Chi cục Kiểm lâm; các Ban Quản lý rừng phòng hộ, rừng đặc dụng; Ủy ban nhân dân các xã, phường")."""
+    bodies, end = parse_body_list(value, 0, at, acronyms=True)
+    while bodies and end < len(value) and (semicolon := value.find(";", end)) >= 0:
+        more, end = parse_body_list(value, semicolon + 1, at, acronyms=True)
+        bodies += more
+        if not more:
+            break
+    return bodies
+
+
 def read(text: str, offset: int, year: int | None = None) -> Attributes:
     """The attributes of one labelled line at `offset` of the document (`year`: the year of issue, for a day
     written without one)."""
@@ -93,7 +105,7 @@ def read(text: str, offset: int, year: int | None = None) -> Attributes:
 
 def _fill(attributes: Attributes, kind: str, value: str, at: int, year: int | None) -> None:
     if kind in ("lead", "support"):
-        bodies = parse_body_list(value, 0, at, acronyms=True)[0]
+        bodies = _listed(value, at)
         setattr(attributes, kind, getattr(attributes, kind) or bodies)
         if kind == "lead":          # "Trách nhiệm thực hiện: Sở Y tế chủ trì, phối hợp với Sở Tài chính …"
             attributes.support = attributes.support or support_bodies(value, at)

@@ -155,6 +155,11 @@ def _attach(stack: list[Node], node: Node, run_on: bool = True) -> None:
         node.parent = stack[-1]
         stack[-1].children.append(node)
         return
+    label = stack[-1].children[-1] if stack[-1].children else None
+    if run_on and node.rank == PARAGRAPH and label is not None and label.attribute and label.end + 1 == node.start \
+            and re.search(r"[;,]\s*$", label.text):
+        label.end, label.text = node.end, f"{label.text} {node.text}"   # "… rừng đặc dụng;" / "Ủy ban nhân dân …"
+        return
     if run_on and node.rank == PARAGRAPH and _continues_item(stack[-1], node):
         stack[-1].end = node.end   # only a list marker starts an item: the paragraph goes on the item
         return

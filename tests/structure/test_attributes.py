@@ -63,6 +63,16 @@ def test_a_closing_line_of_lead_and_coordinators_gives_both_to_the_group():
     assert [r[1:3] for r in rows] == [(["Sở Công Thương"], ["Sở Tài chính", "Hội Nông dân tỉnh"])] * 2
 
 
+def test_a_closing_label_wrapped_over_lines_gives_every_body_it_lists():
+    rows = _rows("6. Bảo vệ rừng đầu nguồn\n"
+                 "a) Tuần tra, kiểm soát các tuyến đường vào rừng đầu nguồn trong mùa khô.\n"
+                 "b) Lắp đặt biển cảnh báo nguy cơ cháy rừng tại các điểm giáp ranh.\n"
+                 "Trách nhiệm thực hiện: Chi cục Kiểm lâm; các Ban Quản lý rừng phòng hộ, rừng đặc dụng;\n"
+                 "Ủy ban nhân dân các xã, phường.\n")
+    owners = ["Chi cục Kiểm lâm", "các Ban Quản lý rừng phòng hộ", "Ủy ban nhân dân các xã, phường"]
+    assert [r[1] for r in rows] == [owners, owners]
+
+
 def test_an_items_own_doer_and_time_stand_before_the_labels_time():
     rows = _rows("1. Sở Công Thương tổ chức hội chợ trực tuyến trước ngày 15/8/2027.\n"
                  "- Thời gian thực hiện: năm 2027.\n"
