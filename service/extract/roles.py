@@ -354,7 +354,7 @@ def _closing_request_cues() -> dict[str, re.Pattern]:
     return {
         "request_word": re.compile(rf"(?<!\w){requests}(?!\w)", re.IGNORECASE),
         "request": re.compile(rf"(?<!\w){requests}\s*$", re.IGNORECASE),
-        "rest": re.compile(rf"\s*,?\s*(?:{phrase_alternation(cues['responsibility'])}\s+)?{manner}?\s*"
+        "rest": re.compile(rf"\s*,?\s*(?:{phrase_alternation(cues['responsibility'])}\s+)?{manner}*\s*"
                            rf"{_carrying_out()}(?:{document}{manner}*)?[\s./]*$", re.IGNORECASE),
     }
 

@@ -199,6 +199,9 @@ def test_labelled_work_stays_a_task(text):
     "Yêu cầu Giám đốc các sở, ngành, Chủ tịch UBND cấp huyện chịu trách nhiệm thực hiện nghiêm chỉnh Chỉ thị này.",
     "Sở Nội vụ đề nghị các phòng chuyên môn triển khai thực hiện kịp thời nội dung công văn này.",
     "Yêu cầu các phòng, ban chuyên môn khẩn trương triển khai thực hiện Công điện này.",
+    # several manner words, and the attention asked of the heads
+    "Đề nghị Giám đốc các sở, ngành và Chủ tịch Ủy ban nhân dân các xã khẩn trương, nghiêm túc thực hiện./.",
+    "Sở Nội vụ đề nghị Thủ trưởng các cơ quan quan tâm, chỉ đạo triển khai thực hiện./.",
 ])
 def test_a_closing_request_to_carry_out_the_document_is_no_task(text):
     assert reason(text) == "closing"
@@ -212,6 +215,7 @@ def test_a_closing_request_to_carry_out_the_document_is_no_task(text):
     "Đề nghị Sở Tài chính thẩm định dự toán kinh phí thực hiện Kế hoạch này.",
     "Phòng Văn hóa huyện có trách nhiệm theo dõi việc thực hiện Kế hoạch này.",        # no request word
     "Theo yêu cầu nhiệm vụ, Công an huyện triển khai thực hiện kịp thời.",              # the word opens a phrase
+    "Đề nghị Ủy ban nhân dân các xã chỉ đạo rà soát hộ nghèo trước ngày 30/9/2027.",   # work named
 ])
 def test_requests_that_hand_work_stay_tasks(text):
     assert reason(text) is None
@@ -351,3 +355,9 @@ def test_a_weekday_is_no_list_marker():
     text = ("KẾ HOẠCH\nTổ chức Tuần lễ văn hóa du lịch năm 2027\nLịch tổ chức:\n"
             "Thứ năm, ngày 15 tháng 10 năm 2027: khai mạc.\nThứ sáu, ngày 16 tháng 10 năm 2027: họp báo.\n")
     assert not any(t.text.startswith("ngày 1") for t in analyze_text(text).tasks)
+
+
+@pytest.mark.parametrize("text", ["Tổng kinh phí dự kiến khoảng 92,5 tỷ đồng.",
+                                  "Tổng kinh phí thực hiện năm 2028 dự kiến 3,2 tỷ đồng, đã được bố trí trong dự toán."])
+def test_an_estimate_of_the_funds_is_no_task(text):
+    assert reason(text) in ("funding", "narrative")
