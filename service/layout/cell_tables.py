@@ -24,6 +24,8 @@ from functools import cache, lru_cache
 
 from ..document import Block
 from ..extract.bodies import parse_body_list
+from ..extract.body_grammar import grammar
+from ..extract.body_scanner import Scanner
 from ..extract.deadlines import ends_on_recurrence, find_deadline, leading_period, parse_deadline
 from ..lexicons import load
 from ..structure.tables import column_roles
@@ -247,15 +249,11 @@ def _aligned(lines: list[str], data_roles: list[str | None]) -> list[str]:
                 continue
             score, cells = best[(col, i)]
             for j in range(i, n + 1):
-                cell = _joined(lines[i:j])
+                cell = " ".join(lines[i:j])
                 total = score + _cell_fit(data_roles[col], cell, lines[i:j])
                 if total > best.get((col + 1, j), (float("-inf"), []))[0]:
                     best[(col + 1, j)] = (total, cells + [cell])
     return best.get((m, n), (0.0, _placed(lines, data_roles)))[1]
-
-
-def _joined(run: list[str]) -> str:
-    return " ".join(run)
 
 
 def _fit(cells: list[str], data_roles: list[str | None]) -> float:
@@ -287,8 +285,7 @@ def _cell_fit(role: str | None, cell: str, run: list[str]) -> float:
 def _goes_on(line: str) -> bool:
     """A line that goes on from the one before ("vùng cao"), not one that opens a cell ("các sở, ngành liên
     quan" opens with a determiner)."""
-    first = line.split()[0] if line.split() else ""
-    return first[:1].islower() and first.lower() not in ("các", "những", "mọi", "toàn")
+    return line[:1].islower() and not Scanner(line).phrase_at(0, grammar().determiners)
 
 
 BODY_SHARE = 0.6            # an owner cell the grammar reads this far is one of bodies

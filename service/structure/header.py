@@ -387,12 +387,13 @@ def _combine_issuer(parts: list[str]) -> str:
 
 
 ADDRESSEE_WINDOW = 4000      # characters from the top where a letter's "Kính gửi:" block stands
+_ADDRESSEES = re.compile(r"Kính gửi\s*:?(.*?)(?=\n[^-\n•+]|\Z)", re.DOTALL)   # the block, up to a line of prose
 
 
 def addressee_bodies(text: str) -> list[Body]:
     """The bodies a letter is addressed to ("Kính gửi: - Sở Y tế; - Trung tâm Y tế các huyện."), at their place in
     the text; none without a "Kính gửi:" block."""
-    match = re.search(r"Kính gửi\s*:?(.*?)(?=\n[^-\n•+]|\Z)", text[:ADDRESSEE_WINDOW], re.DOTALL)
+    match = _ADDRESSEES.search(text[:ADDRESSEE_WINDOW])
     if not match:
         return []
     found: list[Body] = []
@@ -405,7 +406,7 @@ def addressee_bodies(text: str) -> list[Body]:
 
 def _recipients(text: str) -> list[str]:
     """"Kính gửi:" addressees, else the "Nơi nhận:" list without the archive line."""
-    match = re.search(r"Kính gửi\s*:?(.*?)(?=\n[^-\n•+]|\Z)", text, re.DOTALL)
+    match = _ADDRESSEES.search(text)
     if not match:
         match = re.search(r"Nơi nhận\s*:?(.*?)(?=\s\|\s|\n[^-\n•+]|\Z)", text, re.DOTALL)
     if not match:
