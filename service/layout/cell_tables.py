@@ -139,7 +139,8 @@ def _ends_table(text: str, row: _Row, data_roles: list[str | None], blocks: list
     """A heading, a block cue, or (after a complete row) a list item, a header (the next table, or this one's
     repeated after a page break) or a paragraph that no row number follows within the row's cells (counted up
     to the next header: a caption before another table ends this one)."""
-    if BLOCK_START.match(text) or (is_upper(text) and row.lines and len(text.split()) > 2):
+    if BLOCK_START.match(text) or (is_upper(text) and row.lines and len(text.split()) > 2
+                                   and not _group_row(_Row(row.number, row.lines + [text]))):
         return True
     complete = len(row.lines) >= min(2, len(data_roles))
     mends = text[:1].islower() or (len(text.split()) <= 8 and any(_dangling_head(line) for line in row.lines))
@@ -172,6 +173,8 @@ def _row_number_ahead(blocks: list[Block], start: int, stop: int, columns: int) 
 def _cells(row: _Row, roles: dict[str, int], data_roles: list[str | None], width: int) -> list[str]:
     """The row's cells in header order: one line a column when the lines fit their places, else each
     line where it fits."""
+    if _group_row(row):            # "III" / "ĐỔI MỚI SÁNG TẠO, CHUYỂN ĐỔI SỐ VÀ NÂNG CAO NĂNG LỰC DOANH" / "NGHIỆP"
+        row = _Row(row.number, [" ".join(row.lines)])
     candidates = [_placed(row.lines, data_roles), _aligned(row.lines, data_roles)]
     if len(row.lines) <= len(data_roles) and all(_plausible(r, line) for r, line in zip(data_roles, row.lines)):
         candidates.insert(0, row.lines + [""] * (len(data_roles) - len(row.lines)))    # one line a column
@@ -179,6 +182,12 @@ def _cells(row: _Row, roles: dict[str, int], data_roles: list[str | None], width
     if "number" in roles:
         cells.insert(roles["number"], row.number)
     return cells + [""] * (width - len(cells))
+
+
+def _group_row(row: _Row) -> bool:
+    """A group heading wrapped over lines: a Roman numeral, then only lines in capitals."""
+    return bool(re.fullmatch(r"[IVXLC]{1,6}[.)]?", row.number)) and len(row.lines) > 1 \
+        and all(is_upper(line) for line in row.lines)
 
 
 def _plausible(role: str | None, line: str) -> bool:

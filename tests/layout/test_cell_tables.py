@@ -1,4 +1,6 @@
 """Tables whose text layer gives one cell per line are rebuilt row by row."""
+import pytest
+
 from service.document import Block
 from service.ingest import read_bytes
 from service.layout import rebuild_layout, rebuild_tables
@@ -336,3 +338,23 @@ def test_cells_wrapped_in_any_column_are_put_back_in_order():
     # the page number "7" between rows is no row; a name wrapped before the time keeps its end
     assert [r[0] for r in rows] == ["TT", "I", "1", "2"]
     assert rows[3][3:5] == ["Bộ Công an; Bảo hiểm xã hội Việt Nam", "Năm 2028"]
+
+
+def test_a_group_heading_wrapped_over_lines_is_one_group_row():
+    text = ("TT\nNội dung nhiệm vụ\nCơ quan chủ trì\nCơ quan phối hợp\nThời gian hoàn thành\n"
+            "II\nPHÁT TRIỂN NGUỒN NHÂN LỰC CHẤT LƯỢNG CAO CHO CÁC NGÀNH\nCÔNG NGHIỆP CHẾ BIẾN\n"
+            "3\nMở lớp đào tạo nghề chế biến nông sản cho lao động nông thôn\nSở Nội vụ\nCác doanh nghiệp\nNăm 2028\n")
+    rows = rebuild_tables(read_bytes(text.encode("utf-8"), "phu-luc.txt").blocks)[0].rows
+    assert rows[1] == ["II", "PHÁT TRIỂN NGUỒN NHÂN LỰC CHẤT LƯỢNG CAO CHO CÁC NGÀNH CÔNG NGHIỆP CHẾ BIẾN", "", "", ""]
+    assert rows[2][2] == "Sở Nội vụ"
+
+
+@pytest.mark.parametrize("cell", ["Phòng Cảnh sát giao thông", "Phòng Cảnh sát điều tra tội phạm về ma túy",
+                                  "Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ"])
+def test_police_departments_named_by_their_field_are_owner_cells(cell):
+    text = ("TT\nNội dung nhiệm vụ\nĐơn vị chủ trì\nThời gian\n"
+            f"1\nTuần tra, kiểm soát địa bàn trọng điểm dịp Tết\n{cell}\nTháng 01/2028\n"
+            "2\nTổng kết đợt cao điểm\nPhòng Tham mưu\nTháng 3/2028\n")
+    rows = rebuild_tables(read_bytes(text.encode("utf-8"), "phu-luc.txt").blocks)[0].rows
+    tasks = [t for t in analyze_text(text, "phu-luc.txt", extractor="rules").tasks if t.origin == "table"]
+    assert rows[1][2] == cell and [b.name for b in tasks[0].lead] == [cell]
