@@ -444,7 +444,7 @@ def test_an_owner_named_by_the_shape_of_a_heading(line, owner):
     ("Sửa chữa 04 phòng học tại điểm trường Nà Lừa, hoàn thành trước ngày 20/8/2028 (Phòng Văn hóa - Xã hội chủ "
      "trì, phối hợp với các trường học trên địa bàn).", ["Phòng Văn hóa - Xã hội"]),
     # a parenthesis that places or names something is no owner
-    ("Chuẩn bị phương án hỗ trợ vốn, phối hợp với Bộ Tài chính (Kho bạc Nhà nước) trình Chính phủ.", []),
+    ("Chuẩn bị phương án hỗ trợ vốn, gửi Bộ Công an (Cục Cảnh sát giao thông) cho ý kiến trước khi trình.", []),
     ("Khảo sát các điểm quặng (xã Tà Lèng, xã Hua Bum) trong năm 2028.", []),
 ])
 def test_an_owner_in_a_parenthesis_that_says_it_leads(text, lead):

@@ -200,7 +200,7 @@ def test_labelled_work_stays_a_task(text):
     "Sở Nội vụ đề nghị các phòng chuyên môn triển khai thực hiện kịp thời nội dung công văn này.",
     "Yêu cầu các phòng, ban chuyên môn khẩn trương triển khai thực hiện Công điện này.",
     # several manner words, and the attention asked of the heads
-    "Đề nghị Giám đốc các sở, ngành và Chủ tịch Ủy ban nhân dân các xã khẩn trương, nghiêm túc thực hiện./.",
+    "Đề nghị Giám đốc các sở, ngành và Chủ tịch UBND các xã khẩn trương, nghiêm túc thực hiện./.",
     "Sở Nội vụ đề nghị Thủ trưởng các cơ quan quan tâm, chỉ đạo triển khai thực hiện./.",
 ])
 def test_a_closing_request_to_carry_out_the_document_is_no_task(text):

@@ -233,7 +233,7 @@ def test_items_under_an_article_adopting_targets_are_targets_of_its_year_not_tas
 
 
 def test_items_under_a_plural_heading_of_targets_and_its_groups_are_targets_not_tasks():
-    text = ("NGHỊ QUYẾT\nVề kế hoạch phát triển kinh tế - xã hội năm 2029 của tỉnh\nQUYẾT NGHỊ:\n"
+    text = ("NGHỊ QUYẾT\nVề các chỉ tiêu và giải pháp điều hành năm 2029 của tỉnh\nQUYẾT NGHỊ:\n"
             "Điều 1. Kế hoạch năm 2029\n1. Mục tiêu tổng quát\nGiữ vững ổn định, tạo chuyển biến về hạ tầng.\n"
             "2. Các chỉ tiêu chủ yếu năm 2029\na) Nhóm chỉ tiêu kinh tế\n"
             "(1) Tổng sản phẩm trên địa bàn tăng 7,2% trở lên.\n(2) Thu ngân sách trên địa bàn đạt 4.150 tỷ đồng.\n"
