@@ -187,10 +187,17 @@ def parenthesised_owner(text: str, offset: int = 0) -> list[Body]:
     parenthesis opens with, when "chủ trì" follows them there (not a parenthesis that names or places something:
     "Bộ Tài chính (Kho bạc Nhà nước)", "(xã Sơn Bình)")."""
     for match in _PARENTHESIS.finditer(text):
-        bodies, end = parse_body_list(text, match.start(1), offset)
-        if bodies and re.match(r"\s*chủ trì(?!\w)", text[end:match.end(1)]):
+        cue = _LEADS.search(match.group(1))
+        if cue is None:
+            continue
+        before = match.start(1) + cue.start()
+        bodies, end = parse_body_list(text[:before], match.start(1), offset)
+        if bodies and not text[end:before].strip(" ,"):
             return bodies
     return []
+
+
+_LEADS = re.compile(r"\s(?:đồng\s+)?chủ trì(?!\w)")      # "… chủ trì", "… đồng chủ trì" (co-lead)
 
 
 def labelled_owner(text: str, offset: int = 0) -> list[Body]:

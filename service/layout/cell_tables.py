@@ -140,7 +140,7 @@ def _ends_table(text: str, row: _Row, data_roles: list[str | None], blocks: list
     repeated after a page break) or a paragraph that no row number follows within the row's cells (counted up
     to the next header: a caption before another table ends this one)."""
     if BLOCK_START.match(text) or (is_upper(text) and row.lines and len(text.split()) > 2
-                                   and not _group_row(_Row(row.number, row.lines + [text]))):
+                                   and not _wraps_group_title(row, text)):
         return True
     complete = len(row.lines) >= min(2, len(data_roles))
     mends = text[:1].islower() or (len(text.split()) <= 8 and any(_dangling_head(line) for line in row.lines))
@@ -175,10 +175,12 @@ def _cells(row: _Row, roles: dict[str, int], data_roles: list[str | None], width
     line where it fits."""
     if _group_row(row):            # "III" / "ĐỔI MỚI SÁNG TẠO, CHUYỂN ĐỔI SỐ VÀ NÂNG CAO NĂNG LỰC DOANH" / "NGHIỆP"
         row = _Row(row.number, [" ".join(row.lines)])
-    candidates = [_placed(row.lines, data_roles), _aligned(row.lines, data_roles)]
-    if len(row.lines) <= len(data_roles) and all(_plausible(r, line) for r, line in zip(data_roles, row.lines)):
-        candidates.insert(0, row.lines + [""] * (len(data_roles) - len(row.lines)))    # one line a column
-    cells = max(candidates, key=lambda found: _fit(found, data_roles))
+    if len(row.lines) <= len(data_roles) and all(_plausible(r, line) for r, line in zip(data_roles, row.lines)) \
+            and not any(_goes_on(line) for line in row.lines[1:]):
+        cells = row.lines + [""] * (len(data_roles) - len(row.lines))    # one line a column
+    else:
+        cells = max((_placed(row.lines, data_roles), _aligned(row.lines, data_roles)),
+                    key=lambda found: _fit(found, data_roles))
     if "number" in roles:
         cells.insert(roles["number"], row.number)
     return cells + [""] * (width - len(cells))
@@ -188,6 +190,16 @@ def _group_row(row: _Row) -> bool:
     """A group heading wrapped over lines: a Roman numeral, then only lines in capitals."""
     return bool(re.fullmatch(r"[IVXLC]{1,6}[.)]?", row.number)) and len(row.lines) > 1 \
         and all(is_upper(line) for line in row.lines)
+
+
+GROUP_TITLE_WRAP = 40       # a group title this long may have been cut by the column's width
+
+
+def _wraps_group_title(row: _Row, text: str) -> bool:
+    """The capitals go on a group title cut by the column's width ("… NĂNG LỰC DOANH" / "NGHIỆP"), not a
+    heading after a short, whole group title ("NHIỆM VỤ KHÁC" / "PHỤ LỤC II")."""
+    return len(row.lines) == 1 and len(row.lines[0]) >= GROUP_TITLE_WRAP and _group_row(_Row(row.number,
+                                                                                          row.lines + [text]))
 
 
 def _plausible(role: str | None, line: str) -> bool:

@@ -82,11 +82,10 @@ def _listed(value: str, at: int) -> list[Body]:
     """The bodies of a label's value; where the grammar stops inside a name, the list goes on after the next
     ";" ("Chi cục Kiểm lâm; các Ban Quản lý rừng phòng hộ, rừng đặc dụng; Ủy ban nhân dân các xã, phường")."""
     bodies, end = parse_body_list(value, 0, at, acronyms=True)
-    while bodies and end < len(value) and (semicolon := value.find(";", end)) >= 0:
-        more, end = parse_body_list(value, semicolon + 1, at, acronyms=True)
+    while bodies and (semicolon := value.find(";", end)) >= 0:
+        more, stop = parse_body_list(value, semicolon + 1, at, acronyms=True)
         bodies += more
-        if not more:
-            break
+        end = max(stop, semicolon + 1)      # a part the grammar cannot read is passed over ("các hạt kiểm lâm")
     return bodies
 
 

@@ -256,8 +256,9 @@ def reason(text: str) -> str | None:
         return "noun_phrase"
     if patterns["self_reference"].match(stripped):
         return "self_reference"            # "Kế hoạch này được phổ biến đến chi bộ."
-    if patterns["funding"].match(stripped) or patterns["budget_pays"].match(stripped):
-        return "funding"
+    if (patterns["funding"].match(stripped) or patterns["budget_pays"].match(stripped)) \
+            and not patterns["assigns"].search(stripped):
+        return "funding"            # (not "Tổng kinh phí dự kiến 1,2 tỷ đồng, giao Phòng X tham mưu bố trí …")
     bodies, end = parse_body_list(stripped)
     rest = stripped[end:].split("(")[0]
     if bodies and (not re.search(r"\w", rest) or _names_only(stripped, bodies, rest)):

@@ -41,7 +41,7 @@ def segment(doc: Document) -> Document:
     root = outline.build_tree(doc, skip)
     doc.sections, section_ids = outline.sections(root)
     found: list[Task] = []
-    _walk(doc, root, Inherited(lead=_addressees(doc)), section_ids, found)
+    _walk(doc, root, Inherited(), section_ids, found)
     found = [t for t in found if non_tasks.reason(t.text) is None and not _tells_the_past(t.text, doc)]
     kind = genre(doc.metadata)
     if kind == "article":           # only what directs someone, not the narrative
@@ -188,7 +188,7 @@ def _passed_down(doc: Document, node: Node, inherited: Inherited, ids: dict[int,
         named = roles.owners_of_list(text, node.body_start)
     else:
         named = roles.heading_bodies(doc.text, node.body_start, node.end)
-    lead = inherited.lead if inherited.lead and _refers_back(named) else named or inherited.lead
+    lead = (_refers_back(node.text) and _addressees(doc)) or named or inherited.lead
     support = _support_passed_down(text, node, named, inherited)
     deadline = inherited.deadline
     if node.is_lead_in and not _has_full_sentence(node.text):
@@ -250,14 +250,22 @@ def _plans_a_period(node: Node, text: str) -> bool:
 
 
 def _addressees(doc: Document) -> list[Body]:
-    """A letter's addressees (công văn, "Kính gửi: …"): they do what it asks where an item names no doer
-    (ANNOTATION.md §2)."""
+    """A letter's addressees (công văn, "Kính gửi: …"): they do what its request to them asks (ANNOTATION.md §2);
+    not what the letter only notifies or decides ("Sở Y tế thông báo lịch kiểm tra như sau: …")."""
     return header.addressee_bodies(doc.text) if doc.metadata.kind == "cong_van" else []
 
 
-def _refers_back(named: list[Body]) -> bool:
-    """Bodies that only point back at the addressees ("… đề nghị các đơn vị triển khai các nội dung sau:")."""
-    return bool(named) and all(heading_key(b.name) in _cues()["addressee_references"] for b in named)
+def _refers_back(lead_in: str) -> bool:
+    """A request to those who only point back at the addressees ("… đề nghị các đơn vị triển khai các nội dung
+    sau:", "… đề nghị các đồng chí …")."""
+    return bool(_request_to_addressees().search(lead_in))
+
+
+@cache
+def _request_to_addressees() -> re.Pattern:
+    cues = _cues()
+    return re.compile(rf"(?<!\w){phrase_alternation(cues['closing_request']['requests'])}\s+"
+                      rf"{phrase_alternation(cues['addressee_references'])}(?!\w)", re.IGNORECASE)
 
 
 def _tells_the_past(text: str, doc: Document) -> bool:

@@ -446,6 +446,9 @@ def test_an_owner_named_by_the_shape_of_a_heading(line, owner):
     # a parenthesis that places or names something is no owner
     ("Chuẩn bị phương án hỗ trợ vốn, gửi Bộ Công an (Cục Cảnh sát giao thông) cho ý kiến trước khi trình.", []),
     ("Khảo sát các điểm quặng (xã Tà Lèng, xã Hua Bum) trong năm 2028.", []),
+    # co-leads
+    ("Tổ chức liên hoan văn nghệ quần chúng (Trung tâm Văn hóa tỉnh và Phòng Văn hóa - Xã hội đồng chủ trì).",
+     ["Trung tâm Văn hóa tỉnh", "Phòng Văn hóa - Xã hội"]),
 ])
 def test_an_owner_in_a_parenthesis_that_says_it_leads(text, lead):
     assert [b.name for b in _assign(text).lead] == lead

@@ -634,3 +634,11 @@ def test_an_approximator_after_the_join_keeps_the_list():
 def test_counts_of_events_outputs_and_party_cells_are_targets(sentence, value, unit):
     doc = analyze_text(f"KẾ HOẠCH\nXúc tiến thương mại năm 2028\nII. NHIỆM VỤ\n1. {sentence}\n", extractor="rules")
     assert (value, unit) in [(t.value, t.unit) for t in doc.targets]
+
+
+@pytest.mark.parametrize("sentence", ["Sau diễn tập, rút ra ít nhất 03 bài học kinh nghiệm về chỉ huy.",
+                                      "Giữ vững danh hiệu xã văn hóa 02 kỳ liên tiếp.",
+                                      "Bảo đảm an ninh cho 06 cuộc bầu cử bổ sung."])
+def test_lessons_terms_and_elections_are_no_counted_targets(sentence):
+    doc = analyze_text(f"KẾ HOẠCH\nCông tác năm 2028\nII. NHIỆM VỤ\n1. {sentence}\n", extractor="rules")
+    assert doc.targets == []

@@ -358,3 +358,21 @@ def test_police_departments_named_by_their_field_are_owner_cells(cell):
     rows = rebuild_tables(read_bytes(text.encode("utf-8"), "phu-luc.txt").blocks)[0].rows
     tasks = [t for t in analyze_text(text, "phu-luc.txt", extractor="rules").tasks if t.origin == "table"]
     assert rows[1][2] == cell and [b.name for b in tasks[0].lead] == [cell]
+
+
+def test_a_row_of_one_line_a_column_keeps_a_deadline_written_in_words():
+    text = ("STT\nNội dung công việc\nĐơn vị chủ trì\nĐơn vị phối hợp\nThời gian hoàn thành\n"
+            "1\nKiểm tra an toàn hồ đập trước mùa lũ.\nSở Nông nghiệp và Môi trường\nCông an tỉnh\nTrước mùa mưa bão\n"
+            "2\nDiễn tập cứu hộ đê điều.\nBộ Chỉ huy Quân sự tỉnh\nSở Y tế\nNgay sau Tết Nguyên đán\n")
+    rows = rebuild_tables(read_bytes(text.encode("utf-8"), "phu-luc.txt").blocks)[0].rows
+    assert [r[1:] for r in rows[1:]] == [
+        ["Kiểm tra an toàn hồ đập trước mùa lũ.", "Sở Nông nghiệp và Môi trường", "Công an tỉnh", "Trước mùa mưa bão"],
+        ["Diễn tập cứu hộ đê điều.", "Bộ Chỉ huy Quân sự tỉnh", "Sở Y tế", "Ngay sau Tết Nguyên đán"]]
+
+
+def test_a_short_group_row_ends_where_a_heading_in_capitals_follows():
+    text = ("STT\nNội dung công việc\nĐơn vị chủ trì\nThời gian hoàn thành\n"
+            "I\nNHIỆM VỤ CHUNG\n1\nRà soát quy hoạch cụm công nghiệp.\nSở Công Thương\nQuý II/2028\n"
+            "II\nNHIỆM VỤ KHÁC\nPHỤ LỤC II\nDANH MỤC DỰ ÁN ĐẦU TƯ CÔNG\n")
+    rows = rebuild_tables(read_bytes(text.encode("utf-8"), "phu-luc.txt").blocks)[0].rows
+    assert rows[-1][:2] == ["II", "NHIỆM VỤ KHÁC"]

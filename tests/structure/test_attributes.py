@@ -73,6 +73,12 @@ def test_a_closing_label_wrapped_over_lines_gives_every_body_it_lists():
     assert [r[1] for r in rows] == [owners, owners]
 
 
+def test_a_labelled_list_passes_over_a_part_it_cannot_read():
+    rows = _rows("II. NHIỆM VỤ\n1. Tuần tra bảo vệ rừng mùa khô.\n"
+                 "- Cơ quan chủ trì: Chi cục Kiểm lâm; các hạt kiểm lâm; Ủy ban nhân dân các xã có rừng.\n")
+    assert rows[0][1][0] == "Chi cục Kiểm lâm" and rows[0][1][-1] == "Ủy ban nhân dân các xã có rừng"
+
+
 def test_an_items_own_doer_and_time_stand_before_the_labels_time():
     rows = _rows("1. Sở Công Thương tổ chức hội chợ trực tuyến trước ngày 15/8/2027.\n"
                  "- Thời gian thực hiện: năm 2027.\n"

@@ -202,6 +202,7 @@ def test_labelled_work_stays_a_task(text):
     # several manner words, and the attention asked of the heads
     "Đề nghị Giám đốc các sở, ngành và Chủ tịch UBND các xã khẩn trương, nghiêm túc thực hiện./.",
     "Sở Nội vụ đề nghị Thủ trưởng các cơ quan quan tâm, chỉ đạo triển khai thực hiện./.",
+    "Đề nghị các cấp ủy, chính quyền quan tâm lãnh đạo, chỉ đạo thực hiện có hiệu quả Kế hoạch này./.",
 ])
 def test_a_closing_request_to_carry_out_the_document_is_no_task(text):
     assert reason(text) == "closing"
@@ -361,3 +362,8 @@ def test_a_weekday_is_no_list_marker():
                                   "Tổng kinh phí thực hiện năm 2028 dự kiến 3,2 tỷ đồng, đã được bố trí trong dự toán."])
 def test_an_estimate_of_the_funds_is_no_task(text):
     assert reason(text) in ("funding", "narrative")
+
+
+def test_an_estimate_of_the_funds_that_assigns_someone_is_a_task():
+    assert reason("Tổng kinh phí dự kiến 2,4 tỷ đồng, giao Phòng Tài chính - Kế hoạch tham mưu bố trí từ ngân sách xã.") \
+        is None

@@ -471,3 +471,30 @@ def test_a_plan_with_no_letter_block_hands_down_no_addressee():
     plan = plan.replace("Kính gửi:", "KẾ HOẠCH\nPhòng, chống hạn hán vụ Hè Thu\n").replace("- Sở Nông nghiệp và Môi trường;\n- Công ty TNHH MTV Thủy lợi Nam Hà Tĩnh;\n- Ủy ban nhân dân các xã, phường.\n", "")
     tasks = analyze_text(plan, extractor="rules").tasks
     assert [[b.name for b in t.lead] for t in tasks] == [["các đơn vị"], ["Sở Nông nghiệp và Môi trường"], ["các đơn vị"]]
+
+
+def test_a_letter_that_notifies_hands_its_addressees_nothing():
+    text = LETTER.replace("Để chủ động ứng phó với nắng nóng kéo dài, Ủy ban nhân dân tỉnh đề nghị các đơn vị thực hiện "
+                          "các nội dung sau:", "Ủy ban nhân dân tỉnh thông báo lịch kiểm tra công tác chống hạn như sau:")
+    tasks = analyze_text(text, extractor="rules").tasks
+    assert [b.name for b in tasks[0].lead] == []
+
+
+def test_a_lead_in_pointing_at_units_outside_a_letter_keeps_them():
+    text = ("KẾ HOẠCH\nCải cách hành chính năm 2028\nIII. TỔ CHỨC THỰC HIỆN\n1. Văn phòng Ủy ban nhân dân xã\n"
+            "Đôn đốc, yêu cầu các đơn vị thực hiện các nội dung sau:\n"
+            "a) Báo cáo kết quả cải cách hành chính hằng quý.\n")
+    assert [[b.name for b in t.lead] for t in analyze_text(text, extractor="rules").tasks] == [["các đơn vị"]]
+
+
+def test_a_letter_may_point_back_at_its_addressees_as_comrades():
+    text = LETTER.replace("đề nghị các đơn vị thực hiện", "đề nghị các đồng chí thực hiện")
+    tasks = analyze_text(text, extractor="rules").tasks
+    assert [b.name for b in tasks[0].lead][0] == "Sở Nông nghiệp và Môi trường"
+
+
+def test_a_heading_of_targets_to_be_handed_out_keeps_its_work():
+    text = ("KẾ HOẠCH\nGiảm nghèo bền vững năm 2028\nII. NHIỆM VỤ\n1. Các chỉ tiêu về giảm nghèo giao cho các xã\n"
+            "a) Ủy ban nhân dân các xã rà soát hộ nghèo trong quý I/2028.\n"
+            "b) Hoàn thành chỉ tiêu giảm 2% hộ nghèo.\n")
+    assert len(analyze_text(text, extractor="rules").tasks) == 2
