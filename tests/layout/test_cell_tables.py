@@ -362,11 +362,11 @@ def test_police_departments_named_by_their_field_are_owner_cells(cell):
 
 def test_a_row_of_one_line_a_column_keeps_a_deadline_written_in_words():
     text = ("STT\nNội dung công việc\nĐơn vị chủ trì\nĐơn vị phối hợp\nThời gian hoàn thành\n"
-            "1\nKiểm tra an toàn hồ đập trước mùa lũ.\nSở Nông nghiệp và Môi trường\nCông an tỉnh\nTrước mùa mưa bão\n"
+            "1\nKiểm tra an toàn hồ đập trước mùa lũ.\nSở Xây dựng\nCông an tỉnh\nTrước mùa mưa bão\n"
             "2\nDiễn tập cứu hộ đê điều.\nBộ Chỉ huy Quân sự tỉnh\nSở Y tế\nNgay sau Tết Nguyên đán\n")
     rows = rebuild_tables(read_bytes(text.encode("utf-8"), "phu-luc.txt").blocks)[0].rows
     assert [r[1:] for r in rows[1:]] == [
-        ["Kiểm tra an toàn hồ đập trước mùa lũ.", "Sở Nông nghiệp và Môi trường", "Công an tỉnh", "Trước mùa mưa bão"],
+        ["Kiểm tra an toàn hồ đập trước mùa lũ.", "Sở Xây dựng", "Công an tỉnh", "Trước mùa mưa bão"],
         ["Diễn tập cứu hộ đê điều.", "Bộ Chỉ huy Quân sự tỉnh", "Sở Y tế", "Ngay sau Tết Nguyên đán"]]
 
 
