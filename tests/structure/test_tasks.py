@@ -449,6 +449,11 @@ def test_an_item_opening_with_a_time_already_past_tells_what_happened():
     assert [t.text[:8] for t in tasks] == ["Năm 2028", "Ngày 05/"]
 
 
+def _leads(text: str) -> list[list[str]]:
+    """The lead names of every task the rules find in `text`."""
+    return [[b.name for b in t.lead] for t in analyze_text(text, extractor="rules").tasks]
+
+
 LETTER = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH HÀ TĨNH | Độc lập - Tự do - Hạnh phúc\n"
           "Số: 905/UBND-NL | Hà Tĩnh, ngày 02 tháng 6 năm 2028\nV/v phòng, chống hạn hán vụ Hè Thu\n\n"
           "Kính gửi:\n- Sở Nông nghiệp và Môi trường;\n- Công ty TNHH MTV Thủy lợi Nam Hà Tĩnh;\n"
@@ -460,37 +465,33 @@ LETTER = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n
 
 
 def test_a_letters_items_naming_no_doer_are_its_addressees_work():
-    tasks = analyze_text(LETTER, extractor="rules").tasks
     addressees = ["Sở Nông nghiệp và Môi trường", "Công ty TNHH MTV Thủy lợi Nam Hà Tĩnh",
                   "Ủy ban nhân dân các xã, phường"]
-    assert [[b.name for b in t.lead] for t in tasks] == [addressees, ["Sở Nông nghiệp và Môi trường"], addressees]
+    assert _leads(LETTER) == [addressees, ["Sở Nông nghiệp và Môi trường"], addressees]
 
 
 def test_a_plan_with_no_letter_block_hands_down_no_addressee():
     plan = LETTER.replace("V/v phòng, chống hạn hán vụ Hè Thu\n", "").replace("Số: 905/UBND-NL", "Số: 905/KH-UBND")
     plan = plan.replace("Kính gửi:", "KẾ HOẠCH\nPhòng, chống hạn hán vụ Hè Thu\n").replace("- Sở Nông nghiệp và Môi trường;\n- Công ty TNHH MTV Thủy lợi Nam Hà Tĩnh;\n- Ủy ban nhân dân các xã, phường.\n", "")
-    tasks = analyze_text(plan, extractor="rules").tasks
-    assert [[b.name for b in t.lead] for t in tasks] == [["các đơn vị"], ["Sở Nông nghiệp và Môi trường"], ["các đơn vị"]]
+    assert _leads(plan) == [["các đơn vị"], ["Sở Nông nghiệp và Môi trường"], ["các đơn vị"]]
 
 
 def test_a_letter_that_notifies_hands_its_addressees_nothing():
     text = LETTER.replace("Để chủ động ứng phó với nắng nóng kéo dài, Ủy ban nhân dân tỉnh đề nghị các đơn vị thực hiện "
                           "các nội dung sau:", "Ủy ban nhân dân tỉnh thông báo lịch kiểm tra công tác chống hạn như sau:")
-    tasks = analyze_text(text, extractor="rules").tasks
-    assert [b.name for b in tasks[0].lead] == []
+    assert _leads(text)[0] == []
 
 
 def test_a_lead_in_pointing_at_units_outside_a_letter_keeps_them():
     text = ("KẾ HOẠCH\nCải cách hành chính năm 2028\nIII. TỔ CHỨC THỰC HIỆN\n1. Văn phòng Ủy ban nhân dân xã\n"
             "Đôn đốc, yêu cầu các đơn vị thực hiện các nội dung sau:\n"
             "a) Báo cáo kết quả cải cách hành chính hằng quý.\n")
-    assert [[b.name for b in t.lead] for t in analyze_text(text, extractor="rules").tasks] == [["các đơn vị"]]
+    assert _leads(text) == [["các đơn vị"]]
 
 
 def test_a_letter_may_point_back_at_its_addressees_as_comrades():
     text = LETTER.replace("đề nghị các đơn vị thực hiện", "đề nghị các đồng chí thực hiện")
-    tasks = analyze_text(text, extractor="rules").tasks
-    assert [b.name for b in tasks[0].lead][0] == "Sở Nông nghiệp và Môi trường"
+    assert _leads(text)[0][0] == "Sở Nông nghiệp và Môi trường"
 
 
 def test_a_heading_of_targets_to_be_handed_out_keeps_its_work():
