@@ -216,9 +216,11 @@ def owners_of_list(line: str, offset: int = 0) -> list[Body]:
     found = cued_bodies(line, offset)
     if not found and _LIST_OF_TASKS.search(line):
         bodies, end = parse_body_list(line)
-        if bodies and _speaks().match(line, end):
-            return []               # "Cục X hướng dẫn việc … như sau:": the issuer speaks, the items are its guidance
-        found = subject_bodies(line, offset)
+        subject = subject_bodies(line, offset)
+        if bodies and _speaks().match(line, end) or subject and _speaks().match(line, subject[-1].end - offset):
+            return []               # "Cục X hướng dẫn việc … như sau:", "…, Ủy ban nhân dân tỉnh ban hành Kế hoạch
+                                    # …, gồm những nội dung sau:": the issuer speaks, the items are its guidance
+        found = subject
     return found or named_owner(line, offset)
 
 

@@ -67,11 +67,16 @@ def _walk(doc: Document, node: Node, inherited: Inherited, ids: dict[int, str], 
             continue
         own = _attributes_of(doc, child) if child is not closer else Attributes()
         found, labelled = _tasks_of(doc, node, child, inherited, own), own
-        if closing and not (found and all(t.lead for t in found)):     # the group's labels, for items naming
-            labelled = own.over(closing)                                # no doer of their own
+        if closing and not (found and all(_own_lead(t, inherited) for t in found)):   # the group's labels, for
+            labelled = own.over(closing)                    # items naming no doer of their own (a heading's is not)
             found = _tasks_of(doc, node, child, inherited, labelled)
         out.extend(labelled.apply(task) for task in found)
         _walk(doc, child, _passed_down(doc, child, _given(inherited, labelled), ids), ids, out)
+
+
+def _own_lead(task: Task, inherited: Inherited) -> bool:
+    """The task names a lead other than the one its heading hands down."""
+    return bool(task.lead) and {b.name for b in task.lead} != {b.name for b in inherited.lead}
 
 
 def _tasks_of(doc: Document, parent: Node, node: Node, inherited: Inherited, labelled: Attributes) -> list[Task]:

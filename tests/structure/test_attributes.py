@@ -79,6 +79,14 @@ def test_a_labelled_list_passes_over_a_part_it_cannot_read():
     assert rows[0][1][0] == "Chi cục Kiểm lâm" and rows[0][1][-1] == "Ủy ban nhân dân các xã có rừng"
 
 
+def test_a_closing_label_stands_over_the_owner_a_heading_hands_down():
+    rows = _rows("1. Nâng cao trách nhiệm của cấp ủy, chính quyền trong phát triển thương mại\n"
+                 "- Quán triệt chủ trương phát triển thương mại điện tử đến cán bộ chủ chốt.\n"
+                 "- Đưa chỉ tiêu thương mại điện tử vào nghị quyết hằng năm.\n"
+                 "Trách nhiệm thực hiện: Ban Tuyên giáo Tỉnh ủy; Sở Công Thương.\n")
+    assert [r[1] for r in rows] == [["Ban Tuyên giáo Tỉnh ủy", "Sở Công Thương"]] * 2
+
+
 def test_an_items_own_doer_and_time_stand_before_the_labels_time():
     rows = _rows("1. Sở Công Thương tổ chức hội chợ trực tuyến trước ngày 15/8/2027.\n"
                  "- Thời gian thực hiện: năm 2027.\n"

@@ -499,3 +499,12 @@ def test_a_heading_of_targets_to_be_handed_out_keeps_its_work():
             "a) Ủy ban nhân dân các xã rà soát hộ nghèo trong quý I/2028.\n"
             "b) Hoàn thành chỉ tiêu giảm 2% hộ nghèo.\n")
     assert len(analyze_text(text, extractor="rules").tasks) == 2
+
+
+def test_the_issuers_own_introduction_hands_down_no_owner():
+    text = ("KẾ HOẠCH\nPhòng, chống bệnh dại năm 2028\n"
+            "Năm 2027 bệnh dại còn xảy ra ở 6 xã. Để chủ động phòng bệnh, Ủy ban nhân dân tỉnh ban hành Kế hoạch "
+            "phòng, chống bệnh dại năm 2028, gồm những nội dung chính như sau:\n"
+            "I. NHIỆM VỤ\n1. Tiêm phòng dại cho đàn chó, mèo trong quý II/2028.\n"
+            "2. Sở Y tế bảo đảm đủ vắc xin cho người bị chó cắn.\n")
+    assert _leads(text) == [[], ["Sở Y tế"]]
