@@ -216,12 +216,15 @@ def owners_of_list(line: str, offset: int = 0) -> list[Body]:
     found = cued_bodies(line, offset)
     if not found and _LIST_OF_TASKS.search(line):
         bodies, end = parse_body_list(line)
-        subject = subject_bodies(line, offset)
-        if bodies and _speaks().match(line, end) or subject and _speaks().match(line, subject[-1].end - offset):
-            return []               # "Cục X hướng dẫn việc … như sau:", "…, Ủy ban nhân dân tỉnh ban hành Kế hoạch
-                                    # …, gồm những nội dung sau:": the issuer speaks, the items are its guidance
-        found = subject
+        if bodies and _speaks().match(line, end):
+            return []               # "Cục X hướng dẫn việc … như sau:": the issuer speaks, the items are its guidance
+        found = subject_bodies(line, offset)
     return found or named_owner(line, offset)
+
+
+def speaks_at(text: str, pos: int) -> bool:
+    """A guiding verb at `pos` ("… ban hành Kế hoạch …", "… hướng dẫn …"): a body there speaks, it does no item."""
+    return bool(_speaks().match(text, pos))
 
 
 @cache

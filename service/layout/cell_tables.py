@@ -196,10 +196,16 @@ GROUP_TITLE_WRAP = 40       # a group title this long may have been cut by the c
 
 
 def _wraps_group_title(row: _Row, text: str) -> bool:
-    """The capitals go on a group title cut by the column's width ("… NĂNG LỰC DOANH" / "NGHIỆP"), not a
-    heading after a short, whole group title ("NHIỆM VỤ KHÁC" / "PHỤ LỤC II")."""
-    return len(row.lines) == 1 and len(row.lines[0]) >= GROUP_TITLE_WRAP and _group_row(_Row(row.number,
-                                                                                          row.lines + [text]))
+    """The capitals go on a group title cut by the column's width ("… NĂNG LỰC DOANH" / "NGHIỆP", "… HÀNH CHÍNH,"
+    / "NÂNG CAO …", "… GIÁO DỤC" / "VÀ PHÁT TRIỂN …"), not a heading after a short, whole group title
+    ("NHIỆM VỤ KHÁC" / "PHỤ LỤC II")."""
+    if len(row.lines) != 1 or not _group_row(_Row(row.number, row.lines + [text])) or BLOCK_START.match(text):
+        return False
+    first = row.lines[0]
+    return len(first) >= GROUP_TITLE_WRAP or bool(OPEN_END.search(first.lower())) or bool(_JOINS_ON.match(text))
+
+
+_JOINS_ON = re.compile(r"(?:VÀ|CỦA|VỀ|CHO|TRONG|VỚI|GẮN VỚI)\s")     # a wrapped title's line that goes on
 
 
 def _plausible(role: str | None, line: str) -> bool:

@@ -41,7 +41,7 @@ def segment(doc: Document) -> Document:
     root = outline.build_tree(doc, skip)
     doc.sections, section_ids = outline.sections(root)
     found: list[Task] = []
-    _walk(doc, root, Inherited(), section_ids, found)
+    _walk(doc, root, Inherited(lead=_requested_of(doc)), section_ids, found)
     found = [t for t in found if non_tasks.reason(t.text) is None and not _tells_the_past(t.text, doc)]
     kind = genre(doc.metadata)
     if kind == "article":           # only what directs someone, not the narrative
@@ -193,7 +193,12 @@ def _passed_down(doc: Document, node: Node, inherited: Inherited, ids: dict[int,
         named = roles.owners_of_list(text, node.body_start)
     else:
         named = roles.heading_bodies(doc.text, node.body_start, node.end)
-    lead = (_refers_back(node.text) and _addressees(doc)) or named or inherited.lead
+    if named and _issuer_speaks(text, node.body_start, named, doc):
+        named = []                  # "…, Ủy ban nhân dân tỉnh ban hành Kế hoạch …, gồm những nội dung sau:"
+    if _refers_back(text) is not None:      # the issuer requests; a body it names is asked itself
+        asked = [b for b in named if not _is_reference(b) and not _is_issuer(b, doc)]
+        named = asked or _addressees(doc) or named
+    lead = named or inherited.lead
     support = _support_passed_down(text, node, named, inherited)
     deadline = inherited.deadline
     if node.is_lead_in and not _has_full_sentence(node.text):
@@ -255,22 +260,49 @@ def _plans_a_period(node: Node, text: str) -> bool:
 
 
 def _addressees(doc: Document) -> list[Body]:
-    """A letter's addressees (công văn, "Kính gửi: …"): they do what its request to them asks (ANNOTATION.md §2);
-    not what the letter only notifies or decides ("Sở Y tế thông báo lịch kiểm tra như sau: …")."""
+    """A letter's addressees (công văn, "Kính gửi: …")."""
     return header.addressee_bodies(doc.text) if doc.metadata.kind == "cong_van" else []
 
 
-def _refers_back(lead_in: str) -> bool:
-    """A request to those who only point back at the addressees ("… đề nghị các đơn vị triển khai các nội dung
-    sau:", "… đề nghị các đồng chí …")."""
-    return bool(_request_to_addressees().search(lead_in))
+def _requested_of(doc: Document) -> list[Body]:
+    """A letter that requests of its addressees ("… đề nghị các đơn vị triển khai các nội dung sau:", "Sở Y tế đề
+    nghị:"): they do the items that name no doer (ANNOTATION.md §2). A letter that only notifies or decides ("Sở Y
+    tế thông báo lịch kiểm tra như sau: …", "… có ý kiến như sau:") hands them nothing."""
+    addressees = _addressees(doc)
+    return addressees if addressees and _refers_back(doc.text) is not None else []
+
+
+def _refers_back(text: str) -> int | None:
+    """Where a request to those who only point back at the addressees stands ("… đề nghị các đơn vị triển khai …",
+    "… đề nghị các đồng chí …"), or one to nobody named ("Sở Y tế đề nghị:"); not one to a narrower group ("… đề
+    nghị các cơ quan truyền thông …")."""
+    for match in _request_to_addressees().finditer(text):
+        if match.group("bare") or parse_body_list(text, match.start("reference"))[1] <= match.end("reference"):
+            return match.start()
+    return None
+
+
+def _is_reference(body: Body) -> bool:
+    return heading_key(body.name) in _cues()["addressee_references"]
+
+
+def _is_issuer(body: Body, doc: Document) -> bool:
+    """The body is the document's issuer, named as short as the text has it ("Ủy ban nhân dân tỉnh")."""
+    issuer = (doc.metadata.issuer or "").lower()
+    return bool(issuer) and issuer.startswith((body.canonical or body.name).lower())
+
+
+def _issuer_speaks(text: str, offset: int, named: list[Body], doc: Document) -> bool:
+    """The document's issuer introduces it ("…, Ủy ban nhân dân tỉnh ban hành Kế hoạch …, gồm những nội dung
+    sau:"): a guiding verb after the issuer."""
+    return all(_is_issuer(b, doc) for b in named) and roles.speaks_at(text, named[-1].end - offset)
 
 
 @cache
 def _request_to_addressees() -> re.Pattern:
     cues = _cues()
-    return re.compile(rf"(?<!\w){phrase_alternation(cues['closing_request']['requests'])}\s+"
-                      rf"{phrase_alternation(cues['addressee_references'])}(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w){phrase_alternation(cues['closing_request']['requests'])}\s*(?:(?P<bare>:)|"
+                      rf"(?P<reference>{phrase_alternation(cues['addressee_references'])})(?!\w))", re.IGNORECASE)
 
 
 def _tells_the_past(text: str, doc: Document) -> bool:

@@ -376,3 +376,13 @@ def test_a_short_group_row_ends_where_a_heading_in_capitals_follows():
             "II\nNHIỆM VỤ KHÁC\nPHỤ LỤC II\nDANH MỤC DỰ ÁN ĐẦU TƯ CÔNG\n")
     rows = rebuild_tables(read_bytes(text.encode("utf-8"), "phu-luc.txt").blocks)[0].rows
     assert rows[-1][:2] == ["II", "NHIỆM VỤ KHÁC"]
+
+
+@pytest.mark.parametrize("title", [("CẢI CÁCH HÀNH CHÍNH,", "NÂNG CAO NĂNG LỰC CẠNH TRANH"),
+                                   ("NHIỆM VỤ VỀ Y TẾ", "VÀ AN SINH XÃ HỘI")])
+def test_a_short_group_title_wrapped_mid_phrase_stays_one_group_row(title):
+    text = ("TT\nCông việc cụ thể\nĐơn vị chủ trì\nĐơn vị phối hợp\nTiến độ hoàn thành\n"
+            f"I\n{title[0]}\n{title[1]}\n"
+            "1\nRà soát quy hoạch mạng lưới trường học\nSở Giáo dục và Đào tạo\nSở Xây dựng\nNăm 2028\n")
+    rows = rebuild_tables(read_bytes(text.encode("utf-8"), "phu-luc.txt").blocks)[0].rows
+    assert rows[1][1] == " ".join(title) and rows[2][2:] == ["Sở Giáo dục và Đào tạo", "Sở Xây dựng", "Năm 2028"]

@@ -508,3 +508,35 @@ def test_the_issuers_own_introduction_hands_down_no_owner():
             "I. NHIỆM VỤ\n1. Tiêm phòng dại cho đàn chó, mèo trong quý II/2028.\n"
             "2. Sở Y tế bảo đảm đủ vắc xin cho người bị chó cắn.\n")
     assert _leads(text) == [[], ["Sở Y tế"]]
+
+
+@pytest.mark.parametrize("lead_in", [
+    "Thực hiện Công văn số 77/BXD-HTKT của Bộ Xây dựng, UBND tỉnh đề nghị các đơn vị thực hiện các nội dung "
+    "sau:",                                                               # the request after a cited document
+    "Để chủ động ứng phó, UBND tỉnh đề nghị:",                           # a request to nobody named
+    "Thực hiện Chỉ thị số 09/CT-TTg, để bảo đảm nguồn nước, UBND tỉnh yêu cầu Thủ trưởng các đơn vị thực hiện các việc sau:",
+])
+def test_a_letters_request_reaches_its_addressees_however_it_opens(lead_in):
+    text = LETTER.replace("Để chủ động ứng phó với nắng nóng kéo dài, Ủy ban nhân dân tỉnh đề nghị các đơn vị thực hiện "
+                          "các nội dung sau:", lead_in)
+    assert _leads(text)[0][0] == "Sở Nông nghiệp và Môi trường" and len(_leads(text)[0]) == 3
+
+
+@pytest.mark.parametrize("lead_in, lead", [
+    ("Để kịp thời nắm tình hình, UBND tỉnh đề nghị các cơ quan báo chí thực hiện các nội dung sau:",
+     ["các cơ quan báo chí"]),                                            # a narrower group, not the addressees
+    ("UBND tỉnh giao Sở Xây dựng chủ trì thực hiện các nội dung sau, đề nghị các đơn vị phối hợp:",
+     ["Sở Xây dựng"]),                                                   # a body named and asked
+])
+def test_a_letters_request_to_others_keeps_whom_it_names(lead_in, lead):
+    text = LETTER.replace("Để chủ động ứng phó với nắng nóng kéo dài, Ủy ban nhân dân tỉnh đề nghị các đơn vị thực hiện "
+                          "các nội dung sau:", lead_in)
+    assert _leads(text)[0] == lead
+
+
+def test_another_body_issuing_its_own_plan_is_the_owner_of_what_follows():
+    text = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH HÀ TĨNH | Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 12/KH-UBND | Hà Tĩnh, ngày 02 tháng 6 năm 2028\n\nKẾ HOẠCH\nPhòng, chống dịch bệnh năm 2028\n\n"
+            "II. TỔ CHỨC THỰC HIỆN\n1. Căn cứ Kế hoạch này, Ủy ban nhân dân các xã, phường ban hành kế hoạch của địa "
+            "phương, tập trung vào các nội dung sau:\na) Rà soát các ổ dịch cũ trên địa bàn.\n")
+    assert _leads(text) == [["Ủy ban nhân dân các xã, phường"]]
