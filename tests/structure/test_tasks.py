@@ -540,3 +540,10 @@ def test_another_body_issuing_its_own_plan_is_the_owner_of_what_follows():
             "II. TỔ CHỨC THỰC HIỆN\n1. Căn cứ Kế hoạch này, Ủy ban nhân dân các xã, phường ban hành kế hoạch của địa "
             "phương, tập trung vào các nội dung sau:\na) Rà soát các ổ dịch cũ trên địa bàn.\n")
     assert _leads(text) == [["Ủy ban nhân dân các xã, phường"]]
+
+
+def test_a_courtesy_line_after_a_letters_notice_hands_its_addressees_nothing():
+    text = LETTER.replace("Để chủ động ứng phó với nắng nóng kéo dài, Ủy ban nhân dân tỉnh đề nghị các đơn vị thực hiện "
+                          "các nội dung sau:", "UBND tỉnh thông báo lịch kiểm tra công tác chống hạn như sau:")
+    text += "UBND tỉnh đề nghị Thủ trưởng các đơn vị quan tâm, phối hợp thực hiện./.\n"
+    assert _leads(text)[0] == []
