@@ -253,9 +253,8 @@ def _given_work(predicate: str) -> bool:
     passive = _words("assigned_passives").match(predicate)
     if not passive:
         return False
-    sentence = re.split(r";|\.(?!\d)", predicate[passive.end():], maxsplit=1)[0]
-    words = " " + " ".join(sentence.split()) + " "
-    if any(f" {word} " in words for word in _cues()["tense_markers"] + _cues()["unfulfilled_words"]):
+    sentence = _first_sentence(predicate[passive.end():])
+    if _told_as_done_or_undone(sentence):
         return False
     first = sentence.split()[:1]
     return bool(first) and first[0].isalpha() and has_clause_verb(" ".join(sentence.split()[:2]), first_only=True)
@@ -265,15 +264,24 @@ def _own_duty(predicate: str) -> bool:
     """"được phân cấp quản lý, khai thác … có trách nhiệm bàn giao …": a duty phrase in the sentence that is the
     subject's own: no tense or negation before it ("đã", "chưa"), and no other doer named after a comma ("…, Ủy ban
     nhân dân huyện có trách nhiệm giám sát")."""
-    sentence = re.split(r";|\.(?!\d)", predicate, maxsplit=1)[0]
+    sentence = _first_sentence(predicate)
     duty = _words("duty_phrases").search(sentence)
-    if not duty:
-        return False
-    before = " " + " ".join(sentence[:duty.start()].lower().split()) + " "
-    if any(f" {word} " in before for word in _cues()["tense_markers"] + _cues()["unfulfilled_words"]):
+    if not duty or _told_as_done_or_undone(sentence[:duty.start()]):
         return False
     return not any(_names_a_doer(sentence, m.end()) or parse_body_list(sentence, m.end())[0]
                    for m in re.finditer(r",\s*", sentence[:duty.start()]))
+
+
+def _first_sentence(text: str) -> str:
+    """Up to the first ";" or full stop (not a decimal point)."""
+    return re.split(r";|\.(?!\d)", text, maxsplit=1)[0]
+
+
+def _told_as_done_or_undone(text: str) -> bool:
+    """A tense or an unfulfilled word among the words ("đã", "chưa", "nhưng"): what is told of the work, not the
+    work given."""
+    words = " " + " ".join(text.lower().split()) + " "
+    return any(f" {word} " in words for word in _cues()["tense_markers"] + _cues()["unfulfilled_words"])
 
 
 def _answers_after_apposition(clause: str, rest: list[str]) -> bool:

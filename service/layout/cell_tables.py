@@ -179,8 +179,8 @@ def _cells(row: _Row, roles: dict[str, int], data_roles: list[str | None], width
             and not any(_goes_on(line) for line in row.lines[1:]):
         cells = row.lines + [""] * (len(data_roles) - len(row.lines))    # one line a column
     else:
-        cells = max((_placed(row.lines, data_roles), _aligned(row.lines, data_roles)),
-                    key=lambda found: _fit(found, data_roles))
+        candidates = [_placed(row.lines, data_roles), _aligned(row.lines, data_roles)]
+        cells = max((c for c in candidates if c is not None), key=lambda found: _fit(found, data_roles))
     if "number" in roles:
         cells.insert(roles["number"], row.number)
     return cells + [""] * (width - len(cells))
@@ -262,13 +262,14 @@ def _before_its_column(cells: list[str], data_roles: list[str | None], pointer: 
 MAX_ALIGNED_LINES = 16       # rows longer than this are placed line by line only
 
 
-def _aligned(lines: list[str], data_roles: list[str | None]) -> list[str]:
+def _aligned(lines: list[str], data_roles: list[str | None]) -> list[str] | None:
     """The row's lines cut into consecutive runs, one run a column in header order (a run may be empty), the cut
     that fits the columns best (`_fit`): wrapped cells of any column ("Trung tâm Khuyến nông; UBND" / "các xã,
-    phường", "Trước ngày" / "30/9/2026") are put back together."""
+    phường", "Trước ngày" / "30/9/2026") are put back together. None for one line (the content: a group row "I" /
+    "NHIỆM VỤ NĂM 2027") and for rows too long to cut this way."""
     n, m = len(lines), len(data_roles)
     if n > MAX_ALIGNED_LINES or n == 1:
-        return _placed(lines, data_roles)     # one line is the content (a group row: "I" / "NHIỆM VỤ NĂM 2027")
+        return None
     best: dict[tuple[int, int], tuple[float, list[str]]] = {(0, 0): (0.0, [])}
     for col in range(m):
         for i in range(n + 1):
@@ -280,7 +281,7 @@ def _aligned(lines: list[str], data_roles: list[str | None]) -> list[str]:
                 total = score + _cell_fit(data_roles[col], cell, lines[i:j])
                 if total > best.get((col + 1, j), (float("-inf"), []))[0]:
                     best[(col + 1, j)] = (total, cells + [cell])
-    return best.get((m, n), (0.0, _placed(lines, data_roles)))[1]
+    return best[(m, n)][1] if (m, n) in best else None
 
 
 def _fit(cells: list[str], data_roles: list[str | None]) -> float:

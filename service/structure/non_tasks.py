@@ -283,14 +283,17 @@ def assigned(text: str) -> bool:
 
 def assigns(text: str) -> bool:
     """A directive word ("cần", "phải", "tăng cường") or an assignment cue ("giao", "có trách nhiệm")."""
-    patterns = _patterns()
-    return bool(patterns["directive"].search(text) or patterns["assigns"].search(text))
+    return _found(text, "directive", "assigns")
 
 
 def requests(text: str) -> bool:
     """A word that asks for work ("cần", "phải", "đề nghị") or an assignment cue ("giao", "có trách nhiệm")."""
+    return _found(text, "request", "assigns")
+
+
+def _found(text: str, *names: str) -> bool:
     patterns = _patterns()
-    return bool(patterns["request"].search(text) or patterns["assigns"].search(text))
+    return any(patterns[name].search(text) for name in names)
 
 
 def directs(text: str) -> bool:

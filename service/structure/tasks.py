@@ -269,9 +269,11 @@ def _requested_of(doc: Document) -> list[Body]:
     nghị:"): they do the items that name no doer (ANNOTATION.md §2). A letter that only notifies or decides ("Sở Y
     tế thông báo lịch kiểm tra như sau: …", "… có ý kiến như sau:") hands them nothing."""
     addressees = _addressees(doc)
+    if not addressees:
+        return []
     first_item = _FIRST_ITEM.search(doc.text)           # the request stands before the items it introduces,
     opening = doc.text[:first_item.start()] if first_item else doc.text    # not in a courtesy line after them
-    return addressees if addressees and _refers_back(opening) is not None else []
+    return addressees if _refers_back(opening) is not None else []
 
 
 _FIRST_ITEM = re.compile(r"\n\s*1\s?[.)]\s")
