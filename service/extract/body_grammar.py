@@ -1,6 +1,7 @@
 """The grammar of bodies named without a proper name, and of the words that narrow any body.
 
-    generic   := determiner? noun (joiner noun)* name? tail        "các sở, ban, ngành tỉnh"
+    generic   := determiner? elided? noun (joiner noun)* name? tail        "các sở, ban, ngành tỉnh"
+    elided    := a noun's first syllables, "," (its last ones come with the next noun)   "các chi, đảng bộ"
     joiner    := "," | "-" | "và" | "hoặc" | "/"  (not before a determiner: "… và các cơ quan" is a new body)
     name      := a proper name or a body right after one noun     "các Sở GTVT", "các thành viên Ban Chỉ đạo"
     tail      := kind? qualifier* modifier?      kind: "quản lý nhà nước" (not after a proper name)
@@ -89,6 +90,9 @@ def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scan
     nouns, last = 0, None
     while j < len(scan):
         noun = scan.phrase_at(j, gr.nouns) if not scan.phrase_at(j, gr.not_nouns) else None
+        if not noun and nouns == 0 and _elided_end(scan, j) > j:
+            j = _elided_end(scan, j)        # "các chi, đảng bộ": "chi" is "chi bộ" with "bộ" left to the next noun
+            noun = scan.phrase_at(j, gr.nouns)
         if not noun or (not determiner and nouns == 0 and noun not in gr.bare):
             break
         j, nouns, last = scan.skip(j, noun), nouns + 1, noun
@@ -157,6 +161,19 @@ def _described_end(scan: Scanner, j: int, body_at: BodyAt) -> int | None:
         return None
     end = modifier_end(scan, j, body_at, bare=True)
     return end if end > j and scan.phrase_at(end, grammar().predicate_openers) else None
+
+
+def _elided_end(scan: Scanner, j: int) -> int:
+    """Where the noun after a word left short of its last syllables starts ("chi, đảng bộ": "chi" ends as
+    "đảng bộ" does), or j when the word is no such half of a noun."""
+    gr = grammar()
+    word = scan.word(j).lower()
+    if not word.isalpha() or scan.word(j + 1) != "," or scan.phrase_at(j + 2, gr.not_nouns):
+        return j
+    noun = scan.phrase_at(j + 2, gr.nouns)
+    syllables = noun.split() if noun else []
+    tails = (" ".join(syllables[k:]) for k in range(1, len(syllables)))
+    return j + 2 if any(f"{word} {tail}" in gr.nouns for tail in tails) else j
 
 
 def _joined_noun(scan: Scanner, j: int, last: str, apart: bool) -> int | None:
