@@ -35,18 +35,35 @@ def extract_fields(doc: Document) -> Document:
 def document_targets(doc: Document) -> list[Target]:
     """Every target of the body (header, basis and signature left out), each once."""
     skip = skip_zones(doc.text) + _report_sections(doc) + _target_tables(doc)
+    lists = _target_lists(doc)
     found: list[Target] = table_targets(doc)
     for start, end, line in lines(doc.text):
         if not line.strip() or any(a <= start < b for a, b in skip):
             continue
         year = _context_year(doc, start)
-        found.extend(find_targets(line, start, context_year=year, issued_year=doc.metadata.issued_year))
+        found.extend(find_targets(line, start, context_year=year, issued_year=doc.metadata.issued_year,
+                                  aimed=any(a <= start < b for a, b in lists)))
     return _unique(found)
 
 
 def _report_sections(doc: Document) -> list[tuple[int, int]]:
-    """Sections that report what was done ("KẾT QUẢ THỰC HIỆN NĂM 2025"): their figures are results."""
-    openers = tuple(load("structure")["report_headings"])
+    """Sections that report what was done ("KẾT QUẢ THỰC HIỆN NĂM 2025"): their figures are results. A heading that
+    names aims too ("KẾT QUẢ NĂM 2026 VÀ CHỈ TIÊU NĂM 2027") leaves that to its sub-sections."""
+    structure = load("structure")
+    openers = tuple(structure["report_headings"])
+    aims = re.compile(r"\bvà\s+(?:" + "|".join(map(re.escape, structure["report_and_aims"])) + r")\b", re.I)
+
+    def report(section) -> bool:
+        return section.heading.strip().lower().startswith(openers)
+
+    def split(section) -> bool:     # results and aims, each under a sub-section of its own
+        return bool(aims.search(section.heading)) and any(report(c) for c in doc.sections if c.parent == section.id)
+    return [(s.start, s.end + 1) for s in doc.sections if report(s) and not split(s)]
+
+
+def _target_lists(doc: Document) -> list[tuple[int, int]]:
+    """Sections headed as a list of targets ("2. Chỉ tiêu", "Mục tiêu cụ thể")."""
+    openers = tuple(load("structure")["target_list_headings"])
     return [(s.start, s.end + 1) for s in doc.sections if s.heading.strip().lower().startswith(openers)]
 
 

@@ -298,11 +298,11 @@ def _referenced(text: str, start: int) -> bool:
 
 
 def is_achievement(clause_before: str, clause: str, sentence_before: str, sentence: str,
-                   issued_year: int | None = None) -> bool:
+                   issued_year: int | None = None, aimed: bool = False) -> bool:
     """The figure reports a result (đã đạt, so với cùng kỳ, năm 2021 đạt) rather than an aim:
     a strong past cue before it in its clause, or a weak one (so với, a bare "năm N" earlier
-    in the sentence) in a sentence without any target cue; or a figure of the results listed after
-    an opening "Đến nay, …" (listed_result)."""
+    in the sentence) in a sentence without any target cue and not in a list of targets (`aimed`); or a
+    figure of the results listed after an opening "Đến nay, …" (listed_result)."""
     p = patterns()
     if (p.strong_past.search(clause_before) and not aim_after_past(clause_before, issued_year)
             or listed_result(sentence_before, clause)):
@@ -310,7 +310,7 @@ def is_achievement(clause_before: str, clause: str, sentence_before: str, senten
     years = [int(y) for y in PAST_YEAR.findall(clause_before)]
     past = bool(years) and (issued_year is None or min(years) < issued_year)   # "Năm 2027 trồng mới …" in 2026: ahead
     weak = p.weak_past.search(clause) or past
-    return bool(weak) and not (p.target_cue.search(sentence) or IMPERATIVE.match(clause))
+    return bool(weak) and not (aimed or p.target_cue.search(sentence) or IMPERATIVE.match(clause))
 
 
 def aim_after_past(clause_before: str, issued_year: int | None = None) -> bool:
@@ -413,13 +413,14 @@ def indicator(before: str, trailing: str) -> str | None:
 
 
 def find_targets(text: str, offset: int = 0, context_year: int | None = None,
-                 issued_year: int | None = None) -> list[Target]:
+                 issued_year: int | None = None, aimed: bool = False) -> list[Target]:
     """Every numeric target in `text`; offsets are positions in `text` plus `offset`. A year before the
-    figure reads as a reported past only when it is earlier than `issued_year` (when that is known)."""
+    figure reads as a reported past only when it is earlier than `issued_year` (when that is known). `aimed`:
+    the text is an item of a list of targets, so a count or measure there is an aim without a cue."""
     p = patterns()
     found: list[Target] = []
     for m in p.mention.finditer(text):
-        target = _target(text, m, context_year, issued_year)
+        target = _target(text, m, context_year, issued_year, aimed)
         if not target:
             continue
         if not target.indicator and target.unit and "/" in target.unit and "%" not in target.unit:
@@ -434,7 +435,8 @@ def find_targets(text: str, offset: int = 0, context_year: int | None = None,
     return found
 
 
-def _target(text: str, m: re.Match, context_year: int | None, issued_year: int | None = None) -> Target | None:
+def _target(text: str, m: re.Match, context_year: int | None, issued_year: int | None = None,
+            aimed: bool = False) -> Target | None:
     """The target a number mention stands for, or None if it is not one."""
     p = patterns()
     n0, n1 = m.span("num")
@@ -456,11 +458,13 @@ def _target(text: str, m: re.Match, context_year: int | None, issued_year: int |
     if _alone_in_parens(text, n0, m.end()) and not _aim_around(text, n0, s0):
         return None                                   # "Phần còn lại (90 %) nộp ngân sách": a share, no aim
     clause_before = text[c0:n0]
-    if is_achievement(clause_before, text[c0:c1], text[s0:n0], text[s0:s1], issued_year):
+    if is_achievement(clause_before, text[c0:c1], text[s0:n0], text[s0:s1], issued_year, aimed):
         return None
+    if unit and _unbounded(unit, text, n0, m.end(), bool(rng)) and not aimed:
+        return None                                   # "06 cuộc bầu cử": a count that sets no bound
     if unit and unit.lower() == "đồng" and NOT_MONEY.match(text, m.end()):
         return None                                   # "80 đồng chí"
-    if unit and _describes(unit) and not _aimed(clause_before, unit, issued_year):
+    if unit and _describes(unit) and not (aimed and not MONEY.search(unit) or _aimed(clause_before, unit, issued_year)):
         return None                                   # an area, a cost, a count: no aim stated (an amount of
                                                       # money needs one in words: "thu ngân sách đạt …")
     given = _rate_given(clause_before, text, m.end(), c1, unit)
@@ -482,6 +486,12 @@ def _target(text: str, m: re.Match, context_year: int | None, issued_year: int |
         text=text[q0:q1], indicator=indicator(text[q0:n0], text[end:q1]), value=value,
         value_max=rng[1] if rng else None, unit=unit, year=year,
         comparator=comparator(text, n0, m.end(), bool(rng)), start=q0, end=q1)
+
+
+def _unbounded(unit: str, text: str, start: int, end: int, is_range: bool) -> bool:
+    """A `bounded` count unit with no bound before or after the figure ("ít nhất", "trở lên")."""
+    bounded = {w.lower() for w in lexicon()["units"]["bounded"]}
+    return unit.lower() in bounded and comparator(text, start, end, is_range) == "="
 
 
 def _item_join(text: str, after: int, n0: int) -> re.Match | None:

@@ -327,6 +327,44 @@ def test_figures_of_a_report_section_are_results():
     assert [t.value for t in analyze_text(text).targets] == [99]
 
 
+def test_a_report_heading_that_also_names_aims_leaves_the_results_to_its_sub_section():
+    text = ("KẾ HOẠCH\nPhát triển thể thao quần chúng năm 2028\nI. KẾT QUẢ NĂM 2027 VÀ CHỈ TIÊU NĂM 2028\n"
+            "1. Kết quả năm 2027\nNăm 2027, toàn tỉnh tổ chức 48 giải thi đấu; tỷ lệ người dân tập luyện thường xuyên "
+            "đạt 34%.\n2. Chỉ tiêu năm 2028\n- Mở ít nhất 55 lớp hướng dẫn tập luyện cho người cao tuổi.\n"
+            "- Tỷ lệ người dân tập luyện thể dục thể thao thường xuyên tăng 2 - 3% so với năm 2027.\n")
+    assert [(t.value, t.unit) for t in analyze_text(text).targets] == [(55, "lớp"), (2, "%")]
+
+
+def test_a_report_heading_joined_to_no_aims_stays_a_report():
+    text = ("BÁO CÁO\nKết quả công tác năm 2027\nI. KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2027\n1. Lĩnh vực kinh tế\n"
+            "Giải quyết việc làm cho 1.150 lao động, tăng 6% so với năm 2026.\n")
+    assert analyze_text(text).targets == []
+
+
+@pytest.mark.parametrize("text, aimed, expected", [
+    # an item of a list of targets: a count is an aim without a cue, a comparison with a year no report
+    ("Tuyển mới khoảng 180 giáo viên mầm non.", True, [(180, "giáo viên")]),
+    ("Tuyển mới khoảng 180 giáo viên mầm non.", False, []),
+    ("Doanh thu dịch vụ du lịch cộng đồng tăng 12% so với năm 2027.", True, [(12, "%")]),
+    ("Doanh thu dịch vụ du lịch cộng đồng tăng 12% so với năm 2027.", False, []),
+    # money still needs an aim in words; a result told as done stays one
+    ("Bố trí 350 triệu đồng cho công tác tập huấn.", True, []),
+    ("Năm 2027 đã tuyển mới 96 giáo viên mầm non.", True, []),
+])
+def test_an_item_of_a_target_list_is_an_aim(text, aimed, expected):
+    assert [(t.value, t.unit) for t in find_targets(text, issued_year=2028, aimed=aimed)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # supervisions and inspections counted with a bound; a count with none is what is served, not aimed at
+    ("Mỗi năm chủ trì ít nhất 05 cuộc kiểm tra chuyên đề.", [(5, "cuộc")]),
+    ("Tổ chức tối thiểu 02 cuộc giám sát việc thực hiện chính sách.", [(2, "cuộc")]),
+    ("Phục vụ 03 cuộc tiếp xúc cử tri của đại biểu Quốc hội.", []),
+])
+def test_supervisions_are_counted_with_a_bound(text, expected):
+    assert [(t.value, t.unit) for t in find_targets(text)] == expected
+
+
 @pytest.mark.parametrize("text, quote, indicator", [
     # "đạt tỷ lệ": the rate is what the subject reaches; the subject is the indicator
     ("Rác thải sinh hoạt ở các thị trấn được phân loại tại nguồn và thu gom hằng ngày đạt tỷ lệ 70%.",
