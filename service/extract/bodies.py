@@ -95,8 +95,21 @@ def recase(upper: str) -> str:
     lower = " ".join(upper.split()).lower()
     head = next((h for h in sorted(spelled, key=len, reverse=True)
                  if lower == h or lower.startswith(h + " ")), "")
-    rest = _recase_name(lower[len(head):].split(), party=head.endswith("ủy"))
-    return " ".join(filter(None, [spelled.get(head, ""), rest]))
+    words = lower[len(head):].split()
+    units = _unit_words()
+    inner = " ".join(words)
+    if head.endswith(PARTY_COMMITTEE) and any(inner == h or inner.startswith(h + " ") for h in spelled):
+        rest = recase(inner.upper())                     # "Đảng ủy Công an tỉnh": the committee of a body
+    else:                                                # "Tỉnh đoàn Phú Thọ": a place after a level's body
+        rest = _recase_name(words, party=head.endswith(PARTY_COMMITTEE) or head.split(" ")[0] in units)
+    return _proper_names(" ".join(filter(None, [spelled.get(head, ""), rest])))
+
+
+def _proper_names(name: str) -> str:
+    """The `proper_names` spelled as they are ("Việt nam" → "Việt Nam")."""
+    for proper in load("bodies")["proper_names"]:
+        name = re.sub(rf"\b{re.escape(proper)}\b", proper, name, flags=re.IGNORECASE)
+    return name
 
 
 PARTY_COMMITTEE = ("ủy", "uỷ")     # after an admin unit: the Party committee of that level ("tỉnh ủy" → "Tỉnh ủy")

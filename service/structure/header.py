@@ -372,7 +372,11 @@ def _mend_ocr(text: str) -> str:
 
 
 def _combine_issuer(parts: list[str]) -> str:
-    """"ĐẢNG BỘ TỈNH X" + "TỈNH ỦY" → "Tỉnh ủy X"; "BỘ A" + "CỤC B" → "Cục B"; else join."""
+    """"ĐẢNG BỘ TỈNH X" + "TỈNH ỦY" → "Tỉnh ủy X"; "BỘ A" + "CỤC B" → "Cục B"; "ỦY BAN …" + "BAN THƯỜNG TRỰC" →
+    "Ban Thường trực Ủy ban …"; else join."""
+    organs = tuple(o.upper() for o in load("metadata")["standing_organs"])
+    if len(parts) >= 2 and parts[-1] in organs:
+        return f"{recase(parts[-1])} {recase(' '.join(parts[:-1]))}"
     if len(parts) >= 2 and parts[0].startswith("ĐẢNG BỘ") and "ỦY" in parts[1]:
         if not parts[1].endswith("ỦY"):
             return recase(parts[1])

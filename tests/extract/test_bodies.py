@@ -196,6 +196,13 @@ def test_canonical(name, expected):
     ("BAN THƯỜNG VỤ HUYỆN ỦY MƯỜNG KHƯƠNG", "Ban Thường vụ Huyện ủy Mường Khương"),
     ("ĐẢNG ỦY XÃ", "Đảng ủy xã"),                                      # the unit after "Đảng ủy" in lower case
     ("ĐẢNG ỦY XÃ TÂN LẬP", "Đảng ủy xã Tân Lập"),
+    # the Party committee of a body: the body recased as a name of its own
+    ("ĐẢNG ỦY BỘ CHỈ HUY QUÂN SỰ TỈNH", "Đảng ủy Bộ Chỉ huy Quân sự tỉnh"),
+    ("ĐẢNG ỦY CÔNG AN TỈNH", "Đảng ủy Công an tỉnh"),
+    # a body named by its level ("Tỉnh đoàn", "Huyện đoàn"): a place after it
+    ("TỈNH ĐOÀN YÊN BÁI", "Tỉnh đoàn Yên Bái"),
+    # proper names keep their spelling inside any name
+    ("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH ĐIỆN BIÊN", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Điện Biên"),
 ])
 def test_recase_header_names(upper, expected):
     assert recase(upper) == expected

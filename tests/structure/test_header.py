@@ -70,6 +70,24 @@ def test_a_text_layer_that_runs_the_motto_onto_the_issuers_lines(head, issuer):
     assert meta.issued_on == date(2027, 9, 4)
 
 
+@pytest.mark.parametrize("head, issuer", [
+    # the Youth Union's name in the right column is its heading, not part of the issuer
+    ("TỈNH ĐOÀN YÊN BÁI | ĐOÀN TNCS HỒ CHÍ MINH\n*** | \nSố: 45-KH/TĐTN-VP | Yên Bái, ngày 04 tháng 9 năm 2027\n",
+     "Tỉnh đoàn Yên Bái"),
+    # a standing organ printed under the body it belongs to
+    ("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH ĐIỆN BIÊN Độc lập - Tự do - Hạnh phúc\n"
+     "BAN THƯỜNG TRỰC\nSố: 58/KH-MTTQ-BTT Điện Biên, ngày 04 tháng 9 năm 2027\n",
+     "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Điện Biên"),
+    # a Party committee of a body under the Party organisation of the province
+    ("ĐẢNG BỘ TỈNH ĐIỆN BIÊN | ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY CÔNG AN TỈNH | \n* | Điện Biên, ngày 04 tháng 9 năm 2027\n"
+     "Số 21-KH/ĐU | \n", "Đảng ủy Công an tỉnh"),
+])
+def test_the_issuer_of_mass_organisations_and_committees_of_a_body(head, issuer):
+    meta = analyze_text(head + "\nKẾ HOẠCH\nTổ chức tháng thanh niên năm 2028\n"
+                        "1. Các cơ sở Đoàn ra quân làm sạch môi trường trong tháng 3/2028.\n").metadata
+    assert meta.issuer == issuer
+
+
 def test_draft_without_number_or_day():
     draft = STATE.replace("Số: 125/KH-UBND", "Số:      /KH-UBND").replace("ngày 15 tháng 3", "ngày    tháng 3")
     meta = analyze_text(draft).metadata
