@@ -316,6 +316,21 @@ def test_generic_nouns_alone_are_not_bodies(text):
 
 
 @pytest.mark.parametrize("text, names", [
+    # the committees of Party cells: "cấp ủy" over a list of them
+    ("Cấp ủy các chi bộ, đảng bộ trực thuộc tổ chức kiểm điểm cuối năm", ["Cấp ủy các chi bộ, đảng bộ trực thuộc"]),
+    # a management board named by the place it runs, in lower case
+    ("Ban quản lý chợ trung tâm bố trí lối thoát nạn", ["Ban quản lý chợ trung tâm"]),
+    # household businesses, a kind of generic body
+    ("Các hộ kinh doanh, hộ gia đình không lấn chiếm vỉa hè", ["Các hộ kinh doanh, hộ gia đình"]),
+    # a deputy director by title, addressed as comrades
+    ("Các đồng chí Phó Giám đốc phụ trách khối nghiệp vụ kiểm tra", ["Các đồng chí Phó Giám đốc"]),
+    ("Phó Giám đốc Sở Xây dựng trực tiếp chỉ đạo", ["Phó Giám đốc Sở Xây dựng"]),
+])
+def test_bodies_of_commune_and_party_documents(text, names):
+    assert [b.name for b in parse_body_list(text)[0]] == names
+
+
+@pytest.mark.parametrize("text, names", [
     # a noun left short of the syllables it shares with the next one ("chi, đảng bộ" for "chi bộ, đảng bộ")
     ("Các chi, đảng bộ trực thuộc tổ chức học tập chuyên đề năm 2027", ["Các chi, đảng bộ trực thuộc"]),
     ("các chi, đảng bộ cơ sở rà soát danh sách quần chúng ưu tú", ["các chi, đảng bộ cơ sở"]),
