@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import combinations_with_replacement
 
 from ..document import Block
 from ..extract.bodies import parse_body_list
@@ -42,6 +43,7 @@ _TEXT_ROLES = {"content", "output", "budget", "note", None}
 class _Row:
     number: str
     lines: list[str] = field(default_factory=list)
+    rest: list[str] = field(default_factory=list)     # its cells' ends on the next page, under the repeated header
 
 
 def rebuild_tables(blocks: list[Block]) -> list[Block]:
@@ -52,7 +54,8 @@ def rebuild_tables(blocks: list[Block]) -> list[Block]:
         found = _header_at(blocks, i)
         if found:
             titles, j = found
-            rows, k = _rows(blocks, j, column_roles(titles), len(titles))
+            header = [b.text.strip() for b in blocks[i:j]]
+            rows, k = _rows(blocks, j, column_roles(titles), len(titles), header)
             if rows:
                 out.append(Block(kind="table", rows=[titles] + rows, page=blocks[i].page))
                 i = k
@@ -111,24 +114,54 @@ def _skip_column_numbers(blocks: list[Block], j: int) -> int:
 
 
 # ---------------------------------------------------------------- rows
-def _rows(blocks: list[Block], j: int, roles: dict[str, int], width: int) -> tuple[list[list[str]], int]:
+def _rows(blocks: list[Block], j: int, roles: dict[str, int], width: int,
+          header: list[str] = ()) -> tuple[list[list[str]], int]:
     """Rows rebuilt from block j on, and the index where the table ends."""
     data_roles = [role_of(roles, c) for c in range(width) if c != roles.get("number")]
     rows: list[_Row] = []
-    k = j
+    k, split = j, False
     while k < len(blocks) and blocks[k].kind == "paragraph":
         text = blocks[k].text.strip()
+        repeated = _repeated_header(blocks, k, header) if rows else None
+        if repeated:                  # the header again on a new page: a row cut by the page goes on under it
+            if not rows[-1].lines:
+                rows.pop()            # the page's number before it
+            k, split = repeated, not ROW_NUMBER.fullmatch(blocks[repeated].text.strip()) \
+                if repeated < len(blocks) and blocks[repeated].kind == "paragraph" else False
+            continue
+        if TOTAL_ROW.fullmatch(text):
+            k = _past_figures(blocks, k + 1)    # "Tổng cộng" / "186.540": the table's sum, no row
+            break
         if ROW_NUMBER.fullmatch(text):
             rows.append(_Row(text))
+            split = False
         elif not rows or _ends_table(text, rows[-1], data_roles, blocks, k):
             break
         else:
-            rows[-1].lines.append(text)
+            (rows[-1].rest if split else rows[-1].lines).append(text)
         k += 1
     if not rows or not any(len(r.lines) >= 2 for r in rows):
         return [], j
     rows = [r for r in rows if r.lines]         # a page number between rows reads as a row number alone
     return [_cells(r, roles, data_roles, width) for r in rows], k
+
+
+TOTAL_ROW = re.compile(r"(?:tổng cộng|tổng số|tổng|cộng)\s*:?", re.IGNORECASE)
+_FIGURE = re.compile(r"[\d.,]+")
+
+
+def _repeated_header(blocks: list[Block], k: int, header: list[str]) -> int | None:
+    """Index past the table's header lines printed again at block k (after a page break; a page number may stand
+    before them), or None."""
+    start = k + 1 if ROW_NUMBER.fullmatch(blocks[k].text.strip()) else k
+    again = [b.text.strip() for b in blocks[start:start + len(header)] if b.kind == "paragraph"]
+    return start + len(header) if header and again == header else None
+
+
+def _past_figures(blocks: list[Block], k: int) -> int:
+    while k < len(blocks) and blocks[k].kind == "paragraph" and _FIGURE.fullmatch(blocks[k].text.strip()):
+        k += 1
+    return k
 
 
 def role_of(roles: dict[str, int], column: int) -> str | None:
@@ -175,15 +208,41 @@ def _cells(row: _Row, roles: dict[str, int], data_roles: list[str | None], width
     line where it fits."""
     if _group_row(row):            # "III" / "ĐỔI MỚI SÁNG TẠO, CHUYỂN ĐỔI SỐ VÀ NÂNG CAO NĂNG LỰC DOANH" / "NGHIỆP"
         row = _Row(row.number, [" ".join(row.lines)])
+    if row.rest:                   # the page's part first, then the rest goes on the cells left open
+        cells = _cells(_Row(row.number, row.lines), {}, data_roles, len(data_roles))
+        _continue_cells(cells, row.rest, data_roles)
+        if "number" in roles:
+            cells.insert(roles["number"], row.number)
+        return cells + [""] * (width - len(cells))
     if len(row.lines) <= len(data_roles) and all(_plausible(r, line) for r, line in zip(data_roles, row.lines)) \
             and not any(_goes_on(line) for line in row.lines[1:]):
         cells = row.lines + [""] * (len(data_roles) - len(row.lines))    # one line a column
     else:
         candidates = [_placed(row.lines, data_roles), _aligned(row.lines, data_roles)]
-        cells = max((c for c in candidates if c is not None), key=lambda found: _fit(found, data_roles))
+        cells = max((c for c in candidates if c is not None),
+                    key=lambda found: _fit(found, data_roles) - _swallowed_owner(found, row.lines, data_roles))
     if "number" in roles:
         cells.insert(roles["number"], row.number)
     return cells + [""] * (width - len(cells))
+
+
+def _continue_cells(cells: list[str], rest: list[str], data_roles: list[str | None]) -> None:
+    """The ends of a row's cells on the next page, each on a cell the page cut open ("… nông sản cho", "Sở Nông
+    nghiệp và", "Sở Tài chính; UBND"), in column order; with no cell left open, the rest goes on the content."""
+    open_cells = [q for q, cell in enumerate(cells) if cell and (OPEN_END.search(cell.lower()) or _dangling_head(cell))]
+    if not open_cells or len(rest) > MAX_ALIGNED_LINES:
+        open_cells, rest = [data_roles.index("content")], [" ".join(rest)]
+
+    def runs(cuts: tuple[int, ...]) -> list[list[str]]:
+        bounds = (0, *cuts, len(rest))
+        return [[cells[q], *rest[a:b]] for q, a, b in zip(open_cells, bounds, bounds[1:])]
+
+    def fit(cuts: tuple[int, ...]) -> float:     # a cell cut open goes on: one left as it was fits less
+        return sum(_cell_fit(data_roles[q], " ".join(run), run) - (1.0 if len(run) == 1 else 0.0)
+                   for q, run in zip(open_cells, runs(cuts)))
+    best = max(combinations_with_replacement(range(len(rest) + 1), len(open_cells) - 1), key=fit)
+    for q, run in zip(open_cells, runs(best)):
+        cells[q] = " ".join(run)
 
 
 def _group_row(row: _Row) -> bool:
@@ -282,6 +341,16 @@ def _aligned(lines: list[str], data_roles: list[str | None]) -> list[str] | None
                 if total > best.get((col + 1, j), (float("-inf"), []))[0]:
                     best[(col + 1, j)] = (total, cells + [cell])
     return best[(m, n)][1] if (m, n) in best else None
+
+
+def _swallowed_owner(cells: list[str], lines: list[str], data_roles: list[str | None]) -> float:
+    """0.5 when the content ends on lines that name bodies ("… ngừng hoạt động" / "Sở Nông nghiệp và" / "Môi
+    trường") while the table has an owner column to hold them, else 0."""
+    if "lead" not in data_roles or "content" not in data_roles:
+        return 0.0
+    content = cells[data_roles.index("content")]
+    tails = (" ".join(lines[k:j]) for j in range(2, len(lines) + 1) for k in range(1, j))
+    return 0.5 if any(content.endswith(" " + tail) and _kind(tail) == "bodies" for tail in tails) else 0.0
 
 
 def _fit(cells: list[str], data_roles: list[str | None]) -> float:
@@ -387,4 +456,5 @@ def _bare_heads() -> frozenset[str]:
     """Head nouns that are not a body by themselves (official names like "Chính phủ" are)."""
     data = load("bodies")
     official = {n.lower() for n in data["official_names"]}
-    return frozenset(h.lower() for h in data["heads"] if h.lower() not in official)
+    heads = data["heads"] + data["abbreviated_heads"]        # "Sở Tài chính; UBND" / "các xã, phường"
+    return frozenset(h.lower() for h in heads if h.lower() not in official)

@@ -173,15 +173,15 @@ Quý II/2027
 
 
 def test_a_content_ending_on_a_year_word_and_a_header_repeated_after_a_page_break():
-    """"… định kỳ hằng năm" does not take the lead cell after it; the header printed again on the next page starts
-    a table of its own and leaves the row above it whole."""
+    """"… định kỳ hằng năm" does not take the lead cell after it; the header printed again on the next page is no
+    row: the table goes on under it and leaves the row above it whole."""
     doc = rebuild_layout(read_bytes(REPEATED_HEADER.encode("utf-8"), "phu-luc.txt"))
     tables = [b.rows for b in doc.blocks if b.kind == "table"]
-    assert [len(t) for t in tables] == [3, 2]
+    assert [len(t) for t in tables] == [4]
     assert tables[0][1][1:] == ["Kiểm tra công tác cải cách hành chính tại các cơ quan chuyên môn định kỳ hằng năm",
                                 "Sở Nội vụ", "Văn phòng Ủy ban nhân dân tỉnh, Sở Tư pháp", "Quý IV hằng năm"]
     assert tables[0][2][3:] == ["Ủy ban nhân dân các xã, phường", "Tháng 12/2027"]
-    assert tables[1][1][0] == "3"
+    assert tables[0][3][0] == "3"
 
 
 
@@ -386,3 +386,65 @@ def test_a_short_group_title_wrapped_mid_phrase_stays_one_group_row(title):
             "1\nRà soát quy hoạch mạng lưới trường học\nSở Giáo dục và Đào tạo\nSở Xây dựng\nNăm 2028\n")
     rows = rebuild_tables(read_bytes(text.encode("utf-8"), "phu-luc.txt").blocks)[0].rows
     assert rows[1][1] == " ".join(title) and rows[2][2:] == ["Sở Giáo dục và Đào tạo", "Sở Xây dựng", "Năm 2028"]
+
+
+SPLIT_BY_A_PAGE = """\
+TT
+Nội dung công việc
+Cơ quan chủ trì
+Cơ quan phối hợp
+Thời hạn
+Kinh phí
+(triệu đồng)
+1
+Nâng cấp hệ thống cấp nước sinh hoạt tập trung
+cho các thôn vùng cao thường xuyên thiếu nước
+Sở Xây dựng
+UBND các xã
+Năm 2028
+4.500
+2
+Lắp đặt trạm quan trắc chất lượng nước mặt tự động
+tại các điểm xả thải của cụm công nghiệp và
+Sở Khoa học và
+Sở Tài chính; UBND
+Quý IV/2028
+2.300
+3
+TT
+Nội dung công việc
+Cơ quan chủ trì
+Cơ quan phối hợp
+Thời hạn
+Kinh phí
+(triệu đồng)
+làng nghề chế biến nông sản
+Công nghệ
+các phường
+3
+Tập huấn vận hành trạm quan trắc cho cán bộ xã
+Sở Khoa học và Công nghệ
+Các doanh nghiệp
+Tháng 3/2029
+1.150
+Tổng cộng
+7.950
+"""
+
+
+def test_a_row_cut_by_a_page_goes_on_under_the_repeated_header():
+    rows = rebuild_tables(read_bytes(SPLIT_BY_A_PAGE.encode("utf-8"), "phu-luc.txt").blocks)[0].rows
+    assert [r[0] for r in rows] == ["TT", "1", "2", "3"]          # no page number, header or total as a row
+    assert rows[2][1:5] == ["Lắp đặt trạm quan trắc chất lượng nước mặt tự động tại các điểm xả thải của cụm "
+                            "công nghiệp và làng nghề chế biến nông sản", "Sở Khoa học và Công nghệ",
+                            "Sở Tài chính; UBND các phường", "Quý IV/2028"]
+
+
+def test_a_body_after_content_that_ends_whole_is_the_owner():
+    text = ("TT\nNội dung công việc\nCơ quan chủ trì\nCơ quan phối hợp\nThời hạn\nKinh phí\n"
+            "1\nRà soát, phân loại các hợp tác xã thủy sản;\nlập phương án hỗ trợ các hợp tác xã\nyếu kém\n"
+            "Sở Nông nghiệp và\nMôi trường\nUBND các xã, phường;\nLiên minh Hợp tác xã\ntỉnh\nQuý II/2028\nLồng ghép\n"
+            "2\nSơ kết mô hình hợp tác xã kiểu mới\nLiên minh Hợp tác xã tỉnh\nCác sở, ngành\nQuý IV/2028\n1.200\n")
+    rows = rebuild_tables(read_bytes(text.encode("utf-8"), "phu-luc.txt").blocks)[0].rows
+    assert rows[1][1:4] == ["Rà soát, phân loại các hợp tác xã thủy sản; lập phương án hỗ trợ các hợp tác xã yếu kém",
+                            "Sở Nông nghiệp và Môi trường", "UBND các xã, phường; Liên minh Hợp tác xã tỉnh"]
