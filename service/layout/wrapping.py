@@ -22,7 +22,7 @@ BLOCK_START = re.compile(r"(?:Nơi nhận|Kính gửi|TM\.|T/M|KT\.|TL\.|Q\.|\(K
 _SENTENCE_END = re.compile(r"[.;:!?]$|\./\.$")
 # A colon after which the sentence goes on ("… yêu cầu chung là:", "… có thể nói:"); after others ("… cụ thể:",
 # "… như sau:") an unmarked list may follow, one item a line.
-_CARRIES_ON = re.compile(r"\b(?:là|rằng|nói):$")
+_CARRIES_ON = re.compile(r"\b(?:là|rằng|nói|như):$")     # "… những vấn đề bức xúc như:" / "đất đai; …"
 
 
 def unwrap(blocks: list[Block]) -> list[Block]:
@@ -94,7 +94,7 @@ def continues(prev: str, line: str, width: int | None = None, margin: int | None
         return True                                    # "… theo quy định;" / "đồng thời …": a clause, not an item
     if layout:
         if at_margin:
-            return not prev.endswith(":")
+            return not prev.endswith(":") or bool(full and stripped[:1].islower() and _CARRIES_ON.search(prev))
         return prev_indent is not None and indent >= prev_indent + 2 and not closed
     if prev.endswith(":") or full and not closed and opens_a_sentence(prev, stripped):
         return False

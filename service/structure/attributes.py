@@ -102,8 +102,16 @@ def read(text: str, offset: int, year: int | None = None) -> Attributes:
     return attributes
 
 
+# "Trách nhiệm thực hiện: Sở X, Sở Y chủ trì; Sở Z phối hợp": who leads, then who coordinates
+_LEAD_THEN_SUPPORT = re.compile(r"\s+(?:đồng\s+)?chủ\s+trì\s*[;,]\s*(?P<support>.+?)\s+phối\s+hợp$", re.IGNORECASE)
+
+
 def _fill(attributes: Attributes, kind: str, value: str, at: int, year: int | None) -> None:
-    if kind in ("lead", "support"):
+    split = _LEAD_THEN_SUPPORT.search(value) if kind == "lead" else None
+    if split:
+        attributes.lead = attributes.lead or _listed(value[:split.start()], at)
+        attributes.support = attributes.support or _listed(split["support"], at + split.start("support"))
+    elif kind in ("lead", "support"):
         bodies = _listed(value, at)
         setattr(attributes, kind, getattr(attributes, kind) or bodies)
         if kind == "lead":          # "Trách nhiệm thực hiện: Sở Y tế chủ trì, phối hợp với Sở Tài chính …"

@@ -488,3 +488,25 @@ def test_a_word_a_number_follows_ends_a_title_before_a_capitalised_line_and_goes
     assert got[2].endswith("theo Quyết định số 215/QĐ-UBND của Ủy ban nhân dân tỉnh.")
     assert got[3] == "5. Tổ chức các hoạt động kỷ niệm 95 năm Ngày thành lập Hội Nông dân Việt Nam tại các xã."
     assert got[4] == "6. Hưởng ứng Chương trình Chuyển đổi số Quốc gia tại các trường học trên địa bàn."   # a name
+
+
+LAYOUT_EXAMPLES_AFTER_A_COLON = """\
+      - Chọn nội dung kiểm tra gắn với những việc người dân phản ánh nhiều, chẳng hạn như:
+cấp giấy chứng nhận quyền sử dụng đất; bồi thường giải phóng mặt bằng; chi trả các chế
+độ bảo trợ xã hội tại xã, phường.
+      - Tổng hợp kết quả kiểm tra, báo cáo Ban Thường trực trước ngày 15/12/2027, gồm:
+      - Số cuộc kiểm tra đã thực hiện.
+      - Kiến nghị sau kiểm tra và kết quả giải quyết.
+      - Báo cáo tiến độ thực hiện các kiến nghị đã được cơ quan có thẩm quyền tiếp thu, xử lý,
+nêu rõ những kiến nghị chưa được giải quyết.
+      - Phối hợp với Thanh tra tỉnh trao đổi thông tin về các vụ việc khiếu nại kéo dài, tránh
+chồng chéo trong hoạt động kiểm tra, giám sát tại cơ sở.
+"""
+
+
+def test_a_lower_case_line_at_the_margin_after_examples_introduced_by_nhu_goes_on():
+    found = paragraphs(LAYOUT_EXAMPLES_AFTER_A_COLON)
+    assert found[0] == ("- Chọn nội dung kiểm tra gắn với những việc người dân phản ánh nhiều, chẳng hạn như: cấp giấy "
+                        "chứng nhận quyền sử dụng đất; bồi thường giải phóng mặt bằng; chi trả các chế độ bảo trợ xã "
+                        "hội tại xã, phường.")
+    assert len(found) == 6

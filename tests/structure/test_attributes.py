@@ -63,6 +63,16 @@ def test_a_closing_line_of_lead_and_coordinators_gives_both_to_the_group():
     assert [r[1:3] for r in rows] == [(["Sở Công Thương"], ["Sở Tài chính", "Hội Nông dân tỉnh"])] * 2
 
 
+def test_a_closing_line_that_says_who_leads_and_who_coordinates_in_one_label():
+    rows = _rows("3. Giám sát theo lĩnh vực\n"
+                 "- Giám sát việc thực hiện chính sách hỗ trợ học nghề cho lao động nông thôn.\n"
+                 "- Giám sát việc chi trả trợ cấp cho người cao tuổi.\n"
+                 "Trách nhiệm thực hiện: Hội Nông dân tỉnh, Hội Người cao tuổi tỉnh chủ trì; Ban Phong trào "
+                 "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp.\n")
+    assert [r[1:3] for r in rows] == [(["Hội Nông dân tỉnh", "Hội Người cao tuổi tỉnh"],
+                                       ["Ban Phong trào Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"])] * 2
+
+
 def test_a_closing_label_wrapped_over_lines_gives_every_body_it_lists():
     rows = _rows("6. Bảo vệ rừng đầu nguồn\n"
                  "a) Tuần tra, kiểm soát các tuyến đường vào rừng đầu nguồn trong mùa khô.\n"
