@@ -29,7 +29,8 @@ def skip_zones(text: str) -> list[tuple[int, int]]:
     """(start, end) spans that segmentation must leave out."""
     all_lines = list(lines(text))
     zones: list[tuple[int, int]] = []
-    first_title = next((i for i, (_, _, l) in enumerate(all_lines[:40]) if is_title(l)), None)
+    body = next((i for i, (_, _, l) in enumerate(all_lines[:40]) if _opens_body(l)), 40)
+    first_title = next((i for i, (_, _, l) in enumerate(all_lines[:body]) if is_title(l)), None)
     header_end = _header_end(all_lines[:first_title] if first_title is not None else all_lines[:15])
     if first_title is not None:
         header_end = max(header_end, _title_block_end(all_lines, first_title))
@@ -51,11 +52,17 @@ def skip_zones(text: str) -> list[tuple[int, int]]:
     return zones
 
 
+def _opens_body(line: str) -> bool:
+    """A numbered item or a long paragraph: the body has begun (a title after it is an appendix's, a letter's
+    annex after its items)."""
+    return len(line) > 200 or bool(re.match(r"\s*(?:\d+|[a-zđ]|[IVX]+)[.)]\s", line))
+
+
 def _header_end(all_lines: list[tuple[int, int, str]]) -> int:
     """End of the number/date/motto lines and of a "V/v …" subject line (công văn)."""
     end = 0
     for index, (_, stop, line) in enumerate(all_lines):
-        if len(line) > 200 or re.match(r"\s*(?:\d+|[a-zđ]|[IVX]+)[.)]\s", line):
+        if _opens_body(line):
             break
         if _HEADER_LINE.search(line):
             end = stop + 1

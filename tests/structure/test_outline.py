@@ -283,3 +283,19 @@ def test_a_roman_numbered_item_in_lower_case_that_does_work_stays_a_task():
     doc = analyze_text(text, extractor="rules")
     assert [t.text[:12] for t in doc.tasks] == ["sơ kết công ", "giao Phòng N", "tổ chức diễn"]
     assert doc.sections == []
+
+
+def test_an_annex_title_after_a_short_letters_items_does_not_swallow_them():
+    """A title within the first lines but after the body began is an appendix's: the header zone ends at the
+    letter's subject, and its items are tasks."""
+    from service import zones
+
+    text = ("BỘ Y TẾ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 512/BYT-KCB | Hà Nội, ngày 02 tháng 3 năm 2028\n"
+            "V/v tăng cường phòng, chống sốt xuất huyết\nKính gửi: Sở Y tế các tỉnh, thành phố.\n"
+            "1. Rà soát cơ số thuốc, dịch truyền tại các bệnh viện trước ngày 31/3/2028.\n"
+            "2. Báo cáo số ca mắc về Cục Quản lý Khám, chữa bệnh trước ngày 05 hằng tháng.\n"
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nPHỤ LỤC\nDANH SÁCH CÁC TỈNH CÓ SỐ CA MẮC TĂNG CAO\n"
+            "Tỉnh A | 1.250 ca\n")
+    doc = analyze_text(text)
+    assert zones.skip_zones(doc.text)[0][1] < doc.text.index("1. Rà soát")
+    assert [t.text[:16] for t in doc.tasks] == ["Rà soát cơ số th", "Báo cáo số ca mắ"]
