@@ -267,6 +267,9 @@ def _field_end(scan: Scanner, j: int) -> int:
             return k if not capitalised(scan.word(scan.skip(k, unit))) else j
         if not word[:1].islower() or not word.isalpha():
             return j
+        units_after = k > j and scan.word(k).lower() == "các" and scan.phrase_at(k + 1, lex.admin_units)
+        if units_after and not capitalised(scan.word(scan.skip(k + 1, scan.phrase_at(k + 1, lex.admin_units)))):
+            return k                # "Hội đồng nghĩa vụ quân sự các xã, thị trấn": the level of each of them
         if scan.phrase_at(k, grammar().determiners) and not (k > j and scan.finishes_word(k)):
             return j                # "các xã": the field is what the body acts on ("an toàn" is a word)
         stop = scan.phrase_at(k, lex.stops)

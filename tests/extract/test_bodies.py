@@ -325,6 +325,9 @@ def test_generic_nouns_alone_are_not_bodies(text):
     # a deputy director by title, addressed as comrades
     ("Các đồng chí Phó Giám đốc phụ trách khối nghiệp vụ kiểm tra", ["Các đồng chí Phó Giám đốc"]),
     ("Phó Giám đốc Sở Xây dựng trực tiếp chỉ đạo", ["Phó Giám đốc Sở Xây dựng"]),
+    # a council named by its field, then the level of each of the units it serves
+    ("Hội đồng nghĩa vụ quân sự các xã, phường lập danh sách công dân", ["Hội đồng nghĩa vụ quân sự các xã, phường"]),
+    ("Ban Chỉ đạo kiểm tra các xã vùng cao", ["Ban Chỉ đạo"]),          # a verb, then what it acts on
 ])
 def test_bodies_of_commune_and_party_documents(text, names):
     assert [b.name for b in parse_body_list(text)[0]] == names
