@@ -182,7 +182,29 @@ def _ends_table(text: str, row: _Row, data_roles: list[str | None], blocks: list
     columns = len(data_roles)
     if LIST_START.match(text) and not ROW_NUMBER.fullmatch(text) or _table_header(blocks, k, columns):
         return True
-    return not _row_number_ahead(blocks, k + 1, k + 3 + columns, columns) and len(row.lines) >= columns
+    return not _row_number_ahead(blocks, k + 1, _cells_reach(blocks, k, columns), columns) \
+        and len(row.lines) >= columns and not _last_row_goes_on(blocks, k, columns)
+
+
+CELL_LINE = 40              # a line this short may be a cell's, wrapped at its column's width
+
+
+def _last_row_goes_on(blocks: list[Block], k: int, columns: int) -> bool:
+    """The table's last row goes on from block k: a few short lines, cell-like, then the document's end."""
+    n = 0
+    while k + n < len(blocks) and blocks[k + n].kind == "paragraph" and len(blocks[k + n].text.strip()) <= CELL_LINE \
+            and not BLOCK_START.match(blocks[k + n].text.strip()):
+        n += 1
+    return k + n == len(blocks) and n <= 2 * columns
+
+
+def _cells_reach(blocks: list[Block], k: int, columns: int) -> int:
+    """How far the rest of a row's cells may run from block k: a few lines a column, further while the lines are
+    as short as a narrow column's (cells wrapped over two or three lines each)."""
+    stop, limit = k + 3 + columns, min(len(blocks), k + 3 + 3 * columns)
+    while stop < limit and blocks[stop - 1].kind == "paragraph" and len(blocks[stop - 1].text.strip()) <= CELL_LINE:
+        stop += 1
+    return stop
 
 
 def _table_header(blocks: list[Block], i: int, columns: int) -> bool:
@@ -294,9 +316,12 @@ def _placed(lines: list[str], data_roles: list[str | None]) -> list[str]:
                                   or _before_its_column(cells, data_roles, pointer, kind, kinds[i + 1:i + 2])):
             cells[content] += " " + line          # "… tầm nhìn đến năm" / "2050.": the content's wrapped line
             continue
-        elif last is not None and data_roles[last] in ("lead", "support") and kind == "text" and line[:1].islower():
-            cells[last] += " " + line             # "… các tổ chức hoạt" / "động khoáng sản": an owner cell wrapped
+        elif last is not None and data_roles[last] == "deadline" and _TIME_GOES_ON.search(cells[last]):
+            cells[last] += " " + line             # "Quý II và quý" / "IV/2028"
             continue
+        elif last is not None and data_roles[last] != "deadline" and kind == "text" and line[:1].islower():
+            cells[last] += " " + line             # "… các tổ chức hoạt" / "động khoáng sản": an owner cell wrapped,
+            continue                              # "Kế hoạch được UBND" / "xã, phường phê duyệt": a product's
         else:
             target = next((q for q in range(pointer, len(cells)) if not cells[q] and _fits(data_roles[q], kind)),
                           None)
@@ -404,6 +429,7 @@ def _mostly_time(cell: str) -> bool:
     return not (len(before) >= 2 and all(w[:1].isupper() for w in before) or _mostly_bodies(" ".join(before)))
 
 
+_TIME_GOES_ON = re.compile(r"(?:\b(?:quý|tháng|năm|ngày|và|đến|từ)|[-–,])\s*$", re.IGNORECASE)
 _TIME_WORD = re.compile(r"\d|(?<!\w)(?:năm|quý|tháng|ngày)(?!\w)", re.IGNORECASE)
 
 

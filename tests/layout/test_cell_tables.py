@@ -448,3 +448,50 @@ def test_a_body_after_content_that_ends_whole_is_the_owner():
     rows = rebuild_tables(read_bytes(text.encode("utf-8"), "phu-luc.txt").blocks)[0].rows
     assert rows[1][1:4] == ["Rà soát, phân loại các hợp tác xã thủy sản; lập phương án hỗ trợ các hợp tác xã yếu kém",
                             "Sở Nông nghiệp và Môi trường", "UBND các xã, phường; Liên minh Hợp tác xã tỉnh"]
+
+
+WRAPPED_TO_A_NARROW_WIDTH = """\
+TT
+Nội dung hoạt động
+Đơn vị chủ trì
+Đơn vị phối hợp
+Thời gian thực
+hiện
+Sản phẩm
+1
+Rà soát, cập nhật danh sách trẻ
+trong độ tuổi tiêm chủng tại các
+thôn, tổ dân phố
+Trạm Y tế các xã,
+phường
+Trung tâm Kiểm soát
+bệnh tật tỉnh
+Quý II và quý
+IV/2028
+Danh sách được UBND
+xã, phường xác
+nhận
+2
+Tập huấn an toàn tiêm chủng cho
+nhân viên y tế thôn, bản
+Trung tâm Kiểm
+soát bệnh tật tỉnh
+Bệnh viện Đa khoa
+tỉnh
+Tháng 3 -
+tháng 4/2028
+Báo cáo kết quả
+tập huấn; danh sách
+học viên
+"""
+
+
+def test_cells_wrapped_to_a_narrow_width_down_to_the_documents_end():
+    """Cells of three lines each reach past the usual look-ahead; a time cut after "quý" or "-" goes on; a product
+    wrapped in lower case stays the product's; the last row's cells run to the end of the text."""
+    rows = rebuild_tables(read_bytes(WRAPPED_TO_A_NARROW_WIDTH.encode("utf-8"), "phu-luc.txt").blocks)[0].rows
+    assert rows[1][1:] == ["Rà soát, cập nhật danh sách trẻ trong độ tuổi tiêm chủng tại các thôn, tổ dân phố",
+                           "Trạm Y tế các xã, phường", "Trung tâm Kiểm soát bệnh tật tỉnh", "Quý II và quý IV/2028",
+                           "Danh sách được UBND xã, phường xác nhận"]
+    assert rows[2][2:] == ["Trung tâm Kiểm soát bệnh tật tỉnh", "Bệnh viện Đa khoa tỉnh", "Tháng 3 - tháng 4/2028",
+                           "Báo cáo kết quả tập huấn; danh sách học viên"]
