@@ -122,12 +122,32 @@ def _left_margin(blocks: list[Block]) -> int | None:
     return margin if count >= 0.3 * len(indents) and indented >= max(2, 0.08 * len(indents)) else None
 
 
+SHORT_LINE = 25             # lines this short in a run of three or more: a table's cells, not wrapped prose
+CELL_RUN = 3
+
+
+def _runs_of_short_lines(paragraphs: list[Block]) -> set[int]:
+    """Indexes of the lines in runs of CELL_RUN or more short lines (an annex given one cell a line)."""
+    short = [len(b.text.strip()) <= SHORT_LINE for b in paragraphs]
+    found: set[int] = set()
+    i = 0
+    while i < len(short):
+        j = i
+        while j < len(short) and short[j]:
+            j += 1
+        if j - i >= CELL_RUN:
+            found.update(range(i, j))
+        i = max(j, i + 1)
+    return found
+
+
 def wrap_width(blocks: list[Block]) -> int | None:
     """The line width of a hard-wrapped text, else None: many lines end near it, or a quarter of all lines end
     near it unclosed and most of those show they stop mid-sentence (a list-heavy text layer whose items are
     short but whose paragraphs wrap; a typed list of even-length items shows no such sign)."""
-    lines = [(len(b.text) + (b.indent or 0), b.text.rstrip()) for b in blocks
-             if b.kind == "paragraph" and " | " not in b.text]
+    paragraphs = [b for b in blocks if b.kind == "paragraph" and " | " not in b.text]
+    cells = _runs_of_short_lines(paragraphs)
+    lines = [(len(b.text) + (b.indent or 0), b.text.rstrip()) for i, b in enumerate(paragraphs) if i not in cells]
     if len(lines) < 10:
         return None
     width = sorted(n for n, _ in lines)[int(len(lines) * 0.9)]

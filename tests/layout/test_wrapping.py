@@ -510,3 +510,16 @@ def test_a_lower_case_line_at_the_margin_after_examples_introduced_by_nhu_goes_o
                         "chứng nhận quyền sử dụng đất; bồi thường giải phóng mặt bằng; chi trả các chế độ bảo trợ xã "
                         "hội tại xã, phường.")
     assert len(found) == 6
+
+
+def test_the_width_is_read_off_prose_lines_when_an_annex_gives_many_short_ones():
+    """An annex of one cell a line (short lines) does not hide the width the prose wraps at: "… nhiệm kỳ" /
+    "2027 - 2029 như sau:" is one sentence."""
+    prose = ("- Căn cứ Hướng dẫn số 09-HD/BTCTU của Ban Tổ chức Tỉnh ủy về đại hội chi bộ trực thuộc đảng ủy cơ\n"
+             "sở, Ban Thường vụ Đảng ủy xã xây dựng Kế hoạch tổ chức đại hội chi bộ trực thuộc, nhiệm kỳ\n"
+             "2027 - 2029 như sau:\n")
+    items = "".join(f"{n}. Chi bộ thôn số {n} tổ chức đại hội theo đúng lịch đã được Ban Thường vụ phê duyệt, báo cáo\n"
+                    f"kết quả về Văn phòng Đảng ủy ngay trong ngày đại hội.\n" for n in range(1, 7))
+    annex = "".join(f"{n}\nChi bộ thôn số {n}\n{n + 10}/01/2027\nHội trường thôn\n" for n in range(1, 9))
+    found = paragraphs(prose + items + "PHỤ LỤC\nLỊCH ĐẠI HỘI\nTT\nChi bộ\nNgày\nĐịa điểm\n" + annex)
+    assert found[0].endswith("nhiệm kỳ 2027 - 2029 như sau:")
