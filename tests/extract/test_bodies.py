@@ -328,6 +328,13 @@ def test_generic_nouns_alone_are_not_bodies(text):
     # a council named by its field, then the level of each of the units it serves
     ("Hội đồng nghĩa vụ quân sự các xã, phường lập danh sách công dân", ["Hội đồng nghĩa vụ quân sự các xã, phường"]),
     ("Ban Chỉ đạo kiểm tra các xã vùng cao", ["Ban Chỉ đạo"]),          # a verb, then what it acts on
+    # verbs of drafting, giving views, disbursing and sending people end the name
+    ("Văn phòng Tỉnh ủy biên soạn đề cương tuyên truyền.", ["Văn phòng Tỉnh ủy"]),
+    ("Ngân hàng Chính sách xã hội giải ngân kịp thời vốn vay.", ["Ngân hàng Chính sách xã hội"]),
+    ("Ủy ban nhân dân các xã cử cán bộ tham gia lớp tập huấn", ["Ủy ban nhân dân các xã"]),
+    ("Thường trực Huyện ủy cho ý kiến vào dự thảo báo cáo chính trị, phê duyệt", ["Thường trực Huyện ủy"]),
+    ("Cục Nhà giáo và Cán bộ quản lý giáo dục chủ trì xây dựng Thông tư",
+     ["Cục Nhà giáo và Cán bộ quản lý giáo dục"]),
 ])
 def test_bodies_of_commune_and_party_documents(text, names):
     assert [b.name for b in parse_body_list(text)[0]] == names
