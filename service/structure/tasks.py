@@ -100,6 +100,8 @@ def _closing_attributes(doc: Document, node: Node) -> tuple[Attributes, Node | N
     "Trách nhiệm thực hiện: Sở X."): the group's, for every item; and the item they stand under."""
     items = [c for c in node.children if not c.attribute]
     labelled = [c for c in items if any(g.attribute for g in c.children)]
+    if len(items) >= 2 and labelled == items:
+        return _closing_owners(doc, items), None
     if len(items) < 2 or labelled != items[-1:]:
         return Attributes(), None
     last = items[-1]
@@ -107,6 +109,17 @@ def _closing_attributes(doc: Document, node: Node) -> tuple[Attributes, Node | N
     if any(g.rank < PARAGRAPH and g.rank != last.rank for g in lines) or last.children[-len(lines):] != lines:
         return Attributes(), None   # bullets under the item, or items after the labels: the item's own
     return _attributes_of(doc, last), last
+
+
+def _closing_owners(doc: Document, items: list[Node]) -> Attributes:
+    """Every item with a labelled line of its own ("Thời gian: …"), and owner labels only after the last one
+    ("Đơn vị chủ trì: …. Đơn vị phối hợp: …"): those owners are the group's."""
+    def owners(item: Node) -> Attributes:
+        found = _attributes_of(doc, item)
+        return Attributes(lead=found.lead, support=found.support)
+    if any(owners(item) for item in items[:-1]):
+        return Attributes()
+    return owners(items[-1])
 
 
 def _given(inherited: Inherited, labelled: Attributes) -> Inherited:

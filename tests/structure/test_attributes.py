@@ -73,6 +73,16 @@ def test_a_closing_line_that_says_who_leads_and_who_coordinates_in_one_label():
                                        ["Ban Phong trào Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"])] * 2
 
 
+def test_owner_labels_after_the_last_items_own_time_belong_to_the_group():
+    rows = _rows("2. Tổ chức kỳ thi\n"
+                 "a) Thành lập Ban coi thi; niêm yết danh sách thí sinh tại điểm thi.\n"
+                 "Thời gian: Tháng 5/2028.\n"
+                 "b) Tổ chức chấm thi, công bố kết quả trên Trang thông tin điện tử.\n"
+                 "Thời gian: Tháng 6/2028.\n"
+                 "Đơn vị chủ trì: Phòng Khảo thí. Đơn vị phối hợp: Văn phòng Sở, Thanh tra Sở.\n")
+    assert [r[1:3] for r in rows] == [(["Phòng Khảo thí"], ["Văn phòng Sở", "Thanh tra Sở"])] * 2
+
+
 def test_a_closing_label_wrapped_over_lines_gives_every_body_it_lists():
     rows = _rows("6. Bảo vệ rừng đầu nguồn\n"
                  "a) Tuần tra, kiểm soát các tuyến đường vào rừng đầu nguồn trong mùa khô.\n"
