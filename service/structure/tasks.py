@@ -87,12 +87,19 @@ def _tasks_of(doc: Document, parent: Node, node: Node, inherited: Inherited, lab
 
 
 def _attributes_of(doc: Document, node: Node) -> Attributes:
-    """What the labelled lines under an item say of it, the first line giving a field winning."""
+    """What the labelled lines under an item say of it, the first line giving a field winning, then a closing
+    parenthesis of labels on the item itself ("… (Đơn vị thực hiện: Ban X; thời gian: thường xuyên).")."""
     found = Attributes()
     for child in node.children:
         if child.attribute:
             found = found.over(attributes.read(child.text, child.body_start, doc.metadata.issued_year))
+    closing = _LABELS_IN_PARENTHESES.search(doc.text, node.body_start, node.end)
+    if closing and attributes.is_attribute(closing["labels"]):
+        found = found.over(attributes.read(closing["labels"], closing.start("labels"), doc.metadata.issued_year))
     return found
+
+
+_LABELS_IN_PARENTHESES = re.compile(r"\((?P<labels>[^()\n]{4,300})\)\s*[.;]?\s*$", re.MULTILINE)
 
 
 def _closing_attributes(doc: Document, node: Node) -> tuple[Attributes, Node | None]:

@@ -83,6 +83,16 @@ def test_owner_labels_after_the_last_items_own_time_belong_to_the_group():
     assert [r[1:3] for r in rows] == [(["Phòng Khảo thí"], ["Văn phòng Sở", "Thanh tra Sở"])] * 2
 
 
+def test_labels_in_a_closing_parenthesis_are_the_items():
+    doc = analyze_text(HEAD + "1. Tuyên truyền\n"
+                       "- Đăng tải tối thiểu 04 tin, bài mỗi tháng trên trang thông tin điện tử (Đơn vị thực hiện: Ban "
+                       "Tuyên giáo Huyện đoàn; thời gian: trước ngày 15 hằng tháng).\n"
+                       "- Tổ chức hội thi tìm hiểu lịch sử địa phương cho đoàn viên.\n", extractor="rules")
+    first, second = doc.tasks
+    assert [b.name for b in first.lead] == ["Ban Tuyên giáo Huyện đoàn"] and first.deadline.recurrence == "monthly"
+    assert second.lead == []
+
+
 def test_a_closing_label_wrapped_over_lines_gives_every_body_it_lists():
     rows = _rows("6. Bảo vệ rừng đầu nguồn\n"
                  "a) Tuần tra, kiểm soát các tuyến đường vào rừng đầu nguồn trong mùa khô.\n"
