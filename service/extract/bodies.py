@@ -282,9 +282,14 @@ def _standalone(head: str, scan: Scanner, j: int) -> bool:
     """Heads that are a whole body by themselves ("Chính phủ", "Bộ trưởng", "Ban Chỉ đạo"), but not the first of
     a list of activities ("Lãnh đạo, chỉ đạo, điều hành", "Thanh tra, kiểm tra doanh nghiệp")."""
     lex = _lexicon()
-    if _activity_follows(scan, j):
+    if _activity_follows(scan, j) or head in _verb_heads() and scan.word(j)[:1].islower():
         return False
     return scan.word(j) == ":" or (" " in head and head not in lex.bound_heads) or head in lex.standalone_heads
+
+
+@cache
+def _verb_heads() -> frozenset[str]:
+    return frozenset(h.lower() for h in load("bodies")["verb_heads"])
 
 
 def _activity_follows(scan: Scanner, j: int) -> bool:

@@ -335,6 +335,9 @@ def test_generic_nouns_alone_are_not_bodies(text):
     ("Thường trực Huyện ủy cho ý kiến vào dự thảo báo cáo chính trị, phê duyệt", ["Thường trực Huyện ủy"]),
     ("Cục Nhà giáo và Cán bộ quản lý giáo dục chủ trì xây dựng Thông tư",
      ["Cục Nhà giáo và Cán bộ quản lý giáo dục"]),
+    # "Lãnh đạo" alone before a verb is the verb; with whose leadership it is, a body
+    ("Lãnh đạo kiện toàn chi ủy các chi bộ thôn còn thiếu", []),
+    ("Lãnh đạo huyện trực tiếp chỉ đạo", ["Lãnh đạo huyện"]),
 ])
 def test_bodies_of_commune_and_party_documents(text, names):
     assert [b.name for b in parse_body_list(text)[0]] == names
