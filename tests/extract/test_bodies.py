@@ -338,6 +338,8 @@ def test_generic_nouns_alone_are_not_bodies(text):
     # "Lãnh đạo" alone before a verb is the verb; with whose leadership it is, a body
     ("Lãnh đạo kiện toàn chi ủy các chi bộ thôn còn thiếu", []),
     ("Lãnh đạo huyện trực tiếp chỉ đạo", ["Lãnh đạo huyện"]),
+    # the police's teams named by their field, like its departments
+    ("Đội Cảnh sát giao thông Công an huyện tuần tra, kiểm soát", ["Đội Cảnh sát giao thông Công an huyện"]),
 ])
 def test_bodies_of_commune_and_party_documents(text, names):
     assert [b.name for b in parse_body_list(text)[0]] == names
