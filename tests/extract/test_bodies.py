@@ -202,7 +202,7 @@ def test_canonical(name, expected):
     # a body named by its level ("Tỉnh đoàn", "Huyện đoàn"): a place after it
     ("TỈNH ĐOÀN YÊN BÁI", "Tỉnh đoàn Yên Bái"),
     # proper names keep their spelling inside any name
-    ("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH ĐIỆN BIÊN", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Điện Biên"),
+    ("HỘI CỰU CHIẾN BINH VIỆT NAM TỈNH ĐIỆN BIÊN", "Hội Cựu chiến binh Việt Nam tỉnh Điện Biên"),
 ])
 def test_recase_header_names(upper, expected):
     assert recase(upper) == expected

@@ -391,8 +391,8 @@ def test_a_short_group_title_wrapped_mid_phrase_stays_one_group_row(title):
 SPLIT_BY_A_PAGE = """\
 TT
 Nội dung công việc
-Cơ quan chủ trì
-Cơ quan phối hợp
+Chủ trì
+Phối hợp
 Thời hạn
 Kinh phí
 (triệu đồng)
@@ -413,8 +413,8 @@ Quý IV/2028
 3
 TT
 Nội dung công việc
-Cơ quan chủ trì
-Cơ quan phối hợp
+Chủ trì
+Phối hợp
 Thời hạn
 Kinh phí
 (triệu đồng)
@@ -441,7 +441,7 @@ def test_a_row_cut_by_a_page_goes_on_under_the_repeated_header():
 
 
 def test_a_body_after_content_that_ends_whole_is_the_owner():
-    text = ("TT\nNội dung công việc\nCơ quan chủ trì\nCơ quan phối hợp\nThời hạn\nKinh phí\n"
+    text = ("TT\nNội dung công việc\nChủ trì\nPhối hợp\nThời hạn\nKinh phí\n"
             "1\nRà soát, phân loại các hợp tác xã thủy sản;\nlập phương án hỗ trợ các hợp tác xã\nyếu kém\n"
             "Sở Nông nghiệp và\nMôi trường\nUBND các xã, phường;\nLiên minh Hợp tác xã\ntỉnh\nQuý II/2028\nLồng ghép\n"
             "2\nSơ kết mô hình hợp tác xã kiểu mới\nLiên minh Hợp tác xã tỉnh\nCác sở, ngành\nQuý IV/2028\n1.200\n")

@@ -492,8 +492,8 @@ def test_a_word_a_number_follows_ends_a_title_before_a_capitalised_line_and_goes
 
 LAYOUT_EXAMPLES_AFTER_A_COLON = """\
       - Chọn nội dung kiểm tra gắn với những việc người dân phản ánh nhiều, chẳng hạn như:
-cấp giấy chứng nhận quyền sử dụng đất; bồi thường giải phóng mặt bằng; chi trả các chế
-độ bảo trợ xã hội tại xã, phường.
+cấp đổi giấy tờ nhà đất; đền bù khi thu hồi đất làm đường liên thôn; trợ cấp hằng tháng
+cho người cao tuổi tại xã, phường.
       - Tổng hợp kết quả kiểm tra, báo cáo Ban Thường trực trước ngày 15/12/2027, gồm:
       - Số cuộc kiểm tra đã thực hiện.
       - Kiến nghị sau kiểm tra và kết quả giải quyết.
@@ -506,9 +506,9 @@ chồng chéo trong hoạt động kiểm tra, giám sát tại cơ sở.
 
 def test_a_lower_case_line_at_the_margin_after_examples_introduced_by_nhu_goes_on():
     found = paragraphs(LAYOUT_EXAMPLES_AFTER_A_COLON)
-    assert found[0] == ("- Chọn nội dung kiểm tra gắn với những việc người dân phản ánh nhiều, chẳng hạn như: cấp giấy "
-                        "chứng nhận quyền sử dụng đất; bồi thường giải phóng mặt bằng; chi trả các chế độ bảo trợ xã "
-                        "hội tại xã, phường.")
+    assert found[0] == ("- Chọn nội dung kiểm tra gắn với những việc người dân phản ánh nhiều, chẳng hạn như: cấp đổi "
+                        "giấy tờ nhà đất; đền bù khi thu hồi đất làm đường liên thôn; trợ cấp hằng tháng cho người cao "
+                        "tuổi tại xã, phường.")
     assert len(found) == 6
 
 

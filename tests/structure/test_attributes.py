@@ -67,10 +67,10 @@ def test_a_closing_line_that_says_who_leads_and_who_coordinates_in_one_label():
     rows = _rows("3. Giám sát theo lĩnh vực\n"
                  "- Giám sát việc thực hiện chính sách hỗ trợ học nghề cho lao động nông thôn.\n"
                  "- Giám sát việc chi trả trợ cấp cho người cao tuổi.\n"
-                 "Trách nhiệm thực hiện: Hội Nông dân tỉnh, Hội Người cao tuổi tỉnh chủ trì; Ban Phong trào "
-                 "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp.\n")
+                 "Trách nhiệm thực hiện: Hội Nông dân tỉnh, Hội Người cao tuổi tỉnh chủ trì; Ban Dân vận Tỉnh ủy, "
+                 "Sở Y tế phối hợp.\n")
     assert [r[1:3] for r in rows] == [(["Hội Nông dân tỉnh", "Hội Người cao tuổi tỉnh"],
-                                       ["Ban Phong trào Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"])] * 2
+                                       ["Ban Dân vận Tỉnh ủy", "Sở Y tế"])] * 2
 
 
 def test_owner_labels_after_the_last_items_own_time_belong_to_the_group():

@@ -75,9 +75,9 @@ def test_a_text_layer_that_runs_the_motto_onto_the_issuers_lines(head, issuer):
     ("TỈNH ĐOÀN YÊN BÁI | ĐOÀN TNCS HỒ CHÍ MINH\n*** | \nSố: 45-KH/TĐTN-VP | Yên Bái, ngày 04 tháng 9 năm 2027\n",
      "Tỉnh đoàn Yên Bái"),
     # a standing organ printed under the body it belongs to
-    ("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH ĐIỆN BIÊN Độc lập - Tự do - Hạnh phúc\n"
+    ("HỘI NÔNG DÂN VIỆT NAM CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH ĐIỆN BIÊN Độc lập - Tự do - Hạnh phúc\n"
      "BAN THƯỜNG TRỰC\nSố: 58/KH-MTTQ-BTT Điện Biên, ngày 04 tháng 9 năm 2027\n",
-     "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Điện Biên"),
+     "Ban Thường trực Hội Nông dân Việt Nam tỉnh Điện Biên"),
     # a Party committee of a body under the Party organisation of the province
     ("ĐẢNG BỘ TỈNH ĐIỆN BIÊN | ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY CÔNG AN TỈNH | \n* | Điện Biên, ngày 04 tháng 9 năm 2027\n"
      "Số 21-KH/ĐU | \n", "Đảng ủy Công an tỉnh"),
