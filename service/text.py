@@ -87,7 +87,7 @@ def cites_number(text: str) -> bool:
 # A line that stops on one of these has not ended its sentence: the next line goes on it, whatever its
 # first character ("… trước ngày" / "15/4/2026.", "… theo Quyết định số" / "12/2025/QĐ-UBND").
 OPEN_END = re.compile(r"(?:,|\b(?:và|với|của|cho|các|những|về|để|trong|theo|tại|từ|đến|hoặc|số|ngày|tháng|năm"
-                      r"|trước|sau|thuộc|là|được|bị|do|như|nhằm|gồm|quý))$")
+                      r"|trước|sau|thuộc|là|được|bị|do|như|nhằm|gồm))$")
 
 # A numbered title ending on "số" (digital: "3. Phát triển hạ tầng số"), then a capitalised line: the title ends
 # there ("… theo Quyết định số" / "12/QĐ-UBND" goes on, as does "… kỷ niệm 80 năm" / "Ngày thành lập …").

@@ -29,7 +29,7 @@ def skip_zones(text: str) -> list[tuple[int, int]]:
     """(start, end) spans that segmentation must leave out."""
     all_lines = list(lines(text))
     zones: list[tuple[int, int]] = []
-    body = next((i for i, (_, _, l) in enumerate(all_lines[:40]) if _opens_body(l)), 40)
+    body = next((i for i, (_, _, l) in enumerate(all_lines[:40]) if _NUMBERED.match(l)), 40)
     first_title = next((i for i, (_, _, l) in enumerate(all_lines[:body]) if is_title(l)), None)
     header_end = _header_end(all_lines[:first_title] if first_title is not None else all_lines[:15])
     if first_title is not None:
@@ -52,10 +52,12 @@ def skip_zones(text: str) -> list[tuple[int, int]]:
     return zones
 
 
+_NUMBERED = re.compile(r"\s*(?:\d+|[a-zđ]|[IVX]+)[.)]\s")     # a numbered item: the body has begun (a title after
+                                                              # it is an appendix's, a letter's annex after its items)
+
+
 def _opens_body(line: str) -> bool:
-    """A numbered item or a long paragraph: the body has begun (a title after it is an appendix's, a letter's
-    annex after its items)."""
-    return len(line) > 200 or bool(re.match(r"\s*(?:\d+|[a-zđ]|[IVX]+)[.)]\s", line))
+    return len(line) > 200 or bool(_NUMBERED.match(line))
 
 
 def _header_end(all_lines: list[tuple[int, int, str]]) -> int:

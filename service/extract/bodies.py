@@ -98,8 +98,9 @@ def recase(upper: str) -> str:
     words = lower[len(head):].split()
     units = _unit_words()
     inner = " ".join(words)
-    if head.endswith(PARTY_COMMITTEE) and any(inner == h or inner.startswith(h + " ") for h in spelled):
-        rest = recase(inner.upper())                     # "Đảng ủy Công an tỉnh": the committee of a body
+    if head.endswith(PARTY_COMMITTEE) and words and words[-1] in units \
+            and any(inner == h or inner.startswith(h + " ") for h in spelled):
+        rest = recase(inner.upper())                     # "Đảng ủy Công an tỉnh": the committee of a body at a level
     else:                                                # "Tỉnh đoàn Phú Thọ": a place after a level's body
         rest = _recase_name(words, party=head.endswith(PARTY_COMMITTEE) or head.split(" ")[0] in units)
     return _proper_names(" ".join(filter(None, [spelled.get(head, ""), rest])))
@@ -267,12 +268,13 @@ def _field_end(scan: Scanner, j: int) -> int:
             return k if not capitalised(scan.word(scan.skip(k, unit))) else j
         if not word[:1].islower() or not word.isalpha():
             return j
-        units_after = k > j and scan.word(k).lower() == "các" and scan.phrase_at(k + 1, lex.admin_units)
+        units_after = k > j and scan.word(k).lower() == "các" and scan.phrase_at(k + 1, lex.admin_units) \
+            and not any(scan.phrase_at(m, lex.stops) and not _compound_tail(scan, m) for m in range(j, k))
         if units_after and not capitalised(scan.word(scan.skip(k + 1, scan.phrase_at(k + 1, lex.admin_units)))):
             return k                # "Hội đồng nghĩa vụ quân sự các xã, thị trấn": the level of each of them
         if scan.phrase_at(k, grammar().determiners) and not (k > j and scan.finishes_word(k)):
             return j                # "các xã": the field is what the body acts on ("an toàn" is a word)
-        stop = scan.phrase_at(k, lex.stops)
+        stop = scan.phrase_at(k, lex.stops) if not _compound_tail(scan, k) else None      # "bầu cử"
         if stop and (" " in stop or not scan.finishes_word(k + 1)):
             return j                # "Ban Chỉ đạo kiểm tra tình hình tại xã": a verb or a preposition, no field
     return j

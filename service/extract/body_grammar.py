@@ -106,7 +106,7 @@ def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scan
     levels = last == "cấp" and bool(scan.phrase_at(j, gr.units))
     if levels:                                            # "cấp tỉnh, huyện, xã" is one body
         j = _unit_list_end(scan, j)
-    if last in gr.of_nouns and scan.phrase_at(j, gr.determiners):   # "chính quyền các địa phương"
+    if last in gr.of_nouns and scan.phrase_at(j, gr.determiners) and not scan.phrase_at(j, gr.qualifiers):
         inner = generic_end(scan, j, body_at, name_end, apart=False)
         if inner:                                         # a title stands over more lists ("lãnh đạo các sở,
             return of_list_end(scan, inner, body_at, name_end) if last in gr.titles else inner   # các cơ quan")

@@ -47,18 +47,29 @@ def document_targets(doc: Document) -> list[Target]:
 
 
 def _report_sections(doc: Document) -> list[tuple[int, int]]:
-    """Sections that report what was done ("KẾT QUẢ THỰC HIỆN NĂM 2025"): their figures are results. A heading that
-    names aims too ("KẾT QUẢ NĂM 2026 VÀ CHỈ TIÊU NĂM 2027") leaves that to its sub-sections."""
+    """Sections that report what was done ("KẾT QUẢ THỰC HIỆN NĂM 2025"): their figures are results. Under a heading
+    that joins aims to the results ("KẾT QUẢ NĂM 2026 VÀ CHỈ TIÊU NĂM 2027"), the sub-sections naming aims ("2. Chỉ
+    tiêu năm 2027") are read; the rest stays the report's."""
     structure = load("structure")
     openers = tuple(structure["report_headings"])
     aims = re.compile(r"\bvà\s+(?:" + "|".join(map(re.escape, structure["report_and_aims"])) + r")\b", re.I)
+    aim_words = re.compile(r"\b(?:" + "|".join(map(re.escape, structure["report_and_aims"])) + r")\b", re.I)
 
     def report(section) -> bool:
         return section.heading.strip().lower().startswith(openers)
 
-    def split(section) -> bool:     # results and aims, each under a sub-section of its own
-        return bool(aims.search(section.heading)) and any(report(c) for c in doc.sections if c.parent == section.id)
-    return [(s.start, s.end + 1) for s in doc.sections if report(s) and not split(s)]
+    def aimed(section) -> bool:
+        return not report(section) and bool(aim_words.search(section.heading))
+
+    spans = []
+    for s in (s for s in doc.sections if report(s)):
+        kept = [c for c in doc.sections if c.parent == s.id and aimed(c)] if aims.search(s.heading) else []
+        start = s.start                 # results and aims, each under a sub-section: the aims' are read
+        for c in sorted(kept, key=lambda c: c.start):
+            spans.append((start, c.start))
+            start = c.end + 1
+        spans.append((start, s.end + 1))
+    return spans
 
 
 def _target_lists(doc: Document) -> list[tuple[int, int]]:

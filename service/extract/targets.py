@@ -309,8 +309,9 @@ def is_achievement(clause_before: str, clause: str, sentence_before: str, senten
         return True
     years = [int(y) for y in PAST_YEAR.findall(clause_before)]
     past = bool(years) and (issued_year is None or min(years) < issued_year)   # "Năm 2027 trồng mới …" in 2026: ahead
-    weak = p.weak_past.search(clause) or past
-    return bool(weak) and not (aimed or p.target_cue.search(sentence) or IMPERATIVE.match(clause))
+    if past and not (p.target_cue.search(sentence) or IMPERATIVE.match(clause)):
+        return True                                   # a year before the document's: a result, listed or not
+    return bool(p.weak_past.search(clause)) and not (aimed or p.target_cue.search(sentence) or IMPERATIVE.match(clause))
 
 
 def aim_after_past(clause_before: str, issued_year: int | None = None) -> bool:
@@ -464,7 +465,7 @@ def _target(text: str, m: re.Match, context_year: int | None, issued_year: int |
         return None                                   # "06 cuộc bầu cử": a count that sets no bound
     if unit and unit.lower() == "đồng" and NOT_MONEY.match(text, m.end()):
         return None                                   # "80 đồng chí"
-    if unit and _describes(unit) and not (aimed and not MONEY.search(unit) or _aimed(clause_before, unit, issued_year)):
+    if unit and _describes(unit) and not (aimed and unit.lower() in count_units() or _aimed(clause_before, unit, issued_year)):
         return None                                   # an area, a cost, a count: no aim stated (an amount of
                                                       # money needs one in words: "thu ngân sách đạt …")
     given = _rate_given(clause_before, text, m.end(), c1, unit)

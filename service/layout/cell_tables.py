@@ -129,9 +129,9 @@ def _rows(blocks: list[Block], j: int, roles: dict[str, int], width: int,
             k, split = repeated, not ROW_NUMBER.fullmatch(blocks[repeated].text.strip()) \
                 if repeated < len(blocks) and blocks[repeated].kind == "paragraph" else False
             continue
-        if TOTAL_ROW.fullmatch(text):
-            k = _past_figures(blocks, k + 1)    # "Tổng cộng" / "186.540": the table's sum, no row
-            break
+        if TOTAL_ROW.fullmatch(text) and _past_figures(blocks, k + 1) > k + 1:
+            k = _past_figures(blocks, k + 1)    # "Cộng" / "2.000", "Tổng cộng" / "186.540": a sum, no row
+            continue
         if ROW_NUMBER.fullmatch(text):
             rows.append(_Row(text))
             split = False
@@ -146,7 +146,7 @@ def _rows(blocks: list[Block], j: int, roles: dict[str, int], width: int,
     return [_cells(r, roles, data_roles, width) for r in rows], k
 
 
-TOTAL_ROW = re.compile(r"(?:tổng cộng|tổng số|tổng|cộng)\s*:?", re.IGNORECASE)
+TOTAL_ROW = re.compile(r"(?:tổng cộng|tổng số|cộng)\s*:?", re.IGNORECASE)
 _FIGURE = re.compile(r"[\d.,]+")
 
 
@@ -189,11 +189,16 @@ def _ends_table(text: str, row: _Row, data_roles: list[str | None], blocks: list
 CELL_LINE = 40              # a line this short may be a cell's, wrapped at its column's width
 
 
+def _cell_like(line: str) -> bool:
+    """A short line that may be a cell's: no block cue, capitals (a signer's title), label or bracketed note."""
+    return len(line) <= CELL_LINE and not (BLOCK_START.match(line) or is_upper(line) or line.endswith(":")
+                                           or line.startswith("("))
+
+
 def _last_row_goes_on(blocks: list[Block], k: int, columns: int) -> bool:
     """The table's last row goes on from block k: a few short lines, cell-like, then the document's end."""
     n = 0
-    while k + n < len(blocks) and blocks[k + n].kind == "paragraph" and len(blocks[k + n].text.strip()) <= CELL_LINE \
-            and not BLOCK_START.match(blocks[k + n].text.strip()):
+    while k + n < len(blocks) and blocks[k + n].kind == "paragraph" and _cell_like(blocks[k + n].text.strip()):
         n += 1
     return k + n == len(blocks) and n <= 2 * columns
 
@@ -400,7 +405,8 @@ def _cell_fit(role: str | None, cell: str, run: list[str]) -> float:
         score = 1.0                   # bodies whose last name the grammar cuts ("… các trường đại học y, dược")
     if role == "content" and kind != "text":
         score = 0.5                   # a task may read as a time or a name ("Tổ chức Tháng hành động …")
-    joins = sum(0.3 if OPEN_END.search(a) or b[:1].islower() else -0.6 for a, b in zip(run, run[1:]))
+    joins = sum(0.3 if OPEN_END.search(a) or b[:1].islower() or role == "deadline" and _TIME_GOES_ON.search(a) else -0.6
+                for a, b in zip(run, run[1:]))
     return score + joins - (1.0 if _goes_on(run[0]) else 0.0)
 
 

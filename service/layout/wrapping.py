@@ -148,6 +148,8 @@ def wrap_width(blocks: list[Block]) -> int | None:
     paragraphs = [b for b in blocks if b.kind == "paragraph" and " | " not in b.text]
     cells = _runs_of_short_lines(paragraphs)
     lines = [(len(b.text) + (b.indent or 0), b.text.rstrip()) for i, b in enumerate(paragraphs) if i not in cells]
+    if len(lines) < 10:             # a short letter: its short lines are all there is to read the width off
+        lines = [(len(b.text) + (b.indent or 0), b.text.rstrip()) for b in paragraphs]
     if len(lines) < 10:
         return None
     width = sorted(n for n, _ in lines)[int(len(lines) * 0.9)]

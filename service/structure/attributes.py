@@ -103,7 +103,8 @@ def read(text: str, offset: int, year: int | None = None) -> Attributes:
 
 
 # "Trách nhiệm thực hiện: Sở X, Sở Y chủ trì; Sở Z phối hợp": who leads, then who coordinates
-_LEAD_THEN_SUPPORT = re.compile(r"\s+(?:đồng\s+)?chủ\s+trì\s*[;,]\s*(?P<support>.+?)\s+phối\s+hợp$", re.IGNORECASE)
+_LEAD_THEN_SUPPORT = re.compile(r"\s+(?:đồng\s+)?chủ\s+trì\s*;\s*(?P<support>(?!phối\s+hợp).+?)\s+phối\s+hợp$",
+                                re.IGNORECASE)
 
 
 def _fill(attributes: Attributes, kind: str, value: str, at: int, year: int | None) -> None:

@@ -252,13 +252,27 @@ def _issuer(head: list[tuple[int, int, str]]) -> str | None:
                 cell = _MOTTO.sub(" ", cell)
                 if _MOTTO_CELL.search(cell) or not re.search(r"\w", cell):
                     continue
-            clean = _mend_ocr(_strip_marks(cell))
+            clean = _youth_heading_dropped(_mend_ocr(_strip_marks(cell)))
             for motto in mottos:
                 clean = re.sub(re.escape(motto), " ", clean, flags=re.IGNORECASE)
             clean = fold_spaces(re.sub(r"[-–_=*]{2,}|^\W+$", " ", clean))
             if clean and is_upper(clean):
                 parts.append(clean)
     return _combine_issuer(parts) if parts else None
+
+
+def _youth_heading_dropped(cell: str) -> str:
+    """The cell without the Youth Union's heading where that is not the issuer's own name (metadata.yaml
+    `youth_headings`)."""
+    meta = load("metadata")
+    for heading in meta["youth_headings"]:
+        if " ".join(cell.lower().split()) == heading:
+            return ""
+        after_body = re.match(rf"((?:{'|'.join(map(re.escape, meta['youth_bodies']))})\s.+?)\s+{re.escape(heading)}$",
+                              cell, re.IGNORECASE)
+        if after_body:
+            return after_body.group(1)
+    return cell
 
 
 _MOTTO = re.compile(r"(?:C[ỘO]NG\s*H[OÒ][AÀ]?\s*)?X[ÃA]\s*H[ỘO]I\s*CH[ỦU]\s*NGH[ĨI]A(?:\s*VI[ỆE]T\s*NAM)?"
@@ -376,7 +390,7 @@ def _combine_issuer(parts: list[str]) -> str:
     "Ban Thường trực Ủy ban …"; else join."""
     organs = tuple(o.upper() for o in load("metadata")["standing_organs"])
     if len(parts) >= 2 and parts[-1] in organs:
-        return f"{recase(parts[-1])} {recase(' '.join(parts[:-1]))}"
+        return f"{recase(parts[-1])} {_combine_issuer(parts[:-1])}"
     if len(parts) >= 2 and parts[0].startswith("ĐẢNG BỘ") and "ỦY" in parts[1]:
         if not parts[1].endswith("ỦY"):
             return recase(parts[1])

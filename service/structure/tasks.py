@@ -124,9 +124,10 @@ def _closing_owners(doc: Document, items: list[Node]) -> Attributes:
     def owners(item: Node) -> Attributes:
         found = _attributes_of(doc, item)
         return Attributes(lead=found.lead, support=found.support)
-    if any(owners(item) for item in items[:-1]):
-        return Attributes()
-    return owners(items[-1])
+    last = owners(items[-1])
+    if not last.lead or any(owners(item) for item in items[:-1]):
+        return Attributes()             # a coordinator alone after the last item may be that item's only
+    return last
 
 
 def _given(inherited: Inherited, labelled: Attributes) -> Inherited:

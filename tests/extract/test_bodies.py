@@ -203,6 +203,8 @@ def test_canonical(name, expected):
     ("TỈNH ĐOÀN YÊN BÁI", "Tỉnh đoàn Yên Bái"),
     # proper names keep their spelling inside any name
     ("HỘI CỰU CHIẾN BINH VIỆT NAM TỈNH ĐIỆN BIÊN", "Hội Cựu chiến binh Việt Nam tỉnh Điện Biên"),
+    # a committee of a named institution keeps the institution's place in capitals
+    ("ĐẢNG ỦY TRƯỜNG CAO ĐẲNG SƠN LA", "Đảng ủy Trường Cao Đẳng Sơn La"),
 ])
 def test_recase_header_names(upper, expected):
     assert recase(upper) == expected
@@ -320,8 +322,6 @@ def test_generic_nouns_alone_are_not_bodies(text):
     ("Cấp ủy các chi bộ, đảng bộ trực thuộc tổ chức kiểm điểm cuối năm", ["Cấp ủy các chi bộ, đảng bộ trực thuộc"]),
     # a management board named by the place it runs, in lower case
     ("Ban quản lý chợ trung tâm bố trí lối thoát nạn", ["Ban quản lý chợ trung tâm"]),
-    # household businesses, a kind of generic body
-    ("Các hộ kinh doanh, hộ gia đình không lấn chiếm vỉa hè", ["Các hộ kinh doanh, hộ gia đình"]),
     # a deputy director by title, addressed as comrades
     ("Các đồng chí Phó Giám đốc phụ trách khối nghiệp vụ kiểm tra", ["Các đồng chí Phó Giám đốc"]),
     ("Phó Giám đốc Sở Xây dựng trực tiếp chỉ đạo", ["Phó Giám đốc Sở Xây dựng"]),
@@ -338,6 +338,11 @@ def test_generic_nouns_alone_are_not_bodies(text):
     # "Lãnh đạo" alone before a verb is the verb; with whose leadership it is, a body
     ("Lãnh đạo kiện toàn chi ủy các chi bộ thôn còn thiếu", []),
     ("Lãnh đạo huyện trực tiếp chỉ đạo", ["Lãnh đạo huyện"]),
+    # "cấp ủy các cấp" are committees at every level, not the committees of a list of bodies
+    ("Cấp ủy các cấp, chính quyền, Mặt trận Tổ quốc vào cuộc", ["Cấp ủy các cấp", "chính quyền", "Mặt trận Tổ quốc"]),
+    # a field that is an election ("bầu cử") is no verb; a verb before the units ends the name
+    ("Ban Chỉ đạo bầu cử các xã, phường kiểm tra", ["Ban Chỉ đạo bầu cử các xã, phường"]),
+    ("Ban Chỉ đạo làm việc với các xã, thị trấn", ["Ban Chỉ đạo"]),
     # the police's teams named by their field, like its departments
     ("Đội Cảnh sát giao thông Công an huyện tuần tra, kiểm soát", ["Đội Cảnh sát giao thông Công an huyện"]),
 ])

@@ -680,3 +680,20 @@ def test_counts_of_events_outputs_and_party_cells_are_targets(sentence, value, u
 def test_lessons_terms_and_elections_are_no_counted_targets(sentence):
     doc = analyze_text(f"KẾ HOẠCH\nCông tác năm 2028\nII. NHIỆM VỤ\n1. {sentence}\n", extractor="rules")
     assert doc.targets == []
+
+
+def test_only_the_aims_sub_section_of_a_report_heading_joined_with_aims_is_read():
+    text = ("KẾ HOẠCH\nCông tác năm 2028\nI. KẾT QUẢ THỰC HIỆN NĂM 2027 VÀ NHIỆM VỤ NĂM 2028\n1. Về kinh tế\n"
+            "Giá trị sản xuất thủy sản đạt 240 tỷ đồng, tăng 7% so với năm 2026.\n2. Về xã hội\n"
+            "96% người dân tham gia bảo hiểm y tế.\n3. Nhiệm vụ năm 2028\n"
+            "Phấn đấu 98% người dân tham gia bảo hiểm y tế.\n")
+    assert [t.value for t in analyze_text(text, extractor="rules").targets] == [98]
+
+
+@pytest.mark.parametrize("text", [
+    "Tỷ lệ trẻ em được tiêm chủng đầy đủ đạt 97% (năm 2027 là 94,5%).",        # the baseline of an earlier year
+    "Diện tích đất trồng lúa của xã là 820 ha.",                               # a measure that describes
+])
+def test_a_target_list_keeps_baselines_and_descriptions_out(text):
+    found = find_targets(text, issued_year=2028, aimed=True)
+    assert [t.value for t in found] == ([97] if "97%" in text else [])

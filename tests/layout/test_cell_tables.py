@@ -495,3 +495,13 @@ def test_cells_wrapped_to_a_narrow_width_down_to_the_documents_end():
                            "Danh sách được UBND xã, phường xác nhận"]
     assert rows[2][2:] == ["Trung tâm Kiểm soát bệnh tật tỉnh", "Bệnh viện Đa khoa tỉnh", "Tháng 3 - tháng 4/2028",
                            "Báo cáo kết quả tập huấn; danh sách học viên"]
+
+
+def test_a_subtotal_row_is_skipped_and_a_signature_after_the_last_row_is_no_cell():
+    text = ("TT\nNội dung công việc\nChủ trì\nPhối hợp\nThời hạn\nKinh phí\n"
+            "I\nCÔNG TRÌNH VĂN HÓA\n1\nSửa chữa nhà văn hóa thôn 2\nUBND xã\nBan công tác Mặt trận thôn\nQuý II/2028\n800\n"
+            "Cộng\n800\nII\nCÔNG TRÌNH GIAO THÔNG\n2\nBê tông hóa đường nội đồng thôn 5\nUBND xã\nCác hộ dân\n"
+            "Quý III/2028\n1.500\nTổng cộng\n2.300\nCHỦ TỊCH\n(Đã ký)\nLê Văn Tâm\n")
+    rows = rebuild_tables(read_bytes(text.encode("utf-8"), "phu-luc.txt").blocks)[0].rows
+    assert [r[0] for r in rows] == ["TT", "I", "1", "II", "2"]
+    assert rows[-1][1:5] == ["Bê tông hóa đường nội đồng thôn 5", "UBND xã", "Các hộ dân", "Quý III/2028"]

@@ -523,3 +523,11 @@ def test_the_width_is_read_off_prose_lines_when_an_annex_gives_many_short_ones()
     annex = "".join(f"{n}\nChi bộ thôn số {n}\n{n + 10}/01/2027\nHội trường thôn\n" for n in range(1, 9))
     found = paragraphs(prose + items + "PHỤ LỤC\nLỊCH ĐẠI HỘI\nTT\nChi bộ\nNgày\nĐịa điểm\n" + annex)
     assert found[0].endswith("nhiệm kỳ 2027 - 2029 như sau:")
+
+
+def test_a_heading_ending_on_the_adjective_quy_is_no_cut_quarter():
+    """"… cây dược liệu quý" ends a heading; the capitalised line after it opens the item's sentence."""
+    text = "".join(f"{n}. Rà soát, cập nhật hiện trạng vùng trồng dược liệu của thôn {n}, báo cáo Ủy ban nhân dân xã\n"
+                   f"trước ngày 15/3/2028.\n" for n in range(1, 6))
+    found = paragraphs(text + "6. Bảo tồn nguồn gen cây dược liệu quý\nTrạm Y tế xã chủ trì thực hiện.\n")
+    assert found[-2:] == ["6. Bảo tồn nguồn gen cây dược liệu quý", "Trạm Y tế xã chủ trì thực hiện."]

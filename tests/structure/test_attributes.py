@@ -93,6 +93,15 @@ def test_labels_in_a_closing_parenthesis_are_the_items():
     assert second.lead == []
 
 
+def test_a_lead_who_coordinates_with_one_body_and_a_body_that_coordinates_too():
+    rows = _rows("3. Thể thao quần chúng\n"
+                 "- Tổ chức giải việt dã truyền thống của xã.\n"
+                 "- Duy trì câu lạc bộ bóng chuyền hơi người cao tuổi.\n"
+                 "Trách nhiệm thực hiện: Phòng Văn hóa - Xã hội chủ trì, phối hợp với Đoàn Thanh niên xã; "
+                 "Hội Người cao tuổi phối hợp.\n")
+    assert "Đoàn Thanh niên xã" in rows[0][2]
+
+
 def test_a_closing_label_wrapped_over_lines_gives_every_body_it_lists():
     rows = _rows("6. Bảo vệ rừng đầu nguồn\n"
                  "a) Tuần tra, kiểm soát các tuyến đường vào rừng đầu nguồn trong mùa khô.\n"
