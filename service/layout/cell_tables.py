@@ -379,8 +379,12 @@ def _swallowed_owner(cells: list[str], lines: list[str], data_roles: list[str | 
     if "lead" not in data_roles or "content" not in data_roles:
         return 0.0
     content = cells[data_roles.index("content")]
-    tails = (" ".join(lines[k:j]) for j in range(2, len(lines) + 1) for k in range(1, j))
+    ends = [j for j in range(2, len(lines) + 1) if content.endswith(" " + lines[j - 1])]
+    tails = (" ".join(lines[k:j]) for j in ends for k in range(max(1, j - OWNER_LINES), j))
     return 0.5 if any(content.endswith(" " + tail) and _kind(tail) == "bodies" for tail in tails) else 0.0
+
+
+OWNER_LINES = 3             # an owner cell wraps over this many lines at most
 
 
 def _fit(cells: list[str], data_roles: list[str | None]) -> float:
