@@ -417,7 +417,7 @@ def find_targets(text: str, offset: int = 0, context_year: int | None = None,
                  issued_year: int | None = None, aimed: bool = False) -> list[Target]:
     """Every numeric target in `text`; offsets are positions in `text` plus `offset`. A year before the
     figure reads as a reported past only when it is earlier than `issued_year` (when that is known). `aimed`:
-    the text is an item of a list of targets, so a count or measure there is an aim without a cue."""
+    the text is an item of a list of targets, so a count there is an aim without a cue."""
     p = patterns()
     found: list[Target] = []
     for m in p.mention.finditer(text):
@@ -465,7 +465,8 @@ def _target(text: str, m: re.Match, context_year: int | None, issued_year: int |
         return None                                   # "06 cuộc bầu cử": a count that sets no bound
     if unit and unit.lower() == "đồng" and NOT_MONEY.match(text, m.end()):
         return None                                   # "80 đồng chí"
-    if unit and _describes(unit) and not (aimed and unit.lower() in count_units() or _aimed(clause_before, unit, issued_year)):
+    listed = aimed and unit is not None and unit.lower() in count_units()     # a count in a list of targets
+    if unit and _describes(unit) and not (listed or _aimed(clause_before, unit, issued_year)):
         return None                                   # an area, a cost, a count: no aim stated (an amount of
                                                       # money needs one in words: "thu ngân sách đạt …")
     given = _rate_given(clause_before, text, m.end(), c1, unit)
