@@ -108,9 +108,14 @@ def recase(upper: str) -> str:
 
 def _proper_names(name: str) -> str:
     """The `proper_names` spelled as they are ("Việt nam" → "Việt Nam")."""
-    for proper in load("bodies")["proper_names"]:
-        name = re.sub(rf"\b{re.escape(proper)}\b", proper, name, flags=re.IGNORECASE)
+    for pattern, proper in _proper_name_patterns():
+        name = pattern.sub(proper, name)
     return name
+
+
+@cache
+def _proper_name_patterns() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((re.compile(rf"\b{re.escape(p)}\b", re.IGNORECASE), p) for p in load("bodies")["proper_names"])
 
 
 PARTY_COMMITTEE = ("ủy", "uỷ")     # after an admin unit: the Party committee of that level ("tỉnh ủy" → "Tỉnh ủy")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..document import Document, Target
 from ..genre import genre
@@ -50,10 +51,8 @@ def _report_sections(doc: Document) -> list[tuple[int, int]]:
     """Sections that report what was done ("KẾT QUẢ THỰC HIỆN NĂM 2025"): their figures are results. Under a heading
     that joins aims to the results ("KẾT QUẢ NĂM 2026 VÀ CHỈ TIÊU NĂM 2027"), the sub-sections naming aims ("2. Chỉ
     tiêu năm 2027") are read; the rest stays the report's."""
-    structure = load("structure")
-    openers = tuple(structure["report_headings"])
-    aims = re.compile(r"\bvà\s+(?:" + "|".join(map(re.escape, structure["report_and_aims"])) + r")\b", re.I)
-    aim_words = re.compile(r"\b(?:" + "|".join(map(re.escape, structure["report_and_aims"])) + r")\b", re.I)
+    openers = tuple(load("structure")["report_headings"])
+    aim_words, aims = _aim_patterns()
 
     def report(section) -> bool:
         return section.heading.strip().lower().startswith(openers)
@@ -70,6 +69,13 @@ def _report_sections(doc: Document) -> list[tuple[int, int]]:
             start = c.end + 1
         spans.append((start, s.end + 1))
     return spans
+
+
+@cache
+def _aim_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """Aim words in a heading, and the same joined by "và" to a report's ("… VÀ CHỈ TIÊU …")."""
+    words = "|".join(map(re.escape, load("structure")["report_and_aims"]))
+    return re.compile(rf"\b(?:{words})\b", re.I), re.compile(rf"\bvà\s+(?:{words})\b", re.I)
 
 
 def _target_lists(doc: Document) -> list[tuple[int, int]]:

@@ -492,8 +492,12 @@ def _target(text: str, m: re.Match, context_year: int | None, issued_year: int |
 
 def _unbounded(unit: str, text: str, start: int, end: int, is_range: bool) -> bool:
     """A `bounded` count unit with no bound before or after the figure ("ít nhất", "trở lên")."""
-    bounded = {w.lower() for w in lexicon()["units"]["bounded"]}
-    return unit.lower() in bounded and comparator(text, start, end, is_range) == "="
+    return unit.lower() in _bounded_units() and comparator(text, start, end, is_range) == "="
+
+
+@lru_cache(maxsize=1)
+def _bounded_units() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon()["units"]["bounded"])
 
 
 def _item_join(text: str, after: int, n0: int) -> re.Match | None:

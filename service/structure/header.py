@@ -264,15 +264,19 @@ def _issuer(head: list[tuple[int, int, str]]) -> str | None:
 def _youth_heading_dropped(cell: str) -> str:
     """The cell without the Youth Union's heading where that is not the issuer's own name (metadata.yaml
     `youth_headings`)."""
+    headings, after_body = _youth_headings()
+    if " ".join(cell.lower().split()) in headings:
+        return ""
+    found = after_body.match(cell)
+    return found.group(1) if found else cell
+
+
+@cache
+def _youth_headings() -> tuple[frozenset[str], re.Pattern]:
+    """The headings, and a Đoàn body of a level with a heading run onto it ("TỈNH ĐOÀN X ĐOÀN TNCS HỒ CHÍ MINH")."""
     meta = load("metadata")
-    for heading in meta["youth_headings"]:
-        if " ".join(cell.lower().split()) == heading:
-            return ""
-        after_body = re.match(rf"((?:{'|'.join(map(re.escape, meta['youth_bodies']))})\s.+?)\s+{re.escape(heading)}$",
-                              cell, re.IGNORECASE)
-        if after_body:
-            return after_body.group(1)
-    return cell
+    bodies, headings = ("|".join(map(re.escape, meta[key])) for key in ("youth_bodies", "youth_headings"))
+    return frozenset(meta["youth_headings"]), re.compile(rf"((?:{bodies})\s.+?)\s+(?:{headings})$", re.IGNORECASE)
 
 
 _MOTTO = re.compile(r"(?:C[ỘO]NG\s*H[OÒ][AÀ]?\s*)?X[ÃA]\s*H[ỘO]I\s*CH[ỦU]\s*NGH[ĨI]A(?:\s*VI[ỆE]T\s*NAM)?"

@@ -388,7 +388,7 @@ def test_a_short_group_title_wrapped_mid_phrase_stays_one_group_row(title):
     assert rows[1][1] == " ".join(title) and rows[2][2:] == ["Sở Giáo dục và Đào tạo", "Sở Xây dựng", "Năm 2028"]
 
 
-SPLIT_BY_A_PAGE = """\
+SPLIT_HEADER = """\
 TT
 Nội dung công việc
 Chủ trì
@@ -396,6 +396,8 @@ Phối hợp
 Thời hạn
 Kinh phí
 (triệu đồng)
+"""
+SPLIT_BY_A_PAGE = SPLIT_HEADER + """\
 1
 Nâng cấp hệ thống cấp nước sinh hoạt tập trung
 cho các thôn vùng cao thường xuyên thiếu nước
@@ -411,13 +413,7 @@ Sở Tài chính; UBND
 Quý IV/2028
 2.300
 3
-TT
-Nội dung công việc
-Chủ trì
-Phối hợp
-Thời hạn
-Kinh phí
-(triệu đồng)
+""" + SPLIT_HEADER + """\
 làng nghề chế biến nông sản
 Công nghệ
 các phường
