@@ -41,6 +41,9 @@ def _subject_starts(text: str) -> list[int]:
         starts.append(label.end() if opened is None else opened)
     head = text[:_role_cue_start(text, 300)]     # the subject stands before "chủ trì" / "phối hợp với"
     if _words("adverbial_cues").match(text, stripped):
+        topic = _words("topic_words").match(text, stripped)
+        if topic:                                # "Riêng Kho bạc Nhà nước tỉnh chủ trì …"
+            starts.append(topic.end() + len(text[topic.end():]) - len(text[topic.end():].lstrip()))
         timed = leading_time_end(text)
         if timed is not None:                    # "Hằng năm Sở X …": no comma after the time phrase
             starts.append(_COMMA.match(text, timed).end())
@@ -374,7 +377,7 @@ def _closing_request_cues() -> dict[str, re.Pattern]:
     return {
         "request_word": re.compile(rf"(?<!\w){requests}(?!\w)", re.IGNORECASE),
         "request": re.compile(rf"(?<!\w){requests}\s*$", re.IGNORECASE),
-        "rest": re.compile(rf"\s*,?\s*(?:{phrase_alternation(cues['responsibility'])}\s+)?{manner}*\s*"
+        "rest": re.compile(rf"\s*,?\s*(?:{phrase_alternation(cues['responsibility'])}\s+)?{manner}*\s*,?\s*"
                            rf"{_carrying_out()}(?:{document}{manner}*)?[\s./]*$", re.IGNORECASE),
     }
 

@@ -10,6 +10,7 @@ from functools import cache
 
 from ..extract.bodies import parse_body_list
 from ..extract.body_grammar import grammar, has_clause_verb
+from ..extract.deadlines import leading_period
 from ..extract.roles import closing_request, grounds_then_work, subject_bodies
 from ..lexicons import load
 from ..text import phrase_alternation, phrase_pattern
@@ -60,6 +61,8 @@ def _patterns() -> dict[str, re.Pattern]:
                                       rf"{phrase_alternation(cues['budget_verbs'])}(?!\w)", re.IGNORECASE)
     found["funding"] = re.compile(rf"\W*{phrase_alternation(cues['funding_subjects'])}\b[^.;]{{0,80}}?"
                                   rf"(?<!\w){phrase_alternation(cues['funding_passives'])}(?!\w)", re.IGNORECASE)
+    found["allocated"] = re.compile(rf"(?<!\w){phrase_alternation(cues['allocated_money'])}(?:\s+[^\W\d]+){{0,3}}?"
+                                    rf"\s+(?:được\s+)?giao(?:\s+cho)?(?!\w)", re.IGNORECASE)
     return found
 
 
@@ -218,10 +221,20 @@ def _narrative(text: str, patterns: dict[str, re.Pattern]) -> bool:
     return bool(patterns["narrative_mark"].search(head)) and not patterns["directive"].search(text)
 
 
+def _schedule_row(text: str) -> bool:
+    """A row of a two-column timetable kept as one line ("Tháng 5/2027 | Hội nghị sơ kết"): a time, then what
+    happens then, with nobody named to do it (ANNOTATION.md §2: a schedule is not an assignment)."""
+    when, bar, what = text.partition(" | ")
+    if not bar or " | " in what:
+        return False
+    period = leading_period(when)
+    return period is not None and not when[len(period.text):].strip(" .;,") and not subject_bodies(what)
+
+
 def reason(text: str) -> str | None:
     """Why the item is not a task ("no_words", "lead_in", "executing", "courtesy", "closing", "pointers",
     "composition", "label_value", "target", "basis", "session", "description", "standing_rule", "narrative",
-    "noun_phrase", "self_reference", "funding", "bodies_only"), or None when it may be one. "closing" is also the
+    "noun_phrase", "self_reference", "funding", "bodies_only", "schedule"), or None when it may be one. "closing" is also the
     request to carry out the document ("… yêu cầu các phòng, ban tổ chức thực hiện nghiêm túc Kế hoạch này.")."""
     stripped = text.strip()
     if len(re.findall(r"\w{2,}", stripped)) < 2:
@@ -235,6 +248,8 @@ def reason(text: str) -> str | None:
         found = patterns[name].search(stripped)
         if found and not (name == "executing" and patterns["in_force_condition"].search(stripped[:found.start()])):
             return name             # (not "… khi Luật X có hiệu lực thi hành": another act coming into force)
+    if _schedule_row(stripped):
+        return "schedule"
     if patterns["labels"].match(stripped) or _FIGURE_VALUE.search(stripped) or _labelled_bodies(stripped) \
             or _phase(stripped, patterns):
         return "label_value"
@@ -257,8 +272,9 @@ def reason(text: str) -> str | None:
     if patterns["self_reference"].match(stripped):
         return "self_reference"            # "Kế hoạch này được phổ biến đến chi bộ."
     if (patterns["funding"].match(stripped) or patterns["budget_pays"].match(stripped)) \
-            and not patterns["assigns"].search(stripped):
-        return "funding"            # (not "Tổng kinh phí dự kiến 1,2 tỷ đồng, giao Phòng X tham mưu bố trí …")
+            and not patterns["assigns"].search(patterns["allocated"].sub(" ", stripped)):
+        return "funding"            # (not "Tổng kinh phí dự kiến 1,2 tỷ đồng, giao Phòng X tham mưu bố trí …";
+                                    # money "giao cho" a body is allocated to it, not work)
     bodies, end = parse_body_list(stripped)
     rest = stripped[end:].split("(")[0]
     if bodies and (not re.search(r"\w", rest) or _names_only(stripped, bodies, rest)):

@@ -39,12 +39,18 @@ def recognise(doc: Document) -> Document:
     for table in doc.tables:
         header = _header_cells(table)
         roles = column_roles(header)
-        if "content" in roles and ("lead" in roles or "deadline" in roles):
+        if "content" in roles and ("lead" in roles or "deadline" in roles) and not _timetable(roles):
             table.header, table.columns = header, roles
             previous = table
         elif previous and len(header) == len(previous.header):
             table.columns = dict(previous.columns)
     return doc
+
+
+def _timetable(roles: dict[str, int]) -> bool:
+    """"Thời gian | Nội dung": a schedule of what happens when, its time first and no one named to do it, not
+    an assignment table (ANNOTATION.md §2)."""
+    return "lead" not in roles and "number" not in roles and roles.get("deadline", 99) < roles["content"]
 
 
 def _header_cells(table: Table) -> list[str]:

@@ -63,7 +63,11 @@ def _walk(doc: Document, node: Node, inherited: Inherited, ids: dict[int, str], 
     names = _names_in_a_list_of_names(doc, node)
     closing, closer = _closing_attributes(doc, node)
     for child in node.children:
-        if child.attribute or _excluded(child) or child.start in names:
+        if child.attribute or child.start in names:
+            continue
+        if _excluded(child):
+            if _is_report(child):
+                _walk_requests(doc, child, inherited, ids, out)
             continue
         own = _attributes_of(doc, child) if child is not closer else Attributes()
         found, labelled = _tasks_of(doc, node, child, inherited, own), own
@@ -72,6 +76,31 @@ def _walk(doc: Document, node: Node, inherited: Inherited, ids: dict[int, str], 
             found = _tasks_of(doc, node, child, inherited, labelled)
         out.extend(labelled.apply(task) for task in found)
         _walk(doc, child, _passed_down(doc, child, _given(inherited, labelled), ids), ids, out)
+
+
+def _walk_requests(doc: Document, node: Node, inherited: Inherited, ids: dict[int, str], out: list[Task]) -> None:
+    """A report holds no tasks, but it may close on a request to named bodies ("Trên cơ sở đó, đề nghị các cơ
+    quan, đơn vị: a) … b) …"): the items under such a lead-in are work asked of them."""
+    for child in node.children:
+        if child.attribute:
+            continue
+        if child.is_lead_in and child.children and _asks_named_bodies(doc, child):
+            _walk(doc, child, _passed_down(doc, child, inherited, ids), ids, out)
+        else:
+            _walk_requests(doc, child, inherited, ids, out)
+
+
+def _asks_named_bodies(doc: Document, node: Node) -> bool:
+    """The lead-in's last sentence asks bodies it names ("…, đề nghị các sở, ngành:", "Giao Sở X:")."""
+    text = doc.text[node.body_start:node.end].split("\n", 1)[0]
+    last = re.split(r"(?<=[.;])\s+", text.strip())[-1]
+    opener = _request_opener().search(last)
+    return opener is not None and bool(parse_body_list(last, opener.end())[0])
+
+
+@cache
+def _request_opener() -> re.Pattern:
+    return re.compile(rf"(?<!\w){phrase_alternation(_cues()['directive_openers'])}\s+", re.IGNORECASE)
 
 
 def _own_lead(task: Task, inherited: Inherited) -> bool:
@@ -197,13 +226,30 @@ def _excluded(node: Node) -> bool:
     if node.is_lead_in and node.children and any(cue in lead_in
                                                  for cue in cues["target_lead_ins"] + cues["condition_lead_ins"]):
         return True
+    if node.is_lead_in and node.children and _lists_problems().search(lead_in):
+        return True
     if not (node.upper or node.bold or node.children and node.heading_like) or len(node.text) > HEADING_MAX_CHARS:
         return False
     text = heading_key(node.text)
-    if text.startswith(tuple(cues["report_headings"]) + tuple(cues["mandate_headings"])):
+    if _is_report(node) or text.startswith(tuple(cues["mandate_headings"])):
         return True
     return text.startswith(tuple(cues["non_task_headings"])) and not any(
         word in text for word in cues["task_headings"])
+
+
+def _is_report(node: Node) -> bool:
+    """A heading of what was done ("1. Kết quả thực hiện năm 2026", "TÌNH HÌNH …")."""
+    return (bool(node.upper or node.bold or node.children and node.heading_like)
+            and len(node.text) <= HEADING_MAX_CHARS
+            and heading_key(node.text).startswith(tuple(_cues()["report_headings"])))
+
+
+@cache
+def _lists_problems() -> re.Pattern:
+    """A lead-in ending on a noun of shortcomings and words that announce a list ("… hạn chế chủ yếu sau:")."""
+    cues = _cues()["problem_lead_ins"]
+    nouns = rf"{phrase_alternation(cues['nouns'])}(?:\s*(?:,|và)\s*{phrase_alternation(cues['nouns'])})*"
+    return re.compile(rf"(?<!\w){nouns}(?:\s+{phrase_alternation(cues['tail'])})*\s*:\s*$", re.IGNORECASE)
 
 
 def _passed_down(doc: Document, node: Node, inherited: Inherited, ids: dict[int, str]) -> Inherited:
@@ -409,8 +455,9 @@ def _owner_split(doc: Document, node: Node, inherited: Inherited) -> list[Task]:
     if not (re.search(r"[.!?]\s+\S", item) or _LINE_AFTER_CLAUSE.search(item)):
         return [_task(doc, node, inherited)]
     sentences = _pieces(doc.text, start, end)
-    cuts = [a for a, b in sentences[1:] if roles.subject_bodies(doc.text[a:b]) or roles.opens_no_task(doc.text[a:b])
-            or non_tasks.reason(doc.text[a:b]) in _ENDS_AN_ITEM]
+    cuts = [a for (p, q), (a, b) in zip(sentences, sentences[1:])
+            if roles.subject_bodies(doc.text[a:b]) or roles.opens_no_task(doc.text[a:b])
+            or non_tasks.reason(doc.text[a:b]) in _ENDS_AN_ITEM or _closes(doc.text[p:q])]
     if not cuts:
         return [_task(doc, node, inherited)]
     bounds = [start] + cuts + [end]
@@ -422,6 +469,12 @@ def _owner_split(doc: Document, node: Node, inherited: Inherited) -> list[Task]:
             task.origin = "list" if a == start else "sentence"
             tasks.append(task)
     return tasks
+
+
+def _closes(sentence: str) -> bool:
+    """A closing formula that more work may follow ("Yêu cầu các phòng nghiêm túc triển khai thực hiện. Trong quá
+    trình thực hiện, nếu có khó khăn, vướng mắc, báo cáo …"): what follows is not part of it."""
+    return roles.closing_request(sentence) or non_tasks.reason(sentence) in ("closing", "courtesy")
 
 
 _LINE_AFTER_CLAUSE = re.compile(r"[;.][ \t]*\n\s*(?=\S)")     # a line that ends a clause, then another line

@@ -143,6 +143,8 @@ from service.extract.bodies import canonical, parse_body_list, recase
     # a member of a committee, by title
     ("Các đồng chí Ủy viên Ban Thường vụ Đảng ủy phường theo dõi", ["Các đồng chí Ủy viên Ban Thường vụ Đảng ủy phường"],
      "theo dõi"),
+    # a standing committee in lower case, over the committees of a level
+    ("ban thường vụ các huyện ủy, thị ủy lãnh đạo", ["ban thường vụ các huyện ủy, thị ủy"], "lãnh đạo"),
 ])
 def test_body_lists(text, names, rest):
     bodies, end = parse_body_list(text)

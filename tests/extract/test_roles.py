@@ -73,6 +73,12 @@ def _assign(text, inherited=()):
      ["Sở Y tế"], ["Sở Tài chính", "Sở Nội vụ"]),
     # a "phối hợp" that is a noun of the task names nobody
     ("Sở Y tế chủ trì, ban hành cơ chế phối hợp trong cấp cứu ngoại viện.", ["Sở Y tế"], []),
+    # "Riêng" singles out the doer, with no comma after it
+    ("Riêng Kho bạc Nhà nước tỉnh chủ trì, phối hợp với Sở Tài chính đối chiếu số dư tạm ứng.",
+     ["Kho bạc Nhà nước tỉnh"], ["Sở Tài chính"]),
+    # a Party committee that leads the body it directs: the verb ends its name
+    ("Đảng ủy Quân sự tỉnh lãnh đạo Bộ Chỉ huy Quân sự tỉnh chủ trì diễn tập khu vực phòng thủ.",
+     ["Đảng ủy Quân sự tỉnh"], []),
 ])
 def test_lead_and_support_from_the_item(text, lead, support):
     task = _assign(text)

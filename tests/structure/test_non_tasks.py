@@ -17,6 +17,12 @@ from service.structure.non_tasks import reason
     ("Ủy ban nhân dân tỉnh hưng yên", "bodies_only"),           # a header line whose case was lost
     ("Giám đốc Sở Tài chính, Chủ tịch Ủy ban nhân dân các huyện căn cứ Quyết định này thi hành.", "executing"),
     ("2.", "no_words"),
+    # money allocated "giao cho" a body assigns it nothing
+    ("Kinh phí thực hiện được bảo đảm từ dự toán ngân sách giao cho Sở Y tế hằng năm và nguồn viện trợ.", "funding"),
+    # the courtesy close of a letter, attention and coordination asked
+    ("Sở Xây dựng đề nghị các cơ quan, đơn vị quan tâm, phối hợp thực hiện./.", "closing"),
+    # a row of a two-column timetable kept as one line
+    ("Tháng 9 - 10/2027 | Hội thi tìm hiểu pháp luật về phòng cháy, chữa cháy", "schedule"),
 ])
 def test_reasons(text, why):
     assert reason(text) == why
@@ -24,6 +30,9 @@ def test_reasons(text, why):
 
 @pytest.mark.parametrize("text", [
     "Sở Tài chính tham mưu bố trí kinh phí thực hiện Kế hoạch.",
+    "Tổng kinh phí dự kiến 2,4 tỷ đồng, giao Phòng Tài chính - Kế hoạch tham mưu bố trí.",
+    "Quý III/2027 | Công an tỉnh tổ chức diễn tập chữa cháy tại chợ trung tâm",    # a doer named in the row
+    "Đề nghị Sở Y tế phối hợp thực hiện và báo cáo kết quả trước ngày 30/9/2027.",
     "Hoàn thành việc rà soát trong năm 2025. Theo đó, các đơn vị báo cáo kết quả:",
     "Chủ tịch Ủy ban nhân dân xã chịu trách nhiệm trước Ủy ban nhân dân huyện nếu để xảy ra vi phạm về đất đai.",
     # roles and conditional instructions

@@ -75,3 +75,14 @@ def test_a_blank_product_cell_leaves_the_product_to_the_content():
     assert first.output.text == "kế hoạch bồi dưỡng giáo viên mầm non năm 2027"
     assert second.output is None          # "-" says the row has no product
     assert third.output is None
+
+
+def test_a_timetable_names_no_work():
+    text = ("KẾ HOẠCH\nIII. LỊCH TRÌNH\nThời gian | Nội dung | Ghi chú\n"
+            "Tháng 5/2027 | Hội nghị triển khai Kế hoạch | Trực tuyến\n"
+            "Tháng 11/2027 | Sơ kết công tác năm | Trực tiếp\n")
+    assert analyze_text(text, extractor="rules").tasks == []
+    assigned = text.replace("Ghi chú", "Cơ quan chủ trì").replace("Trực tuyến", "Sở Tư pháp").replace(
+        "Trực tiếp", "Văn phòng Ủy ban nhân dân tỉnh")
+    assert [[b.name for b in t.lead] for t in analyze_text(assigned, extractor="rules").tasks] == [
+        ["Sở Tư pháp"], ["Văn phòng Ủy ban nhân dân tỉnh"]]

@@ -547,3 +547,40 @@ def test_a_courtesy_line_after_a_letters_notice_hands_its_addressees_nothing():
                           "các nội dung sau:", "UBND tỉnh thông báo lịch kiểm tra công tác chống hạn như sau:")
     text += "UBND tỉnh đề nghị Thủ trưởng các đơn vị quan tâm, phối hợp thực hiện./.\n"
     assert _leads(text)[0] == []
+
+
+def test_a_request_closing_a_report_section_makes_its_items_work():
+    text = LETTER.replace("1. Rà soát nguồn nước", "1. Kết quả thực hiện vụ Đông Xuân\n"
+                          "Vụ Đông Xuân, toàn tỉnh thiếu nước 1.200 ha. Trên cơ sở đó, đề nghị các đơn vị:\n"
+                          "a) Đánh giá nguyên nhân thiếu nước tại từng hồ chứa.\n"
+                          "b) Tổng hợp diện tích phải chuyển đổi cây trồng.\n2. Rà soát nguồn nước")
+    texts = [t.text for t in analyze_text(text, extractor="rules").tasks]
+    assert texts[0].startswith("Đánh giá nguyên nhân") and texts[1].startswith("Tổng hợp diện tích")
+    assert not any(t.startswith("Vụ Đông Xuân") for t in texts)
+
+
+def test_a_heading_singling_out_a_body_hands_it_its_items():
+    text = LETTER + ("4. Riêng Công ty TNHH MTV Thủy lợi Nam Hà Tĩnh\n"
+                     "- Vận hành hồ chứa theo quy trình liên hồ.\n- Báo cáo mực nước hằng ngày.\n")
+    assert _leads(text)[-2:] == [["Công ty TNHH MTV Thủy lợi Nam Hà Tĩnh"]] * 2
+
+
+def test_work_after_a_closing_request_in_the_same_paragraph_stays_a_task():
+    text = ("KẾ HOẠCH\nBảo vệ rừng mùa khô năm 2027\nII. TỔ CHỨC THỰC HIỆN\n"
+            "1. Hạt Kiểm lâm huyện theo dõi, tổng hợp kết quả.\n2. Ủy ban nhân dân các xã:\n"
+            "a) Tổ chức trực phòng cháy rừng 24/24 giờ.\nb) Báo cáo kết quả trước ngày 30/6/2027.\n"
+            "Yêu cầu Thủ trưởng các cơ quan, Chủ tịch Ủy ban nhân dân các xã nghiêm túc triển khai thực hiện. "
+            "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, kịp thời báo cáo về Hạt Kiểm lâm huyện./.\n")
+    tasks = analyze_text(text, extractor="rules").tasks
+    assert tasks[-1].text.startswith("Trong quá trình thực hiện") and tasks[-1].deadline.recurrence == "on_demand"
+    assert not any(t.text.startswith("Yêu cầu Thủ trưởng") for t in tasks)
+
+
+def test_a_list_of_shortcomings_is_not_work():
+    text = ("CHỈ THỊ\nVề phòng, chống đuối nước trẻ em\n"
+            "Công tác phòng, chống đuối nước có chuyển biến. Tuy nhiên, vẫn còn những hạn chế, bất cập chủ yếu sau:\n"
+            "- Số trẻ em bị đuối nước còn cao, nhất là vào dịp hè;\n"
+            "- Nhiều ao, hồ, sông, suối chưa có biển cảnh báo.\n"
+            "Để khắc phục những hạn chế nêu trên, Ban Thường vụ Tỉnh ủy yêu cầu thực hiện tốt các nội dung sau:\n"
+            "1. Sở Giáo dục và Đào tạo tổ chức dạy bơi cho học sinh tiểu học.\n")
+    assert [t.text[:18] for t in analyze_text(text, extractor="rules").tasks] == ["Sở Giáo dục và Đào"]
