@@ -472,8 +472,8 @@ def _owner_split(doc: Document, node: Node, inherited: Inherited) -> list[Task]:
 
 
 def _closes(sentence: str) -> bool:
-    """A closing formula that more work may follow ("Yêu cầu các phòng nghiêm túc triển khai thực hiện. Trong quá
-    trình thực hiện, nếu có khó khăn, vướng mắc, báo cáo …"): what follows is not part of it."""
+    """A closing formula that more work may follow ("Yêu cầu các phòng nghiêm túc thực hiện. Quá trình triển khai,
+    nếu phát sinh vướng mắc, các đơn vị báo cáo …"): what follows is not part of it."""
     return roles.closing_request(sentence) or non_tasks.reason(sentence) in ("closing", "courtesy")
 
 

@@ -74,11 +74,11 @@ def _assign(text, inherited=()):
     # a "phối hợp" that is a noun of the task names nobody
     ("Sở Y tế chủ trì, ban hành cơ chế phối hợp trong cấp cứu ngoại viện.", ["Sở Y tế"], []),
     # "Riêng" singles out the doer, with no comma after it
-    ("Riêng Kho bạc Nhà nước tỉnh chủ trì, phối hợp với Sở Tài chính đối chiếu số dư tạm ứng.",
-     ["Kho bạc Nhà nước tỉnh"], ["Sở Tài chính"]),
+    ("Riêng Kho bạc Nhà nước khu vực II chủ trì, phối hợp với Sở Tài chính đối chiếu số dư tạm ứng.",
+     ["Kho bạc Nhà nước khu vực II"], ["Sở Tài chính"]),
     # a Party committee that leads the body it directs: the verb ends its name
-    ("Đảng ủy Quân sự tỉnh lãnh đạo Bộ Chỉ huy Quân sự tỉnh chủ trì diễn tập khu vực phòng thủ.",
-     ["Đảng ủy Quân sự tỉnh"], []),
+    ("Đảng ủy Biên phòng tỉnh lãnh đạo Bộ đội Biên phòng tỉnh chủ trì tuần tra đường biên giới.",
+     ["Đảng ủy Biên phòng tỉnh"], []),
 ])
 def test_lead_and_support_from_the_item(text, lead, support):
     task = _assign(text)
