@@ -41,9 +41,6 @@ def _subject_starts(text: str) -> list[int]:
         starts.append(label.end() if opened is None else opened)
     head = text[:_role_cue_start(text, 300)]     # the subject stands before "chủ trì" / "phối hợp với"
     if _words("adverbial_cues").match(text, stripped):
-        topic = _words("topic_words").match(text, stripped)
-        if topic:                                # "Riêng Kho bạc Nhà nước tỉnh chủ trì …"
-            starts.append(topic.end() + len(text[topic.end():]) - len(text[topic.end():].lstrip()))
         timed = leading_time_end(text)
         if timed is not None:                    # "Hằng năm Sở X …": no comma after the time phrase
             starts.append(_COMMA.match(text, timed).end())
@@ -52,6 +49,9 @@ def _subject_starts(text: str) -> list[int]:
                 continue
             opened = _after_directive_opener(text, m.end())
             starts.append(m.end() if opened is None else opened)
+        topic = _words("topic_words").match(text, stripped)
+        if topic:        # "Riêng Kho bạc Nhà nước tỉnh chủ trì …" (after the commas: "Riêng các xã miền núi, Ủy ban …")
+            starts.append(topic.end() + len(text[topic.end():]) - len(text[topic.end():].lstrip()))
     elif _words("condition_cues").match(text, stripped):
         starts += [m.end() for m in re.finditer(r",\s*", head) if _names_a_doer(text, m.end())]
     return starts
@@ -155,12 +155,18 @@ def _run_to_predicate(text: str, bodies: list[Body], end: int, offset: int) -> l
     match = _words("subject_predicates").search(text, end, min(len(text), end + 90))
     gap = text[end:match.start()] if match else ""
     if not gap.strip() or re.search(r"[,.;:()\n]", gap) or len(gap.split()) > 8 or _gap_stop().match(gap) \
-            or _verb_in_gap(gap) \
+            or _verb_in_gap(gap) or _names_a_body(gap) \
             or parse_body_list(text, end + len(gap) - len(gap.lstrip()))[0]:
         return bodies
     last = bodies[-1]
     name = text[last.start - offset:match.start()].rstrip()
     return bodies[:-1] + [last.model_copy(update={"name": name, "canonical": name, "end": last.start + len(name)})]
+
+
+def _names_a_body(gap: str) -> bool:
+    """A capitalised body inside the gap ("Đảng ủy Công an tỉnh lãnh đạo Công an tỉnh chủ trì …"): the words before
+    it are a verb and its object, not more of the subject's name."""
+    return any(parse_body_list(gap, m.start())[0] for m in re.finditer(r"(?<=\s)[^\W\d_]", gap) if m.group().isupper())
 
 
 _COMMA = re.compile(r"\s*,?\s*")
@@ -363,8 +369,11 @@ def closing_request(text: str) -> bool:
     if not cues["request_word"].search(stripped):
         return False                             # most items: no body parsing needed
     bodies = subject_bodies(stripped)
-    return bool(bodies) and bool(cues["request"].search(stripped[:min(b.start for b in bodies)])) \
-        and bool(cues["rest"].match(stripped, max(b.end for b in bodies)))
+    if not bodies or not cues["request"].search(stripped[:min(b.start for b in bodies)]):
+        return False
+    after = max(b.end for b in bodies)
+    return bool(cues["rest"].match(stripped, after)) or bool(cues["coordinate"].match(stripped, after)) and all(
+        b.name[:1].islower() for b in bodies)       # asked of "các cơ quan, đơn vị …", not of a body by name
 
 
 @cache
@@ -379,6 +388,8 @@ def _closing_request_cues() -> dict[str, re.Pattern]:
         "request": re.compile(rf"(?<!\w){requests}\s*$", re.IGNORECASE),
         "rest": re.compile(rf"\s*,?\s*(?:{phrase_alternation(cues['responsibility'])}\s+)?{manner}*\s*,?\s*"
                            rf"{_carrying_out()}(?:{document}{manner}*)?[\s./]*$", re.IGNORECASE),
+        "coordinate": re.compile(rf"{manner}*\s*,?\s*{phrase_alternation(cues['coordinate'])}(?!\w){manner}*"
+                                 rf"(?:{document}{manner}*)?[\s./]*$", re.IGNORECASE),
     }
 
 

@@ -61,13 +61,28 @@ def _patterns() -> dict[str, re.Pattern]:
                                       rf"{phrase_alternation(cues['budget_verbs'])}(?!\w)", re.IGNORECASE)
     found["funding"] = re.compile(rf"\W*{phrase_alternation(cues['funding_subjects'])}\b[^.;]{{0,80}}?"
                                   rf"(?<!\w){phrase_alternation(cues['funding_passives'])}(?!\w)", re.IGNORECASE)
-    found["allocated"] = re.compile(rf"(?<!\w){phrase_alternation(cues['allocated_money'])}(?:\s+[^\W\d]+){{0,3}}?"
+    found["allocated"] = re.compile(rf"(?<!\w){phrase_alternation(cues['allocated_money'])}(?:\s+(?!và\b)[^\W\d]+){{0,3}}?"
                                     rf"\s+(?:được\s+)?giao(?:\s+cho)?(?!\w)", re.IGNORECASE)
     return found
 
 
 _FIGURE_VALUE = re.compile(r"^[^:]{1,80}:\s*[\d.,]+\s*(?:đ|đồng|triệu(?: đồng)?|tỷ(?: đồng)?|%|ha|km|người|hộ|lượt"
                            r"|\w+)?(?:\s*/\s*[\w ]{1,20}?){0,3}\s*(?:\([^)]*\))?\s*[.;]?\s*$", re.IGNORECASE)
+
+
+_COMMA = re.compile(r"\s*")
+_ALLOCATION_GOES_ON = re.compile(r"\s*(?:$|[,;.)]|(?:theo|hằng|hàng|năm|trong|tại|và|để|đầu|cuối|của)(?!\w))",
+                                 re.IGNORECASE)
+
+
+def _without_allocations(text: str, patterns: dict[str, re.Pattern]) -> str:
+    """The text without money "giao (cho)" bodies who are given it, not told to do anything ("… từ dự toán ngân sách
+    giao cho Sở Y tế hằng năm", "… dự toán được giao đầu năm"; not "… ngân sách giao cho Sở Tài chính thẩm định …")."""
+    for found in reversed(list(patterns["allocated"].finditer(text))):
+        bodies, end = parse_body_list(text, _COMMA.match(text, found.end()).end())
+        if _ALLOCATION_GOES_ON.match(text, found.end()) or bodies and _ALLOCATION_GOES_ON.match(text, end):
+            text = text[:found.start()] + " " + text[max(end, found.end()):]
+    return text
 
 
 def _labelled_bodies(text: str) -> bool:
@@ -221,20 +236,22 @@ def _narrative(text: str, patterns: dict[str, re.Pattern]) -> bool:
     return bool(patterns["narrative_mark"].search(head)) and not patterns["directive"].search(text)
 
 
-def _schedule_row(text: str) -> bool:
+def schedule_row(text: str) -> bool:
     """A row of a two-column timetable kept as one line ("Tháng 5/2027 | Hội nghị sơ kết"): a time, then what
-    happens then, with nobody named to do it (ANNOTATION.md §2: a schedule is not an assignment)."""
-    when, bar, what = text.partition(" | ")
+    happens then, with nobody named to do it and nothing asked (ANNOTATION.md §2: a schedule is not an
+    assignment). Whether a heading hands it a doer is the caller's to tell."""
+    when, bar, what = text.strip().partition(" | ")
     if not bar or " | " in what:
         return False
     period = leading_period(when)
-    return period is not None and not when[len(period.text):].strip(" .;,") and not subject_bodies(what)
+    return period is not None and not when[len(period.text):].strip(" .;,") and not subject_bodies(what) \
+        and not _patterns()["assigns"].search(what)
 
 
 def reason(text: str) -> str | None:
     """Why the item is not a task ("no_words", "lead_in", "executing", "courtesy", "closing", "pointers",
     "composition", "label_value", "target", "basis", "session", "description", "standing_rule", "narrative",
-    "noun_phrase", "self_reference", "funding", "bodies_only", "schedule"), or None when it may be one. "closing" is also the
+    "noun_phrase", "self_reference", "funding", "bodies_only"), or None when it may be one. "closing" is also the
     request to carry out the document ("… yêu cầu các phòng, ban tổ chức thực hiện nghiêm túc Kế hoạch này.")."""
     stripped = text.strip()
     if len(re.findall(r"\w{2,}", stripped)) < 2:
@@ -248,8 +265,6 @@ def reason(text: str) -> str | None:
         found = patterns[name].search(stripped)
         if found and not (name == "executing" and patterns["in_force_condition"].search(stripped[:found.start()])):
             return name             # (not "… khi Luật X có hiệu lực thi hành": another act coming into force)
-    if _schedule_row(stripped):
-        return "schedule"
     if patterns["labels"].match(stripped) or _FIGURE_VALUE.search(stripped) or _labelled_bodies(stripped) \
             or _phase(stripped, patterns):
         return "label_value"
@@ -272,7 +287,7 @@ def reason(text: str) -> str | None:
     if patterns["self_reference"].match(stripped):
         return "self_reference"            # "Kế hoạch này được phổ biến đến chi bộ."
     if (patterns["funding"].match(stripped) or patterns["budget_pays"].match(stripped)) \
-            and not patterns["assigns"].search(patterns["allocated"].sub(" ", stripped)):
+            and not patterns["assigns"].search(_without_allocations(stripped, patterns)):
         return "funding"            # (not "Tổng kinh phí dự kiến 1,2 tỷ đồng, giao Phòng X tham mưu bố trí …";
                                     # money "giao cho" a body is allocated to it, not work)
     bodies, end = parse_body_list(stripped)
@@ -310,6 +325,11 @@ def requests(text: str) -> bool:
 def _found(text: str, *names: str) -> bool:
     patterns = _patterns()
     return any(patterns[name].search(text) for name in names)
+
+
+def raises_problems(text: str) -> bool:
+    """A difficulty or incident to report ("nếu có khó khăn, vướng mắc", "khi phát sinh sự cố")."""
+    return _found(text, "problem")
 
 
 def directs(text: str) -> bool:

@@ -39,7 +39,7 @@ def recognise(doc: Document) -> Document:
     for table in doc.tables:
         header = _header_cells(table)
         roles = column_roles(header)
-        if "content" in roles and ("lead" in roles or "deadline" in roles) and not _timetable(roles):
+        if "content" in roles and ("lead" in roles or "deadline" in roles) and not _timetable(header, roles):
             table.header, table.columns = header, roles
             previous = table
         elif previous and len(header) == len(previous.header):
@@ -47,10 +47,13 @@ def recognise(doc: Document) -> Document:
     return doc
 
 
-def _timetable(roles: dict[str, int]) -> bool:
-    """"Thời gian | Nội dung": a schedule of what happens when, its time first and no one named to do it, not
-    an assignment table (ANNOTATION.md §2)."""
-    return "lead" not in roles and "number" not in roles and roles.get("deadline", 99) < roles["content"]
+def _timetable(header: list[str], roles: dict[str, int]) -> bool:
+    """"Thời gian | Nội dung | Ghi chú": a schedule of what happens when, its time first and no other column but
+    notes (`timetable_columns`), names no one to do anything: not an assignment table (ANNOTATION.md §2)."""
+    if roles.get("deadline", len(header)) > roles["content"]:
+        return False
+    others = [cell.lower().strip(" .*") for i, cell in enumerate(header) if i not in (roles["deadline"], roles["content"])]
+    return all(cell in load("structure")["timetable_columns"] for cell in others if cell)
 
 
 def _header_cells(table: Table) -> list[str]:

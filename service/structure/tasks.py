@@ -42,7 +42,8 @@ def segment(doc: Document) -> Document:
     doc.sections, section_ids = outline.sections(root)
     found: list[Task] = []
     _walk(doc, root, Inherited(lead=_requested_of(doc)), section_ids, found)
-    found = [t for t in found if non_tasks.reason(t.text) is None and not _tells_the_past(t.text, doc)]
+    found = [t for t in found if non_tasks.reason(t.text) is None and not _tells_the_past(t.text, doc)
+             and not (non_tasks.schedule_row(t.text) and not t.lead)]
     kind = genre(doc.metadata)
     if kind == "article":           # only what directs someone, not the narrative
         found = [t for t in found if t.lead or non_tasks.directs(t.text)]
@@ -91,11 +92,16 @@ def _walk_requests(doc: Document, node: Node, inherited: Inherited, ids: dict[in
 
 
 def _asks_named_bodies(doc: Document, node: Node) -> bool:
-    """The lead-in's last sentence asks bodies it names ("…, đề nghị các sở, ngành:", "Giao Sở X:")."""
+    """The lead-in's last sentence asks bodies it names ("…, đề nghị các sở, ngành:", "Giao Sở X:"), not one that
+    tells what was asked before ("… đã giao các sở:")."""
     text = doc.text[node.body_start:node.end].split("\n", 1)[0]
     last = re.split(r"(?<=[.;])\s+", text.strip())[-1]
     opener = _request_opener().search(last)
-    return opener is not None and bool(parse_body_list(last, opener.end())[0])
+    return opener is not None and not _DONE.search(last[:opener.start()]) \
+        and bool(parse_body_list(last, opener.end())[0])
+
+
+_DONE = re.compile(r"(?<!\w)đã(?!\w)", re.IGNORECASE)     # "… đã giao các sở:", "… đã ban hành …, yêu cầu …": told
 
 
 @cache
@@ -226,7 +232,8 @@ def _excluded(node: Node) -> bool:
     if node.is_lead_in and node.children and any(cue in lead_in
                                                  for cue in cues["target_lead_ins"] + cues["condition_lead_ins"]):
         return True
-    if node.is_lead_in and node.children and _lists_problems().search(lead_in):
+    if node.is_lead_in and node.children and _lists_problems().search(lead_in) \
+            and not _fixes_problems().search(re.split(r"[.;]\s+", lead_in)[-1]):
         return True
     if not (node.upper or node.bold or node.children and node.heading_like) or len(node.text) > HEADING_MAX_CHARS:
         return False
@@ -249,7 +256,14 @@ def _lists_problems() -> re.Pattern:
     """A lead-in ending on a noun of shortcomings and words that announce a list ("… hạn chế chủ yếu sau:")."""
     cues = _cues()["problem_lead_ins"]
     nouns = rf"{phrase_alternation(cues['nouns'])}(?:\s*(?:,|và)\s*{phrase_alternation(cues['nouns'])})*"
-    return re.compile(rf"(?<!\w){nouns}(?:\s+{phrase_alternation(cues['tail'])})*\s*:\s*$", re.IGNORECASE)
+    opening = rf"(?:^[\W\divxlc]*?|(?<!\w){phrase_alternation(cues['remain'])}\s+)"     # "2. Những …:" or "… còn …:"
+    return re.compile(rf"{opening}(?:{phrase_alternation(cues['quantifiers'])}\s+)*{nouns}"
+                      rf"(?:\s+{phrase_alternation(cues['tail'])})*\s*:\s*$", re.IGNORECASE)
+
+
+@cache
+def _fixes_problems() -> re.Pattern:
+    return phrase_pattern(_cues()["problem_lead_ins"]["fixing"])
 
 
 def _passed_down(doc: Document, node: Node, inherited: Inherited, ids: dict[int, str]) -> Inherited:
@@ -457,7 +471,8 @@ def _owner_split(doc: Document, node: Node, inherited: Inherited) -> list[Task]:
     sentences = _pieces(doc.text, start, end)
     cuts = [a for (p, q), (a, b) in zip(sentences, sentences[1:])
             if roles.subject_bodies(doc.text[a:b]) or roles.opens_no_task(doc.text[a:b])
-            or non_tasks.reason(doc.text[a:b]) in _ENDS_AN_ITEM or _closes(doc.text[p:q])]
+            or non_tasks.reason(doc.text[a:b]) in _ENDS_AN_ITEM
+            or _closes(doc.text[p:q]) and non_tasks.raises_problems(doc.text[a:b])]
     if not cuts:
         return [_task(doc, node, inherited)]
     bounds = [start] + cuts + [end]
@@ -472,8 +487,8 @@ def _owner_split(doc: Document, node: Node, inherited: Inherited) -> list[Task]:
 
 
 def _closes(sentence: str) -> bool:
-    """A closing formula that more work may follow ("Yêu cầu các phòng nghiêm túc thực hiện. Quá trình triển khai,
-    nếu phát sinh vướng mắc, các đơn vị báo cáo …"): what follows is not part of it."""
+    """A closing formula that a conditional report may follow ("Yêu cầu các phòng nghiêm túc thực hiện. Quá trình
+    triển khai, nếu phát sinh vướng mắc, các đơn vị báo cáo …"): the report is work of its own."""
     return roles.closing_request(sentence) or non_tasks.reason(sentence) in ("closing", "courtesy")
 
 

@@ -79,6 +79,8 @@ def _assign(text, inherited=()):
     # a Party committee that leads the body it directs: the verb ends its name
     ("Đảng ủy Biên phòng tỉnh lãnh đạo Bộ đội Biên phòng tỉnh chủ trì tuần tra đường biên giới.",
      ["Đảng ủy Biên phòng tỉnh"], []),
+    # a verb inside a kind of body, no body after it: still the name
+    ("Các cơ quan lãnh đạo cấp tỉnh phải gương mẫu chấp hành quy định.", ["Các cơ quan lãnh đạo cấp tỉnh"], []),
 ])
 def test_lead_and_support_from_the_item(text, lead, support):
     task = _assign(text)

@@ -2,7 +2,7 @@
 import pytest
 
 from service.pipeline import analyze_text
-from service.structure.non_tasks import reason
+from service.structure.non_tasks import reason, schedule_row
 
 
 @pytest.mark.parametrize("text, why", [
@@ -21,8 +21,6 @@ from service.structure.non_tasks import reason
     ("Kinh phí thực hiện được bảo đảm từ dự toán ngân sách giao cho Sở Y tế hằng năm và nguồn viện trợ.", "funding"),
     # the courtesy close of a letter, attention and coordination asked
     ("Sở Xây dựng đề nghị các cơ quan, đơn vị quan tâm, phối hợp thực hiện./.", "closing"),
-    # a row of a two-column timetable kept as one line
-    ("Tháng 9 - 10/2027 | Hội thi tìm hiểu pháp luật về phòng cháy, chữa cháy", "schedule"),
 ])
 def test_reasons(text, why):
     assert reason(text) == why
@@ -30,6 +28,8 @@ def test_reasons(text, why):
 
 @pytest.mark.parametrize("text", [
     "Sở Tài chính tham mưu bố trí kinh phí thực hiện Kế hoạch.",
+    "Kinh phí được bảo đảm từ ngân sách tỉnh và giao cho Sở Tài chính chủ trì thẩm định dự toán của các đơn vị.",
+    "Đề nghị Công an tỉnh phối hợp thực hiện.",                  # coordination asked of a body by name
     "Tổng kinh phí dự kiến 2,4 tỷ đồng, giao Phòng Tài chính - Kế hoạch tham mưu bố trí.",
     "Quý III/2027 | Công an tỉnh tổ chức diễn tập chữa cháy tại chợ trung tâm",    # a doer named in the row
     "Đề nghị Sở Y tế phối hợp thực hiện và báo cáo kết quả trước ngày 30/9/2027.",
@@ -376,3 +376,13 @@ def test_an_estimate_of_the_funds_is_no_task(text):
 def test_an_estimate_of_the_funds_that_assigns_someone_is_a_task():
     assert reason("Tổng kinh phí dự kiến 2,4 tỷ đồng, giao Phòng Tài chính - Kế hoạch tham mưu bố trí từ ngân sách xã.") \
         is None
+
+
+@pytest.mark.parametrize("text, row", [
+    ("Tháng 9 - 10/2027 | Hội thi tìm hiểu pháp luật về phòng cháy, chữa cháy", True),
+    ("Tháng 5/2027 | Hội nghị triển khai; yêu cầu các xã báo cáo kết quả", False),     # something asked in the row
+    ("Quý III/2027 | Công an tỉnh tổ chức diễn tập chữa cháy tại chợ trung tâm", False),  # a doer named
+    ("Hội nghị sơ kết | Tháng 6/2027", False),                                           # no time first
+])
+def test_one_line_timetable_rows(text, row):
+    assert schedule_row(text) is row

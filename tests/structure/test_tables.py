@@ -82,7 +82,7 @@ def test_a_timetable_names_no_work():
             "Tháng 5/2027 | Hội nghị triển khai Kế hoạch | Trực tuyến\n"
             "Tháng 11/2027 | Sơ kết công tác năm | Trực tiếp\n")
     assert analyze_text(text, extractor="rules").tasks == []
-    assigned = text.replace("Ghi chú", "Cơ quan chủ trì").replace("Trực tuyến", "Sở Tư pháp").replace(
+    assigned = text.replace("Ghi chú", "Trách nhiệm").replace("Trực tuyến", "Sở Tư pháp").replace(
         "Trực tiếp", "Văn phòng Ủy ban nhân dân tỉnh")
     assert [[b.name for b in t.lead] for t in analyze_text(assigned, extractor="rules").tasks] == [
         ["Sở Tư pháp"], ["Văn phòng Ủy ban nhân dân tỉnh"]]

@@ -584,3 +584,37 @@ def test_a_list_of_shortcomings_is_not_work():
             "Nhằm khắc phục tình trạng trên, Ban Thường vụ Tỉnh ủy yêu cầu thực hiện tốt các nội dung sau:\n"
             "1. Sở Giáo dục và Đào tạo mở lớp dạy bơi cho học sinh tiểu học.\n")
     assert [t.text[:18] for t in analyze_text(text, extractor="rules").tasks] == ["Sở Giáo dục và Đào"]
+
+
+@pytest.mark.parametrize("lead_in", ["Để khắc phục những hạn chế sau:",
+                                     "Ủy ban nhân dân tỉnh yêu cầu tập trung tháo gỡ các khó khăn, vướng mắc sau:"])
+def test_setting_out_to_fix_shortcomings_is_work(lead_in):
+    text = ("KẾ HOẠCH\nCải cách hành chính năm 2027\nII. NHIỆM VỤ\n" + lead_in + "\n"
+            "1. Sở Nội vụ rà soát, sắp xếp lại vị trí việc làm.\n2. Sở Tư pháp rà soát thủ tục hành chính.\n")
+    assert _leads(text) == [["Sở Nội vụ"], ["Sở Tư pháp"]]
+
+
+def test_a_request_told_in_a_report_is_no_work():
+    text = ("BÁO CÁO\nKết quả phòng, chống dịch 6 tháng\nI. KẾT QUẢ THỰC HIỆN\n"
+            "Thực hiện Kế hoạch số 40/KH-UBND, Ủy ban nhân dân tỉnh đã giao các sở, ngành:\n"
+            "a) Sở Y tế tổ chức tiêm vắc xin cho 96% trẻ em dưới 1 tuổi.\n"
+            "b) Sở Giáo dục và Đào tạo kiểm tra vệ sinh trường học.\n")
+    assert _leads(text) == []
+
+
+def test_a_scope_singled_out_before_a_comma_is_not_the_doer():
+    text = LETTER + "4. Riêng các xã miền núi, Ủy ban nhân dân các xã bố trí lực lượng canh giữ hồ đập.\n"
+    assert _leads(text)[-1] == ["Ủy ban nhân dân các xã"]
+
+
+def test_timetable_rows_a_heading_hands_to_a_body_stay_its_work():
+    text = ("KẾ HOẠCH\nBảo đảm an toàn thực phẩm năm 2027\nII. NHIỆM VỤ\n1. Ủy ban nhân dân các xã\n"
+            "Quý II/2027 | Ký cam kết an toàn thực phẩm với các hộ kinh doanh\n"
+            "Quý III/2027 | Kiểm tra việc thực hiện cam kết\n")
+    assert _leads(text) == [["Ủy ban nhân dân các xã"]] * 2
+
+
+def test_a_courtesy_close_and_what_follows_it_make_no_task():
+    text = LETTER + ("Trân trọng cảm ơn sự phối hợp của Quý cơ quan. Thông tin chi tiết xin liên hệ Phòng Tổng hợp, "
+                     "số điện thoại 0239.3811.222./.\n")
+    assert len(_leads(text)) == 3
