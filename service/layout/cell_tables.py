@@ -135,7 +135,8 @@ def _rows(blocks: list[Block], j: int, roles: dict[str, int], width: int,
         if ROW_NUMBER.fullmatch(text):
             rows.append(_Row(text))
             split = False
-        elif not rows or _ends_table(text, rows[-1], data_roles, blocks, k):
+        elif not rows or _ends_table(text, rows[-1], data_roles, blocks, k) \
+                and not _page_turns_ahead(blocks, k, header, len(data_roles)):
             break
         else:
             (rows[-1].rest if split else rows[-1].lines).append(text)
@@ -153,9 +154,25 @@ _FIGURE = re.compile(r"[\d.,]+")
 def _repeated_header(blocks: list[Block], k: int, header: list[str]) -> int | None:
     """Index past the table's header lines printed again at block k (after a page break; a page number may stand
     before them), or None."""
-    start = k + 1 if ROW_NUMBER.fullmatch(blocks[k].text.strip()) else k
+    start = k + 1 if ROW_NUMBER.fullmatch(blocks[k].text.strip()) or _PAGE_MARK.fullmatch(blocks[k].text.strip()) else k
     again = [b.text.strip() for b in blocks[start:start + len(header)] if b.kind == "paragraph"]
     return start + len(header) if header and again == header else None
+
+
+_PAGE_MARK = re.compile(r"[-–]\s*\d{1,3}\s*[-–]")       # "- 5 -": a page's number left in a text layer
+
+
+def _page_turns_ahead(blocks: list[Block], k: int, header: list[str], columns: int) -> bool:
+    """The table's header printed again within the reach of a row's cells from block k, short lines between (the
+    last row's cells before a page break: "UBND các xã, thị" / "trấn" / "Thường xuyên" / "- 5 -" / "TT" / …)."""
+    for i in range(k, min(_cells_reach(blocks, k, columns), len(blocks))):
+        if blocks[i].kind != "paragraph":
+            return False
+        if _repeated_header(blocks, i, header):
+            return True
+        if not _cell_like(blocks[i].text.strip()):
+            return False
+    return False
 
 
 def _past_figures(blocks: list[Block], k: int) -> int:
@@ -409,6 +426,8 @@ def _cell_fit(role: str | None, cell: str, run: list[str]) -> float:
         score = 1.0                   # bodies whose last name the grammar cuts ("… các trường đại học y, dược")
     if role == "content" and kind != "text":
         score = 0.5                   # a task may read as a time or a name ("Tổ chức Tháng hành động …")
+    if wants == "deadline" and kind == "deadline" and _opens_with_time(cell):
+        score += CLEAN_TIME          # "Thường xuyên" alone, not "Phụ nữ huyện Thường xuyên": no name's end run in
     joins = sum(0.3 if OPEN_END.search(a) or b[:1].islower() or role == "deadline" and _TIME_GOES_ON.search(a) else -0.6
                 for a, b in zip(run, run[1:]))
     return score + joins - (1.0 if _goes_on(run[0]) else 0.0)
@@ -428,6 +447,15 @@ def _mostly_bodies(cell: str) -> bool:
     return bool(bodies) and end >= BODY_SHARE * len(cell.rstrip(" .;,"))
 
 
+_ENDS_ON_YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d\d\W*$")
+CLEAN_TIME = 0.4            # what a deadline cell that opens with its time gains over one a name's end runs into
+
+
+def _opens_with_time(cell: str) -> bool:
+    found = find_deadline(cell)
+    return found is not None and not cell[:found.char_start].strip(" ,;-")
+
+
 def _mostly_time(cell: str) -> bool:
     """The cell's time limit follows no name ("Trước ngày 30/9/2027", "Hoàn thành lắp đặt trước ngày 01/01/2030"),
     as it does when a wrapped name ran into it ("Việt Nam Năm 2027", "các trường đại học y, dược 2026-2027")."""
@@ -436,9 +464,11 @@ def _mostly_time(cell: str) -> bool:
     found = find_deadline(cell)
     start = found.char_start if found else next((m.start() for m in _TIME_WORD.finditer(cell)), 0)
     before = cell[:start].strip(" ,;").split()
-    return not (len(before) >= 2 and all(w[:1].isupper() for w in before) or _mostly_bodies(" ".join(before)))
+    return not (len(before) >= 2 and all(w[:1].isupper() for w in before) or _mostly_bodies(" ".join(before))
+                or ";" in cell[:start] or any(_ACRONYM.fullmatch(w.strip(",;")) for w in before))
 
 
+_ACRONYM = re.compile(r"[A-ZĐ]{2,}")         # "UBND", "NTM": a name's word run into the time, not the time's
 _TIME_GOES_ON = re.compile(r"(?:\b(?:quý|tháng|năm|ngày|và|đến|từ)|[-–,])\s*$", re.IGNORECASE)
 _TIME_WORD = re.compile(r"\d|(?<!\w)(?:năm|quý|tháng|ngày)(?!\w)", re.IGNORECASE)
 
@@ -452,8 +482,8 @@ def _stops_mid_sentence(cell: str) -> bool:
 def _kind(line: str) -> str:
     """What a cell line holds: "bodies" (a list of bodies), "deadline" (a time limit) or "text"."""
     bodies, end = parse_body_list(line)
-    if bodies and end >= len(line.rstrip(" .;,")) - 1:
-        return "bodies"
+    if bodies and end >= len(line.rstrip(" .;,")) - 1 and not _ENDS_ON_YEAR.search(line):
+        return "bodies"              # (not "Vụ Hè Thu 2024": a season and its year, not a department)
     if len(line.split()) <= 16 and parse_deadline(line) is not None:
         return "deadline"
     return "text"

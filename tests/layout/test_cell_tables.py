@@ -501,3 +501,58 @@ def test_a_subtotal_row_is_skipped_and_a_signature_after_the_last_row_is_no_cell
     rows = rebuild_tables(read_bytes(text.encode("utf-8"), "phu-luc.txt").blocks)[0].rows
     assert [r[0] for r in rows] == ["TT", "I", "1", "II", "2"]
     assert rows[-1][1:5] == ["Bê tông hóa đường nội đồng thôn 5", "UBND xã", "Các hộ dân", "Quý III/2028"]
+
+
+LAST_ROW_BEFORE_A_PAGE = """\
+STT
+Nhiệm vụ
+Đơn vị chủ trì
+Đơn vị phối hợp
+Thời hạn
+1
+Rà soát quỹ đất xây dựng nhà văn hóa tại
+các thôn chưa đạt chuẩn
+Phòng Kinh tế
+Ủy ban nhân dân các
+xã, thị trấn; Hội Nông
+dân huyện
+Quý II/2024
+2
+Kiểm tra vệ sinh môi trường tại các chợ
+nông thôn trên địa bàn huyện
+Phòng Tài
+nguyên và Môi
+trường
+Văn phòng Điều phối
+NTM huyện; UBND các
+xã, thị trấn
+Thường xuyên
+- 4 -
+STT
+Nhiệm vụ
+Đơn vị chủ trì
+Đơn vị phối hợp
+Thời hạn
+3
+Tổ chức hội nghị sơ kết 6 tháng
+Văn phòng Ủy ban nhân dân huyện
+Các phòng, ban liên quan
+Tháng 7/2024
+"""
+
+
+def test_the_last_row_before_a_page_break_keeps_its_wrapped_cells():
+    """Row 2's owner cells wrap over three lines each before the page's number and the header printed again: the
+    table goes on past them, the support's acronym lines and the bodies' ends stay in their cells, and the time
+    alone fills the deadline."""
+    doc = rebuild_layout(read_bytes(LAST_ROW_BEFORE_A_PAGE.encode("utf-8"), "phu-luc.txt"))
+    rows = [b.rows for b in doc.blocks if b.kind == "table"][0]
+    assert [r[0] for r in rows[1:]] == ["1", "2", "3"]
+    assert rows[1][3:] == ["Ủy ban nhân dân các xã, thị trấn; Hội Nông dân huyện", "Quý II/2024"]
+    assert rows[2][2:] == ["Phòng Tài nguyên và Môi trường", "Văn phòng Điều phối NTM huyện; UBND các xã, thị trấn",
+                           "Thường xuyên"]
+
+
+def test_a_season_and_its_year_is_no_body():
+    from service.layout.cell_tables import _kind
+    assert _kind("Vụ Đông Xuân 2025") != "bodies" and _kind("Vụ Pháp chế") == "bodies"
