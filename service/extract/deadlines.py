@@ -264,6 +264,11 @@ def _closing_end() -> re.Pattern:
     return re.compile(rf"\s*\)?\s*(?:[.;]|(?:,?\s*{lead_in})?\s*:[^\S\n]*(?:\n|$)|$)", re.I)
 
 
+_UNTIL = re.compile(r"(?<!\w)(?:đến|tới)(?:\s+hết)?\s*$", re.IGNORECASE)
+_SHARE_AFTER = re.compile(r"\s*,?\s*(?:(?:có|đạt)\s+)?(?:(?:trên|dưới|tối thiểu|ít nhất|khoảng|từ)\s+)?"
+                          r"\d[\d.,]*\s*%", re.IGNORECASE)
+
+
 def _aimed(text: str, a: int) -> bool:
     """An aim word (mục tiêu, hướng tới…) governs position `a` in its clause."""
     seg = text[_clause_start(text, a, CLAUSE_END):a]
@@ -279,6 +284,8 @@ def _cue(text: str, h: Hit) -> tuple[int, str] | None:
     core = left[:weak.start()] if weak else left
     if any(_rx("horizon", "end").search(c) for c in (left, core)) or _aimed(text, h.a):
         return None
+    if _UNTIL.search(left) and not _rx("completion").search(left) and _SHARE_AFTER.match(text, h.b):
+        return None           # "bảo đảm đến hết năm 2028 có 100% tuyến …": the year of an aim measured after it
     labelled = not left.strip() and re.search(rf"(?<!\w){_alt(_lex()['cues']['labels'])}\s*:\s*$",
                                                text[max(0, s0 - 60):s0], re.I)
     if labelled:
