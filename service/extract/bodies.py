@@ -93,8 +93,10 @@ def recase(upper: str) -> str:
         return found
     spelled = {h.lower(): h for h in load("bodies")["heads"]} | {a.lower(): a for a in lex.abbreviations}
     lower = " ".join(upper.split()).lower()
-    head = next((h for h in sorted(spelled, key=len, reverse=True)
-                 if lower == h or lower.startswith(h + " ")), "")
+    left, joint, right = upper.rpartition(" - ")
+    if joint and _head_of(left.lower(), spelled) and _head_of(right.lower(), spelled) not in ("", *_unit_words()):
+        return f"{recase(left)} - {recase(right)}"      # two issuers jointly ("ỦY BAN … - SỞ …")
+    head = _head_of(lower, spelled)
     words = lower[len(head):].split()
     units = _unit_words()
     inner = " ".join(words)
@@ -104,6 +106,12 @@ def recase(upper: str) -> str:
     else:                                                # "Tỉnh đoàn Phú Thọ": a place after a level's body
         rest = _recase_name(words, party=head.endswith(PARTY_COMMITTEE) or head.split(" ")[0] in units)
     return _proper_names(" ".join(filter(None, [spelled.get(head, ""), rest])))
+
+
+def _head_of(lower: str, spelled: dict[str, str]) -> str:
+    """The longest head the name opens with, or ""."""
+    lower = " ".join(lower.split())
+    return next((h for h in sorted(spelled, key=len, reverse=True) if lower == h or lower.startswith(h + " ")), "")
 
 
 def _proper_names(name: str) -> str:

@@ -241,9 +241,13 @@ def _issuer(head: list[tuple[int, int, str]]) -> str | None:
     parts: list[str] = []
     cut_country = False             # the motto's "VIỆT NAM" went on to the next line
     for _, _, line in head:
-        if _NUMBER_RE.search(line) or re.search(r"ngày\s*\d*\s*tháng", line):
+        cells = [cell for cell in line.split(" | ") if not _numbers_or_dates(cell)]
+        dated = len(cells) < len(line.split(" | "))
+        if dated and " | " not in line and (capitals := _leading_capitals(line)):
+            cells = [capitals]      # "ĐẢNG ỦY XÃ NHO QUAN Nho Quan, ngày …": the capitals before the place's name
+        if dated and not cells:
             break
-        for cell in line.split(" | "):
+        for cell in cells:
             if cut_country:
                 cell, cut_country = _COUNTRY_END.sub("", cell), False
             if _MOTTO_CELL.search(cell):    # the motto column, however it is cut or spaced; a text layer may
@@ -258,7 +262,22 @@ def _issuer(head: list[tuple[int, int, str]]) -> str | None:
             clean = fold_spaces(re.sub(r"[-–_=*]{2,}|^\W+$", " ", clean))
             if clean and is_upper(clean):
                 parts.append(clean)
+        if dated:                   # the number or the date ends the issuer; a cell beside it may still be its
+            break                   # last line ("ĐẢNG ỦY XÃ NHO QUAN | Nho Quan, ngày 06 tháng 01 năm 2027")
     return _combine_issuer(parts) if parts else None
+
+
+def _leading_capitals(line: str) -> str:
+    """The words in capitals that open a line run together with its date, when at least three."""
+    words = line.split()
+    n = next((i for i, w in enumerate(words) if not (w.isupper() and w.isalpha())), len(words))
+    return " ".join(words[:n]) if n >= 3 and n < len(words) else ""
+
+
+def _numbers_or_dates(cell: str) -> bool:
+    """A cell of the number ("Số: 12/KH-UBND", a stamped "Số:" | "/QĐ-UBND") or of the place and date."""
+    return bool(_NUMBER_RE.search(cell) or re.search(r"ngày\s*\d*\s*tháng", cell)
+                or re.match(r"\s*số\b", cell, re.IGNORECASE) or re.search(r"/\s*[A-ZĐ]", cell))
 
 
 def _youth_heading_dropped(cell: str) -> str:
@@ -389,6 +408,9 @@ def _mend_ocr(text: str) -> str:
     return text
 
 
+_PLACE_LEVEL = re.compile(r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\b", re.IGNORECASE)
+
+
 def _combine_issuer(parts: list[str]) -> str:
     """"ĐẢNG BỘ TỈNH X" + "TỈNH ỦY" → "Tỉnh ủy X"; "BỘ A" + "CỤC B" → "Cục B"; "ỦY BAN …" + "BAN THƯỜNG TRỰC" →
     "Ban Thường trực Ủy ban …"; else join."""
@@ -403,7 +425,7 @@ def _combine_issuer(parts: list[str]) -> str:
     if len(parts) >= 2:
         lower = recase(" ".join(parts[1:]))
         bodies, _ = parse_body_list(lower)
-        if bodies and bodies[0].start == 0 and not re.match(r"(tỉnh|huyện|thành phố|xã)\b", lower, re.I):
+        if bodies and bodies[0].start == 0 and not _PLACE_LEVEL.match(lower):
             return lower
     return recase(" ".join(parts))
 

@@ -293,3 +293,27 @@ def test_recipients_in_a_table_row_and_after_bold_marks_keep_only_names():
     assert analyze_text(row).metadata.recipients == ["Sở Nông nghiệp và Môi trường", "Ủy ban nhân dân các xã"]
     marked = HEAD + BODY + "**Nơi nhận:**\n- Sở Tài chính;\n- Kho bạc Nhà nước tỉnh;\n- Lưu: VT.\n"
     assert analyze_text(marked).metadata.recipients == ["Sở Tài chính", "Kho bạc Nhà nước tỉnh"]
+
+
+@pytest.mark.parametrize("head, issuer", [
+    # a ward's committee over two header lines, as a province's is
+    ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nPHƯỜNG NAM ĐÔNG HÀ | Độc lập - Tự do - Hạnh phúc\n"
+     "Số: 31/KH-UBND | Nam Đông Hà, ngày 04 tháng 3 năm 2027", "Ủy ban nhân dân phường Nam Đông Hà"),
+    # a Party committee whose last line shares its row with the place and date (DOCX export, then text layer)
+    ("ĐẢNG BỘ TỈNH HÀ TĨNH | ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY XÃ THẠCH HÀ | Thạch Hà, ngày 08 tháng 01 năm 2027\n"
+     "* | \nSố 09-CTr/ĐU | ", "Đảng ủy xã Thạch Hà"),
+    ("ĐẢNG BỘ TỈNH HÀ TĨNH ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY XÃ THẠCH HÀ Thạch Hà, ngày 08 tháng 01 năm 2027\n*\n"
+     "Số 09-CTr/ĐU", "Đảng ủy xã Thạch Hà"),
+    # two bodies issuing jointly, each spelled as its own name
+    ("HỘI NÔNG DÂN TỈNH KON TUM - SỞ CÔNG THƯƠNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n | Độc lập - Tự do - Hạnh phúc\n"
+     "Số: 03/CTrPH-HND-SCT | Kon Tum, ngày 11 tháng 5 năm 2027", "Hội Nông dân tỉnh Kon Tum - Sở Công Thương"),
+])
+def test_issuers_a_two_level_government_and_joint_programmes_print(head, issuer):
+    doc = analyze_text(head + "\nCHƯƠNG TRÌNH\nCông tác năm 2027\n", extractor="rules")
+    assert doc.metadata.issuer == issuer
+
+
+def test_a_coordination_programmes_code_names_its_kind():
+    head = ("HỘI NÔNG DÂN TỈNH KON TUM - SỞ CÔNG THƯƠNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Số: 03/CTrPH-HND-SCT | Kon Tum, ngày 11 tháng 5 năm 2027\nCHƯƠNG TRÌNH PHỐI HỢP\nVề tiêu thụ nông sản\n")
+    assert analyze_text(head, extractor="rules").metadata.kind == "chuong_trinh"
