@@ -236,6 +236,20 @@ def _narrative(text: str, patterns: dict[str, re.Pattern]) -> bool:
     return bool(patterns["narrative_mark"].search(head)) and not patterns["directive"].search(text)
 
 
+def _signature_marks(text: str) -> bool:
+    """Only the marks of signatures ("(Đã ký) | (Đã ký)")."""
+    marks = phrase_alternation(load("structure")["signature_marks"])
+    return bool(re.fullmatch(rf"(?:\s*\|?\s*\(?\s*{marks}\s*\)?\s*\|?)+", text, re.IGNORECASE))
+
+
+def _indicator(text: str, patterns: dict[str, re.Pattern]) -> bool:
+    """The name of an indicator opening the line, nobody assigned ("Số ổ dịch được xử lý trong vòng 48 giờ")."""
+    cues = load("structure")
+    opener = re.match(rf"\W*{phrase_alternation(cues['indicator_openers'])}\s+(?!{phrase_alternation(cues['indicator_not_after'])}"
+                      rf"(?!\w))", text, re.IGNORECASE)
+    return bool(opener) and not patterns["assigns"].search(text) and not subject_bodies(text[opener.end():])
+
+
 def schedule_row(text: str) -> bool:
     """A row of a two-column timetable kept as one line ("Tháng 5/2027 | Hội nghị sơ kết"): a time, then what
     happens then, with nobody named to do it and nothing asked (ANNOTATION.md §2: a schedule is not an
@@ -251,7 +265,7 @@ def schedule_row(text: str) -> bool:
 def reason(text: str) -> str | None:
     """Why the item is not a task ("no_words", "lead_in", "executing", "courtesy", "closing", "pointers",
     "composition", "label_value", "target", "basis", "session", "description", "standing_rule", "narrative",
-    "noun_phrase", "self_reference", "funding", "bodies_only"), or None when it may be one. "closing" is also the
+    "noun_phrase", "self_reference", "funding", "bodies_only", "signature", "indicator"), or None when it may be one. "closing" is also the
     request to carry out the document ("… yêu cầu các phòng, ban tổ chức thực hiện nghiêm túc Kế hoạch này.")."""
     stripped = text.strip()
     if len(re.findall(r"\w{2,}", stripped)) < 2:
@@ -265,9 +279,13 @@ def reason(text: str) -> str | None:
         found = patterns[name].search(stripped)
         if found and not (name == "executing" and patterns["in_force_condition"].search(stripped[:found.start()])):
             return name             # (not "… khi Luật X có hiệu lực thi hành": another act coming into force)
+    if _signature_marks(stripped):
+        return "signature"
     if patterns["labels"].match(stripped) or _FIGURE_VALUE.search(stripped) or _labelled_bodies(stripped) \
             or _phase(stripped, patterns):
         return "label_value"
+    if _indicator(stripped, patterns):
+        return "indicator"          # "Số hộ được kiểm tra": a report form's row or a target's name
     if patterns["output_level"].match(stripped) and not _does_work(stripped, patterns):
         return "target"              # "Xi măng: đạt 2 triệu tấn/năm vào năm 2030" (its target stays in the list)
     if patterns["basis"].match(stripped) and not grounds_then_work(stripped):

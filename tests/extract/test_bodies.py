@@ -145,6 +145,8 @@ from service.extract.bodies import canonical, parse_body_list, recase
      "theo dõi"),
     # a standing committee in lower case, over the committees of a level
     ("ban thường vụ các huyện ủy, thị ủy lãnh đạo", ["ban thường vụ các huyện ủy, thị ủy"], "lãnh đạo"),
+    # the body at the same level as the one named before
+    ("Ủy ban nhân dân cùng cấp giám sát", ["Ủy ban nhân dân cùng cấp"], "giám sát"),
 ])
 def test_body_lists(text, names, rest):
     bodies, end = parse_body_list(text)

@@ -21,6 +21,10 @@ from service.structure.non_tasks import reason, schedule_row
     ("Kinh phí thực hiện được bảo đảm từ dự toán ngân sách giao cho Sở Y tế hằng năm và nguồn viện trợ.", "funding"),
     # the courtesy close of a letter, attention and coordination asked
     ("Sở Xây dựng đề nghị các cơ quan, đơn vị quan tâm, phối hợp thực hiện./.", "closing"),
+    # the rows of a report form and the marks of signatures
+    ("Số trạm cân được kiểm định trong kỳ báo cáo", "indicator"),
+    ("Tỷ lệ hồ sơ được giải quyết đúng hạn", "indicator"),
+    ("(Đã ký) | (Đã ký)", "signature"),
 ])
 def test_reasons(text, why):
     assert reason(text) == why
@@ -30,6 +34,7 @@ def test_reasons(text, why):
     "Sở Tài chính tham mưu bố trí kinh phí thực hiện Kế hoạch.",
     "Kinh phí được bảo đảm từ ngân sách tỉnh và giao cho Sở Tài chính chủ trì thẩm định dự toán của các đơn vị.",
     "Đề nghị Công an tỉnh phối hợp thực hiện.",                  # coordination asked of a body by name
+    "Tỷ lệ giải ngân vốn đầu tư công phải đạt trên 95%; giao Sở Tài chính theo dõi, đôn đốc.",   # one assigned
     "Tổng kinh phí dự kiến 2,4 tỷ đồng, giao Phòng Tài chính - Kế hoạch tham mưu bố trí.",
     "Quý III/2027 | Công an tỉnh tổ chức diễn tập chữa cháy tại chợ trung tâm",    # a doer named in the row
     "Đề nghị Sở Y tế phối hợp thực hiện và báo cáo kết quả trước ngày 30/9/2027.",
