@@ -265,7 +265,7 @@ def _closing_end() -> re.Pattern:
 
 
 _UNTIL = re.compile(r"(?<!\w)(?:đến|tới)(?:\s+hết)?\s*$", re.IGNORECASE)
-_SHARE_AFTER = re.compile(r"\s*,?\s*(?:(?:có|đạt)\s+)?(?:(?:trên|dưới|tối thiểu|ít nhất|khoảng|từ)\s+)?"
+_SHARE_AFTER = re.compile(r"\s*,?\s*có\s+(?:(?:trên|dưới|tối thiểu|ít nhất|khoảng|từ)\s+)?"
                           r"\d[\d.,]*\s*%", re.IGNORECASE)
 
 
@@ -284,7 +284,8 @@ def _cue(text: str, h: Hit) -> tuple[int, str] | None:
     core = left[:weak.start()] if weak else left
     if any(_rx("horizon", "end").search(c) for c in (left, core)) or _aimed(text, h.a):
         return None
-    if _UNTIL.search(left) and not _rx("completion").search(left) and _SHARE_AFTER.match(text, h.b):
+    if h.kind == "year" and _UNTIL.search(left) and not _rx("completion").search(left) \
+            and _SHARE_AFTER.match(text, h.b):
         return None           # "bảo đảm đến hết năm 2028 có 100% tuyến …": the year of an aim measured after it
     labelled = not left.strip() and re.search(rf"(?<!\w){_alt(_lex()['cues']['labels'])}\s*:\s*$",
                                                text[max(0, s0 - 60):s0], re.I)

@@ -168,8 +168,9 @@ def _page_turns_ahead(blocks: list[Block], k: int, header: list[str], columns: i
     for i in range(k, min(_cells_reach(blocks, k, columns), len(blocks))):
         if blocks[i].kind != "paragraph":
             return False
-        if _repeated_header(blocks, i, header):
-            return True
+        line = blocks[i].text.strip()
+        if (re.fullmatch(r"\d{1,3}", line) or _PAGE_MARK.fullmatch(line)) and _repeated_header(blocks, i, header):
+            return True             # (not a caption before a table of the same header: "Nhiệm vụ năm 2028")
         if not _cell_like(blocks[i].text.strip()):
             return False
     return False
@@ -447,7 +448,9 @@ def _mostly_bodies(cell: str) -> bool:
     return bool(bodies) and end >= BODY_SHARE * len(cell.rstrip(" .;,"))
 
 
-_ENDS_ON_YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d\d\W*$")
+_ENDS_ON_YEAR = re.compile(r"(?<![\d/.-])(?<!năm\s)(?:19|20)\d\d\W*$", re.IGNORECASE)   # (a name's "năm 2026" stays)
+_TIME_FIRST = re.compile(r"\s*(?:quý|tháng|ngày|trước|thường xuyên|hằng|hàng|định kỳ|năm(?=\s+\d)|\d{1,2}/\d)(?!\w)",
+                         re.IGNORECASE)
 CLEAN_TIME = 0.4            # what a deadline cell that opens with its time gains over one a name's end runs into
 
 
@@ -457,6 +460,8 @@ def _opens_with_time(cell: str) -> bool:
 
 
 def _mostly_time(cell: str) -> bool:
+    if _TIME_FIRST.match(cell):
+        return True                   # "Quý II/2027; báo cáo kết quả trước …": a time opens it
     """The cell's time limit follows no name ("Trước ngày 30/9/2027", "Hoàn thành lắp đặt trước ngày 01/01/2030"),
     as it does when a wrapped name ran into it ("Việt Nam Năm 2027", "các trường đại học y, dược 2026-2027")."""
     if leading_period(cell):
@@ -465,7 +470,7 @@ def _mostly_time(cell: str) -> bool:
     start = found.char_start if found else next((m.start() for m in _TIME_WORD.finditer(cell)), 0)
     before = cell[:start].strip(" ,;").split()
     return not (len(before) >= 2 and all(w[:1].isupper() for w in before) or _mostly_bodies(" ".join(before))
-                or ";" in cell[:start] or any(_ACRONYM.fullmatch(w.strip(",;")) for w in before))
+                or bool(before) and _ACRONYM.fullmatch(before[0].strip(",;")) is not None)
 
 
 _ACRONYM = re.compile(r"[A-ZĐ]{2,}")         # "UBND", "NTM": a name's word run into the time, not the time's

@@ -277,7 +277,7 @@ def _leading_capitals(line: str) -> str:
 def _numbers_or_dates(cell: str) -> bool:
     """A cell of the number ("Số: 12/KH-UBND", a stamped "Số:" | "/QĐ-UBND") or of the place and date."""
     return bool(_NUMBER_RE.search(cell) or re.search(r"ngày\s*\d*\s*tháng", cell)
-                or re.match(r"\s*số\b", cell, re.IGNORECASE) or re.search(r"/\s*[A-ZĐ]", cell))
+                or re.fullmatch(r"\s*số\s*:?\s*", cell, re.IGNORECASE) or re.fullmatch(r"\s*/\s*[A-ZĐ][\w-]*\s*", cell))
 
 
 def _youth_heading_dropped(cell: str) -> str:

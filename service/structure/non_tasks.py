@@ -242,12 +242,19 @@ def _signature_marks(text: str) -> bool:
     return bool(re.fullmatch(rf"(?:\s*\|?\s*\(?\s*{marks}\s*\)?\s*\|?)+", text, re.IGNORECASE))
 
 
-def _indicator(text: str, patterns: dict[str, re.Pattern]) -> bool:
-    """The name of an indicator opening the line, nobody assigned ("Số ổ dịch được xử lý trong vòng 48 giờ")."""
+def indicator(text: str) -> bool:
+    """The name of an indicator opening the line, no body named in it nor anything assigned ("Số ổ dịch được xử lý
+    trong vòng 48 giờ"): a report form's row or a target's name. Whether a heading hands it a doer is the
+    caller's to tell."""
     cues = load("structure")
     opener = re.match(rf"\W*{phrase_alternation(cues['indicator_openers'])}\s+(?!{phrase_alternation(cues['indicator_not_after'])}"
                       rf"(?!\w))", text, re.IGNORECASE)
-    return bool(opener) and not patterns["assigns"].search(text) and not subject_bodies(text[opener.end():])
+    return bool(opener) and not _patterns()["assigns"].search(text) and not _names_a_body(text)
+
+
+def _names_a_body(text: str) -> bool:
+    return any(parse_body_list(text, m.start())[0] for m in re.finditer(r"(?<![\w/])[^\W\d_]", text)
+               if m.group().isupper() and m.start() > 0)
 
 
 def schedule_row(text: str) -> bool:
@@ -265,7 +272,7 @@ def schedule_row(text: str) -> bool:
 def reason(text: str) -> str | None:
     """Why the item is not a task ("no_words", "lead_in", "executing", "courtesy", "closing", "pointers",
     "composition", "label_value", "target", "basis", "session", "description", "standing_rule", "narrative",
-    "noun_phrase", "self_reference", "funding", "bodies_only", "signature", "indicator"), or None when it may be one. "closing" is also the
+    "noun_phrase", "self_reference", "funding", "bodies_only", "signature"), or None when it may be one. "closing" is also the
     request to carry out the document ("… yêu cầu các phòng, ban tổ chức thực hiện nghiêm túc Kế hoạch này.")."""
     stripped = text.strip()
     if len(re.findall(r"\w{2,}", stripped)) < 2:
@@ -284,8 +291,6 @@ def reason(text: str) -> str | None:
     if patterns["labels"].match(stripped) or _FIGURE_VALUE.search(stripped) or _labelled_bodies(stripped) \
             or _phase(stripped, patterns):
         return "label_value"
-    if _indicator(stripped, patterns):
-        return "indicator"          # "Số hộ được kiểm tra": a report form's row or a target's name
     if patterns["output_level"].match(stripped) and not _does_work(stripped, patterns):
         return "target"              # "Xi măng: đạt 2 triệu tấn/năm vào năm 2030" (its target stays in the list)
     if patterns["basis"].match(stripped) and not grounds_then_work(stripped):

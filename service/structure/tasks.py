@@ -43,7 +43,8 @@ def segment(doc: Document) -> Document:
     found: list[Task] = []
     _walk(doc, root, Inherited(lead=_requested_of(doc)), section_ids, found)
     found = [t for t in found if non_tasks.reason(t.text) is None and not _tells_the_past(t.text, doc)
-             and not (non_tasks.schedule_row(t.text) and not t.lead)]
+             and not ((non_tasks.schedule_row(t.text) or non_tasks.indicator(t.text) and not t.deadline)
+                      and not t.lead)]
     kind = genre(doc.metadata)
     if kind == "article":           # only what directs someone, not the narrative
         found = [t for t in found if t.lead or non_tasks.directs(t.text)]

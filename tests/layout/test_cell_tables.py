@@ -556,3 +556,14 @@ def test_the_last_row_before_a_page_break_keeps_its_wrapped_cells():
 def test_a_season_and_its_year_is_no_body():
     from service.layout.cell_tables import _kind
     assert _kind("Vụ Đông Xuân 2025") != "bodies" and _kind("Vụ Pháp chế") == "bodies"
+
+
+def test_a_caption_between_two_tables_of_one_header_is_no_cell_and_a_time_cell_keeps_its_wrapped_line():
+    header = "STT\nNhiệm vụ\nĐơn vị chủ trì\nĐơn vị phối hợp\nThời hạn\n"
+    text = ("KẾ HOẠCH\nPHỤ LỤC\n" + header + "1\nLập phương án phòng cháy tại chợ trung tâm\nPhòng Kinh tế\n"
+            "Công an xã\nQuý II/2027; báo cáo\nkết quả trước 31/12/2027\n2\nTập huấn cho cán bộ cấp xã\n"
+            "Phòng Nông nghiệp và Môi trường\nHội Nông dân huyện\nTháng 5/2027\nNhiệm vụ giai đoạn 2028 - 2030\n"
+            + header + "1\nXây dựng đề án chuyển đổi cây trồng\nPhòng Nông nghiệp và Môi trường\nCác xã\nNăm 2028\n")
+    tasks = analyze_text(text, extractor="rules").tasks
+    assert [t.text for t in tasks][:2] == ["Lập phương án phòng cháy tại chợ trung tâm", "Tập huấn cho cán bộ cấp xã"]
+    assert tasks[0].deadline.text == "Quý II/2027; báo cáo kết quả trước 31/12/2027"

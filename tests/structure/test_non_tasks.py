@@ -2,7 +2,7 @@
 import pytest
 
 from service.pipeline import analyze_text
-from service.structure.non_tasks import reason, schedule_row
+from service.structure.non_tasks import indicator, reason, schedule_row
 
 
 @pytest.mark.parametrize("text, why", [
@@ -21,9 +21,7 @@ from service.structure.non_tasks import reason, schedule_row
     ("Kinh phí thực hiện được bảo đảm từ dự toán ngân sách giao cho Sở Y tế hằng năm và nguồn viện trợ.", "funding"),
     # the courtesy close of a letter, attention and coordination asked
     ("Sở Xây dựng đề nghị các cơ quan, đơn vị quan tâm, phối hợp thực hiện./.", "closing"),
-    # the rows of a report form and the marks of signatures
-    ("Số trạm cân được kiểm định trong kỳ báo cáo", "indicator"),
-    ("Tỷ lệ hồ sơ được giải quyết đúng hạn", "indicator"),
+    # the marks of signatures
     ("(Đã ký) | (Đã ký)", "signature"),
 ])
 def test_reasons(text, why):
@@ -34,7 +32,6 @@ def test_reasons(text, why):
     "Sở Tài chính tham mưu bố trí kinh phí thực hiện Kế hoạch.",
     "Kinh phí được bảo đảm từ ngân sách tỉnh và giao cho Sở Tài chính chủ trì thẩm định dự toán của các đơn vị.",
     "Đề nghị Công an tỉnh phối hợp thực hiện.",                  # coordination asked of a body by name
-    "Tỷ lệ giải ngân vốn đầu tư công phải đạt trên 95%; giao Sở Tài chính theo dõi, đôn đốc.",   # one assigned
     "Tổng kinh phí dự kiến 2,4 tỷ đồng, giao Phòng Tài chính - Kế hoạch tham mưu bố trí.",
     "Quý III/2027 | Công an tỉnh tổ chức diễn tập chữa cháy tại chợ trung tâm",    # a doer named in the row
     "Đề nghị Sở Y tế phối hợp thực hiện và báo cáo kết quả trước ngày 30/9/2027.",
@@ -391,3 +388,15 @@ def test_an_estimate_of_the_funds_that_assigns_someone_is_a_task():
 ])
 def test_one_line_timetable_rows(text, row):
     assert schedule_row(text) is row
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Số trạm cân được kiểm định trong kỳ báo cáo", True),                  # a report form's row
+    ("Tỷ lệ hồ sơ được giải quyết đúng hạn", True),
+    ("Tỷ lệ giải ngân phải đạt trên 95%; giao Sở Tài chính theo dõi, đôn đốc.", False),    # one assigned
+    ("Tỷ lệ hồ sơ trực tuyến đạt trên 80%, Văn phòng Ủy ban nhân dân huyện theo dõi.", False),   # a body acts
+    ("Số hoá hồ sơ lưu trữ của huyện, hoàn thành trong quý IV/2027.", False),   # a verb, in either spelling
+    ("Số liệu thống kê gửi về Sở Tài chính để tổng hợp.", False),              # data, not an indicator
+])
+def test_an_indicator_s_name_opening_a_line(text, named):
+    assert indicator(text) is named

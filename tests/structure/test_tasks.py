@@ -618,3 +618,11 @@ def test_a_courtesy_close_and_what_follows_it_make_no_task():
     text = LETTER + ("Trân trọng cảm ơn sự phối hợp của Quý cơ quan. Thông tin chi tiết xin liên hệ Phòng Tổng hợp, "
                      "số điện thoại 0239.3811.222./.\n")
     assert len(_leads(text)) == 3
+
+
+def test_targets_a_heading_hands_to_a_body_stay_its_work_and_a_report_form_does_not():
+    text = ("KẾ HOẠCH\nChuyển đổi số năm 2027\nII. NHIỆM VỤ\n1. Phòng Văn hóa và Thông tin:\n"
+            "a) Tỷ lệ thôn có sóng di động 4G phấn đấu đạt 100% trong năm 2027.\n"
+            "b) Số người dân được hướng dẫn cài đặt ứng dụng công dân số tăng ít nhất 30%.\n"
+            "PHỤ LỤC\nMẪU BÁO CÁO\nSố thôn đã phủ sóng di động 4G\nTỷ lệ người dân có tài khoản định danh\n")
+    assert _leads(text) == [["Phòng Văn hóa và Thông tin"]] * 2
