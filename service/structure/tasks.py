@@ -43,8 +43,7 @@ def segment(doc: Document) -> Document:
     found: list[Task] = []
     _walk(doc, root, Inherited(lead=_requested_of(doc)), section_ids, found)
     found = [t for t in found if non_tasks.reason(t.text) is None and not _tells_the_past(t.text, doc)
-             and not ((non_tasks.schedule_row(t.text) or non_tasks.indicator(t.text) and not t.deadline)
-                      and not t.lead)]
+             and not _unassigned_form_line(t)]
     kind = genre(doc.metadata)
     if kind == "article":           # only what directs someone, not the narrative
         found = [t for t in found if t.lead or non_tasks.directs(t.text)]
@@ -59,6 +58,14 @@ def segment(doc: Document) -> Document:
         task.page = doc.page_at(task.start)
     doc.tasks = found
     return doc
+
+
+def _unassigned_form_line(task: Task) -> bool:
+    """A timetable's row ("Tháng 5/2027 | Hội nghị sơ kết") or an indicator's name ("Số hộ được kiểm tra") that no
+    heading hands to anyone, the indicator with no deadline either: a schedule or a report form, not work."""
+    if task.lead:
+        return False
+    return non_tasks.schedule_row(task.text) or non_tasks.indicator(task.text) and task.deadline is None
 
 
 def _walk(doc: Document, node: Node, inherited: Inherited, ids: dict[int, str], out: list[Task]) -> None:
