@@ -91,12 +91,12 @@ def recase(upper: str) -> str:
     found = lex.official.get(_key(upper))
     if found:
         return found
-    spelled = {h.lower(): h for h in load("bodies")["heads"]} | {a.lower(): a for a in lex.abbreviations}
+    spelled = _spelled_heads()
     lower = " ".join(upper.split()).lower()
     left, joint, right = upper.rpartition(" - ")
-    if joint and _head_of(left.lower(), spelled) and _head_of(right.lower(), spelled) not in ("", *_unit_words()):
+    if joint and _head_of(left.lower()) and _head_of(right.lower()) not in ("", *_unit_words()):
         return f"{recase(left)} - {recase(right)}"      # two issuers jointly ("ỦY BAN … - SỞ …")
-    head = _head_of(lower, spelled)
+    head = _head_of(lower)
     words = lower[len(head):].split()
     units = _unit_words()
     inner = " ".join(words)
@@ -108,10 +108,17 @@ def recase(upper: str) -> str:
     return _proper_names(" ".join(filter(None, [spelled.get(head, ""), rest])))
 
 
-def _head_of(lower: str, spelled: dict[str, str]) -> str:
+@cache
+def _spelled_heads() -> dict[str, str]:
+    """Each head and abbreviation in lower case, to its spelling; the longest first."""
+    spelled = {h.lower(): h for h in load("bodies")["heads"]} | {a.lower(): a for a in _lexicon().abbreviations}
+    return dict(sorted(spelled.items(), key=lambda item: len(item[0]), reverse=True))
+
+
+def _head_of(lower: str) -> str:
     """The longest head the name opens with, or ""."""
     lower = " ".join(lower.split())
-    return next((h for h in sorted(spelled, key=len, reverse=True) if lower == h or lower.startswith(h + " ")), "")
+    return next((h for h in _spelled_heads() if lower == h or lower.startswith(h + " ")), "")
 
 
 def _proper_names(name: str) -> str:
@@ -501,6 +508,13 @@ def parse_body_list(text: str, pos: int = 0, offset: int = 0, acronyms: bool = F
         break
     end_pos = scan.tokens[last - 1][2] if bodies and last else pos
     return bodies, end_pos
+
+
+def names_a_body(text: str) -> bool:
+    """A capitalised body named inside the text, past its first word ("Đảng ủy Công an tỉnh lãnh đạo Công an tỉnh chủ
+    trì …", "Số hồ sơ Sở Tư pháp tiếp nhận"): the words before it are not part of its name."""
+    return any(parse_body_list(text, m.start())[0] for m in re.finditer(r"(?<![\w/])[^\W\d_]", text)
+               if m.group().isupper() and m.start() > 0)
 
 
 def _listed_name_at(scan: Scanner, i: int) -> int | None:

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from ..document import Body, Task
 from ..lexicons import load
 from ..text import cites_number, is_upper, phrase_alternation, phrase_pattern, underthesea
-from .bodies import as_body, parse_body_list, recase
+from .bodies import as_body, names_a_body, parse_body_list, recase
 from .body_grammar import grammar, has_clause_verb
 from .body_scanner import Scanner
 from .deadlines import leading_time_end
@@ -115,7 +115,7 @@ def _directive_opener() -> re.Pattern:
 
 
 @cache
-def _directive_opener_anywhere() -> re.Pattern:
+def directive_opener_anywhere() -> re.Pattern:
     """The directive opener as a whole word anywhere in a sentence, not only at a given position."""
     return re.compile(rf"(?<!\w){_directive_opener().pattern}", re.IGNORECASE)
 
@@ -155,18 +155,12 @@ def _run_to_predicate(text: str, bodies: list[Body], end: int, offset: int) -> l
     match = _words("subject_predicates").search(text, end, min(len(text), end + 90))
     gap = text[end:match.start()] if match else ""
     if not gap.strip() or re.search(r"[,.;:()\n]", gap) or len(gap.split()) > 8 or _gap_stop().match(gap) \
-            or _verb_in_gap(gap) or _names_a_body(gap) \
+            or _verb_in_gap(gap) or names_a_body(gap) \
             or parse_body_list(text, end + len(gap) - len(gap.lstrip()))[0]:
         return bodies
     last = bodies[-1]
     name = text[last.start - offset:match.start()].rstrip()
     return bodies[:-1] + [last.model_copy(update={"name": name, "canonical": name, "end": last.start + len(name)})]
-
-
-def _names_a_body(gap: str) -> bool:
-    """A capitalised body inside the gap ("Đảng ủy Công an tỉnh lãnh đạo Công an tỉnh chủ trì …"): the words before
-    it are a verb and its object, not more of the subject's name."""
-    return any(parse_body_list(gap, m.start())[0] for m in re.finditer(r"(?<=\s)[^\W\d_]", gap) if m.group().isupper())
 
 
 _COMMA = re.compile(r"\s*,?\s*")
@@ -318,7 +312,7 @@ def is_directive(sentence: str) -> bool:
 def _put_in_charge(sentence: str) -> bool:
     """"Sau khi nghe báo cáo, Chủ tịch huyện giao Phòng X chủ trì, …": a directive opener, bodies, then
     "chủ trì", and what follows directs rather than reports ("do Sở X chủ trì đã …" is a report)."""
-    for match in _directive_opener_anywhere().finditer(sentence):
+    for match in directive_opener_anywhere().finditer(sentence):
         bodies, end = parse_body_list(sentence, match.end())
         if bodies and _LEAD_BEFORE.match(sentence, end):
             return not _reports(sentence[end:].lstrip(" ,"))

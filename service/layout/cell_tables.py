@@ -31,6 +31,7 @@ from ..extract.deadlines import ends_on_recurrence, find_deadline, leading_perio
 from ..lexicons import load
 from ..structure.tables import column_roles
 from ..text import OPEN_END, is_upper
+from .furniture import is_page_number
 from .wrapping import BLOCK_START, LIST_START
 
 ROW_NUMBER = re.compile(r"\(?(?:\d{1,3}(?:\.\d{1,2}){0,2}|[IVXLC]{1,6}|[a-zđ])\)?[.)]?")
@@ -154,12 +155,10 @@ _FIGURE = re.compile(r"[\d.,]+")
 def _repeated_header(blocks: list[Block], k: int, header: list[str]) -> int | None:
     """Index past the table's header lines printed again at block k (after a page break; a page number may stand
     before them), or None."""
-    start = k + 1 if ROW_NUMBER.fullmatch(blocks[k].text.strip()) or _PAGE_MARK.fullmatch(blocks[k].text.strip()) else k
+    line = blocks[k].text.strip()
+    start = k + 1 if ROW_NUMBER.fullmatch(line) or is_page_number(line) else k
     again = [b.text.strip() for b in blocks[start:start + len(header)] if b.kind == "paragraph"]
     return start + len(header) if header and again == header else None
-
-
-_PAGE_MARK = re.compile(r"[-–]\s*\d{1,3}\s*[-–]")       # "- 5 -": a page's number left in a text layer
 
 
 def _page_turns_ahead(blocks: list[Block], k: int, header: list[str], columns: int) -> bool:
@@ -169,9 +168,9 @@ def _page_turns_ahead(blocks: list[Block], k: int, header: list[str], columns: i
         if blocks[i].kind != "paragraph":
             return False
         line = blocks[i].text.strip()
-        if (re.fullmatch(r"\d{1,3}", line) or _PAGE_MARK.fullmatch(line)) and _repeated_header(blocks, i, header):
+        if is_page_number(line) and _repeated_header(blocks, i, header):
             return True             # (not a caption before a table of the same header: "Nhiệm vụ năm 2028")
-        if not _cell_like(blocks[i].text.strip()):
+        if not _cell_like(line):
             return False
     return False
 

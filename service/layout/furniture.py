@@ -31,8 +31,13 @@ def _separator(block: Block, prev: Block | None) -> bool:
                 and prev.page == block.page and not block.blank_before)
 
 
+def is_page_number(text: str) -> bool:
+    """A line that is only a page's number ("3", "- 3 -", "Trang 2/7")."""
+    return bool(_PAGE_NUMBER.fullmatch(text))
+
+
 def _is_number_line(block: Block) -> bool:
-    return block.kind == "paragraph" and bool(_PAGE_NUMBER.fullmatch(block.text))
+    return block.kind == "paragraph" and is_page_number(block.text)
 
 
 def _numbers_page(block: Block) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..extract.bodies import parse_body_list
+from ..extract.bodies import names_a_body, parse_body_list
 from ..extract.body_grammar import grammar, has_clause_verb
 from ..extract.deadlines import leading_period
 from ..extract.roles import closing_request, grounds_then_work, subject_bodies
@@ -70,7 +70,7 @@ _FIGURE_VALUE = re.compile(r"^[^:]{1,80}:\s*[\d.,]+\s*(?:đ|đồng|triệu(?: �
                            r"|\w+)?(?:\s*/\s*[\w ]{1,20}?){0,3}\s*(?:\([^)]*\))?\s*[.;]?\s*$", re.IGNORECASE)
 
 
-_COMMA = re.compile(r"\s*")
+_SPACES = re.compile(r"\s*")
 _ALLOCATION_GOES_ON = re.compile(r"\s*(?:$|[,;.)]|(?:theo|hằng|hàng|năm|trong|tại|và|để|đầu|cuối|của)(?!\w))",
                                  re.IGNORECASE)
 
@@ -79,7 +79,7 @@ def _without_allocations(text: str, patterns: dict[str, re.Pattern]) -> str:
     """The text without money "giao (cho)" bodies who are given it, not told to do anything ("… từ dự toán ngân sách
     giao cho Sở Y tế hằng năm", "… dự toán được giao đầu năm"; not "… ngân sách giao cho Sở Tài chính thẩm định …")."""
     for found in reversed(list(patterns["allocated"].finditer(text))):
-        bodies, end = parse_body_list(text, _COMMA.match(text, found.end()).end())
+        bodies, end = parse_body_list(text, _SPACES.match(text, found.end()).end())
         if _ALLOCATION_GOES_ON.match(text, found.end()) or bodies and _ALLOCATION_GOES_ON.match(text, end):
             text = text[:found.start()] + " " + text[max(end, found.end()):]
     return text
@@ -238,23 +238,28 @@ def _narrative(text: str, patterns: dict[str, re.Pattern]) -> bool:
 
 def _signature_marks(text: str) -> bool:
     """Only the marks of signatures ("(Đã ký) | (Đã ký)")."""
+    return bool(_signature_marks_only().fullmatch(text))
+
+
+@cache
+def _signature_marks_only() -> re.Pattern:
     marks = phrase_alternation(load("structure")["signature_marks"])
-    return bool(re.fullmatch(rf"(?:\s*\|?\s*\(?\s*{marks}\s*\)?\s*\|?)+", text, re.IGNORECASE))
+    return re.compile(rf"(?:\s*\|?\s*\(?\s*{marks}\s*\)?\s*\|?)+", re.IGNORECASE)
 
 
 def indicator(text: str) -> bool:
     """The name of an indicator opening the line, no body named in it nor anything assigned ("Số ổ dịch được xử lý
     trong vòng 48 giờ"): a report form's row or a target's name. Whether a heading hands it a doer is the
     caller's to tell."""
+    opener = _indicator_opener().match(text)
+    return bool(opener) and not _patterns()["assigns"].search(text) and not names_a_body(text)
+
+
+@cache
+def _indicator_opener() -> re.Pattern:
     cues = load("structure")
-    opener = re.match(rf"\W*{phrase_alternation(cues['indicator_openers'])}\s+(?!{phrase_alternation(cues['indicator_not_after'])}"
-                      rf"(?!\w))", text, re.IGNORECASE)
-    return bool(opener) and not _patterns()["assigns"].search(text) and not _names_a_body(text)
-
-
-def _names_a_body(text: str) -> bool:
-    return any(parse_body_list(text, m.start())[0] for m in re.finditer(r"(?<![\w/])[^\W\d_]", text)
-               if m.group().isupper() and m.start() > 0)
+    return re.compile(rf"\W*{phrase_alternation(cues['indicator_openers'])}\s+(?!{phrase_alternation(cues['indicator_not_after'])}"
+                      rf"(?!\w))", re.IGNORECASE)
 
 
 def schedule_row(text: str) -> bool:

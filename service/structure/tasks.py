@@ -104,17 +104,12 @@ def _asks_named_bodies(doc: Document, node: Node) -> bool:
     tells what was asked before ("… đã giao các sở:")."""
     text = doc.text[node.body_start:node.end].split("\n", 1)[0]
     last = re.split(r"(?<=[.;])\s+", text.strip())[-1]
-    opener = _request_opener().search(last)
+    opener = roles.directive_opener_anywhere().search(last)
     return opener is not None and not _DONE.search(last[:opener.start()]) \
         and bool(parse_body_list(last, opener.end())[0])
 
 
 _DONE = re.compile(r"(?<!\w)đã(?!\w)", re.IGNORECASE)     # "… đã giao các sở:", "… đã ban hành …, yêu cầu …": told
-
-
-@cache
-def _request_opener() -> re.Pattern:
-    return re.compile(rf"(?<!\w){phrase_alternation(_cues()['directive_openers'])}\s+", re.IGNORECASE)
 
 
 def _own_lead(task: Task, inherited: Inherited) -> bool:
@@ -243,7 +238,7 @@ def _excluded(node: Node) -> bool:
     if node.is_lead_in and node.children and _lists_problems().search(lead_in) \
             and not _fixes_problems().search(re.split(r"[.;]\s+", lead_in)[-1]):
         return True
-    if not (node.upper or node.bold or node.children and node.heading_like) or len(node.text) > HEADING_MAX_CHARS:
+    if not _heading_shaped(node):
         return False
     text = heading_key(node.text)
     if _is_report(node) or text.startswith(tuple(cues["mandate_headings"])):
@@ -254,9 +249,12 @@ def _excluded(node: Node) -> bool:
 
 def _is_report(node: Node) -> bool:
     """A heading of what was done ("1. Kết quả thực hiện năm 2026", "TÌNH HÌNH …")."""
-    return (bool(node.upper or node.bold or node.children and node.heading_like)
-            and len(node.text) <= HEADING_MAX_CHARS
-            and heading_key(node.text).startswith(tuple(_cues()["report_headings"])))
+    return _heading_shaped(node) and heading_key(node.text).startswith(tuple(_cues()["report_headings"]))
+
+
+def _heading_shaped(node: Node) -> bool:
+    """Upper case, bold, or a short line with items under it: a heading, not an item."""
+    return bool(node.upper or node.bold or node.children and node.heading_like) and len(node.text) <= HEADING_MAX_CHARS
 
 
 @cache
