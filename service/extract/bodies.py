@@ -116,8 +116,10 @@ def _spelled_heads() -> dict[str, str]:
 
 
 def _head_of(lower: str) -> str:
-    """The longest head the name opens with, or ""."""
+    """The longest head the name opens with, or "" (none when the name opens on a plain compound: "phòng chống …")."""
     lower = " ".join(lower.split())
+    if lower.startswith(tuple(c + " " for c in load("bodies")["plain_compounds"])):
+        return ""
     return next((h for h in _spelled_heads() if lower == h or lower.startswith(h + " ")), "")
 
 
@@ -142,6 +144,10 @@ def _recase_name(words: list[str], party: bool) -> str:
     out: list[str] = []
     capital_next, place = True, party
     for i, word in enumerate(words):
+        if i and _in_plain_compound(words, i):          # (a level right after the head stays one: "xã Hội An")
+            out.append(word if i and _in_plain_compound(words, i - 1) else _capital(word, capital_next or place))
+            capital_next = False                         # "Văn hóa - Xã hội", "… phòng, chống thiên tai"
+            continue
         if i and words[i - 1] in term_words() and TERM.fullmatch(word.upper()):
             out.append(word.upper())                     # "… khóa XIII": the term, a numeral
             continue
@@ -161,9 +167,23 @@ def _recase_name(words: list[str], party: bool) -> str:
             place = i + 1 < len(words) and words[i + 1] not in units
             capital_next = False
             continue
-        out.append(word[:1].upper() + word[1:] if capital_next or place else word)
+        out.append(_capital(word, capital_next or place))
         capital_next = word in ("và", "-") or word.endswith(",")
     return " ".join(out)
+
+
+def _capital(word: str, capital: bool) -> str:
+    return word[:1].upper() + word[1:] if capital else word
+
+
+def _in_plain_compound(words: list[str], i: int) -> bool:
+    """Word i is part of a plain compound of the lexicon, which does not open the name."""
+    for compound in load("bodies")["plain_compounds"]:
+        size = len(compound.split())
+        for start in range(max(1, i - size + 1), i + 1):
+            if " ".join(words[start:start + size]) == compound:
+                return True
+    return False
 
 
 # ---------------------------------------------------------------- one body

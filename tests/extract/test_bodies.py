@@ -209,6 +209,14 @@ def test_canonical(name, expected):
     ("HỘI CỰU CHIẾN BINH VIỆT NAM TỈNH ĐIỆN BIÊN", "Hội Cựu chiến binh Việt Nam tỉnh Điện Biên"),
     # a committee of a named institution keeps the institution's place in capitals
     ("ĐẢNG ỦY TRƯỜNG CAO ĐẲNG SƠN LA", "Đảng ủy Trường Cao Đẳng Sơn La"),
+    # plain compounds: "phòng, chống" is a verb, not a head after a comma nor a second issuer after a dash;
+    # "xã hội" a noun, not a level and a place, except right after the head
+    ("BAN CHỈ HUY PHÒNG, CHỐNG THIÊN TAI VÀ TÌM KIẾM CỨU NẠN TỈNH",
+     "Ban Chỉ huy phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh"),
+    ("BAN CHỈ HUY PHÒNG THỦ DÂN SỰ - PHÒNG CHỐNG THIÊN TAI", "Ban Chỉ huy phòng thủ dân sự - Phòng chống thiên tai"),
+    ("PHÒNG VĂN HÓA - XÃ HỘI", "Phòng Văn hóa - Xã hội"),
+    ("ỦY BAN NHÂN DÂN XÃ HỘI AN", "Ủy ban nhân dân xã Hội An"),
+    ("ỦY BAN NHÂN DÂN TỈNH NINH BÌNH - SỞ Y TẾ", "Ủy ban nhân dân tỉnh Ninh Bình - Sở Y tế"),
 ])
 def test_recase_header_names(upper, expected):
     assert recase(upper) == expected
