@@ -512,7 +512,7 @@ def parse_body_list(text: str, pos: int = 0, offset: int = 0, acronyms: bool = F
                 or (_listed_name_at(scan, i) if bodies else None)
             if end is None:
                 break
-            end = _parenthetical_end(scan, end)
+            end = _number_list_end(scan, _parenthetical_end(scan, end))
             start_char, end_char = scan.tokens[i][1], scan.tokens[end - 1][2]
             name = text[start_char:end_char].rstrip(" ,;")
             bodies.extend(_split_plural(name, start_char + offset))
@@ -528,6 +528,13 @@ def parse_body_list(text: str, pos: int = 0, offset: int = 0, acronyms: bool = F
         break
     end_pos = scan.tokens[last - 1][2] if bodies and last else pos
     return bodies, end_pos
+
+
+def _number_list_end(scan: Scanner, end: int) -> int:
+    """Past more numbers of a name that ends on one ("các tổ dân phố số 2, 5, 9", "Trường Tiểu học số 1, 2")."""
+    while end > 0 and scan.word(end - 1).isdigit() and scan.word(end) == "," and scan.word(end + 1).isdigit():
+        end += 2
+    return end
 
 
 def names_a_body(text: str) -> bool:

@@ -53,7 +53,9 @@ def _subject_starts(text: str) -> list[int]:
         if topic:        # "Riêng Kho bạc Nhà nước tỉnh chủ trì …" (after the commas: "Riêng các xã miền núi, Ủy ban …")
             starts.append(topic.end() + len(text[topic.end():]) - len(text[topic.end():].lstrip()))
     elif _words("condition_cues").match(text, stripped):
-        starts += [m.end() for m in re.finditer(r",\s*", head) if _names_a_doer(text, m.end())]
+        listed = parse_body_list(text, _words("condition_cues").match(text, stripped).end())[1]
+        starts += [m.end() for m in re.finditer(r",\s*", head)     # "Trường hợp xảy ra sự cố, các thôn báo cáo …"
+                   if _names_a_doer(text, m.end()) or m.start() > listed and subject_bodies(text[m.end():])]
     return starts
 
 

@@ -61,8 +61,8 @@ def _patterns() -> dict[str, re.Pattern]:
                                       rf"{phrase_alternation(cues['budget_verbs'])}(?!\w)", re.IGNORECASE)
     found["funding"] = re.compile(rf"\W*{phrase_alternation(cues['funding_subjects'])}\b[^.;]{{0,80}}?"
                                   rf"(?<!\w){phrase_alternation(cues['funding_passives'])}(?!\w)", re.IGNORECASE)
-    found["allocated"] = re.compile(rf"(?<!\w){phrase_alternation(cues['allocated_money'])}(?:\s+(?!và\b)[^\W\d]+){{0,3}}?"
-                                    rf"\s+(?:được\s+)?giao(?:\s+cho)?(?!\w)", re.IGNORECASE)
+    found["allocated"] = re.compile(rf"(?<!\w){phrase_alternation(cues['allocated_money'])}(?:\s+(?!và\b)[^\W\d]+){{0,6}}?"
+                                    rf"(?:\s+năm\s+\d{{4}})?\s+(?:được\s+)?giao(?:\s+cho)?(?!\w)", re.IGNORECASE)
     return found
 
 

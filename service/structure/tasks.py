@@ -476,7 +476,7 @@ def _owner_split(doc: Document, node: Node, inherited: Inherited) -> list[Task]:
         return [_task(doc, node, inherited)]
     sentences = _pieces(doc.text, start, end)
     cuts = [a for (p, q), (a, b) in zip(sentences, sentences[1:])
-            if roles.subject_bodies(doc.text[a:b]) or roles.opens_no_task(doc.text[a:b])
+            if _names_own_doer(doc.text[a:b], doc.text[start:a]) or roles.opens_no_task(doc.text[a:b])
             or non_tasks.reason(doc.text[a:b]) in _ENDS_AN_ITEM
             or _closes(doc.text[p:q]) and non_tasks.raises_problems(doc.text[a:b])]
     if not cuts:
@@ -490,6 +490,24 @@ def _owner_split(doc: Document, node: Node, inherited: Inherited) -> list[Task]:
             task.origin = "list" if a == start else "sentence"
             tasks.append(task)
     return tasks
+
+
+def _names_own_doer(sentence: str, before: str) -> bool:
+    """A later sentence of an item names its own doer as its subject; on a condition ("Trường hợp xảy ra sự cố, các
+    thôn, tổ dân phố báo cáo ngay …", "Quá trình thực hiện có khó khăn, vướng mắc, đề nghị các đơn vị phản ánh …"),
+    a doer other than the item's (ANNOTATION §2: sentences of different owners are tasks of their own)."""
+    if not _CONDITION_FIRST.match(sentence):
+        return bool(roles.subject_bodies(sentence))
+    for comma in re.finditer(r",\s*", sentence):
+        opener = roles.directive_opener_anywhere().match(sentence, comma.end())
+        doers = parse_body_list(sentence, opener.end())[0] if opener else roles.subject_bodies(sentence[comma.end():])
+        if doers:
+            own = {d.name.lower() for d in roles.subject_bodies(before)}
+            return not {d.name.lower() for d in doers} <= own
+    return False
+
+
+_CONDITION_FIRST = re.compile(r"\W*(?:trong trường hợp|trường hợp|nếu|khi|(?:trong )?quá trình)(?!\w)", re.IGNORECASE)
 
 
 def _closes(sentence: str) -> bool:

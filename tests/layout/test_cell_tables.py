@@ -80,6 +80,22 @@ def test_rebuilt_rows_become_tasks_with_owner_and_deadline_and_group_rows_do_not
     assert [str(t.deadline.end) for t in tasks] == ["2025-09-30", "2025-11-30", "2026-12-31"]
 
 
+def test_a_group_title_in_sentence_case_wrapped_over_two_lines_is_no_task():
+    text = ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LẠNG SƠN Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 40/KH-UBND Lạng Sơn, ngày 10 tháng 3 năm 2027\nKẾ HOẠCH\nPhát triển chế biến nông sản năm 2027\n"
+            "I. NHIỆM VỤ\n1. Sở Công Thương chủ trì xây dựng kho lạnh bảo quản nông sản trong năm 2028.\n"
+            "II. TỔ CHỨC THỰC HIỆN\nCác sở, ngành thực hiện các nhiệm vụ tại Phụ lục kèm theo.\n"
+            "Nơi nhận: TM. ỦY BAN NHÂN DÂN\n- Như trên; CHỦ TỊCH\n- Lưu: VT. Hoàng Văn Nam\n2\nPHỤ LỤC\n"
+            "NHIỆM VỤ CỤ THỂ\n(Kèm theo Kế hoạch số 40/KH-UBND ngày 10/3/2027 của Ủy ban nhân dân tỉnh Lạng Sơn)\n"
+            "TT\nNhiệm vụ\nCơ quan chủ trì\nCơ quan phối hợp\nThời gian\nhoàn thành\nSản phẩm\n"
+            "I\nHạ tầng và dữ liệu\n1\nXây dựng kho lạnh bảo quản nông\nsản tại các vùng cây ăn quả\nSở Công Thương\n"
+            "Sở Tài chính;\nUBND các xã\nNăm 2028\n02 kho lạnh\n"
+            "II\nĐào tạo cán bộ và tổ chức thực\nhiện\n2\nĐào tạo nghề chế biến cho lao\nđộng nông thôn\nSở Nông nghiệp\n"
+            "và Môi trường\nHội Nông dân tỉnh;\nUBND các xã, phường\nHằng năm\n500 lượt\nngười/năm\n")
+    tasks = [t for t in analyze_text(text, "ke-hoach.txt").tasks if t.origin == "table"]
+    assert [t.text[:20] for t in tasks] == ["Xây dựng kho lạnh bả", "Đào tạo nghề chế biế"]
+
+
 def test_markdown_header_row_with_a_cell_left_on_the_next_line():
     text = ("| STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp |\n| --- | --- | --- | --- |\nThời hạn\n"
             "1\nTổ chức hội nghị tập huấn nghiệp vụ cho cán bộ cấp xã.\nSở Nội vụ\nCác xã, phường\nQuý II/2026\n"

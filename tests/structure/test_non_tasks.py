@@ -19,6 +19,10 @@ from service.structure.non_tasks import indicator, reason, schedule_row
     ("2.", "no_words"),
     # money allocated "giao cho" a body assigns it nothing
     ("Kinh phí thực hiện được bảo đảm từ dự toán ngân sách giao cho Sở Y tế hằng năm và nguồn viện trợ.", "funding"),
+    # ... also from a named source and a year ("nguồn sự nghiệp … năm 2027 giao cho các đơn vị")
+    ("Kinh phí được bố trí từ nguồn sự nghiệp giáo dục năm 2027 giao cho các trường, nguồn xã hội hóa hợp pháp.", "funding"),
+    ("Kinh phí được bố trí trong dự toán ngân sách xã năm 2027 giao cho Phòng Văn hóa - Xã hội và huy động từ nguồn "
+     "xã hội hóa.", "funding"),
     # the courtesy close of a letter, attention and coordination asked
     ("Sở Xây dựng đề nghị các cơ quan, đơn vị quan tâm, phối hợp thực hiện./.", "closing"),
     # the marks of signatures

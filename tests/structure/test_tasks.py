@@ -576,6 +576,44 @@ def test_work_after_a_closing_request_in_the_same_paragraph_stays_a_task():
     assert not any(t.text.startswith("Yêu cầu Thủ trưởng") for t in tasks)
 
 
+CONDITIONAL_CLOSE = ("CÔNG VĂN\nV/v phòng, chống sạt lở đất mùa mưa\n"
+                     "1. Giao Phòng Kinh tế theo dõi, đôn đốc các đơn vị; tổng hợp kết quả trước ngày 15/9/2027.\n"
+                     "Khi phát hiện vết nứt, sụt lún bất thường, các thôn, tổ dân phố báo cáo ngay về Ủy ban nhân dân xã. "
+                     "Quá trình thực hiện có khó khăn, vướng mắc, đề nghị các trường học phản ánh về Phòng Kinh tế.\n")
+
+
+def test_a_report_on_a_condition_asked_of_other_doers_is_a_task_of_its_own():
+    tasks = analyze_text(CONDITIONAL_CLOSE, extractor="rules").tasks
+    assert [t.text[:12] for t in tasks] == ["Giao Phòng K", "Khi phát hiệ", "Quá trình th"]
+    assert [[b.name for b in t.lead] for t in tasks] == [["Phòng Kinh tế"], ["các thôn, tổ dân phố"],
+                                                          ["các trường học"]]
+    assert tasks[2].deadline.recurrence == "on_demand"
+
+
+def test_a_report_on_a_condition_by_the_items_own_doer_stays_in_the_item():
+    text = ("NGHỊ QUYẾT\nVề đề án giảm nghèo\nĐiều 2. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này. "
+            "Trường hợp cần điều chỉnh quy mô của Đề án, Ủy ban nhân dân tỉnh báo cáo Thường trực Hội đồng nhân dân "
+            "tỉnh xem xét.\n")
+    assert [t.text[:12] for t in analyze_text(text, extractor="rules").tasks] == ["Giao Ủy ban "]
+
+
+def test_a_condition_naming_bodies_is_not_the_subject():
+    text = ("QUY CHẾ\nPhối hợp cung cấp thông tin\nĐiều 5. Cung cấp thông tin\n1. Các sở gửi số liệu đúng hạn. "
+            "Khi cơ quan Thuế, cơ quan Hải quan có yêu cầu thì các sở cung cấp thông tin bằng văn bản.\n")
+    leads = _leads(text)
+    assert "cơ quan Hải quan" not in [name for names in leads for name in names]
+
+
+def test_label_lines_describe_their_heading_and_give_its_time():
+    text = ("KẾ HOẠCH\nGiám sát chuyên đề năm 2027\nII. NỘI DUNG GIÁM SÁT\n"
+            "1. Giám sát việc quản lý, sử dụng quỹ phòng, chống thiên tai\n- Đối tượng: Đảng ủy các xã ven biển.\n"
+            "- Nội dung: Việc lãnh đạo, chỉ đạo thu, nộp và sử dụng quỹ.\n"
+            "- Thời gian tiến hành: trong tháng 9 năm 2027.\n")
+    tasks = analyze_text(text, extractor="rules").tasks
+    assert [t.text[:30] for t in tasks] == ["Giám sát việc quản lý, sử dụng"]
+    assert str(tasks[0].deadline.end) == "2027-09-30"
+
+
 def test_a_list_of_shortcomings_is_not_work():
     text = ("CHỈ THỊ\nVề phòng, chống đuối nước trẻ em\n"
             "Công tác phòng, chống đuối nước có chuyển biến. Tuy nhiên, vẫn còn những hạn chế, bất cập chủ yếu sau:\n"
