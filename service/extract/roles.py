@@ -55,7 +55,8 @@ def _subject_starts(text: str) -> list[int]:
     elif _words("condition_cues").match(text, stripped):
         listed = parse_body_list(text, _words("condition_cues").match(text, stripped).end())[1]
         starts += [m.end() for m in re.finditer(r",\s*", head)     # "Trường hợp xảy ra sự cố, các thôn báo cáo …"
-                   if _names_a_doer(text, m.end()) or m.start() > listed and subject_bodies(text[m.end():])]
+                   if _names_a_doer(text, m.end()) or m.start() > listed and not _within_unit_list(text, m)
+                   and subject_bodies(text[m.end():])]
     return starts
 
 

@@ -2,7 +2,7 @@
 import pytest
 
 from service.document import Body, Task
-from service.extract.roles import assign, heading_bodies, is_directive
+from service.extract.roles import assign, heading_bodies, is_directive, subject_bodies
 
 
 def _assign(text, inherited=()):
@@ -466,3 +466,17 @@ def test_an_owner_in_a_parenthesis_leads_over_the_heading():
     text = "Tuyển chọn công dân nhập ngũ năm 2029 (Ban Chỉ huy quân sự xã chủ trì)."
     assert [b.name for b in _assign(text, [Body(name="Ủy ban nhân dân xã", start=0, end=5)]).lead] == \
         ["Ban Chỉ huy quân sự xã"]
+
+
+@pytest.mark.parametrize("sentence, names", [
+    # after a condition's clause the doer stands behind a comma
+    ("Trường hợp phát hiện cháy rừng, các thôn, tổ dân phố báo cáo ngay về Ủy ban nhân dân xã.",
+     ["các thôn, tổ dân phố"]),
+    # a comma inside a list of levels opens no subject
+    ("Trường hợp nguồn thu của thôn nhỏ, số thu không đủ chi thì được ngân sách tỉnh, huyện, thị xã hỗ trợ một phần "
+     "chi phí.", []),
+    # nor one inside the bodies the condition names
+    ("Khi cơ quan Thuế, cơ quan Hải quan có yêu cầu thì các sở cung cấp thông tin bằng văn bản.", []),
+])
+def test_the_subject_after_a_condition(sentence, names):
+    assert [b.name for b in subject_bodies(sentence)] == names
