@@ -87,7 +87,7 @@ def test_a_group_title_in_sentence_case_wrapped_over_two_lines_is_no_task():
             "II. TỔ CHỨC THỰC HIỆN\nCác sở, ngành thực hiện các nhiệm vụ tại Phụ lục kèm theo.\n"
             "Nơi nhận: TM. ỦY BAN NHÂN DÂN\n- Như trên; CHỦ TỊCH\n- Lưu: VT. Hoàng Văn Nam\n2\nPHỤ LỤC\n"
             "NHIỆM VỤ CỤ THỂ\n(Kèm theo Kế hoạch số 40/KH-UBND ngày 10/3/2027 của Ủy ban nhân dân tỉnh Lạng Sơn)\n"
-            "TT\nNhiệm vụ\nCơ quan chủ trì\nCơ quan phối hợp\nThời gian\nhoàn thành\nSản phẩm\n"
+            "STT\nNội dung công việc\nĐơn vị chủ trì\nĐơn vị phối hợp\nThời hạn\nhoàn thành\nKết quả đầu ra\n"
             "I\nHạ tầng và dữ liệu\n1\nXây dựng kho lạnh bảo quản nông\nsản tại các vùng cây ăn quả\nSở Công Thương\n"
             "Sở Tài chính;\nUBND các xã\nNăm 2028\n02 kho lạnh\n"
             "II\nĐào tạo cán bộ và tổ chức thực\nhiện\n2\nĐào tạo nghề chế biến cho lao\nđộng nông thôn\nSở Nông nghiệp\n"
