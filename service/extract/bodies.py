@@ -145,7 +145,7 @@ def _recase_name(words: list[str], party: bool) -> str:
     capital_next, place = True, party
     for i, word in enumerate(words):
         if i and _in_plain_compound(words, i):          # (a level right after the head stays one: "xã Hội An")
-            out.append(word if i and _in_plain_compound(words, i - 1) else _capital(word, capital_next or place))
+            out.append(word if _in_plain_compound(words, i - 1) else _capital(word, capital_next or place))
             capital_next = False                         # "Văn hóa - Xã hội", "… phòng, chống thiên tai"
             continue
         if i and words[i - 1] in term_words() and TERM.fullmatch(word.upper()):

@@ -52,8 +52,8 @@ def _subject_starts(text: str) -> list[int]:
         topic = _words("topic_words").match(text, stripped)
         if topic:        # "Riêng Kho bạc Nhà nước tỉnh chủ trì …" (after the commas: "Riêng các xã miền núi, Ủy ban …")
             starts.append(topic.end() + len(text[topic.end():]) - len(text[topic.end():].lstrip()))
-    elif _words("condition_cues").match(text, stripped):
-        listed = parse_body_list(text, _words("condition_cues").match(text, stripped).end())[1]
+    elif condition := _words("condition_cues").match(text, stripped):
+        listed = parse_body_list(text, condition.end())[1]          # the bodies the condition itself names
         starts += [m.end() for m in re.finditer(r",\s*", head)     # "Trường hợp xảy ra sự cố, các thôn báo cáo …"
                    if _names_a_doer(text, m.end()) or m.start() > listed and not _within_unit_list(text, m)
                    and subject_bodies(text[m.end():])]

@@ -291,7 +291,7 @@ def _continue_cells(cells: list[str], rest: list[str], data_roles: list[str | No
 
 def _group_row(row: _Row) -> bool:
     """A group heading wrapped over lines: a Roman numeral, then only lines in capitals, or one title whose wrapped
-    lines go on in lower case ("III" / "Sản xuất, truy xuất nguồn gốc" / "và tiêu thụ")."""
+    lines go on in lower case ("III" / "Chế biến, quảng bá sản phẩm" / "và bán hàng")."""
     return bool(re.fullmatch(r"[IVXLC]{1,6}[.)]?", row.number)) and len(row.lines) > 1 \
         and (all(is_upper(line) for line in row.lines) or all(_goes_on(line) for line in row.lines[1:]))
 

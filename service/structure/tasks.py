@@ -496,18 +496,15 @@ def _names_own_doer(sentence: str, before: str) -> bool:
     """A later sentence of an item names its own doer as its subject; on a condition ("Trường hợp xảy ra sự cố, các
     thôn, tổ dân phố báo cáo ngay …", "Quá trình thực hiện có khó khăn, vướng mắc, đề nghị các đơn vị phản ánh …"),
     a doer other than the item's (ANNOTATION §2: sentences of different owners are tasks of their own)."""
-    if not _CONDITION_FIRST.match(sentence):
-        return bool(roles.subject_bodies(sentence))
-    for comma in re.finditer(r",\s*", sentence):
-        opener = roles.directive_opener_anywhere().match(sentence, comma.end())
-        doers = parse_body_list(sentence, opener.end())[0] if opener else roles.subject_bodies(sentence[comma.end():])
-        if doers:
-            own = {d.name.lower() for d in roles.subject_bodies(before)}
-            return not {d.name.lower() for d in doers} <= own
-    return False
+    doers = {d.name.lower() for d in roles.subject_bodies(sentence)}
+    if not _on_condition().match(sentence):
+        return bool(doers)
+    return bool(doers) and not doers <= {d.name.lower() for d in roles.subject_bodies(before)}
 
 
-_CONDITION_FIRST = re.compile(r"\W*(?:trong trường hợp|trường hợp|nếu|khi|(?:trong )?quá trình)(?!\w)", re.IGNORECASE)
+@cache
+def _on_condition() -> re.Pattern:
+    return re.compile(rf"\W*{phrase_alternation(_cues()['report_condition_openers'])}(?!\w)", re.IGNORECASE)
 
 
 def _closes(sentence: str) -> bool:
