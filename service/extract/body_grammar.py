@@ -133,6 +133,19 @@ def generic_end(scan: Scanner, i: int, body_at: BodyAt, name_end: Callable[[Scan
     return modifier_end(scan, end, body_at, bare=not determiner, qualified=end > j)
 
 
+def _passive_to_predicate(scan: Scanner, j: int) -> str | None:
+    """"được" and a verb describing the bodies, up to a predicate opener ("các tổ chức đảng được kiểm tra, giám sát
+    có trách nhiệm …"): a participle phrase, though its verb is not among the `participles`."""
+    if scan.word(j).lower() != "được":
+        return None
+    for k in range(j + 2, min(len(scan), j + PARTICIPLE_WORDS)):
+        if scan.word(k) in (".", ";", ":", "(", ")"):
+            return None
+        if scan.phrase_at(k, grammar().predicate_openers):
+            return "được"
+    return None
+
+
 def _closed(scan: Scanner, start: int, end: int) -> bool:
     """A closing qualifier ("liên quan", "hữu quan") between start and end, and no participle, attachment or
     "đến" after end: the words there are the body's clause."""
@@ -282,7 +295,7 @@ def modifier_end(scan: Scanner, j: int, body_at: BodyAt, bare: bool = False, qua
     ("chi bộ chọn một chuyên đề …") a phrase led by a verb is a clause, not a description; after a qualifier
     ("các cơ quan hữu quan soạn thảo …") one is too, whatever ends it."""
     gr = grammar()
-    participle = scan.phrase_at(j, gr.participles)
+    participle = scan.phrase_at(j, gr.participles) or (not bare and _passive_to_predicate(scan, j))
     limit = PARTICIPLE_WORDS if participle else MODIFIER_WORDS
     clause = qualified and not participle       # after a qualifier, words a verb opens are a clause
     # ("các cơ quan liên quan góp ý …"; a `modifier_starters` verb describes: "… trung ương đóng trên địa bàn")
@@ -293,8 +306,9 @@ def modifier_end(scan: Scanner, j: int, body_at: BodyAt, bare: bool = False, qua
             return opener           # "các tổ chức được giao quản lý, sử dụng đất công có trách nhiệm"
         if not token[:1].isalnum():
             return k if k > j and token in ",;.:()" and not (clause and _opens_clause(scan, j, k)) else j
-        if scan.phrase_at(k, gr.breakers):
+        if scan.phrase_at(k, gr.breakers) and not (k + 1 < len(scan) and scan.finishes_word(k + 1)):
             return j                # "Ủy ban nhân dân quận - huyện chỉ xem xét …": an adverb, no modifier
+            # (not the first syllable of a word: "các đơn vị được giao chỉ tiêu …")
         if k > j and not participle and scan.phrase_at(k, gr.attachers) and (after := tail_end(scan, k, body_at)) > k:
             # "công đoàn doanh nghiệp trực thuộc Liên đoàn Lao động huyện": the body it belongs to, when the words before
             # name a kind of body ("các cơ quan góp ý dự thảo của Bộ Tư pháp" is a clause)

@@ -228,6 +228,10 @@ def test_recase_header_names(upper, expected):
     ("Ủy ban nhân dân các huyện, thị xã, thành phố trực thuộc tỉnh tổ chức",
      ["Ủy ban nhân dân các huyện, thị xã, thành phố trực thuộc tỉnh"]),
     ("Thủ trưởng các phòng, ban, ngành có trách nhiệm", ["Thủ trưởng các phòng, ban, ngành"]),
+    # "được" and a verb describe the bodies up to a predicate opener; "chỉ" opening a word is no adverb
+    ("Các chi bộ được kiểm tra, giám sát có trách nhiệm báo cáo", ["Các chi bộ được kiểm tra, giám sát"]),
+    ("Các trường được giao chỉ tiêu tuyển sinh phải công khai", ["Các trường được giao chỉ tiêu tuyển sinh"]),
+    ("Các thôn được hỗ trợ 30 triệu đồng", ["Các thôn"]),
     # the numbers of one name; a verb of posting ends a name
     ("Các tổ dân phố số 2, 5, 9 phối hợp thực hiện", ["Các tổ dân phố số 2, 5, 9"]),
     ("Chi cục Thủy sản đăng tải thông tin trên trang điện tử", ["Chi cục Thủy sản"]),
