@@ -411,6 +411,9 @@ def _mend_ocr(text: str) -> str:
 _PLACE_LEVEL = re.compile(r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\b", re.IGNORECASE)
 
 
+_LEVEL_COMMITTEE = re.compile(r"(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG)\s+ỦY")     # a level's committee alone: "TỈNH ỦY"
+
+
 def _combine_issuer(parts: list[str]) -> str:
     """"ĐẢNG BỘ TỈNH X" + "TỈNH ỦY" → "Tỉnh ủy X"; "BỘ A" + "CỤC B" → "Cục B"; "ỦY BAN …" + "BAN THƯỜNG TRỰC" →
     "Ban Thường trực Ủy ban …"; else join."""
@@ -418,8 +421,8 @@ def _combine_issuer(parts: list[str]) -> str:
     if len(parts) >= 2 and parts[-1] in organs:
         return f"{recase(parts[-1])} {_combine_issuer(parts[:-1])}"
     if len(parts) >= 2 and parts[0].startswith("ĐẢNG BỘ") and "ỦY" in parts[1]:
-        if not parts[1].endswith("ỦY"):
-            return recase(parts[1])
+        if not _LEVEL_COMMITTEE.fullmatch(parts[1]):
+            return recase(parts[1])     # "ỦY BAN KIỂM TRA TỈNH ỦY": an organ named as printed, no place added
         place = re.sub(r"^ĐẢNG BỘ\s+(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)?\s*", "", parts[0])
         return recase(f"{parts[1]} {place}")
     if len(parts) >= 2:

@@ -304,6 +304,12 @@ def test_recipients_in_a_table_row_and_after_bold_marks_keep_only_names():
      "* | \nSố 09-CTr/ĐU | ", "Đảng ủy xã Thạch Hà"),
     ("ĐẢNG BỘ TỈNH HÀ TĨNH ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY XÃ THẠCH HÀ Thạch Hà, ngày 08 tháng 01 năm 2027\n*\n"
      "Số 09-CTr/ĐU", "Đảng ủy xã Thạch Hà"),
+    # an organ of the provincial Party committee under its Party organisation: named as printed, no place added;
+    # the committee itself takes the place ("ĐẢNG BỘ TỈNH X" / "TỈNH ỦY" → "Tỉnh ủy X")
+    ("ĐẢNG BỘ TỈNH QUẢNG TRỊ ĐẢNG CỘNG SẢN VIỆT NAM\nỦY BAN KIỂM TRA TỈNH ỦY\n* Quảng Trị, ngày 20 tháng 5 năm 2027\n"
+     "Số 12-KH/UBKTTU", "Ủy ban Kiểm tra Tỉnh ủy"),
+    ("ĐẢNG BỘ TỈNH QUẢNG TRỊ | ĐẢNG CỘNG SẢN VIỆT NAM\nTỈNH ỦY | Quảng Trị, ngày 20 tháng 5 năm 2027\n* | \n"
+     "Số 40-CTr/TU | ", "Tỉnh ủy Quảng Trị"),
     # two bodies issuing jointly, each spelled as its own name
     ("HỘI NÔNG DÂN TỈNH KON TUM - SỞ CÔNG THƯƠNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n | Độc lập - Tự do - Hạnh phúc\n"
      "Số: 03/CTrPH-HND-SCT | Kon Tum, ngày 11 tháng 5 năm 2027", "Hội Nông dân tỉnh Kon Tum - Sở Công Thương"),
