@@ -494,7 +494,7 @@ def _owner_split(doc: Document, node: Node, inherited: Inherited) -> list[Task]:
 
 def _names_own_doer(sentence: str, before: str) -> bool:
     """A later sentence of an item names its own doer as its subject; on a condition ("Trường hợp xảy ra sự cố, các
-    thôn, tổ dân phố báo cáo ngay …", "Quá trình thực hiện có khó khăn, vướng mắc, đề nghị các đơn vị phản ánh …"),
+    thôn, tổ dân phố báo cáo ngay …", "Quá trình triển khai gặp vướng mắc, đề nghị các trường báo cáo …"),
     a doer other than the item's (ANNOTATION §2: sentences of different owners are tasks of their own)."""
     doers = {d.name.lower() for d in roles.subject_bodies(sentence)}
     if not _on_condition().match(sentence):

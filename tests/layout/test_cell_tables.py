@@ -82,11 +82,11 @@ def test_rebuilt_rows_become_tasks_with_owner_and_deadline_and_group_rows_do_not
 
 def test_a_group_title_in_sentence_case_wrapped_over_two_lines_is_no_task():
     text = ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LẠNG SƠN Độc lập - Tự do - Hạnh phúc\n"
-            "Số: 40/KH-UBND Lạng Sơn, ngày 10 tháng 3 năm 2027\nKẾ HOẠCH\nPhát triển chế biến nông sản năm 2027\n"
+            "Số: 47/KH-UBND Lạng Sơn, ngày 17 tháng 3 năm 2027\nKẾ HOẠCH\nPhát triển chế biến nông sản năm 2027\n"
             "I. NHIỆM VỤ\n1. Sở Công Thương chủ trì xây dựng kho lạnh bảo quản nông sản trong năm 2028.\n"
             "II. TỔ CHỨC THỰC HIỆN\nCác sở, ngành thực hiện các nhiệm vụ tại Phụ lục kèm theo.\n"
             "Nơi nhận: TM. ỦY BAN NHÂN DÂN\n- Như trên; CHỦ TỊCH\n- Lưu: VT. Hoàng Văn Nam\n2\nPHỤ LỤC\n"
-            "NHIỆM VỤ CỤ THỂ\n(Kèm theo Kế hoạch số 40/KH-UBND ngày 10/3/2027 của Ủy ban nhân dân tỉnh Lạng Sơn)\n"
+            "NHIỆM VỤ CỤ THỂ\n(Kèm theo Kế hoạch số 47/KH-UBND ngày 17/3/2027 của Ủy ban nhân dân tỉnh Lạng Sơn)\n"
             "STT\nNội dung công việc\nĐơn vị chủ trì\nĐơn vị phối hợp\nThời hạn\nhoàn thành\nKết quả đầu ra\n"
             "I\nHạ tầng và dữ liệu\n1\nXây dựng kho lạnh bảo quản nông\nsản tại các vùng cây ăn quả\nSở Công Thương\n"
             "Sở Tài chính;\nUBND các xã\nNăm 2028\n02 kho lạnh\n"

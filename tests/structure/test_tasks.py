@@ -579,19 +579,19 @@ def test_work_after_a_closing_request_in_the_same_paragraph_stays_a_task():
 CONDITIONAL_CLOSE = ("CÔNG VĂN\nV/v phòng, chống sạt lở đất mùa mưa\n"
                      "1. Giao Phòng Kinh tế theo dõi, đôn đốc các đơn vị; tổng hợp kết quả trước ngày 15/9/2027.\n"
                      "Khi phát hiện vết nứt, sụt lún bất thường, các thôn, tổ dân phố báo cáo ngay về Ủy ban nhân dân xã. "
-                     "Quá trình thực hiện có khó khăn, vướng mắc, đề nghị các trường học phản ánh về Phòng Kinh tế.\n")
+                     "Quá trình triển khai có vướng mắc, khó khăn, đề nghị các trường học phản ánh về Phòng Kinh tế.\n")
 
 
 def test_a_report_on_a_condition_asked_of_other_doers_is_a_task_of_its_own():
     tasks = analyze_text(CONDITIONAL_CLOSE, extractor="rules").tasks
-    assert [t.text[:12] for t in tasks] == ["Giao Phòng K", "Khi phát hiệ", "Quá trình th"]
+    assert [t.text[:12] for t in tasks] == ["Giao Phòng K", "Khi phát hiệ", "Quá trình tr"]
     assert [[b.name for b in t.lead] for t in tasks] == [["Phòng Kinh tế"], ["các thôn, tổ dân phố"],
                                                           ["các trường học"]]
     assert tasks[2].deadline.recurrence == "on_demand"
 
 
 def test_a_report_on_a_condition_by_the_items_own_doer_stays_in_the_item():
-    text = ("NGHỊ QUYẾT\nVề đề án giảm nghèo\nĐiều 2. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này. "
+    text = ("NGHỊ QUYẾT\nVề đề án giảm nghèo\nĐiều 2. Giao Ủy ban nhân dân tỉnh triển khai Nghị quyết này. "
             "Trường hợp cần điều chỉnh quy mô của Đề án, Ủy ban nhân dân tỉnh báo cáo Thường trực Hội đồng nhân dân "
             "tỉnh xem xét.\n")
     assert [t.text[:12] for t in analyze_text(text, extractor="rules").tasks] == ["Giao Ủy ban "]
