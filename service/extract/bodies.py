@@ -177,11 +177,14 @@ def _capital(word: str, capital: bool) -> str:
 
 
 def _in_plain_compound(words: list[str], i: int) -> bool:
-    """Word i is part of a plain compound of the lexicon, which does not open the name."""
+    """Word i is part of a plain compound of the lexicon, which does not open the name; one opening on a level
+    ("xã hội") only where the name ends or a joiner follows ("Văn hóa - Xã hội", not "… xã Hội An")."""
     for compound in load("bodies")["plain_compounds"]:
         size = len(compound.split())
         for start in range(max(1, i - size + 1), i + 1):
-            if " ".join(words[start:start + size]) == compound:
+            after = words[start + size] if start + size < len(words) else None
+            if " ".join(words[start:start + size]) == compound and (
+                    words[start] not in _unit_words() or after in (None, "và", "-", "–") or after in _unit_words()):
                 return True
     return False
 

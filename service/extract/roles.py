@@ -53,11 +53,16 @@ def _subject_starts(text: str) -> list[int]:
         if topic:        # "Riêng Kho bạc Nhà nước tỉnh chủ trì …" (after the commas: "Riêng các xã miền núi, Ủy ban …")
             starts.append(topic.end() + len(text[topic.end():]) - len(text[topic.end():].lstrip()))
     elif condition := _words("condition_cues").match(text, stripped):
-        listed = parse_body_list(text, condition.end())[1]          # the bodies the condition itself names
         starts += [m.end() for m in re.finditer(r",\s*", head)     # "Trường hợp xảy ra sự cố, các thôn báo cáo …"
-                   if _names_a_doer(text, m.end()) or m.start() > listed and not _within_unit_list(text, m)
-                   and subject_bodies(text[m.end():])]
+                   if _names_a_doer(text, m.end()) or not _names_any_body(text[condition.end():m.start()])
+                   and not _within_unit_list(text, m) and subject_bodies(text[m.end():])]
     return starts
+
+
+def _names_any_body(clause: str) -> bool:
+    """A body named anywhere in a condition's clause ("Khi có hướng dẫn của Bộ Tài chính, …", "… gửi Sở X, …"): a
+    comma after it may still be inside the list, so no subject is read there."""
+    return any(parse_body_list(clause, m.start())[0] for m in re.finditer(r"(?<!\w)\w", clause))
 
 
 @cache

@@ -293,7 +293,8 @@ def _group_row(row: _Row) -> bool:
     """A group heading wrapped over lines: a Roman numeral, then only lines in capitals, or one title whose wrapped
     lines go on in lower case ("III" / "Chế biến, quảng bá sản phẩm" / "và bán hàng")."""
     return bool(re.fullmatch(r"[IVXLC]{1,6}[.)]?", row.number)) and len(row.lines) > 1 \
-        and (all(is_upper(line) for line in row.lines) or all(_goes_on(line) for line in row.lines[1:]))
+        and (all(is_upper(line) for line in row.lines)
+             or all(_goes_on(line) and _kind(line) == "text" for line in row.lines[1:]))
 
 
 GROUP_TITLE_WRAP = 40       # a group title this long may have been cut by the column's width

@@ -71,7 +71,7 @@ _FIGURE_VALUE = re.compile(r"^[^:]{1,80}:\s*[\d.,]+\s*(?:đ|đồng|triệu(?: �
 
 
 _SPACES = re.compile(r"\s*")
-_ALLOCATION_GOES_ON = re.compile(r"\s*(?:$|[,;.)]|(?:theo|hằng|hàng|năm|trong|tại|và|để|đầu|cuối|của)(?!\w))",
+_ALLOCATION_GOES_ON = re.compile(r"\s*(?:$|[,;.)]|(?:theo(?!\s+dõi)|hằng|hàng|năm|trong|tại|và|để|đầu|cuối|của)(?!\w))",
                                  re.IGNORECASE)
 
 

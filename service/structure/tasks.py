@@ -476,7 +476,7 @@ def _owner_split(doc: Document, node: Node, inherited: Inherited) -> list[Task]:
         return [_task(doc, node, inherited)]
     sentences = _pieces(doc.text, start, end)
     cuts = [a for (p, q), (a, b) in zip(sentences, sentences[1:])
-            if _names_own_doer(doc.text[a:b], doc.text[start:a]) or roles.opens_no_task(doc.text[a:b])
+            if _names_own_doer(doc.text[a:b], doc.text[start:a], inherited) or roles.opens_no_task(doc.text[a:b])
             or non_tasks.reason(doc.text[a:b]) in _ENDS_AN_ITEM
             or _closes(doc.text[p:q]) and non_tasks.raises_problems(doc.text[a:b])]
     if not cuts:
@@ -492,14 +492,21 @@ def _owner_split(doc: Document, node: Node, inherited: Inherited) -> list[Task]:
     return tasks
 
 
-def _names_own_doer(sentence: str, before: str) -> bool:
+def _names_own_doer(sentence: str, before: str, inherited: Inherited) -> bool:
     """A later sentence of an item names its own doer as its subject; on a condition ("Trường hợp xảy ra sự cố, các
     thôn, tổ dân phố báo cáo ngay …", "Quá trình triển khai gặp vướng mắc, đề nghị các trường báo cáo …"),
-    a doer other than the item's (ANNOTATION §2: sentences of different owners are tasks of their own)."""
-    doers = {d.name.lower() for d in roles.subject_bodies(sentence)}
+    a doer other than the item's or its heading's (ANNOTATION §2: sentences of different owners are tasks of their
+    own)."""
+    doers = {_plain_name(d.name) for d in roles.subject_bodies(sentence)}
     if not _on_condition().match(sentence):
         return bool(doers)
-    return bool(doers) and not doers <= {d.name.lower() for d in roles.subject_bodies(before)}
+    own = {_plain_name(d.name) for d in [*roles.subject_bodies(before), *inherited.lead]}
+    return bool(doers) and not doers & own
+
+
+def _plain_name(name: str) -> str:
+    """A body's name to compare, "các" aside ("Ủy ban nhân dân các xã" is "Ủy ban nhân dân xã")."""
+    return " ".join(w for w in name.lower().split() if w != "các")
 
 
 @cache

@@ -96,6 +96,14 @@ def test_a_group_title_in_sentence_case_wrapped_over_two_lines_is_no_task():
     assert [t.text[:20] for t in tasks] == ["Xây dựng kho lạnh bả", "Đào tạo nghề chế biế"]
 
 
+def test_rows_numbered_in_roman_with_a_time_are_tasks_not_group_titles():
+    text = ("KẾ HOẠCH\nHoạt động văn hóa năm 2027\nPHỤ LỤC\nCÁC HOẠT ĐỘNG\nSTT\nNội dung hoạt động\nThời gian\nI\n"
+            "Tổ chức Hội thi văn nghệ mừng Đảng\nmừng Xuân\ntháng 01/2027\nII\nTổ chức giải bóng đá thanh niên\n"
+            "tháng 3/2027\nIII\nTổ chức hội trại thanh niên\ntháng 5/2027\n")
+    tasks = analyze_text(text, "ke-hoach.txt").tasks
+    assert [str(t.deadline.end) for t in tasks] == ["2027-01-31", "2027-03-31", "2027-05-31"]
+
+
 def test_markdown_header_row_with_a_cell_left_on_the_next_line():
     text = ("| STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp |\n| --- | --- | --- | --- |\nThời hạn\n"
             "1\nTổ chức hội nghị tập huấn nghiệp vụ cho cán bộ cấp xã.\nSở Nội vụ\nCác xã, phường\nQuý II/2026\n"

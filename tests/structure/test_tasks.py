@@ -607,11 +607,42 @@ def test_a_condition_naming_bodies_is_not_the_subject():
 def test_label_lines_describe_their_heading_and_give_its_time():
     text = ("KẾ HOẠCH\nGiám sát chuyên đề năm 2027\nII. NỘI DUNG GIÁM SÁT\n"
             "1. Giám sát việc quản lý, sử dụng quỹ phòng, chống thiên tai\n- Đối tượng: Đảng ủy các xã ven biển.\n"
-            "- Nội dung: Việc lãnh đạo, chỉ đạo thu, nộp và sử dụng quỹ.\n"
             "- Thời gian tiến hành: trong tháng 9 năm 2027.\n")
     tasks = analyze_text(text, extractor="rules").tasks
     assert [t.text[:30] for t in tasks] == ["Giám sát việc quản lý, sử dụng"]
     assert str(tasks[0].deadline.end) == "2027-09-30"
+
+
+ITEM_HEAD = "KẾ HOẠCH\nPhòng, chống dịch bệnh gia súc năm 2027\nII. NHIỆM VỤ\n"
+
+
+@pytest.mark.parametrize("item", [
+    # the heading's doer or the item's own, "các" aside, asked a report on a condition: one task
+    "1. Ủy ban nhân dân các xã\n- Chỉ đạo các thôn thống kê tổng đàn gia súc, hoàn thành trước ngày 30/4/2027. Khi phát "
+    "hiện gia súc chết không rõ nguyên nhân, Ủy ban nhân dân các xã báo cáo ngay về Sở Nông nghiệp và Môi trường.\n",
+    "1. Ủy ban nhân dân các xã rà soát, lập danh sách hộ chăn nuôi trước ngày 31/5/2027. Trường hợp khẩn cấp, Ủy ban "
+    "nhân dân xã tổ chức di dời ngay các hộ dân.\n",
+    # bodies named inside the condition, or those a report goes to, are no subject
+    "1. Sở Tài chính chủ trì thẩm định dự toán của các đơn vị. Khi có văn bản hướng dẫn của Bộ Tài chính, Bộ Nội vụ, "
+    "Sở Tài chính tổ chức tập huấn cho các đơn vị.\n",
+    "1. Ủy ban nhân dân các xã rà soát danh sách hộ nghèo, hộ cận nghèo. Khi có kết quả rà soát, gửi Sở Nông nghiệp "
+    "và Môi trường, Sở Tài chính tổng hợp trước ngày 15/11/2027.\n",
+])
+def test_a_report_on_a_condition_by_the_same_doer_stays_one_task(item):
+    assert len(analyze_text(ITEM_HEAD + item, extractor="rules").tasks) == 1
+
+
+def test_an_activitys_content_line_is_its_task():
+    text = ("KẾ HOẠCH\nTổ chức Ngày hội văn hóa năm 2027\nII. NỘI DUNG\n1. Hoạt động tuyên truyền\n"
+            "- Nội dung: Sở Văn hóa, Thể thao và Du lịch chủ trì treo băng rôn, khẩu hiệu trước ngày 25/8/2027.\n"
+            "2. Hoạt động thể thao\n- Nội dung: Các xã tổ chức giải bóng chuyền hơi trong tháng 9 năm 2027.\n")
+    assert _leads(text) == [["Sở Văn hóa, Thể thao và Du lịch"], ["Các xã"]]
+
+
+def test_a_funding_paragraph_that_hands_someone_work_is_a_task():
+    text = ("KẾ HOẠCH\nGiảm nghèo năm 2027\nIV. KINH PHÍ\nKinh phí thực hiện được bố trí từ nguồn ngân sách tỉnh; việc "
+            "hướng dẫn sử dụng nguồn kinh phí hỗ trợ các hộ nghèo giao cho Sở Tài chính theo dõi, kiểm tra.\n")
+    assert len(analyze_text(text, extractor="rules").tasks) == 1
 
 
 def test_a_list_of_shortcomings_is_not_work():
