@@ -216,7 +216,7 @@ def test_canonical(name, expected):
     ("BAN CHỈ HUY PHÒNG THỦ DÂN SỰ - PHÒNG CHỐNG THIÊN TAI", "Ban Chỉ huy phòng thủ dân sự - Phòng chống thiên tai"),
     ("PHÒNG VĂN HÓA - XÃ HỘI", "Phòng Văn hóa - Xã hội"),
     ("ỦY BAN NHÂN DÂN XÃ HỘI AN", "Ủy ban nhân dân xã Hội An"),
-    ("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM XÃ HỘI AN", "Ủy ban Mặt trận Tổ quốc Việt Nam xã Hội An"),
+    ("HỘI CỰU CHIẾN BINH XÃ HỘI AN", "Hội Cựu chiến binh xã Hội An"),
     ("TRẠM Y TẾ XÃ HỘI AN", "Trạm Y tế xã Hội An"),
     ("ỦY BAN NHÂN DÂN TỈNH NINH BÌNH - SỞ Y TẾ", "Ủy ban nhân dân tỉnh Ninh Bình - Sở Y tế"),
 ])
