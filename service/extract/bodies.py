@@ -118,7 +118,7 @@ def _spelled_heads() -> dict[str, str]:
 def _head_of(lower: str) -> str:
     """The longest head the name opens with, or "" (none when the name opens on a plain compound: "phòng chống …")."""
     lower = " ".join(lower.split())
-    if lower.startswith(tuple(c + " " for c in load("bodies")["plain_compounds"])):
+    if lower.startswith(tuple(c + " " for c in _plain_compounds())):
         return ""
     return next((h for h in _spelled_heads() if lower == h or lower.startswith(h + " ")), "")
 
@@ -176,10 +176,15 @@ def _capital(word: str, capital: bool) -> str:
     return word[:1].upper() + word[1:] if capital else word
 
 
+@cache
+def _plain_compounds() -> tuple[str, ...]:
+    return tuple(load("bodies")["plain_compounds"])
+
+
 def _in_plain_compound(words: list[str], i: int) -> bool:
     """Word i is part of a plain compound of the lexicon, which does not open the name; one opening on a level
     ("xã hội") only where the name ends or a joiner follows ("Văn hóa - Xã hội", not "… xã Hội An")."""
-    for compound in load("bodies")["plain_compounds"]:
+    for compound in _plain_compounds():
         size = len(compound.split())
         for start in range(max(1, i - size + 1), i + 1):
             after = words[start + size] if start + size < len(words) else None
@@ -540,11 +545,12 @@ def _number_list_end(scan: Scanner, end: int) -> int:
     return end
 
 
-def names_a_body(text: str) -> bool:
+def names_a_body(text: str, anywhere: bool = False) -> bool:
     """A capitalised body named inside the text, past its first word ("Đảng ủy Công an tỉnh lãnh đạo Công an tỉnh chủ
-    trì …", "Số hồ sơ Sở Tư pháp tiếp nhận"): the words before it are not part of its name."""
+    trì …", "Số hồ sơ Sở Tư pháp tiếp nhận"): the words before it are not part of its name. With `anywhere`, any
+    body at any word ("Khi có hướng dẫn của các bộ, …")."""
     return any(parse_body_list(text, m.start())[0] for m in re.finditer(r"(?<![\w/])[^\W\d_]", text)
-               if m.group().isupper() and m.start() > 0)
+               if anywhere or m.group().isupper() and m.start() > 0)
 
 
 def _listed_name_at(scan: Scanner, i: int) -> int | None:

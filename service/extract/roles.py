@@ -54,15 +54,9 @@ def _subject_starts(text: str) -> list[int]:
             starts.append(topic.end() + len(text[topic.end():]) - len(text[topic.end():].lstrip()))
     elif condition := _words("condition_cues").match(text, stripped):
         starts += [m.end() for m in re.finditer(r",\s*", head)     # "Trường hợp xảy ra sự cố, các thôn báo cáo …"
-                   if _names_a_doer(text, m.end()) or not _names_any_body(text[condition.end():m.start()])
+                   if _names_a_doer(text, m.end()) or not names_a_body(text[condition.end():m.start()], anywhere=True)
                    and not _within_unit_list(text, m) and subject_bodies(text[m.end():])]
     return starts
-
-
-def _names_any_body(clause: str) -> bool:
-    """A body named anywhere in a condition's clause ("Khi có hướng dẫn của Bộ Tài chính, …", "… gửi Sở X, …"): a
-    comma after it may still be inside the list, so no subject is read there."""
-    return any(parse_body_list(clause, m.start())[0] for m in re.finditer(r"(?<!\w)\w", clause))
 
 
 @cache
